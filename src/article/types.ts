@@ -1,0 +1,58 @@
+/**
+ * The article as the content script (or the CLI's HTML reader) hands it to the core.
+ * Blocks keep the page's own block structure so that no sentence, and so no highlight,
+ * ever crosses a block boundary.
+ */
+
+/** What a block is on the page; only prose blocks can hold claims. */
+export type BlockKind = 'paragraph' | 'heading' | 'list-item' | 'quote' | 'caption' | 'other';
+
+export interface ArticleBlock {
+  kind: BlockKind;
+  text: string;
+}
+
+export interface ArticleInput {
+  url: string;
+  /** `og:site_name`, else the host name. */
+  outlet: string;
+  title: string;
+  /** ISO date when the page states one; relative dates ("on Saturday") resolve against it. */
+  publishedAt?: string;
+  blocks: ArticleBlock[];
+}
+
+/** Separator placed between blocks when they are joined into the article text. */
+export const BLOCK_SEPARATOR = '\n\n';
+
+/** Offsets of each block inside the joined article text. */
+export interface BlockSpan {
+  start: number;
+  end: number;
+}
+
+/**
+ * Joins blocks into one text and remembers where each block sits, so claim offsets
+ * (into the text) can be mapped back to (block, offset) pairs in the page.
+ */
+export function joinBlocks(blocks: readonly ArticleBlock[]): { text: string; spans: BlockSpan[] } {
+  const spans: BlockSpan[] = [];
+  let text = '';
+  blocks.forEach((block, i) => {
+    if (i > 0) text += BLOCK_SEPARATOR;
+    spans.push({ start: text.length, end: text.length + block.text.length });
+    text += block.text;
+  });
+  return { text, spans };
+}
+
+/** Outlet name from the page's site name, else its host without a leading "www.". */
+export function outletFrom(siteName: string | null | undefined, url: string): string {
+  const name = siteName?.replace(/\s+/g, ' ').trim();
+  if (name) return name.slice(0, 200);
+  try {
+    return new URL(url).hostname.replace(/^www\./, '') || url;
+  } catch {
+    return url;
+  }
+}

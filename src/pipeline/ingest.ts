@@ -1,0 +1,142 @@
+/**
+ * The background's main job, also run by the CLI: an article comes in, its sentences are scored and
+ * stored, matched against other outlets' sentences already in the store, and links are written both
+ * ways so that articles read earlier gain the new outlet's stance too.
+ */
+import { type ArticleInput, joinBlocks } from '../article/types.ts';
+import { analyzeSentences } from '../claims/index.ts';
+import type { SentenceAnalysis } from '../claims/types.ts';
+import { indexTerms } from '../match/index.ts';
+import { compareWithArticle } from '../stance/index.ts';
+import type { ClaimLensDB } from '../store/db.ts';
+import { articleIdFor, canonicalUrl, sentenceIdFor } from '../store/ids.ts';
+import type { ArticleRecord, LinkRecord, SentenceRecord } from '../store/schema.ts';
+
+export interface IngestResult {
+  articleId: string;
+  /** False when the stored copy had the same text and nothing was recomputed. */
+  changed: boolean;
+  /** Other articles whose claims gained or lost links. */
+  affectedArticleIds: string[];
+}
+
+/** How many candidate sentences retrieval hands to the stance model per sentence, at most. */
+const MAX_CANDIDATES = 60;
+
+/** Stores an article and links its sentences with other outlets' sentences, in one transaction. */
+export async function ingestArticle(db: ClaimLensDB, input: ArticleInput, now = Date.now()): Promise<IngestResult> {
+  const url = canonicalUrl(input.url);
+  const articleId = articleIdFor(url);
+  const { text, spans } = joinBlocks(input.blocks);
+  const analyses = analyzeSentences(input.blocks, input.publishedAt);
+  const sentences = toRecords(articleId, input.outlet, analyses);
+
+  return db.transaction('rw', db.articles, db.sentences, db.links, async () => {
+    const previous = await db.articles.get(articleId);
+    if (previous && previous.text === text && previous.outlet === input.outlet) {
+      await db.articles.update(articleId, { readAt: now, title: input.title });
+      return { articleId, changed: false, affectedArticleIds: [] };
+    }
+    const affected = new Set<string>();
+    if (previous) {
+      const old = await db.links.where('otherArticleId').equals(articleId).toArray();
+      for (const link of old) affected.add(link.articleId);
+      await db.links.where('articleId').equals(articleId).delete();
+      await db.links.where('otherArticleId').equals(articleId).delete();
+      await db.sentences.where('articleId').equals(articleId).delete();
+    }
+    const article: ArticleRecord = {
+      id: articleId,
+      url,
+      outlet: input.outlet,
+      title: input.title,
+      text,
+      blocks: input.blocks.map((b, i) => ({ kind: b.kind, start: spans[i].start, end: spans[i].end })),
+      publishedAt: input.publishedAt,
+      firstReadAt: previous?.firstReadAt ?? now,
+      readAt: now,
+    };
+    const links = await linkAgainstStore(db, sentences, input.outlet, now);
+    await db.articles.put(article);
+    await db.sentences.bulkPut(sentences);
+    await db.links.bulkPut(links);
+    for (const link of links) if (link.articleId !== articleId) affected.add(link.articleId);
+    affected.delete(articleId);
+    return { articleId, changed: true, affectedArticleIds: [...affected] };
+  });
+}
+
+function toRecords(articleId: string, outlet: string, analyses: SentenceAnalysis[]): SentenceRecord[] {
+  const seen = new Map<string, number>();
+  return analyses.map((a, index) => {
+    const occurrence = seen.get(a.text) ?? 0;
+    seen.set(a.text, occurrence + 1);
+    return { ...a, id: sentenceIdFor(articleId, a.text, occurrence), articleId, outlet, index, terms: indexTerms(a) };
+  });
+}
+
+/**
+ * Retrieves candidates through the multi-entry term index (never a scan), groups them by article and
+ * lets the stance model judge each of our sentences against each other article, in both directions.
+ */
+async function linkAgainstStore(
+  db: ClaimLensDB,
+  ours: SentenceRecord[],
+  outlet: string,
+  now: number,
+): Promise<LinkRecord[]> {
+  const candidateIds = new Map<string, Set<string>>();
+  await Promise.all(
+    ours.map(async (s) => {
+      if (!s.terms.length) return;
+      const hits = await db.sentences.where('terms').anyOf(s.terms).primaryKeys();
+      const counts = new Map<string, number>();
+      for (const id of hits) counts.set(id, (counts.get(id) ?? 0) + 1);
+      const best = [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, MAX_CANDIDATES);
+      candidateIds.set(s.id, new Set(best.map(([id]) => id)));
+    }),
+  );
+  const allIds = new Set<string>();
+  for (const ids of candidateIds.values()) for (const id of ids) allIds.add(id);
+  const fetched = await db.sentences.bulkGet([...allIds]);
+  const byId = new Map<string, SentenceRecord>();
+  for (const s of fetched) if (s && s.outlet !== outlet) byId.set(s.id, s);
+
+  const links: LinkRecord[] = [];
+  for (const s of ours) {
+    const byArticle = new Map<string, SentenceRecord[]>();
+    for (const id of candidateIds.get(s.id) ?? []) {
+      const other = byId.get(id);
+      if (!other) continue;
+      const group = byArticle.get(other.articleId) ?? [];
+      group.push(other);
+      byArticle.set(other.articleId, group);
+    }
+    for (const group of byArticle.values()) {
+      for (const j of compareWithArticle(s, group)) links.push(link(s, group[j.index], j.detail, now));
+      for (const other of group) {
+        for (const j of compareWithArticle(other, [s])) links.push(link(other, s, j.detail, now));
+      }
+    }
+  }
+  return links;
+}
+
+function link(
+  sentence: SentenceRecord,
+  other: SentenceRecord,
+  detail: { stance: LinkRecord['stance']; score: number; numberConflict?: LinkRecord['numberConflict'] },
+  now: number,
+): LinkRecord {
+  return {
+    id: `${sentence.id}>${other.id}`,
+    sentenceId: sentence.id,
+    articleId: sentence.articleId,
+    otherSentenceId: other.id,
+    otherArticleId: other.articleId,
+    stance: detail.stance,
+    score: detail.score,
+    ...(detail.numberConflict ? { numberConflict: detail.numberConflict } : {}),
+    createdAt: now,
+  };
+}

@@ -1,0 +1,74 @@
+/**
+ * Cross-outlet status of an article's claims, computed from what is in the store at the time of
+ * asking: a claim read yesterday shows today's confirming outlet without being recomputed.
+ */
+import type { ClaimLensDB } from '../store/db.ts';
+import type { ArticleRecord, LinkRecord, SentenceRecord } from '../store/schema.ts';
+import { type ArticleView, type ClaimView, type Evidence, emptyStatus } from '../protocol/views.ts';
+
+/** The article's claims (sentences scoring at least `threshold`) in page order, each with its status. */
+export async function articleView(db: ClaimLensDB, articleId: string, threshold: number): Promise<ArticleView | null> {
+  return db.transaction('r', db.articles, db.sentences, db.links, async () => {
+    const article = await db.articles.get(articleId);
+    if (!article) return null;
+    const sentences = (await db.sentences.where('articleId').equals(articleId).toArray())
+      .filter((s) => s.score >= threshold)
+      .sort((a, b) => a.index - b.index);
+    const claims = await claimViews(db, sentences);
+    return { articleId, url: article.url, outlet: article.outlet, title: article.title, claims };
+  });
+}
+
+/** Status views for the given sentences; must run inside a read transaction over articles, sentences and links. */
+export async function claimViews(db: ClaimLensDB, sentences: SentenceRecord[]): Promise<ClaimView[]> {
+  const links = await db.links
+    .where('sentenceId')
+    .anyOf(sentences.map((s) => s.id))
+    .toArray();
+  const others = await db.sentences.bulkGet([...new Set(links.map((l) => l.otherSentenceId))]);
+  const otherById = new Map(others.filter((s): s is SentenceRecord => !!s).map((s) => [s.id, s]));
+  const articles = await db.articles.bulkGet([...new Set(links.map((l) => l.otherArticleId))]);
+  const articleById = new Map(articles.filter((a): a is ArticleRecord => !!a).map((a) => [a.id, a]));
+  const linksBySentence = new Map<string, LinkRecord[]>();
+  for (const l of links) {
+    const list = linksBySentence.get(l.sentenceId) ?? [];
+    list.push(l);
+    linksBySentence.set(l.sentenceId, list);
+  }
+  return sentences.map((s) => {
+    const status = emptyStatus();
+    const best = new Map<string, Evidence>();
+    for (const l of linksBySentence.get(s.id) ?? []) {
+      const other = otherById.get(l.otherSentenceId);
+      const article = articleById.get(l.otherArticleId);
+      if (!other || !article) continue;
+      const key = `${l.stance}\u0000${article.outlet}`;
+      const current = best.get(key);
+      if (current && current.score >= l.score) continue;
+      best.set(key, {
+        outlet: article.outlet,
+        articleId: article.id,
+        url: article.url,
+        title: article.title,
+        sentenceId: other.id,
+        quote: other.text,
+        score: l.score,
+        ...(l.numberConflict ? { numberConflict: l.numberConflict } : {}),
+      });
+    }
+    for (const [key, evidence] of best) status[key.slice(0, key.indexOf('\u0000')) as keyof typeof status].push(evidence);
+    for (const list of Object.values(status)) list.sort((a, b) => b.score - a.score);
+    return {
+      id: s.id,
+      index: s.index,
+      text: s.text,
+      start: s.start,
+      end: s.end,
+      score: s.score,
+      attribution: s.attribution,
+      numbers: s.numbers,
+      hedges: s.hedges,
+      status,
+    };
+  });
+}

@@ -1,0 +1,49 @@
+/**
+ * What the background tells the pages about claims: the shapes behind the tooltip, the popup and the
+ * demo summary. Built from the store by `src/pipeline/status.ts`.
+ */
+import type { Attribution, NumberMention } from '../claims/types.ts';
+import type { Stance } from '../stance/types.ts';
+
+/** One other outlet's sentence that stands toward a claim. */
+export interface Evidence {
+  outlet: string;
+  articleId: string;
+  url: string;
+  title: string;
+  sentenceId: string;
+  quote: string;
+  score: number;
+  numberConflict?: { ours: string; theirs: string };
+}
+
+/** Per stance, one entry per other outlet (its best sentence for that stance). */
+export type ClaimStatus = Record<Stance, Evidence[]>;
+
+export interface ClaimView {
+  id: string;
+  /** Page order. */
+  index: number;
+  text: string;
+  /** UTF-16 offsets into the article text (blocks joined by BLOCK_SEPARATOR). */
+  start: number;
+  end: number;
+  score: number;
+  attribution: Attribution | null;
+  numbers: NumberMention[];
+  hedges: string[];
+  status: ClaimStatus;
+}
+
+export interface ArticleView {
+  articleId: string;
+  url: string;
+  outlet: string;
+  title: string;
+  claims: ClaimView[];
+}
+
+/** Empty status, for claims no other outlet has spoken to yet. */
+export function emptyStatus(): ClaimStatus {
+  return { disputes: [], confirms: [], unclear: [] };
+}

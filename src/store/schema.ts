@@ -1,0 +1,68 @@
+/**
+ * The store's records: the single definition used by the background, the CLI, the exporter
+ * and the tests. Dexie index strings live next to the shapes they index.
+ */
+import type { BlockKind } from '../article/types.ts';
+import type { SentenceAnalysis } from '../claims/types.ts';
+import type { Stance } from '../stance/types.ts';
+
+export const DB_NAME = 'claimlens';
+
+export interface ArticleRecord {
+  /** Stable id derived from the canonical URL, so re-reading a page updates it in place. */
+  id: string;
+  url: string;
+  outlet: string;
+  title: string;
+  text: string;
+  /** Block kinds and offsets in `text`, so offsets can be mapped back to the page's blocks. */
+  blocks: { kind: BlockKind; start: number; end: number }[];
+  publishedAt?: string;
+  /** First and latest time the article was read (ms since epoch). */
+  firstReadAt: number;
+  readAt: number;
+}
+
+/** Every prose sentence is stored with its score; the claim threshold is applied when reading. */
+export interface SentenceRecord extends SentenceAnalysis {
+  /** `${articleId}:${hash of text}`, stable across re-reads of an unchanged sentence. */
+  id: string;
+  articleId: string;
+  outlet: string;
+  /** Position in the article (page order). */
+  index: number;
+  /** Retrieval keys (multi-entry index). */
+  terms: string[];
+}
+
+/** A directed link: `otherSentenceId` (from another outlet) stands toward `sentenceId` with `stance`. */
+export interface LinkRecord {
+  /** `${sentenceId}>${otherSentenceId}` */
+  id: string;
+  sentenceId: string;
+  articleId: string;
+  otherSentenceId: string;
+  otherArticleId: string;
+  stance: Stance;
+  score: number;
+  numberConflict?: { ours: string; theirs: string };
+  createdAt: number;
+}
+
+export interface SettingRecord {
+  key: string;
+  value: unknown;
+}
+
+/** Dexie schema versions, oldest first; a new version only adds to the list. */
+export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string> }[] = [
+  {
+    version: 1,
+    stores: {
+      articles: 'id, &url, outlet, readAt',
+      sentences: 'id, articleId, *terms',
+      links: 'id, sentenceId, articleId, otherSentenceId, otherArticleId',
+      settings: 'key',
+    },
+  },
+];
