@@ -1,0 +1,79 @@
+/**
+ * Background service worker: validates every message, checks who sent it, and hands it to the core
+ * (src/background/service.ts). Also keeps the tab -> article map (session storage, so it survives the
+ * worker being stopped) and the toolbar badge.
+ */
+import browser, { type Runtime } from 'webextension-polyfill';
+import { type Caller, type Effects, handleRequest } from '../../src/background/service.ts';
+import { parseRequest, type TabEvent } from '../../src/protocol/messages.ts';
+import { ClaimLensDB } from '../../src/store/db.ts';
+
+const db = new ClaimLensDB();
+const TAB_KEY = (tabId: number) => `tab:${tabId}`;
+
+/** Establishes who sent a message; anything not from this extension is refused. */
+function callerOf(sender: Runtime.MessageSender): Caller | null {
+  if (sender.id !== browser.runtime.id) return null;
+  const extensionOrigin = browser.runtime.getURL('');
+  if (sender.url?.startsWith(extensionOrigin) && !sender.tab?.url?.startsWith('http')) {
+    return { kind: 'extension-page' };
+  }
+  if (sender.tab?.id !== undefined && sender.frameId === 0 && sender.url && /^https?:/i.test(sender.url)) {
+    return { kind: 'content', tabId: sender.tab.id, url: sender.url };
+  }
+  return null;
+}
+
+/** Every tab known to show an article, with that article's id. */
+async function tabArticles(): Promise<[tabId: number, articleId: string][]> {
+  const all = await browser.storage.session.get(null);
+  return Object.entries(all)
+    .filter(([key, value]) => key.startsWith('tab:') && typeof value === 'string')
+    .map(([key, value]) => [Number(key.slice(4)), value as string]);
+}
+
+function notify(tabId: number, event: TabEvent): void {
+  browser.tabs.sendMessage(tabId, event).catch(() => {
+    /* the tab has navigated away or has no content script: nothing to update */
+  });
+}
+
+const effects: Effects = {
+  tabShowsArticle(tabId, articleId, claimCount) {
+    void browser.storage.session.set({ [TAB_KEY(tabId)]: articleId });
+    void browser.action.setBadgeText({ tabId, text: claimCount ? String(claimCount) : '' });
+    void browser.action.setBadgeBackgroundColor({ tabId, color: '#3b4cca' });
+  },
+  async articleOfTab(tabId) {
+    const key = TAB_KEY(tabId);
+    return (await browser.storage.session.get(key))[key] as string | undefined;
+  },
+  articlesChanged(articleIds) {
+    const changed = new Set(articleIds);
+    void tabArticles().then((tabs) => {
+      for (const [tabId, articleId] of tabs) {
+        if (changed.has(articleId)) notify(tabId, { type: 'articleChanged', articleId });
+      }
+    });
+  },
+  settingsChanged(settings) {
+    void tabArticles().then((tabs) => {
+      for (const [tabId] of tabs) notify(tabId, { type: 'settingsChanged', settings });
+    });
+  },
+  forgetTabs() {
+    void browser.storage.session.clear();
+  },
+};
+
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+  const caller = callerOf(sender);
+  if (!caller) return undefined;
+  const parsed = parseRequest(message);
+  if (!parsed.ok) return Promise.resolve({ ok: false, error: parsed.error });
+  return handleRequest(db, effects, parsed.value, caller);
+});
+
+browser.tabs.onRemoved.addListener((tabId) => {
+  void browser.storage.session.remove(TAB_KEY(tabId));
+});

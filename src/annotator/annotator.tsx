@@ -1,0 +1,235 @@
+/**
+ * The in-page side of ClaimLens, in the spirit of Hypothesis' annotator: paints claim highlights,
+ * finds the claim under the pointer or keyboard focus, and shows the tooltip in a closed shadow root.
+ * It never changes the page's own nodes, never throws into the page (callers wrap it), and does its
+ * work in short slices.
+ */
+import { render } from 'preact';
+import type { DomArticle } from '../extract/index.ts';
+import { nativePainter, overlayPainter, type Painter, supportsHighlightApi } from '../highlight/painter.ts';
+import type { ArticleView, ClaimView } from '../protocol/views.ts';
+import { ClaimTooltip } from '../ui/ClaimTooltip.tsx';
+import { claimLabel } from '../ui/status-format.ts';
+import tokensCss from '../ui/tokens.css?inline';
+import tooltipCss from '../ui/tooltip.css?inline';
+import { type ClaimRange, rangeForOffsets } from './ranges.ts';
+
+const TOOLTIP_ID = 'claimlens-tooltip';
+const HIDE_DELAY_MS = 250;
+
+interface Painted {
+  claim: ClaimView;
+  range: ClaimRange;
+}
+
+export class Annotator {
+  private readonly host: HTMLElement;
+  private readonly shadow: ShadowRoot;
+  private readonly tooltipWrap: HTMLElement;
+  private readonly proxies: HTMLElement;
+  private readonly painter: Painter;
+  private painted: Painted[] = [];
+  private byNode = new Map<Text, Painted[]>();
+  private current: Painted | null = null;
+  private hideTimer: ReturnType<typeof setTimeout> | undefined;
+  private frame = 0;
+  private lastPointer: { x: number; y: number } | null = null;
+  private readonly listeners: [EventTarget, string, EventListener, AddEventListenerOptions?][] = [];
+
+  constructor(
+    private readonly doc: Document,
+    private article: DomArticle,
+  ) {
+    this.host = doc.createElement('claimlens-root');
+    this.host.setAttribute('style', 'all: initial !important; position: absolute !important; top: 0 !important; left: 0 !important; width: 0 !important; height: 0 !important; z-index: 2147483647 !important; display: block !important;');
+    this.shadow = this.host.attachShadow({ mode: 'closed' });
+    const win = doc.defaultView as Window & typeof globalThis;
+    const sheet = new win.CSSStyleSheet();
+    sheet.replaceSync(`${tokensCss}\n${tooltipCss}`);
+    this.shadow.adoptedStyleSheets = [sheet];
+    const layer = doc.createElement('div');
+    layer.className = 'cl-layer';
+    this.tooltipWrap = doc.createElement('div');
+    this.tooltipWrap.className = 'cl-tooltip-wrap cl-root';
+    this.tooltipWrap.hidden = true;
+    this.proxies = doc.createElement('div');
+    this.proxies.className = 'cl-proxies cl-root';
+    this.proxies.setAttribute('role', 'list');
+    this.proxies.setAttribute('aria-label', 'ClaimLens claims on this page');
+    this.shadow.append(layer, this.proxies, this.tooltipWrap);
+    doc.documentElement.append(this.host);
+    this.painter = supportsHighlightApi(win) ? nativePainter(doc) : overlayPainter(doc, layer);
+
+    this.listen(doc, 'pointermove', ((e: PointerEvent) => this.onPointerMove(e)) as EventListener, { passive: true });
+    this.listen(doc, 'keydown', ((e: KeyboardEvent) => e.key === 'Escape' && this.hide()) as EventListener);
+    this.listen(win, 'scroll', () => this.current && this.place(this.current), { passive: true });
+    if (!this.painter.native) this.listen(win, 'resize', () => this.painter.relayout(), { passive: true });
+    this.listen(this.tooltipWrap, 'pointerenter', () => this.cancelHide());
+    this.listen(this.tooltipWrap, 'pointerleave', () => this.scheduleHide());
+    this.listen(this.tooltipWrap, 'focusout', ((e: FocusEvent) => this.onFocusOut(e)) as EventListener);
+  }
+
+  /** The claims currently painted, in page order (for tests and the demo). */
+  get claimCount(): number {
+    return this.painted.length;
+  }
+
+  /** Replaces the article (after a single-page navigation) without rebuilding the shadow root. */
+  setArticle(article: DomArticle): void {
+    this.article = article;
+    this.show({ articleId: '', url: '', outlet: '', title: '', claims: [] });
+  }
+
+  /** Paints every claim of the view with the colour of its status and rebuilds the focus proxies. */
+  show(view: ArticleView): void {
+    const painted: Painted[] = [];
+    for (const claim of view.claims) {
+      const range = rangeForOffsets(this.doc, this.article.blocks, claim.start, claim.end);
+      if (range) painted.push({ claim, range });
+    }
+    this.painted = painted;
+    this.byNode = new Map();
+    for (const p of painted) {
+      for (const node of p.range.nodes) {
+        const list = this.byNode.get(node) ?? [];
+        list.push(p);
+        this.byNode.set(node, list);
+      }
+    }
+    this.painter.set(
+      'claim',
+      painted.map((p) => p.range.range),
+    );
+    this.painter.set('focus', []);
+    this.renderProxies();
+    if (this.current) {
+      const again = painted.find((p) => p.claim.id === this.current?.claim.id);
+      if (again) this.open(again, false);
+      else this.hide();
+    }
+  }
+
+  /** Removes everything ClaimLens added: highlights, the shadow host and listeners. */
+  destroy(): void {
+    this.hide();
+    this.painter.clear();
+    for (const [target, type, fn, options] of this.listeners) target.removeEventListener(type, fn, options);
+    this.host.remove();
+  }
+
+  private listen(target: EventTarget, type: string, fn: EventListener, options?: AddEventListenerOptions): void {
+    target.addEventListener(type, fn, options);
+    this.listeners.push([target, type, fn, options]);
+  }
+
+  private renderProxies(): void {
+    this.proxies.textContent = '';
+    this.painted.forEach((p, i) => {
+      const button = this.doc.createElement('button');
+      button.type = 'button';
+      button.className = 'cl-proxy';
+      button.setAttribute('role', 'listitem');
+      button.setAttribute('aria-describedby', TOOLTIP_ID);
+      button.dataset.claimIndex = String(i);
+      button.textContent = claimLabel(p.claim);
+      button.addEventListener('focus', () => this.open(p, true));
+      button.addEventListener('blur', (e) => this.onFocusOut(e));
+      this.proxies.append(button);
+    });
+  }
+
+  private onFocusOut(e: FocusEvent): void {
+    const next = e.relatedTarget as Node | null;
+    if (next && (this.tooltipWrap.contains(next) || this.proxies.contains(next))) return;
+    this.hide();
+  }
+
+  private onPointerMove(e: PointerEvent): void {
+    this.lastPointer = { x: e.clientX, y: e.clientY };
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      const point = this.lastPointer;
+      if (point) this.hitTest(point.x, point.y);
+    });
+  }
+
+  /** Finds the claim under the pointer: caret position -> text node -> claims on that node -> rect check. */
+  private hitTest(x: number, y: number): void {
+    if (!this.painted.length) return;
+    const hit = this.claimAt(x, y);
+    if (hit) {
+      this.cancelHide();
+      if (hit !== this.current) this.open(hit, false, { x, y });
+    } else if (this.current && !this.tooltipWrap.hidden) {
+      this.scheduleHide();
+    }
+  }
+
+  private claimAt(x: number, y: number): Painted | null {
+    const doc = this.doc as Document & {
+      caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+    };
+    let node: Node | null = null;
+    if (doc.caretPositionFromPoint) node = doc.caretPositionFromPoint(x, y)?.offsetNode ?? null;
+    else node = doc.caretRangeFromPoint?.(x, y)?.startContainer ?? null;
+    if (!node || node.nodeType !== 3) return null;
+    const candidates = this.byNode.get(node as Text);
+    if (!candidates) return null;
+    for (const p of candidates) {
+      for (const r of p.range.range.getClientRects()) {
+        if (x >= r.left - 1 && x <= r.right + 1 && y >= r.top - 1 && y <= r.bottom + 1) return p;
+      }
+    }
+    return null;
+  }
+
+  private open(p: Painted, fromKeyboard: boolean, pointer?: { x: number; y: number }): void {
+    this.current = p;
+    this.cancelHide();
+    render(<ClaimTooltip claim={p.claim} id={TOOLTIP_ID} />, this.tooltipWrap);
+    this.tooltipWrap.hidden = false;
+    if (fromKeyboard) {
+      this.painter.set('focus', [p.range.range]);
+      const el = p.range.range.startContainer.parentElement;
+      el?.scrollIntoView({ block: 'center', inline: 'nearest' });
+    }
+    this.place(p, pointer);
+  }
+
+  /** Places the tooltip below the claim's line nearest to the pointer, or above when there is no room. */
+  private place(p: Painted, pointer?: { x: number; y: number }): void {
+    const rects = [...p.range.range.getClientRects()];
+    if (!rects.length) return;
+    let anchor = rects[rects.length - 1];
+    if (pointer) anchor = rects.find((r) => pointer.y >= r.top - 1 && pointer.y <= r.bottom + 1) ?? anchor;
+    const win = this.doc.defaultView!;
+    const box = this.tooltipWrap.getBoundingClientRect();
+    const width = box.width || 360;
+    const height = box.height || 200;
+    const left = Math.max(8, Math.min((pointer?.x ?? anchor.left) - 24, win.innerWidth - width - 8));
+    const below = anchor.bottom + 6;
+    const top = below + height > win.innerHeight - 8 && anchor.top - height - 6 > 8 ? anchor.top - height - 6 : below;
+    this.tooltipWrap.style.left = `${left}px`;
+    this.tooltipWrap.style.top = `${Math.max(8, top)}px`;
+  }
+
+  private scheduleHide(): void {
+    if (this.hideTimer) return;
+    this.hideTimer = setTimeout(() => this.hide(), HIDE_DELAY_MS);
+  }
+
+  private cancelHide(): void {
+    clearTimeout(this.hideTimer);
+    this.hideTimer = undefined;
+  }
+
+  private hide(): void {
+    this.cancelHide();
+    if (!this.current) return;
+    this.current = null;
+    this.tooltipWrap.hidden = true;
+    render(null, this.tooltipWrap);
+    this.painter.set('focus', []);
+  }
+}

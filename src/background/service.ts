@@ -1,0 +1,91 @@
+/**
+ * What the background does for each request, independent of the browser APIs that deliver them:
+ * the entry point in extension/background wires these to runtime messages, tabs and the badge.
+ */
+import { articleView } from '../pipeline/status.ts';
+import { ingestArticle } from '../pipeline/ingest.ts';
+import type { Request, Response, Settings } from '../protocol/messages.ts';
+import type { ArticleView } from '../protocol/views.ts';
+import type { ClaimLensDB } from '../store/db.ts';
+import { clearAll, getSettings, updateSettings } from '../store/settings.ts';
+
+/** Who sent a request, as the entry point established it from the browser's sender object. */
+export type Caller = { kind: 'content'; tabId: number; url: string } | { kind: 'extension-page' };
+
+/** Browser effects the service asks the entry point to perform. */
+export interface Effects {
+  /** Remember which article a tab shows (for the popup) and show its claim count on the badge. */
+  tabShowsArticle(tabId: number, articleId: string, claimCount: number): void;
+  /** Article id shown in a tab, if any. */
+  articleOfTab(tabId: number): Promise<string | undefined>;
+  /** Tell the tabs showing these articles that their claims' status changed. */
+  articlesChanged(articleIds: string[]): void;
+  settingsChanged(settings: Settings): void;
+  /** Forget every tab's article (after clearing data). */
+  forgetTabs(): void;
+}
+
+/** Handles one validated request. Errors become `{ ok: false, error }` answers, never throws. */
+export async function handleRequest(
+  db: ClaimLensDB,
+  effects: Effects,
+  request: Request,
+  caller: Caller,
+): Promise<Response<Request['type']>> {
+  try {
+    switch (request.type) {
+      case 'analyze': {
+        if (caller.kind !== 'content') return { ok: false, error: 'analyze is for content scripts' };
+        if (stripHash(request.article.url) !== stripHash(caller.url))
+          return { ok: false, error: 'article URL does not match the sending tab' };
+        const settings = await getSettings(db);
+        const result = await ingestArticle(db, request.article);
+        const view = await articleView(db, result.articleId, settings.threshold);
+        if (!view) return { ok: false, error: 'article vanished while it was being stored' };
+        effects.tabShowsArticle(caller.tabId, view.articleId, view.claims.length);
+        if (result.affectedArticleIds.length) effects.articlesChanged(result.affectedArticleIds);
+        return { ok: true, view };
+      }
+      case 'getArticleView': {
+        const settings = await getSettings(db);
+        return { ok: true, view: await articleView(db, request.articleId, settings.threshold) };
+      }
+      case 'getTabView': {
+        const articleId = await effects.articleOfTab(request.tabId);
+        const settings = await getSettings(db);
+        const view: ArticleView | null = articleId ? await articleView(db, articleId, settings.threshold) : null;
+        return { ok: true, view };
+      }
+      case 'getSettings':
+        return { ok: true, settings: await getSettings(db) };
+      case 'setSettings': {
+        if (caller.kind !== 'extension-page') return { ok: false, error: 'settings change only from extension pages' };
+        const settings = await updateSettings(db, request.settings);
+        effects.settingsChanged(settings);
+        return { ok: true, settings };
+      }
+      case 'clearAll': {
+        if (caller.kind !== 'extension-page') return { ok: false, error: 'clearing only from extension pages' };
+        await clearAll(db);
+        effects.forgetTabs();
+        return { ok: true, cleared: true };
+      }
+    }
+  } catch (error) {
+    return { ok: false, error: describeError(error) };
+  }
+}
+
+function stripHash(url: string): string {
+  const i = url.indexOf('#');
+  return i < 0 ? url : url.slice(0, i);
+}
+
+/** A message a user can act on, including the storage-quota case. */
+export function describeError(error: unknown): string {
+  const name = (error as { name?: string })?.name ?? '';
+  const inner = (error as { inner?: { name?: string } })?.inner?.name ?? '';
+  if (name === 'QuotaExceededError' || inner === 'QuotaExceededError')
+    return 'Storage is full: ClaimLens could not save this article. Free space or clear old data in the options page; nothing was half-written.';
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,119 @@
+/**
+ * Paints claim highlights without touching the page's DOM: the CSS Custom Highlight API where the
+ * browser has it (styles through a constructed stylesheet, no element added), otherwise boxes drawn
+ * over the text's client rects inside our own shadow root. Either way the page's layout never shifts.
+ */
+
+/**
+ * Highlight classes. Deliberately no per-status class: the page's own scripts can read the highlight
+ * registry, so painting status colours would tell a page what other outlets the reader has read. Status
+ * is shown only inside our shadow root (tooltip) and the popup.
+ */
+export type HighlightClass = 'claim' | 'focus';
+
+export const HIGHLIGHT_CLASSES: readonly HighlightClass[] = ['claim', 'focus'];
+
+/** Colours per class, light and dark. */
+export const HIGHLIGHT_COLOURS: Record<HighlightClass, { light: string; dark: string }> = {
+  claim: { light: 'rgba(255, 214, 10, 0.38)', dark: 'rgba(255, 214, 10, 0.30)' },
+  focus: { light: 'rgba(9, 105, 218, 0.35)', dark: 'rgba(88, 166, 255, 0.40)' },
+};
+
+const NAME_PREFIX = 'claimlens-';
+
+export interface Painter {
+  /** Replaces every highlight of a class. */
+  set(cls: HighlightClass, ranges: Range[]): void;
+  clear(): void;
+  /** Recomputes fallback boxes after layout changes (no-op with the Highlight API). */
+  relayout(): void;
+  readonly native: boolean;
+}
+
+interface HighlightRegistry {
+  set(name: string, highlight: unknown): void;
+  delete(name: string): boolean;
+}
+
+/** True when the page's window offers the CSS Custom Highlight API. */
+export function supportsHighlightApi(win: Window): boolean {
+  const css = (win as unknown as { CSS?: { highlights?: unknown } }).CSS;
+  return !!css?.highlights && typeof (win as unknown as { Highlight?: unknown }).Highlight === 'function';
+}
+
+/** Stylesheet text for the Highlight API classes. */
+export function highlightCss(): string {
+  const rules = HIGHLIGHT_CLASSES.map(
+    (c) =>
+      `::highlight(${NAME_PREFIX}${c}) { background-color: ${HIGHLIGHT_COLOURS[c].light}; }`,
+  );
+  const dark = HIGHLIGHT_CLASSES.map(
+    (c) => `::highlight(${NAME_PREFIX}${c}) { background-color: ${HIGHLIGHT_COLOURS[c].dark}; }`,
+  );
+  return `${rules.join('\n')}\n@media (prefers-color-scheme: dark) {\n${dark.join('\n')}\n}`;
+}
+
+/** A painter using the CSS Custom Highlight API; the stylesheet is adopted, not inserted. */
+export function nativePainter(doc: Document): Painter {
+  const win = doc.defaultView as Window & typeof globalThis;
+  const registry = (win.CSS as unknown as { highlights: HighlightRegistry }).highlights;
+  const HighlightCtor = (win as unknown as { Highlight: new (...ranges: Range[]) => unknown }).Highlight;
+  const sheet = new win.CSSStyleSheet();
+  sheet.replaceSync(highlightCss());
+  doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+  const names = new Set<string>();
+  return {
+    native: true,
+    set(cls, ranges) {
+      const name = NAME_PREFIX + cls;
+      if (!ranges.length) {
+        registry.delete(name);
+        names.delete(name);
+        return;
+      }
+      const highlight = new HighlightCtor(...ranges) as { priority?: number };
+      highlight.priority = cls === 'focus' ? 10 : 1;
+      registry.set(name, highlight);
+      names.add(name);
+    },
+    clear() {
+      for (const name of names) registry.delete(name);
+      names.clear();
+    },
+    relayout() {},
+  };
+}
+
+/**
+ * Fallback painter: translucent boxes at each range's client rects, absolutely positioned inside a
+ * layer of our shadow root that sits over the document and lets every pointer event through.
+ */
+export function overlayPainter(doc: Document, layer: HTMLElement): Painter {
+  const byClass = new Map<HighlightClass, Range[]>();
+  const draw = () => {
+    layer.textContent = '';
+    const win = doc.defaultView!;
+    const dark = win.matchMedia?.('(prefers-color-scheme: dark)').matches;
+    for (const [cls, ranges] of byClass) {
+      for (const range of ranges) {
+        for (const rect of range.getClientRects()) {
+          const box = doc.createElement('div');
+          box.style.cssText = `position:absolute;pointer-events:none;left:${rect.left + win.scrollX}px;top:${rect.top + win.scrollY}px;width:${rect.width}px;height:${rect.height}px;background:${dark ? HIGHLIGHT_COLOURS[cls].dark : HIGHLIGHT_COLOURS[cls].light};mix-blend-mode:multiply;`;
+          layer.append(box);
+        }
+      }
+    }
+  };
+  return {
+    native: false,
+    set(cls, ranges) {
+      byClass.set(cls, ranges);
+      draw();
+    },
+    clear() {
+      byClass.clear();
+      draw();
+    },
+    relayout: draw,
+  };
+}

@@ -1,0 +1,35 @@
+import type { ClaimStatus } from '../protocol/views.ts';
+import { conflictLine, isSafeLink, STANCE_LABEL, STANCE_ORDER } from './status-format.ts';
+
+/**
+ * The other outlets' sentences for a claim, disputes first, each with outlet, quote and a link.
+ * All text is rendered as text (Preact escapes it); links are only ever http(s).
+ */
+export function EvidenceList({ status, headingLevel = 3 }: { status: ClaimStatus; headingLevel?: 3 | 4 }) {
+  const Heading = headingLevel === 3 ? 'h3' : 'h4';
+  return (
+    <div class="cl-evidence">
+      {STANCE_ORDER.filter((s) => status[s].length > 0).map((stance) => (
+        <section key={stance} class={`cl-stance cl-stance-${stance}`}>
+          <Heading class="cl-stance-title">
+            {STANCE_LABEL[stance]} ({status[stance].length})
+          </Heading>
+          <ul>
+            {status[stance].map((e) => (
+              <li key={`${stance}-${e.sentenceId}`} class="cl-evidence-item">
+                <span class="cl-outlet">{e.outlet}</span>
+                <q class="cl-quote">{e.quote}</q>
+                {conflictLine(e) && <span class="cl-conflict">{conflictLine(e)}</span>}
+                {isSafeLink(e.url) && (
+                  <a class="cl-link" href={e.url} target="_blank" rel="noopener noreferrer">
+                    Open article<span class="cl-sr"> from {e.outlet}</span>
+                  </a>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Settings } from '../protocol/messages.ts';
+
+export interface OptionsApi {
+  getSettings(): Promise<Settings>;
+  setSettings(change: Partial<Settings>): Promise<Settings>;
+  clearAll(): Promise<void>;
+}
+
+/** The options page: automatic highlighting, the check-worthiness threshold, and clearing all data. */
+export function Options({ api }: { api: OptionsApi }) {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [status, setStatus] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  useEffect(() => {
+    api.getSettings().then(setSettings, (e: unknown) => setStatus(String(e)));
+  }, [api]);
+
+  const change = async (c: Partial<Settings>) => {
+    try {
+      setSettings(await api.setSettings(c));
+      setStatus('Saved.');
+    } catch (e) {
+      setStatus(`Could not save: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+
+  if (!settings) return <main class="cl-root cl-options">{status || 'Loading…'}</main>;
+  return (
+    <main class="cl-root cl-options">
+      <h1>ClaimLens options</h1>
+      <section>
+        <h2>Highlighting</h2>
+        <label class="cl-row">
+          <input type="checkbox" checked={settings.enabled} onChange={(e) => change({ enabled: e.currentTarget.checked })} />
+          Highlight claims automatically on news articles
+        </label>
+        <label class="cl-row" for="threshold">
+          Check-worthiness threshold: <output for="threshold">{settings.threshold.toFixed(2)}</output>
+        </label>
+        <input
+          id="threshold"
+          type="range"
+          min="0.05"
+          max="0.95"
+          step="0.05"
+          value={settings.threshold}
+          aria-describedby="threshold-help"
+          onChange={(e) => change({ threshold: Number(e.currentTarget.value) })}
+        />
+        <p id="threshold-help" class="cl-muted">
+          Lower shows more sentences as claims; higher shows only the most check-worthy ones.
+        </p>
+      </section>
+      <section>
+        <h2>Your data</h2>
+        <p class="cl-muted">Everything ClaimLens stores stays in this browser. Nothing is sent anywhere.</p>
+        {!confirming ? (
+          <button type="button" class="cl-danger" onClick={() => setConfirming(true)}>
+            Clear all data…
+          </button>
+        ) : (
+          <div role="alertdialog" aria-labelledby="confirm-title" class="cl-confirm">
+            <p id="confirm-title">Delete every stored article, claim and link? This cannot be undone.</p>
+            <button
+              type="button"
+              class="cl-danger"
+              onClick={async () => {
+                setConfirming(false);
+                try {
+                  await api.clearAll();
+                  setStatus('All data cleared.');
+                } catch (e) {
+                  setStatus(`Could not clear: ${e instanceof Error ? e.message : String(e)}`);
+                }
+              }}
+            >
+              Delete everything
+            </button>{' '}
+            <button type="button" onClick={() => setConfirming(false)}>
+              Cancel
+            </button>
+          </div>
+        )}
+      </section>
+      <p role="status" class="cl-status">
+        {status}
+      </p>
+    </main>
+  );
+}

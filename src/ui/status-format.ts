@@ -1,0 +1,67 @@
+/**
+ * Words and ordering for cross-outlet status, shared by the tooltip, the popup and the demo summary so
+ * every place says the same thing about a claim.
+ */
+import type { Attribution } from '../claims/types.ts';
+import type { ClaimStatus, ClaimView, Evidence } from '../protocol/views.ts';
+import type { Stance } from '../stance/types.ts';
+
+/** Disputes first (what a reader most needs to know), then confirmations, then unclear. */
+export const STANCE_ORDER: readonly Stance[] = ['disputes', 'confirms', 'unclear'];
+
+export const STANCE_LABEL: Record<Stance, string> = {
+  disputes: 'Disputes',
+  confirms: 'Confirms',
+  unclear: 'Cannot confirm',
+};
+
+export type StatusCounts = Record<Stance, number>;
+
+/** Number of distinct other outlets per stance. */
+export function statusCounts(status: ClaimStatus): StatusCounts {
+  return { disputes: status.disputes.length, confirms: status.confirms.length, unclear: status.unclear.length };
+}
+
+/** The highlight class a claim's status paints with. */
+export function statusClass(status: ClaimStatus): 'claim' | 'confirmed' | 'disputed' | 'unclear' | 'mixed' {
+  const c = statusCounts(status);
+  if (c.disputes && c.confirms) return 'mixed';
+  if (c.disputes) return 'disputed';
+  if (c.confirms) return 'confirmed';
+  if (c.unclear) return 'unclear';
+  return 'claim';
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** One line for a claim's status, e.g. "3 outlets confirm · 1 disputes · 1 cannot confirm". */
+export function summaryLine(status: ClaimStatus): string {
+  const c = statusCounts(status);
+  const parts: string[] = [];
+  if (c.confirms) parts.push(`${plural(c.confirms, 'outlet confirms', 'outlets confirm')}`);
+  if (c.disputes) parts.push(`${plural(c.disputes, 'outlet disputes', 'outlets dispute')}`);
+  if (c.unclear) parts.push(`${plural(c.unclear, 'outlet cannot confirm', 'outlets cannot confirm')}`);
+  return parts.length ? parts.join(' · ') : 'No other outlet you have read mentions this yet';
+}
+
+/** "Kyrylo Budanov (Ukraine's military intelligence chief) says", or null without attribution. */
+export function attributionLine(attribution: Attribution | null): string | null {
+  if (!attribution) return null;
+  return `${attribution.source}${attribution.role ? ` (${attribution.role})` : ''} says`;
+}
+
+/** A note on why a piece of evidence disputes, when numbers differ. */
+export function conflictLine(evidence: Evidence): string | null {
+  const c = evidence.numberConflict;
+  return c ? `numbers differ: ${c.theirs} vs ${c.ours}` : null;
+}
+
+/** True for links that may be opened: only http(s) URLs, never script or data URLs from a page or a file. */
+export function isSafeLink(url: string): boolean {
+  return /^https?:\/\//i.test(url);
+}
+
+/** A short accessible label for a claim, for focus proxies and list items. */
+export function claimLabel(claim: ClaimView): string {
+  return `Claim: ${claim.text} ${summaryLine(claim.status)}.`;
+}

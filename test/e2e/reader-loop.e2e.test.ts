@@ -1,0 +1,194 @@
+/**
+ * Issue 2, steps 1 to 5, in real Chromium with the built extension: a reader opens the Korea Herald
+ * article, then the four other outlets' articles; highlights, the store, the tooltip (hover and
+ * keyboard), the popup and the badge are checked on the real pages.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { articleIdFor } from '../../src/store/ids.ts';
+import { type ExtensionBrowser, launchWithExtension } from '../support/browser.ts';
+import { SEED_PAGES, startServer, type TestServer } from '../support/server.ts';
+import { ShadowReader } from '../support/shadow.ts';
+import { claimRanges, hoverText, openArticle, tabIdOf } from '../support/pages.ts';
+
+const herald = SEED_PAGES.find((p) => p.outlet === 'The Korea Herald')!;
+const others = SEED_PAGES.filter((p) => p !== herald);
+const KEY_CLAIM = /more than 11,000 North Korean soldiers would be ready to fight .* by Nov\. 1/;
+
+let server: TestServer;
+let browser: ExtensionBrowser;
+let heraldPage: Page;
+let heraldUrl: string;
+let claimsBefore: string[] = [];
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchWithExtension();
+  heraldUrl = server.url(herald.host, herald.path);
+  heraldPage = await openArticle(browser.context, heraldUrl);
+  claimsBefore = await claimRanges(heraldPage);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('step 1: check-worthy sentences are highlighted in place', () => {
+  it('highlights the claim sentences of the article body', () => {
+    expect(claimsBefore.length).toBeGreaterThanOrEqual(8);
+    expect(claimsBefore.some((t) => KEY_CLAIM.test(t))).toBe(true);
+    expect(claimsBefore.some((t) => /at least 1,500 North Korean troops/.test(t))).toBe(true);
+  });
+
+  it('never highlights navigation, headings, bylines, captions, file names or notices', async () => {
+    const joined = claimsBefore.join('\n');
+    for (const furniture of [
+      /World|Politics|Business|Opinion/,
+      /Evidence points to North Korea’s looming troop deployment/,
+      /Son Ji-Hyoung/,
+      /PHOTO: YONHAP/,
+      /restmb_idxmake/,
+      /scroll to top/i,
+      /cookies/i,
+      /reCAPTCHA/,
+      /Related stories/,
+    ]) {
+      expect(joined).not.toMatch(furniture);
+    }
+    const outside = await heraldPage.evaluate(() => {
+      const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('claimlens-claim');
+      return [...(h ?? [])].filter((r) => {
+        const start = r.startContainer.parentElement;
+        const end = r.endContainer.parentElement;
+        const block = start?.closest('p, li, blockquote');
+        const byline = start?.closest('h1, h2, .byline, figure, header.site-header, nav, footer, aside');
+        return !start?.closest('article') || byline || !block || block !== end?.closest('p, li, blockquote');
+      }).length;
+    });
+    expect(outside).toBe(0);
+  });
+
+  it('does not shift the layout, change the page DOM or stop page scripts', async () => {
+    const site = await heraldPage.evaluate(() => {
+      const w = window as unknown as {
+        __site: { layoutAtLoad: number[][]; mutations: { added: string[]; removed: string[]; type: string }[] };
+        __siteLayout: () => number[][];
+      };
+      return { before: w.__site.layoutAtLoad, after: w.__siteLayout(), mutations: w.__site.mutations };
+    });
+    expect(site.after).toEqual(site.before);
+    // The only node ClaimLens adds is its own shadow host, outside <body>.
+    expect(site.mutations).toEqual([{ type: 'childList', target: 'HTML', added: ['CLAIMLENS-ROOT'], removed: [], attribute: null }]);
+    await heraldPage.getByRole('button', { name: 'Accept all cookies' }).click();
+    expect(await heraldPage.evaluate(() => (window as unknown as { __site: { clicks: number } }).__site.clicks)).toBe(1);
+  });
+});
+
+describe('step 2: articles and links are stored in IndexedDB', () => {
+  beforeAll(async () => {
+    for (const p of others) await openArticle(browser.context, server.url(p.host, p.path));
+  });
+
+  it('stores every article with URL, outlet, title and text, its sentences and cross-outlet links', async () => {
+    const dump = await browser.serviceWorker.evaluate(async () => {
+      const db: IDBDatabase = await new Promise((resolve, reject) => {
+        const req = indexedDB.open('claimlens');
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      const all = (store: string) =>
+        new Promise<unknown[]>((resolve, reject) => {
+          const req = db.transaction(store).objectStore(store).getAll();
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error);
+        });
+      const [articles, sentences, links] = await Promise.all([all('articles'), all('sentences'), all('links')]);
+      db.close();
+      return { articles, sentences, links } as {
+        articles: { id: string; url: string; outlet: string; title: string; text: string }[];
+        sentences: { id: string; articleId: string; outlet: string }[];
+        links: { articleId: string; otherArticleId: string; stance: string }[];
+      };
+    });
+    expect(dump.articles).toHaveLength(5);
+    const outlets = dump.articles.map((a) => a.outlet).sort();
+    expect(outlets).toEqual(['The Korea Herald', 'The Kyiv Independent', 'World News Desk', 'bne IntelliNews', 'ukdailynews.test']);
+    for (const a of dump.articles) {
+      expect(a.url).toMatch(/^http:\/\/[a-z]+\.test:\d+\//);
+      expect(a.title.length).toBeGreaterThan(10);
+      expect(a.text.length).toBeGreaterThan(1000);
+    }
+    expect(dump.sentences.length).toBeGreaterThan(60);
+    const outletOf = new Map(dump.articles.map((a) => [a.id, a.outlet]));
+    expect(dump.links.length).toBeGreaterThan(10);
+    for (const l of dump.links) expect(outletOf.get(l.articleId)).not.toBe(outletOf.get(l.otherArticleId));
+  });
+});
+
+describe('steps 3 and 5: the tooltip shows other outlets, and an earlier article gained them', () => {
+  it('shows at least 3 confirming outlets for the 11,000-troops claim on hover, with quotes and links', async () => {
+    await heraldPage.bringToFront();
+    const reader = await ShadowReader.for(heraldPage);
+    await hoverText(heraldPage, 'more than 11,000 North Korean soldiers');
+    const tooltip = await waitForTooltip(reader, /confirm/);
+    expect(tooltip.text).toMatch(/([3-9]) outlets confirm/);
+    const confirms = Number(/(\d+) outlets confirm/.exec(tooltip.text)?.[1]);
+    expect(confirms).toBeGreaterThanOrEqual(3);
+    for (const outlet of ['The Kyiv Independent', 'World News Desk', 'bne IntelliNews']) expect(tooltip.text).toContain(outlet);
+    expect(tooltip.html).toMatch(/<a [^>]*href="http:\/\/[a-z]+\.test:\d+\//);
+    // Page CSS (which hides [role=tooltip] and recolours claimlens-root) cannot restyle it.
+    expect(tooltip.style.display).not.toBe('none');
+    expect(tooltip.style.color).not.toBe('rgb(255, 0, 0)');
+    expect(tooltip.style.fontSize).not.toBe('40px');
+  });
+
+  it('opens on keyboard focus too', async () => {
+    const reader = await ShadowReader.for(heraldPage);
+    await heraldPage.mouse.move(2, 2);
+    await heraldPage.keyboard.press('Escape');
+    let found = false;
+    for (let i = 0; i < 80 && !found; i++) {
+      await heraldPage.keyboard.press('Tab');
+      const tooltip = await reader.tooltip();
+      found = !!tooltip && KEY_CLAIM.test(await focusedProxyLabel(reader));
+    }
+    expect(found).toBe(true);
+    const tooltip = await reader.tooltip();
+    expect(tooltip?.text).toMatch(/outlets confirm/);
+  });
+});
+
+describe('step 4: the popup lists the page claims with their status, and the badge counts them', () => {
+  it('lists claims in page order with the same status and a stacked bar', async () => {
+    const tabId = await tabIdOf(browser, articleIdFor(heraldUrl));
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/extension/popup/index.html?tab=${tabId}`);
+    const items = popup.locator('li.cl-claim');
+    await items.first().waitFor();
+    const texts = await popup.locator('li.cl-claim .cl-claim-text').allTextContents();
+    expect(texts).toEqual(claimsBefore.map((t) => t.replace(/\s+/g, ' ').trim()));
+    const key = items.filter({ hasText: 'more than 11,000 North Korean soldiers' });
+    const summary = await key.locator('.cl-claim-summary').textContent();
+    expect(Number(/(\d+) outlets confirm/.exec(summary ?? '')?.[1])).toBeGreaterThanOrEqual(3);
+    await expect(key.locator('.cl-bar-confirms').count()).resolves.toBe(1);
+    const badge = await browser.serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+    expect(badge).toBe(String(texts.length));
+    await popup.close();
+  });
+});
+
+async function waitForTooltip(reader: ShadowReader, text: RegExp) {
+  for (let i = 0; i < 50; i++) {
+    const t = await reader.tooltip();
+    if (t && text.test(t.text)) return t;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('tooltip did not appear');
+}
+
+async function focusedProxyLabel(reader: ShadowReader): Promise<string> {
+  const proxies = await reader.query('class', 'cl-proxy');
+  const focused = proxies.find((p) => p.focused);
+  return focused?.text ?? '';
+}
