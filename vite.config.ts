@@ -17,6 +17,19 @@ export default defineConfig(({ mode }) => {
       emptyOutDir: true,
       target: 'es2022',
       sourcemap: false,
+      // The language model and our weights are large and change rarely: separate chunks keep every file
+      // under Firefox's 5 MB review-parse limit and let the browser cache them apart from our code.
+      chunkSizeWarningLimit: 4_500,
+      rollupOptions: {
+        output: {
+          manualChunks(id: string) {
+            if (id.includes('wink-eng-lite-web-model')) return 'nlp-model';
+            if (id.includes('wink-nlp')) return 'nlp';
+            if (/\/models\/[^/]+\.json$/.test(id)) return 'weights';
+            return undefined;
+          },
+        },
+      },
     },
     server: { host: '127.0.0.1' },
   };
@@ -28,7 +41,12 @@ function firefoxManifest() {
     ...rest,
     background: { scripts: [background.service_worker], type: background.type },
     browser_specific_settings: {
-      gecko: { id: 'claimlens@claimlens.local', strict_min_version: '128.0' },
+      gecko: {
+        id: 'claimlens@claimlens.local',
+        strict_min_version: '128.0',
+        // ClaimLens collects nothing: every record stays in the browser's own IndexedDB.
+        data_collection_permissions: { required: ['none'] },
+      },
     },
   };
 }
