@@ -20,6 +20,7 @@ let browser: ExtensionBrowser;
 let heraldPage: Page;
 let heraldUrl: string;
 let claimsBefore: string[] = [];
+let tooltipBefore = '';
 
 beforeAll(async () => {
   server = await startServer();
@@ -27,6 +28,10 @@ beforeAll(async () => {
   heraldUrl = server.url(herald.host, herald.path);
   heraldPage = await openArticle(browser.context, heraldUrl);
   claimsBefore = await claimRanges(heraldPage);
+  // Before any other outlet is read, the key claim has no cross-outlet status.
+  await hoverText(heraldPage, 'more than 11,000 North Korean soldiers');
+  tooltipBefore = (await waitForTooltip(await ShadowReader.for(heraldPage), /outlet/)).text;
+  await heraldPage.mouse.move(2, 2);
 });
 
 afterAll(async () => {
@@ -85,6 +90,36 @@ describe('step 1: check-worthy sentences are highlighted in place', () => {
   });
 });
 
+describe('pages that are not articles', () => {
+  it('get no highlights, no ClaimLens element and no stored record', async () => {
+    server.setPage(herald.host, '/', {
+      body: `<!doctype html><html><head><title>Home</title><link rel="stylesheet" href="/site.css"></head><body>
+        <header class="site-header"><nav><a href="/world">World</a> <a href="/politics">Politics</a></nav></header>
+        <main><h1>Top stories</h1><ul>${Array.from({ length: 12 }, (_, i) => `<li><a href="/s/${i}">Story number ${i} about North Korean troops in Russia</a></li>`).join('')}</ul>
+        <p>Subscribe to our newsletter.</p></main><script src="/site.js"></script></body></html>`,
+    });
+    const home = await browser.context.newPage();
+    await home.goto(server.url(herald.host, '/'));
+    await home.waitForTimeout(1_500);
+    expect(await home.evaluate(() => document.querySelector('claimlens-root') === null)).toBe(true);
+    expect(await home.evaluate(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size)).toBe(0);
+    const stored = await browser.serviceWorker.evaluate(async () => {
+      const db: IDBDatabase = await new Promise((resolve) => {
+        const req = indexedDB.open('claimlens');
+        req.onsuccess = () => resolve(req.result);
+      });
+      const count = await new Promise<number>((resolve) => {
+        const req = db.transaction('articles').objectStore('articles').count();
+        req.onsuccess = () => resolve(req.result);
+      });
+      db.close();
+      return count;
+    });
+    expect(stored).toBe(1);
+    await home.close();
+  });
+});
+
 describe('step 2: articles and links are stored in IndexedDB', () => {
   beforeAll(async () => {
     for (const p of others) await openArticle(browser.context, server.url(p.host, p.path));
@@ -132,6 +167,8 @@ describe('steps 3 and 5: the tooltip shows other outlets, and an earlier article
     const reader = await ShadowReader.for(heraldPage);
     await hoverText(heraldPage, 'more than 11,000 North Korean soldiers');
     const tooltip = await waitForTooltip(reader, /confirm/);
+    // Step 5: the claim read first gained the outlets read after it.
+    expect(tooltipBefore).toMatch(/No other outlet you have read mentions this yet/);
     expect(tooltip.text).toMatch(/([3-9]) outlets confirm/);
     const confirms = Number(/(\d+) outlets confirm/.exec(tooltip.text)?.[1]);
     expect(confirms).toBeGreaterThanOrEqual(3);

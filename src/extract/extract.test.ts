@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import { Window } from 'happy-dom';
+import { describe, expect, it } from 'vitest';
+import { domPosition, extractArticle, extractDomArticle } from './index.ts';
+
+function load(html: string, url = 'https://news.example/a') {
+  const window = new Window({ url });
+  window.document.write(html);
+  return window.document as unknown as Document;
+}
+
+const page = (file: string) => readFileSync(new URL(`../../test/fixtures/pages/${file}`, import.meta.url), 'utf8');
+
+describe('extractArticle on the seed pages', () => {
+  it('finds the article, its outlet, title and date, and leaves page furniture out', () => {
+    const doc = load(page('koreaherald.test.html'), 'http://koreaherald.test/view.php?ud=1');
+    const article = extractArticle(doc, 'http://koreaherald.test/view.php?ud=1');
+    expect(article).not.toBeNull();
+    expect(article!.outlet).toBe('The Korea Herald');
+    expect(article!.title).toMatch(/^Evidence points to North Korea/);
+    expect(article!.publishedAt).toBe('2024-10-21T05:01:00.000Z');
+    const text = article!.blocks.map((b) => b.text).join('\n');
+    expect(text).toContain('more than 11,000 North Korean soldiers would be ready to fight');
+    for (const furniture of ['Politics', 'Accept all cookies', 'We use cookies', 'Related stories', 'reCAPTCHA', 'Son Ji-Hyoung'])
+      expect(text).not.toContain(furniture);
+    const caption = article!.blocks.find((b) => b.text.includes('PHOTO: YONHAP'));
+    expect(caption?.kind).toBe('caption');
+    expect(article!.blocks.find((b) => b.text.startsWith('Evidence points'))?.kind).toBe('heading');
+  });
+
+  it('falls back to the host name when the page has no site name', () => {
+    const article = extractArticle(load(page('ukdailynews.test.html')), 'http://ukdailynews.test/news/x');
+    expect(article?.outlet).toBe('ukdailynews.test');
+  });
+});
+
+describe('non-articles', () => {
+  it('returns null for a page without enough prose', () => {
+    const doc = load(`<html><body><nav><a href="/">Home</a></nav><main><h1>Welcome</h1>
+      <ul><li><a href="/a">Story one</a></li><li><a href="/b">Story two</a></li></ul>
+      <p>Short teaser.</p></main></body></html>`);
+    expect(extractArticle(doc, 'https://news.example/')).toBeNull();
+  });
+});
+
+describe('blocks and DOM positions', () => {
+  const html = `<html><body><article>
+    <p>First   paragraph with <b>bold</b> words and
+       a line break in the source, long enough to count as prose for the check that decides whether this is an article.</p>
+    <p>Second paragraph: Officials said 1,500 troops arrived on Tuesday, according to the ministry, in the east of the country, near the border.</p>
+    <p>Third paragraph holds <span hidden>hidden text</span>visible words only, and enough of them to count as prose, said the editor of the test page on Monday.</p>
+    <p>Fourth paragraph, so that the page carries as much prose as a short news article would: several sentences, a quote and a number or two.</p>
+    <form><p>Inside a form: never article text, even when it is long enough to look like prose here.</p></form>
+    <div contenteditable="true"><p>Editable text is the user's, not the article's, so it is left alone.</p></div>
+    </article></body></html>`;
+
+  it('collapses white space, skips hidden, form and editable content', () => {
+    const article = extractDomArticle(load(html), 'https://news.example/a');
+    expect(article).not.toBeNull();
+    const texts = article!.blocks.map((b) => b.text);
+    expect(texts[0]).toBe(
+      'First paragraph with bold words and a line break in the source, long enough to count as prose for the check that decides whether this is an article.',
+    );
+    expect(texts[2]).toBe(
+      'Third paragraph holds visible words only, and enough of them to count as prose, said the editor of the test page on Monday.',
+    );
+    expect(texts.join(' ')).not.toMatch(/hidden text|Inside a form|Editable text/);
+  });
+
+  it('maps block offsets back to the text nodes they came from', () => {
+    const article = extractDomArticle(load(html), 'https://news.example/a')!;
+    const block = article.blocks[0];
+    const start = block.text.indexOf('bold');
+    const a = domPosition(block, start, false);
+    const b = domPosition(block, start + 4, true);
+    expect(a.node.nodeValue).toBe('bold');
+    expect(a.offset).toBe(0);
+    expect(b.node.nodeValue!.slice(0, b.offset)).toBe('bold');
+    const line = block.text.indexOf('a line break');
+    const c = domPosition(block, line, false);
+    expect(c.node.nodeValue!.slice(c.offset, c.offset + 12)).toBe('a line break');
+  });
+});

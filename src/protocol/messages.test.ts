@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { parseRequest, parseTabEvent } from './messages.ts';
+
+const article = {
+  url: 'https://news.example/a',
+  outlet: 'Example News',
+  title: 'A title',
+  blocks: [{ kind: 'paragraph', text: 'Officials said 1,500 troops arrived.' }],
+};
+
+describe('parseRequest', () => {
+  it('accepts every well-formed request', () => {
+    for (const request of [
+      { type: 'analyze', article },
+      { type: 'getArticleView', articleId: 'a123' },
+      { type: 'getTabView', tabId: 7 },
+      { type: 'getSettings' },
+      { type: 'setSettings', settings: { threshold: 0.4 } },
+      { type: 'clearAll' },
+    ]) {
+      expect(parseRequest(request)).toEqual({ ok: true, value: request });
+    }
+  });
+
+  it('names the first bad place of a malformed request', () => {
+    expect(parseRequest({ type: 'analyze', article: { ...article, url: 'javascript:alert(1)' } })).toEqual({
+      ok: false,
+      error: 'invalid message at article.url: must be an http(s) URL',
+    });
+    const badKind = parseRequest({ type: 'analyze', article: { ...article, blocks: [{ kind: 'script', text: 'x' }] } });
+    expect(badKind.ok).toBe(false);
+    expect(!badKind.ok && badKind.error).toMatch(/^invalid message at article\.blocks\.0\.kind/);
+    expect(parseRequest({ type: 'getTabView', tabId: -1 }).ok).toBe(false);
+    expect(parseRequest({ type: 'setSettings', settings: { threshold: 2 } }).ok).toBe(false);
+  });
+
+  it('refuses unknown types, non-objects and oversized articles', () => {
+    expect(parseRequest({ type: 'dropDatabase' }).ok).toBe(false);
+    expect(parseRequest('analyze').ok).toBe(false);
+    expect(parseRequest(null).ok).toBe(false);
+    const huge = { ...article, blocks: Array.from({ length: 30 }, () => ({ kind: 'paragraph', text: 'x'.repeat(90_000) })) };
+    const result = parseRequest({ type: 'analyze', article: huge });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error).toMatch(/at most 2000000 characters/);
+  });
+});
+
+describe('parseTabEvent', () => {
+  it('accepts the background events and nothing else', () => {
+    expect(parseTabEvent({ type: 'articleChanged', articleId: 'a1' }).ok).toBe(true);
+    expect(parseTabEvent({ type: 'settingsChanged', settings: { threshold: 0.5, enabled: false } }).ok).toBe(true);
+    expect(parseTabEvent({ type: 'articleChanged' }).ok).toBe(false);
+    expect(parseTabEvent({ type: 'analyze', article }).ok).toBe(false);
+  });
+});
