@@ -11,7 +11,10 @@ export default defineConfig(({ mode }) => {
   const firefox = mode === 'firefox';
   const manifest = firefox ? firefoxManifest() : baseManifest;
   return {
-    plugins: [preact(), crx({ manifest: manifest as ManifestV3Export, browser: firefox ? 'firefox' : 'chrome' })],
+    plugins: [
+      preact(),
+      crx({ manifest: manifest as ManifestV3Export, browser: firefox ? 'firefox' : 'chrome' }),
+    ],
     build: {
       outDir: firefox ? 'dist-firefox' : 'dist',
       emptyOutDir: true,

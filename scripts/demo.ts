@@ -9,8 +9,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { articleIdFor } from '../src/store/ids.ts';
 import type { ArticleView } from '../src/protocol/views.ts';
+import { articleIdFor } from '../src/store/ids.ts';
 import { statusCounts } from '../src/ui/status-format.ts';
 import { launchWithExtension } from '../test/support/browser.ts';
 import { hoverText, openArticle, tabIdOf } from '../test/support/pages.ts';
@@ -23,7 +23,9 @@ const outDir = resolve(outIndex >= 0 ? args[outIndex + 1] : 'out/demo');
 mkdirSync(outDir, { recursive: true });
 
 if (headed && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
-  console.error('--headed needs a display (DISPLAY or WAYLAND_DISPLAY is not set); running headless instead.');
+  console.error(
+    '--headed needs a display (DISPLAY or WAYLAND_DISPLAY is not set); running headless instead.',
+  );
 }
 const showBrowser = headed && !!(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 
@@ -32,7 +34,9 @@ const browser = await launchWithExtension({ headless: !showBrowser });
 try {
   // The Korea Herald is read first, the other four after it: its claims gain their cross-outlet status
   // while it stays open, as they would for a reader who read it yesterday.
-  const order = [...SEED_PAGES].sort((a, b) => Number(b.outlet === 'The Korea Herald') - Number(a.outlet === 'The Korea Herald'));
+  const order = [...SEED_PAGES].sort(
+    (a, b) => Number(b.outlet === 'The Korea Herald') - Number(a.outlet === 'The Korea Herald'),
+  );
   const pages = [];
   for (const seed of order) {
     const url = server.url(seed.host, seed.path);
@@ -87,7 +91,12 @@ try {
         score: Number(c.score.toFixed(3)),
         attribution: c.attribution,
         counts: statusCounts(c.status),
-        disputes: c.status.disputes.map((e) => ({ outlet: e.outlet, quote: e.quote, url: e.url, numberConflict: e.numberConflict })),
+        disputes: c.status.disputes.map((e) => ({
+          outlet: e.outlet,
+          quote: e.quote,
+          url: e.url,
+          numberConflict: e.numberConflict,
+        })),
         confirms: c.status.confirms.map((e) => ({ outlet: e.outlet, quote: e.quote, url: e.url })),
         unclear: c.status.unclear.map((e) => ({ outlet: e.outlet, quote: e.quote, url: e.url })),
       })),
@@ -96,8 +105,12 @@ try {
   writeFileSync(`${outDir}/summary.json`, `${JSON.stringify(summary, null, 2)}\n`);
 
   for (const a of summary.articles) {
-    const linked = a.claims.filter((c) => c.counts.confirms + c.counts.disputes + c.counts.unclear > 0).length;
-    console.log(`${a.outlet.padEnd(22)} ${String(a.claims.length).padStart(3)} claims, ${linked} with other outlets`);
+    const linked = a.claims.filter(
+      (c) => c.counts.confirms + c.counts.disputes + c.counts.unclear > 0,
+    ).length;
+    console.log(
+      `${a.outlet.padEnd(22)} ${String(a.claims.length).padStart(3)} claims, ${linked} with other outlets`,
+    );
   }
   const key = summary.articles
     .find((a) => a.outlet === 'The Korea Herald')

@@ -46,7 +46,8 @@ for (const spec of specs) {
     else if (r === 'kicker') head.push(`<p class="kicker">${esc(line)}</p>`);
     else if (r === 'standfirst') head.push(`<p class="standfirst">${esc(line)}</p>`);
     else if (r === 'byline') bylines.push(`<span class="byline-part">${esc(line)}</span>`);
-    else if (r === 'dateline') head.push(`<time class="dateline" datetime="${spec.publishedAt}">${esc(line)}</time>`);
+    else if (r === 'dateline')
+      head.push(`<time class="dateline" datetime="${spec.publishedAt}">${esc(line)}</time>`);
     else if (r === 'caption')
       body.push(
         `<figure class="lead-image"><img src="/img/lead.svg" alt="" width="640" height="360"><figcaption>${esc(line)}</figcaption></figure>`,

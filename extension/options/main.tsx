@@ -13,9 +13,11 @@ async function call<T extends Request>(request: T) {
 }
 
 const api: OptionsApi = {
-  getSettings: async () => ((await call({ type: 'getSettings' })) as Extract<Response<'getSettings'>, { ok: true }>).settings,
+  getSettings: async () =>
+    ((await call({ type: 'getSettings' })) as Extract<Response<'getSettings'>, { ok: true }>).settings,
   setSettings: async (settings) =>
-    ((await call({ type: 'setSettings', settings })) as Extract<Response<'setSettings'>, { ok: true }>).settings,
+    ((await call({ type: 'setSettings', settings })) as Extract<Response<'setSettings'>, { ok: true }>)
+      .settings,
   clearAll: async () => {
     await call({ type: 'clearAll' });
   },

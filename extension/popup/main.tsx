@@ -19,7 +19,10 @@ async function tabId(): Promise<number | undefined> {
 async function load() {
   const id = await tabId();
   if (id === undefined) return null;
-  const answer = (await browser.runtime.sendMessage({ type: 'getTabView', tabId: id })) as Response<'getTabView'>;
+  const answer = (await browser.runtime.sendMessage({
+    type: 'getTabView',
+    tabId: id,
+  })) as Response<'getTabView'>;
   if (!answer.ok) throw new Error(answer.error);
   return answer.view;
 }

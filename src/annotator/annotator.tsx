@@ -5,6 +5,7 @@
  * work in short slices.
  */
 import { render } from 'preact';
+import { joinBlocks } from '../article/types.ts';
 import type { DomArticle } from '../extract/index.ts';
 import { nativePainter, overlayPainter, type Painter, supportsHighlightApi } from '../highlight/painter.ts';
 import type { ArticleView, ClaimView } from '../protocol/views.ts';
@@ -41,7 +42,10 @@ export class Annotator {
     private article: DomArticle,
   ) {
     this.host = doc.createElement('claimlens-root');
-    this.host.setAttribute('style', 'all: initial !important; position: absolute !important; top: 0 !important; left: 0 !important; width: 0 !important; height: 0 !important; z-index: 2147483647 !important; display: block !important;');
+    this.host.setAttribute(
+      'style',
+      'all: initial !important; position: absolute !important; top: 0 !important; left: 0 !important; width: 0 !important; height: 0 !important; z-index: 2147483647 !important; display: block !important;',
+    );
     this.shadow = this.host.attachShadow({ mode: 'closed' });
     const win = doc.defaultView as Window & typeof globalThis;
     const sheet = new win.CSSStyleSheet();
@@ -60,7 +64,9 @@ export class Annotator {
     doc.documentElement.append(this.host);
     this.painter = supportsHighlightApi(win) ? nativePainter(doc) : overlayPainter(doc, layer);
 
-    this.listen(doc, 'pointermove', ((e: PointerEvent) => this.onPointerMove(e)) as EventListener, { passive: true });
+    this.listen(doc, 'pointermove', ((e: PointerEvent) => this.onPointerMove(e)) as EventListener, {
+      passive: true,
+    });
     this.listen(doc, 'keydown', ((e: KeyboardEvent) => e.key === 'Escape' && this.hide()) as EventListener);
     this.listen(win, 'scroll', () => this.current && this.place(this.current), { passive: true });
     if (!this.painter.native) this.listen(win, 'resize', () => this.painter.relayout(), { passive: true });
@@ -77,14 +83,20 @@ export class Annotator {
   /** Replaces the article (after a single-page navigation) without rebuilding the shadow root. */
   setArticle(article: DomArticle): void {
     this.article = article;
+    this.clear();
+  }
+
+  /** Removes every highlight and proxy but keeps the shadow root for the next article. */
+  clear(): void {
     this.show({ articleId: '', url: '', outlet: '', title: '', claims: [] });
   }
 
   /** Paints every claim of the view with the colour of its status and rebuilds the focus proxies. */
   show(view: ArticleView): void {
     const painted: Painted[] = [];
+    const { spans } = joinBlocks(this.article.blocks);
     for (const claim of view.claims) {
-      const range = rangeForOffsets(this.doc, this.article.blocks, claim.start, claim.end);
+      const range = rangeForOffsets(this.doc, this.article.blocks, claim.start, claim.end, spans);
       if (range) painted.push({ claim, range });
     }
     this.painted = painted;
@@ -117,7 +129,12 @@ export class Annotator {
     this.host.remove();
   }
 
-  private listen(target: EventTarget, type: string, fn: EventListener, options?: AddEventListenerOptions): void {
+  private listen(
+    target: EventTarget,
+    type: string,
+    fn: EventListener,
+    options?: AddEventListenerOptions,
+  ): void {
     target.addEventListener(type, fn, options);
     this.listeners.push([target, type, fn, options]);
   }
@@ -173,7 +190,7 @@ export class Annotator {
     let node: Node | null = null;
     if (doc.caretPositionFromPoint) node = doc.caretPositionFromPoint(x, y)?.offsetNode ?? null;
     else node = doc.caretRangeFromPoint?.(x, y)?.startContainer ?? null;
-    if (!node || node.nodeType !== 3) return null;
+    if (node?.nodeType !== 3) return null;
     const candidates = this.byNode.get(node as Text);
     if (!candidates) return null;
     for (const p of candidates) {
@@ -209,7 +226,8 @@ export class Annotator {
     const height = box.height || 200;
     const left = Math.max(8, Math.min((pointer?.x ?? anchor.left) - 24, win.innerWidth - width - 8));
     const below = anchor.bottom + 6;
-    const top = below + height > win.innerHeight - 8 && anchor.top - height - 6 > 8 ? anchor.top - height - 6 : below;
+    const top =
+      below + height > win.innerHeight - 8 && anchor.top - height - 6 > 8 ? anchor.top - height - 6 : below;
     this.tooltipWrap.style.left = `${left}px`;
     this.tooltipWrap.style.top = `${Math.max(8, top)}px`;
   }

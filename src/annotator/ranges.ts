@@ -1,7 +1,7 @@
 /**
  * Claim offsets (into the article text the background saw) back to DOM ranges in the live page.
  */
-import { joinBlocks } from '../article/types.ts';
+import { type BlockSpan, joinBlocks } from '../article/types.ts';
 import { type DomBlock, domPosition } from '../extract/index.ts';
 
 export interface ClaimRange {
@@ -13,9 +13,15 @@ export interface ClaimRange {
 /**
  * Maps [start, end) of the joined article text to a range inside one block; null when the offsets do
  * not fall inside a single block (the page changed since extraction) — a highlight never crosses blocks.
+ * Pass `spans` (from `joinBlocks`) when mapping many claims: joining the text once per claim is quadratic.
  */
-export function rangeForOffsets(doc: Document, blocks: readonly DomBlock[], start: number, end: number): ClaimRange | null {
-  const { spans } = joinBlocks(blocks);
+export function rangeForOffsets(
+  doc: Document,
+  blocks: readonly DomBlock[],
+  start: number,
+  end: number,
+  spans: readonly BlockSpan[] = joinBlocks(blocks).spans,
+): ClaimRange | null {
   let lo = 0;
   let hi = spans.length - 1;
   while (lo < hi) {

@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ArticleInput } from '../article/types.ts';
@@ -7,7 +7,9 @@ import { ClaimLensDB } from '../store/db.ts';
 import { type Caller, type Effects, handleRequest } from './service.ts';
 
 const seedDir = new URL('../../test/fixtures/seeds/', import.meta.url);
-const seeds = readdirSync(seedDir).filter((f) => f.endsWith('.txt')).sort();
+const seeds = readdirSync(seedDir)
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
 
 function seedArticle(file: string, outlet: string): ArticleInput {
   const lines = readFileSync(new URL(file, seedDir), 'utf8')
@@ -51,38 +53,69 @@ describe('handleRequest', () => {
   it('analyses an article from its own tab, remembers the tab and answers with its claims', async () => {
     const { effects, log } = recordingEffects();
     const article = seedArticle(seeds[4], 'The Korea Herald');
-    const answer = await handleRequest(db, effects, { type: 'analyze', article }, content(3, `${article.url}#top`));
+    const answer = await handleRequest(
+      db,
+      effects,
+      { type: 'analyze', article },
+      content(3, `${article.url}#top`),
+    );
     expect(answer.ok).toBe(true);
     const view = (answer as { view: ArticleView }).view;
     expect(view.claims.length).toBeGreaterThan(5);
     expect(log.tabs).toEqual([[3, view.articleId, view.claims.length]]);
     const popup = await handleRequest(db, effects, { type: 'getTabView', tabId: 3 }, page);
-    expect((popup as { view: ArticleView }).view.claims.map((c) => c.id)).toEqual(view.claims.map((c) => c.id));
+    expect((popup as { view: ArticleView }).view.claims.map((c) => c.id)).toEqual(
+      view.claims.map((c) => c.id),
+    );
   });
 
   it('tells earlier articles when a new outlet links to them', async () => {
     const { effects, log } = recordingEffects();
     const first = seedArticle(seeds[4], 'The Korea Herald');
     const second = seedArticle(seeds[0], 'The Kyiv Independent');
-    const a = (await handleRequest(db, effects, { type: 'analyze', article: first }, content(1, first.url))) as {
+    const a = (await handleRequest(
+      db,
+      effects,
+      { type: 'analyze', article: first },
+      content(1, first.url),
+    )) as {
       view: ArticleView;
     };
     await handleRequest(db, effects, { type: 'analyze', article: second }, content(2, second.url));
     expect(log.changed).toEqual([[a.view.articleId]]);
-    const again = (await handleRequest(db, effects, { type: 'getTabView', tabId: 1 }, page)) as { view: ArticleView };
-    const linked = again.view.claims.filter((c) => c.status.confirms.length + c.status.disputes.length + c.status.unclear.length);
+    const again = (await handleRequest(db, effects, { type: 'getTabView', tabId: 1 }, page)) as {
+      view: ArticleView;
+    };
+    const linked = again.view.claims.filter(
+      (c) => c.status.confirms.length + c.status.disputes.length + c.status.unclear.length,
+    );
     expect(linked.length).toBeGreaterThan(0);
     for (const c of linked)
-      for (const e of [...c.status.confirms, ...c.status.disputes, ...c.status.unclear]) expect(e.outlet).toBe('The Kyiv Independent');
+      for (const e of [...c.status.confirms, ...c.status.disputes, ...c.status.unclear])
+        expect(e.outlet).toBe('The Kyiv Independent');
   });
 
   it('refuses an article whose URL is not the sending tab, and privileged requests from content scripts', async () => {
     const { effects } = recordingEffects();
     const article = seedArticle(seeds[0], 'The Kyiv Independent');
-    const spoofed = await handleRequest(db, effects, { type: 'analyze', article }, content(1, 'https://other.example/'));
+    const spoofed = await handleRequest(
+      db,
+      effects,
+      { type: 'analyze', article },
+      content(1, 'https://other.example/'),
+    );
     expect(spoofed).toEqual({ ok: false, error: 'article URL does not match the sending tab' });
-    expect(await handleRequest(db, effects, { type: 'clearAll' }, content(1, article.url))).toMatchObject({ ok: false });
-    expect(await handleRequest(db, effects, { type: 'setSettings', settings: { enabled: false } }, content(1, article.url))).toMatchObject({
+    expect(await handleRequest(db, effects, { type: 'clearAll' }, content(1, article.url))).toMatchObject({
+      ok: false,
+    });
+    expect(
+      await handleRequest(
+        db,
+        effects,
+        { type: 'setSettings', settings: { enabled: false } },
+        content(1, article.url),
+      ),
+    ).toMatchObject({
       ok: false,
     });
     expect(await handleRequest(db, effects, { type: 'analyze', article }, page)).toMatchObject({ ok: false });
@@ -92,14 +125,21 @@ describe('handleRequest', () => {
   it('applies the threshold setting when reading, and clears everything on request', async () => {
     const { effects } = recordingEffects();
     const article = seedArticle(seeds[4], 'The Korea Herald');
-    const low = (await handleRequest(db, effects, { type: 'analyze', article }, content(1, article.url))) as { view: ArticleView };
+    const low = (await handleRequest(db, effects, { type: 'analyze', article }, content(1, article.url))) as {
+      view: ArticleView;
+    };
     await handleRequest(db, effects, { type: 'setSettings', settings: { threshold: 0.95 } }, page);
-    const high = (await handleRequest(db, effects, { type: 'getTabView', tabId: 1 }, page)) as { view: ArticleView };
+    const high = (await handleRequest(db, effects, { type: 'getTabView', tabId: 1 }, page)) as {
+      view: ArticleView;
+    };
     expect(high.view.claims.length).toBeLessThan(low.view.claims.length);
     for (const c of high.view.claims) expect(c.score).toBeGreaterThanOrEqual(0.95);
     expect(await handleRequest(db, effects, { type: 'clearAll' }, page)).toEqual({ ok: true, cleared: true });
     expect(await db.articles.count()).toBe(0);
     expect(await db.sentences.count()).toBe(0);
-    expect(await handleRequest(db, effects, { type: 'getTabView', tabId: 1 }, page)).toEqual({ ok: true, view: null });
+    expect(await handleRequest(db, effects, { type: 'getTabView', tabId: 1 }, page)).toEqual({
+      ok: true,
+      view: null,
+    });
   });
 });

@@ -2,8 +2,9 @@
  * What the background does for each request, independent of the browser APIs that deliver them:
  * the entry point in extension/background wires these to runtime messages, tabs and the badge.
  */
-import { articleView } from '../pipeline/status.ts';
+
 import { ingestArticle } from '../pipeline/ingest.ts';
+import { articleView } from '../pipeline/status.ts';
 import type { Request, Response, Settings } from '../protocol/messages.ts';
 import type { ArticleView } from '../protocol/views.ts';
 import type { ClaimLensDB } from '../store/db.ts';
@@ -53,19 +54,23 @@ export async function handleRequest(
       case 'getTabView': {
         const articleId = await effects.articleOfTab(request.tabId);
         const settings = await getSettings(db);
-        const view: ArticleView | null = articleId ? await articleView(db, articleId, settings.threshold) : null;
+        const view: ArticleView | null = articleId
+          ? await articleView(db, articleId, settings.threshold)
+          : null;
         return { ok: true, view };
       }
       case 'getSettings':
         return { ok: true, settings: await getSettings(db) };
       case 'setSettings': {
-        if (caller.kind !== 'extension-page') return { ok: false, error: 'settings change only from extension pages' };
+        if (caller.kind !== 'extension-page')
+          return { ok: false, error: 'settings change only from extension pages' };
         const settings = await updateSettings(db, request.settings);
         effects.settingsChanged(settings);
         return { ok: true, settings };
       }
       case 'clearAll': {
-        if (caller.kind !== 'extension-page') return { ok: false, error: 'clearing only from extension pages' };
+        if (caller.kind !== 'extension-page')
+          return { ok: false, error: 'clearing only from extension pages' };
         await clearAll(db);
         effects.forgetTabs();
         return { ok: true, cleared: true };

@@ -9,7 +9,8 @@ function load(html: string, url = 'https://news.example/a') {
   return window.document as unknown as Document;
 }
 
-const page = (file: string) => readFileSync(new URL(`../../test/fixtures/pages/${file}`, import.meta.url), 'utf8');
+const page = (file: string) =>
+  readFileSync(new URL(`../../test/fixtures/pages/${file}`, import.meta.url), 'utf8');
 
 describe('extractArticle on the seed pages', () => {
   it('finds the article, its outlet, title and date, and leaves page furniture out', () => {
@@ -21,7 +22,14 @@ describe('extractArticle on the seed pages', () => {
     expect(article!.publishedAt).toBe('2024-10-21T05:01:00.000Z');
     const text = article!.blocks.map((b) => b.text).join('\n');
     expect(text).toContain('more than 11,000 North Korean soldiers would be ready to fight');
-    for (const furniture of ['Politics', 'Accept all cookies', 'We use cookies', 'Related stories', 'reCAPTCHA', 'Son Ji-Hyoung'])
+    for (const furniture of [
+      'Politics',
+      'Accept all cookies',
+      'We use cookies',
+      'Related stories',
+      'reCAPTCHA',
+      'Son Ji-Hyoung',
+    ])
       expect(text).not.toContain(furniture);
     const caption = article!.blocks.find((b) => b.text.includes('PHOTO: YONHAP'));
     expect(caption?.kind).toBe('caption');

@@ -44,8 +44,7 @@ export function supportsHighlightApi(win: Window): boolean {
 /** Stylesheet text for the Highlight API classes. */
 export function highlightCss(): string {
   const rules = HIGHLIGHT_CLASSES.map(
-    (c) =>
-      `::highlight(${NAME_PREFIX}${c}) { background-color: ${HIGHLIGHT_COLOURS[c].light}; }`,
+    (c) => `::highlight(${NAME_PREFIX}${c}) { background-color: ${HIGHLIGHT_COLOURS[c].light}; }`,
   );
   const dark = HIGHLIGHT_CLASSES.map(
     (c) => `::highlight(${NAME_PREFIX}${c}) { background-color: ${HIGHLIGHT_COLOURS[c].dark}; }`,

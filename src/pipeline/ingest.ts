@@ -24,7 +24,11 @@ export interface IngestResult {
 const MAX_CANDIDATES = 60;
 
 /** Stores an article and links its sentences with other outlets' sentences, in one transaction. */
-export async function ingestArticle(db: ClaimLensDB, input: ArticleInput, now = Date.now()): Promise<IngestResult> {
+export async function ingestArticle(
+  db: ClaimLensDB,
+  input: ArticleInput,
+  now = Date.now(),
+): Promise<IngestResult> {
   const url = canonicalUrl(input.url);
   const articleId = articleIdFor(url);
   const { text, spans } = joinBlocks(input.blocks);
@@ -71,7 +75,14 @@ function toRecords(articleId: string, outlet: string, analyses: SentenceAnalysis
   return analyses.map((a, index) => {
     const occurrence = seen.get(a.text) ?? 0;
     seen.set(a.text, occurrence + 1);
-    return { ...a, id: sentenceIdFor(articleId, a.text, occurrence), articleId, outlet, index, terms: indexTerms(a) };
+    return {
+      ...a,
+      id: sentenceIdFor(articleId, a.text, occurrence),
+      articleId,
+      outlet,
+      index,
+      terms: indexTerms(a),
+    };
   });
 }
 

@@ -2,12 +2,17 @@
  * Cross-outlet status of an article's claims, computed from what is in the store at the time of
  * asking: a claim read yesterday shows today's confirming outlet without being recomputed.
  */
+
+import { type ArticleView, type ClaimView, type Evidence, emptyStatus } from '../protocol/views.ts';
 import type { ClaimLensDB } from '../store/db.ts';
 import type { ArticleRecord, LinkRecord, SentenceRecord } from '../store/schema.ts';
-import { type ArticleView, type ClaimView, type Evidence, emptyStatus } from '../protocol/views.ts';
 
 /** The article's claims (sentences scoring at least `threshold`) in page order, each with its status. */
-export async function articleView(db: ClaimLensDB, articleId: string, threshold: number): Promise<ArticleView | null> {
+export async function articleView(
+  db: ClaimLensDB,
+  articleId: string,
+  threshold: number,
+): Promise<ArticleView | null> {
   return db.transaction('r', db.articles, db.sentences, db.links, async () => {
     const article = await db.articles.get(articleId);
     if (!article) return null;
@@ -56,7 +61,8 @@ export async function claimViews(db: ClaimLensDB, sentences: SentenceRecord[]): 
         ...(l.numberConflict ? { numberConflict: l.numberConflict } : {}),
       });
     }
-    for (const [key, evidence] of best) status[key.slice(0, key.indexOf('\u0000')) as keyof typeof status].push(evidence);
+    for (const [key, evidence] of best)
+      status[key.slice(0, key.indexOf('\u0000')) as keyof typeof status].push(evidence);
     for (const list of Object.values(status)) list.sort((a, b) => b.score - a.score);
     return {
       id: s.id,

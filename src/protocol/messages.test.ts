@@ -27,7 +27,10 @@ describe('parseRequest', () => {
       ok: false,
       error: 'invalid message at article.url: must be an http(s) URL',
     });
-    const badKind = parseRequest({ type: 'analyze', article: { ...article, blocks: [{ kind: 'script', text: 'x' }] } });
+    const badKind = parseRequest({
+      type: 'analyze',
+      article: { ...article, blocks: [{ kind: 'script', text: 'x' }] },
+    });
     expect(badKind.ok).toBe(false);
     expect(!badKind.ok && badKind.error).toMatch(/^invalid message at article\.blocks\.0\.kind/);
     expect(parseRequest({ type: 'getTabView', tabId: -1 }).ok).toBe(false);
@@ -38,7 +41,10 @@ describe('parseRequest', () => {
     expect(parseRequest({ type: 'dropDatabase' }).ok).toBe(false);
     expect(parseRequest('analyze').ok).toBe(false);
     expect(parseRequest(null).ok).toBe(false);
-    const huge = { ...article, blocks: Array.from({ length: 30 }, () => ({ kind: 'paragraph', text: 'x'.repeat(90_000) })) };
+    const huge = {
+      ...article,
+      blocks: Array.from({ length: 30 }, () => ({ kind: 'paragraph', text: 'x'.repeat(90_000) })),
+    };
     const result = parseRequest({ type: 'analyze', article: huge });
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error).toMatch(/at most 2000000 characters/);
@@ -48,7 +54,9 @@ describe('parseRequest', () => {
 describe('parseTabEvent', () => {
   it('accepts the background events and nothing else', () => {
     expect(parseTabEvent({ type: 'articleChanged', articleId: 'a1' }).ok).toBe(true);
-    expect(parseTabEvent({ type: 'settingsChanged', settings: { threshold: 0.5, enabled: false } }).ok).toBe(true);
+    expect(parseTabEvent({ type: 'settingsChanged', settings: { threshold: 0.5, enabled: false } }).ok).toBe(
+      true,
+    );
     expect(parseTabEvent({ type: 'articleChanged' }).ok).toBe(false);
     expect(parseTabEvent({ type: 'analyze', article }).ok).toBe(false);
   });

@@ -79,7 +79,9 @@ export interface ResponseMap {
   clearAll: { cleared: true };
 }
 
-export type Response<T extends Request['type']> = ({ ok: true } & ResponseMap[T]) | { ok: false; error: string };
+export type Response<T extends Request['type']> =
+  | ({ ok: true } & ResponseMap[T])
+  | { ok: false; error: string };
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };
 

@@ -32,7 +32,11 @@ export function Options({ api }: { api: OptionsApi }) {
       <section>
         <h2>Highlighting</h2>
         <label class="cl-row">
-          <input type="checkbox" checked={settings.enabled} onChange={(e) => change({ enabled: e.currentTarget.checked })} />
+          <input
+            type="checkbox"
+            checked={settings.enabled}
+            onChange={(e) => change({ enabled: e.currentTarget.checked })}
+          />
           Highlight claims automatically on news articles
         </label>
         <label class="cl-row" for="threshold">

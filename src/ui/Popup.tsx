@@ -34,7 +34,9 @@ export function Popup({ load, openOptions }: PopupProps) {
         </p>
       )}
       {view === undefined && !error && <p class="cl-muted">Loading…</p>}
-      {view === null && <p class="cl-muted">No article analysed on this page. Open a news article to see its claims.</p>}
+      {view === null && (
+        <p class="cl-muted">No article analysed on this page. Open a news article to see its claims.</p>
+      )}
       {view && <ArticleClaims view={view} />}
     </main>
   );
@@ -57,21 +59,28 @@ function ArticleClaims({ view }: { view: ArticleView }) {
         <p class="cl-muted" data-testid="claim-count">
           {view.claims.length} {view.claims.length === 1 ? 'claim' : 'claims'}
           {totals.confirmed ? ` · ${totals.confirmed} confirmed` : ''}
-          {totals.disputed || totals.mixed ? ` · ${(totals.disputed ?? 0) + (totals.mixed ?? 0)} disputed` : ''}
+          {totals.disputed || totals.mixed
+            ? ` · ${(totals.disputed ?? 0) + (totals.mixed ?? 0)} disputed`
+            : ''}
         </p>
       </section>
       <ol class="cl-claims">
         {view.claims.map((claim) => {
           const attribution = attributionLine(claim.attribution);
           return (
-            <li key={claim.id} class={`cl-claim cl-claim-${statusClass(claim.status)}`} data-claim-id={claim.id}>
+            <li
+              key={claim.id}
+              class={`cl-claim cl-claim-${statusClass(claim.status)}`}
+              data-claim-id={claim.id}
+            >
               <div class="cl-claim-status">
                 <StatusBar counts={statusCounts(claim.status)} />
                 <span class="cl-claim-summary">{summaryLine(claim.status)}</span>
               </div>
               {attribution && <p class="cl-attribution">{attribution}</p>}
               <p class="cl-claim-text">{claim.text}</p>
-              {claim.status.confirms.length + claim.status.disputes.length + claim.status.unclear.length > 0 && (
+              {claim.status.confirms.length + claim.status.disputes.length + claim.status.unclear.length >
+                0 && (
                 <details class="cl-claim-details">
                   <summary>Other outlets</summary>
                   <EvidenceList status={claim.status} headingLevel={4} />

@@ -19,7 +19,11 @@ export type StatusCounts = Record<Stance, number>;
 
 /** Number of distinct other outlets per stance. */
 export function statusCounts(status: ClaimStatus): StatusCounts {
-  return { disputes: status.disputes.length, confirms: status.confirms.length, unclear: status.unclear.length };
+  return {
+    disputes: status.disputes.length,
+    confirms: status.confirms.length,
+    unclear: status.unclear.length,
+  };
 }
 
 /** The highlight class a claim's status paints with. */

@@ -20,7 +20,8 @@ function contentScriptChunks(): string[] {
     if (seen.has(file)) continue;
     seen.add(file);
     const dir = file.slice(0, file.lastIndexOf('/') + 1);
-    for (const m of read(file).matchAll(/(?:import|from)\s*["'](\.\/[^"']+)["']/g)) queue.push(dir + m[1].slice(2));
+    for (const m of read(file).matchAll(/(?:import|from)\s*["'](\.\/[^"']+)["']/g))
+      queue.push(dir + m[1].slice(2));
   }
   return [...seen];
 }

@@ -7,9 +7,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleIdFor } from '../../src/store/ids.ts';
 import { type ExtensionBrowser, launchWithExtension } from '../support/browser.ts';
+import { claimRanges, hoverText, openArticle, tabIdOf } from '../support/pages.ts';
 import { SEED_PAGES, startServer, type TestServer } from '../support/server.ts';
 import { ShadowReader } from '../support/shadow.ts';
-import { claimRanges, hoverText, openArticle, tabIdOf } from '../support/pages.ts';
 
 const herald = SEED_PAGES.find((p) => p.outlet === 'The Korea Herald')!;
 const others = SEED_PAGES.filter((p) => p !== herald);
@@ -77,16 +77,23 @@ describe('step 1: check-worthy sentences are highlighted in place', () => {
   it('does not shift the layout, change the page DOM or stop page scripts', async () => {
     const site = await heraldPage.evaluate(() => {
       const w = window as unknown as {
-        __site: { layoutAtLoad: number[][]; mutations: { added: string[]; removed: string[]; type: string }[] };
+        __site: {
+          layoutAtLoad: number[][];
+          mutations: { added: string[]; removed: string[]; type: string }[];
+        };
         __siteLayout: () => number[][];
       };
       return { before: w.__site.layoutAtLoad, after: w.__siteLayout(), mutations: w.__site.mutations };
     });
     expect(site.after).toEqual(site.before);
     // The only node ClaimLens adds is its own shadow host, outside <body>.
-    expect(site.mutations).toEqual([{ type: 'childList', target: 'HTML', added: ['CLAIMLENS-ROOT'], removed: [], attribute: null }]);
+    expect(site.mutations).toEqual([
+      { type: 'childList', target: 'HTML', added: ['CLAIMLENS-ROOT'], removed: [], attribute: null },
+    ]);
     await heraldPage.getByRole('button', { name: 'Accept all cookies' }).click();
-    expect(await heraldPage.evaluate(() => (window as unknown as { __site: { clicks: number } }).__site.clicks)).toBe(1);
+    expect(
+      await heraldPage.evaluate(() => (window as unknown as { __site: { clicks: number } }).__site.clicks),
+    ).toBe(1);
   });
 });
 
@@ -102,7 +109,9 @@ describe('pages that are not articles', () => {
     await home.goto(server.url(herald.host, '/'));
     await home.waitForTimeout(1_500);
     expect(await home.evaluate(() => document.querySelector('claimlens-root') === null)).toBe(true);
-    expect(await home.evaluate(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size)).toBe(0);
+    expect(
+      await home.evaluate(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size),
+    ).toBe(0);
     const stored = await browser.serviceWorker.evaluate(async () => {
       const db: IDBDatabase = await new Promise((resolve) => {
         const req = indexedDB.open('claimlens');
@@ -138,7 +147,11 @@ describe('step 2: articles and links are stored in IndexedDB', () => {
           req.onsuccess = () => resolve(req.result);
           req.onerror = () => reject(req.error);
         });
-      const [articles, sentences, links] = await Promise.all([all('articles'), all('sentences'), all('links')]);
+      const [articles, sentences, links] = await Promise.all([
+        all('articles'),
+        all('sentences'),
+        all('links'),
+      ]);
       db.close();
       return { articles, sentences, links } as {
         articles: { id: string; url: string; outlet: string; title: string; text: string }[];
@@ -148,7 +161,13 @@ describe('step 2: articles and links are stored in IndexedDB', () => {
     });
     expect(dump.articles).toHaveLength(5);
     const outlets = dump.articles.map((a) => a.outlet).sort();
-    expect(outlets).toEqual(['The Korea Herald', 'The Kyiv Independent', 'World News Desk', 'bne IntelliNews', 'ukdailynews.test']);
+    expect(outlets).toEqual([
+      'The Korea Herald',
+      'The Kyiv Independent',
+      'World News Desk',
+      'bne IntelliNews',
+      'ukdailynews.test',
+    ]);
     for (const a of dump.articles) {
       expect(a.url).toMatch(/^http:\/\/[a-z]+\.test:\d+\//);
       expect(a.title.length).toBeGreaterThan(10);
@@ -172,7 +191,8 @@ describe('steps 3 and 5: the tooltip shows other outlets, and an earlier article
     expect(tooltip.text).toMatch(/([3-9]) outlets confirm/);
     const confirms = Number(/(\d+) outlets confirm/.exec(tooltip.text)?.[1]);
     expect(confirms).toBeGreaterThanOrEqual(3);
-    for (const outlet of ['The Kyiv Independent', 'World News Desk', 'bne IntelliNews']) expect(tooltip.text).toContain(outlet);
+    for (const outlet of ['The Kyiv Independent', 'World News Desk', 'bne IntelliNews'])
+      expect(tooltip.text).toContain(outlet);
     expect(tooltip.html).toMatch(/<a [^>]*href="http:\/\/[a-z]+\.test:\d+\//);
     // Page CSS (which hides [role=tooltip] and recolours claimlens-root) cannot restyle it.
     expect(tooltip.style.display).not.toBe('none');
@@ -209,7 +229,10 @@ describe('step 4: the popup lists the page claims with their status, and the bad
     const summary = await key.locator('.cl-claim-summary').textContent();
     expect(Number(/(\d+) outlets confirm/.exec(summary ?? '')?.[1])).toBeGreaterThanOrEqual(3);
     await expect(key.locator('.cl-bar-confirms').count()).resolves.toBe(1);
-    const badge = await browser.serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+    const badge = await browser.serviceWorker.evaluate(
+      (id) => chrome.action.getBadgeText({ tabId: id }),
+      tabId,
+    );
     expect(badge).toBe(String(texts.length));
     await popup.close();
   });

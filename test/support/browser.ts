@@ -44,7 +44,8 @@ export async function launchWithExtension(
   options: { headless?: boolean; userDataDir?: string; dist?: string } = {},
 ): Promise<ExtensionBrowser> {
   const dist = options.dist ?? DIST;
-  if (!existsSync(join(dist, 'manifest.json'))) throw new Error(`no built extension in ${dist}: run "npm run build"`);
+  if (!existsSync(join(dist, 'manifest.json')))
+    throw new Error(`no built extension in ${dist}: run "npm run build"`);
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium`);
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'claimlens-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -53,7 +54,8 @@ export async function launchWithExtension(
     args: chromiumArgs(dist),
     viewport: { width: 1280, height: 900 },
   });
-  const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+  const serviceWorker =
+    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
   const extensionId = new URL(serviceWorker.url()).host;
   return {
     context,

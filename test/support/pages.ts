@@ -16,7 +16,9 @@ export async function openArticle(context: BrowserContext, url: string, timeout 
 /** Waits for the claim highlight to be registered with at least one range. */
 export async function waitForHighlights(page: Page, timeout = 20_000): Promise<void> {
   await page.waitForFunction(
-    () => ((CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('claimlens-claim')?.size ?? 0) > 0,
+    () =>
+      ((CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('claimlens-claim')?.size ??
+        0) > 0,
     undefined,
     { timeout },
   );

@@ -45,12 +45,15 @@ export class ShadowReader {
 
   /** Elements inside ClaimLens' shadow root that match an attribute (e.g. role=tooltip). */
   async query(attribute: string, value: string): Promise<ShadowElement[]> {
-    const { root } = (await this.cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+    const { root } = (await this.cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as {
+      root: DomNode;
+    };
     const hosts = find(root, (n) => n.nodeName === 'CLAIMLENS-ROOT');
     const out: ShadowElement[] = [];
     for (const host of hosts) {
       for (const shadow of host.shadowRoots ?? []) {
-        for (const node of find(shadow, (n) => attr(n, attribute) === value)) out.push(await this.describe(node.nodeId));
+        for (const node of find(shadow, (n) => attr(n, attribute) === value))
+          out.push(await this.describe(node.nodeId));
       }
     }
     return out;
@@ -59,12 +62,14 @@ export class ShadowReader {
   /** The tooltip, when one is shown. */
   async tooltip(): Promise<ShadowElement | null> {
     const [t] = await this.query('role', 'tooltip');
-    return t && t.box ? t : null;
+    return t?.box ? t : null;
   }
 
   private async describe(nodeId: number): Promise<ShadowElement> {
     const { outerHTML } = (await this.cdp.send('DOM.getOuterHTML', { nodeId })) as { outerHTML: string };
-    const { object } = (await this.cdp.send('DOM.resolveNode', { nodeId })) as { object: { objectId: string } };
+    const { object } = (await this.cdp.send('DOM.resolveNode', { nodeId })) as {
+      object: { objectId: string };
+    };
     const { result } = (await this.cdp.send('Runtime.callFunctionOn', {
       objectId: object.objectId,
       functionDeclaration: `function () {
