@@ -4,11 +4,15 @@
  * worker being stopped) and the toolbar badge.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
+import type { AnnotationRecord } from '../../src/annotations/types.ts';
 import { type Caller, type Effects, handleRequest } from '../../src/background/service.ts';
 import { parseRequest, type TabEvent } from '../../src/protocol/messages.ts';
 import { ClaimLensDB } from '../../src/store/db.ts';
 
 const db = new ClaimLensDB();
+/** Deleted annotations kept for undo. In memory: undo is offered right after a delete, while the worker is awake. */
+const trash = new Map<string, { records: AnnotationRecord[]; at: number }>();
+const UNDO_WINDOW_MS = 10 * 60 * 1000;
 const TAB_KEY = (tabId: number) => `tab:${tabId}`;
 
 /** Establishes who sent a message; anything not from this extension is refused. */
@@ -64,6 +68,25 @@ const effects: Effects = {
   forgetTabs() {
     void browser.storage.session.clear();
   },
+  annotationsChanged(articleIds) {
+    const changed = articleIds === 'all' ? null : new Set(articleIds);
+    void tabArticles().then((tabs) => {
+      for (const [tabId, articleId] of tabs) {
+        if (!changed || changed.has(articleId)) notify(tabId, { type: 'annotationsChanged' });
+      }
+    });
+  },
+  async stash(records) {
+    const token = crypto.randomUUID();
+    trash.set(token, { records, at: Date.now() });
+    for (const [key, entry] of trash) if (Date.now() - entry.at > UNDO_WINDOW_MS) trash.delete(key);
+    return token;
+  },
+  async unstash(token) {
+    const entry = trash.get(token);
+    trash.delete(token);
+    return entry && Date.now() - entry.at <= UNDO_WINDOW_MS ? entry.records : undefined;
+  },
 };
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
@@ -76,4 +99,19 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 
 browser.tabs.onRemoved.addListener((tabId) => {
   void browser.storage.session.remove(TAB_KEY(tabId));
+});
+
+/** "Tag as claim" on a selection, and the keyboard commands, are forwarded to the tab's content script. */
+browser.runtime.onInstalled.addListener(() => {
+  browser.contextMenus.create({ id: 'tag-selection', title: 'Tag as claim', contexts: ['selection'] });
+});
+
+browser.contextMenus.onClicked.addListener((info, tab) => {
+  if (info.menuItemId === 'tag-selection' && tab?.id !== undefined) notify(tab.id, { type: 'tagSelection' });
+});
+
+browser.commands.onCommand.addListener((command, tab) => {
+  if (tab?.id === undefined) return;
+  if (command === 'tag-selection') notify(tab.id, { type: 'tagSelection' });
+  if (command === 'toggle-highlights') notify(tab.id, { type: 'toggleHighlights' });
 });

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { AnnotationRecord } from '../annotations/types.ts';
 import type { ArticleInput } from '../article/types.ts';
 import type { ArticleView } from '../protocol/views.ts';
 import { ClaimLensDB } from '../store/db.ts';
@@ -27,6 +28,7 @@ function seedArticle(file: string, outlet: string): ArticleInput {
 function recordingEffects() {
   const log: { tabs: [number, string, number][]; changed: string[][] } = { tabs: [], changed: [] };
   const tabs = new Map<number, string>();
+  const stash = new Map<string, AnnotationRecord[]>();
   const effects: Effects = {
     tabShowsArticle(tabId, articleId, count) {
       tabs.set(tabId, articleId);
@@ -36,6 +38,13 @@ function recordingEffects() {
     articlesChanged: (ids) => log.changed.push(ids),
     settingsChanged: () => {},
     forgetTabs: () => tabs.clear(),
+    annotationsChanged: () => {},
+    stash: async (records) => {
+      const token = `t${stash.size}`;
+      stash.set(token, records);
+      return token;
+    },
+    unstash: async (token) => stash.get(token),
   };
   return { effects, log };
 }

@@ -3,12 +3,29 @@
  * the entry point in extension/background wires these to runtime messages, tabs and the badge.
  */
 
+import {
+  buildAnnotationDocument,
+  exportFileName,
+  serializeAnnotationDocument,
+} from '../annotations/index.ts';
+import type { AnnotationRecord } from '../annotations/types.ts';
 import { ingestArticle } from '../pipeline/ingest.ts';
 import { articleView } from '../pipeline/status.ts';
 import type { Request, Response, Settings } from '../protocol/messages.ts';
 import type { ArticleView } from '../protocol/views.ts';
 import type { ClaimLensDB } from '../store/db.ts';
+import { articleIdFor, canonicalUrl } from '../store/ids.ts';
 import { clearAll, getSettings, updateSettings } from '../store/settings.ts';
+import {
+  deleteAnnotations,
+  listOrphans,
+  listTags,
+  queryAnnotations,
+  recordAnchoring,
+  restoreAnnotations,
+  saveAnnotation,
+  tagClaims,
+} from './annotations.ts';
 
 /** Who sent a request, as the entry point established it from the browser's sender object. */
 export type Caller = { kind: 'content'; tabId: number; url: string } | { kind: 'extension-page' };
@@ -24,6 +41,16 @@ export interface Effects {
   settingsChanged(settings: Settings): void;
   /** Forget every tab's article (after clearing data). */
   forgetTabs(): void;
+  /** Tell tabs showing these articles (or every tab) to reload their annotations. */
+  annotationsChanged(articleIds: string[] | 'all'): void;
+  /** Keeps deleted annotations for a while and returns a token that gets them back (undo). */
+  stash(records: AnnotationRecord[]): Promise<string>;
+  unstash(token: string): Promise<AnnotationRecord[] | undefined>;
+}
+
+/** Content scripts may touch only their own page's annotations. */
+function ownPage(caller: Caller, url: string): boolean {
+  return caller.kind === 'extension-page' || canonicalUrl(url) === canonicalUrl(caller.url);
 }
 
 /** Handles one validated request. Errors become `{ ok: false, error }` answers, never throws. */
@@ -59,8 +86,12 @@ export async function handleRequest(
           : null;
         return { ok: true, view };
       }
-      case 'getSettings':
-        return { ok: true, settings: await getSettings(db) };
+      case 'getSettings': {
+        const settings = await getSettings(db);
+        if (!request.url || !ownPage(caller, request.url)) return { ok: true, settings };
+        const annotated = (await db.annotations.where('url').equals(canonicalUrl(request.url)).count()) > 0;
+        return { ok: true, settings, annotated };
+      }
       case 'setSettings': {
         if (caller.kind !== 'extension-page')
           return { ok: false, error: 'settings change only from extension pages' };
@@ -74,6 +105,63 @@ export async function handleRequest(
         await clearAll(db);
         effects.forgetTabs();
         return { ok: true, cleared: true };
+      }
+      case 'saveAnnotation': {
+        if (!ownPage(caller, request.draft.url))
+          return { ok: false, error: 'annotations only for the sending page' };
+        const annotation = await saveAnnotation(db, request.draft);
+        effects.annotationsChanged([articleIdFor(annotation.url)]);
+        return { ok: true, annotation };
+      }
+      case 'deleteAnnotations': {
+        const records = await db.annotations.bulkGet(request.ids);
+        if (records.some((r) => r && !ownPage(caller, r.url)))
+          return { ok: false, error: 'annotations only for the sending page' };
+        const deleted = await deleteAnnotations(db, request.ids);
+        effects.annotationsChanged([...new Set(deleted.map((r) => articleIdFor(r.url)))]);
+        return { ok: true, deleted: deleted.length, undoToken: await effects.stash(deleted) };
+      }
+      case 'undoDelete': {
+        const records = await effects.unstash(request.token);
+        if (!records)
+          return { ok: false, error: 'nothing to undo: the deletion is too old or was already undone' };
+        if (records.some((r) => !ownPage(caller, r.url)))
+          return { ok: false, error: 'annotations only for the sending page' };
+        const restored = await restoreAnnotations(db, records);
+        effects.annotationsChanged([...new Set(records.map((r) => articleIdFor(r.url)))]);
+        return { ok: true, restored };
+      }
+      case 'listAnnotations': {
+        if (caller.kind === 'content' && (!request.query.url || !ownPage(caller, request.query.url)))
+          return { ok: false, error: 'annotations only for the sending page' };
+        return { ok: true, annotations: await queryAnnotations(db, request.query) };
+      }
+      case 'listTags':
+        return { ok: true, tags: await listTags(db) };
+      case 'tagClaims': {
+        if (!ownPage(caller, request.url))
+          return { ok: false, error: 'annotations only for the sending page' };
+        const annotations = await tagClaims(db, request.url, request.claims, request.tags);
+        effects.annotationsChanged([articleIdFor(request.url)]);
+        return { ok: true, annotations };
+      }
+      case 'exportAnnotations': {
+        if (caller.kind !== 'extension-page') return { ok: false, error: 'export only from extension pages' };
+        const annotations = await queryAnnotations(db, request.query);
+        const json = serializeAnnotationDocument(buildAnnotationDocument(annotations));
+        return { ok: true, json, fileName: exportFileName(), count: annotations.length };
+      }
+      case 'reportAnchoring': {
+        if (caller.kind !== 'content' || !ownPage(caller, request.url))
+          return { ok: false, error: 'anchoring is reported by the page itself' };
+        return { ok: true, recorded: await recordAnchoring(db, request.url, request.orphanIds) };
+      }
+      case 'listOrphans':
+        return { ok: true, orphanIds: await listOrphans(db) };
+      case 'annotationsImported': {
+        if (caller.kind !== 'extension-page') return { ok: false, error: 'only extension pages import' };
+        effects.annotationsChanged('all');
+        return { ok: true, notified: true };
       }
     }
   } catch (error) {

@@ -9,13 +9,15 @@
  * registry, so painting status colours would tell a page what other outlets the reader has read. Status
  * is shown only inside our shadow root (tooltip) and the popup.
  */
-export type HighlightClass = 'claim' | 'focus';
+export type HighlightClass = 'claim' | 'annotation' | 'focus';
 
-export const HIGHLIGHT_CLASSES: readonly HighlightClass[] = ['claim', 'focus'];
+export const HIGHLIGHT_CLASSES: readonly HighlightClass[] = ['claim', 'annotation', 'focus'];
 
 /** Colours per class, light and dark. */
 export const HIGHLIGHT_COLOURS: Record<HighlightClass, { light: string; dark: string }> = {
   claim: { light: 'rgba(255, 214, 10, 0.38)', dark: 'rgba(255, 214, 10, 0.30)' },
+  /** The researcher's own highlights and tagged claims. */
+  annotation: { light: 'rgba(64, 196, 255, 0.35)', dark: 'rgba(64, 196, 255, 0.32)' },
   focus: { light: 'rgba(9, 105, 218, 0.35)', dark: 'rgba(88, 166, 255, 0.40)' },
 };
 
@@ -52,14 +54,20 @@ export function highlightCss(): string {
   return `${rules.join('\n')}\n@media (prefers-color-scheme: dark) {\n${dark.join('\n')}\n}`;
 }
 
+/** Documents that already carry our highlight stylesheet (several painters share one). */
+const styled = new WeakSet<Document>();
+
 /** A painter using the CSS Custom Highlight API; the stylesheet is adopted, not inserted. */
 export function nativePainter(doc: Document): Painter {
   const win = doc.defaultView as Window & typeof globalThis;
   const registry = (win.CSS as unknown as { highlights: HighlightRegistry }).highlights;
   const HighlightCtor = (win as unknown as { Highlight: new (...ranges: Range[]) => unknown }).Highlight;
-  const sheet = new win.CSSStyleSheet();
-  sheet.replaceSync(highlightCss());
-  doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+  if (!styled.has(doc)) {
+    const sheet = new win.CSSStyleSheet();
+    sheet.replaceSync(highlightCss());
+    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+    styled.add(doc);
+  }
   const names = new Set<string>();
   return {
     native: true,

@@ -1,22 +1,200 @@
 /**
- * Finding the same fact in other outlets' sentences. First cut (issue 4 replaces the scorer):
- * index keys are content stems and numbers; similarity is weighted word overlap.
+ * Finding the same fact in other outlets' sentences: discriminative index keys for retrieval
+ * (names, numbers, rare content words and pairs of them), and a similarity that blends the
+ * MSRP-trained paraphrase model with claim-level evidence (shared names, compatible numbers,
+ * coverage of the claim's rare words, same attributed source).
  */
 import type { SentenceAnalysis } from '../claims/types.ts';
-import { contentStems } from '../nlp/tokens.ts';
+import { idfOf, type Prepared, prepare } from './features.ts';
+import { IDF, paraphraseProbability } from './model.ts';
+import { numberKey } from './numbers.ts';
+import { capitalisedRuns, stem } from './text.ts';
 
-/** Keys under which a sentence is stored in the multi-entry retrieval index. */
-export function indexTerms(sentence: SentenceAnalysis): string[] {
-  const terms = new Set(contentStems(sentence.text).filter((t) => t.length > 2));
-  for (const n of sentence.numbers) terms.add(`#${n.value}`);
-  return [...terms];
+/** At most this many single keys per stored sentence. */
+const MAX_SINGLE_KEYS = 12;
+/** Pair keys built from this many of the rarest names and numbers. */
+const PAIR_SOURCES = 3;
+/** Names this common (idf below the floor) never become keys: their posting lists would be long. */
+const MIN_NAME_IDF = 3.5;
+/** Content words need to be rarer still. */
+const MIN_WORD_IDF = 4.5;
+
+const CALENDAR = new Set(
+  'jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august september october november december monday tuesday wednesday thursday friday saturday sunday'
+    .split(' ')
+    .map(stem),
+);
+
+const prepared = new WeakMap<object, Prepared>();
+
+/** The prepared form of a sentence, cached per analysis object (a claim is compared many times). */
+export function preparedOf(sentence: SentenceAnalysis): Prepared {
+  let p = prepared.get(sentence);
+  if (!p) {
+    p = prepare(sentence.text);
+    prepared.set(sentence, p);
+  }
+  return p;
 }
 
-/** Similarity in 0..1 of two sentences as statements of the same fact. */
+interface Key {
+  key: string;
+  weight: number;
+  pairable: boolean;
+}
+
+function keysOf(sentence: SentenceAnalysis): Key[] {
+  const p = preparedOf(sentence);
+  const keys = new Map<string, Key>();
+  const add = (key: string, weight: number, pairable: boolean) => {
+    const cur = keys.get(key);
+    if (!cur || cur.weight < weight) keys.set(key, { key, weight, pairable: pairable || !!cur?.pairable });
+  };
+  // Numbers that are quantities (not dates), rounded to two significant figures so "11,000" and
+  // "11000" meet; small counts are too common to be keys.
+  for (const q of p.quantities) if (!q.isDate && q.value >= 20) add(numberKey(q.value), 20, true);
+  // Names: the analyser's entities when it has them, else capitalised words.
+  const names = new Set<string>();
+  for (const e of sentence.entities ?? [])
+    for (const w of e.text.split(/\s+/)) names.add(stem(w.toLowerCase()));
+  for (const r of capitalisedRuns(sentence.text)) for (const w of r.split(/\s+/)) names.add(stem(w));
+  for (const n of names) {
+    if (n.length < 3 || CALENDAR.has(n) || /\d/.test(n)) continue;
+    const idf = idfOf(IDF, n);
+    if (idf >= MIN_NAME_IDF) add(n, idf + 4, true);
+  }
+  // Rare content words.
+  for (const s of p.contentSet) {
+    if (s.length < 3 || /\d/.test(s) || CALENDAR.has(s)) continue;
+    const idf = idfOf(IDF, s);
+    if (idf >= MIN_WORD_IDF) add(s, idf, false);
+  }
+  return [...keys.values()].sort((a, b) => b.weight - a.weight || (a.key < b.key ? -1 : 1));
+}
+
+/**
+ * Keys under which a sentence is stored in the multi-entry retrieval index: its rarest names,
+ * numbers and content words (at most ten) plus pair keys of its three rarest names and numbers,
+ * so that a posting list only holds sentences that share something specific.
+ */
+export function indexTerms(sentence: SentenceAnalysis): string[] {
+  const keys = keysOf(sentence).slice(0, MAX_SINGLE_KEYS);
+  const out = keys.map((k) => k.key);
+  const pairable = keys
+    .filter((k) => k.pairable)
+    .slice(0, PAIR_SOURCES)
+    .map((k) => k.key)
+    .sort();
+  for (let i = 0; i < pairable.length; i++)
+    for (let j = i + 1; j < pairable.length; j++) out.push(`${pairable[i]}&${pairable[j]}`);
+  return out;
+}
+
+/**
+ * Keys to look a sentence up with: the same design as `indexTerms` but only the `limit` rarest
+ * single keys plus the pair keys. The pipeline should call
+ * `db.sentences.where('terms').anyOf(queryTerms(s)).primaryKeys()` and rank candidates by how many
+ * keys they share (pair keys count as extra evidence). Sentences with no keys need no query.
+ */
+export function queryTerms(sentence: SentenceAnalysis, limit = 10): string[] {
+  const all = indexTerms(sentence);
+  const singles = all.filter((t) => !t.includes('&')).slice(0, limit);
+  const pairs = all.filter((t) => t.includes('&'));
+  return [...singles, ...pairs];
+}
+
+/** Evidence beyond the paraphrase model that two sentences report the same fact. */
+export interface MatchEvidence {
+  /** MSRP paraphrase probability. */
+  paraphrase: number;
+  /** IDF-weighted cosine of content words. */
+  cosine: number;
+  /** Share of the rarer sentence's rare-word mass found in the other (the smaller of the two directions). */
+  coverMin: number;
+  /** The larger of the two directions. */
+  coverMax: number;
+  /** Shared names (stems of capitalised words). */
+  sharedNames: number;
+  /** Same attributed source, when both name one. */
+  sameSource: boolean;
+  /** Quantities (not dates) of one sentence that the other states with a compatible value. */
+  sharedNumbers: number;
+  /** Both sentences give quantities but none of them agree. */
+  numbersDisjoint: boolean;
+}
+
+/** Computes the evidence used by `similarity` and by the stance rules. */
+export function matchEvidence(a: SentenceAnalysis, b: SentenceAnalysis): MatchEvidence {
+  const pa = preparedOf(a);
+  const pb = preparedOf(b);
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  let ca = 0;
+  let ta = 0;
+  let cb = 0;
+  let tb = 0;
+  for (const s of pa.contentSet) {
+    const w = idfOf(IDF, s);
+    na += w * w;
+    ta += w;
+    if (pb.contentSet.has(s)) {
+      dot += w * w;
+      ca += w;
+    }
+  }
+  for (const s of pb.contentSet) {
+    const w = idfOf(IDF, s);
+    nb += w * w;
+    tb += w;
+    if (pa.contentSet.has(s)) cb += w;
+  }
+  const covA = ta ? ca / ta : 0;
+  const covB = tb ? cb / tb : 0;
+  const namesB = new Set(pb.caps);
+  const sharedNames = new Set(pa.caps.filter((c) => namesB.has(c) && !CALENDAR.has(c))).size;
+  const srcA = a.attribution?.source?.toLowerCase();
+  const srcB = b.attribution?.source?.toLowerCase();
+  const sameSource =
+    !!srcA &&
+    !!srcB &&
+    srcA.split(/\s+/).some((w) => w.length > 2 && /^[a-z]/.test(w) && srcB.split(/\s+/).includes(w));
+  const qa = pa.quantities.filter((q) => !q.isDate);
+  const qb = pb.quantities.filter((q) => !q.isDate);
+  const sharedNumbers = qa.filter((x) =>
+    qb.some((y) => Math.abs(x.value - y.value) <= 0.07 * x.value),
+  ).length;
+  return {
+    sharedNumbers,
+    numbersDisjoint: qa.length > 0 && qb.length > 0 && sharedNumbers === 0,
+    paraphrase: paraphraseProbability(pa, pb),
+    cosine: na && nb ? dot / Math.sqrt(na * nb) : 0,
+    coverMin: Math.min(covA, covB),
+    coverMax: Math.max(covA, covB),
+    sharedNames,
+    sameSource,
+  };
+}
+
+/**
+ * Similarity in 0..1 of two sentences as statements of the same fact. The MSRP model alone
+ * under-rates news sentences of very different length that share one fact, so the blend also
+ * credits IDF cosine, how much of the shorter sentence's rare content the longer one covers,
+ * shared names and a shared source.
+ */
 export function similarity(a: SentenceAnalysis, b: SentenceAnalysis): number {
-  const x = new Set(contentStems(a.text));
-  const y = new Set(contentStems(b.text));
-  let shared = 0;
-  for (const t of x) if (y.has(t)) shared++;
-  return shared / Math.max(1, Math.min(x.size, y.size));
+  return similarityFrom(matchEvidence(a, b));
+}
+
+/** The similarity blend from precomputed evidence. */
+export function similarityFrom(e: MatchEvidence): number {
+  const names = Math.min(1, e.sharedNames / 3);
+  const lexical =
+    0.45 * e.cosine +
+    0.35 * e.coverMax +
+    0.2 * names +
+    (e.sameSource ? 0.1 : 0) +
+    (e.sharedNumbers ? 0.15 : 0) -
+    (e.numbersDisjoint ? 0.1 : 0);
+  return Math.max(0, Math.min(1, Math.max(e.paraphrase, 0.75 * lexical + 0.25 * e.paraphrase)));
 }

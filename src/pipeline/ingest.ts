@@ -6,7 +6,7 @@
 import { type ArticleInput, joinBlocks } from '../article/types.ts';
 import { analyzeSentences } from '../claims/index.ts';
 import type { SentenceAnalysis } from '../claims/types.ts';
-import { indexTerms } from '../match/index.ts';
+import { indexTerms, queryTerms } from '../match/index.ts';
 import { compareWithArticle } from '../stance/index.ts';
 import type { ClaimLensDB } from '../store/db.ts';
 import { articleIdFor, canonicalUrl, sentenceIdFor } from '../store/ids.ts';
@@ -99,8 +99,9 @@ async function linkAgainstStore(
   const candidateIds = new Map<string, Set<string>>();
   await Promise.all(
     ours.map(async (s) => {
-      if (!s.terms.length) return;
-      const hits = await db.sentences.where('terms').anyOf(s.terms).primaryKeys();
+      const terms = queryTerms(s);
+      if (!terms.length) return;
+      const hits = await db.sentences.where('terms').anyOf(terms).primaryKeys();
       const counts = new Map<string, number>();
       for (const id of hits) counts.set(id, (counts.get(id) ?? 0) + 1);
       const best = [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, MAX_CANDIDATES);

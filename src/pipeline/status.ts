@@ -3,23 +3,51 @@
  * asking: a claim read yesterday shows today's confirming outlet without being recomputed.
  */
 
-import { type ArticleView, type ClaimView, type Evidence, emptyStatus } from '../protocol/views.ts';
+import {
+  type ArticleView,
+  type ClaimView,
+  type Evidence,
+  emptyStatus,
+  type UserMark,
+} from '../protocol/views.ts';
 import type { ClaimLensDB } from '../store/db.ts';
 import type { ArticleRecord, LinkRecord, SentenceRecord } from '../store/schema.ts';
 
-/** The article's claims (sentences scoring at least `threshold`) in page order, each with its status. */
+/**
+ * The article's claims (sentences scoring at least `threshold`) in page order, each with its status and
+ * the researcher's own tags and verdict; claims the researcher marked "not a claim" are left out, and
+ * claims they tagged or pinned are kept whatever the threshold.
+ */
 export async function articleView(
   db: ClaimLensDB,
   articleId: string,
   threshold: number,
 ): Promise<ArticleView | null> {
-  return db.transaction('r', db.articles, db.sentences, db.links, async () => {
+  return db.transaction('r', [db.articles, db.sentences, db.links, db.annotations], async () => {
     const article = await db.articles.get(articleId);
     if (!article) return null;
+    const notes = await db.annotations.where('articleId').equals(articleId).toArray();
+    const dismissed = new Set(notes.filter((a) => a.kind === 'not-a-claim').map((a) => a.sentenceId));
+    const mine = new Map<string, UserMark>();
+    for (const a of notes) {
+      if (!a.sentenceId || (a.kind !== 'claim-tag' && a.kind !== 'pin')) continue;
+      const mark = mine.get(a.sentenceId) ?? { tags: [], pinned: false };
+      if (a.kind === 'pin') mark.pinned = true;
+      else {
+        mark.annotationId = a.id;
+        mark.tags = a.tags;
+        if (a.note) mark.note = a.note;
+        if (a.verdict) mark.verdict = a.verdict;
+      }
+      mine.set(a.sentenceId, mark);
+    }
     const sentences = (await db.sentences.where('articleId').equals(articleId).toArray())
-      .filter((s) => s.score >= threshold)
+      .filter((s) => !dismissed.has(s.id) && (s.score >= threshold || mine.has(s.id)))
       .sort((a, b) => a.index - b.index);
-    const claims = await claimViews(db, sentences);
+    const claims = (await claimViews(db, sentences)).map((c) => {
+      const mark = mine.get(c.id);
+      return mark ? { ...c, mine: mark } : c;
+    });
     return { articleId, url: article.url, outlet: article.outlet, title: article.title, claims };
   });
 }

@@ -4,6 +4,7 @@
  * clear error instead of reaching the store.
  */
 import * as v from 'valibot';
+import type { AnnotationRecord } from '../annotations/types.ts';
 import type { ArticleView } from './views.ts';
 
 const MAX_BLOCKS = 5_000;
@@ -45,6 +46,56 @@ export const SettingsSchema = v.object({
 });
 export type Settings = v.InferOutput<typeof SettingsSchema>;
 
+const Text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const Tag = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100));
+
+const SelectorsSchema = v.object({
+  quote: v.object({
+    type: v.literal('TextQuoteSelector'),
+    exact: v.pipe(v.string(), v.minLength(1), v.maxLength(20_000)),
+    prefix: Text(64),
+    suffix: Text(64),
+  }),
+  position: v.object({
+    type: v.literal('TextPositionSelector'),
+    start: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    end: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  }),
+  codePoints: v.object({
+    start: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    end: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  }),
+});
+
+/** What a page or the tag editor sends to create or update an annotation; the background fills the rest. */
+export const AnnotationDraftSchema = v.object({
+  /** Present when updating an existing annotation. */
+  id: v.optional(Id),
+  url: HttpUrl,
+  kind: v.picklist(['highlight', 'claim-tag', 'not-a-claim', 'pin']),
+  /** The automatic claim this is about, if any. */
+  sentenceId: v.optional(Id),
+  selectors: SelectorsSchema,
+  tags: v.pipe(v.array(Tag), v.maxLength(50)),
+  note: v.optional(Text(10_000)),
+  verdict: v.optional(v.picklist(['confirmed', 'disputed', 'false', 'misleading', 'unverified'])),
+  outlet: v.optional(Text(200)),
+  title: v.optional(Text(1_000)),
+});
+export type AnnotationDraft = v.InferOutput<typeof AnnotationDraftSchema>;
+
+export const AnnotationQuerySchema = v.object({
+  url: v.optional(HttpUrl),
+  tag: v.optional(Tag),
+  outlet: v.optional(Text(200)),
+  kind: v.optional(v.picklist(['highlight', 'claim-tag', 'not-a-claim', 'pin', 'auto-claim'])),
+  verdict: v.optional(v.picklist(['confirmed', 'disputed', 'false', 'misleading', 'unverified'])),
+  /** Case-insensitive text search over quote, note and tags. */
+  text: v.optional(Text(500)),
+  ids: v.optional(v.pipe(v.array(Id), v.maxLength(100_000))),
+});
+export type AnnotationQuery = v.InferOutput<typeof AnnotationQuerySchema>;
+
 /** Messages the background accepts. */
 export const RequestSchema = v.variant('type', [
   /** Content script: this page is an article; analyse, store and link it. */
@@ -53,10 +104,47 @@ export const RequestSchema = v.variant('type', [
   v.object({ type: v.literal('getArticleView'), articleId: Id }),
   /** Popup: the claims of a tab's page. */
   v.object({ type: v.literal('getTabView'), tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
-  v.object({ type: v.literal('getSettings') }),
+  /** Settings; with `url` (a content script's own page) also whether that page has annotations. */
+  v.object({ type: v.literal('getSettings'), url: v.optional(HttpUrl) }),
   v.object({ type: v.literal('setSettings'), settings: v.partial(SettingsSchema) }),
   /** Options page: delete every stored record. */
   v.object({ type: v.literal('clearAll') }),
+  /** Create or update an annotation (content scripts only for their own page). */
+  v.object({ type: v.literal('saveAnnotation'), draft: AnnotationDraftSchema }),
+  /** Delete annotations; the answer carries a token that undoes it. */
+  v.object({
+    type: v.literal('deleteAnnotations'),
+    ids: v.pipe(v.array(Id), v.minLength(1), v.maxLength(100_000)),
+  }),
+  v.object({ type: v.literal('undoDelete'), token: Id }),
+  /** Annotations matching a query (content scripts: only `url` of their own page). */
+  v.object({ type: v.literal('listAnnotations'), query: AnnotationQuerySchema }),
+  /** Every tag in use with its count, for autocomplete and the library. */
+  v.object({ type: v.literal('listTags') }),
+  /** Tag many automatic claims at once (bulk tagging). */
+  v.object({
+    type: v.literal('tagClaims'),
+    url: HttpUrl,
+    claims: v.pipe(
+      v.array(v.object({ sentenceId: Id, selectors: SelectorsSchema })),
+      v.minLength(1),
+      v.maxLength(5_000),
+    ),
+    tags: v.pipe(v.array(Tag), v.minLength(1), v.maxLength(50)),
+  }),
+  /** Extension pages: the annotations matching a query as a W3C Web Annotation document (JSON text). */
+  v.object({ type: v.literal('exportAnnotations'), query: AnnotationQuerySchema }),
+  /** Content script: which of its page's annotations anchored and which are orphans now. */
+  v.object({
+    type: v.literal('reportAnchoring'),
+    url: HttpUrl,
+    orphanIds: v.pipe(v.array(Id), v.maxLength(100_000)),
+    anchoredIds: v.pipe(v.array(Id), v.maxLength(100_000)),
+  }),
+  /** Ids of annotations that did not anchor the last time their page was open. */
+  v.object({ type: v.literal('listOrphans') }),
+  /** Extension pages: an import finished elsewhere (the library's worker); tell open tabs. */
+  v.object({ type: v.literal('annotationsImported') }),
 ]);
 export type Request = v.InferOutput<typeof RequestSchema>;
 
@@ -66,6 +154,12 @@ export const TabEventSchema = v.variant('type', [
   v.object({ type: v.literal('articleChanged'), articleId: Id }),
   /** Settings changed: repaint or stop. */
   v.object({ type: v.literal('settingsChanged'), settings: SettingsSchema }),
+  /** The page's annotations changed (here, in another tab, or by an import): reload them. */
+  v.object({ type: v.literal('annotationsChanged') }),
+  /** The user asked (context menu or shortcut) to tag the current selection. */
+  v.object({ type: v.literal('tagSelection') }),
+  /** The user asked (shortcut) to show or hide highlights on this page. */
+  v.object({ type: v.literal('toggleHighlights') }),
 ]);
 export type TabEvent = v.InferOutput<typeof TabEventSchema>;
 
@@ -74,9 +168,19 @@ export interface ResponseMap {
   analyze: { view: ArticleView };
   getArticleView: { view: ArticleView | null };
   getTabView: { view: ArticleView | null };
-  getSettings: { settings: Settings };
+  getSettings: { settings: Settings; annotated?: boolean };
   setSettings: { settings: Settings };
   clearAll: { cleared: true };
+  saveAnnotation: { annotation: AnnotationRecord };
+  deleteAnnotations: { deleted: number; undoToken: string };
+  undoDelete: { restored: number };
+  listAnnotations: { annotations: AnnotationRecord[] };
+  listTags: { tags: { tag: string; count: number }[] };
+  tagClaims: { annotations: AnnotationRecord[] };
+  exportAnnotations: { json: string; fileName: string; count: number };
+  annotationsImported: { notified: true };
+  reportAnchoring: { recorded: number };
+  listOrphans: { orphanIds: string[] };
 }
 
 export type Response<T extends Request['type']> =

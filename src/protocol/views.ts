@@ -2,6 +2,8 @@
  * What the background tells the pages about claims: the shapes behind the tooltip, the popup and the
  * demo summary. Built from the store by `src/pipeline/status.ts`.
  */
+
+import type { Verdict } from '../annotations/types.ts';
 import type { Attribution, NumberMention } from '../claims/types.ts';
 import type { Stance } from '../stance/types.ts';
 
@@ -20,6 +22,16 @@ export interface Evidence {
 /** Per stance, one entry per other outlet (its best sentence for that stance). */
 export type ClaimStatus = Record<Stance, Evidence[]>;
 
+/** What the researcher said about an automatic claim, shown beside (never instead of) its status. */
+export interface UserMark {
+  /** The claim-tag annotation holding tags, note and verdict, if any. */
+  annotationId?: string;
+  tags: string[];
+  note?: string;
+  verdict?: Verdict;
+  pinned: boolean;
+}
+
 export interface ClaimView {
   id: string;
   /** Page order. */
@@ -33,6 +45,8 @@ export interface ClaimView {
   numbers: NumberMention[];
   hedges: string[];
   status: ClaimStatus;
+  /** The researcher's tags, note, verdict and pin on this claim. */
+  mine?: UserMark;
 }
 
 export interface ArticleView {

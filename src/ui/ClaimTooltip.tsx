@@ -2,9 +2,25 @@ import type { ClaimView } from '../protocol/views.ts';
 import { EvidenceList } from './EvidenceList.tsx';
 import { StatusBar } from './StatusBar.tsx';
 import { attributionLine, statusCounts, summaryLine } from './status-format.ts';
+import { UserMarkLine } from './UserMarkLine.tsx';
+
+/** What a researcher can do with a claim from its tooltip. */
+export interface ClaimActions {
+  tag(claim: ClaimView): void;
+  pin(claim: ClaimView): void;
+  dismiss(claim: ClaimView): void;
+}
 
 /** The hover / focus card for one highlighted claim. */
-export function ClaimTooltip({ claim, id }: { claim: ClaimView; id: string }) {
+export function ClaimTooltip({
+  claim,
+  id,
+  actions,
+}: {
+  claim: ClaimView;
+  id: string;
+  actions?: ClaimActions;
+}) {
   const attribution = attributionLine(claim.attribution);
   return (
     <div class="cl-tooltip" role="tooltip" id={id}>
@@ -14,7 +30,21 @@ export function ClaimTooltip({ claim, id }: { claim: ClaimView; id: string }) {
       </div>
       <p class="cl-summary">{summaryLine(claim.status)}</p>
       {attribution && <p class="cl-attribution">{attribution}</p>}
+      <UserMarkLine mark={claim.mine} />
       <EvidenceList status={claim.status} />
+      {actions && (
+        <div class="cl-actions">
+          <button type="button" onClick={() => actions.tag(claim)}>
+            Tag…
+          </button>
+          <button type="button" onClick={() => actions.pin(claim)}>
+            {claim.mine?.pinned ? 'Unpin' : 'Pin'}
+          </button>
+          <button type="button" onClick={() => actions.dismiss(claim)}>
+            Not a claim
+          </button>
+        </div>
+      )}
     </div>
   );
 }

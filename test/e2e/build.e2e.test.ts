@@ -35,10 +35,10 @@ describe('built extension', () => {
     for (const f of chunks) expect(f).not.toMatch(/nlp|weights/);
   });
 
-  it('asks only for storage, and runs the content script on http(s) pages only', () => {
+  it('asks only for storage and a context menu, and runs the content script on http(s) pages only', () => {
     const manifest = JSON.parse(read('manifest.json'));
     expect(manifest.manifest_version).toBe(3);
-    expect(manifest.permissions).toEqual(['storage']);
+    expect(manifest.permissions).toEqual(['storage', 'contextMenus']);
     expect(manifest.host_permissions ?? []).toEqual([]);
     expect(manifest.content_scripts[0].matches).toEqual(['http://*/*', 'https://*/*']);
     expect(manifest.externally_connectable).toBeUndefined();

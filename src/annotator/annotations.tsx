@@ -1,0 +1,327 @@
+/**
+ * The researcher's own annotations in the page: re-anchors stored annotations (position, then quote,
+ * then fuzzy; see src/anchor), paints them, reports the ones that no longer anchor as orphans, and
+ * hosts the tag editor and the undo toast in a closed shadow root created only when first needed.
+ * The browser APIs come in through `AnnotationsBackend`, so this module stays testable.
+ */
+import { render } from 'preact';
+import { anchorRange, buildTextIndexChunked, describeRange, type TextIndex } from '../anchor/index.ts';
+import type { AnnotationRecord } from '../annotations/types.ts';
+import { claimAnnotationId } from '../annotations/types.ts';
+import { nativePainter, overlayPainter, type Painter, supportsHighlightApi } from '../highlight/painter.ts';
+import type { AnnotationDraft } from '../protocol/messages.ts';
+import type { ClaimView } from '../protocol/views.ts';
+import { TagEditor, type TagEditorValue } from '../ui/TagEditor.tsx';
+import tokensCss from '../ui/tokens.css?inline';
+import tooltipCss from '../ui/tooltip.css?inline';
+
+export interface AnnotationsBackend {
+  list(url: string): Promise<AnnotationRecord[]>;
+  save(draft: AnnotationDraft): Promise<AnnotationRecord>;
+  /** Deletes and returns an undo token. */
+  remove(ids: string[]): Promise<string>;
+  undo(token: string): Promise<void>;
+  tags(): Promise<string[]>;
+  reportAnchoring(url: string, orphanIds: string[], anchoredIds: string[]): Promise<void>;
+}
+
+/** Kinds painted in the page: the researcher's highlights, tagged and pinned claims. */
+const PAINTED = new Set(['highlight', 'claim-tag', 'pin']);
+const TOAST_MS = 8_000;
+const FRAGMENT = '#claimlens=';
+
+/** The page URL without its fragment (annotations belong to the page, not to an anchor in it). */
+export function pageUrlOf(href: string): string {
+  const i = href.indexOf('#');
+  return i < 0 ? href : href.slice(0, i);
+}
+
+export class AnnotationsController {
+  private records: AnnotationRecord[] = [];
+  private ranges = new Map<string, Range>();
+  private painter: Painter | null = null;
+  private ui: { host: HTMLElement; editor: HTMLElement; toast: HTMLElement; layer: HTMLElement } | null =
+    null;
+  private toastTimer: ReturnType<typeof setTimeout> | undefined;
+  private visible = true;
+  private loading = 0;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly backend: AnnotationsBackend,
+    /** Called after the researcher changed something the article view shows (tags, pins, dismissals). */
+    private readonly onClaimsChanged: () => void = () => {},
+  ) {}
+
+  /** Loads this page's annotations, anchors and paints them, and reports orphans. */
+  async reload(): Promise<void> {
+    const mine = ++this.loading;
+    const url = pageUrlOf(this.doc.location.href);
+    const records = await this.backend.list(url);
+    if (mine !== this.loading) return;
+    this.records = records;
+    const painted = records.filter((r) => PAINTED.has(r.kind));
+    this.ranges.clear();
+    if (!painted.length) {
+      this.painter?.set('annotation', []);
+      return;
+    }
+    const index = await this.index();
+    if (mine !== this.loading) return;
+    const orphans: string[] = [];
+    for (const r of painted) {
+      const hit = anchorRange(index, r.selectors);
+      if (hit) this.ranges.set(r.id, hit.range);
+      else orphans.push(r.id);
+    }
+    this.paint();
+    await this.backend.reportAnchoring(url, orphans, [...this.ranges.keys()]);
+    this.scrollToFragment();
+  }
+
+  /** Shows or hides the researcher's highlights (the toggle shortcut). */
+  setVisible(visible: boolean): void {
+    this.visible = visible;
+    this.paint();
+  }
+
+  /** "Tag as claim" on the current selection (context menu or Alt+Shift+C). */
+  async tagSelection(): Promise<void> {
+    const selection = this.doc.getSelection();
+    const range = selection && selection.rangeCount ? selection.getRangeAt(0).cloneRange() : null;
+    if (!range || range.collapsed) {
+      this.toast('Select some text first, then choose “Tag as claim”.');
+      return;
+    }
+    const selectors = describeRange(await this.index(), range);
+    if (!selectors) {
+      this.toast('This selection holds no page text that ClaimLens can keep.');
+      return;
+    }
+    await this.edit(
+      { url: pageUrlOf(this.doc.location.href), kind: 'highlight', selectors, tags: [] },
+      range,
+      false,
+    );
+  }
+
+  /** The tooltip's "Tag…" on an automatic claim. */
+  async tagClaim(claim: ClaimView, range: Range): Promise<void> {
+    const selectors = describeRange(await this.index(), range);
+    if (!selectors) return;
+    const id = claim.mine?.annotationId;
+    await this.edit(
+      {
+        ...(id ? { id } : {}),
+        url: pageUrlOf(this.doc.location.href),
+        kind: 'claim-tag',
+        sentenceId: claim.id,
+        selectors,
+        tags: claim.mine?.tags ?? [],
+        ...(claim.mine?.note ? { note: claim.mine.note } : {}),
+        ...(claim.mine?.verdict ? { verdict: claim.mine.verdict } : {}),
+      },
+      range,
+      !!id,
+    );
+  }
+
+  /** The tooltip's "Pin" / "Unpin". */
+  async togglePin(claim: ClaimView, range: Range): Promise<void> {
+    if (claim.mine?.pinned) {
+      await this.backend.remove([claimAnnotationId(claim.id, 'pin')]);
+      this.toast('Unpinned.');
+    } else {
+      const selectors = describeRange(await this.index(), range);
+      if (!selectors) return;
+      await this.backend.save({
+        url: pageUrlOf(this.doc.location.href),
+        kind: 'pin',
+        sentenceId: claim.id,
+        selectors,
+        tags: [],
+      });
+      this.toast('Pinned: it stays listed whatever the threshold.');
+    }
+    this.onClaimsChanged();
+  }
+
+  /** The tooltip's "Not a claim": hidden from now on, remembered, with undo. */
+  async dismiss(claim: ClaimView, range: Range): Promise<void> {
+    const selectors = describeRange(await this.index(), range);
+    if (!selectors) return;
+    const saved = await this.backend.save({
+      url: pageUrlOf(this.doc.location.href),
+      kind: 'not-a-claim',
+      sentenceId: claim.id,
+      selectors,
+      tags: [],
+    });
+    this.onClaimsChanged();
+    this.toast('Marked as not a claim.', async () => {
+      await this.backend.remove([saved.id]);
+      this.onClaimsChanged();
+    });
+  }
+
+  /** Removes the shadow host and highlights. */
+  destroy(): void {
+    this.loading++;
+    this.painter?.clear();
+    this.ui?.host.remove();
+    this.ui = null;
+  }
+
+  private async index(): Promise<TextIndex> {
+    return buildTextIndexChunked(this.doc.body, { budgetMs: 4 });
+  }
+
+  private paint(): void {
+    if (!this.ranges.size && !this.painter) return;
+    const painter = this.ensurePainter();
+    painter.set('annotation', this.visible ? [...this.ranges.values()] : []);
+  }
+
+  private ensurePainter(): Painter {
+    if (this.painter) return this.painter;
+    const win = this.doc.defaultView as Window & typeof globalThis;
+    this.painter = supportsHighlightApi(win)
+      ? nativePainter(this.doc)
+      : overlayPainter(this.doc, this.ensureUi().layer);
+    return this.painter;
+  }
+
+  private ensureUi() {
+    if (this.ui) return this.ui;
+    const doc = this.doc;
+    const host = doc.createElement('claimlens-root');
+    host.setAttribute(
+      'style',
+      'all: initial !important; position: absolute !important; top: 0 !important; left: 0 !important; width: 0 !important; height: 0 !important; z-index: 2147483647 !important; display: block !important;',
+    );
+    const shadow = host.attachShadow({ mode: 'closed' });
+    const win = doc.defaultView as Window & typeof globalThis;
+    const sheet = new win.CSSStyleSheet();
+    sheet.replaceSync(`${tokensCss}\n${tooltipCss}`);
+    shadow.adoptedStyleSheets = [sheet];
+    const layer = doc.createElement('div');
+    layer.className = 'cl-layer';
+    const editor = doc.createElement('div');
+    editor.className = 'cl-editor-wrap cl-root';
+    editor.hidden = true;
+    const toast = doc.createElement('div');
+    toast.className = 'cl-toast cl-root';
+    toast.setAttribute('role', 'status');
+    toast.hidden = true;
+    shadow.append(layer, editor, toast);
+    doc.documentElement.append(host);
+    this.ui = { host, editor, toast, layer };
+    return this.ui;
+  }
+
+  private async edit(draft: AnnotationDraft, range: Range, existing: boolean): Promise<void> {
+    const ui = this.ensureUi();
+    const knownTags = await this.backend.tags().catch(() => [] as string[]);
+    const returnFocus = this.doc.activeElement as HTMLElement | null;
+    const close = () => {
+      render(null, ui.editor);
+      ui.editor.hidden = true;
+      returnFocus?.focus?.();
+    };
+    const save = async (value: TagEditorValue) => {
+      close();
+      const { verdict: _v, note: _n, ...rest } = draft;
+      await this.backend.save({
+        ...rest,
+        tags: value.tags,
+        ...(value.note.trim() ? { note: value.note } : {}),
+        ...(value.verdict ? { verdict: value.verdict } : {}),
+      });
+      this.toast(
+        value.tags.length
+          ? `Saved with ${value.tags.length} tag${value.tags.length === 1 ? '' : 's'}.`
+          : 'Saved.',
+      );
+      this.onClaimsChanged();
+    };
+    const remove = async () => {
+      close();
+      if (!draft.id) return;
+      const token = await this.backend.remove([draft.id]);
+      this.onClaimsChanged();
+      this.toast('Annotation deleted.', async () => {
+        await this.backend.undo(token);
+        this.onClaimsChanged();
+      });
+    };
+    render(
+      <TagEditor
+        quote={draft.selectors.quote.exact}
+        initial={{
+          tags: draft.tags,
+          note: draft.note ?? '',
+          ...(draft.verdict ? { verdict: draft.verdict } : {}),
+        }}
+        knownTags={knownTags}
+        canDelete={existing}
+        onSave={(v) => void save(v).catch((e) => this.toast(`Could not save: ${String(e)}`))}
+        onDelete={() => void remove().catch((e) => this.toast(`Could not delete: ${String(e)}`))}
+        onCancel={close}
+      />,
+      ui.editor,
+    );
+    ui.editor.hidden = false;
+    const rect = range.getBoundingClientRect();
+    const win = this.doc.defaultView!;
+    const box = ui.editor.getBoundingClientRect();
+    const top =
+      rect.bottom + 8 + box.height > win.innerHeight
+        ? Math.max(8, rect.top - box.height - 8)
+        : rect.bottom + 8;
+    ui.editor.style.top = `${Math.max(8, top)}px`;
+    ui.editor.style.left = `${Math.max(8, Math.min(rect.left, win.innerWidth - box.width - 8))}px`;
+  }
+
+  private toast(message: string, undo?: () => Promise<void>): void {
+    const ui = this.ensureUi();
+    clearTimeout(this.toastTimer);
+    render(
+      <>
+        <span>{message}</span>
+        {undo && (
+          <button
+            type="button"
+            onClick={() => {
+              ui.toast.hidden = true;
+              void undo().catch((e) => this.toast(`Could not undo: ${String(e)}`));
+            }}
+          >
+            Undo
+          </button>
+        )}
+      </>,
+      ui.toast,
+    );
+    ui.toast.hidden = false;
+    this.toastTimer = setTimeout(() => {
+      ui.toast.hidden = true;
+    }, TOAST_MS);
+  }
+
+  /** Opening `page#claimlens=<id>` (from the library) scrolls to that annotation and flashes it. */
+  private scrollToFragment(): void {
+    const hash = this.doc.location.hash;
+    if (!hash.startsWith(FRAGMENT)) return;
+    const id = decodeURIComponent(hash.slice(FRAGMENT.length));
+    const range = this.ranges.get(id);
+    if (!range) {
+      if (this.records.some((r) => r.id === id))
+        this.toast('This annotation no longer matches the page: it is listed as an orphan.');
+      return;
+    }
+    range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    const painter = this.ensurePainter();
+    painter.set('focus', [range]);
+    setTimeout(() => painter.set('focus', []), 2_000);
+  }
+}

@@ -1,0 +1,214 @@
+/**
+ * The background's side of researchers' annotations: drafts from pages become complete records
+ * (with the claim's score, attribution and cross-outlet links taken from the store), tags are counted
+ * for autocomplete, and bulk tagging writes in one transaction.
+ */
+import {
+  type AnnotationLink,
+  type AnnotationRecord,
+  claimAnnotationId,
+  newAnnotationId,
+  selectAnnotations,
+} from '../annotations/index.ts';
+import type { AnnotationDraft, AnnotationQuery } from '../protocol/messages.ts';
+import type { ClaimLensDB } from '../store/db.ts';
+import { articleIdFor, canonicalUrl } from '../store/ids.ts';
+
+/** An ISO time strictly after `previous`, so an edit always wins over the copy it replaces on import. */
+function nextModified(now: number, previous?: string): string {
+  const t = previous ? Math.max(now, Date.parse(previous) + 1) : now;
+  return new Date(t).toISOString();
+}
+
+/** The claim info and cross-outlet links of a stored sentence, as an annotation carries them. */
+async function claimContext(
+  db: ClaimLensDB,
+  sentenceId: string,
+): Promise<Pick<AnnotationRecord, 'claim' | 'links'>> {
+  const sentence = await db.sentences.get(sentenceId);
+  if (!sentence) return {};
+  const links = await db.links.where('sentenceId').equals(sentenceId).toArray();
+  const others = await db.sentences.bulkGet(links.map((l) => l.otherSentenceId));
+  const articles = await db.articles.bulkGet(links.map((l) => l.otherArticleId));
+  const out: AnnotationLink[] = [];
+  links.forEach((l, i) => {
+    const other = others[i];
+    const article = articles[i];
+    if (!other || !article) return;
+    out.push({
+      stance: l.stance,
+      otherQuote: other.text,
+      otherUrl: article.url,
+      otherOutlet: article.outlet,
+      otherTitle: article.title,
+      otherSentenceId: other.id,
+      score: l.score,
+      ...(l.numberConflict ? { numberConflict: l.numberConflict } : {}),
+    });
+  });
+  return {
+    claim: {
+      score: sentence.score,
+      ...(sentence.attribution ? { attribution: sentence.attribution } : {}),
+      numbers: sentence.numbers.map(({ raw, value, unit, qualifier }) => ({
+        raw,
+        value,
+        qualifier,
+        ...(unit !== undefined ? { unit } : {}),
+      })),
+    },
+    links: out,
+  };
+}
+
+/** Creates or updates an annotation from a draft; annotations on automatic claims get stable ids. */
+export async function saveAnnotation(
+  db: ClaimLensDB,
+  draft: AnnotationDraft,
+  now = Date.now(),
+): Promise<AnnotationRecord> {
+  if (draft.kind !== 'highlight' && !draft.sentenceId && !draft.id)
+    throw new Error(`a "${draft.kind}" annotation needs the claim it is about`);
+  return db.transaction('rw', [db.annotations, db.articles, db.sentences, db.links], async () => {
+    const url = canonicalUrl(draft.url);
+    const id =
+      draft.id ??
+      (draft.kind === 'highlight' || !draft.sentenceId
+        ? newAnnotationId()
+        : claimAnnotationId(draft.sentenceId, draft.kind));
+    const existing = await db.annotations.get(id);
+    if (existing && existing.url !== url) throw new Error('annotation belongs to another page');
+    const articleId = articleIdFor(url);
+    const article = await db.articles.get(articleId);
+    const context = draft.sentenceId ? await claimContext(db, draft.sentenceId) : {};
+    const record: AnnotationRecord = {
+      id,
+      url,
+      ...(article ? { articleId } : {}),
+      ...(draft.sentenceId ? { sentenceId: draft.sentenceId } : {}),
+      kind: draft.kind,
+      selectors: draft.selectors,
+      quote: draft.selectors.quote.exact,
+      tags: [...new Set(draft.tags.map((t) => t.trim()).filter(Boolean))],
+      ...(draft.note?.trim() ? { note: draft.note } : {}),
+      ...(draft.verdict ? { verdict: draft.verdict } : {}),
+      outlet: article?.outlet ?? draft.outlet ?? new URL(url).hostname,
+      title: article?.title ?? draft.title ?? '',
+      created: existing?.created ?? new Date(now).toISOString(),
+      modified: nextModified(now, existing?.modified),
+      ...context,
+    };
+    await db.annotations.put(record);
+    return record;
+  });
+}
+
+/** Deletes annotations and returns them, so the caller can offer undo. */
+export async function deleteAnnotations(
+  db: ClaimLensDB,
+  ids: readonly string[],
+): Promise<AnnotationRecord[]> {
+  return db.transaction('rw', db.annotations, async () => {
+    const records = (await db.annotations.bulkGet([...ids])).filter((r): r is AnnotationRecord => !!r);
+    await db.annotations.bulkDelete(records.map((r) => r.id));
+    return records;
+  });
+}
+
+/** Puts deleted annotations back exactly as they were (undo). */
+export async function restoreAnnotations(
+  db: ClaimLensDB,
+  records: readonly AnnotationRecord[],
+): Promise<number> {
+  await db.annotations.bulkPut([...records]);
+  return records.length;
+}
+
+/** Every tag in use and how many annotations carry it, most used first. */
+export async function listTags(db: ClaimLensDB): Promise<{ tag: string; count: number }[]> {
+  const counts = new Map<string, number>();
+  await db.annotations.orderBy('tags').eachKey((key) => {
+    const tag = String(key);
+    counts.set(tag, (counts.get(tag) ?? 0) + 1);
+  });
+  return [...counts.entries()]
+    .map(([tag, count]) => ({ tag, count }))
+    .sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
+}
+
+/** Adds tags to many automatic claims of one page in one transaction (creating their claim-tag annotations). */
+export async function tagClaims(
+  db: ClaimLensDB,
+  url: string,
+  claims: readonly { sentenceId: string; selectors: AnnotationDraft['selectors'] }[],
+  tags: readonly string[],
+  now = Date.now(),
+): Promise<AnnotationRecord[]> {
+  return db.transaction('rw', [db.annotations, db.articles, db.sentences, db.links], async () => {
+    const out: AnnotationRecord[] = [];
+    for (const c of claims) {
+      const existing = await db.annotations.get(claimAnnotationId(c.sentenceId, 'claim-tag'));
+      out.push(
+        await saveAnnotation(
+          db,
+          {
+            url,
+            kind: 'claim-tag',
+            sentenceId: c.sentenceId,
+            selectors: existing?.selectors ?? c.selectors,
+            tags: [...(existing?.tags ?? []), ...tags],
+            note: existing?.note,
+            verdict: existing?.verdict,
+          },
+          now,
+        ),
+      );
+    }
+    return out;
+  });
+}
+
+/** Annotations matching a library or popup query; text search covers quote, note, tags and outlet. */
+export async function queryAnnotations(db: ClaimLensDB, query: AnnotationQuery): Promise<AnnotationRecord[]> {
+  const needle = query.text?.trim().toLowerCase();
+  return selectAnnotations(db, {
+    ...(query.url !== undefined ? { url: canonicalUrl(query.url) } : {}),
+    ...(query.tag !== undefined ? { tag: query.tag } : {}),
+    ...(query.outlet !== undefined ? { outlet: query.outlet } : {}),
+    ...(query.kind !== undefined ? { kind: query.kind } : {}),
+    ...(query.verdict !== undefined ? { verdict: query.verdict } : {}),
+    ...(query.ids !== undefined ? { ids: query.ids } : {}),
+    ...(needle
+      ? {
+          test: (r: AnnotationRecord) =>
+            r.quote.toLowerCase().includes(needle) ||
+            (r.note ?? '').toLowerCase().includes(needle) ||
+            r.outlet.toLowerCase().includes(needle) ||
+            r.tags.some((t) => t.toLowerCase().includes(needle)),
+        }
+      : {}),
+  });
+}
+
+const ORPHANS_PREFIX = 'orphans:';
+
+/**
+ * Remembers which of a page's annotations did not anchor last time it was open, so the popup and the
+ * library can list them as orphans (they are never dropped).
+ */
+export async function recordAnchoring(
+  db: ClaimLensDB,
+  url: string,
+  orphanIds: readonly string[],
+): Promise<number> {
+  const key = `${ORPHANS_PREFIX}${articleIdFor(canonicalUrl(url))}`;
+  if (orphanIds.length) await db.settings.put({ key, value: [...orphanIds] });
+  else await db.settings.delete(key);
+  return orphanIds.length;
+}
+
+/** Every annotation id currently known to be orphaned. */
+export async function listOrphans(db: ClaimLensDB): Promise<string[]> {
+  const rows = await db.settings.where('key').startsWith(ORPHANS_PREFIX).toArray();
+  return rows.flatMap((r) => (Array.isArray(r.value) ? (r.value as string[]) : []));
+}

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import type { SentenceAnalysis } from '../claims/types.ts';
+import { indexTerms, queryTerms, similarity } from './index.ts';
+import { isMsrpDev, parseMsrp } from './msrp.ts';
+import { compatible, quantitiesOf } from './numbers.ts';
+
+function sentence(text: string): SentenceAnalysis {
+  return {
+    text,
+    start: 0,
+    end: text.length,
+    score: 1,
+    attribution: null,
+    numbers: [],
+    dates: [],
+    entities: [],
+    hedges: [],
+  };
+}
+
+const q = (text: string) => quantitiesOf(text).filter((x) => !x.isDate)[0];
+
+describe('quantities', () => {
+  it('reads qualifiers, scales and dates', () => {
+    expect(q('more than 11,000 soldiers')).toMatchObject({
+      value: 11000,
+      qualifier: 'more-than',
+      raw: 'more than 11,000',
+    });
+    expect(q('close to 11,000 troops')).toMatchObject({ value: 11000, qualifier: 'approx' });
+    expect(q('some 1.2million troops')).toMatchObject({ value: 1_200_000 });
+    expect(q('up to 12,000 troops')).toMatchObject({ qualifier: 'up-to', unit: 'troop' });
+    expect(quantitiesOf('ready by Nov. 1')[0].isDate).toBe(true);
+    expect(quantitiesOf('since August 2023')[0].isDate).toBe(true);
+  });
+
+  it('treats qualifiers touching the same value as compatible and different values as conflicting', () => {
+    expect(compatible(q('close to 11,000'), q('more than 11,000'))).toBe(true);
+    expect(compatible(q('nearly 11,000'), q('more than 11,000'))).toBe(true);
+    expect(compatible(q('11,000'), q('more than 11,000'))).toBe(true);
+    expect(compatible(q('around 10,000'), q('more than 11,000'))).toBe(false);
+    expect(compatible(q('close to 10,000'), q('more than 11,000'))).toBe(false);
+    expect(compatible(q('10,000'), q('12,000'))).toBe(false);
+  });
+});
+
+describe('index terms', () => {
+  const claim = sentence(
+    'Kyrylo Budanov said more than 11,000 North Korean soldiers would be ready by Nov. 1.',
+  );
+
+  it('keys on names, numbers and pairs of them, never on function words or dates', () => {
+    const terms = indexTerms(claim);
+    expect(terms).toContain('#11000');
+    expect(terms).toContain('budanov');
+    expect(terms.some((t) => t.includes('&'))).toBe(true);
+    for (const t of ['the', 'would', 'said', 'nov', '#1']) expect(terms).not.toContain(t);
+    expect(terms.length).toBeLessThanOrEqual(15);
+  });
+
+  it('queries with a subset of the stored keys', () => {
+    const query = queryTerms(claim, 3);
+    for (const t of query) expect(indexTerms(claim)).toContain(t);
+    expect(query.filter((t) => !t.includes('&')).length).toBeLessThanOrEqual(3);
+  });
+
+  it('gives different wordings of one number the same key', () => {
+    expect(indexTerms(sentence('Budanov counted 11000 soldiers.'))).toContain('#11000');
+  });
+});
+
+describe('similarity', () => {
+  it('ranks a rewording of a fact above a different fact about the same people', () => {
+    const a = sentence(
+      'Budanov said close to 11,000 North Korean troops are in Russia and will be ready to fight by Nov. 1.',
+    );
+    const b = sentence(
+      'Budanov indicated that nearly 11,000 North Korean troops are stationed in Russia, ready to fight by November 1.',
+    );
+    const c = sentence(
+      'Budanov said the first group of 2,600 soldiers will be deployed to the Kursk region.',
+    );
+    const ab = similarity(a, b);
+    expect(ab).toBeGreaterThan(similarity(a, c));
+    expect(ab).toBeGreaterThanOrEqual(0);
+    expect(ab).toBeLessThanOrEqual(1);
+    expect(similarity(a, b)).toBeCloseTo(similarity(b, a), 1);
+  });
+});
+
+describe('MSRP format', () => {
+  it('parses the tab-separated file and splits deterministically', () => {
+    const text =
+      '\uFEFFQuality\t#1 ID\t#2 ID\t#1 String\t#2 String\r\n1\t1\t2\tA cat sat.\tThe cat sat.\r\n0\t3\t4\tX rose.\tY fell.\r\n';
+    const pairs = parseMsrp(text);
+    expect(pairs).toHaveLength(2);
+    expect(pairs[0]).toMatchObject({ quality: 1, id1: '1', id2: '2', s2: 'The cat sat.' });
+    expect(isMsrpDev(pairs[0])).toBe(isMsrpDev({ ...pairs[0] }));
+  });
+});

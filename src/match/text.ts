@@ -1,0 +1,200 @@
+/**
+ * Text primitives for the matcher and the stance model. They are frozen here (not shared with
+ * src/nlp) on purpose: trained weights depend on exactly how words are split and stemmed, so a
+ * change elsewhere must not silently shift the features the models were trained on.
+ */
+
+const STOPWORD_LIST =
+  'a an the and or but if then than that this these those there their theirs they them he she it its his her hers him ' +
+  'we us our ours you your yours i me my mine of to in on at by for from with as is are was were be been being am has ' +
+  'have had having do does did doing so such too very can could would should will shall may might must also just ' +
+  'into over under about after before between through during up down out off again further once here when where why ' +
+  'how all any both each few more most other some own same what which who whom whose s t who’s it’s that’s ' +
+  "it's that's what's there's he's she's 's said says say told tell";
+
+const STOPWORDS = new Set(STOPWORD_LIST.split(' '));
+
+/** Negation words: kept out of the stopword list because they flip a statement. */
+export const NEGATIONS = new Set([
+  'not',
+  'no',
+  'never',
+  'none',
+  'nobody',
+  'nothing',
+  'neither',
+  'nor',
+  'without',
+  "n't",
+  'cannot',
+  "can't",
+  "don't",
+  "doesn't",
+  "didn't",
+  "isn't",
+  "aren't",
+  "wasn't",
+  "weren't",
+  "won't",
+  "couldn't",
+  "wouldn't",
+  "shouldn't",
+  "hasn't",
+  "haven't",
+  "hadn't",
+]);
+
+/** True for function words that carry no topic. */
+export function isStopword(word: string): boolean {
+  return STOPWORDS.has(word);
+}
+
+/** Lower-cased word and number tokens; curly apostrophes become straight ones. */
+export function tokens(text: string): string[] {
+  return (
+    text
+      .toLowerCase()
+      .replace(/[’‘]/g, "'")
+      .match(/[\p{L}\p{N}]+(?:['.,-][\p{L}\p{N}]+)*/gu) ?? []
+  );
+}
+
+/** A light suffix stripper so "troops"/"troop" and "deployed"/"deploying" meet. */
+export function stem(word: string): string {
+  let w = word.replace(/'s$/, '').replace(/'$/, '');
+  if (w.length <= 3 || /\d/.test(w)) return w;
+  if (w.endsWith('ies') && w.length > 4) return `${w.slice(0, -3)}y`;
+  if (w.endsWith('sses')) return w.slice(0, -2);
+  if (w.endsWith('ss')) return w;
+  // Place and demonym meet: "Russia"/"Russian", "Korea"/"Korean", "Ukraine"/"Ukrainian".
+  if (w.length >= 6 && /(?:ian|ean)$/.test(w)) return w.slice(0, -3);
+  if (w.length >= 5 && /(?:ia|ea)$/.test(w)) return w.slice(0, -2);
+  for (const suffix of ['ing', 'edly', 'ed', 'ly', 'es', 's', 'e']) {
+    if (w.endsWith(suffix) && w.length - suffix.length >= 3) {
+      w = w.slice(0, -suffix.length);
+      break;
+    }
+  }
+  return w;
+}
+
+/** Stemmed content words in order (stopwords and negations dropped). */
+export function contentStems(text: string): string[] {
+  const out: string[] = [];
+  for (const t of tokens(text)) if (!STOPWORDS.has(t) && !NEGATIONS.has(t)) out.push(stem(t));
+  return out;
+}
+
+/** Word n-grams joined by a space. */
+export function ngrams(words: readonly string[], n: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + n <= words.length; i++) out.push(words.slice(i, i + n).join(' '));
+  return out;
+}
+
+/** Character n-grams of the lower-cased text with runs of space collapsed. */
+export function charNgrams(text: string, n: number): string[] {
+  const s = ` ${text.toLowerCase().replace(/\s+/g, ' ').trim()} `;
+  const out: string[] = [];
+  for (let i = 0; i + n <= s.length; i++) out.push(s.slice(i, i + n));
+  return out;
+}
+
+/**
+ * Capitalised word runs not at the very start of the text: a cheap stand-in for named entities
+ * that works whatever the claim analyser returns.
+ */
+export function capitalisedRuns(text: string): string[] {
+  const out: string[] = [];
+  const re = /(?:[A-Z][\p{L}'’.-]*\s?){1,4}/gu;
+  for (const m of text.matchAll(re)) {
+    const run = m[0]
+      .trim()
+      .replace(/['’]s$/, '')
+      .replace(/[.'’-]+$/, '');
+    if (!run || run.length < 2) continue;
+    const words = run.split(/\s+/);
+    // A lone capitalised word at the start of a sentence (or after a quote) is usually just a sentence start.
+    if (words.length === 1 && /^[\s"“‘'(]*$/.test(text.slice(0, m.index))) continue;
+    out.push(run.toLowerCase().replace(/[’]/g, "'"));
+  }
+  return out;
+}
+
+/** Multiset overlap size of two token lists. */
+export function overlapCount(a: readonly string[], b: readonly string[]): number {
+  const counts = new Map<string, number>();
+  for (const t of b) counts.set(t, (counts.get(t) ?? 0) + 1);
+  let n = 0;
+  for (const t of a) {
+    const c = counts.get(t) ?? 0;
+    if (c > 0) {
+      n++;
+      counts.set(t, c - 1);
+    }
+  }
+  return n;
+}
+
+/** Length of the longest common subsequence of two token lists. */
+export function lcsLength(a: readonly string[], b: readonly string[]): number {
+  if (!a.length || !b.length) return 0;
+  let prev = new Uint16Array(b.length + 1);
+  let cur = new Uint16Array(b.length + 1);
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = a[i - 1] === b[j - 1] ? prev[j - 1] + 1 : Math.max(prev[j], cur[j - 1]);
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return prev[b.length];
+}
+
+/** Token-level edit distance (insert, delete, substitute). */
+export function editDistance(a: readonly string[], b: readonly string[]): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/** Simple sentence splitter for long bodies (training data and CLI), not for page text. */
+export function roughSentences(text: string): string[] {
+  return text
+    .split(/(?<=[.!?]["”’')\]]*)\s+(?=["“‘(]?[\p{Lu}\d])|\n+/u)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
+/**
+ * A few common news synonyms folded onto one concept ("soldiers", "troops", "infantrymen",
+ * "forces"; "combat", "fight", "battle"), so that a denial in one outlet's words reaches a
+ * claim in another's. Generic vocabulary, not tied to any story.
+ */
+const CONCEPT_CLASSES = [
+  'troop soldier infantrymen infantryman force personnel servicemen serviceman recruit fighter',
+  'fight combat battle',
+  'kill slay',
+  'die dead death',
+  'buy purchase acquire',
+  'rise increase grow climb jump soar',
+  'fall decrease drop decline plunge slump',
+  'begin start launch',
+  'arrest detain',
+  'attack strike assault',
+];
+const CONCEPTS = new Map<string, string>();
+for (const line of CONCEPT_CLASSES) {
+  const words = line.split(' ').map(stem);
+  for (const w of words) CONCEPTS.set(w, words[0]);
+}
+
+/** The concept of a content stem (the stem itself when it has no listed synonyms). */
+export function concept(s: string): string {
+  return CONCEPTS.get(s) ?? s;
+}

@@ -1,0 +1,124 @@
+/**
+ * Generic cue words for stance: refutation ("hoax", "no evidence", "denied"), reporting without
+ * endorsement ("reportedly", "allegedly") and inability to confirm ("can't confirm", "could not
+ * verify"). They feed the stance model as features and let the product explain a dispute.
+ */
+import { stem, tokens } from '../match/text.ts';
+
+/** Refuting words as in the FNC-1 baseline, extended with common denial verbs. */
+const REFUTING = [
+  'fake',
+  'fraud',
+  'hoax',
+  'false',
+  'deny',
+  'denies',
+  'denied',
+  'denial',
+  'despite',
+  'nope',
+  'doubt',
+  'doubts',
+  'bogus',
+  'debunk',
+  'debunked',
+  'prank',
+  'pranks',
+  'retract',
+  'retracted',
+  'dismiss',
+  'dismissed',
+  'dismisses',
+  'refute',
+  'refuted',
+  'refutes',
+  'untrue',
+  'baseless',
+  'fabricated',
+  'fabrication',
+  'misleading',
+  'myth',
+  'rejected',
+  'rejects',
+  'satire',
+  'satirical',
+];
+const REFUTING_STEMS = new Set(REFUTING.map(stem));
+
+const HEDGING = [
+  'reportedly',
+  'allegedly',
+  'alleged',
+  'purportedly',
+  'purported',
+  'claim',
+  'claims',
+  'claimed',
+  'according',
+  'rumor',
+  'rumors',
+  'rumour',
+  'rumours',
+  'unconfirmed',
+  'unverified',
+  'apparently',
+  'suggests',
+  'suggested',
+  'may',
+  'might',
+  'possibly',
+  'report',
+  'reports',
+  'reported',
+  'speculation',
+  'believed',
+  'appears',
+  'supposedly',
+];
+const HEDGING_STEMS = new Set(HEDGING.map(stem));
+
+const AFFIRMING = [
+  'confirmed',
+  'confirms',
+  'confirm',
+  'revealed',
+  'shows',
+  'proof',
+  'proved',
+  'officially',
+  'announced',
+  'indeed',
+  'verified',
+];
+const AFFIRMING_STEMS = new Set(AFFIRMING.map(stem));
+
+/** A refutation stated in so many words: the other sentence denies or dismisses something. */
+export const STRONG_REFUTATION =
+  /\b(?:hoax(?:es)?|no evidence|not (?:true|real|accurate)|untrue|baseless|groundless|fabricat(?:ed|ion)|debunk(?:ed|s)?|refut(?:ed|es)|den(?:y|ies|ied)|dismiss(?:ed|es)?\b[^.]{0,80}\bas\b|(?:is|was|were|are) false|false (?:claim|report|rumou?r)s?|rejected (?:the )?(?:claim|report)s?|there (?:is|was) no)\b/i;
+
+/** The speaker cannot (yet) vouch for the statement: the FNC "discuss" reading, shown as unclear. */
+export const CANNOT_CONFIRM =
+  /\b(?:can['’]?t|cannot|could not|couldn['’]t|unable to|not able to|has not been able to|have not been able to|declined to|did not|didn['’]t|would not|wouldn['’]t|won['’]t)\s+(?:\w+\s+){0,2}(?:confirm|verify|corroborate|substantiate)\b|\b(?:unconfirmed|unverified|could not be (?:independently )?(?:confirmed|verified))\b/i;
+
+export interface CueCounts {
+  refuting: number;
+  hedging: number;
+  affirming: number;
+  negations: number;
+}
+
+/** Counts cue words of each kind in a text. */
+export function cueCounts(text: string): CueCounts {
+  let refuting = 0;
+  let hedging = 0;
+  let affirming = 0;
+  let negations = 0;
+  for (const t of tokens(text)) {
+    const s = stem(t);
+    if (REFUTING_STEMS.has(s)) refuting++;
+    if (HEDGING_STEMS.has(s)) hedging++;
+    if (AFFIRMING_STEMS.has(s)) affirming++;
+    if (t === 'not' || t === 'no' || t === 'never' || t.endsWith("n't") || t === 'cannot') negations++;
+  }
+  return { refuting, hedging, affirming, negations };
+}

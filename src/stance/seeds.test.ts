@@ -1,0 +1,109 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_CLAIM_THRESHOLD } from '../claims/types.ts';
+import { ingestArticle } from '../pipeline/ingest.ts';
+import { articleView } from '../pipeline/status.ts';
+import type { ArticleView, ClaimView } from '../protocol/views.ts';
+import { ClaimLensDB } from '../store/db.ts';
+
+const SEEDS = join(import.meta.dirname, '../../test/fixtures/seeds');
+const CANNOT_CONFIRM = /can['’]?t confirm|could not (?:immediately )?confirm|declined to confirm/i;
+
+/** The five seed articles run through the whole pipeline, each outlet named after its file prefix. */
+async function ingestSeeds(): Promise<Map<string, ArticleView>> {
+  const db = new ClaimLensDB(`seeds-${Math.random()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
+  const files = readdirSync(SEEDS)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
+  const ids = new Map<string, string>();
+  for (const f of files) {
+    const lines = readFileSync(join(SEEDS, f), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim());
+    const outlet = f.slice(0, 3);
+    const r = await ingestArticle(db, {
+      url: `https://seed.example/${f}`,
+      outlet,
+      title: lines[0],
+      blocks: lines.map((text) => ({ kind: 'paragraph' as const, text })),
+    });
+    ids.set(outlet, r.articleId);
+  }
+  const views = new Map<string, ArticleView>();
+  for (const [outlet, id] of ids) {
+    const view = await articleView(db, id, DEFAULT_CLAIM_THRESHOLD);
+    if (view) views.set(outlet, view);
+  }
+  return views;
+}
+
+function claimWith(view: ArticleView | undefined, ...parts: string[]): ClaimView {
+  const claim = view?.claims.find((c) => parts.every((p) => c.text.includes(p)));
+  if (!claim) throw new Error(`no claim with ${parts.join(' + ')} in ${view?.outlet}`);
+  return claim;
+}
+
+const outletsOf = (list: { outlet: string }[]) => new Set(list.map((e) => e.outlet));
+
+describe('seed articles through ingest and status', () => {
+  let views: Map<string, ArticleView>;
+  beforeAll(async () => {
+    views = await ingestSeeds();
+  }, 120_000);
+
+  it('confirms the Korea Herald 11,000-troops claim by the outlets that state it', () => {
+    const claim = claimWith(views.get('004'), 'more than 11,000');
+    const confirming = outletsOf(claim.status.confirms);
+    expect(
+      [...confirming].filter((o) => ['000', '001', '002', '003'].includes(o)).length,
+    ).toBeGreaterThanOrEqual(3);
+    for (const e of claim.status.confirms) expect(e.quote).toMatch(/11,000/);
+  });
+
+  it('shows the Kremlin "hoax" dismissal as a dispute of the 11,000 claim', () => {
+    const claim = claimWith(views.get('004'), 'more than 11,000');
+    const hoax = claim.status.disputes.find((e) => e.outlet === '003' && /hoax/.test(e.quote));
+    expect(hoax).toBeDefined();
+  });
+
+  it('shows NATO\'s "no evidence" as a dispute of the other outlets\' 11,000 claims', () => {
+    for (const outlet of ['000', '001', '002']) {
+      const claim = claimWith(views.get(outlet), '11,000');
+      const nato = claim.status.disputes.find((e) => e.outlet === '004' && /no evidence/.test(e.quote));
+      expect(nato, `NATO dispute of ${outlet}`).toBeDefined();
+    }
+  });
+
+  it('reports a numeric conflict with both numbers as written', () => {
+    const claim = claimWith(views.get('004'), 'more than 11,000');
+    const conflicts = claim.status.disputes.filter((e) => e.numberConflict);
+    expect(conflicts.length).toBeGreaterThan(0);
+    for (const e of conflicts) {
+      expect(e.numberConflict?.ours).toBe('more than 11,000');
+      expect(e.numberConflict?.theirs).toMatch(/10,000/);
+    }
+  });
+
+  it('keeps "cannot confirm" statements as unclear, never as disputes', () => {
+    const claim = claimWith(views.get('004'), 'more than 11,000');
+    expect(claim.status.unclear.some((e) => /Ryder/.test(e.quote) && CANNOT_CONFIRM.test(e.quote))).toBe(
+      true,
+    );
+    for (const view of views.values()) {
+      for (const c of view.claims) {
+        for (const e of c.status.disputes) expect(e.quote).not.toMatch(CANNOT_CONFIRM);
+        for (const e of c.status.confirms) expect(e.quote).not.toMatch(CANNOT_CONFIRM);
+      }
+    }
+  });
+
+  it('does not link unrelated numbers to the 11,000 claim', () => {
+    const claim = claimWith(views.get('004'), 'more than 11,000');
+    const linked = [...claim.status.confirms, ...claim.status.disputes].map((e) => e.quote);
+    for (const unrelated of [/8 million/, /350,000/, /1\.2\s?million/]) {
+      expect(linked.some((q) => unrelated.test(q))).toBe(false);
+    }
+  });
+});
