@@ -9,7 +9,7 @@ import { joinBlocks } from '../article/types.ts';
 import type { DomArticle } from '../extract/index.ts';
 import { nativePainter, overlayPainter, type Painter, supportsHighlightApi } from '../highlight/painter.ts';
 import type { ArticleView, ClaimView } from '../protocol/views.ts';
-import { ClaimTooltip } from '../ui/ClaimTooltip.tsx';
+import { type ClaimActions, ClaimTooltip } from '../ui/ClaimTooltip.tsx';
 import { claimLabel } from '../ui/status-format.ts';
 import tokensCss from '../ui/tokens.css?inline';
 import tooltipCss from '../ui/tooltip.css?inline';
@@ -17,6 +17,9 @@ import { type ClaimRange, rangeForOffsets } from './ranges.ts';
 
 const TOOLTIP_ID = 'claimlens-tooltip';
 const HIDE_DELAY_MS = 250;
+
+/** Called when the researcher acts on a claim from its tooltip; the range is the claim's words in the page. */
+export type ClaimActionHandler = (action: keyof ClaimActions, claim: ClaimView, range: Range) => void;
 
 interface Painted {
   claim: ClaimView;
@@ -37,10 +40,19 @@ export class Annotator {
   private lastPointer: { x: number; y: number } | null = null;
   private readonly listeners: [EventTarget, string, EventListener, AddEventListenerOptions?][] = [];
 
+  private readonly actions: ClaimActions | undefined;
+  private visible = true;
+
   constructor(
     private readonly doc: Document,
     private article: DomArticle,
+    onAction?: ClaimActionHandler,
   ) {
+    this.actions = onAction && {
+      tag: (claim) => this.act(onAction, 'tag', claim),
+      pin: (claim) => this.act(onAction, 'pin', claim),
+      dismiss: (claim) => this.act(onAction, 'dismiss', claim),
+    };
     this.host = doc.createElement('claimlens-root');
     this.host.setAttribute(
       'style',
@@ -68,6 +80,11 @@ export class Annotator {
       passive: true,
     });
     this.listen(doc, 'keydown', ((e: KeyboardEvent) => e.key === 'Escape' && this.hide()) as EventListener);
+    this.listen(this.tooltipWrap, 'keydown', ((e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || !this.current) return;
+      e.stopPropagation();
+      this.proxyByClaim.get(this.current.claim.id)?.focus();
+    }) as EventListener);
     this.listen(win, 'scroll', () => this.current && this.place(this.current), { passive: true });
     if (!this.painter.native) this.listen(win, 'resize', () => this.painter.relayout(), { passive: true });
     this.listen(this.tooltipWrap, 'pointerenter', () => this.cancelHide());
@@ -108,10 +125,7 @@ export class Annotator {
         this.byNode.set(node, list);
       }
     }
-    this.painter.set(
-      'claim',
-      painted.map((p) => p.range.range),
-    );
+    this.painter.set('claim', this.visible ? painted.map((p) => p.range.range) : []);
     this.painter.set('focus', []);
     this.renderProxies();
     if (this.current) {
@@ -119,6 +133,24 @@ export class Annotator {
       if (again) this.open(again, false);
       else this.hide();
     }
+  }
+
+  /** Shows or hides every highlight (the toggle shortcut); hidden claims get no tooltip either. */
+  setVisible(visible: boolean): void {
+    this.visible = visible;
+    this.hide();
+    this.painter.set('claim', visible ? this.painted.map((p) => p.range.range) : []);
+    this.proxies.hidden = !visible;
+  }
+
+  get isVisible(): boolean {
+    return this.visible;
+  }
+
+  private act(onAction: ClaimActionHandler, action: keyof ClaimActions, claim: ClaimView): void {
+    const painted = this.painted.find((p) => p.claim.id === claim.id);
+    this.hide();
+    if (painted) onAction(action, claim, painted.range.range);
   }
 
   /** Removes everything ClaimLens added: highlights, the shadow host and listeners. */
@@ -139,8 +171,11 @@ export class Annotator {
     this.listeners.push([target, type, fn, options]);
   }
 
+  private readonly proxyByClaim = new Map<string, HTMLElement>();
+
   private renderProxies(): void {
     this.proxies.textContent = '';
+    this.proxyByClaim.clear();
     this.painted.forEach((p, i) => {
       const button = this.doc.createElement('button');
       button.type = 'button';
@@ -150,6 +185,13 @@ export class Annotator {
       button.dataset.claimIndex = String(i);
       button.textContent = claimLabel(p.claim);
       button.addEventListener('focus', () => this.open(p, true));
+      // Enter or Down moves into the tooltip (its links and actions); Escape there comes back.
+      button.addEventListener('keydown', (e) => {
+        if (e.key !== 'Enter' && e.key !== 'ArrowDown') return;
+        e.preventDefault();
+        this.tooltipWrap.querySelector<HTMLElement>('a, button')?.focus();
+      });
+      this.proxyByClaim.set(p.claim.id, button);
       button.addEventListener('blur', (e) => this.onFocusOut(e));
       this.proxies.append(button);
     });
@@ -173,7 +215,7 @@ export class Annotator {
 
   /** Finds the claim under the pointer: caret position -> text node -> claims on that node -> rect check. */
   private hitTest(x: number, y: number): void {
-    if (!this.painted.length) return;
+    if (!this.painted.length || !this.visible) return;
     const hit = this.claimAt(x, y);
     if (hit) {
       this.cancelHide();
@@ -204,7 +246,7 @@ export class Annotator {
   private open(p: Painted, fromKeyboard: boolean, pointer?: { x: number; y: number }): void {
     this.current = p;
     this.cancelHide();
-    render(<ClaimTooltip claim={p.claim} id={TOOLTIP_ID} />, this.tooltipWrap);
+    render(<ClaimTooltip claim={p.claim} id={TOOLTIP_ID} actions={this.actions} />, this.tooltipWrap);
     this.tooltipWrap.hidden = false;
     if (fromKeyboard) {
       this.painter.set('focus', [p.range.range]);

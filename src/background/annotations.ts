@@ -3,6 +3,8 @@
  * (with the claim's score, attribution and cross-outlet links taken from the store), tags are counted
  * for autocomplete, and bulk tagging writes in one transaction.
  */
+
+import { describe } from '../anchor/text-anchor.ts';
 import {
   type AnnotationLink,
   type AnnotationRecord,
@@ -140,7 +142,7 @@ export async function listTags(db: ClaimLensDB): Promise<{ tag: string; count: n
 export async function tagClaims(
   db: ClaimLensDB,
   url: string,
-  claims: readonly { sentenceId: string; selectors: AnnotationDraft['selectors'] }[],
+  claims: readonly { sentenceId: string; selectors?: AnnotationDraft['selectors'] }[],
   tags: readonly string[],
   now = Date.now(),
 ): Promise<AnnotationRecord[]> {
@@ -148,6 +150,8 @@ export async function tagClaims(
     const out: AnnotationRecord[] = [];
     for (const c of claims) {
       const existing = await db.annotations.get(claimAnnotationId(c.sentenceId, 'claim-tag'));
+      const selectors = existing?.selectors ?? c.selectors ?? (await sentenceSelectors(db, c.sentenceId));
+      if (!selectors) throw new Error(`claim ${c.sentenceId} is not in the store`);
       out.push(
         await saveAnnotation(
           db,
@@ -155,7 +159,7 @@ export async function tagClaims(
             url,
             kind: 'claim-tag',
             sentenceId: c.sentenceId,
-            selectors: existing?.selectors ?? c.selectors,
+            selectors,
             tags: [...(existing?.tags ?? []), ...tags],
             note: existing?.note,
             verdict: existing?.verdict,
@@ -166,6 +170,19 @@ export async function tagClaims(
     }
     return out;
   });
+}
+
+/**
+ * Selectors for a stored sentence, described in the article text. The quote and its context match the
+ * page's words, so the page re-anchors them by quote even though the positions count the stored text.
+ */
+async function sentenceSelectors(
+  db: ClaimLensDB,
+  sentenceId: string,
+): Promise<AnnotationDraft['selectors'] | null> {
+  const sentence = await db.sentences.get(sentenceId);
+  const article = sentence && (await db.articles.get(sentence.articleId));
+  return sentence && article ? describe(article.text, sentence.start, sentence.end) : null;
 }
 
 /** Annotations matching a library or popup query; text search covers quote, note, tags and outlet. */

@@ -43,19 +43,49 @@ export function supportsHighlightApi(win: Window): boolean {
   return !!css?.highlights && typeof (win as unknown as { Highlight?: unknown }).Highlight === 'function';
 }
 
+/** The user's colour choices (options page), as #rrggbb. */
+export interface ColourChoice {
+  claim: string;
+  annotation: string;
+}
+
+/** `#rrggbb` at the given opacity. */
+function translucent(hex: string, alpha: number): string {
+  const n = Number.parseInt(hex.slice(1), 16);
+  return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
+}
+
+/** Colours of every class, light and dark, with the user's choices applied. */
+export function coloursFor(choice?: ColourChoice): Record<HighlightClass, { light: string; dark: string }> {
+  if (!choice) return HIGHLIGHT_COLOURS;
+  return {
+    ...HIGHLIGHT_COLOURS,
+    claim: { light: translucent(choice.claim, 0.38), dark: translucent(choice.claim, 0.3) },
+    annotation: { light: translucent(choice.annotation, 0.35), dark: translucent(choice.annotation, 0.32) },
+  };
+}
+
 /** Stylesheet text for the Highlight API classes. */
-export function highlightCss(): string {
+export function highlightCss(choice?: ColourChoice): string {
+  const colours = coloursFor(choice);
   const rules = HIGHLIGHT_CLASSES.map(
-    (c) => `::highlight(${NAME_PREFIX}${c}) { background-color: ${HIGHLIGHT_COLOURS[c].light}; }`,
+    (c) => `::highlight(${NAME_PREFIX}${c}) { background-color: ${colours[c].light}; }`,
   );
   const dark = HIGHLIGHT_CLASSES.map(
-    (c) => `::highlight(${NAME_PREFIX}${c}) { background-color: ${HIGHLIGHT_COLOURS[c].dark}; }`,
+    (c) => `::highlight(${NAME_PREFIX}${c}) { background-color: ${colours[c].dark}; }`,
   );
   return `${rules.join('\n')}\n@media (prefers-color-scheme: dark) {\n${dark.join('\n')}\n}`;
 }
 
-/** Documents that already carry our highlight stylesheet (several painters share one). */
-const styled = new WeakSet<Document>();
+/** Applies the user's colours to the page's highlight stylesheet (Highlight API painters). */
+export function setHighlightColours(doc: Document, choice: ColourChoice): void {
+  currentChoice.set(doc, choice);
+  styled.get(doc)?.replaceSync(highlightCss(choice));
+}
+
+/** Each document's highlight stylesheet (several painters share one) and colour choice. */
+const styled = new WeakMap<Document, CSSStyleSheet>();
+const currentChoice = new WeakMap<Document, ColourChoice>();
 
 /** A painter using the CSS Custom Highlight API; the stylesheet is adopted, not inserted. */
 export function nativePainter(doc: Document): Painter {
@@ -64,9 +94,9 @@ export function nativePainter(doc: Document): Painter {
   const HighlightCtor = (win as unknown as { Highlight: new (...ranges: Range[]) => unknown }).Highlight;
   if (!styled.has(doc)) {
     const sheet = new win.CSSStyleSheet();
-    sheet.replaceSync(highlightCss());
+    sheet.replaceSync(highlightCss(currentChoice.get(doc)));
     doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
-    styled.add(doc);
+    styled.set(doc, sheet);
   }
   const names = new Set<string>();
   return {
@@ -101,11 +131,12 @@ export function overlayPainter(doc: Document, layer: HTMLElement): Painter {
     layer.textContent = '';
     const win = doc.defaultView!;
     const dark = win.matchMedia?.('(prefers-color-scheme: dark)').matches;
+    const colours = coloursFor(currentChoice.get(doc));
     for (const [cls, ranges] of byClass) {
       for (const range of ranges) {
         for (const rect of range.getClientRects()) {
           const box = doc.createElement('div');
-          box.style.cssText = `position:absolute;pointer-events:none;left:${rect.left + win.scrollX}px;top:${rect.top + win.scrollY}px;width:${rect.width}px;height:${rect.height}px;background:${dark ? HIGHLIGHT_COLOURS[cls].dark : HIGHLIGHT_COLOURS[cls].light};mix-blend-mode:multiply;`;
+          box.style.cssText = `position:absolute;pointer-events:none;left:${rect.left + win.scrollX}px;top:${rect.top + win.scrollY}px;width:${rect.width}px;height:${rect.height}px;background:${dark ? colours[cls].dark : colours[cls].light};mix-blend-mode:multiply;`;
           layer.append(box);
         }
       }

@@ -51,12 +51,58 @@ describe('parseRequest', () => {
   });
 });
 
+describe('annotation requests', () => {
+  const selectors = {
+    quote: { type: 'TextQuoteSelector', exact: 'troops arrived', prefix: 'said 1,500 ', suffix: '.' },
+    position: { type: 'TextPositionSelector', start: 26, end: 40 },
+    codePoints: { start: 26, end: 40 },
+  };
+  it('accepts drafts, queries and bulk tagging', () => {
+    const draft = {
+      url: article.url,
+      kind: 'highlight',
+      selectors,
+      tags: ['a', 'b'],
+      note: 'n',
+      verdict: 'false',
+    };
+    expect(parseRequest({ type: 'saveAnnotation', draft }).ok).toBe(true);
+    expect(parseRequest({ type: 'listAnnotations', query: { tag: 'a', text: 'troops' } }).ok).toBe(true);
+    expect(
+      parseRequest({ type: 'tagClaims', url: article.url, claims: [{ sentenceId: 's1' }], tags: ['x'] }).ok,
+    ).toBe(true);
+    expect(parseRequest({ type: 'deleteAnnotations', ids: ['urn:uuid:1'] }).ok).toBe(true);
+  });
+  it('refuses drafts with bad selectors, kinds or verdicts, and blank tags', () => {
+    const draft = { url: article.url, kind: 'highlight', selectors, tags: [] };
+    expect(parseRequest({ type: 'saveAnnotation', draft: { ...draft, kind: 'auto-claim' } }).ok).toBe(false);
+    expect(parseRequest({ type: 'saveAnnotation', draft: { ...draft, verdict: 'maybe' } }).ok).toBe(false);
+    expect(parseRequest({ type: 'saveAnnotation', draft: { ...draft, tags: ['  '] } }).ok).toBe(false);
+    const noQuote = { ...selectors, quote: { ...selectors.quote, exact: '' } };
+    expect(parseRequest({ type: 'saveAnnotation', draft: { ...draft, selectors: noQuote } }).ok).toBe(false);
+    expect(parseRequest({ type: 'deleteAnnotations', ids: [] }).ok).toBe(false);
+  });
+});
+
 describe('parseTabEvent', () => {
   it('accepts the background events and nothing else', () => {
     expect(parseTabEvent({ type: 'articleChanged', articleId: 'a1' }).ok).toBe(true);
+    const settings = {
+      threshold: 0.5,
+      enabled: false,
+      disabledSites: ['example.com'],
+      claimColour: '#ffd60a',
+      annotationColour: '#40c4ff',
+    };
+    expect(parseTabEvent({ type: 'settingsChanged', settings }).ok).toBe(true);
+    expect(
+      parseTabEvent({ type: 'settingsChanged', settings: { ...settings, claimColour: 'red; x: url(y)' } }).ok,
+    ).toBe(false);
     expect(parseTabEvent({ type: 'settingsChanged', settings: { threshold: 0.5, enabled: false } }).ok).toBe(
-      true,
+      false,
     );
+    for (const type of ['annotationsChanged', 'tagSelection', 'toggleHighlights'])
+      expect(parseTabEvent({ type }).ok).toBe(true);
     expect(parseTabEvent({ type: 'articleChanged' }).ok).toBe(false);
     expect(parseTabEvent({ type: 'analyze', article }).ok).toBe(false);
   });

@@ -38,11 +38,19 @@ export const ArticleInputSchema = v.pipe(
 
 const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
 
+const Colour = v.pipe(v.string(), v.regex(/^#[0-9a-f]{6}$/i, 'must be a colour like #ffd60a'));
+const Host = v.pipe(v.string(), v.toLowerCase(), v.regex(/^[a-z0-9.-]{1,253}$/, 'must be a host name'));
+
 export const SettingsSchema = v.object({
   /** Check-worthiness threshold in 0..1. */
   threshold: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
   /** Highlight claims automatically on article pages. */
   enabled: v.boolean(),
+  /** Sites (host names) where automatic highlighting is off even when `enabled`. */
+  disabledSites: v.pipe(v.array(Host), v.maxLength(1_000)),
+  /** Highlight colours: automatic claims, and the researcher's own annotations. */
+  claimColour: Colour,
+  annotationColour: Colour,
 });
 export type Settings = v.InferOutput<typeof SettingsSchema>;
 
@@ -126,7 +134,7 @@ export const RequestSchema = v.variant('type', [
     type: v.literal('tagClaims'),
     url: HttpUrl,
     claims: v.pipe(
-      v.array(v.object({ sentenceId: Id, selectors: SelectorsSchema })),
+      v.array(v.object({ sentenceId: Id, selectors: v.optional(SelectorsSchema) })),
       v.minLength(1),
       v.maxLength(5_000),
     ),

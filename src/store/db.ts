@@ -3,6 +3,7 @@
  * so the background, the CLI (with fake-indexeddb) and the tests share one code path.
  */
 import Dexie, { type Table } from 'dexie';
+import type { AnnotationRecord } from '../annotations/types.ts';
 import type { ArticleRecord, LinkRecord, SentenceRecord, SettingRecord } from './schema.ts';
 import { DB_NAME, SCHEMA_VERSIONS } from './schema.ts';
 
@@ -11,6 +12,7 @@ export class ClaimLensDB extends Dexie {
   sentences!: Table<SentenceRecord, string>;
   links!: Table<LinkRecord, string>;
   settings!: Table<SettingRecord, string>;
+  annotations!: Table<AnnotationRecord, string>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);

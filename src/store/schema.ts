@@ -6,6 +6,8 @@ import type { BlockKind } from '../article/types.ts';
 import type { SentenceAnalysis } from '../claims/types.ts';
 import type { Stance } from '../stance/types.ts';
 
+export type { AnnotationRecord } from '../annotations/types.ts';
+
 export const DB_NAME = 'claimlens';
 
 export interface ArticleRecord {
@@ -63,6 +65,17 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string> 
       sentences: 'id, articleId, *terms',
       links: 'id, sentenceId, articleId, otherSentenceId, otherArticleId',
       settings: 'key',
+    },
+  },
+  {
+    // Version 2 adds the researchers' annotations (src/annotations/types.ts).
+    version: 2,
+    stores: {
+      articles: 'id, &url, outlet, readAt',
+      sentences: 'id, articleId, *terms',
+      links: 'id, sentenceId, articleId, otherSentenceId, otherArticleId',
+      settings: 'key',
+      annotations: 'id, url, articleId, sentenceId, *tags, outlet, modified, kind, verdict',
     },
   },
 ];

@@ -6,7 +6,24 @@ import { DEFAULT_CLAIM_THRESHOLD } from '../claims/types.ts';
 import type { Settings } from '../protocol/messages.ts';
 import type { ClaimLensDB } from './db.ts';
 
-export const DEFAULT_SETTINGS: Settings = { threshold: DEFAULT_CLAIM_THRESHOLD, enabled: true };
+export const DEFAULT_SETTINGS: Settings = {
+  threshold: DEFAULT_CLAIM_THRESHOLD,
+  enabled: true,
+  disabledSites: [],
+  claimColour: '#ffd60a',
+  annotationColour: '#40c4ff',
+};
+
+/** Whether automatic highlighting runs on a page, given the settings (all sites, or per site). */
+export function highlightsOn(settings: Settings, url: string): boolean {
+  if (!settings.enabled) return false;
+  try {
+    const host = new URL(url).hostname.toLowerCase();
+    return !settings.disabledSites.some((site) => host === site || host.endsWith(`.${site}`));
+  } catch {
+    return false;
+  }
+}
 
 /** Current settings, defaults filled in. */
 export async function getSettings(db: ClaimLensDB): Promise<Settings> {

@@ -7,11 +7,24 @@ export interface OptionsApi {
   clearAll(): Promise<void>;
 }
 
+/** A host name from what the user typed: a bare host or a full address. */
+export function hostOf(input: string): string | null {
+  const text = input.trim().toLowerCase();
+  if (!text) return null;
+  try {
+    const host = new URL(/^[a-z]+:\/\//.test(text) ? text : `https://${text}`).hostname.replace(/^www\./, '');
+    return /^[a-z0-9.-]+\.[a-z0-9-]+$/.test(host) ? host : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The options page: automatic highlighting, the check-worthiness threshold, and clearing all data. */
 export function Options({ api }: { api: OptionsApi }) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [status, setStatus] = useState('');
   const [confirming, setConfirming] = useState(false);
+  const [site, setSite] = useState('');
   useEffect(() => {
     api.getSettings().then(setSettings, (e: unknown) => setStatus(String(e)));
   }, [api]);
@@ -55,6 +68,65 @@ export function Options({ api }: { api: OptionsApi }) {
         <p id="threshold-help" class="cl-muted">
           Lower shows more sentences as claims; higher shows only the most check-worthy ones.
         </p>
+        <h3>Sites where highlighting is off</h3>
+        {settings.disabledSites.length === 0 ? (
+          <p class="cl-muted">None: ClaimLens highlights articles on every site.</p>
+        ) : (
+          <ul class="cl-sites">
+            {settings.disabledSites.map((s) => (
+              <li key={s}>
+                {s}{' '}
+                <button
+                  type="button"
+                  onClick={() => change({ disabledSites: settings.disabledSites.filter((x) => x !== s) })}
+                >
+                  Turn on again<span class="cl-sr"> for {s}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <form
+          class="cl-row"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const host = hostOf(site);
+            if (!host) {
+              setStatus('Enter a site such as example.com or a page address.');
+              return;
+            }
+            setSite('');
+            if (!settings.disabledSites.includes(host))
+              void change({ disabledSites: [...settings.disabledSites, host] });
+          }}
+        >
+          <label for="site">Turn off on site</label>
+          <input
+            id="site"
+            type="text"
+            placeholder="example.com"
+            value={site}
+            onInput={(e) => setSite(e.currentTarget.value)}
+          />
+          <button type="submit">Add</button>
+        </form>
+        <h3>Colours</h3>
+        <label class="cl-row">
+          <input
+            type="color"
+            value={settings.claimColour}
+            onChange={(e) => change({ claimColour: e.currentTarget.value })}
+          />
+          Automatic claims
+        </label>
+        <label class="cl-row">
+          <input
+            type="color"
+            value={settings.annotationColour}
+            onChange={(e) => change({ annotationColour: e.currentTarget.value })}
+          />
+          Your highlights and tagged claims
+        </label>
       </section>
       <section>
         <h2>Your data</h2>

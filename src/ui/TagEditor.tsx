@@ -92,7 +92,8 @@ export function TagEditor({
           />
         </label>
         {suggestions.length > 0 && (
-          <div class="cl-suggestions" role="group" aria-label="Tags you have used">
+          <fieldset class="cl-suggestions">
+            <legend class="cl-sr">Tags you have used</legend>
             {suggestions.map((t) => (
               <button
                 key={t}
@@ -105,7 +106,7 @@ export function TagEditor({
                 {t}
               </button>
             ))}
-          </div>
+          </fieldset>
         )}
         <label class="cl-field">
           <span>Note</span>
