@@ -1,52 +1,131 @@
 /**
- * Check-worthiness of every prose sentence of an article. First cut (issue 3 replaces the scorer):
- * numbers and attributions make a sentence check-worthy; short fragments never are.
+ * Check-worthiness of every prose sentence of an article, with what makes it checkable: who says it,
+ * its numbers, dates, entities and hedges. The learned text model (trained on ClaimBuster debate
+ * sentences) is combined with news-specific evidence (a named source, a counted quantity) because
+ * news claims are mostly "X said Y" reports that debate transcripts rarely contain.
  */
 import { type ArticleBlock, joinBlocks } from '../article/types.ts';
-import { splitSentences } from '../nlp/sentences.ts';
-import type { Attribution, NumberMention, SentenceAnalysis } from './types.ts';
+import { findAttribution } from '../nlp/attribution.ts';
+import { findDates } from '../nlp/dates.ts';
+import { findEntities } from '../nlp/entities.ts';
+import { findHedges } from '../nlp/hedges.ts';
+import { findNumbers } from '../nlp/numbers.ts';
+import { type ParsedSentence, parseText, type Token } from '../nlp/parse.ts';
+import { boilerplateBlock, boilerplateSentence } from './boilerplate.ts';
+import { type SentenceFacts, sentenceFeatures } from './features.ts';
+import { type ClaimModel, defaultModel, sigmoid, textLogit } from './model.ts';
+import type { Attribution, SentenceAnalysis } from './types.ts';
+
+export { DEFAULT_CLAIM_THRESHOLD } from './types.ts';
 
 const PROSE_KINDS = new Set(['paragraph', 'list-item', 'quote']);
 
+/** Extra log-odds for a statement with a named (or resolved) source: reported speech is what gets checked. */
+export const ATTRIBUTION_BOOST = 1.6;
+/** Extra log-odds for a counted quantity (a number with a unit or qualifier, not a date). */
+export const NUMBER_BOOST = 1.2;
+/** Score given to page furniture and fragments. */
+const FURNITURE_SCORE = 0.01;
+/** Highest score of a sentence too short or too verbless to state a fact. */
+const HEADING_CAP = 0.2;
+
+const PRONOUN = /^(?:he|she|they|we|i)$/i;
+
 /** Analyses every sentence of the article's prose blocks; offsets are into the joined article text. */
-export function analyzeSentences(blocks: readonly ArticleBlock[], _publishedAt?: string): SentenceAnalysis[] {
+export function analyzeSentences(blocks: readonly ArticleBlock[], publishedAt?: string): SentenceAnalysis[] {
   const { spans } = joinBlocks(blocks);
   const out: SentenceAnalysis[] = [];
+  let lastSource: Attribution | null = null;
+  const people = new Map<string, string>();
   blocks.forEach((block, b) => {
     if (!PROSE_KINDS.has(block.kind)) return;
-    for (const s of splitSentences(block.text)) {
+    const furniture = boilerplateBlock(block.text);
+    const offset = spans[b].start;
+    let previousInBlock: SentenceAnalysis | null = null;
+    for (const s of parseText(block.text)) {
       const text = block.text.slice(s.start, s.end);
-      const offset = spans[b].start;
-      out.push(analyzeSentence(text, offset + s.start, offset + s.end));
+      const tokens = relativeTokens(s);
+      const facts = describeSentence(text, tokens, publishedAt);
+      // "He said ...": the speaker is the last named source of the article.
+      if (facts.attribution && PRONOUN.test(facts.attribution.source) && lastSource) {
+        facts.attribution = { ...lastSource, verb: facts.attribution.verb };
+      }
+      // A quote continued in the next sentence keeps its speaker.
+      if (!facts.attribution && /^["“‘]/.test(text) && previousInBlock?.attribution) {
+        facts.attribution = { ...previousInBlock.attribution };
+      }
+      if (facts.attribution && !PRONOUN.test(facts.attribution.source)) {
+        lastSource = facts.attribution;
+        const full = people.get(facts.attribution.source.split(' ').pop() ?? '');
+        if (full && !facts.attribution.role && full !== facts.attribution.source) {
+          const earlier = people.get(`role:${full}`);
+          if (earlier) facts.attribution = { ...facts.attribution, role: earlier };
+        }
+      }
+      for (const e of facts.entities) {
+        if (e.type === 'person' && e.text.includes(' '))
+          people.set(e.text.split(' ').pop() ?? e.text, e.text);
+        else if (!e.text.includes(' ') && people.has(e.text)) e.type = 'person';
+      }
+      if (facts.attribution?.role) people.set(`role:${facts.attribution.source}`, facts.attribution.role);
+      const score = furniture ? FURNITURE_SCORE : scoreSentence(text, tokens, facts);
+      const analysis: SentenceAnalysis = {
+        text,
+        start: offset + s.start,
+        end: offset + s.end,
+        score,
+        ...facts,
+      };
+      out.push(analysis);
+      previousInBlock = analysis;
     }
   });
   return out;
 }
 
-function analyzeSentence(text: string, start: number, end: number): SentenceAnalysis {
-  const numbers = findNumbers(text);
-  const attribution = findAttribution(text);
-  const words = text.split(/\s+/).length;
-  let score = 0.1;
-  if (numbers.length) score += 0.45;
-  if (attribution) score += 0.4;
-  if (words < 6) score = 0.02;
-  return { text, start, end, score: Math.min(1, score), attribution, numbers, dates: [], entities: [], hedges: [] };
+function relativeTokens(s: ParsedSentence): Token[] {
+  return s.tokens.map((t) => ({ ...t, start: t.start - s.start, end: t.end - s.start }));
 }
 
-function findNumbers(text: string): NumberMention[] {
-  const out: NumberMention[] = [];
-  for (const m of text.matchAll(/\d[\d,.]*/g)) {
-    const value = Number(m[0].replace(/,/g, '').replace(/\.$/, ''));
-    if (Number.isFinite(value))
-      out.push({ raw: m[0], value, qualifier: 'exact', start: m.index, end: m.index + m[0].length });
+/** Attribution, numbers, dates, entities and hedges of one sentence (tokens relative to `text`). */
+export function describeSentence(
+  text: string,
+  tokens: readonly Token[],
+  publishedAt?: string,
+): SentenceFacts {
+  return {
+    attribution: findAttribution(text, tokens),
+    numbers: findNumbers(text, tokens),
+    dates: findDates(text, publishedAt),
+    entities: findEntities(text, tokens),
+    hedges: findHedges(text),
+  };
+}
+
+/**
+ * Check-worthiness in 0..1: the text model's log-odds plus news evidence, capped for fragments and
+ * headings. Exported for the training and evaluation scripts so they score exactly like the product.
+ */
+export function scoreSentence(
+  text: string,
+  tokens: readonly Token[],
+  facts: SentenceFacts,
+  model: ClaimModel = defaultModel,
+): number {
+  const tags = tokens.map((t) => t.pos);
+  if (boilerplateSentence(text, tags)) {
+    const why = boilerplateSentence(text, tags);
+    if (why === 'fragment' || why === 'image' || why === 'credit') return FURNITURE_SCORE;
+    return Math.min(HEADING_CAP, sigmoid(textLogit(sentenceFeatures(text, tokens, facts), model)));
   }
-  return out;
-}
-
-function findAttribution(text: string): Attribution | null {
-  const m = /\b((?:[A-Z][\w'’-]+\s){0,3}[A-Z][\w'’-]+)\s+(said|says|told|claimed|warned|stated)\b/.exec(text);
-  if (m) return { source: m[1], verb: m[2] };
-  const a = /\baccording to ((?:[A-Z][\w'’-]+\s?){1,4})/.exec(text);
-  return a ? { source: a[1].trim(), verb: 'according to' } : null;
+  let z = textLogit(sentenceFeatures(text, tokens, facts), model);
+  const named =
+    facts.attribution !== null && !/^(?:it|this|he|she|they|we|i)$/i.test(facts.attribution.source);
+  const counted = facts.numbers.some((n) => n.unit || n.qualifier !== 'exact' || n.value >= 10);
+  if (named) z += ATTRIBUTION_BOOST;
+  if (counted) z += NUMBER_BOOST;
+  // A statement put in a named source's mouth is what the reader needs checked ("X said Y"), even when
+  // its words sound like opinion: it always clears the default threshold, ranked by the text model.
+  if (named) return 0.5 + 0.5 * sigmoid(z);
+  return sigmoid(z);
 }

@@ -4,7 +4,14 @@
  */
 
 /** How a number is qualified in the text: "more than 11,000" is a lower bound, "about" is approximate. */
-export type NumberQualifier = 'exact' | 'approx' | 'at-least' | 'more-than' | 'at-most' | 'less-than' | 'up-to';
+export type NumberQualifier =
+  | 'exact'
+  | 'approx'
+  | 'at-least'
+  | 'more-than'
+  | 'at-most'
+  | 'less-than'
+  | 'up-to';
 
 export interface NumberMention {
   /** The words as written, e.g. "close to 11,000". */

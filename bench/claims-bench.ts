@@ -1,0 +1,86 @@
+/**
+ * Claim detection and CLI speed, as medians: scoring a ~5,000-word article (target ≤ 20 ms in Node),
+ * model load time, and CLI articles per second over the seed corpus (target ≥ 50/s).
+ * Run standalone (`npx tsx bench/claims-bench.ts`) or through bench/run.ts via `runClaimsBench()`.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { ArticleBlock, ArticleInput } from '../src/article/types.ts';
+import { analyzeSentences } from '../src/claims/index.ts';
+import { analyzeCorpus, textArticle } from '../src/cli/analyze.ts';
+import { warmUp } from '../src/nlp/parse.ts';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const SEEDS = join(ROOT, 'test/fixtures/seeds');
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function seedLines(): string[][] {
+  return readdirSync(SEEDS)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) =>
+      readFileSync(join(SEEDS, f), 'utf8')
+        .split('\n')
+        .filter((l) => l.trim()),
+    );
+}
+
+/** Runs the claims benchmarks and returns their figures (milliseconds unless named otherwise). */
+export async function runClaimsBench(): Promise<object> {
+  const t0 = performance.now();
+  warmUp();
+  const modelLoadMs = performance.now() - t0;
+
+  const lines = seedLines().flat();
+  const blocks: ArticleBlock[] = [];
+  let words = 0;
+  for (let i = 0; words < 5000; i++) {
+    const text = lines[i % lines.length];
+    blocks.push({ kind: 'paragraph', text });
+    words += text.split(/\s+/).length;
+  }
+  for (let i = 0; i < 5; i++) analyzeSentences(blocks, '2024-10-21');
+  const times: number[] = [];
+  for (let i = 0; i < 31; i++) {
+    const s = performance.now();
+    analyzeSentences(blocks, '2024-10-21');
+    times.push(performance.now() - s);
+  }
+
+  // The CLI path: the five seeds under two URLs each (10 articles), ingested as one corpus.
+  const seeds = seedLines();
+  const inputs: { source: string; input: ArticleInput }[] = [];
+  for (let copy = 0; copy < 2; copy++) {
+    seeds.forEach((ls, i) => {
+      const input = textArticle(ls.join('\n'), `https://outlet${i}-${copy}.test/a`, `outlet-${i}-${copy}`);
+      if (input) inputs.push({ source: `seed-${i}-${copy}`, input });
+    });
+  }
+  await analyzeCorpus(inputs.slice(0, 5));
+  const rates: number[] = [];
+  for (let run = 0; run < 3; run++) {
+    const s = performance.now();
+    await analyzeCorpus(inputs);
+    rates.push(inputs.length / ((performance.now() - s) / 1000));
+  }
+  return {
+    name: 'claims',
+    modelLoadMs: Math.round(modelLoadMs),
+    article5kWords: {
+      words,
+      blocks: blocks.length,
+      medianMs: Number(median(times).toFixed(2)),
+      targetMs: 20,
+    },
+    cli: { articles: inputs.length, medianArticlesPerSecond: Number(median(rates).toFixed(1)), target: 50 },
+  };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  console.log(JSON.stringify(await runClaimsBench(), null, 2));
+}

@@ -1,0 +1,276 @@
+/**
+ * Who makes a claim. Fact-checkers check the claim *and* its source: "Budanov (Ukrainian military
+ * intelligence) says ..." is a different thing to verify than the same words said by the outlet.
+ */
+import type { Attribution } from '../claims/types.ts';
+import type { Token } from './parse.ts';
+
+/** Reporting verbs, in the forms that follow a subject. */
+const VERBS = [
+  'said',
+  'says',
+  'say',
+  'told',
+  'tells',
+  'claimed',
+  'claims',
+  'claim',
+  'stated',
+  'states',
+  'warned',
+  'warns',
+  'added',
+  'adds',
+  'noted',
+  'notes',
+  'disclosed',
+  'indicated',
+  'believed',
+  'believes',
+  'emphasized',
+  'emphasised',
+  'urged',
+  'dismissed',
+  'revealed',
+  'estimated',
+  'estimates',
+  'announced',
+  'announces',
+  'confirmed',
+  'confirms',
+  'denied',
+  'denies',
+  'reported',
+  'reports',
+  'insisted',
+  'insists',
+  'argued',
+  'argues',
+  'alleged',
+  'alleges',
+  'commented',
+  'explained',
+  'wrote',
+  'writes',
+  'acknowledged',
+  'admitted',
+  'asserted',
+  'suggested',
+  'predicted',
+  'testified',
+  'tweeted',
+  'accused',
+  'described',
+  'stressed',
+  'reiterated',
+  'concluded',
+  'cautioned',
+  'maintained',
+  'contended',
+  'rejected',
+  'highlighted',
+  'declared',
+  'declined',
+  'assured',
+  'pointed out',
+  'disputed',
+];
+/** Forms that are often nouns ("these claims", "media reports"): accepted only when tagged or used as verbs. */
+const AMBIGUOUS = new Set([
+  'claims',
+  'claim',
+  'reports',
+  'notes',
+  'estimates',
+  'states',
+  'shows',
+  'say',
+  'reported',
+]);
+/** Titles and role nouns that belong to the role, not the name. */
+const TITLES = new Set(
+  (
+    'president vice prime minister secretary general gen gen. rep rep. sen sen. senator representative gov gov. governor mayor ' +
+    'chief head spokesperson spokesman spokeswoman director chairman chairwoman chair ambassador commander colonel col col. ' +
+    'lt lt. sgt sgt. major adm adm. admiral judge justice king queen prince pope dr dr. prof prof. mr mr. mrs mrs. ms ms. ' +
+    'leader official officer analyst expert ceo founder minister, deputy foreign defense defence interior state'
+  ).split(' '),
+);
+const PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i']);
+const LEADING_JUNK =
+  /^(?:[\s"“”‘’'(–—-]|and\b|but\b|as\b|while\b|because\b|although\b|though\b|since\b|so\b|however\b|meanwhile\b|now\b|then\b|also\b|yet\b)+/i;
+const TRAILING_ADVERBS =
+  /(?:\s+(?:also|has|have|had|was|is|then|later|earlier|previously|repeatedly|again|now|already|once|further|last (?:week|month|year)|this (?:week|month)|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|\p{Ll}+ly))+$/u;
+
+const MODALS =
+  /(?:\s+(?:might|must|would|will|can|could|should|may|won[’']t|didn[’']t|doesn[’']t|don[’']t|just|still|once|never|always|often|[’']ve|[’']d|[’']ll))+$/i;
+
+const VERB_RE = new RegExp(`\\b(${VERBS.map((v) => v.replace(' ', '\\s')).join('|')})\\b`, 'g');
+
+/**
+ * The sentence's source, if it names or points to one. Pronoun sources ("he said") are returned as
+ * the pronoun; the caller resolves them against earlier sentences of the same article.
+ */
+export function findAttribution(text: string, tokens: readonly Token[] = []): Attribution | null {
+  const clean = text.replace(/,\s*(?:however|though|too|in turn|meanwhile)\s*,/gi, (m) =>
+    ' '.repeat(m.length),
+  );
+  const according = /\baccording to\s+((?:the\s+)?[^,.;:“”"]{2,80})/i.exec(clean);
+  if (according) {
+    const np = cutNp(according[1]);
+    const appositive = /^,\s*([a-z][^,.;]{2,80}),/.exec(clean.slice(according.index + according[0].length));
+    const split = splitNameRole(np);
+    if (split)
+      return {
+        ...split,
+        ...(appositive && !split.role ? { role: appositive[1].trim() } : {}),
+        verb: 'according to',
+      };
+  }
+  const by =
+    /\b(?:claims|assertions|statements?|remarks|comments|reports?)\s+(?:made\s+)?by\s+([^,.;:]{2,80})(?:,\s*([a-z][^,.;]{2,80}),)?/.exec(
+      clean,
+    );
+  if (by) {
+    const split = splitNameRole(cutNp(by[1]));
+    if (split) return { ...split, ...(by[2] && !split.role ? { role: by[2].trim() } : {}), verb: 'claimed' };
+  }
+  for (const m of clean.matchAll(VERB_RE)) {
+    const verb = m[1].replace(/\s+/, ' ');
+    if (AMBIGUOUS.has(verb.toLowerCase()) && !isVerb(tokens, m.index, clean, m.index + m[0].length)) continue;
+    const subject = subjectBefore(clean, m.index, tokens);
+    if (subject) return { ...subject, verb };
+    // Inverted order after a quote: ..., said Foreign Minister Andrii Sybiha.
+    if (/[,”"’]\s*$/.test(clean.slice(0, m.index))) {
+      const after = /^\s+((?:[A-Z][\p{L}.’'-]*\s+){0,5}[A-Z][\p{L}’'-]*)/u.exec(
+        clean.slice(m.index + m[0].length),
+      );
+      if (after) {
+        const split = splitNameRole(after[1]);
+        if (split) return { ...split, verb };
+      }
+    }
+  }
+  return null;
+}
+
+function isVerb(tokens: readonly Token[], at: number, text: string, end: number): boolean {
+  const t = tokens.find((x) => x.start === at);
+  if (t?.pos === 'VERB') return true;
+  return /^\s+(?:that|the|a|an|to|it|they|he|she|\p{Lu})\b/u.test(text.slice(end, end + 12));
+}
+
+/** A noun phrase ends before a clause: "media reports Sunday quoting an official" -> "media reports". */
+function cutNp(s: string): string {
+  return s
+    .replace(
+      /\s+(?:that|who|which|on|in|at|during|quoting|as|and said|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b.*$/,
+      '',
+    )
+    .replace(/[\s"”’]+$/, '')
+    .trim();
+}
+
+function subjectBefore(
+  text: string,
+  verbAt: number,
+  tokens: readonly Token[],
+): Omit<Attribution, 'verb'> | null {
+  const before = text.slice(0, verbAt);
+  // "want to say", "let me say", "I've said": the speaker talking about their own words is not a source.
+  if (/\bto\s+$/i.test(before)) return null;
+  const boundary = Math.max(
+    before.lastIndexOf(','),
+    before.lastIndexOf(';'),
+    before.lastIndexOf(':'),
+    before.lastIndexOf('“'),
+    before.lastIndexOf('”'),
+    before.lastIndexOf('"'),
+    before.lastIndexOf(' – '),
+    before.lastIndexOf(' — '),
+    lastMatch(before, /\b(?:that|which|who|whom|what|because|if|when|while|where)\s/g),
+  );
+  const raw = before.slice(boundary + 1).trim();
+  // Passive voice ("North Korea is accused") names the accused, not the accuser.
+  if (/\b(?:is|are|was|were|been|be|being)$/i.test(raw)) return null;
+  const np = raw.replace(TRAILING_ADVERBS, '').replace(MODALS, '').replace(LEADING_JUNK, '').trim();
+  if (/\b(?:I|I[’']\w+|me|my|you|your|we|our|us)\b/i.test(np) && !/^(?:we)$/i.test(np)) return null;
+  if (/\b(?:and|or|but|to)$/i.test(np)) return null;
+  if (np && tokens.length) {
+    const npStart = before.lastIndexOf(np);
+    if (
+      tokens.some(
+        (t) => t.start >= npStart && t.end <= npStart + np.length && (t.pos === 'VERB' || t.pos === 'AUX'),
+      )
+    )
+      return null;
+  }
+  if (!np) {
+    // Appositive: "Kyrylo Budanov, head of Ukrainian military intelligence, said".
+    const m =
+      /([A-Z][\p{L}.’'-]*(?:\s+[A-Z][\p{L}.’'-]*){0,3}),\s*([a-z][^,]{2,80}),\s*(?:\p{Ll}+ly\s+|also\s+)?$/u.exec(
+        before,
+      );
+    if (m) {
+      const split = splitNameRole(m[1]);
+      if (split) return { source: split.source, role: m[2].trim() };
+    }
+    return null;
+  }
+  const words = np.split(/\s+/);
+  if (words.length > 12) return null;
+  if (
+    words.length === 1 &&
+    /^(?:more|most|some|many|few|other|such|all|this|these|it|that|there|everybody|everyone|nobody|someone|somebody|people|one)$/i.test(
+      np,
+    )
+  )
+    return null;
+  if (words.length === 1 && PRONOUNS.has(np.toLowerCase())) return { source: np };
+  if (/^(?:it|this|that|these|those|there|which|what|who)$/i.test(words[0]) && words.length === 1)
+    return null;
+  // A bare lowercase noun phrase must be a plausible speaker ("a spokesperson for the agency", "officials").
+  if (!/\p{Lu}/u.test(np)) {
+    if (
+      !/\b(?:spokes\w*|officials?|authorities|police|analysts?|experts?|sources?|agency|ministry|government|military|center|centre|office|army|residents|witnesses|researchers|scientists|study|report|statement)\b/i.test(
+        np,
+      )
+    )
+      return null;
+    return { source: np.replace(/^(?:the|a|an)\s+/i, '') };
+  }
+  return splitNameRole(np);
+}
+
+function lastMatch(s: string, re: RegExp): number {
+  let last = -1;
+  for (const m of s.matchAll(re)) last = m.index + m[0].length - 2;
+  return last;
+}
+
+/**
+ * "Ukraine's military intelligence chief Kyrylo Budanov" -> source "Kyrylo Budanov", role "Ukraine's
+ * military intelligence chief". Organisation names ("the National Intelligence Service") stay whole.
+ */
+export function splitNameRole(np: string): Omit<Attribution, 'verb'> | null {
+  const words = np
+    .replace(/^(?:the|a|an)\s+/i, '')
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean);
+  if (!words.length) return null;
+  let i = words.length;
+  while (i > 0 && /^\p{Lu}/u.test(words[i - 1]) && !TITLES.has(words[i - 1].toLowerCase())) i--;
+  const name = words.slice(i);
+  const rest = words.slice(0, i);
+  if (!name.length) return { source: words.join(' ').replace(/[’']s$/, '') };
+  const prev = rest[rest.length - 1]?.toLowerCase();
+  // "authorities of Seoul and Kyiv": the capitalised tail is not the speaker's name.
+  if (prev && /^(?:of|and|for|in|at|from|the|to|with|by|&)$/.test(prev)) return { source: words.join(' ') };
+  const source = name.join(' ').replace(/[’']s$/, '');
+  const role = rest
+    .join(' ')
+    .replace(/[\s,]+$/, '')
+    .trim();
+  return role ? { source, role } : { source };
+}

@@ -1,0 +1,166 @@
+/**
+ * Dates in a sentence, resolved against the article's publication date so that "on Saturday" in one
+ * outlet and "Oct. 19" in another can be recognised as the same day.
+ */
+import type { DateMention } from '../claims/types.ts';
+
+const MONTHS: Record<string, number> = {
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
+};
+const MONTH =
+  '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const SEASONS: Record<string, [number, number]> = {
+  spring: [3, 5],
+  summer: [6, 8],
+  autumn: [9, 11],
+  fall: [9, 11],
+  winter: [12, 2],
+};
+
+const DATE_RE = new RegExp(
+  [
+    // Oct. 8-13, October 8 to 13, Oct. 18, 2024, by Nov. 1
+    `(?<lead>\\b(?:by|on|since|until|from|before|after) )?(?<m1>${MONTH}) (?<d1>\\d{1,2})(?:st|nd|rd|th)?(?:\\s?(?:-|–|to|and) ?(?<d2>\\d{1,2})(?:st|nd|rd|th)?)?(?:,? (?<y1>\\d{4}))?\\b`,
+    // 18 October (2024)
+    `\\b(?<d3>\\d{1,2}) (?<m2>${MONTH})(?:,? (?<y2>\\d{4}))?\\b`,
+    // August 2023, in June
+    `\\b(?<m3>${MONTH}) (?<y3>\\d{4})\\b`,
+    `\\b(?:in|since|until|by|last|next|this|early|late|mid-?) (?<m4>January|February|March|April|May|June|July|August|September|October|November|December)\\b(?!,? \\d)`,
+    // weekdays: "on Saturday", "Sunday"
+    `\\b(?<wlead>(?:on|last|next|this) )?(?<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b`,
+    // relative: "last summer", "next month", "last week", "yesterday"
+    `\\b(?<rel>(?:last|next|this|earlier this|later this) (?<unit>week|month|year|spring|summer|autumn|fall|winter)|yesterday|today|tomorrow)\\b`,
+    // a bare year
+    `\\b(?:in |since |until |by )?(?<y4>(?:18|19|20)\\d{2})\\b(?!,\\d)`,
+  ].join('|'),
+  'gi',
+);
+
+/**
+ * Date mentions with ISO dates when they can be resolved. Relative dates need `publishedAt`
+ * (an ISO date); without it they are kept with their words only.
+ */
+export function findDates(text: string, publishedAt?: string): DateMention[] {
+  const pub = publishedAt ? parseIso(publishedAt) : null;
+  const out: DateMention[] = [];
+  for (const m of text.matchAll(DATE_RE)) {
+    const g = m.groups ?? {};
+    const start = m.index;
+    const end = m.index + m[0].length;
+    let iso: string | undefined;
+    let isoEnd: string | undefined;
+    if (g.m1) {
+      const month = monthOf(g.m1);
+      const year = g.y1 ? Number(g.y1) : yearFor(month, pub);
+      if (year) {
+        iso = fmt(year, month, Number(g.d1));
+        if (g.d2) isoEnd = fmt(year, month, Number(g.d2));
+      }
+    } else if (g.d3) {
+      const month = monthOf(g.m2);
+      const year = g.y2 ? Number(g.y2) : yearFor(month, pub);
+      if (year) iso = fmt(year, month, Number(g.d3));
+    } else if (g.m3) {
+      const month = monthOf(g.m3);
+      iso = fmt(Number(g.y3), month, 1);
+      isoEnd = fmt(Number(g.y3), month, daysIn(Number(g.y3), month));
+    } else if (g.m4) {
+      const month = monthOf(g.m4);
+      const year = yearFor(month, pub);
+      if (year) {
+        iso = fmt(year, month, 1);
+        isoEnd = fmt(year, month, daysIn(year, month));
+      }
+    } else if (g.wd) {
+      if (pub) {
+        const target = WEEKDAYS.indexOf(g.wd.toLowerCase());
+        const lead = (g.wlead ?? '').trim().toLowerCase();
+        const d = new Date(pub);
+        const diff = (d.getUTCDay() - target + 7) % 7;
+        if (lead === 'next') d.setUTCDate(d.getUTCDate() + ((target - d.getUTCDay() + 7) % 7 || 7));
+        else d.setUTCDate(d.getUTCDate() - (lead === 'last' && diff === 0 ? 7 : diff));
+        iso = d.toISOString().slice(0, 10);
+      }
+    } else if (g.rel) {
+      if (pub) [iso, isoEnd] = relative(g.rel.toLowerCase(), (g.unit ?? '').toLowerCase(), pub);
+    } else if (g.y4) {
+      iso = `${g.y4}-01-01`;
+      isoEnd = `${g.y4}-12-31`;
+    }
+    out.push({ raw: m[0], ...(iso ? { iso } : {}), ...(isoEnd ? { isoEnd } : {}), start, end });
+  }
+  return out;
+}
+
+function relative(rel: string, unit: string, pub: Date): [string | undefined, string | undefined] {
+  const y = pub.getUTCFullYear();
+  const mo = pub.getUTCMonth() + 1;
+  const shift = (days: number) => {
+    const d = new Date(pub);
+    d.setUTCDate(d.getUTCDate() + days);
+    return d.toISOString().slice(0, 10);
+  };
+  if (rel === 'yesterday') return [shift(-1), undefined];
+  if (rel === 'today') return [shift(0), undefined];
+  if (rel === 'tomorrow') return [shift(1), undefined];
+  const dir = rel.startsWith('last') ? -1 : rel.startsWith('next') ? 1 : 0;
+  if (unit === 'week') {
+    const monday = -((pub.getUTCDay() + 6) % 7) + 7 * dir;
+    return [shift(monday), shift(monday + 6)];
+  }
+  if (unit === 'month') {
+    const d = new Date(Date.UTC(y, mo - 1 + dir, 1));
+    const yy = d.getUTCFullYear();
+    const mm = d.getUTCMonth() + 1;
+    return [fmt(yy, mm, 1), fmt(yy, mm, daysIn(yy, mm))];
+  }
+  if (unit === 'year') return [`${y + dir}-01-01`, `${y + dir}-12-31`];
+  const season = SEASONS[unit];
+  if (season) {
+    const [from, to] = season;
+    // The season that most recently ended (last), is running or next to come (next).
+    let year = y;
+    const endMonth = to;
+    if (dir < 0 && (from > to ? mo <= 2 || mo === 12 : mo <= endMonth)) year -= 1;
+    if (dir > 0 && mo >= from) year += 1;
+    const endYear = from > to ? year + 1 : year;
+    return [fmt(year, from, 1), fmt(endYear, to, daysIn(endYear, to))];
+  }
+  return [undefined, undefined];
+}
+
+function monthOf(name: string): number {
+  return MONTHS[name.slice(0, 3).toLowerCase()] ?? 1;
+}
+
+/** A month without a year is the most recent such month at the publication date (news looks back). */
+function yearFor(month: number, pub: Date | null): number | undefined {
+  if (!pub) return undefined;
+  const y = pub.getUTCFullYear();
+  return month > pub.getUTCMonth() + 2 ? y - 1 : y;
+}
+
+function parseIso(s: string): Date | null {
+  const d = new Date(s);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+function daysIn(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function fmt(y: number, m: number, d: number): string {
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}

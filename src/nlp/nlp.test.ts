@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { findAttribution } from './attribution.ts';
+import { findDates } from './dates.ts';
+import { findHedges } from './hedges.ts';
+import { findNumbers } from './numbers.ts';
+import { parseText } from './parse.ts';
+import { splitSentences } from './sentences.ts';
+
+const split = (t: string) => splitSentences(t).map((s) => t.slice(s.start, s.end));
+const tokensOf = (t: string) => parseText(t).flatMap((s) => s.tokens);
+
+describe('splitSentences', () => {
+  it('keeps news abbreviations inside sentences', () => {
+    expect(
+      split('Gen. Smith said on Oct. 18 that the U.S. would act. Rep. Choo Kyung-ho told reporters Sunday.'),
+    ).toEqual([
+      'Gen. Smith said on Oct. 18 that the U.S. would act.',
+      'Rep. Choo Kyung-ho told reporters Sunday.',
+    ]);
+  });
+  it('keeps a quote that spans sentences with its speaker', () => {
+    expect(split('"We will fight. We will win," he said. Then he left.')).toEqual([
+      '"We will fight. We will win," he said.',
+      'Then he left.',
+    ]);
+  });
+  it('ends headlines at line ends and drops bullet glyphs', () => {
+    expect(
+      split(
+        'Deployment plans for North Korean troops\nThe first group will go.\n• First point\n- Second point',
+      ),
+    ).toEqual([
+      'Deployment plans for North Korean troops',
+      'The first group will go.',
+      'First point',
+      'Second point',
+    ]);
+  });
+});
+
+describe('findNumbers', () => {
+  const one = (t: string) => findNumbers(t, tokensOf(t))[0];
+  it.each([
+    ['He said close to 11,000 North Korean troops are in Russia.', 11000, 'approx', 'troops'],
+    ['The first group of 2,600 soldiers will go.', 2600, 'exact', 'soldiers'],
+    ['They counted 11 000 people.', 11000, 'exact', 'people'],
+    ['They saw eleven thousand troops.', 11000, 'exact', 'troops'],
+    ['Some 1.2million troops serve in its ranks.', 1.2e6, 'approx', 'troops'],
+    ['Over 8 million units of ammunition were shipped.', 8e6, 'more-than', 'units'],
+    ['At least 1,500 troops were shipped.', 1500, 'at-least', 'troops'],
+    ['Nearly 11,000 troops are there.', 11000, 'approx', 'troops'],
+    ['More than 700 miles were captured.', 700, 'more-than', 'miles'],
+    ['Around a quarter of them may be sent.', 0.25, 'approx', 'fraction'],
+    ['They may ship up to 12,000 troops.', 12000, 'up-to', 'troops'],
+    ['Unemployment fell to 4.5% last year.', 4.5, 'exact', '%'],
+  ])('%s', (text, value, qualifier, unit) => {
+    expect(one(text)).toMatchObject({ value, qualifier, unit });
+  });
+  it('leaves days and years to the date finder', () => {
+    expect(findNumbers('They were moved from Oct. 8-13 and since August 2023, ready by Nov. 1.')).toEqual([]);
+  });
+});
+
+describe('findDates', () => {
+  it('resolves ranges, deadlines and relative days against the publication date', () => {
+    const t = 'Shipped from Oct. 8-13, ready by Nov. 1, released on Saturday, signed last summer.';
+    expect(findDates(t, '2024-10-21').map((d) => [d.raw, d.iso, d.isoEnd])).toEqual([
+      ['from Oct. 8-13', '2024-10-08', '2024-10-13'],
+      ['by Nov. 1', '2024-11-01', undefined],
+      ['on Saturday', '2024-10-19', undefined],
+      ['last summer', '2024-06-01', '2024-08-31'],
+    ]);
+  });
+});
+
+describe('findAttribution', () => {
+  const attr = (t: string) => findAttribution(t, tokensOf(t));
+  it('separates the name from the role', () => {
+    expect(
+      attr("Ukraine's military intelligence chief Kyrylo Budanov said that 2,600 soldiers will go."),
+    ).toEqual({
+      source: 'Kyrylo Budanov',
+      role: "Ukraine's military intelligence chief",
+      verb: 'said',
+    });
+  });
+  it('reads "according to X, role," and trailing speakers', () => {
+    expect(attr('According to Ihor Solovey, head of the centre, the video shows recruits.')).toEqual({
+      source: 'Ihor Solovey',
+      role: 'head of the centre',
+      verb: 'according to',
+    });
+    expect(attr('The first 1,500 were shipped, the National Intelligence Service claimed.')).toEqual({
+      source: 'National Intelligence Service',
+      verb: 'claimed',
+    });
+    expect(attr('“I can’t confirm those reports,” Austin said Saturday.')).toMatchObject({
+      source: 'Austin',
+      verb: 'said',
+    });
+    expect(attr('Lloyd Austin told reporters he could not confirm it.')).toMatchObject({
+      source: 'Lloyd Austin',
+      verb: 'told',
+    });
+  });
+  it('ignores the speaker talking about their own words and passive accusations', () => {
+    expect(attr('Let me say this about taxes.')).toBeNull();
+    expect(attr('Now North Korea is accused of supplying manpower.')).toBeNull();
+  });
+});
+
+describe('findHedges', () => {
+  it('finds hedging words once each', () => {
+    expect(findHedges('A video purportedly shows troops who may be sent; they may go, allegedly.')).toEqual([
+      'purportedly',
+      'may',
+      'allegedly',
+    ]);
+  });
+});

@@ -1,0 +1,234 @@
+/**
+ * Quantities in a sentence, normalised so that another outlet's "close to 11,000 troops" and
+ * "10,000 soldiers" can be compared as numbers: value, counted noun and how the number is qualified.
+ */
+import type { NumberMention, NumberQualifier } from '../claims/types.ts';
+import type { Token } from './parse.ts';
+
+const SMALL: Record<string, number> = {
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  dozen: 12,
+};
+
+const SCALE: Record<string, number> = {
+  hundred: 100,
+  thousand: 1e3,
+  k: 1e3,
+  million: 1e6,
+  mln: 1e6,
+  mn: 1e6,
+  m: 1e6,
+  billion: 1e9,
+  bn: 1e9,
+  b: 1e9,
+  trillion: 1e12,
+  tn: 1e12,
+};
+
+const FRACTIONS: Record<string, number> = {
+  half: 0.5,
+  third: 1 / 3,
+  quarter: 0.25,
+  fourth: 0.25,
+  fifth: 0.2,
+  tenth: 0.1,
+  thirds: 2 / 3,
+  quarters: 0.75,
+};
+
+/** Qualifier phrases that may stand before a number, longest first. */
+const QUALIFIERS: [RegExp, NumberQualifier][] = [
+  [/\b(?:no|not) more than\s+$/i, 'at-most'],
+  [/\b(?:no|not) fewer than\s+$/i, 'at-least'],
+  [/\b(?:no|not) less than\s+$/i, 'at-least'],
+  [/\b(?:more than|over|above|upwards of|in excess of|exceeding|greater than)\s+$/i, 'more-than'],
+  [/\b(?:at least|a minimum of|minimum of)\s+$/i, 'at-least'],
+  [/\b(?:at most|a maximum of|maximum of)\s+$/i, 'at-most'],
+  [/\b(?:less than|fewer than|under|below)\s+$/i, 'less-than'],
+  [/\b(?:up to|as many as|as much as)\s+$/i, 'up-to'],
+  [
+    /\b(?:close to|nearly|almost|around|about|roughly|approximately|approx\.|some|an estimated|estimated|circa|about|just over|just under|an approximate)\s+$/i,
+    'approx',
+  ],
+];
+
+const MONTH =
+  '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+const DATE_DAY_AFTER = new RegExp(`${MONTH}\\s+$`);
+const DAY_RANGE_BEFORE = new RegExp(`${MONTH}\\s+\\d{1,2}$`);
+const DATE_DAY_BEFORE = new RegExp(`^\\s*(?:${MONTH}|of ${MONTH})`);
+
+const WORD_NUM = Object.keys(SMALL).join('|');
+const SCALE_WORDS = 'hundred|thousand|million|billion|trillion';
+const NUMBER_RE = new RegExp(
+  [
+    // fractions ("a quarter of", "half of", "two-thirds of")
+    `\\b(?<frac>(?:a|one|two|three) ?-?(?:half|third|thirds|quarter|quarters|fourth|fifth|tenth)|half) of\\b`,
+    // currency, digits with thousands separators or decimals, optional scale ("1.2million", "$5bn", "8 million")
+    `(?<cur>[$€£¥])?(?<num>\\d{1,3}(?:(?:,\\d{3})+|(?:[ \\u00a0\\u202f]\\d{3})+(?![\\d,]))(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)(?:\\s?(?<scale>${SCALE_WORDS}|bn|mln|mn|tn|[kmb])\\b)?(?<pct>\\s?(?:%|per ?cent\\b|percent\\b))?`,
+    // spelled-out numbers ("eleven thousand", "two dozen", "twenty-five")
+    `\\b(?<words>(?:${WORD_NUM})(?:[- ](?:${WORD_NUM}))*(?:\\s(?:${SCALE_WORDS}))*|(?:a|one) (?:${SCALE_WORDS})|(?:hundreds|thousands|millions|dozens|tens of thousands) of)\\b(?<wpct>\\s(?:per ?cent|percent)\\b)?`,
+  ].join('|'),
+  'giu',
+);
+
+/** Words after a number that are never the counted noun. */
+const NOT_UNIT = new Set(
+  'of the a an and or to in on at by for from with as is are was were be been will would have has had that which who than more less over per said says'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Numbers of a sentence with value, unit and qualifier. Calendar numbers (days of a month, years)
+ * are left to the date finder. `tokens` (offsets into `text`) lets the counted noun be found by
+ * part of speech: "2,600 North Korean soldiers" counts soldiers.
+ */
+export function findNumbers(text: string, tokens: readonly Token[] = []): NumberMention[] {
+  const out: NumberMention[] = [];
+  for (const m of text.matchAll(NUMBER_RE)) {
+    const g = m.groups ?? {};
+    let start = m.index;
+    let end = m.index + m[0].length;
+    let value: number;
+    let unit: string | undefined;
+    let impliedQualifier: NumberQualifier | undefined;
+    let unitFrom = -1;
+    if (g.num !== undefined) {
+      const prev = text[start - 1] ?? '';
+      const next = text[end] ?? '';
+      if (/[\p{L}\d_/#@.-]/u.test(prev) && !g.cur && !(prev === '-' && /\d/.test(text[start - 2] ?? '')))
+        continue;
+      if (/[\p{L}]/u.test(next) && !g.scale && !g.pct) {
+        // "72-hour" keeps the number, "3D" or "G7" are names.
+        if (!/^\s/.test(next)) continue;
+      }
+      value = Number(g.num.replace(/[,\s\u00a0\u202f]/g, ''));
+      if (g.scale) value *= SCALE[g.scale.toLowerCase()] ?? 1;
+      const before = text.slice(Math.max(0, start - 16), start);
+      const after = text.slice(end, end + 16);
+      if (!g.cur && !g.scale && !g.pct) {
+        if (DATE_DAY_AFTER.test(before) && Number.isInteger(value) && value <= 31) continue;
+        if (/^-\d/.test(text.slice(end)) && DATE_DAY_AFTER.test(before)) continue;
+        if (DATE_DAY_BEFORE.test(after) && Number.isInteger(value) && value <= 31) continue;
+        if (/^\d{4}$/.test(g.num) && value >= 1800 && value <= 2100) continue;
+        if (/^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC)/i.test(after) || /^:\d\d/.test(after)) continue;
+        if (prev === '-' && DAY_RANGE_BEFORE.test(text.slice(0, start - 1).slice(-16))) continue;
+      }
+      if (g.pct) unit = '%';
+      else if (g.cur) unit = g.cur;
+    } else if (g.words !== undefined) {
+      const words = g.words.toLowerCase();
+      const vague = /^(hundreds|thousands|millions|dozens|tens of thousands) of$/.exec(words);
+      if (vague) {
+        value = { hundreds: 200, thousands: 2000, millions: 2e6, dozens: 24, 'tens of thousands': 20000 }[
+          vague[1]
+        ] as number;
+        impliedQualifier = 'at-least';
+        end = start + m[0].length - 3;
+        unitFrom = end + 3;
+      } else {
+        // "one" alone is mostly a pronoun ("one of the largest"); names like "Group of Seven" are capitalised.
+        if (
+          words === 'one' ||
+          (/^[A-Z]/.test(g.words) && /\b[A-Z][a-z]+ (?:of )?$/.test(text.slice(0, start)))
+        )
+          continue;
+        value = wordsValue(words);
+        if (!Number.isFinite(value)) continue;
+      }
+      if (g.wpct) unit = '%';
+    } else if (g.frac !== undefined) {
+      const f = g.frac.toLowerCase().replace(/-/g, ' ').trim();
+      const parts = f.split(/\s+/);
+      const last = parts[parts.length - 1];
+      const count = parts.length > 1 ? (SMALL[parts[0]] ?? 1) : 1;
+      value =
+        last === 'thirds'
+          ? (count * 1) / 3
+          : last === 'quarters'
+            ? count / 4
+            : count * (FRACTIONS[last] ?? 0);
+      unit = 'fraction';
+      end = start + g.frac.length;
+    } else continue;
+
+    const q = qualifierBefore(text, start);
+    const qualifier = q?.qualifier ?? impliedQualifier ?? 'exact';
+    if (q) start = q.start;
+    if (!unit) unit = unitAfter(text, unitFrom >= 0 ? unitFrom : end, tokens);
+    out.push({ raw: text.slice(start, end), value, ...(unit ? { unit } : {}), qualifier, start, end });
+  }
+  return out;
+}
+
+function wordsValue(words: string): number {
+  let total = 0;
+  let current = 0;
+  for (const w of words.replace(/^a /, 'one ').split(/[- ]+/)) {
+    if (w in SMALL) current += SMALL[w];
+    else if (w === 'hundred') current = (current || 1) * 100;
+    else if (w in SCALE) {
+      total += (current || 1) * SCALE[w];
+      current = 0;
+    } else return Number.NaN;
+  }
+  return total + current;
+}
+
+function qualifierBefore(text: string, start: number): { qualifier: NumberQualifier; start: number } | null {
+  const before = text.slice(Math.max(0, start - 24), start);
+  for (const [re, qualifier] of QUALIFIERS) {
+    const m = re.exec(before);
+    if (m)
+      return { qualifier, start: start - (before.length - m.index) + (m[0].match(/^\W*/)?.[0].length ?? 0) };
+  }
+  return null;
+}
+
+/** The counted noun: the first noun within four words after the number, skipping adjectives and names. */
+function unitAfter(text: string, end: number, tokens: readonly Token[]): string | undefined {
+  if (tokens.length) {
+    const i = tokens.findIndex((t) => t.start >= end);
+    if (i >= 0) {
+      for (let j = i; j < Math.min(tokens.length, i + 5); j++) {
+        const t = tokens[j];
+        if (t.pos === 'NOUN') return t.text.toLowerCase();
+        if (t.pos === 'PROPN' && j + 1 < tokens.length && tokens[j + 1].pos === 'PUNCT') return undefined;
+        if (!['ADJ', 'PROPN', 'NUM', 'PUNCT'].includes(t.pos) || t.text === ',' || t.text === '.') break;
+        if (t.pos === 'PUNCT' && t.text !== '-') break;
+      }
+    }
+    return undefined;
+  }
+  const m = /^[\s-]+((?:[A-Z][\p{L}-]*\s+){0,3})([a-z][\p{L}-]*)/u.exec(text.slice(end, end + 60));
+  if (m && !NOT_UNIT.has(m[2].toLowerCase())) return m[2].toLowerCase();
+  return undefined;
+}
