@@ -20,10 +20,15 @@ export default defineConfig(({ mode }) => {
       emptyOutDir: true,
       target: 'es2022',
       sourcemap: false,
+      // No <link rel=modulepreload> injection: in the content script it would add nodes to every page's
+      // <head> (and CSP may refuse them); extension files load from disk, so the hint buys nothing.
+      modulePreload: false,
       // The language model and our weights are large and change rarely: separate chunks keep every file
       // under Firefox's 5 MB review-parse limit and let the browser cache them apart from our code.
       chunkSizeWarningLimit: 4_500,
       rollupOptions: {
+        // Extension pages the manifest does not name (crxjs builds only what the manifest lists).
+        input: { library: 'extension/library/index.html' },
         output: {
           manualChunks(id: string) {
             if (id.includes('wink-eng-lite-web-model')) return 'nlp-model';

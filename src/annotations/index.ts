@@ -1,6 +1,7 @@
 /** Public API of the annotations core: records, the W3C exchange format, export and import. */
 export * from './export.ts';
 export * from './import.ts';
+export * from './orphans.ts';
 export * from './types.ts';
 export { checkAnnotation, checkAnnotationDocument, jsonPath, type ValidationProblem } from './validate.ts';
 export * from './w3c.ts';

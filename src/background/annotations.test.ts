@@ -1,18 +1,12 @@
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { describe as describeText } from '../anchor/text-anchor.ts';
+import { listOrphans, recordAnchoring } from '../annotations/orphans.ts';
 import type { AnnotationRecord } from '../annotations/types.ts';
 import { ingestArticle } from '../pipeline/ingest.ts';
 import { articleView } from '../pipeline/status.ts';
 import { ClaimLensDB } from '../store/db.ts';
-import {
-  listOrphans,
-  listTags,
-  queryAnnotations,
-  recordAnchoring,
-  saveAnnotation,
-  tagClaims,
-} from './annotations.ts';
+import { listTags, queryAnnotations, saveAnnotation, tagClaims } from './annotations.ts';
 import { type Effects, handleRequest } from './service.ts';
 
 const A = {

@@ -79,13 +79,19 @@ export async function saveAnnotation(
         ? newAnnotationId()
         : claimAnnotationId(draft.sentenceId, draft.kind));
     const existing = await db.annotations.get(id);
-    if (existing && existing.url !== url) throw new Error('annotation belongs to another page');
+    if (existing && canonicalUrl(existing.url) !== url) throw new Error('annotation belongs to another page');
     const articleId = articleIdFor(url);
     const article = await db.articles.get(articleId);
-    const context = draft.sentenceId ? await claimContext(db, draft.sentenceId) : {};
+    // From the store when the claim is there; an imported annotation whose claim was never read here
+    // keeps the claim info and links it came with.
+    const fresh = draft.sentenceId ? await claimContext(db, draft.sentenceId) : {};
+    const context = {
+      ...((fresh.claim ?? existing?.claim) ? { claim: fresh.claim ?? existing?.claim } : {}),
+      ...((fresh.links ?? existing?.links) ? { links: fresh.links ?? existing?.links } : {}),
+    };
     const record: AnnotationRecord = {
       id,
-      url,
+      url: existing?.url ?? url,
       ...(article ? { articleId } : {}),
       ...(draft.sentenceId ? { sentenceId: draft.sentenceId } : {}),
       kind: draft.kind,
@@ -205,27 +211,4 @@ export async function queryAnnotations(db: ClaimLensDB, query: AnnotationQuery):
         }
       : {}),
   });
-}
-
-const ORPHANS_PREFIX = 'orphans:';
-
-/**
- * Remembers which of a page's annotations did not anchor last time it was open, so the popup and the
- * library can list them as orphans (they are never dropped).
- */
-export async function recordAnchoring(
-  db: ClaimLensDB,
-  url: string,
-  orphanIds: readonly string[],
-): Promise<number> {
-  const key = `${ORPHANS_PREFIX}${articleIdFor(canonicalUrl(url))}`;
-  if (orphanIds.length) await db.settings.put({ key, value: [...orphanIds] });
-  else await db.settings.delete(key);
-  return orphanIds.length;
-}
-
-/** Every annotation id currently known to be orphaned. */
-export async function listOrphans(db: ClaimLensDB): Promise<string[]> {
-  const rows = await db.settings.where('key').startsWith(ORPHANS_PREFIX).toArray();
-  return rows.flatMap((r) => (Array.isArray(r.value) ? (r.value as string[]) : []));
 }

@@ -8,6 +8,7 @@ import {
   exportFileName,
   serializeAnnotationDocument,
 } from '../annotations/index.ts';
+import { listOrphans, recordAnchoring } from '../annotations/orphans.ts';
 import type { AnnotationRecord } from '../annotations/types.ts';
 import { ingestArticle } from '../pipeline/ingest.ts';
 import { articleView } from '../pipeline/status.ts';
@@ -18,10 +19,8 @@ import { articleIdFor, canonicalUrl } from '../store/ids.ts';
 import { clearAll, getSettings, updateSettings } from '../store/settings.ts';
 import {
   deleteAnnotations,
-  listOrphans,
   listTags,
   queryAnnotations,
-  recordAnchoring,
   restoreAnnotations,
   saveAnnotation,
   tagClaims,
@@ -64,7 +63,10 @@ export async function handleRequest(
     switch (request.type) {
       case 'analyze': {
         if (caller.kind !== 'content') return { ok: false, error: 'analyze is for content scripts' };
-        if (stripHash(request.article.url) !== stripHash(caller.url))
+        // Same origin, not same URL: Chromium keeps a sender's URL from document load, so after a
+        // single-page navigation (history.pushState, which cannot leave the origin) the page's new URL
+        // differs from it. A page still cannot speak for another site.
+        if (originOf(request.article.url) !== originOf(caller.url))
           return { ok: false, error: 'article URL does not match the sending tab' };
         const settings = await getSettings(db);
         const result = await ingestArticle(db, request.article);
@@ -169,9 +171,12 @@ export async function handleRequest(
   }
 }
 
-function stripHash(url: string): string {
-  const i = url.indexOf('#');
-  return i < 0 ? url : url.slice(0, i);
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
 }
 
 /** A message a user can act on, including the storage-quota case. */

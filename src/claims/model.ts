@@ -16,10 +16,23 @@ export interface ClaimModel {
 /** The committed model. */
 export const defaultModel = weights as ClaimModel;
 
+/** Weights as a Map, built once per model: a Map lookup is several times cheaper than a big object's. */
+const weightMaps = new WeakMap<ClaimModel, Map<string, number>>();
+
+function weightMap(model: ClaimModel): Map<string, number> {
+  let map = weightMaps.get(model);
+  if (!map) {
+    map = new Map(Object.entries(model.weights));
+    weightMaps.set(model, map);
+  }
+  return map;
+}
+
 /** Raw log-odds of check-worthiness for a sentence's feature keys. */
 export function textLogit(features: readonly string[], model: ClaimModel = defaultModel): number {
+  const weights = weightMap(model);
   let z = model.bias;
-  for (const f of features) z += model.weights[f] ?? 0;
+  for (const f of features) z += weights.get(f) ?? 0;
   return z;
 }
 

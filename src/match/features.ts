@@ -26,10 +26,23 @@ export interface IdfTable {
   df: Record<string, number>;
 }
 
+/** Per table, the idf of every stem seen so far: the same stems recur in every pair. */
+const idfCache = new WeakMap<IdfTable, Map<string, number>>();
+
 /** Inverse document frequency of a stem. */
 export function idfOf(table: IdfTable, s: string): number {
-  const df = table.df[s] ?? 0;
-  return Math.log((table.n + 1) / (df + 1));
+  let cache = idfCache.get(table);
+  if (!cache) {
+    cache = new Map();
+    idfCache.set(table, cache);
+  }
+  let w = cache.get(s);
+  if (w === undefined) {
+    const df = Object.hasOwn(table.df, s) ? table.df[s] : 0;
+    w = Math.log((table.n + 1) / (df + 1));
+    if (cache.size < 200_000) cache.set(s, w);
+  }
+  return w;
 }
 
 /** Everything the features need from one sentence, computed once per sentence. */
@@ -49,22 +62,47 @@ export interface Prepared {
   contentSet: Set<string>;
 }
 
-/** Prepares a sentence for pair features. */
+/**
+ * Prepares a sentence for pair features. The n-gram lists are built on first use: most candidate
+ * pairs are decided on names, numbers and content words alone and never need them.
+ */
 export function prepare(text: string): Prepared {
   const words = tokens(text);
   const stems = words.map(stem);
   const content = contentStems(text);
   const quantities = quantitiesOf(text);
+  const lazy = <T>(make: () => T) => {
+    let value: T | undefined;
+    return () => {
+      value ??= make();
+      return value;
+    };
+  };
+  const bigrams = lazy(() => ngrams(stems, 2));
+  const trigrams = lazy(() => ngrams(stems, 3));
+  const quadgrams = lazy(() => ngrams(stems, 4));
+  const char3 = lazy(() => charNgrams(text, 3));
+  const char4 = lazy(() => charNgrams(text, 4));
   return {
     text,
     words,
     stems,
     content,
-    bigrams: ngrams(stems, 2),
-    trigrams: ngrams(stems, 3),
-    quadgrams: ngrams(stems, 4),
-    char3: charNgrams(text, 3),
-    char4: charNgrams(text, 4),
+    get bigrams() {
+      return bigrams();
+    },
+    get trigrams() {
+      return trigrams();
+    },
+    get quadgrams() {
+      return quadgrams();
+    },
+    get char3() {
+      return char3();
+    },
+    get char4() {
+      return char4();
+    },
     caps: [...new Set(capitalisedRuns(text).flatMap((r) => r.split(/\s+/)))].map(stem),
     quantities,
     negations: words.filter((w) => NEGATIONS.has(w) || w.endsWith("n't")).length,

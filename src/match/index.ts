@@ -25,15 +25,23 @@ const CALENDAR = new Set(
     .map(stem),
 );
 
-const prepared = new WeakMap<object, Prepared>();
+/** Prepared sentences by text, most recently used last; bounded so a long session cannot grow it forever. */
+const prepared = new Map<string, Prepared>();
+const PREPARED_CACHE = 20_000;
 
-/** The prepared form of a sentence, cached per analysis object (a claim is compared many times). */
+/**
+ * The prepared form of a sentence, cached by its text: a stored sentence is fetched anew for every
+ * article it is compared with, and preparing it again each time cost more than comparing.
+ */
 export function preparedOf(sentence: SentenceAnalysis): Prepared {
-  let p = prepared.get(sentence);
-  if (!p) {
+  let p = prepared.get(sentence.text);
+  if (p) {
+    prepared.delete(sentence.text);
+  } else {
     p = prepare(sentence.text);
-    prepared.set(sentence, p);
+    if (prepared.size >= PREPARED_CACHE) prepared.delete(prepared.keys().next().value as string);
   }
+  prepared.set(sentence.text, p);
   return p;
 }
 
@@ -123,6 +131,31 @@ export interface MatchEvidence {
   numbersDisjoint: boolean;
 }
 
+/**
+ * Names and numbers two sentences share: the cheap first test of whether they can be about the same
+ * fact at all, run before anything that costs more.
+ */
+export function sharedAnchors(
+  a: SentenceAnalysis,
+  b: SentenceAnalysis,
+): { sharedNames: number; sharedNumbers: number } {
+  const pa = preparedOf(a);
+  const pb = preparedOf(b);
+  let sharedNames = 0;
+  const seen = new Set<string>();
+  for (const c of pa.caps) {
+    if (!seen.has(c) && !CALENDAR.has(c) && pb.caps.includes(c)) sharedNames++;
+    seen.add(c);
+  }
+  let sharedNumbers = 0;
+  for (const x of pa.quantities) {
+    if (x.isDate) continue;
+    if (pb.quantities.some((y) => !y.isDate && Math.abs(x.value - y.value) <= 0.07 * x.value))
+      sharedNumbers++;
+  }
+  return { sharedNames, sharedNumbers };
+}
+
 /** Computes the evidence used by `similarity` and by the stance rules. */
 export function matchEvidence(a: SentenceAnalysis, b: SentenceAnalysis): MatchEvidence {
   const pa = preparedOf(a);
@@ -151,8 +184,7 @@ export function matchEvidence(a: SentenceAnalysis, b: SentenceAnalysis): MatchEv
   }
   const covA = ta ? ca / ta : 0;
   const covB = tb ? cb / tb : 0;
-  const namesB = new Set(pb.caps);
-  const sharedNames = new Set(pa.caps.filter((c) => namesB.has(c) && !CALENDAR.has(c))).size;
+  const { sharedNames, sharedNumbers } = sharedAnchors(a, b);
   const srcA = a.attribution?.source?.toLowerCase();
   const srcB = b.attribution?.source?.toLowerCase();
   const sameSource =
@@ -161,13 +193,15 @@ export function matchEvidence(a: SentenceAnalysis, b: SentenceAnalysis): MatchEv
     srcA.split(/\s+/).some((w) => w.length > 2 && /^[a-z]/.test(w) && srcB.split(/\s+/).includes(w));
   const qa = pa.quantities.filter((q) => !q.isDate);
   const qb = pb.quantities.filter((q) => !q.isDate);
-  const sharedNumbers = qa.filter((x) =>
-    qb.some((y) => Math.abs(x.value - y.value) <= 0.07 * x.value),
-  ).length;
+  // The paraphrase model is the expensive part: computed only when something reads it.
+  let paraphrase: number | undefined;
   return {
     sharedNumbers,
     numbersDisjoint: qa.length > 0 && qb.length > 0 && sharedNumbers === 0,
-    paraphrase: paraphraseProbability(pa, pb),
+    get paraphrase() {
+      paraphrase ??= paraphraseProbability(pa, pb);
+      return paraphrase;
+    },
     cosine: na && nb ? dot / Math.sqrt(na * nb) : 0,
     coverMin: Math.min(covA, covB),
     coverMax: Math.max(covA, covB),

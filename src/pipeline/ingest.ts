@@ -96,18 +96,31 @@ async function linkAgainstStore(
   outlet: string,
   now: number,
 ): Promise<LinkRecord[]> {
-  const candidateIds = new Map<string, Set<string>>();
+  // One `equals` query per distinct term of the article (keys only, in parallel), instead of one
+  // `anyOf` per sentence: each posting list is read once however many sentences share the term, and
+  // an `equals` walk is far cheaper than `anyOf`'s skip-scanning cursor (see shared/facts.md).
+  const queries = ours.map((s) => queryTerms(s));
+  const union = [...new Set(queries.flat())];
+  const postings = new Map<string, string[]>();
   await Promise.all(
-    ours.map(async (s) => {
-      const terms = queryTerms(s);
-      if (!terms.length) return;
-      const hits = await db.sentences.where('terms').anyOf(terms).primaryKeys();
-      const counts = new Map<string, number>();
-      for (const id of hits) counts.set(id, (counts.get(id) ?? 0) + 1);
-      const best = [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, MAX_CANDIDATES);
-      candidateIds.set(s.id, new Set(best.map(([id]) => id)));
+    union.map(async (term) => {
+      postings.set(term, (await db.sentences.where('terms').equals(term).primaryKeys()) as string[]);
     }),
   );
+  const candidateIds = new Map<string, Set<string>>();
+  ours.forEach((s, i) => {
+    const counts = new Map<string, number>();
+    for (const term of queries[i])
+      for (const id of postings.get(term) ?? []) counts.set(id, (counts.get(id) ?? 0) + 1);
+    // A stance needs at least two shared names or numbers, so a candidate sharing a single key is kept
+    // only when that key is a name-and-number pair (`&`), which already is two anchors.
+    const pairs = new Set(queries[i].filter((t) => t.includes('&')));
+    const best = [...counts.entries()]
+      .filter(([id, n]) => n >= 2 || queries[i].some((t) => pairs.has(t) && postings.get(t)?.includes(id)))
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, MAX_CANDIDATES);
+    if (best.length) candidateIds.set(s.id, new Set(best.map(([id]) => id)));
+  });
   const allIds = new Set<string>();
   for (const ids of candidateIds.values()) for (const id of ids) allIds.add(id);
   const fetched = await db.sentences.bulkGet([...allIds]);

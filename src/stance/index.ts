@@ -5,7 +5,13 @@
  * inability to confirm — turns a match into a dispute or an "unclear" the reader can understand.
  */
 import type { SentenceAnalysis } from '../claims/types.ts';
-import { type MatchEvidence, matchEvidence, preparedOf, similarityFrom } from '../match/index.ts';
+import {
+  type MatchEvidence,
+  matchEvidence,
+  preparedOf,
+  sharedAnchors,
+  similarityFrom,
+} from '../match/index.ts';
 import { compatible, type Quantity, sameScale, sentenceQuantities, unitsAgree } from '../match/numbers.ts';
 import { concept, contentStems, stem } from '../match/text.ts';
 import { CANNOT_CONFIRM, STRONG_REFUTATION } from './cues.ts';
@@ -69,8 +75,13 @@ export function compareWithArticle(
 ): SentenceJudgement[] {
   if (!others.length) return [];
   const scored = others.map((other, index) => {
+    // `judge` needs two shared names or numbers before anything else: sentences below that rank last
+    // for the article-level reading, and neither the evidence nor the paraphrase model is computed.
+    const anchors = sharedAnchors(claim, other);
+    if (anchors.sharedNames + anchors.sharedNumbers < 2)
+      return { other, index, related: false, sim: 0 } as const;
     const evidence = matchEvidence(claim, other);
-    return { other, index, evidence, sim: similarityFrom(evidence) };
+    return { other, index, evidence, related: true, sim: similarityFrom(evidence) } as const;
   });
   const head = preparedOf(claim);
   // Article-level reading of the best-matching sentences, as FNC-1 reads a body; computed only
@@ -84,7 +95,9 @@ export function compareWithArticle(
     return article;
   };
   const out: SentenceJudgement[] = [];
-  for (const { other, index, evidence, sim } of scored) {
+  for (const entry of scored) {
+    if (!entry.related) continue;
+    const { other, index, evidence, sim } = entry;
     const detail = judge(claim, other, evidence, sim, articleProbabilities);
     if (detail) out.push({ index, detail });
   }

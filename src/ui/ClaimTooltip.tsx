@@ -31,7 +31,7 @@ export function ClaimTooltip({
       <p class="cl-summary">{summaryLine(claim.status)}</p>
       {attribution && <p class="cl-attribution">{attribution}</p>}
       <UserMarkLine mark={claim.mine} />
-      <EvidenceList status={claim.status} />
+      <EvidenceList status={claim.status} headingLevel="none" />
       {actions && (
         <div class="cl-actions">
           <button type="button" onClick={() => actions.tag(claim)}>

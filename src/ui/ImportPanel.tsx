@@ -35,7 +35,8 @@ const PHASE_LABEL: Record<ImportPhase, string> = {
   writing: 'Importing…',
 };
 
-const n = (k: number) => k.toLocaleString('en');
+const COUNT = new Intl.NumberFormat('en');
+const n = (k: number) => COUNT.format(k);
 
 /**
  * Import from a file: pick, check and preview (new / updated / unchanged), confirm, then a progress
@@ -48,6 +49,8 @@ export function ImportPanel({ api, onImported }: { api: ImportApi; onImported: (
 
   const choose = async (file: File) => {
     setState({ step: 'busy', progress: { phase: 'reading', done: 0, total: null } });
+    // The file is in hand: clear the picker so choosing the same file again is noticed.
+    if (input.current) input.current.value = '';
     try {
       const result = await api.parse(file, (progress) => setState({ step: 'busy', progress }));
       setState(

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { type AnnotationRecord, VERDICTS, type Verdict } from '../annotations/types.ts';
 import type { AnnotationDraft } from '../protocol/messages.ts';
 import { TagInput } from './LibraryTagInput.tsx';
@@ -59,11 +59,12 @@ export function editDraft(
   };
 }
 
+/** Built once: constructing an Intl formatter per row is what makes long lists slow to render. */
+const DATE = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+
 function formatDate(iso: string): string {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime())
-    ? iso
-    : d.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+  return Number.isNaN(d.getTime()) ? iso : DATE.format(d);
 }
 
 export interface RowProps {
@@ -77,6 +78,13 @@ export interface RowProps {
 /** One annotation: every string from the record is rendered as text (Preact escapes it), never as markup. */
 export function LibraryRow({ record, suggestions, onSave, onDelete, orphan }: RowProps) {
   const [editing, setEditing] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const wasEditing = useRef(false);
+  // Keyboard users land back on "Edit" when the editor closes, not at the top of the page.
+  useEffect(() => {
+    if (wasEditing.current && !editing) editButton.current?.focus();
+    wasEditing.current = editing;
+  }, [editing]);
   const counts = linkCounts(record);
   const link = sourceLink(record);
   const base = `row-${record.id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
@@ -134,7 +142,12 @@ export function LibraryRow({ record, suggestions, onSave, onDelete, orphan }: Ro
       ) : (
         <div class="cl-lib-actions">
           {isEditable(record) && (
-            <button type="button" aria-describedby={`${base}-quote`} onClick={() => setEditing(true)}>
+            <button
+              ref={editButton}
+              type="button"
+              aria-describedby={`${base}-quote`}
+              onClick={() => setEditing(true)}
+            >
               Edit
             </button>
           )}
@@ -170,6 +183,7 @@ function Editor({
   const [verdict, setVerdict] = useState<Verdict | ''>(record.verdict ?? '');
   const [error, setError] = useState('');
   const [saving, setSaving] = useState(false);
+  useEffect(() => document.getElementById(`${base}-tags`)?.focus(), [base]);
   return (
     <form
       class="cl-lib-editor"

@@ -48,12 +48,9 @@ export interface LibraryResult {
   outlets: FacetCount[];
 }
 
-/**
- * The content script may mark records it cannot anchor with `orphaned: true`; the field is not part
- * of the core record type yet, so it is read defensively.
- */
-export function isOrphan(record: AnnotationRecord): boolean {
-  return (record as AnnotationRecord & { orphaned?: unknown }).orphaned === true;
+/** Whether an annotation did not anchor when its page was last open (see src/annotations/orphans.ts). */
+export function isOrphan(record: AnnotationRecord, orphanIds: ReadonlySet<string>): boolean {
+  return orphanIds.has(record.id);
 }
 
 /**
@@ -134,8 +131,10 @@ function comparator(sort: SortKey): (a: AnnotationRecord, b: AnnotationRecord) =
     case 'status': {
       const weights = new Map<AnnotationRecord, number>();
       const w = (r: AnnotationRecord) => {
-        let v = weights.get(r);
-        if (v === undefined) weights.set(r, (v = statusWeight(r)));
+        const known = weights.get(r);
+        if (known !== undefined) return known;
+        const v = statusWeight(r);
+        weights.set(r, v);
         return v;
       };
       return (a, b) => w(a) - w(b) || byDate(a, b);
@@ -183,13 +182,17 @@ function countFacet(
 }
 
 /** One library view: the visible rows, the orphans, and facet counts, from every stored record. */
-export function runLibraryQuery(records: readonly AnnotationRecord[], query: LibraryQuery): LibraryResult {
+export function runLibraryQuery(
+  records: readonly AnnotationRecord[],
+  query: LibraryQuery,
+  orphanIds: ReadonlySet<string> = new Set(),
+): LibraryResult {
   const filter = cleanFilter(query.filter);
   const anchored: AnnotationRecord[] = [];
   const orphans: AnnotationRecord[] = [];
   for (const r of records) {
     if (!matches(r, filter)) continue;
-    (isOrphan(r) ? orphans : anchored).push(r);
+    (isOrphan(r, orphanIds) ? orphans : anchored).push(r);
   }
   sortRecords(anchored, query.sort, query.direction);
   sortRecords(orphans, 'date', 'desc');

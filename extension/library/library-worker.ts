@@ -1,0 +1,156 @@
+/**
+ * The library page's worker. It opens its own connection to the extension's IndexedDB (same origin as
+ * the background), reads and filters every annotation, builds export files, and runs imports with
+ * the core's validator and its one-transaction merge — all off the page's main thread, so a
+ * 50,000-annotation store or file never freezes the page.
+ */
+/// <reference lib="webworker" />
+import {
+  type AnnotationRecord,
+  applyImport,
+  buildAnnotationDocument,
+  exportFileName,
+  listOrphans,
+  MAX_IMPORT_BYTES,
+  type ParsedAnnotations,
+  type ParseResult,
+  parseAnnotationFileAsync,
+  previewImport,
+  readAnnotationFile,
+  selectAnnotations,
+  serializeAnnotationDocument,
+} from '../../src/annotations/index.ts';
+import { ClaimLensDB } from '../../src/store/db.ts';
+import { cleanFilter, matchesFilter, runLibraryQuery } from '../../src/ui/library-query.ts';
+import type { WorkerMessage, WorkerRequest } from './worker-protocol.ts';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+const db = new ClaimLensDB();
+/** Every stored record, read once and again after each change the page reports. */
+let cache: AnnotationRecord[] | null = null;
+/** The file parsed last, waiting for the user to confirm the import. */
+let pending: { parsed: ParsedAnnotations; fileName: string } | null = null;
+
+function post(message: WorkerMessage): void {
+  self.postMessage(message);
+}
+
+/** The import's merge rule (newer `modified` wins, unknown ids are added) applied to the cache. */
+function mergeIntoCache(
+  records: AnnotationRecord[],
+  incoming: readonly AnnotationRecord[],
+): AnnotationRecord[] {
+  const byId = new Map(records.map((r) => [r.id, r]));
+  for (const r of incoming) {
+    const local = byId.get(r.id);
+    if (!local || Date.parse(r.modified) > Date.parse(local.modified)) byId.set(r.id, r);
+  }
+  return [...byId.values()];
+}
+
+async function allRecords(reload: boolean): Promise<AnnotationRecord[]> {
+  if (!cache || reload) cache = await db.annotations.toArray();
+  return cache;
+}
+
+/**
+ * `readAnnotationFile` with a hook on the validator's yields: it refuses an oversized file before
+ * reading it (same check, same message), and otherwise reads the bytes here so progress can be posted.
+ */
+async function readFile(file: Blob, options: { yieldToMain: () => Promise<void> }): Promise<ParseResult> {
+  if (file.size > MAX_IMPORT_BYTES) return readAnnotationFile(file);
+  return parseAnnotationFileAsync(new Uint8Array(await file.arrayBuffer()), options);
+}
+
+async function handle(request: WorkerRequest): Promise<void> {
+  const { seq } = request;
+  switch (request.type) {
+    case 'query': {
+      const records = await allRecords(request.reload);
+      const orphanIds = new Set(await listOrphans(db));
+      post({ seq, type: 'result', result: runLibraryQuery(records, request.query, orphanIds) });
+      return;
+    }
+    case 'records': {
+      const filter = cleanFilter(request.filter);
+      const records = (await allRecords(true)).filter((r) => matchesFilter(r, filter));
+      post({ seq, type: 'records', records });
+      return;
+    }
+    case 'export': {
+      // Built here rather than by the background: a large store's file exceeds what one extension
+      // message may carry (64 MiB in Chromium), and a Blob crosses to the page without copying.
+      const filter = request.filter ? cleanFilter(request.filter) : null;
+      const records = await selectAnnotations(db, filter ? { test: (r) => matchesFilter(r, filter) } : {});
+      const json = serializeAnnotationDocument(buildAnnotationDocument(records));
+      const blob = new Blob([json], { type: 'application/ld+json' });
+      post({ seq, type: 'exported', blob, fileName: exportFileName(), count: records.length });
+      return;
+    }
+    case 'parse': {
+      pending = null;
+      post({ seq, type: 'progress', phase: 'reading', done: 0, total: null });
+      let steps = 0;
+      const result = await readFile(request.file, {
+        // The validator yields every 500 annotations; each yield is a progress tick for the page.
+        yieldToMain: async () => {
+          steps++;
+          if (steps % 4 === 0)
+            post({ seq, type: 'progress', phase: 'checking', done: steps * 500, total: null });
+        },
+      });
+      if (!result.ok) {
+        post({ seq, type: 'invalid', problem: result.error });
+        return;
+      }
+      const total = result.value.records.length;
+      post({ seq, type: 'progress', phase: 'comparing', done: 0, total });
+      const counts = await previewImport(db, result.value);
+      const fileName = request.file instanceof File ? request.file.name : 'file';
+      pending = { parsed: result.value, fileName };
+      post({ seq, type: 'preview', counts, fileName });
+      return;
+    }
+    case 'apply': {
+      if (!pending) {
+        post({ seq, type: 'failed', error: 'No file is waiting to be imported; choose the file again.' });
+        return;
+      }
+      const { parsed } = pending;
+      const started = performance.now();
+      const total = parsed.records.length;
+      post({ seq, type: 'progress', phase: 'writing', done: 0, total });
+      const counts = await applyImport(db, parsed, {
+        batchSize: 1000,
+        onProgress: (done, all) => post({ seq, type: 'progress', phase: 'writing', done, total: all }),
+      });
+      pending = null;
+      const ms = Math.round(performance.now() - started);
+      // The store now holds exactly what the merge decided; fold the same decision into the cache so
+      // the list refreshes without re-reading tens of thousands of records.
+      if (cache) cache = mergeIntoCache(cache, parsed.records);
+      post({ seq, type: 'applied', counts, ms });
+      return;
+    }
+    case 'discard':
+      pending = null;
+      post({ seq, type: 'discarded' });
+      return;
+  }
+}
+
+self.onmessage = (event: MessageEvent<WorkerRequest>) => {
+  const request = event.data;
+  handle(request).catch((error: unknown) => {
+    const name = (error as { name?: string })?.name ?? '';
+    const inner = (error as { inner?: { name?: string } })?.inner?.name ?? '';
+    const message =
+      name === 'QuotaExceededError' || inner === 'QuotaExceededError'
+        ? 'Storage is full: nothing was imported. Free space or clear old data in the options page.'
+        : error instanceof Error
+          ? error.message
+          : String(error);
+    post({ seq: request.seq, type: 'failed', error: message });
+  });
+};
