@@ -303,9 +303,9 @@ describe('bulk tagging, editing and deleting', () => {
     await row.getByRole('button', { name: 'Edit' }).focus();
     await library.keyboard.press('Enter');
     // The editor opens with the tag box focused.
-    expect(await row.locator('input[id$="-tags"]').evaluate((el) => el === document.activeElement)).toBe(
-      true,
-    );
+    await expect
+      .poll(() => row.locator('input[id$="-tags"]').evaluate((el) => el === document.activeElement))
+      .toBe(true);
     await library.keyboard.type('needs-source');
     await library.keyboard.press('Enter');
     await library.keyboard.press('Tab'); // the note
@@ -326,9 +326,9 @@ describe('bulk tagging, editing and deleting', () => {
     expect(stored.created).toBe(target.created);
     expect(stored.modified > target.modified).toBe(true);
     // Focus is back on the row's Edit button.
-    expect(
-      await row.getByRole('button', { name: 'Edit' }).evaluate((el) => el === document.activeElement),
-    ).toBe(true);
+    await expect
+      .poll(() => row.getByRole('button', { name: 'Edit' }).evaluate((el) => el === document.activeElement))
+      .toBe(true);
   });
 
   it('deletes with undo', async () => {
@@ -352,8 +352,8 @@ describe('bulk tagging, editing and deleting', () => {
 
   it('lists annotations their page marked as orphaned in their own section, with quote, tags and note', async () => {
     const source = created.find((r) => r.note)!;
-    const orphan = { ...source, id: 'urn:uuid:0rphan00-0000-4000-8000-000000000001', orphaned: true };
-    // As the content script would leave it: the same record with the orphan mark, in the same store.
+    const orphan = { ...source, id: 'urn:uuid:0rphan00-0000-4000-8000-000000000001' };
+    // As the content script's report would leave it: a record, and its page's orphan list naming it.
     await library.evaluate(async (record) => {
       const db: IDBDatabase = await new Promise((resolve, reject) => {
         const req = indexedDB.open('claimlens');
@@ -361,8 +361,9 @@ describe('bulk tagging, editing and deleting', () => {
         req.onerror = () => reject(req.error);
       });
       await new Promise<void>((resolve, reject) => {
-        const tx = db.transaction('annotations', 'readwrite');
+        const tx = db.transaction(['annotations', 'settings'], 'readwrite');
         tx.objectStore('annotations').put(record);
+        tx.objectStore('settings').put({ key: 'orphans:test-page', value: [record.id] });
         tx.oncomplete = () => resolve();
         tx.onerror = () => reject(tx.error);
       });
