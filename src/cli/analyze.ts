@@ -3,10 +3,11 @@
  * pipeline as the extension (on an in-memory IndexedDB), and reports each article's claims with the
  * links other files' outlets gave them.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import { exportCorpus, serializeAnnotationDocument } from '../annotations/export.ts';
 import type { ArticleInput } from '../article/types.ts';
 import { DEFAULT_CLAIM_THRESHOLD } from '../claims/types.ts';
 import { ingestArticle } from '../pipeline/ingest.ts';
@@ -50,6 +51,8 @@ export interface AnalyzeOptions {
   json: boolean;
   outlets?: string;
   threshold: number;
+  /** Also write the analysed corpus as a W3C annotation document (the extension's export format). */
+  exportTo?: string;
 }
 
 const ARTICLE_EXTENSIONS = new Set(['.txt', '.html', '.htm']);
@@ -63,6 +66,9 @@ export function parseAnalyzeArgs(args: string[]): AnalyzeOptions | string {
     else if (a === '--outlets') {
       if (!args[i + 1]) return '--outlets needs a JSON file';
       opts.outlets = args[++i];
+    } else if (a === '--export') {
+      if (!args[i + 1]) return '--export needs a file name';
+      opts.exportTo = args[++i];
     } else if (a === '--threshold') {
       const t = Number(args[++i]);
       if (!Number.isFinite(t) || t < 0 || t > 1) return '--threshold needs a number between 0 and 1';
@@ -79,7 +85,7 @@ export async function runAnalyze(args: string[], io: Io): Promise<number> {
   const opts = parseAnalyzeArgs(args);
   if (typeof opts === 'string') {
     io.err(
-      `claimlens analyze: ${opts}\nUsage: claimlens analyze FILE|DIR... [--json] [--outlets map.json] [--threshold N]\n`,
+      `claimlens analyze: ${opts}\nUsage: claimlens analyze FILE|DIR... [--json] [--outlets map.json] [--threshold N] [--export FILE]\n`,
     );
     return 2;
   }
@@ -102,7 +108,18 @@ export async function runAnalyze(args: string[], io: Io): Promise<number> {
     if (input) inputs.push({ source: file, input });
     else io.err(`claimlens analyze: ${file}: not an article, skipped\n`);
   }
-  const articles = await analyzeCorpus(inputs, opts.threshold);
+  const exportTo = opts.exportTo;
+  const articles = await analyzeCorpus(
+    inputs,
+    opts.threshold,
+    exportTo
+      ? async (db) => {
+          const doc = await exportCorpus(db, opts.threshold);
+          await writeFile(exportTo, serializeAnnotationDocument(doc));
+          io.err(`claimlens analyze: wrote ${doc.total} claims to ${exportTo}\n`);
+        }
+      : undefined,
+  );
   if (opts.json) io.out(`${JSON.stringify({ articles }, null, 2)}\n`);
   else io.out(summary(articles));
   return 0;
@@ -115,6 +132,8 @@ export async function runAnalyze(args: string[], io: Io): Promise<number> {
 export async function analyzeCorpus(
   inputs: readonly { source: string; input: ArticleInput }[],
   threshold = DEFAULT_CLAIM_THRESHOLD,
+  /** Runs on the filled store before it is discarded (the `--export` writer). */
+  withStore?: (db: ClaimLensDB) => Promise<void>,
 ): Promise<CliArticle[]> {
   const db = new ClaimLensDB(`claimlens-cli-${Date.now()}-${Math.random().toString(36).slice(2)}`, {
     indexedDB,
@@ -173,6 +192,7 @@ export async function analyzeCorpus(
           })),
       });
     }
+    if (withStore) await withStore(db);
     return out;
   } finally {
     db.close();

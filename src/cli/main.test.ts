@@ -1,7 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { checkAnnotationDocument } from '../annotations/validate.ts';
 import { main } from './main.ts';
 
 const SEEDS = join(import.meta.dirname, '../../test/fixtures/seeds');
@@ -14,6 +15,25 @@ async function run(args: string[]) {
 }
 
 describe('claimlens analyze', () => {
+  it('writes the analysed corpus in the annotation format with --export', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'claimlens-export-')), 'corpus.json');
+    const { code, out, err } = await run(['analyze', SEEDS, '--json', '--export', file]);
+    expect(code).toBe(0);
+    const claims = JSON.parse(out).articles.flatMap((a: { claims: { text: string }[] }) => a.claims);
+    const doc = JSON.parse(readFileSync(file, 'utf8'));
+    expect(checkAnnotationDocument(doc)).toBeNull();
+    expect(doc.total).toBe(claims.length);
+    expect(err).toContain(`wrote ${claims.length} claims to ${file}`);
+    const items = doc.first.items as {
+      target: { selector: { type: string; exact?: string }[] };
+      'cl:links'?: unknown[];
+    }[];
+    const quotes = items.map((i) => i.target.selector.find((s) => s.type === 'TextQuoteSelector')?.exact);
+    expect(quotes.sort()).toEqual(claims.map((c: { text: string }) => c.text).sort());
+    expect(items.some((i) => (i['cl:links'] ?? []).length > 0)).toBe(true);
+    expect((await run(['validate', file])).code).toBe(0);
+  });
+
   it('prints one JSON document with claims linked across the seed files', async () => {
     const { code, out } = await run(['analyze', SEEDS, '--json']);
     expect(code).toBe(0);

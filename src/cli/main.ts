@@ -18,7 +18,7 @@ export const processIo: Io = {
 const USAGE = `Usage: claimlens <command> [options]
 
 Commands:
-  analyze FILE|DIR... [--json] [--outlets map.json] [--threshold N]
+  analyze FILE|DIR... [--json] [--outlets map.json] [--threshold N] [--export FILE]
       Analyse .txt and .html articles as one corpus: check-worthy claims and how the other
       files' outlets stand toward each of them (confirms / disputes / unclear).
   stance ...       Stance of one sentence toward another (see claimlens stance --help)
