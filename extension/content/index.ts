@@ -2,18 +2,106 @@
  * Content script, injected into every http(s) page: decides cheaply whether the page is an article,
  * sends its text blocks to the background, and paints what comes back. Every callback is guarded:
  * nothing ClaimLens does may throw into the page.
+ *
+ * Cost discipline: extraction runs in slices of a few milliseconds (yielding to the page between
+ * them), so no task ClaimLens causes grows with the page. Single-page sites are followed by watching
+ * the URL (navigation events plus a one-second poll that compares a string) and the article root
+ * (a MutationObserver whose callback only arms a timer): the page is re-read at most once per quiet
+ * period, never on every mutation.
  */
-import browser from 'webextension-polyfill';
-import { Annotator } from '../../src/annotator/annotator.tsx';
-import { extractDomArticle } from '../../src/extract/index.ts';
-import { parseTabEvent, type Request, type Response } from '../../src/protocol/messages.ts';
+import type { AnnotationsBackend, AnnotationsController } from '../../src/annotator/annotations.tsx';
+import type { Annotator, ClaimActionHandler } from '../../src/annotator/annotator.tsx';
+import { type DomArticle, extractDomArticleSliced } from '../../src/extract/index.ts';
+import { setHighlightColours } from '../../src/highlight/painter.ts';
+import type { Request, Response } from '../../src/protocol/messages.ts';
+import { highlightsOn } from '../../src/store/settings.ts';
+
+/**
+ * The extension API without webextension-polyfill: Chromium's MV3 `chrome.runtime` returns promises
+ * and Firefox has `browser` natively. Every page compiles what the content script loads, so the
+ * polyfill stays out, and the claim annotator (with its UI) and the message validator are loaded on
+ * demand: a page that is not an article never pays for them.
+ */
+interface RuntimeApi {
+  runtime: {
+    sendMessage(message: unknown): Promise<unknown>;
+    onMessage: { addListener(fn: (message: unknown) => void): void };
+  };
+}
+const ext: RuntimeApi =
+  (globalThis as { browser?: RuntimeApi }).browser ??
+  (globalThis as unknown as { chrome: RuntimeApi }).chrome;
+
+/** Longest slice of extraction work before the page gets its main thread back. */
+const SLICE_MS = 4;
+/** Quiet time after the last change before a changed page is read again. */
+const SETTLE_MS = 400;
+/** Longest a busy page can postpone that re-read. */
+const MAX_SETTLE_MS = 2_000;
+const URL_POLL_MS = 1_000;
+/** A page that is not (yet) an article is re-checked this many times while it keeps changing. */
+const LATE_CONTENT_RETRIES = 3;
 
 let annotator: Annotator | null = null;
 let articleId: string | null = null;
+let article: DomArticle | null = null;
+/** Bumped on every (re)analysis; work begun under an older generation stops. */
+let generation = 0;
+let shownUrl = pageUrl();
+let rootObserver: MutationObserver | null = null;
+let lateRetries = 0;
+let settleTimer: ReturnType<typeof setTimeout> | undefined;
+let settleDeadline = 0;
 
 async function send<T extends Request>(request: T): Promise<Response<T['type']>> {
-  return (await browser.runtime.sendMessage(request)) as Response<T['type']>;
+  return (await ext.runtime.sendMessage(request)) as Response<T['type']>;
 }
+
+/** Like `send`, but a refusal becomes an exception (for the annotation UI, which shows it). */
+async function call<T extends Request>(request: T) {
+  const answer = await send(request);
+  if (!answer.ok) throw new Error(answer.error);
+  return answer as Extract<Response<T['type']>, { ok: true }>;
+}
+
+const backend: AnnotationsBackend = {
+  list: async (url) => (await call({ type: 'listAnnotations', query: { url } })).annotations,
+  save: async (draft) => (await call({ type: 'saveAnnotation', draft })).annotation,
+  remove: async (ids) => (await call({ type: 'deleteAnnotations', ids })).undoToken,
+  undo: async (token) => {
+    await call({ type: 'undoDelete', token });
+  },
+  tags: async () => (await call({ type: 'listTags' })).tags.map((t) => t.tag),
+  reportAnchoring: async (url, orphanIds, anchoredIds) => {
+    await call({ type: 'reportAnchoring', url, orphanIds, anchoredIds });
+  },
+};
+
+/** The researcher's annotations; created on first use so pages without any cost nothing. */
+let annotations: AnnotationsController | null = null;
+let annotationsLoading: Promise<AnnotationsController> | null = null;
+/** Loaded on first use (its module too): most pages never carry an annotation. */
+function annotationLayer(): Promise<AnnotationsController> {
+  annotationsLoading ??= import('../../src/annotator/annotations.tsx').then(({ AnnotationsController }) => {
+    annotations = new AnnotationsController(document, backend, () => {
+      if (articleId) void refresh(articleId).catch(report);
+    });
+    return annotations;
+  });
+  return annotationsLoading;
+}
+
+const onClaimAction: ClaimActionHandler = (action, claim, range) => {
+  annotationLayer()
+    .then((layer) =>
+      action === 'tag'
+        ? layer.tagClaim(claim, range)
+        : action === 'pin'
+          ? layer.togglePin(claim, range)
+          : layer.dismiss(claim, range),
+    )
+    .catch(report);
+};
 
 function guard<A extends unknown[]>(fn: (...args: A) => unknown): (...args: A) => void {
   return (...args) => {
@@ -30,18 +118,54 @@ function report(error: unknown): void {
   console.debug('[ClaimLens]', error);
 }
 
+/** The page URL without its fragment: jumping to an anchor is not a new article. */
+function pageUrl(): string {
+  const href = location.href;
+  const hash = href.indexOf('#');
+  return hash < 0 ? href : href.slice(0, hash);
+}
+
 async function analyse(): Promise<void> {
-  const settings = await send({ type: 'getSettings' });
-  if (!settings.ok || !settings.settings.enabled) return;
-  const article = extractDomArticle(document, location.href);
-  if (!article) return;
-  const answer = await send({ type: 'analyze', article: article.input });
+  const mine = ++generation;
+  const signal = {
+    get aborted() {
+      return mine !== generation;
+    },
+  };
+  shownUrl = pageUrl();
+  const settings = await send({ type: 'getSettings', url: location.href });
+  if (signal.aborted || !settings.ok) return;
+  const { claimColour, annotationColour } = settings.settings;
+  setHighlightColours(document, { claim: claimColour, annotation: annotationColour });
+  if (settings.annotated || annotations)
+    void annotationLayer()
+      .then((layer) => layer.reload())
+      .catch(report);
+  if (!highlightsOn(settings.settings, location.href)) return;
+  const found = await extractDomArticleSliced(document, location.href, {
+    useCss: true,
+    budgetMs: SLICE_MS,
+    signal,
+  });
+  if (found === undefined || signal.aborted) return;
+  watch(found);
+  if (!found) {
+    annotator?.clear();
+    articleId = null;
+    return;
+  }
+  const answer = await send({ type: 'analyze', article: found.input });
+  if (signal.aborted) return;
   if (!answer.ok) {
     report(answer.error);
     return;
   }
-  annotator?.destroy();
-  annotator = new Annotator(document, article);
+  if (annotator) annotator.setArticle(found);
+  else {
+    const { Annotator } = await import('../../src/annotator/annotator.tsx');
+    if (signal.aborted) return;
+    annotator = new Annotator(document, found, onClaimAction);
+  }
   articleId = answer.view.articleId;
   annotator.show(answer.view);
 }
@@ -49,23 +173,95 @@ async function analyse(): Promise<void> {
 async function refresh(id: string): Promise<void> {
   if (!annotator || id !== articleId) return;
   const answer = await send({ type: 'getArticleView', articleId: id });
-  if (answer.ok && answer.view) annotator.show(answer.view);
+  if (answer.ok && answer.view && id === articleId) annotator.show(answer.view);
 }
 
-browser.runtime.onMessage.addListener(
-  guard((message: unknown) => {
+/** Watches the article root (or, before an article appears, the body) for changes worth a re-read. */
+function watch(found: DomArticle | null): void {
+  article = found;
+  rootObserver?.disconnect();
+  rootObserver = null;
+  const target = found?.root ?? (lateRetries < LATE_CONTENT_RETRIES ? document.body : null);
+  if (!target) return;
+  rootObserver = new MutationObserver(onMutation);
+  rootObserver.observe(target, { childList: true, subtree: true, characterData: !!found });
+}
+
+/** A mutation batch only arms (or pushes back) one timer: the re-read waits for the page to settle. */
+function onMutation(): void {
+  if (!article) lateRetries++;
+  schedule();
+}
+
+function schedule(): void {
+  const now = Date.now();
+  if (!settleTimer) settleDeadline = now + MAX_SETTLE_MS;
+  clearTimeout(settleTimer);
+  const wait = Math.max(0, Math.min(SETTLE_MS, settleDeadline - now));
+  settleTimer = setTimeout(
+    guard(() => {
+      settleTimer = undefined;
+      return analyse();
+    }),
+    wait,
+  );
+}
+
+/** Called on navigation events and by the poll: a new URL (or a root that left the page) means a new article. */
+function checkNavigation(): void {
+  const url = pageUrl();
+  if (url !== shownUrl) {
+    shownUrl = url;
+    lateRetries = 0;
+    // The old article's highlights go at once; the new one is read when the page has settled.
+    annotator?.clear();
+    articleId = null;
+    generation++;
+    schedule();
+  } else if (article && !article.root.isConnected) {
+    annotator?.clear();
+    articleId = null;
+    article = null;
+    schedule();
+  }
+}
+
+ext.runtime.onMessage.addListener(
+  guard(async (message: unknown) => {
+    const { parseTabEvent } = await import('../../src/protocol/messages.ts');
     const event = parseTabEvent(message);
     if (!event.ok) return;
     if (event.value.type === 'articleChanged') return refresh(event.value.articleId);
+    if (event.value.type === 'annotationsChanged') {
+      if (articleId) void refresh(articleId).catch(report);
+      return (await annotationLayer()).reload();
+    }
+    if (event.value.type === 'tagSelection') return (await annotationLayer()).tagSelection();
+    if (event.value.type === 'toggleHighlights') {
+      const visible = !(annotator?.isVisible ?? true);
+      annotator?.setVisible(visible);
+      annotations?.setVisible(visible);
+      return;
+    }
     if (event.value.type === 'settingsChanged') {
-      if (!event.value.settings.enabled) {
+      const settings = event.value.settings;
+      setHighlightColours(document, { claim: settings.claimColour, annotation: settings.annotationColour });
+      if (!highlightsOn(settings, location.href)) {
+        generation++;
         annotator?.destroy();
         annotator = null;
-      } else if (!annotator) return analyse();
-      else return refresh(articleId ?? '');
+        articleId = null;
+      } else if (!articleId) return analyse();
+      else return refresh(articleId);
     }
   }),
 );
+
+const onNavigation = guard(checkNavigation);
+const nav = (window as unknown as { navigation?: EventTarget }).navigation;
+nav?.addEventListener('currententrychange', onNavigation);
+window.addEventListener('popstate', onNavigation);
+setInterval(onNavigation, URL_POLL_MS);
 
 const start = guard(analyse);
 if ('requestIdleCallback' in window) requestIdleCallback(start, { timeout: 500 });

@@ -88,7 +88,7 @@ export class AnnotationsController {
   /** "Tag as claim" on the current selection (context menu or Alt+Shift+C). */
   async tagSelection(): Promise<void> {
     const selection = this.doc.getSelection();
-    const range = selection && selection.rangeCount ? selection.getRangeAt(0).cloneRange() : null;
+    const range = selection?.rangeCount ? selection.getRangeAt(0).cloneRange() : null;
     if (!range || range.collapsed) {
       this.toast('Select some text first, then choose “Tag as claim”.');
       return;

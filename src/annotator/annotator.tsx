@@ -17,6 +17,8 @@ import { type ClaimRange, rangeForOffsets } from './ranges.ts';
 
 const TOOLTIP_ID = 'claimlens-tooltip';
 const HIDE_DELAY_MS = 250;
+/** Longest stretch of proxy building before the page gets its main thread back. */
+const PROXY_SLICE_MS = 4;
 
 /** Called when the researcher acts on a claim from its tooltip; the range is the claim's words in the page. */
 export type ClaimActionHandler = (action: keyof ClaimActions, claim: ClaimView, range: Range) => void;
@@ -173,28 +175,52 @@ export class Annotator {
 
   private readonly proxyByClaim = new Map<string, HTMLElement>();
 
+  /** Bumped by every render; a slice of an older render stops. */
+  private proxyRender = 0;
+
+  /**
+   * One focusable proxy per claim, for keyboard users. Built in slices of a few milliseconds: a page
+   * with hundreds of claims would otherwise spend a long task creating buttons nobody has focused yet.
+   */
   private renderProxies(): void {
     this.proxies.textContent = '';
     this.proxyByClaim.clear();
-    this.painted.forEach((p, i) => {
-      const button = this.doc.createElement('button');
-      button.type = 'button';
-      button.className = 'cl-proxy';
-      button.setAttribute('role', 'listitem');
-      button.setAttribute('aria-describedby', TOOLTIP_ID);
-      button.dataset.claimIndex = String(i);
-      button.textContent = claimLabel(p.claim);
-      button.addEventListener('focus', () => this.open(p, true));
-      // Enter or Down moves into the tooltip (its links and actions); Escape there comes back.
-      button.addEventListener('keydown', (e) => {
-        if (e.key !== 'Enter' && e.key !== 'ArrowDown') return;
-        e.preventDefault();
-        this.tooltipWrap.querySelector<HTMLElement>('a, button')?.focus();
-      });
-      this.proxyByClaim.set(p.claim.id, button);
-      button.addEventListener('blur', (e) => this.onFocusOut(e));
-      this.proxies.append(button);
+    const render = ++this.proxyRender;
+    const painted = this.painted;
+    let i = 0;
+    const slice = () => {
+      if (render !== this.proxyRender) return;
+      const end = performance.now() + PROXY_SLICE_MS;
+      const batch = this.doc.createDocumentFragment();
+      for (; i < painted.length && (i % 16 !== 0 || performance.now() < end); i++) {
+        const p = painted[i];
+        const button = this.proxyFor(p, i);
+        batch.append(button);
+      }
+      this.proxies.append(batch);
+      if (i < painted.length) setTimeout(slice, 0);
+    };
+    slice();
+  }
+
+  private proxyFor(p: Painted, i: number): HTMLElement {
+    const button = this.doc.createElement('button');
+    button.type = 'button';
+    button.className = 'cl-proxy';
+    button.setAttribute('role', 'listitem');
+    button.setAttribute('aria-describedby', TOOLTIP_ID);
+    button.dataset.claimIndex = String(i);
+    button.textContent = claimLabel(p.claim);
+    button.addEventListener('focus', () => this.open(p, true));
+    // Enter or Down moves into the tooltip (its links and actions); Escape there comes back.
+    button.addEventListener('keydown', (e) => {
+      if (e.key !== 'Enter' && e.key !== 'ArrowDown') return;
+      e.preventDefault();
+      this.tooltipWrap.querySelector<HTMLElement>('a, button')?.focus();
     });
+    this.proxyByClaim.set(p.claim.id, button);
+    button.addEventListener('blur', (e) => this.onFocusOut(e));
+    return button;
   }
 
   private onFocusOut(e: FocusEvent): void {

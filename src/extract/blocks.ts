@@ -4,6 +4,7 @@
  * without ever touching the page's DOM.
  */
 import type { ArticleBlock, BlockKind } from '../article/types.ts';
+import { drain, STEP_NODES, type Steps } from './slices.ts';
 
 /** A text block of the page and the map from its text back to the DOM. */
 export interface DomBlock extends ArticleBlock {
@@ -12,14 +13,41 @@ export interface DomBlock extends ArticleBlock {
   nodes: Text[];
   /** For each node, where its first emitted character sits in `text`. */
   nodeStarts: number[];
-  /** For each character of `text`: the offset inside its node (whitespace runs are collapsed). */
-  nodeOffsets: Uint32Array;
+  /** For each node, whether its first character in `text` is a space collapsed from before it. */
+  nodeLeadSpace: boolean[];
 }
 
 const SKIP_TAGS = new Set([
-  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'CANVAS', 'IFRAME', 'OBJECT', 'EMBED', 'VIDEO', 'AUDIO',
-  'NAV', 'ASIDE', 'FOOTER', 'FORM', 'BUTTON', 'INPUT', 'TEXTAREA', 'SELECT', 'OPTION', 'LABEL', 'MENU',
-  'DIALOG', 'HEAD', 'TITLE', 'META', 'LINK', 'IMG', 'PICTURE', 'MATH',
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'SVG',
+  'CANVAS',
+  'IFRAME',
+  'OBJECT',
+  'EMBED',
+  'VIDEO',
+  'AUDIO',
+  'NAV',
+  'ASIDE',
+  'FOOTER',
+  'FORM',
+  'BUTTON',
+  'INPUT',
+  'TEXTAREA',
+  'SELECT',
+  'OPTION',
+  'LABEL',
+  'MENU',
+  'DIALOG',
+  'HEAD',
+  'TITLE',
+  'META',
+  'LINK',
+  'IMG',
+  'PICTURE',
+  'MATH',
 ]);
 
 const BLOCK_KIND: Record<string, BlockKind> = {
@@ -41,147 +69,285 @@ const BLOCK_KIND: Record<string, BlockKind> = {
   TH: 'other',
 };
 
-/** Block-level tags that may hold inline text directly; their inline runs become paragraph blocks. */
+/**
+ * Block-level tags that may hold inline text directly; their inline runs become paragraph blocks.
+ * Inline wrappers (`span`, `font`) are not among them: they are walked as containers only when a
+ * block sits inside them, so `Some <span>text</span> more` stays one block.
+ */
 const CONTAINER_TAGS = new Set([
-  'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'BODY', 'HEADER', 'CENTER', 'FIGURE', 'UL', 'OL', 'DL', 'TABLE',
-  'TBODY', 'THEAD', 'TR', 'SPAN', 'FONT',
+  'DIV',
+  'SECTION',
+  'ARTICLE',
+  'MAIN',
+  'BODY',
+  'HEADER',
+  'CENTER',
+  'FIGURE',
+  'UL',
+  'OL',
+  'DL',
+  'TABLE',
+  'TBODY',
+  'THEAD',
+  'TR',
 ]);
 
 /** Class or id words of page furniture: never article text. */
 const FURNITURE =
   /(?:^|[\s_-])(?:byline|author|caption|credit|share|sharing|social|related|newsletter|cookie|consent|gdpr|promo|advert|ads?|sponsor|comments?|breadcrumbs?|subscribe|paywall|toolbar|menu|sidebar|masthead|recaptcha|skip|tags|meta|dateline)(?:$|[\s_-])/i;
 
-/** True when the element, or an ancestor up to `root`, is furniture by its class or id. */
+/**
+ * Class or id words that rescue an element from the furniture list, as in Readability: a
+ * "sidebar-right-mix content-column" or "js-social-anchor main" wrapper usually holds the article.
+ */
+const MAYBE_CONTENT = /and|article|body|column|content|main|shadow|story|entry|post/i;
+
+/** True when the element is page furniture by its class, id or role. */
 function isFurniture(el: Element): boolean {
+  const role = el.getAttribute('role');
+  if (role === 'navigation' || role === 'complementary' || role === 'contentinfo') return true;
   const cls = typeof el.className === 'string' ? el.className : '';
-  return FURNITURE.test(`${cls} ${el.id}`) || el.getAttribute('role') === 'navigation';
+  const words = `${cls} ${el.id}`;
+  if (!FURNITURE.test(words)) return false;
+  const tag = el.tagName.toUpperCase();
+  return (
+    tag !== 'BODY' && tag !== 'MAIN' && tag !== 'ARTICLE' && role !== 'main' && !MAYBE_CONTENT.test(words)
+  );
 }
 
-function isHidden(el: Element): boolean {
+/**
+ * Hidden by its own attributes or, in a browser, by the page's CSS (`checkVisibility` answers from the
+ * computed style the page already has, so it costs a lookup, not a layout). Text nobody sees is never
+ * highlighted: its offsets would be painted nowhere and would skew the sentences around it. Only a real
+ * browser has the computed style cheaply (happy-dom recomputes it per call), hence `useCss`.
+ */
+function isHidden(el: Element, useCss: boolean): boolean {
   if ((el as HTMLElement).hidden || el.getAttribute('aria-hidden') === 'true') return true;
   const style = (el as HTMLElement).style;
-  return style?.display === 'none' || style?.visibility === 'hidden';
+  if (style?.display === 'none' || style?.visibility === 'hidden') return true;
+  // An element with no attributes at all (<b>, <em>, a bare <span>) is hidden only by a tag-wide rule,
+  // which would hide it everywhere; skipping its style lookup spares most inline elements one.
+  if (!useCss || !el.attributes.length) return false;
+  const check = (el as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
+  if (typeof check !== 'function' || !el.ownerDocument?.defaultView) return false;
+  if (check.call(el, { visibilityProperty: true })) return false;
+  // `display: contents` has no box of its own but shows its children.
+  return el.ownerDocument.defaultView.getComputedStyle(el).display !== 'contents';
 }
 
-function isEditable(el: Element): boolean {
+/** Editable by the reader: its own attribute, or (in a browser) inherited editability and designMode. */
+function isEditable(el: Element, useCss: boolean): boolean {
   const ce = el.getAttribute('contenteditable');
-  return ce !== null && ce !== 'false';
+  if (ce !== null && ce !== 'false') return true;
+  return useCss && (el as HTMLElement).isContentEditable === true;
 }
 
-/** Whether an element's subtree can never contribute article text. */
-export function isSkipped(el: Element): boolean {
-  return SKIP_TAGS.has(el.tagName.toUpperCase()) || isHidden(el) || isEditable(el) || isFurniture(el);
+/**
+ * Whether an element's subtree can never contribute article text. `useCss` also consults the page's
+ * computed style (content script only); `furniture: false` ignores class and id words (a second try
+ * on pages whose article sits in a wrapper named like a sidebar).
+ */
+export function isSkipped(el: Element, useCss = false, furniture = true): boolean {
+  return (
+    SKIP_TAGS.has(el.tagName.toUpperCase()) ||
+    (furniture && isFurniture(el)) ||
+    isEditable(el, useCss) ||
+    isHidden(el, useCss)
+  );
 }
 
 /** Collects the text blocks under `root` in document order. */
-export function collectBlocks(root: Element): DomBlock[] {
+export function collectBlocks(root: Element, useCss = false): DomBlock[] {
+  return drain(collectBlockSteps(root, useCss));
+}
+
+interface Frame {
+  el: Element;
+  child: ChildNode | null;
+  insideFigure: boolean;
+}
+
+/**
+ * The block walk as resumable steps (an explicit stack, not recursion, so a deep page cannot overflow
+ * it and every few dozen nodes are a place to pause).
+ */
+export function* collectBlockSteps(root: Element, useCss = false): Steps<DomBlock[]> {
   const blocks: DomBlock[] = [];
   let inline: Node[] = [];
-  const flushInline = (parent: Element) => {
+  let work = 0;
+  function* flushInline(parent: Element): Steps<void> {
     if (inline.length) {
-      const block = buildBlock(parent, inline, 'paragraph');
-      if (block) blocks.push(block);
+      const parts = inline;
       inline = [];
+      for (const block of yield* buildBlocks(parent, parts, 'paragraph', useCss)) blocks.push(block);
     }
-  };
-  const visit = (el: Element, insideFigure: boolean) => {
-    for (let child = el.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) {
-        if (child.nodeValue?.trim()) inline.push(child);
-        continue;
-      }
-      if (child.nodeType !== 1) continue;
-      const c = child as Element;
-      const tag = c.tagName.toUpperCase();
-      if (isSkipped(c)) {
-        flushInline(el);
-        continue;
-      }
-      if (tag === 'BR') {
-        flushInline(el);
-        continue;
-      }
-      const kind = BLOCK_KIND[tag];
-      if (kind && !hasBlockDescendant(c)) {
-        flushInline(el);
-        const block = buildBlock(c, [c], insideFigure ? 'caption' : kind);
-        if (block) blocks.push(block);
-      } else if (kind || CONTAINER_TAGS.has(tag) || hasBlockDescendant(c)) {
-        flushInline(el);
-        visit(c, insideFigure || tag === 'FIGURE');
-        flushInline(c);
-      } else {
-        inline.push(c);
-      }
+  }
+  const stack: Frame[] = [{ el: root, child: root.firstChild, insideFigure: false }];
+  while (stack.length) {
+    const frame = stack[stack.length - 1];
+    const child = frame.child;
+    if (!child) {
+      stack.pop();
+      yield* flushInline(frame.el);
+      continue;
     }
-  };
-  visit(root, false);
-  flushInline(root);
+    frame.child = child.nextSibling;
+    if (++work % STEP_NODES === 0) yield;
+    if (child.nodeType === 3) {
+      if (child.nodeValue?.trim()) inline.push(child);
+      continue;
+    }
+    if (child.nodeType !== 1) continue;
+    const c = child as Element;
+    const tag = c.tagName.toUpperCase();
+    if (tag === 'BR' || isSkipped(c, useCss)) {
+      yield* flushInline(frame.el);
+      continue;
+    }
+    const kind = BLOCK_KIND[tag];
+    // Containers are entered without looking below them first: scanning every subtree for blocks at
+    // every level would make the walk quadratic in the page's depth.
+    const container = CONTAINER_TAGS.has(tag);
+    const nested = !container && hasBlockDescendant(c);
+    if (kind && !nested) {
+      yield* flushInline(frame.el);
+      for (const block of yield* buildBlocks(c, [c], frame.insideFigure ? 'caption' : kind, useCss))
+        blocks.push(block);
+    } else if (kind || nested || container) {
+      yield* flushInline(frame.el);
+      stack.push({ el: c, child: c.firstChild, insideFigure: frame.insideFigure || tag === 'FIGURE' });
+    } else {
+      inline.push(c);
+    }
+  }
   return blocks;
 }
 
+/** Whether a block-level element sits anywhere below `el` (stops at the first one). */
 function hasBlockDescendant(el: Element): boolean {
-  for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+  const stack: Element[] = [];
+  for (let c = el.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
+  while (stack.length) {
+    const c = stack.pop() as Element;
     const tag = c.tagName.toUpperCase();
-    if (BLOCK_KIND[tag] || tag === 'DIV' || tag === 'SECTION' || tag === 'UL' || tag === 'OL' || tag === 'TABLE')
-      return true;
-    if (hasBlockDescendant(c)) return true;
+    if (BLOCK_KIND[tag] || BLOCK_TAGS.has(tag)) return true;
+    for (let d = c.lastElementChild; d; d = d.previousElementSibling) stack.push(d);
   }
   return false;
 }
 
-/** Builds one block from inline nodes, collapsing white space the way the page renders it. */
-function buildBlock(element: Element, parts: Node[], kind: BlockKind): DomBlock | null {
-  const nodes: Text[] = [];
-  const nodeStarts: number[] = [];
-  const offsets: number[] = [];
-  let text = '';
+const BLOCK_TAGS = new Set(['DIV', 'SECTION', 'UL', 'OL', 'TABLE', 'ARTICLE', 'MAIN']);
+
+/** White space that collapsing changes inside a text node: a run, or any non-space blank. */
+const INNER_COLLAPSE = /[\n\t\r\f]| {2}/;
+
+/** White space the page collapses when it renders (ASCII only: a no-break space is kept). */
+const SPACE_RUN = /[ \n\t\r\f]+/g;
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 10 || code === 9 || code === 13 || code === 12;
+}
+
+/**
+ * Builds blocks from inline nodes, collapsing white space the way the page renders it; a `<br>` ends
+ * a block (a line break separates a label from its text, or one line of an address from the next, so
+ * no sentence, and no highlight, may run across it). Each text node is collapsed with one native
+ * `replace`, not a per-character loop: the content script runs once per page, cold, where every
+ * JavaScript loop iteration is interpreted. The character-level map back to the DOM is recomputed only
+ * for the few offsets that become highlight ends (`domPosition`).
+ */
+function* buildBlocks(element: Element, parts: Node[], kind: BlockKind, useCss: boolean): Steps<DomBlock[]> {
+  const out: DomBlock[] = [];
+  let nodes: Text[] = [];
+  let nodeStarts: number[] = [];
+  let leadSpace: boolean[] = [];
+  let pieces: string[] = [];
+  let length = 0;
   let pendingSpace = false;
-  const addText = (node: Text) => {
-    const value = node.nodeValue ?? '';
-    let started = false;
-    for (let i = 0; i < value.length; i++) {
-      const ch = value[i];
-      if (ch === ' ' || ch === '\n' || ch === '\t' || ch === '\r' || ch === '\f') {
-        if (text.length) pendingSpace = true;
-        continue;
-      }
-      if (pendingSpace) {
-        text += ' ';
-        offsets.push(Math.max(0, i - 1));
-        pendingSpace = false;
-        if (!started) {
-          nodes.push(node);
-          nodeStarts.push(text.length - 1);
-          started = true;
-        }
-      }
-      if (!started) {
-        nodes.push(node);
-        nodeStarts.push(text.length);
-        started = true;
-      }
-      text += ch;
-      offsets.push(i);
-    }
+  let work = 0;
+  const finish = () => {
+    if (length)
+      out.push({ kind, text: pieces.join(''), element, nodes, nodeStarts, nodeLeadSpace: leadSpace });
+    nodes = [];
+    nodeStarts = [];
+    leadSpace = [];
+    pieces = [];
+    length = 0;
+    pendingSpace = false;
   };
-  const walk = (n: Node) => {
+  const addText = (node: Text) => {
+    const collapsed = (node.nodeValue ?? '').replace(SPACE_RUN, ' ');
+    if (!collapsed) return;
+    const lead = collapsed.charCodeAt(0) === 32;
+    const trail = collapsed.charCodeAt(collapsed.length - 1) === 32;
+    const core = collapsed.slice(
+      lead ? 1 : 0,
+      Math.max(lead ? 1 : 0, trail ? collapsed.length - 1 : collapsed.length),
+    );
+    if (lead && length) pendingSpace = true;
+    if (!core) return;
+    nodes.push(node);
+    nodeStarts.push(length);
+    leadSpace.push(pendingSpace);
+    if (pendingSpace) {
+      pieces.push(' ');
+      length++;
+      pendingSpace = false;
+    }
+    pieces.push(core);
+    length += core.length;
+    if (trail) pendingSpace = true;
+  };
+  const stack: Node[] = [];
+  for (let i = parts.length - 1; i >= 0; i--) stack.push(parts[i]);
+  while (stack.length) {
+    const n = stack.pop() as Node;
+    if (++work % STEP_NODES === 0) yield;
     if (n.nodeType === 3) {
       addText(n as Text);
-      return;
+      continue;
     }
-    if (n.nodeType !== 1) return;
+    if (n.nodeType !== 1) continue;
     const el = n as Element;
-    if (isSkipped(el)) return;
     if (el.tagName.toUpperCase() === 'BR') {
-      if (text.length) pendingSpace = true;
-      return;
+      finish();
+      continue;
     }
-    for (let c = el.firstChild; c; c = c.nextSibling) walk(c);
-  };
-  for (const part of parts) walk(part);
-  if (!text) return null;
-  return { kind, text, element, nodes, nodeStarts, nodeOffsets: Uint32Array.from(offsets) };
+    if (isSkipped(el, useCss)) continue;
+    for (let c = el.lastChild; c; c = c.previousSibling) stack.push(c);
+  }
+  finish();
+  return out;
+}
+
+/**
+ * Offset inside a text node's value of the `local`-th character the block took from it. A collapsed
+ * space maps to the last white-space character of its run; a leading space carried over from an
+ * earlier node maps to just before the node's first visible character.
+ */
+function offsetInNode(value: string, local: number, lead: boolean): number {
+  // Most text nodes need no collapsing inside (no run of white space, no leading white space): then
+  // the offset is direct, found by one native regex test instead of a scan.
+  if (!INNER_COLLAPSE.test(value) && !isSpace(value.charCodeAt(0)))
+    return lead ? Math.max(0, local - 1) : local;
+  let i = 0;
+  while (i < value.length && isSpace(value.charCodeAt(i))) i++;
+  if (lead) {
+    if (local === 0) return Math.max(0, i - 1);
+    local--;
+  }
+  let emitted = 0;
+  while (i < value.length) {
+    if (isSpace(value.charCodeAt(i))) {
+      while (i + 1 < value.length && isSpace(value.charCodeAt(i + 1))) i++;
+      if (emitted === local) return i;
+    } else if (emitted === local) {
+      return i;
+    }
+    emitted++;
+    i++;
+  }
+  return value.length;
 }
 
 /**
@@ -198,6 +364,7 @@ export function domPosition(block: DomBlock, offset: number, isEnd: boolean): { 
     else hi = mid - 1;
   }
   const node = block.nodes[lo];
-  const inNode = block.nodeOffsets[at] + (isEnd ? 1 : 0);
+  const inNode =
+    offsetInNode(node.nodeValue ?? '', at - block.nodeStarts[lo], block.nodeLeadSpace[lo]) + (isEnd ? 1 : 0);
   return { node, offset: Math.min(inNode, node.length) };
 }

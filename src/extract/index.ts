@@ -3,10 +3,12 @@
  * (so it must be cheap and must bail out early on non-articles) and in the CLI on saved HTML.
  */
 import { type ArticleInput, outletFrom } from '../article/types.ts';
-import { collectBlocks, type DomBlock, isSkipped } from './blocks.ts';
+import { collectBlockSteps, type DomBlock, isSkipped } from './blocks.ts';
+import { drain, runSliced, type SliceOptions, STEP_NODES, type Steps } from './slices.ts';
 
 export type { DomBlock } from './blocks.ts';
 export { domPosition } from './blocks.ts';
+export { drain, runSliced, type SliceOptions } from './slices.ts';
 
 export interface DomArticle {
   input: ArticleInput;
@@ -24,26 +26,49 @@ const MIN_PROSE_PARAGRAPHS = 3;
  * holds most of the prose, else the ancestor that gathers the most paragraph text (Readability's idea,
  * reduced to one pass over the paragraphs).
  */
-export function findArticleRoot(doc: Document): Element | null {
+export function findArticleRoot(doc: Document, useCss = false, strict = true): Element | null {
+  return drain(findArticleRootSteps(doc, useCss, strict));
+}
+
+/** Elements that declare themselves the article (or the page's main content). */
+const EXPLICIT = 'article, [itemprop="articleBody"], [itemprop="articlebody"], main, [role="main"]';
+
+/** `findArticleRoot` as resumable steps. */
+export function* findArticleRootSteps(doc: Document, useCss = false, strict = true): Steps<Element | null> {
   const body = doc.body;
   if (!body) return null;
-  const paragraphs = body.querySelectorAll('p, pre, blockquote, li, div > br');
+  // List items are left out: menus and teaser lists are lists; an article's own lists sit beside its paragraphs.
+  const paragraphs = body.querySelectorAll('p, pre, blockquote, div > br');
+  const explicit = new Set(body.querySelectorAll(EXPLICIT));
+  /** Paragraph score gathered by each of the three nearest ancestors (Readability's candidate score). */
   const scores = new Map<Element, number>();
+  /** Paragraph score contained anywhere below each explicit element. */
+  const inside = new Map<Element, number>();
+  const skipped = new Map<Element, boolean>();
+  const seen = new Set<Element>();
   let total = 0;
+  let work = 0;
   for (const p of paragraphs) {
+    if (++work % STEP_NODES === 0) yield;
     const el = p.tagName === 'BR' ? p.parentElement : p;
-    if (!el) continue;
-    const length = (el.textContent ?? '').trim().length;
+    if (!el || seen.has(el)) continue;
+    seen.add(el);
+    const content = el.textContent ?? '';
+    const length = content.trim().length;
     if (length < 25) continue;
-    if (hasSkippedAncestor(el, body)) continue;
-    const score = Math.min(length, 1_000) + (el.textContent?.split(',').length ?? 0) * 10;
+    if (skippedChain(el, body, skipped, useCss, strict)) continue;
+    const score = Math.min(length, 1_000) + content.split(',').length * 10;
     total += score;
     let parent = el.parentElement;
     for (let level = 0; parent && level < 3; level++, parent = parent.parentElement) {
       scores.set(parent, (scores.get(parent) ?? 0) + score / (level + 1));
     }
+    if (explicit.size) {
+      for (let a = el.parentElement; a && a !== body; a = a.parentElement) {
+        if (explicit.has(a)) inside.set(a, (inside.get(a) ?? 0) + score);
+      }
+    }
   }
-  const explicit = body.querySelector('[itemprop="articleBody"], article');
   let best: Element | null = null;
   let bestScore = 0;
   for (const [el, score] of scores) {
@@ -52,15 +77,53 @@ export function findArticleRoot(doc: Document): Element | null {
       bestScore = score;
     }
   }
-  if (explicit && best && (explicit.contains(best) || best.contains(explicit))) {
-    return explicit.contains(best) && (scores.get(explicit) ?? 0) < total * 0.5 ? best : explicit;
+  // The explicit element holding the most prose, when it holds a good share of the page's prose.
+  let declared: Element | null = null;
+  let declaredScore = 0;
+  for (const [el, score] of inside) {
+    if (score > declaredScore) {
+      declared = el;
+      declaredScore = score;
+    }
   }
-  return best ?? explicit;
+  if (!best) return declared;
+  if (!declared || declaredScore < total * 0.4) return best;
+  if (declared.contains(best)) return declared;
+  if (best.contains(declared)) {
+    let bestInside = 0;
+    for (const p of seen) if (best.contains(p)) bestInside += 1;
+    let declaredInside = 0;
+    for (const p of seen) if (declared.contains(p)) declaredInside += 1;
+    return declaredInside >= bestInside * 0.6 ? declared : best;
+  }
+  return best;
 }
 
-function hasSkippedAncestor(el: Element, stop: Element): boolean {
-  for (let a: Element | null = el; a && a !== stop; a = a.parentElement) if (isSkipped(a)) return true;
-  return false;
+/** Whether the element or an ancestor below `stop` is skipped; memoised, as paragraphs share ancestors. */
+function skippedChain(
+  el: Element,
+  stop: Element,
+  memo: Map<Element, boolean>,
+  useCss: boolean,
+  furniture: boolean,
+): boolean {
+  const path: Element[] = [];
+  let result = false;
+  for (let a: Element | null = el; a && a !== stop; a = a.parentElement) {
+    const known = memo.get(a);
+    if (known !== undefined) {
+      result = known;
+      break;
+    }
+    path.push(a);
+    // The computed-style check covers every ancestor at once, so it is asked only of the paragraph.
+    if (isSkipped(a, useCss && a === el, furniture || a === el)) {
+      result = true;
+      break;
+    }
+  }
+  for (const a of path) memo.set(a, result);
+  return result;
 }
 
 /** Prose measure of the blocks, as in Readability's reader-view check. */
@@ -76,10 +139,25 @@ function isProse(blocks: DomBlock[]): boolean {
   return chars >= MIN_PROSE_CHARS && paragraphs >= MIN_PROSE_PARAGRAPHS;
 }
 
+/** Meta tags by name, read once per document: each selector query would walk the whole page. */
+const metaCache = new WeakMap<Document, Map<string, string>>();
+
 function meta(doc: Document, ...names: string[]): string | undefined {
+  let tags = metaCache.get(doc);
+  if (!tags) {
+    tags = new Map();
+    for (const el of doc.getElementsByTagName('meta')) {
+      const content = el.getAttribute('content')?.trim();
+      if (!content) continue;
+      for (const attr of ['property', 'name', 'itemprop']) {
+        const key = el.getAttribute(attr);
+        if (key && !tags.has(key)) tags.set(key, content);
+      }
+    }
+    metaCache.set(doc, tags);
+  }
   for (const name of names) {
-    const el = doc.querySelector(`meta[property="${name}"], meta[name="${name}"], meta[itemprop="${name}"]`);
-    const content = el?.getAttribute('content')?.trim();
+    const content = tags.get(name);
     if (content) return content;
   }
   return undefined;
@@ -88,7 +166,9 @@ function meta(doc: Document, ...names: string[]): string | undefined {
 /** The page's title: its Open Graph title, else its first heading, else the document title. */
 function titleOf(doc: Document, root: Element): string {
   const h1 = root.querySelector('h1') ?? doc.querySelector('h1');
-  return (meta(doc, 'og:title', 'twitter:title') ?? h1?.textContent ?? doc.title ?? '').replace(/\s+/g, ' ').trim();
+  return (meta(doc, 'og:title', 'twitter:title') ?? h1?.textContent ?? doc.title ?? '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function publishedAtOf(doc: Document): string | undefined {
@@ -101,12 +181,52 @@ function publishedAtOf(doc: Document): string | undefined {
   return Number.isNaN(t) ? undefined : new Date(t).toISOString();
 }
 
+export interface ExtractOptions {
+  /**
+   * Consult the page's computed style (hidden by CSS, inherited contenteditable). Cheap in a browser,
+   * slow in happy-dom, so only the content script turns it on.
+   */
+  useCss?: boolean;
+}
+
 /** The article with its DOM maps, or null when the page is not an article. */
-export function extractDomArticle(doc: Document, url: string): DomArticle | null {
-  const root = findArticleRoot(doc);
-  if (!root) return null;
-  const blocks = collectBlocks(root);
-  if (!isProse(blocks)) return null;
+export function extractDomArticle(
+  doc: Document,
+  url: string,
+  options: ExtractOptions = {},
+): DomArticle | null {
+  return drain(extractDomArticleSteps(doc, url, options));
+}
+
+/**
+ * The same extraction in slices that give the page its main thread back between them: the content
+ * script's way, so a page of any size never sees a long task from ClaimLens.
+ */
+export function extractDomArticleSliced(
+  doc: Document,
+  url: string,
+  options: ExtractOptions & SliceOptions = {},
+): Promise<DomArticle | null | undefined> {
+  return runSliced(extractDomArticleSteps(doc, url, options), options);
+}
+
+/** Extraction as resumable steps. */
+export function* extractDomArticleSteps(
+  doc: Document,
+  url: string,
+  options: ExtractOptions = {},
+): Steps<DomArticle | null> {
+  const useCss = options.useCss ?? false;
+  metaCache.delete(doc);
+  let root = yield* findArticleRootSteps(doc, useCss, true);
+  let blocks = root ? yield* collectBlockSteps(root, useCss) : [];
+  if (!root || !isProse(blocks)) {
+    // Second try, as Readability does: class names like "sidebar-right-mix" sometimes wrap the article.
+    root = yield* findArticleRootSteps(doc, useCss, false);
+    blocks = root ? yield* collectBlockSteps(root, useCss) : [];
+    if (!root || !isProse(blocks)) return null;
+  }
+  blocks = withinLimits(blocks);
   const input: ArticleInput = {
     url,
     outlet: outletFrom(meta(doc, 'og:site_name', 'application-name'), url),
@@ -115,6 +235,28 @@ export function extractDomArticle(doc: Document, url: string): DomArticle | null
     blocks: blocks.map((b) => ({ kind: b.kind, text: b.text })),
   };
   return { input, blocks, root };
+}
+
+/** The message protocol's limits (src/protocol/messages.ts): an article beyond them would be refused whole. */
+const MAX_BLOCKS = 5_000;
+const MAX_BLOCK_CHARS = 100_000;
+const MAX_ARTICLE_CHARS = 2_000_000;
+
+/**
+ * Keeps an enormous page analysable: blocks longer than the protocol allows are dropped (no prose
+ * paragraph is that long) and the article is cut after the block or character budget, so the first
+ * part is still highlighted instead of nothing.
+ */
+function withinLimits(blocks: DomBlock[]): DomBlock[] {
+  const out: DomBlock[] = [];
+  let chars = 0;
+  for (const b of blocks) {
+    if (b.text.length > MAX_BLOCK_CHARS) continue;
+    if (out.length >= MAX_BLOCKS || chars + b.text.length > MAX_ARTICLE_CHARS) break;
+    out.push(b);
+    chars += b.text.length;
+  }
+  return out;
 }
 
 /** The article as the core takes it, or null when the page is not an article (used by the CLI). */

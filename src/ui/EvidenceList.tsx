@@ -5,7 +5,13 @@ import { conflictLine, isSafeLink, STANCE_LABEL, STANCE_ORDER } from './status-f
  * The other outlets' sentences for a claim, disputes first, each with outlet, quote and a link.
  * All text is rendered as text (Preact escapes it); links are only ever http(s).
  */
-export function EvidenceList({ status, headingLevel = 3 }: { status: ClaimStatus; headingLevel?: 3 | 4 | 'none' }) {
+export function EvidenceList({
+  status,
+  headingLevel = 3,
+}: {
+  status: ClaimStatus;
+  headingLevel?: 3 | 4 | 'none';
+}) {
   // In the tooltip the titles are not headings: it floats over pages whose own outline we must not break.
   const Heading = headingLevel === 'none' ? 'p' : headingLevel === 3 ? 'h3' : 'h4';
   return (

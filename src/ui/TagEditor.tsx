@@ -100,7 +100,7 @@ export function TagEditor({
                 type="button"
                 class="cl-chip"
                 onClick={() =>
-                  setTags([...current.filter((c) => c.toLowerCase() !== typed), t].join(', ') + ', ')
+                  setTags(`${[...current.filter((c) => c.toLowerCase() !== typed), t].join(', ')}, `)
                 }
               >
                 {t}

@@ -41,7 +41,7 @@ export function chromiumArgs(dist: string): string[] {
 
 /** Launches a persistent context (extensions need one; its IndexedDB lives on disk like a user's). */
 export async function launchWithExtension(
-  options: { headless?: boolean; userDataDir?: string; dist?: string } = {},
+  options: { headless?: boolean; userDataDir?: string; dist?: string; extraArgs?: string[] } = {},
 ): Promise<ExtensionBrowser> {
   const dist = options.dist ?? DIST;
   if (!existsSync(join(dist, 'manifest.json')))
@@ -51,7 +51,7 @@ export async function launchWithExtension(
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: options.headless ?? true,
-    args: chromiumArgs(dist),
+    args: [...chromiumArgs(dist), ...(options.extraArgs ?? [])],
     viewport: { width: 1280, height: 900 },
   });
   const serviceWorker =

@@ -1,0 +1,96 @@
+import fc from 'fast-check';
+import { Window } from 'happy-dom';
+import { describe, expect, it } from 'vitest';
+import { collectBlocks, domPosition } from './blocks.ts';
+import { extractDomArticle, extractDomArticleSteps } from './index.ts';
+import { runSliced } from './slices.ts';
+
+function documentOf(html: string): Document {
+  const window = new Window({ url: 'https://news.example/a' });
+  window.document.write(html);
+  return window.document as unknown as Document;
+}
+
+const PROSE =
+  'The ministry said on Monday that 1,500 soldiers had arrived at the base, according to officials who spoke to reporters.';
+
+describe('collectBlocks', () => {
+  it('keeps the page structure: no text from form fields, editable regions, scripts, styles or hidden nodes', () => {
+    const doc = documentOf(`<body><article>
+      <p>${PROSE}</p>
+      <p>Before <input value="typed 42 words"> <textarea>draft 7 claims</textarea> after.</p>
+      <div contenteditable="true"><p>Editable 300 troops paragraph.</p></div>
+      <div contenteditable="false"><p>Not editable 12 ships.</p></div>
+      <script>var secret = "script 99 text";</script><style>p { color: red }</style>
+      <p hidden>Hidden 5 tanks.</p><p style="display:none">None 6 jets.</p><p aria-hidden="true">Aria 7 drones.</p>
+      <form><p>Form 8 fields.</p></form>
+      <p>One<br>Two <b>bold</b>   spaced</p>
+    </article></body>`);
+    const blocks = collectBlocks(doc.querySelector('article') as Element);
+    const texts = blocks.map((b) => b.text);
+    expect(texts).toEqual([PROSE, 'Before after.', 'Not editable 12 ships.', 'One', 'Two bold spaced']);
+  });
+
+  it('maps every character of every block back to the same character in the DOM', () => {
+    const word = fc.stringMatching(/^[A-Za-z0-9,.]{1,8}$/);
+    const space = fc.constantFrom(' ', '  ', '\n', ' \t ', '');
+    const inline = fc.tuple(space, word, space, fc.constantFrom('b', 'i', 'span', 'a', ''), space);
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(inline, { minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 4 }),
+        (paragraphs) => {
+          const html = paragraphs
+            .map(
+              (parts) =>
+                `<p>${parts.map(([a, w, b, tag, c]) => (tag ? `${a}<${tag}>${w}${b}</${tag}>${c}` : `${a}${w}${b}${c}`)).join('')}</p>`,
+            )
+            .join('');
+          const doc = documentOf(`<body><div id="root">${html}</div></body>`);
+          for (const block of collectBlocks(doc.getElementById('root') as Element)) {
+            for (let i = 0; i < block.text.length; i++) {
+              if (block.text[i] === ' ') continue;
+              const start = domPosition(block, i, false);
+              expect(start.node.nodeValue?.[start.offset]).toBe(block.text[i]);
+              const end = domPosition(block, i + 1, true);
+              expect(end.node.nodeValue?.[end.offset - 1]).toBe(block.text[i]);
+            }
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('extractDomArticle', () => {
+  const page = `<html><head><meta property="og:site_name" content="Example News"></head><body>
+    <nav><p>Home, World, Politics, Business, Opinion, Sport, Culture and many more sections</p></nav>
+    <article><h1>Troops arrive</h1>${`<p>${PROSE}</p>`.repeat(6)}</article>
+    <footer><p>Copyright and contact details, terms of use, privacy policy, cookie settings</p></footer></body></html>`;
+
+  it('finds the article and skips the page furniture', () => {
+    const article = extractDomArticle(documentOf(page), 'https://news.example/a');
+    expect(article?.input.outlet).toBe('Example News');
+    expect(article?.input.blocks.map((b) => b.kind)).toEqual(['heading', ...Array(6).fill('paragraph')]);
+    expect(article?.root.tagName).toBe('ARTICLE');
+  });
+
+  it('gives the same result in slices as in one go', async () => {
+    const doc = documentOf(
+      page.replace('</article>', `${`<p>${PROSE} <b>bold</b></p>`.repeat(200)}</article>`),
+    );
+    const once = extractDomArticle(doc, 'https://news.example/a');
+    let pauses = 0;
+    const sliced = await runSliced(extractDomArticleSteps(doc, 'https://news.example/a'), {
+      budgetMs: 0,
+      pause: async () => void pauses++,
+    });
+    expect(sliced?.input).toEqual(once?.input);
+    expect(pauses).toBeGreaterThan(0);
+  });
+
+  it('is not an article when there is too little prose', () => {
+    const doc = documentOf(`<body><p>${PROSE}</p><ul><li>Link one</li><li>Link two</li></ul></body>`);
+    expect(extractDomArticle(doc, 'https://news.example/a')).toBeNull();
+  });
+});

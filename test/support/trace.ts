@@ -1,0 +1,227 @@
+/**
+ * Measures what ClaimLens costs a page from outside the page, with Chromium's own tracing: the
+ * renderer's tasks (`RunTask`) and the V8 sampling profiler. A sample counts as ours when any frame of
+ * its stack belongs to a script of the extension (`chrome-extension://<id>/...`), so the figures need
+ * no instrumentation in the shipped build and include DOM work our code triggers (it is sampled inside
+ * our frames).
+ */
+import type { CDPSession, Page } from 'playwright-core';
+
+export interface TraceEvent {
+  name: string;
+  cat?: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  id?: string;
+  args?: Record<string, unknown> & { data?: Record<string, unknown> };
+}
+
+/** What our content script cost one page. Times in milliseconds. */
+export interface ScriptCost {
+  /** Main-thread time sampled inside the extension's code. */
+  ourMs: number;
+  /** Number of top-level tasks in which our code ran. */
+  tasks: number;
+  /** The longest of those tasks, whole (our code plus anything the page did in the same task). */
+  longestTaskMs: number;
+  /** Our own sampled time inside the task where it was largest. */
+  longestOwnInTaskMs: number;
+  /** Tasks over 50 ms whose sampled time was mostly ours. */
+  longTasksCausedByUs: number;
+  /** Sampling interval observed (ms), the resolution of `ourMs`. */
+  sampleIntervalMs: number;
+}
+
+const CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'v8.execute',
+  'disabled-by-default-v8.cpu_profiler',
+  'toplevel',
+];
+
+/** A running trace of the whole browser, started through a page's DevTools session. */
+export class PageTrace {
+  private readonly events: TraceEvent[] = [];
+  private constructor(private readonly cdp: CDPSession) {
+    const collect = (e: { value: TraceEvent[] }) => {
+      for (const v of e.value) this.events.push(v);
+    };
+    (cdp as unknown as { on(event: string, fn: (e: { value: TraceEvent[] }) => void): void }).on(
+      'Tracing.dataCollected',
+      collect,
+    );
+  }
+
+  static async start(page: Page): Promise<PageTrace> {
+    const cdp = await page.context().newCDPSession(page);
+    const trace = new PageTrace(cdp);
+    await cdp.send('Tracing.start', {
+      transferMode: 'ReportEvents',
+      traceConfig: { includedCategories: CATEGORIES, recordMode: 'recordContinuously' },
+    } as never);
+    return trace;
+  }
+
+  /** Stops tracing and returns every event. */
+  async stop(): Promise<TraceEvent[]> {
+    const done = new Promise<void>((resolve) => this.cdp.once('Tracing.tracingComplete', () => resolve()));
+    await this.cdp.send('Tracing.end');
+    await done;
+    await this.cdp.detach().catch(() => {});
+    return this.events;
+  }
+}
+
+interface ProfileNode {
+  id: number;
+  parent?: number;
+  callFrame: { url?: string; functionName?: string };
+}
+
+/**
+ * Attributes main-thread time to the extension. `extensionId` picks our scripts; the renderer's main
+ * thread is the one where our content script's loader was evaluated.
+ */
+export function scriptCost(events: TraceEvent[], extensionId: string): ScriptCost {
+  const prefix = `chrome-extension://${extensionId}/`;
+  const main = mainThreadOf(events, prefix);
+  const empty: ScriptCost = {
+    ourMs: 0,
+    tasks: 0,
+    longestTaskMs: 0,
+    longestOwnInTaskMs: 0,
+    longTasksCausedByUs: 0,
+    sampleIntervalMs: 0,
+  };
+  if (!main) return empty;
+  // Profiles of the main thread, and their chunks (which the profiler thread emits under the same id).
+  const profiles = new Map<string, number>();
+  for (const e of events) {
+    if (e.name === 'Profile' && e.pid === main.pid && e.tid === main.tid && e.id) {
+      profiles.set(e.id, Number((e.args?.data as { startTime?: number } | undefined)?.startTime ?? e.ts));
+    }
+  }
+  const nodes = new Map<number, ProfileNode>();
+  const ours = new Map<number, boolean>();
+  const samples: { ts: number; ours: boolean }[] = [];
+  const clock = new Map<string, number>();
+  for (const e of events) {
+    if (e.name !== 'ProfileChunk' || e.pid !== main.pid || !e.id || !profiles.has(e.id)) continue;
+    const data = e.args?.data as {
+      cpuProfile?: { nodes?: ProfileNode[]; samples?: number[] };
+      timeDeltas?: number[];
+    };
+    for (const n of data.cpuProfile?.nodes ?? []) nodes.set(n.id, n);
+    let t = clock.get(e.id) ?? (profiles.get(e.id) as number);
+    const ids = data.cpuProfile?.samples ?? [];
+    const deltas = data.timeDeltas ?? [];
+    for (let i = 0; i < ids.length; i++) {
+      t += deltas[i] ?? 0;
+      samples.push({ ts: t, ours: isOurs(ids[i], nodes, ours, prefix) });
+    }
+    clock.set(e.id, t);
+  }
+  samples.sort((a, b) => a.ts - b.ts);
+  const intervals: number[] = [];
+  for (let i = 1; i < samples.length; i++) intervals.push(samples[i].ts - samples[i - 1].ts);
+  const typical = median(intervals.filter((d) => d > 0)) || 100;
+  // A sample stands for the time until the next one, capped so idle gaps are not counted.
+  const weight = (i: number) =>
+    Math.min(samples[i + 1] ? samples[i + 1].ts - samples[i].ts : typical, typical * 4);
+  let ourUs = 0;
+  for (let i = 0; i < samples.length; i++) if (samples[i].ours) ourUs += weight(i);
+
+  const tasks = events
+    .filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.pid === main.pid && e.tid === main.tid && e.dur)
+    .sort((a, b) => a.ts - b.ts);
+  let taskCount = 0;
+  let longest = 0;
+  let longestOwn = 0;
+  let longCaused = 0;
+  let s = 0;
+  for (const task of tasks) {
+    const end = task.ts + (task.dur ?? 0);
+    while (s < samples.length && samples[s].ts < task.ts) s++;
+    let own = 0;
+    let all = 0;
+    for (let i = s; i < samples.length && samples[i].ts < end; i++) {
+      all += weight(i);
+      if (samples[i].ours) own += weight(i);
+    }
+    if (!own) continue;
+    taskCount++;
+    longest = Math.max(longest, task.dur ?? 0);
+    longestOwn = Math.max(longestOwn, own);
+    if ((task.dur ?? 0) > 50_000 && own > all / 2) longCaused++;
+  }
+  return {
+    ourMs: ourUs / 1000,
+    tasks: taskCount,
+    longestTaskMs: longest / 1000,
+    longestOwnInTaskMs: longestOwn / 1000,
+    longTasksCausedByUs: longCaused,
+    sampleIntervalMs: typical / 1000,
+  };
+}
+
+function isOurs(
+  id: number,
+  nodes: Map<number, ProfileNode>,
+  memo: Map<number, boolean>,
+  prefix: string,
+): boolean {
+  const path: number[] = [];
+  let result = false;
+  for (let n = nodes.get(id); n; n = n.parent === undefined ? undefined : nodes.get(n.parent)) {
+    const known = memo.get(n.id);
+    if (known !== undefined) {
+      result = known;
+      break;
+    }
+    path.push(n.id);
+    if (n.callFrame.url?.startsWith(prefix)) {
+      result = true;
+      break;
+    }
+  }
+  for (const p of path) memo.set(p, result);
+  return result;
+}
+
+/** The renderer main thread that evaluated our content script. */
+function mainThreadOf(events: TraceEvent[], prefix: string): { pid: number; tid: number } | null {
+  for (const e of events) {
+    const url = (e.args?.data as { url?: string } | undefined)?.url;
+    if ((e.name === 'EvaluateScript' || e.name === 'v8.compileModule') && url?.startsWith(prefix)) {
+      return { pid: e.pid, tid: e.tid };
+    }
+  }
+  // Parents are not always in the profile's node list; fall back to any sampled extension frame.
+  for (const e of events) {
+    if (e.name !== 'ProfileChunk') continue;
+    const nodes =
+      (e.args?.data as { cpuProfile?: { nodes?: ProfileNode[] } } | undefined)?.cpuProfile?.nodes ?? [];
+    if (nodes.some((n) => n.callFrame.url?.startsWith(prefix))) {
+      const profile = events.find((p) => p.name === 'Profile' && p.id === e.id);
+      if (profile) return { pid: profile.pid, tid: profile.tid };
+    }
+  }
+  return null;
+}
+
+/** Median of a list (0 when empty). */
+export function median(values: number[]): number {
+  return quantile(values, 0.5);
+}
+
+/** Nearest-rank quantile (0 when empty). */
+export function quantile(values: number[], q: number): number {
+  if (!values.length) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return sorted[rank];
+}
