@@ -367,10 +367,20 @@ async function fillStore(records: { articles: unknown[]; sentences: unknown[] })
     req.onsuccess = () => resolve(req.result);
     req.onerror = () => reject(req.error);
   });
+  // The key counts the pipeline keeps beside the sentences (what `countTerms` writes on ingest).
+  const delta = new Map<string, number>();
+  for (const s of records.sentences as { terms: string[] }[])
+    for (const t of new Set(s.terms)) delta.set(t, (delta.get(t) ?? 0) + 1);
   await new Promise<void>((resolve, reject) => {
-    const tx = db.transaction(['articles', 'sentences'], 'readwrite');
+    const tx = db.transaction(['articles', 'sentences', 'terms'], 'readwrite');
     for (const a of records.articles) tx.objectStore('articles').put(a);
     for (const s of records.sentences) tx.objectStore('sentences').put(s);
+    const terms = tx.objectStore('terms');
+    for (const [term, n] of delta) {
+      const req = terms.get(term);
+      req.onsuccess = () =>
+        terms.put({ term, df: ((req.result as { df: number } | undefined)?.df ?? 0) + n });
+    }
     tx.oncomplete = () => resolve();
     tx.onerror = () => reject(tx.error);
   });

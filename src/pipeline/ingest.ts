@@ -8,7 +8,7 @@ import { analyzeSentences } from '../claims/index.ts';
 import type { SentenceAnalysis } from '../claims/types.ts';
 import { indexTerms, queryTerms } from '../match/index.ts';
 import { compareWithArticle } from '../stance/index.ts';
-import type { ClaimLensDB } from '../store/db.ts';
+import { type ClaimLensDB, countTerms } from '../store/db.ts';
 import { articleIdFor, canonicalUrl, sentenceIdFor } from '../store/ids.ts';
 import type { ArticleRecord, LinkRecord, SentenceRecord } from '../store/schema.ts';
 
@@ -19,6 +19,9 @@ export interface IngestResult {
   /** Other articles whose claims gained or lost links. */
   affectedArticleIds: string[];
 }
+
+/** Keys carried by more stored sentences than this are not queried (see `linkAgainstStore`). */
+const MAX_POSTINGS = 400;
 
 /** How many candidate sentences retrieval hands to the stance model per sentence, at most. */
 const MAX_CANDIDATES = 60;
@@ -35,7 +38,7 @@ export async function ingestArticle(
   const analyses = analyzeSentences(input.blocks, input.publishedAt);
   const sentences = toRecords(articleId, input.outlet, analyses);
 
-  return db.transaction('rw', db.articles, db.sentences, db.links, async () => {
+  return db.transaction('rw', [db.articles, db.sentences, db.links, db.terms], async () => {
     const previous = await db.articles.get(articleId);
     if (previous && previous.text === text && previous.outlet === input.outlet) {
       await db.articles.update(articleId, { readAt: now, title: input.title });
@@ -47,6 +50,8 @@ export async function ingestArticle(
       for (const link of old) affected.add(link.articleId);
       await db.links.where('articleId').equals(articleId).delete();
       await db.links.where('otherArticleId').equals(articleId).delete();
+      const stale = await db.sentences.where('articleId').equals(articleId).toArray();
+      await countTerms(db, stale, -1);
       await db.sentences.where('articleId').equals(articleId).delete();
     }
     const article: ArticleRecord = {
@@ -63,6 +68,7 @@ export async function ingestArticle(
     const links = await linkAgainstStore(db, sentences, input.outlet, now);
     await db.articles.put(article);
     await db.sentences.bulkPut(sentences);
+    await countTerms(db, sentences, 1);
     await db.links.bulkPut(links);
     for (const link of links) if (link.articleId !== articleId) affected.add(link.articleId);
     affected.delete(articleId);
@@ -96,14 +102,19 @@ async function linkAgainstStore(
   outlet: string,
   now: number,
 ): Promise<LinkRecord[]> {
-  // One `equals` query per distinct term of the article (keys only, in parallel), instead of one
-  // `anyOf` per sentence: each posting list is read once however many sentences share the term, and
-  // an `equals` walk is far cheaper than `anyOf`'s skip-scanning cursor (see shared/facts.md).
-  const queries = ours.map((s) => queryTerms(s));
-  const union = [...new Set(queries.flat())];
+  // One `equals` query per distinct key of the article (keys only, in parallel), instead of one `anyOf`
+  // per sentence: each posting list is read once however many sentences share the key, and an
+  // `equals` walk is far cheaper than `anyOf`'s skip-scanning cursor (see shared/facts.md). Keys
+  // carried by more than MAX_POSTINGS stored sentences are left out, so the cost of a query is bounded
+  // whatever the size of the store: such keys are too common to say two sentences state one fact.
+  const wanted = ours.map((s) => queryTerms(s));
+  const union = [...new Set(wanted.flat())];
+  const dfRows = await db.terms.bulkGet(union);
+  const df = new Map(union.map((t, i) => [t, dfRows[i]?.df ?? 0]));
+  const queries = wanted.map((terms) => terms.filter((t) => (df.get(t) ?? 0) <= MAX_POSTINGS));
   const postings = new Map<string, string[]>();
   await Promise.all(
-    union.map(async (term) => {
+    [...new Set(queries.flat())].map(async (term) => {
       postings.set(term, (await db.sentences.where('terms').equals(term).primaryKeys()) as string[]);
     }),
   );

@@ -51,6 +51,12 @@ export interface LinkRecord {
   createdAt: number;
 }
 
+/** How many stored sentences carry a retrieval key: frequent keys are too common to retrieve by. */
+export interface TermRecord {
+  term: string;
+  df: number;
+}
+
 export interface SettingRecord {
   key: string;
   value: unknown;
@@ -76,6 +82,19 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string> 
       links: 'id, sentenceId, articleId, otherSentenceId, otherArticleId',
       settings: 'key',
       annotations: 'id, url, articleId, sentenceId, *tags, outlet, modified, kind, verdict',
+    },
+  },
+  {
+    // Version 3 counts how many sentences carry each retrieval key (document frequency), so that
+    // retrieval can leave out keys whose posting lists would grow with the store.
+    version: 3,
+    stores: {
+      articles: 'id, &url, outlet, readAt',
+      sentences: 'id, articleId, *terms',
+      links: 'id, sentenceId, articleId, otherSentenceId, otherArticleId',
+      settings: 'key',
+      annotations: 'id, url, articleId, sentenceId, *tags, outlet, modified, kind, verdict',
+      terms: 'term',
     },
   },
 ];
