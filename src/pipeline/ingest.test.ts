@@ -1,0 +1,87 @@
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import type { ArticleInput } from '../article/types.ts';
+import { ClaimLensDB } from '../store/db.ts';
+import { ingestArticle } from './ingest.ts';
+import { articleView } from './status.ts';
+
+const article = (i: number, text: string): ArticleInput => ({
+  url: `https://outlet${i}.example/story`,
+  outlet: `Outlet ${i}`,
+  title: `Story ${i}`,
+  blocks: [{ kind: 'paragraph', text }],
+});
+
+describe('ingestArticle', () => {
+  it('links both ways, and re-reading an unchanged article changes nothing', async () => {
+    const db = new ClaimLensDB(`ingest-${Date.now()}-a`, { indexedDB, IDBKeyRange });
+    const a = await ingestArticle(
+      db,
+      article(1, 'Budanov said 2,600 North Korean soldiers will be deployed to Kursk by Nov. 1.'),
+    );
+    const b = await ingestArticle(
+      db,
+      article(2, 'Kyrylo Budanov said 2,600 North Korean troops would go to the Kursk region by November 1.'),
+    );
+    expect(b.affectedArticleIds).toEqual([a.articleId]);
+    const first = (await articleView(db, a.articleId, 0))!;
+    expect(first.claims[0].status.confirms.map((e) => e.outlet)).toEqual(['Outlet 2']);
+    const again = await ingestArticle(
+      db,
+      article(2, 'Kyrylo Budanov said 2,600 North Korean troops would go to the Kursk region by November 1.'),
+    );
+    expect(again).toEqual({ articleId: b.articleId, changed: false, affectedArticleIds: [] });
+    expect(await db.links.count()).toBe(2);
+  });
+
+  it('keeps key counts in step with the stored sentences, also when an article changes', async () => {
+    const db = new ClaimLensDB(`ingest-${Date.now()}-b`, { indexedDB, IDBKeyRange });
+    await ingestArticle(db, article(1, 'Officials said 1,500 troops arrived in Vladivostok on Tuesday.'));
+    await ingestArticle(
+      db,
+      article(1, 'Officials said 12,000 troops were promised to Moscow, according to Seoul.'),
+    );
+    const counts = new Map<string, number>();
+    for (const s of await db.sentences.toArray())
+      for (const t of new Set(s.terms)) counts.set(t, (counts.get(t) ?? 0) + 1);
+    const stored = new Map((await db.terms.toArray()).map((r) => [r.term, r.df]));
+    expect(stored).toEqual(counts);
+  });
+
+  it('does not query keys that too many stored sentences carry, and still finds the match', async () => {
+    const db = new ClaimLensDB(`ingest-${Date.now()}-c`, { indexedDB, IDBKeyRange });
+    // 450 stored sentences from other outlets all carrying one key ("Pyongyang").
+    for (let i = 0; i < 15; i++) {
+      const text = Array.from(
+        { length: 30 },
+        (_, j) => `Pyongyang officials met delegation number ${i * 30 + j + 7} in a provincial town.`,
+      ).join(' ');
+      await ingestArticle(db, article(100 + i, text));
+    }
+    const common = (await db.terms.toArray()).filter((t) => t.df > 400).map((t) => t.term);
+    expect(common.length).toBeGreaterThan(0);
+    const target = await ingestArticle(
+      db,
+      article(1, 'Budanov said Pyongyang sent 2,600 soldiers to Kursk by Nov. 1.'),
+    );
+    const queried: unknown[] = [];
+    const where = db.sentences.where.bind(db.sentences);
+    db.sentences.where = ((index: string) => {
+      const clause = where(index);
+      const equals = clause.equals.bind(clause);
+      clause.equals = (key: unknown) => {
+        queried.push(key);
+        return equals(key as string);
+      };
+      return clause;
+    }) as typeof db.sentences.where;
+    await ingestArticle(
+      db,
+      article(2, 'Kyrylo Budanov said Pyongyang sent 2,600 troops to the Kursk region by November 1.'),
+    );
+    for (const term of common) expect(queried).not.toContain(term);
+    expect(queried.length).toBeGreaterThan(0);
+    const view = (await articleView(db, target.articleId, 0))!;
+    expect(view.claims[0].status.confirms.map((e) => e.outlet)).toEqual(['Outlet 2']);
+  });
+});
