@@ -147,6 +147,8 @@ export function sharedAnchors(
     if (!seen.has(c) && !CALENDAR.has(c) && pb.caps.includes(c)) sharedNames++;
     seen.add(c);
   }
+  // A speaker the text names only as "he" still counts: the claim analyser resolved who it is.
+  if (!sharedNames && sameSpeaker(a, b)) sharedNames = 1;
   let sharedNumbers = 0;
   for (const x of pa.quantities) {
     if (x.isDate) continue;
@@ -154,6 +156,15 @@ export function sharedAnchors(
       sharedNumbers++;
   }
   return { sharedNames, sharedNumbers };
+}
+
+/** True when both sentences are attributed to the same named person or body (a shared name word). */
+function sameSpeaker(a: SentenceAnalysis, b: SentenceAnalysis): boolean {
+  const srcA = a.attribution?.source?.toLowerCase();
+  const srcB = b.attribution?.source?.toLowerCase();
+  if (!srcA || !srcB) return false;
+  const wordsB = srcB.split(/\s+/);
+  return srcA.split(/\s+/).some((w) => w.length > 2 && /^[a-z]/.test(w) && wordsB.includes(w));
 }
 
 /** Computes the evidence used by `similarity` and by the stance rules. */
@@ -185,12 +196,7 @@ export function matchEvidence(a: SentenceAnalysis, b: SentenceAnalysis): MatchEv
   const covA = ta ? ca / ta : 0;
   const covB = tb ? cb / tb : 0;
   const { sharedNames, sharedNumbers } = sharedAnchors(a, b);
-  const srcA = a.attribution?.source?.toLowerCase();
-  const srcB = b.attribution?.source?.toLowerCase();
-  const sameSource =
-    !!srcA &&
-    !!srcB &&
-    srcA.split(/\s+/).some((w) => w.length > 2 && /^[a-z]/.test(w) && srcB.split(/\s+/).includes(w));
+  const sameSource = sameSpeaker(a, b);
   const qa = pa.quantities.filter((q) => !q.isDate);
   const qb = pb.quantities.filter((q) => !q.isDate);
   // The paraphrase model is the expensive part: computed only when something reads it.

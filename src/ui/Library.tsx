@@ -96,6 +96,30 @@ export function Library({ api }: { api: LibraryApi }) {
     if (toast?.undoToken) undoButton.current?.focus();
   }, [toast]);
   const lastVersion = useRef(-1);
+  /**
+   * The row whose editor was just saved: the refreshed list may re-mount it (rows mount a chunk per
+   * task), which drops keyboard focus, so focus is put back on its Edit button once it is there.
+   */
+  const refocus = useRef<{ id: string; until: number } | null>(null);
+  useEffect(() => {
+    const target = refocus.current;
+    if (!target) return;
+    const active = document.activeElement;
+    const lost = !active || active === document.body;
+    if (
+      Date.now() > target.until ||
+      (!lost && !active.closest(`[data-annotation-id="${CSS.escape(target.id)}"]`))
+    ) {
+      refocus.current = null;
+      return;
+    }
+    if (lost)
+      document
+        .querySelector<HTMLButtonElement>(
+          `[data-annotation-id="${CSS.escape(target.id)}"] .cl-lib-actions button`,
+        )
+        ?.focus();
+  });
 
   // Text search waits for a pause in typing.
   useEffect(() => {
@@ -157,6 +181,7 @@ export function Library({ api }: { api: LibraryApi }) {
   const save = async (draft: AnnotationDraft) => {
     await api.save(draft);
     setStatus('Annotation saved.');
+    if (draft.id) refocus.current = { id: draft.id, until: Date.now() + 3_000 };
     changed();
   };
 
