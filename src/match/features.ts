@@ -155,6 +155,54 @@ function f1(p: number, r: number): number {
   return p + r > 0 ? (2 * p * r) / (p + r) : 0;
 }
 
+/** IDF-weighted overlap of two sentences' content stems, shared by the pair features and the matcher. */
+export interface IdfOverlap {
+  /** Cosine of the idf-weighted stem vectors. */
+  cos: number;
+  /** Share of each side's idf mass found on the other side. */
+  covA: number;
+  covB: number;
+  /** Highest idf among each side's stems missing from the other. */
+  unmatchedIdfA: number;
+  unmatchedIdfB: number;
+}
+
+/** Computes `IdfOverlap` in one pass over each side. */
+export function idfOverlap(a: ReadonlySet<string>, b: ReadonlySet<string>, idf: IdfTable): IdfOverlap {
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  let coverA = 0;
+  let totalA = 0;
+  let coverB = 0;
+  let totalB = 0;
+  let unmatchedIdfA = 0;
+  let unmatchedIdfB = 0;
+  for (const s of a) {
+    const w = idfOf(idf, s);
+    na += w * w;
+    totalA += w;
+    if (b.has(s)) {
+      dot += w * w;
+      coverA += w;
+    } else unmatchedIdfA = Math.max(unmatchedIdfA, w);
+  }
+  for (const s of b) {
+    const w = idfOf(idf, s);
+    nb += w * w;
+    totalB += w;
+    if (a.has(s)) coverB += w;
+    else unmatchedIdfB = Math.max(unmatchedIdfB, w);
+  }
+  return {
+    cos: na && nb ? dot / Math.sqrt(na * nb) : 0,
+    covA: totalA ? coverA / totalA : 0,
+    covB: totalB ? coverB / totalB : 0,
+    unmatchedIdfA,
+    unmatchedIdfB,
+  };
+}
+
 /** The feature vector (order of MATCH_FEATURES) of two prepared sentences; symmetric in a and b. */
 export function matchFeatures(a: Prepared, b: Prepared, idf: IdfTable): number[] {
   const [u1, u2] = pr(a.words, b.words);
@@ -170,35 +218,7 @@ export function matchFeatures(a: Prepared, b: Prepared, idf: IdfTable): number[]
   const minLen = Math.max(1, Math.min(la, lb));
   const maxLen = Math.max(1, la, lb);
 
-  // IDF-weighted cosine and coverage over content stems.
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  let coverA = 0;
-  let totalA = 0;
-  let coverB = 0;
-  let totalB = 0;
-  let unmatchedIdfA = 0;
-  let unmatchedIdfB = 0;
-  for (const s of a.contentSet) {
-    const w = idfOf(idf, s);
-    na += w * w;
-    totalA += w;
-    if (b.contentSet.has(s)) {
-      dot += w * w;
-      coverA += w;
-    } else unmatchedIdfA = Math.max(unmatchedIdfA, w);
-  }
-  for (const s of b.contentSet) {
-    const w = idfOf(idf, s);
-    nb += w * w;
-    totalB += w;
-    if (a.contentSet.has(s)) coverB += w;
-    else unmatchedIdfB = Math.max(unmatchedIdfB, w);
-  }
-  const cos = na && nb ? dot / Math.sqrt(na * nb) : 0;
-  const covA = totalA ? coverA / totalA : 0;
-  const covB = totalB ? coverB / totalB : 0;
+  const { cos, covA, covB, unmatchedIdfA, unmatchedIdfB } = idfOverlap(a.contentSet, b.contentSet, idf);
   let unA = 0;
   for (const s of a.contentSet) if (!b.contentSet.has(s)) unA++;
   let unB = 0;

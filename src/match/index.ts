@@ -5,7 +5,7 @@
  * coverage of the claim's rare words, same attributed source).
  */
 import type { SentenceAnalysis } from '../claims/types.ts';
-import { idfOf, type Prepared, prepare } from './features.ts';
+import { idfOf, idfOverlap, type Prepared, prepare } from './features.ts';
 import { IDF, paraphraseProbability } from './model.ts';
 import { numberKey } from './numbers.ts';
 import { capitalisedRuns, stem } from './text.ts';
@@ -171,30 +171,7 @@ function sameSpeaker(a: SentenceAnalysis, b: SentenceAnalysis): boolean {
 export function matchEvidence(a: SentenceAnalysis, b: SentenceAnalysis): MatchEvidence {
   const pa = preparedOf(a);
   const pb = preparedOf(b);
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  let ca = 0;
-  let ta = 0;
-  let cb = 0;
-  let tb = 0;
-  for (const s of pa.contentSet) {
-    const w = idfOf(IDF, s);
-    na += w * w;
-    ta += w;
-    if (pb.contentSet.has(s)) {
-      dot += w * w;
-      ca += w;
-    }
-  }
-  for (const s of pb.contentSet) {
-    const w = idfOf(IDF, s);
-    nb += w * w;
-    tb += w;
-    if (pa.contentSet.has(s)) cb += w;
-  }
-  const covA = ta ? ca / ta : 0;
-  const covB = tb ? cb / tb : 0;
+  const { cos, covA, covB } = idfOverlap(pa.contentSet, pb.contentSet, IDF);
   const { sharedNames, sharedNumbers } = sharedAnchors(a, b);
   const sameSource = sameSpeaker(a, b);
   const qa = pa.quantities.filter((q) => !q.isDate);
@@ -208,7 +185,7 @@ export function matchEvidence(a: SentenceAnalysis, b: SentenceAnalysis): MatchEv
       paraphrase ??= paraphraseProbability(pa, pb);
       return paraphrase;
     },
-    cosine: na && nb ? dot / Math.sqrt(na * nb) : 0,
+    cosine: cos,
     coverMin: Math.min(covA, covB),
     coverMax: Math.max(covA, covB),
     sharedNames,

@@ -12,6 +12,7 @@ import { type ExtensionBrowser, launchWithExtension } from '../support/browser.t
 import { hoverText, waitForHighlights } from '../support/pages.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 import { ShadowReader } from '../support/shadow.ts';
+import { readStore } from '../support/store.ts';
 
 const HOST = 'research.test';
 const PATH = '/2024/10/18/north-korean-soldiers-video';
@@ -69,25 +70,7 @@ async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, what: str
 }
 
 async function stored() {
-  return browser.serviceWorker.evaluate(async () => {
-    const db: IDBDatabase = await new Promise((resolve) => {
-      const req = indexedDB.open('claimlens');
-      req.onsuccess = () => resolve(req.result);
-    });
-    const rows = await new Promise<unknown[]>((resolve) => {
-      const req = db.transaction('annotations').objectStore('annotations').getAll();
-      req.onsuccess = () => resolve(req.result);
-    });
-    db.close();
-    return rows as {
-      id: string;
-      kind: string;
-      quote: string;
-      tags: string[];
-      note?: string;
-      sentenceId?: string;
-    }[];
-  });
+  return (await readStore(browser.serviceWorker, ['annotations'])).annotations;
 }
 
 beforeAll(async () => {

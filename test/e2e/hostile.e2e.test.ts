@@ -10,7 +10,6 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeSentences } from '../../src/claims/index.ts';
 import { articleIdFor } from '../../src/store/ids.ts';
-import type { ArticleRecord, LinkRecord, SentenceRecord } from '../../src/store/schema.ts';
 import { type ExtensionBrowser, launchWithExtension } from '../support/browser.ts';
 import {
   articlePage,
@@ -25,6 +24,7 @@ import {
 import { claimRanges, openArticle, tabIdOf, waitForHighlights } from '../support/pages.ts';
 import { SEED_PAGES, startServer, type TestServer } from '../support/server.ts';
 import { ShadowReader } from '../support/shadow.ts';
+import { readStore } from '../support/store.ts';
 import { PageTrace, scriptCost } from '../support/trace.ts';
 
 const NETLOG = join(tmpdir(), `claimlens-netlog-${process.pid}.json`);
@@ -309,29 +309,8 @@ describe('five tabs analysing at once', () => {
     const urls = SEED_PAGES.map((p) => server.url(p.host, p.path));
     const pages = await Promise.all(urls.map((url) => openArticle(browser.context, url, 60_000)));
     await Promise.all(pages.map((p) => p.waitForTimeout(500)));
-    const dump = await browser.serviceWorker.evaluate(async () => {
-      const db: IDBDatabase = await new Promise((resolve, reject) => {
-        const req = indexedDB.open('claimlens');
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-      });
-      const all = (store: string) =>
-        new Promise<unknown[]>((resolve, reject) => {
-          const req = db.transaction(store).objectStore(store).getAll();
-          req.onsuccess = () => resolve(req.result);
-          req.onerror = () => reject(req.error);
-        });
-      const [articles, sentences, links] = await Promise.all([
-        all('articles'),
-        all('sentences'),
-        all('links'),
-      ]);
-      db.close();
-      return { articles, sentences, links };
-    });
-    const articles = dump.articles as ArticleRecord[];
-    const sentences = dump.sentences as SentenceRecord[];
-    const links = dump.links as LinkRecord[];
+    const dump = await readStore(browser.serviceWorker, ['articles', 'sentences', 'links']);
+    const { articles, sentences, links } = dump;
     for (const url of urls) {
       const stored = articles.filter((a) => a.id === articleIdFor(url));
       expect(stored).toHaveLength(1);

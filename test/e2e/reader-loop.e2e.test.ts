@@ -10,6 +10,7 @@ import { type ExtensionBrowser, launchWithExtension } from '../support/browser.t
 import { claimRanges, hoverText, openArticle, tabIdOf } from '../support/pages.ts';
 import { SEED_PAGES, startServer, type TestServer } from '../support/server.ts';
 import { ShadowReader } from '../support/shadow.ts';
+import { readStore } from '../support/store.ts';
 
 const herald = SEED_PAGES.find((p) => p.outlet === 'The Korea Herald')!;
 const others = SEED_PAGES.filter((p) => p !== herald);
@@ -112,18 +113,7 @@ describe('pages that are not articles', () => {
     expect(
       await home.evaluate(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size),
     ).toBe(0);
-    const stored = await browser.serviceWorker.evaluate(async () => {
-      const db: IDBDatabase = await new Promise((resolve) => {
-        const req = indexedDB.open('claimlens');
-        req.onsuccess = () => resolve(req.result);
-      });
-      const count = await new Promise<number>((resolve) => {
-        const req = db.transaction('articles').objectStore('articles').count();
-        req.onsuccess = () => resolve(req.result);
-      });
-      db.close();
-      return count;
-    });
+    const stored = (await readStore(browser.serviceWorker, ['articles'])).articles.length;
     expect(stored).toBe(1);
     await home.close();
   });
@@ -135,30 +125,7 @@ describe('step 2: articles and links are stored in IndexedDB', () => {
   });
 
   it('stores every article with URL, outlet, title and text, its sentences and cross-outlet links', async () => {
-    const dump = await browser.serviceWorker.evaluate(async () => {
-      const db: IDBDatabase = await new Promise((resolve, reject) => {
-        const req = indexedDB.open('claimlens');
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-      });
-      const all = (store: string) =>
-        new Promise<unknown[]>((resolve, reject) => {
-          const req = db.transaction(store).objectStore(store).getAll();
-          req.onsuccess = () => resolve(req.result);
-          req.onerror = () => reject(req.error);
-        });
-      const [articles, sentences, links] = await Promise.all([
-        all('articles'),
-        all('sentences'),
-        all('links'),
-      ]);
-      db.close();
-      return { articles, sentences, links } as {
-        articles: { id: string; url: string; outlet: string; title: string; text: string }[];
-        sentences: { id: string; articleId: string; outlet: string }[];
-        links: { articleId: string; otherArticleId: string; stance: string }[];
-      };
-    });
+    const dump = await readStore(browser.serviceWorker, ['articles', 'sentences', 'links']);
     expect(dump.articles).toHaveLength(5);
     const outlets = dump.articles.map((a) => a.outlet).sort();
     expect(outlets).toEqual([
