@@ -9,20 +9,9 @@ import type { ArticleBlock } from '../src/article/types.ts';
 import { analyzeSentences } from '../src/claims/index.ts';
 import { indexTerms } from '../src/match/index.ts';
 import type { ArticleRecord, SentenceRecord } from '../src/store/schema.ts';
+import { seededRandom } from '../src/util/random.ts';
 
 const SEEDS = new URL('../test/fixtures/seeds/', import.meta.url);
-
-/** Deterministic PRNG (mulberry32): the same store every run. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Words of the seed articles (and any extra text) by falling frequency, padded with synthetic words. */
 export function vocabulary(extraText: string[] = [], size = 50_000): string[] {
@@ -71,7 +60,7 @@ export function syntheticRecords(
   words: string[],
   seed = 7,
 ): { articles: ArticleRecord[]; sentences: SentenceRecord[] } {
-  const rand = random(seed + firstArticle);
+  const rand = seededRandom(seed + firstArticle);
   const rank = zipf(words.length, rand);
   const word = () => words[rank()];
   const articles: ArticleRecord[] = [];

@@ -13,6 +13,7 @@ import { describeSentence, scoreSentence } from '../src/claims/index.ts';
 import { type ClaimModel, sigmoid } from '../src/claims/model.ts';
 import { parseText, type Token } from '../src/nlp/parse.ts';
 import { hashString } from '../src/store/ids.ts';
+import { seededRandom } from '../src/util/random.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const SEED = 20241018;
@@ -93,17 +94,6 @@ export function productScore(p: Prepared, model: ClaimModel): number {
   return scoreSentence(p.text, p.tokens, describeSentence(p.text, p.tokens), model);
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export interface TrainOptions {
   l2: number;
   epochs: number;
@@ -126,7 +116,7 @@ export function trainLogistic(data: readonly Prepared[], opts: TrainOptions): Cl
   const g2 = new Float64Array(vocab.length).fill(1e-8);
   let bias = 0;
   let biasG2 = 1e-8;
-  const rand = mulberry32(SEED);
+  const rand = seededRandom(SEED);
   const order = data.map((_, i) => i);
   for (let epoch = 0; epoch < opts.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {

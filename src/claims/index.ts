@@ -113,8 +113,8 @@ export function scoreSentence(
   model: ClaimModel = defaultModel,
 ): number {
   const tags = tokens.map((t) => t.pos);
-  if (boilerplateSentence(text, tags)) {
-    const why = boilerplateSentence(text, tags);
+  const why = boilerplateSentence(text, tags);
+  if (why) {
     if (why === 'fragment' || why === 'image' || why === 'credit') return FURNITURE_SCORE;
     return Math.min(HEADING_CAP, sigmoid(textLogit(sentenceFeatures(text, tokens, facts), model)));
   }

@@ -4,6 +4,7 @@
  * tiny, must run in the extension's service worker without WASM, and must train deterministically
  * in Node within minutes.
  */
+import { seededRandom } from '../util/random.ts';
 
 /**
  * A tree as a flat array of nodes; node i is `[feature, threshold, left, right]` for a split
@@ -61,18 +62,6 @@ export function softmax(z: readonly number[]): number[] {
   const e = z.map((v) => Math.exp(v - m));
   const s = e.reduce((a, b) => a + b, 0);
   return e.map((v) => v / s);
-}
-
-/** Deterministic PRNG (mulberry32) so that training runs are reproducible. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export interface TrainOptions {

@@ -62,39 +62,24 @@ export interface SettingRecord {
   value: unknown;
 }
 
-/** Dexie schema versions, oldest first; a new version only adds to the list. */
+const V1_STORES = {
+  articles: 'id, &url, outlet, readAt',
+  sentences: 'id, articleId, *terms',
+  links: 'id, sentenceId, articleId, otherSentenceId, otherArticleId',
+  settings: 'key',
+};
+// Version 2 adds the researchers' annotations (src/annotations/types.ts).
+const V2_STORES = {
+  ...V1_STORES,
+  annotations: 'id, url, articleId, sentenceId, *tags, outlet, modified, kind, verdict',
+};
+// Version 3 counts how many sentences carry each retrieval key (document frequency), so that retrieval
+// can leave out keys whose posting lists would grow with the store.
+const V3_STORES = { ...V2_STORES, terms: 'term' };
+
+/** Dexie schema versions, oldest first; each repeats the one before and adds to it. */
 export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string> }[] = [
-  {
-    version: 1,
-    stores: {
-      articles: 'id, &url, outlet, readAt',
-      sentences: 'id, articleId, *terms',
-      links: 'id, sentenceId, articleId, otherSentenceId, otherArticleId',
-      settings: 'key',
-    },
-  },
-  {
-    // Version 2 adds the researchers' annotations (src/annotations/types.ts).
-    version: 2,
-    stores: {
-      articles: 'id, &url, outlet, readAt',
-      sentences: 'id, articleId, *terms',
-      links: 'id, sentenceId, articleId, otherSentenceId, otherArticleId',
-      settings: 'key',
-      annotations: 'id, url, articleId, sentenceId, *tags, outlet, modified, kind, verdict',
-    },
-  },
-  {
-    // Version 3 counts how many sentences carry each retrieval key (document frequency), so that
-    // retrieval can leave out keys whose posting lists would grow with the store.
-    version: 3,
-    stores: {
-      articles: 'id, &url, outlet, readAt',
-      sentences: 'id, articleId, *terms',
-      links: 'id, sentenceId, articleId, otherSentenceId, otherArticleId',
-      settings: 'key',
-      annotations: 'id, url, articleId, sentenceId, *tags, outlet, modified, kind, verdict',
-      terms: 'term',
-    },
-  },
+  { version: 1, stores: V1_STORES },
+  { version: 2, stores: V2_STORES },
+  { version: 3, stores: V3_STORES },
 ];
