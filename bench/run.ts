@@ -37,6 +37,8 @@ import { syntheticRecords, vocabulary } from './synthetic-store.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 1);
 const ONLY = process.env.BENCH_PAGES?.split(',').filter(Boolean);
+/** Timed runs per store size. */
+const STORE_RUNS = 5;
 const SKIP = new Set(process.env.BENCH_SKIP?.split(',').filter(Boolean));
 const OUT = new URL('./', import.meta.url);
 
@@ -62,7 +64,10 @@ interface PageResult {
   highlightAfterLoadMs: number | null;
   /** Navigation start -> first highlight. */
   highlightAfterStartMs: number | null;
+  /** Main-thread CPU time in our code (see ScriptCost.ourMs), median over runs. */
   ourMainThreadMs: number;
+  /** The same as sampled wall-clock time (counts time the renderer thread was descheduled). */
+  ourMainThreadWallMs: number;
   ourTasks: number;
   longestTaskWithOurCodeMs: number;
   longestOwnInTaskMs: number;
@@ -155,6 +160,7 @@ async function pagesSection(server: TestServer) {
     string,
     {
       ours: number[];
+      wall: number[];
       tasks: number[];
       longest: number[];
       own: number[];
@@ -180,6 +186,7 @@ async function pagesSection(server: TestServer) {
       const r = await costPass(browser, server, p);
       const entry = cost.get(p.name) ?? {
         ours: [],
+        wall: [],
         tasks: [],
         longest: [],
         own: [],
@@ -188,6 +195,7 @@ async function pagesSection(server: TestServer) {
         after: [],
       };
       entry.ours.push(r.cost.ourMs);
+      entry.wall.push(r.cost.ourWallMs);
       entry.tasks.push(r.cost.tasks);
       entry.longest.push(r.cost.longestTaskMs);
       entry.own.push(r.cost.longestOwnInTaskMs);
@@ -198,7 +206,7 @@ async function pagesSection(server: TestServer) {
       log(
         'cost',
         p.name,
-        `${r.cost.ourMs.toFixed(1)} ms ours`,
+        `${r.cost.ourMs.toFixed(1)} ms ours (CPU), ${r.cost.ourWallMs.toFixed(1)} ms wall`,
         `longest own ${r.cost.longestOwnInTaskMs.toFixed(1)} ms`,
       );
     }
@@ -220,6 +228,7 @@ async function pagesSection(server: TestServer) {
       highlightAfterLoadMs: round(l.afterLoad.length ? median(l.afterLoad) : null, 0),
       highlightAfterStartMs: round(l.afterStart.length ? median(l.afterStart) : null, 0),
       ourMainThreadMs: round(median(c.ours), 2) as number,
+      ourMainThreadWallMs: round(median(c.wall), 2) as number,
       ourTasks: median(c.tasks),
       longestTaskWithOurCodeMs: round(median(c.longest), 2) as number,
       longestOwnInTaskMs: round(median(c.own), 2) as number,
@@ -241,6 +250,7 @@ function summarisePages(results: PageResult[]) {
   const shown = results.map((r) => r.highlightAfterLoadMs).filter((x): x is number => x !== null);
   const shownStart = results.map((r) => r.highlightAfterStartMs).filter((x): x is number => x !== null);
   const ours = results.map((r) => r.ourMainThreadMs);
+  const wall = results.map((r) => r.ourMainThreadWallMs);
   const own = results.map((r) => r.longestOwnInTaskMs);
   const growth = results.map((r) => r.heapAfterMB - r.heapBeforeMB);
   return {
@@ -268,6 +278,11 @@ function summarisePages(results: PageResult[]) {
       p95: round(quantile(ours, 0.95), 2),
       max: round(Math.max(...ours), 2),
       target: 10,
+    },
+    ourMainThreadWallMs: {
+      median: round(median(wall), 2),
+      p95: round(quantile(wall, 0.95), 2),
+      max: round(Math.max(...wall), 2),
     },
     longestOwnTaskMs: {
       median: round(median(own), 2),
@@ -312,6 +327,8 @@ async function storeSection(server: TestServer) {
   const out: {
     storedClaims: number;
     matchMs: { runs: number[]; median: number };
+    retrieveMs: { median: number };
+    stanceMs: { median: number };
     fillSeconds: number;
     ingestMs: { runs: number[]; median: number };
   }[] = [];
@@ -330,7 +347,9 @@ async function storeSection(server: TestServer) {
       const fillSeconds = (performance.now() - t0) / 1000;
       const runs: number[] = [];
       const matchRuns: number[] = [];
-      for (let r = 0; r < 3; r++) {
+      const retrieveRuns: number[] = [];
+      const stanceRuns: number[] = [];
+      for (let r = 0; r < STORE_RUNS; r++) {
         // tsx keeps function names with a `__name` helper that the worker does not have.
         await browser.serviceWorker.evaluate(() => {
           (globalThis as { __name?: unknown }).__name ??= (f: unknown) => f;
@@ -345,14 +364,20 @@ async function storeSection(server: TestServer) {
         await page.close();
         if (highlightAfterLoadMs !== null) runs.push(highlightAfterLoadMs);
         // The pipeline's own measure of retrieval + stance for that article, from the worker's timeline.
-        const match = await browser.serviceWorker.evaluate(
-          () => performance.getEntriesByName('claimlens:match').at(-1)?.duration ?? null,
+        const [match, retrieve, stance] = await browser.serviceWorker.evaluate(() =>
+          ['claimlens:match', 'claimlens:retrieve', 'claimlens:stance'].map(
+            (name) => performance.getEntriesByName(name).at(-1)?.duration ?? null,
+          ),
         );
         if (match !== null) matchRuns.push(match);
+        if (retrieve !== null) retrieveRuns.push(retrieve);
+        if (stance !== null) stanceRuns.push(stance);
       }
       out.push({
         storedClaims: size,
         matchMs: { runs: matchRuns.map((x) => Math.round(x)), median: Math.round(median(matchRuns)) },
+        retrieveMs: { median: Math.round(median(retrieveRuns)) },
+        stanceMs: { median: Math.round(median(stanceRuns)) },
         fillSeconds: round(fillSeconds, 1) as number,
         ingestMs: { runs: runs.map((x) => Math.round(x)), median: Math.round(median(runs)) },
       });
@@ -363,7 +388,11 @@ async function storeSection(server: TestServer) {
         runs.map((x) => x.toFixed(0)).join(', '),
         'ms; matching',
         matchRuns.map((x) => x.toFixed(0)).join(', '),
-        'ms',
+        'ms (retrieval',
+        retrieveRuns.map((x) => x.toFixed(0)).join(', '),
+        '; stance',
+        stanceRuns.map((x) => x.toFixed(0)).join(', '),
+        ')',
       );
     }
   } finally {
@@ -373,7 +402,7 @@ async function storeSection(server: TestServer) {
   return {
     articleClaims: article.claims,
     method:
-      "a new 40-claim article (earlier copies removed before each run) read with the real pipeline in the service worker, against a store filled with synthetic Zipf-vocabulary sentences through plain IndexedDB in the worker; matching = the pipeline's own claimlens:match measure (retrieval + stance + link building); medians of 3",
+      `a new 40-claim article (earlier copies removed before each run) read with the real pipeline in the service worker, against a store filled with synthetic Zipf-vocabulary sentences through plain IndexedDB in the worker; matching = the pipeline's own claimlens:match measure (retrieval + stance + link building), split into claimlens:retrieve and claimlens:stance; medians of ${STORE_RUNS}`,
     sizes: out,
     ratio100kTo1k: round(at(100_000) / Math.max(1, at(1_000)), 2),
     matchingMedianMs: Object.fromEntries(out.map((o) => [o.storedClaims, o.matchMs.median])),
@@ -486,7 +515,8 @@ function markdown(report: Record<string, unknown>, pages: PageResult[]): string 
       '',
       '| measure | median | p95 | target | |',
       '|---|---|---|---|---|',
-      `| content-script main-thread time per page (ms) | ${s.ourMainThreadMs.median} | ${s.ourMainThreadMs.p95} | ≤ 10 at p95 | ${ok((s.ourMainThreadMs.p95 ?? 0) <= 10)} |`,
+      `| content-script main-thread CPU time per page (ms) | ${s.ourMainThreadMs.median} | ${s.ourMainThreadMs.p95} | ≤ 10 at p95 | ${ok((s.ourMainThreadMs.p95 ?? 0) <= 10)} |`,
+      `| the same as sampled wall-clock time (ms) | ${s.ourMainThreadWallMs.median} | ${s.ourMainThreadWallMs.p95} | | |`,
       `| longest task slice of our code (ms) | ${s.longestOwnTaskMs.median} | ${s.longestOwnTaskMs.p95} (max ${s.longestOwnTaskMs.max}) | no task > 50 | ${ok(s.longTasksCausedByUs === 0 && (s.longestOwnTaskMs.max ?? 0) <= 50)} |`,
       `| load → highlights shown (ms) | ${s.highlightAfterLoadMs.median} | ${s.highlightAfterLoadMs.p95} | ≤ 300 at median | ${ok((s.highlightAfterLoadMs.median ?? 1e9) <= 300)} |`,
       `| content script gzip (KB) | ${(sizes.contentScript.gzipBytes / 1024).toFixed(1)} | | ≤ 60 | ${ok(sizes.contentScript.gzipBytes <= 60 * 1024)} |`,
@@ -496,11 +526,13 @@ function markdown(report: Record<string, unknown>, pages: PageResult[]): string 
       '',
       `Highlight precision (highlight text inside the expected article): **${s.highlightPrecision}** (${s.highlightsOutsideArticle} outside). Recall of the expected article's claims: **${s.goldRecall}** (${s.goldFound}/${s.goldClaims}). Non-article pages with highlights: ${s.nonArticlePagesWithHighlights}/${s.nonArticlePages}.`,
       '',
-      '| page | article | highlights | inside | claims found | load→shown ms | our ms | longest own slice ms | heap MB before→after |',
-      '|---|---|---|---|---|---|---|---|---|',
+      "Main-thread time: V8 samples whose stack holds our code, plus compiling our script. CPU time scales each task's samples by the task's CPU share (trace `tdur / dur`): on this 2-core machine the renderer is often descheduled mid-task (the service worker analysing the article competes for a core), and wall-clock samples count that wait as ours.",
+      '',
+      '| page | article | highlights | inside | claims found | load→shown ms | our CPU ms | our wall ms | longest own slice ms | heap MB before→after |',
+      '|---|---|---|---|---|---|---|---|---|---|',
       ...pages.map(
         (p) =>
-          `| ${p.name} | ${p.readerable ? 'yes' : 'no'} | ${p.highlights} | ${p.inside ?? ''} | ${p.gold === null ? '' : `${p.goldFound}/${p.gold}`} | ${p.highlightAfterLoadMs ?? '–'} | ${p.ourMainThreadMs} | ${p.longestOwnInTaskMs} | ${p.heapBeforeMB}→${p.heapAfterMB} |`,
+          `| ${p.name} | ${p.readerable ? 'yes' : 'no'} | ${p.highlights} | ${p.inside ?? ''} | ${p.gold === null ? '' : `${p.goldFound}/${p.gold}`} | ${p.highlightAfterLoadMs ?? '–'} | ${p.ourMainThreadMs} | ${p.ourMainThreadWallMs} | ${p.longestOwnInTaskMs} | ${p.heapBeforeMB}→${p.heapAfterMB} |`,
       ),
       '',
     );
@@ -512,11 +544,11 @@ function markdown(report: Record<string, unknown>, pages: PageResult[]): string 
       '',
       store.method,
       '',
-      '| stored claims | fill (s) | matching (retrieval + stance), median (ms) | load → highlights, median (ms) |',
-      '|---|---|---|---|',
+      '| stored claims | fill (s) | matching, median (ms) | of which retrieval | of which stance | load → highlights, median (ms) |',
+      '|---|---|---|---|---|---|',
       ...store.sizes.map(
         (z) =>
-          `| ${z.storedClaims.toLocaleString('en-US')} | ${z.fillSeconds} | ${z.matchMs.median} | ${z.ingestMs.median} |`,
+          `| ${z.storedClaims.toLocaleString('en-US')} | ${z.fillSeconds} | ${z.matchMs.median} | ${z.retrieveMs.median} | ${z.stanceMs.median} | ${z.ingestMs.median} |`,
       ),
       '',
       `Ratio 100k / 1k: ${store.ratio100kTo1k}.`,

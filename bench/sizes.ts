@@ -1,6 +1,7 @@
 /**
- * What ClaimLens weighs: the content script as the browser loads it (the crxjs loader plus every chunk
- * it imports, followed through `import` statements), the whole extension as a zip, and the model files.
+ * What ClaimLens weighs: the content script as the browser may load it (the manifest's classic script,
+ * the web-accessible module it imports on demand, and anything either imports), the whole extension as
+ * a zip, and the model files.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -13,12 +14,21 @@ export interface Sizes {
   models: { file: string; bytes: number; gzipBytes: number }[];
 }
 
-/** Every file the content script loads, starting from the manifest's content_scripts entries. */
+/**
+ * Every file the content script may load: the manifest's content_scripts entries, the web-accessible
+ * scripts (only the content script's on-demand module is web-accessible), and their imports.
+ */
 export function contentScriptFiles(dist: string): string[] {
   const manifest = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8')) as {
     content_scripts?: { js?: string[] }[];
+    web_accessible_resources?: { resources?: string[] }[];
   };
-  const queue = (manifest.content_scripts ?? []).flatMap((c) => c.js ?? []);
+  const queue = [
+    ...(manifest.content_scripts ?? []).flatMap((c) => c.js ?? []),
+    ...(manifest.web_accessible_resources ?? [])
+      .flatMap((w) => w.resources ?? [])
+      .filter((f) => f.endsWith('.js')),
+  ];
   const seen = new Set<string>();
   while (queue.length) {
     const file = queue.shift() as string;

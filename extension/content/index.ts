@@ -10,27 +10,44 @@
  * period, never on every mutation.
  */
 import type { AnnotationsBackend, AnnotationsController } from '../../src/annotator/annotations.tsx';
-import type { Annotator, ClaimActionHandler } from '../../src/annotator/annotator.tsx';
+import { Annotator, type ClaimActionHandler } from '../../src/annotator/annotator.ts';
 import { type DomArticle, extractDomArticleSliced } from '../../src/extract/index.ts';
-import { setHighlightColours } from '../../src/highlight/painter.ts';
+import { createPainter, setHighlightColours } from '../../src/highlight/painter.ts';
 import type { Request, Response } from '../../src/protocol/messages.ts';
 import { highlightsOn } from '../../src/store/settings.ts';
+import { CONTENT_LAZY_FILE } from './files.ts';
 
 /**
  * The extension API without webextension-polyfill: Chromium's MV3 `chrome.runtime` returns promises
- * and Firefox has `browser` natively. Every page compiles what the content script loads, so the
- * polyfill stays out, and the claim annotator (with its UI) and the message validator are loaded on
- * demand: a page that is not an article never pays for them.
+ * and Firefox has `browser` natively. Every page compiles the content script on its main thread, so it
+ * is one small classic script (no module loader: a dynamic `import()` costs a page several
+ * milliseconds), the polyfill stays out, and the tooltip's Preact UI, the annotation layer and the
+ * message validator live in a separate module (./lazy.ts) imported only when first needed.
  */
 interface RuntimeApi {
   runtime: {
     sendMessage(message: unknown): Promise<unknown>;
     onMessage: { addListener(fn: (message: unknown) => void): void };
+    getURL(path: string): string;
   };
 }
 const ext: RuntimeApi =
   (globalThis as { browser?: RuntimeApi }).browser ??
   (globalThis as unknown as { chrome: RuntimeApi }).chrome;
+
+type Lazy = typeof import('./lazy.ts');
+let lazyModule: Promise<Lazy> | null = null;
+
+/** The on-demand module; a failed load (the extension was reloaded) is retried on the next use. */
+function lazy(): Promise<Lazy> {
+  lazyModule ??= (import(/* @vite-ignore */ ext.runtime.getURL(CONTENT_LAZY_FILE)) as Promise<Lazy>).catch(
+    (error: unknown) => {
+      lazyModule = null;
+      throw error;
+    },
+  );
+  return lazyModule;
+}
 
 /** Longest slice of extraction work before the page gets its main thread back. */
 const SLICE_MS = 4;
@@ -82,14 +99,19 @@ let annotations: AnnotationsController | null = null;
 let annotationsLoading: Promise<AnnotationsController> | null = null;
 /** Loaded on first use (its module too): most pages never carry an annotation. */
 function annotationLayer(): Promise<AnnotationsController> {
-  annotationsLoading ??= import('../../src/annotator/annotations.tsx').then(({ AnnotationsController }) => {
-    annotations = new AnnotationsController(document, backend, () => {
+  annotationsLoading ??= lazy().then(({ AnnotationsController }) => {
+    annotations = new AnnotationsController(document, backend, createPainter, () => {
       if (articleId) void refresh(articleId).catch(report);
     });
     return annotations;
   });
+  annotationsLoading.catch(() => {
+    annotationsLoading = null;
+  });
   return annotationsLoading;
 }
+
+const loadTooltip = async () => (await lazy()).renderTooltip;
 
 const onClaimAction: ClaimActionHandler = (action, claim, range) => {
   annotationLayer()
@@ -161,11 +183,7 @@ async function analyse(): Promise<void> {
     return;
   }
   if (annotator) annotator.setArticle(found);
-  else {
-    const { Annotator } = await import('../../src/annotator/annotator.tsx');
-    if (signal.aborted) return;
-    annotator = new Annotator(document, found, onClaimAction);
-  }
+  else annotator = new Annotator(document, found, loadTooltip, onClaimAction);
   articleId = answer.view.articleId;
   annotator.show(answer.view);
 }
@@ -228,7 +246,7 @@ function checkNavigation(): void {
 
 ext.runtime.onMessage.addListener(
   guard(async (message: unknown) => {
-    const { parseTabEvent } = await import('../../src/protocol/messages.ts');
+    const { parseTabEvent } = await lazy();
     const event = parseTabEvent(message);
     if (!event.ok) return;
     if (event.value.type === 'articleChanged') return refresh(event.value.articleId);

@@ -8,7 +8,7 @@ import { render } from 'preact';
 import { anchorRange, buildTextIndexChunked, describeRange, type TextIndex } from '../anchor/index.ts';
 import type { AnnotationRecord } from '../annotations/types.ts';
 import { claimAnnotationId } from '../annotations/types.ts';
-import { nativePainter, overlayPainter, type Painter, supportsHighlightApi } from '../highlight/painter.ts';
+import type { Painter, PainterFactory } from '../highlight/painter.ts';
 import type { AnnotationDraft } from '../protocol/messages.ts';
 import type { ClaimView } from '../protocol/views.ts';
 import { TagEditor, type TagEditorValue } from '../ui/TagEditor.tsx';
@@ -49,6 +49,11 @@ export class AnnotationsController {
   constructor(
     private readonly doc: Document,
     private readonly backend: AnnotationsBackend,
+    /**
+     * The content script's painter factory: this module is loaded on demand as a separate file, and a
+     * copy of the painter of its own would keep a second stylesheet that the colour settings never reach.
+     */
+    private readonly createPainter: PainterFactory,
     /** Called after the researcher changed something the article view shows (tags, pins, dismissals). */
     private readonly onClaimsChanged: () => void = () => {},
   ) {}
@@ -184,10 +189,7 @@ export class AnnotationsController {
 
   private ensurePainter(): Painter {
     if (this.painter) return this.painter;
-    const win = this.doc.defaultView as Window & typeof globalThis;
-    this.painter = supportsHighlightApi(win)
-      ? nativePainter(this.doc)
-      : overlayPainter(this.doc, this.ensureUi().layer);
+    this.painter = this.createPainter(this.doc, () => this.ensureUi().layer);
     return this.painter;
   }
 

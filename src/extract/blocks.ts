@@ -102,12 +102,18 @@ const FURNITURE =
  */
 const MAYBE_CONTENT = /and|article|body|column|content|main|shadow|story|entry|post/i;
 
-/** True when the element is page furniture by its class, id or role. */
+/**
+ * True when the element is page furniture by its class, id or role. Most elements carry neither a
+ * class nor an id nor a role; they are answered without building a string or running a regex (the
+ * content script runs this cold, once per element of the article).
+ */
 function isFurniture(el: Element): boolean {
   const role = el.getAttribute('role');
   if (role === 'navigation' || role === 'complementary' || role === 'contentinfo') return true;
   const cls = typeof el.className === 'string' ? el.className : '';
-  const words = `${cls} ${el.id}`;
+  const id = el.id;
+  if (!cls && !id) return false;
+  const words = id ? `${cls} ${id}` : cls;
   if (!FURNITURE.test(words)) return false;
   const tag = el.tagName.toUpperCase();
   return (
@@ -122,12 +128,16 @@ function isFurniture(el: Element): boolean {
  * browser has the computed style cheaply (happy-dom recomputes it per call), hence `useCss`.
  */
 function isHidden(el: Element, useCss: boolean): boolean {
-  if ((el as HTMLElement).hidden || el.getAttribute('aria-hidden') === 'true') return true;
-  const style = (el as HTMLElement).style;
-  if (style?.display === 'none' || style?.visibility === 'hidden') return true;
   // An element with no attributes at all (<b>, <em>, a bare <span>) is hidden only by a tag-wide rule,
-  // which would hide it everywhere; skipping its style lookup spares most inline elements one.
-  if (!useCss || !el.attributes.length) return false;
+  // which would hide it everywhere; it is answered without a single style lookup.
+  if (!el.hasAttributes()) return false;
+  if ((el as HTMLElement).hidden || el.getAttribute('aria-hidden') === 'true') return true;
+  // The inline style object is built on first access, so it is read only when there is a style attribute.
+  if (el.hasAttribute('style')) {
+    const style = (el as HTMLElement).style;
+    if (style?.display === 'none' || style?.visibility === 'hidden') return true;
+  }
+  if (!useCss) return false;
   const check = (el as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
   if (typeof check !== 'function' || !el.ownerDocument?.defaultView) return false;
   if (check.call(el, { visibilityProperty: true })) return false;
@@ -135,11 +145,15 @@ function isHidden(el: Element, useCss: boolean): boolean {
   return el.ownerDocument.defaultView.getComputedStyle(el).display !== 'contents';
 }
 
-/** Editable by the reader: its own attribute, or (in a browser) inherited editability and designMode. */
-function isEditable(el: Element, useCss: boolean): boolean {
+/**
+ * Editable by the reader: its own contenteditable attribute. Inherited editability needs no check of
+ * its own: every walk skips the subtree of the element that carries the attribute, and a document in
+ * design mode is not read at all (see `extractDomArticleSteps`). (`isContentEditable` would bring the
+ * page's style up to date on every call.)
+ */
+function isEditable(el: Element): boolean {
   const ce = el.getAttribute('contenteditable');
-  if (ce !== null && ce !== 'false') return true;
-  return useCss && (el as HTMLElement).isContentEditable === true;
+  return ce !== null && ce !== 'false';
 }
 
 /**
@@ -151,7 +165,7 @@ export function isSkipped(el: Element, useCss = false, furniture = true): boolea
   return (
     SKIP_TAGS.has(el.tagName.toUpperCase()) ||
     (furniture && isFurniture(el)) ||
-    isEditable(el, useCss) ||
+    isEditable(el) ||
     isHidden(el, useCss)
   );
 }
@@ -188,7 +202,7 @@ export function* collectBlockSteps(root: Element, useCss = false): Steps<DomBloc
     const child = frame.child;
     if (!child) {
       stack.pop();
-      yield* flushInline(frame.el);
+      if (inline.length) yield* flushInline(frame.el);
       continue;
     }
     frame.child = child.nextSibling;
@@ -201,7 +215,7 @@ export function* collectBlockSteps(root: Element, useCss = false): Steps<DomBloc
     const c = child as Element;
     const tag = c.tagName.toUpperCase();
     if (tag === 'BR' || isSkipped(c, useCss)) {
-      yield* flushInline(frame.el);
+      if (inline.length) yield* flushInline(frame.el);
       continue;
     }
     const kind = BLOCK_KIND[tag];
@@ -210,11 +224,11 @@ export function* collectBlockSteps(root: Element, useCss = false): Steps<DomBloc
     const container = CONTAINER_TAGS.has(tag);
     const nested = !container && hasBlockDescendant(c);
     if (kind && !nested) {
-      yield* flushInline(frame.el);
+      if (inline.length) yield* flushInline(frame.el);
       for (const block of yield* buildBlocks(c, [c], frame.insideFigure ? 'caption' : kind, useCss))
         blocks.push(block);
     } else if (kind || nested || container) {
-      yield* flushInline(frame.el);
+      if (inline.length) yield* flushInline(frame.el);
       stack.push({ el: c, child: c.firstChild, insideFigure: frame.insideFigure || tag === 'FIGURE' });
     } else {
       inline.push(c);
@@ -336,18 +350,21 @@ function offsetInNode(value: string, local: number, lead: boolean): number {
     if (local === 0) return Math.max(0, i - 1);
     local--;
   }
+  // Jump from one white-space run to the next (a native regex search) instead of stepping through
+  // every character: each run emits one space, each stretch between runs its own length.
   let emitted = 0;
-  while (i < value.length) {
-    if (isSpace(value.charCodeAt(i))) {
-      while (i + 1 < value.length && isSpace(value.charCodeAt(i + 1))) i++;
-      if (emitted === local) return i;
-    } else if (emitted === local) {
-      return i;
-    }
+  const runs = new RegExp(SPACE_RUN.source, 'g');
+  runs.lastIndex = i;
+  for (let run = runs.exec(value); run; run = runs.exec(value)) {
+    const stretch = run.index - i;
+    if (local < emitted + stretch) return i + (local - emitted);
+    emitted += stretch;
+    const last = run.index + run[0].length - 1;
+    if (local === emitted) return last;
     emitted++;
-    i++;
+    i = last + 1;
   }
-  return value.length;
+  return Math.min(value.length, i + (local - emitted));
 }
 
 /**

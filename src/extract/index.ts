@@ -183,7 +183,7 @@ function publishedAtOf(doc: Document): string | undefined {
 
 export interface ExtractOptions {
   /**
-   * Consult the page's computed style (hidden by CSS, inherited contenteditable). Cheap in a browser,
+   * Consult the page's computed style (hidden by CSS). Cheap in a browser,
    * slow in happy-dom, so only the content script turns it on.
    */
   useCss?: boolean;
@@ -217,6 +217,8 @@ export function* extractDomArticleSteps(
   options: ExtractOptions = {},
 ): Steps<DomArticle | null> {
   const useCss = options.useCss ?? false;
+  // A document in design mode is the reader's own text being edited, not an article to annotate.
+  if (doc.designMode === 'on') return null;
   metaCache.delete(doc);
   let root = yield* findArticleRootSteps(doc, useCss, true);
   let blocks = root ? yield* collectBlockSteps(root, useCss) : [];

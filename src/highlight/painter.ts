@@ -155,3 +155,15 @@ export function overlayPainter(doc: Document, layer: HTMLElement): Painter {
     relayout: draw,
   };
 }
+
+/**
+ * The painter for a document: the Highlight API where the browser has it, else boxes in `layer` (asked
+ * for only then, so a caller need not build an overlay it will not use). The content script hands this
+ * one function to every layer it loads, so all painters share this module's stylesheet and colours.
+ */
+export function createPainter(doc: Document, layer: () => HTMLElement): Painter {
+  return supportsHighlightApi(doc.defaultView as Window) ? nativePainter(doc) : overlayPainter(doc, layer());
+}
+
+/** How a lazily loaded layer gets its painter without carrying its own copy of this module. */
+export type PainterFactory = typeof createPainter;

@@ -117,6 +117,7 @@ async function linkAgainstStore(
   outlet: string,
   now: number,
 ): Promise<LinkRecord[]> {
+  const retrieveStart = performance.now();
   // One `equals` query per distinct key of the article (keys only, in parallel), instead of one `anyOf`
   // per sentence: each posting list is read once however many sentences share the key, and an
   // `equals` walk is far cheaper than `anyOf`'s skip-scanning cursor (see shared/facts.md). Keys
@@ -165,7 +166,9 @@ async function linkAgainstStore(
   const fetched = await db.sentences.bulkGet([...allIds]);
   const byId = new Map<string, SentenceRecord>();
   for (const s of fetched) if (s && s.outlet !== outlet) byId.set(s.id, s);
+  recordTiming('claimlens:retrieve', retrieveStart);
 
+  const stanceStart = performance.now();
   const links: LinkRecord[] = [];
   for (const s of ours) {
     const byArticle = new Map<string, SentenceRecord[]>();
@@ -183,6 +186,7 @@ async function linkAgainstStore(
       }
     }
   }
+  recordTiming('claimlens:stance', stanceStart);
   return links;
 }
 

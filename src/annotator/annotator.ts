@@ -2,18 +2,19 @@
  * The in-page side of ClaimLens, in the spirit of Hypothesis' annotator: paints claim highlights,
  * finds the claim under the pointer or keyboard focus, and shows the tooltip in a closed shadow root.
  * It never changes the page's own nodes, never throws into the page (callers wrap it), and does its
- * work in short slices.
+ * work in short slices. The tooltip's rendering (Preact) comes in through `loadTooltip` on first use:
+ * painting a page's claims needs none of it.
  */
-import { render } from 'preact';
 import { joinBlocks } from '../article/types.ts';
 import type { DomArticle } from '../extract/index.ts';
-import { nativePainter, overlayPainter, type Painter, supportsHighlightApi } from '../highlight/painter.ts';
+import { createPainter, type Painter } from '../highlight/painter.ts';
 import type { ArticleView, ClaimView } from '../protocol/views.ts';
-import { type ClaimActions, ClaimTooltip } from '../ui/ClaimTooltip.tsx';
+import type { ClaimActions } from '../ui/ClaimTooltip.tsx';
 import { claimLabel } from '../ui/status-format.ts';
 import tokensCss from '../ui/tokens.css?inline';
 import tooltipCss from '../ui/tooltip.css?inline';
 import { type ClaimRange, rangeForOffsets } from './ranges.ts';
+import type { TooltipRenderer } from './tooltip-view.tsx';
 
 const TOOLTIP_ID = 'claimlens-tooltip';
 const HIDE_DELAY_MS = 250;
@@ -44,10 +45,14 @@ export class Annotator {
 
   private readonly actions: ClaimActions | undefined;
   private visible = true;
+  private tooltip: TooltipRenderer | null = null;
+  private tooltipLoading: Promise<TooltipRenderer> | null = null;
 
   constructor(
     private readonly doc: Document,
     private article: DomArticle,
+    /** Loads the tooltip's renderer (a separate file in the extension); called on the first hover or focus. */
+    private readonly loadTooltip: () => Promise<TooltipRenderer>,
     onAction?: ClaimActionHandler,
   ) {
     this.actions = onAction && {
@@ -76,7 +81,7 @@ export class Annotator {
     this.proxies.setAttribute('aria-label', 'ClaimLens claims on this page');
     this.shadow.append(layer, this.proxies, this.tooltipWrap);
     doc.documentElement.append(this.host);
-    this.painter = supportsHighlightApi(win) ? nativePainter(doc) : overlayPainter(doc, layer);
+    this.painter = createPainter(doc, () => layer);
 
     this.listen(doc, 'pointermove', ((e: PointerEvent) => this.onPointerMove(e)) as EventListener, {
       passive: true,
@@ -272,14 +277,30 @@ export class Annotator {
   private open(p: Painted, fromKeyboard: boolean, pointer?: { x: number; y: number }): void {
     this.current = p;
     this.cancelHide();
-    render(<ClaimTooltip claim={p.claim} id={TOOLTIP_ID} actions={this.actions} />, this.tooltipWrap);
-    this.tooltipWrap.hidden = false;
     if (fromKeyboard) {
       this.painter.set('focus', [p.range.range]);
       const el = p.range.range.startContainer.parentElement;
       el?.scrollIntoView({ block: 'center', inline: 'nearest' });
     }
-    this.place(p, pointer);
+    const show = (tooltip: TooltipRenderer) => {
+      // The pointer may have moved on while the renderer loaded.
+      if (this.current !== p) return;
+      tooltip(this.tooltipWrap, { claim: p.claim, id: TOOLTIP_ID, actions: this.actions });
+      this.tooltipWrap.hidden = false;
+      this.place(p, pointer);
+    };
+    if (this.tooltip) {
+      show(this.tooltip);
+      return;
+    }
+    this.tooltipLoading ??= this.loadTooltip().then((tooltip) => {
+      this.tooltip = tooltip;
+      return tooltip;
+    });
+    this.tooltipLoading.then(show, () => {
+      // Try again on the next hover (the extension may have been reloaded meanwhile).
+      this.tooltipLoading = null;
+    });
   }
 
   /** Places the tooltip below the claim's line nearest to the pointer, or above when there is no room. */
@@ -315,7 +336,7 @@ export class Annotator {
     if (!this.current) return;
     this.current = null;
     this.tooltipWrap.hidden = true;
-    render(null, this.tooltipWrap);
+    this.tooltip?.(this.tooltipWrap, null);
     this.painter.set('focus', []);
   }
 }
