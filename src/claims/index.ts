@@ -10,10 +10,10 @@ import { findDates } from '../nlp/dates.ts';
 import { findEntities } from '../nlp/entities.ts';
 import { findHedges } from '../nlp/hedges.ts';
 import { findNumbers } from '../nlp/numbers.ts';
-import { type ParsedSentence, parseText, type Token } from '../nlp/parse.ts';
+import { parseSentences, type Token } from '../nlp/parse.ts';
 import { boilerplateBlock, boilerplateSentence } from './boilerplate.ts';
-import { type SentenceFacts, sentenceFeatures } from './features.ts';
-import { type ClaimModel, defaultModel, sigmoid, textLogit } from './model.ts';
+import { type SentenceFacts, sentenceLogit } from './features.ts';
+import { type ClaimModel, defaultModel, sigmoid } from './model.ts';
 import type { Attribution, SentenceAnalysis } from './types.ts';
 
 export { DEFAULT_CLAIM_THRESHOLD } from './types.ts';
@@ -42,9 +42,9 @@ export function analyzeSentences(blocks: readonly ArticleBlock[], publishedAt?: 
     const furniture = boilerplateBlock(block.text);
     const offset = spans[b].start;
     let previousInBlock: SentenceAnalysis | null = null;
-    for (const s of parseText(block.text)) {
+    for (const s of parseSentences(block.text)) {
       const text = block.text.slice(s.start, s.end);
-      const tokens = relativeTokens(s);
+      const tokens = s.tokens;
       const facts = describeSentence(text, tokens, publishedAt);
       // "He said ...": the speaker is the last named source of the article.
       if (facts.attribution && PRONOUN.test(facts.attribution.source) && lastSource) {
@@ -83,10 +83,6 @@ export function analyzeSentences(blocks: readonly ArticleBlock[], publishedAt?: 
   return out;
 }
 
-function relativeTokens(s: ParsedSentence): Token[] {
-  return s.tokens.map((t) => ({ ...t, start: t.start - s.start, end: t.end - s.start }));
-}
-
 /** Attribution, numbers, dates, entities and hedges of one sentence (tokens relative to `text`). */
 export function describeSentence(
   text: string,
@@ -116,9 +112,9 @@ export function scoreSentence(
   const why = boilerplateSentence(text, tags);
   if (why) {
     if (why === 'fragment' || why === 'image' || why === 'credit') return FURNITURE_SCORE;
-    return Math.min(HEADING_CAP, sigmoid(textLogit(sentenceFeatures(text, tokens, facts), model)));
+    return Math.min(HEADING_CAP, sigmoid(sentenceLogit(text, tokens, facts, model)));
   }
-  let z = textLogit(sentenceFeatures(text, tokens, facts), model);
+  let z = sentenceLogit(text, tokens, facts, model);
   const named =
     facts.attribution !== null && !/^(?:it|this|he|she|they|we|i)$/i.test(facts.attribution.source);
   const counted = facts.numbers.some((n) => n.unit || n.qualifier !== 'exact' || n.value >= 10);

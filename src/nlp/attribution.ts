@@ -106,12 +106,22 @@ const MODALS =
   /(?:\s+(?:might|must|would|will|can|could|should|may|won[’']t|didn[’']t|doesn[’']t|don[’']t|just|still|once|never|always|often|[’']ve|[’']d|[’']ll))+$/i;
 
 const VERB_RE = new RegExp(`\\b(${VERBS.map((v) => v.replace(' ', '\\s')).join('|')})\\b`, 'g');
+/**
+ * What a sentence needs for any of the patterns below to match: "according to" (any case), one of
+ * the claim nouns, or a reporting verb. Blanking ", however," and the like never creates one (it only
+ * turns punctuated words into spaces), so the original text can be tested. Sentences without any are
+ * skipped, which is most of the sentences that have no source.
+ */
+const ATTRIBUTION_HINT = new RegExp(
+  `[Aa][Cc][Cc][Oo][Rr][Dd][Ii][Nn][Gg] [Tt][Oo]|claims|assertions|statement|remarks|comments|report|${VERB_RE.source}`,
+);
 
 /**
  * The sentence's source, if it names or points to one. Pronoun sources ("he said") are returned as
  * the pronoun; the caller resolves them against earlier sentences of the same article.
  */
 export function findAttribution(text: string, tokens: readonly Token[] = []): Attribution | null {
+  if (!ATTRIBUTION_HINT.test(text)) return null;
   const clean = text.replace(/,\s*(?:however|though|too|in turn|meanwhile)\s*,/gi, (m) =>
     ' '.repeat(m.length),
   );

@@ -25,6 +25,8 @@ const TITLES = new Set(
     ' ',
   ),
 );
+/** Words that are a title as written or with a final period ("gen" for "gen."). */
+const TITLE_WORDS = new Set([...TITLES].flatMap((t) => (t.endsWith('.') ? [t, t.slice(0, -1)] : [t])));
 /** Countries and a few regions: a generic gazetteer, not tuned to any article. */
 const PLACES = new Set(
   (
@@ -58,6 +60,9 @@ const PLACES = new Set(
       'far east',
     ]),
 );
+/** Places without their last letter ("North Korean" and "Russian" start with one), and their lengths. */
+const PLACE_STEMS = new Set([...PLACES].map((p) => p.slice(0, -1)));
+const PLACE_STEM_LENGTHS = [...new Set([...PLACE_STEMS].map((p) => p.length))];
 const SKIP_FIRST = new Set(
   'the a an this that these those however but and or so in on at for of by with from after before while when if as it he she they we i its his her their our'.split(
     ' ',
@@ -108,37 +113,58 @@ export function findEntities(text: string, tokens: readonly Token[]): EntityMent
     )
       j += 2;
     const prevWord = tokens[i - 1]?.text.toLowerCase() ?? '';
-    const raw = text.slice(tokens[i].start, tokens[j - 1].end).replace(/[’']s$/, '');
+    const raw = withoutPossessive(text.slice(tokens[i].start, tokens[j - 1].end));
     // Titles inside a run separate an organisation or country from a person:
     // "North Atlantic Treaty Organization Secretary General Mark Rutte".
     const words = raw.split(/\s+/);
     let part: string[] = [];
     let titled = TITLES.has(prevWord);
-    const flush = () => {
-      while (part.length && CONNECTORS.has(part[0].toLowerCase())) part.shift();
-      while (part.length && CONNECTORS.has(part[part.length - 1].toLowerCase())) part.pop();
-      const name = part.join(' ');
-      const key = name.toLowerCase();
-      if (name && !seen.has(key) && (/\s/.test(name) || isKnownSingle(name, titled))) {
-        seen.add(key);
-        out.push({ text: name, type: typeOf(name, titled, prevWord) });
-      }
-      part = [];
-    };
     for (const w of words) {
-      if (TITLES.has(w.toLowerCase()) || TITLES.has(`${w.toLowerCase()}.`)) {
-        flush();
+      if (TITLE_WORDS.has(w.toLowerCase())) {
+        flushName(part, titled, prevWord, seen, out);
+        part = [];
         titled = true;
       } else part.push(w);
     }
-    flush();
+    flushName(part, titled, prevWord, seen, out);
     i = j;
   }
   return out;
 }
 
+/** The text without a final "'s" or "’s". */
+function withoutPossessive(s: string): string {
+  const n = s.length;
+  return n >= 2 && s.charCodeAt(n - 1) === 115 && (s[n - 2] === "'" || s[n - 2] === '’') ? s.slice(0, -2) : s;
+}
+
+/** Adds the name in `part` (connectors trimmed) unless it was seen or is a lone unremarkable word. */
+function flushName(
+  part: string[],
+  titled: boolean,
+  prevWord: string,
+  seen: Set<string>,
+  out: EntityMention[],
+): void {
+  while (part.length && CONNECTORS.has(part[0].toLowerCase())) part.shift();
+  while (part.length && CONNECTORS.has(part[part.length - 1].toLowerCase())) part.pop();
+  const name = part.join(' ');
+  const key = name.toLowerCase();
+  if (name && !seen.has(key) && (/\s/.test(name) || isKnownSingle(name, titled))) {
+    seen.add(key);
+    out.push({ text: name, type: typeOf(name, titled, prevWord) });
+  }
+}
+
+/** True when the text starts with an upper-case letter; ASCII is decided without a regex. */
+function startsUpper(s: string): boolean {
+  const c = s.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return /^\p{Lu}/u.test(s);
+}
+
 function isNameToken(t: Token, index: number): boolean {
-  if (!/^\p{Lu}/u.test(t.text)) return false;
+  if (!startsUpper(t.text)) return false;
   if (
     t.pos !== 'PROPN' &&
     !(t.pos === 'NOUN' && index > 0) &&
@@ -168,7 +194,7 @@ function typeOf(name: string, titled: boolean, prevWord: string): EntityType {
   const last = words[words.length - 1];
   if (PLACES.has(lower)) return 'place';
   // Nationalities ("North Korean", "Russian") are about a place but are not places.
-  if (/(?:an|ese|ish|i)$/.test(lower) && [...PLACES].some((p) => lower.startsWith(p.slice(0, -1))))
+  if (/(?:an|ese|ish|i)$/.test(lower) && PLACE_STEM_LENGTHS.some((n) => PLACE_STEMS.has(lower.slice(0, n))))
     return 'other';
   if (words.some((w) => ORG_WORDS.has(w))) return 'organisation';
   if (PLACE_WORDS.has(last)) return 'place';

@@ -49,60 +49,94 @@ const DOUBLE_CLOSE = /[”»]/gu;
  * whole quote keeps its speaker.
  */
 export function parseText(text: string): ParsedSentence[] {
+  return parseLines(text, false);
+}
+
+/**
+ * The same sentences as `parseText`, but each token's offsets are relative to its sentence's start,
+ * which is what the detectors take. Built directly, so the article path does not copy every token.
+ */
+export function parseSentences(text: string): ParsedSentence[] {
+  return parseLines(text, true);
+}
+
+function parseLines(text: string, relative: boolean): ParsedSentence[] {
   const out: ParsedSentence[] = [];
   const lineRe = /[^\n\r]+/g;
   for (let m = lineRe.exec(text); m; m = lineRe.exec(text)) {
     const bullet = BULLET.exec(m[0]);
     const skip = bullet ? bullet[0].length : 0;
     if (skip >= m[0].length) continue;
-    parseLine(m[0].slice(skip), m.index + skip, out);
+    parseLine(m[0].slice(skip), m.index + skip, relative, out);
   }
   return out;
 }
 
-function parseLine(line: string, base: number, out: ParsedSentence[]): void {
+/** A sentence while a line is parsed: offsets into the line and the indexes of its tokens. */
+interface LineSentence {
+  start: number;
+  end: number;
+  tokens: number[];
+}
+
+function parseLine(line: string, base: number, relative: boolean, out: ParsedSentence[]): void {
   const doc = engine().readDoc(line);
   const its = engine().its;
   const values = doc.tokens().out() as string[];
   const tags = doc.tokens().out(its.pos) as string[];
-  const tokens: Token[] = [];
+  const starts = new Array<number>(values.length);
+  const ends = new Array<number>(values.length);
   let cursor = 0;
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
-    let at = line.startsWith(value, cursor) ? cursor : line.indexOf(value, cursor);
+    // Mostly the token starts at the cursor or one space after it; else search for it.
+    let at = line.startsWith(value, cursor)
+      ? cursor
+      : line.charCodeAt(cursor) === 32 && line.startsWith(value, cursor + 1)
+        ? cursor + 1
+        : line.indexOf(value, cursor);
     if (at < 0) at = cursor;
     // wink normalises nothing in token values, but be safe when a token is not found verbatim.
     const end = Math.min(line.length, at + value.length);
-    tokens.push({ text: value, start: base + at, end: base + end, pos: tags[i] });
+    starts[i] = at;
+    ends[i] = end;
     cursor = end;
   }
   const spans = doc.sentences().out(its.span) as unknown as number[][];
-  const sentences: ParsedSentence[] = [];
+  const sentences: LineSentence[] = [];
   for (const [a, b] of spans) {
-    const toks = tokens.slice(a, b + 1).filter((t) => t.pos !== 'SPACE');
+    const toks: number[] = [];
+    for (let k = a; k <= b && k < values.length; k++) if (tags[k] !== 'SPACE') toks.push(k);
     if (!toks.length) continue;
-    sentences.push({ start: toks[0].start, end: toks[toks.length - 1].end, tokens: toks });
+    sentences.push({ start: starts[toks[0]], end: ends[toks[toks.length - 1]], tokens: toks });
   }
   // Join sentences while a double quote opened in them is still open.
   for (let i = 0; i < sentences.length; i++) {
     let s = sentences[i];
-    let balance = quoteBalance(text(s, line, base));
+    let balance = quoteBalance(line.slice(s.start, s.end));
     let joined = 0;
     while (balance > 0 && i + 1 < sentences.length && joined < 4) {
       const next = sentences[i + 1];
-      const nextBalance = quoteBalance(text(next, line, base));
-      if (nextBalance >= 0 && !/[”»"]/.test(text(next, line, base))) break;
-      s = { start: s.start, end: next.end, tokens: [...s.tokens, ...next.tokens] };
+      const nextText = line.slice(next.start, next.end);
+      const nextBalance = quoteBalance(nextText);
+      if (nextBalance >= 0 && !/[”»"]/.test(nextText)) break;
+      s = { start: s.start, end: next.end, tokens: s.tokens.concat(next.tokens) };
       sentences.splice(i + 1, 1);
       balance += nextBalance;
       joined++;
     }
-    out.push(s);
+    const shift = relative ? s.start : -base;
+    out.push({
+      start: base + s.start,
+      end: base + s.end,
+      tokens: s.tokens.map((k) => ({
+        text: values[k],
+        start: starts[k] - shift,
+        end: ends[k] - shift,
+        pos: tags[k],
+      })),
+    });
   }
-}
-
-function text(s: ParsedSentence, line: string, base: number): string {
-  return line.slice(s.start - base, s.end - base);
 }
 
 /** Opened minus closed double quotes; straight quotes count as opening when their number is odd. */
