@@ -22,6 +22,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { analyzeSentences } from '../src/claims/index.ts';
 import { DEFAULT_CLAIM_THRESHOLD } from '../src/claims/types.ts';
+import { POSTINGS_LIMIT } from '../src/store/schema.ts';
 import { DIST, type ExtensionBrowser, launchWithExtension } from '../test/support/browser.ts';
 import {
   highlightTexts,
@@ -341,7 +342,11 @@ async function storeSection(server: TestServer) {
         const batch = Math.min(5_000, size - stored);
         const { articles, sentences } = syntheticRecords(batch, nextArticle, words);
         nextArticle += articles.length;
-        await browser.serviceWorker.evaluate(fillStore, { articles, sentences });
+        await browser.serviceWorker.evaluate(fillStore, {
+          articles,
+          sentences,
+          postingsLimit: POSTINGS_LIMIT,
+        });
         stored += sentences.length;
       }
       const fillSeconds = (performance.now() - t0) / 1000;
@@ -401,8 +406,7 @@ async function storeSection(server: TestServer) {
   const at = (n: number) => out.find((o) => o.storedClaims === n)?.ingestMs.median ?? 0;
   return {
     articleClaims: article.claims,
-    method:
-      `a new 40-claim article (earlier copies removed before each run) read with the real pipeline in the service worker, against a store filled with synthetic Zipf-vocabulary sentences through plain IndexedDB in the worker; matching = the pipeline's own claimlens:match measure (retrieval + stance + link building), split into claimlens:retrieve and claimlens:stance; medians of ${STORE_RUNS}`,
+    method: `a new 40-claim article (earlier copies removed before each run) read with the real pipeline in the service worker, against a store filled with synthetic Zipf-vocabulary sentences through plain IndexedDB in the worker; matching = the pipeline's own claimlens:match measure (retrieval + stance + link building), split into claimlens:retrieve and claimlens:stance; medians of ${STORE_RUNS}`,
     sizes: out,
     ratio100kTo1k: round(at(100_000) / Math.max(1, at(1_000)), 2),
     matchingMedianMs: Object.fromEntries(out.map((o) => [o.storedClaims, o.matchMs.median])),
@@ -443,8 +447,15 @@ async function forgetDigests(outlet: string): Promise<number> {
     }[];
     for (const s of sentences) {
       for (const term of new Set(s.terms)) {
-        const row = (await request(tx.objectStore('terms').get(term))) as { df: number } | undefined;
-        if (row && row.df > 1) tx.objectStore('terms').put({ term, df: row.df - 1 });
+        const row = (await request(tx.objectStore('terms').get(term))) as
+          | { df: number; ids?: string[] }
+          | undefined;
+        if (row && row.df > 1)
+          tx.objectStore('terms').put({
+            term,
+            df: row.df - 1,
+            ...(row.ids ? { ids: row.ids.filter((id) => id !== s.id) } : {}),
+          });
         else tx.objectStore('terms').delete(term);
       }
       tx.objectStore('sentences').delete(s.id);
@@ -463,25 +474,38 @@ async function forgetDigests(outlet: string): Promise<number> {
   return digests.length;
 }
 
-async function fillStore(records: { articles: unknown[]; sentences: unknown[] }): Promise<void> {
+async function fillStore(records: {
+  articles: unknown[];
+  sentences: unknown[];
+  postingsLimit: number;
+}): Promise<void> {
   const db: IDBDatabase = await new Promise((resolve, reject) => {
     const req = indexedDB.open('claimlens');
     req.onsuccess = () => resolve(req.result);
     req.onerror = () => reject(req.error);
   });
-  // The key counts the pipeline keeps beside the sentences (what `countTerms` writes on ingest).
-  const delta = new Map<string, number>();
-  for (const s of records.sentences as { terms: string[] }[])
-    for (const t of new Set(s.terms)) delta.set(t, (delta.get(t) ?? 0) + 1);
+  // The key records the pipeline keeps beside the sentences (what `countTerms` writes on ingest):
+  // counts, and the sorted ids while there are at most `postingsLimit`.
+  const delta = new Map<string, string[]>();
+  for (const s of records.sentences as { id: string; terms: string[] }[])
+    for (const t of new Set(s.terms)) {
+      const ids = delta.get(t);
+      if (ids) ids.push(s.id);
+      else delta.set(t, [s.id]);
+    }
   await new Promise<void>((resolve, reject) => {
     const tx = db.transaction(['articles', 'sentences', 'terms'], 'readwrite');
     for (const a of records.articles) tx.objectStore('articles').put(a);
     for (const s of records.sentences) tx.objectStore('sentences').put(s);
     const terms = tx.objectStore('terms');
-    for (const [term, n] of delta) {
+    for (const [term, added] of delta) {
       const req = terms.get(term);
-      req.onsuccess = () =>
-        terms.put({ term, df: ((req.result as { df: number } | undefined)?.df ?? 0) + n });
+      req.onsuccess = () => {
+        const old = req.result as { df: number; ids?: string[] } | undefined;
+        const df = (old?.df ?? 0) + added.length;
+        const ids = old ? old.ids && [...old.ids, ...added] : added;
+        terms.put(ids && df <= records.postingsLimit ? { term, df, ids: ids.sort() } : { term, df });
+      };
     }
     tx.oncomplete = () => resolve();
     tx.onerror = () => reject(tx.error);

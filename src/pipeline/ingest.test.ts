@@ -2,6 +2,7 @@ import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import type { ArticleInput } from '../article/types.ts';
 import { ClaimLensDB } from '../store/db.ts';
+import { POSTINGS_LIMIT } from '../store/schema.ts';
 import { ingestArticle } from './ingest.ts';
 import { articleView } from './status.ts';
 
@@ -46,9 +47,56 @@ describe('ingestArticle', () => {
       for (const t of new Set(s.terms)) counts.set(t, (counts.get(t) ?? 0) + 1);
     const stored = new Map((await db.terms.toArray()).map((r) => [r.term, r.df]));
     expect(stored).toEqual(counts);
+    // The posting lists hold exactly the sentences that carry each key.
+    const carriers = new Map<string, string[]>();
+    for (const s of await db.sentences.toArray())
+      for (const t of new Set(s.terms)) carriers.set(t, [...(carriers.get(t) ?? []), s.id].sort());
+    for (const r of await db.terms.toArray()) expect(r.ids).toEqual(carriers.get(r.term));
   });
 
-  it('does not query keys that too many stored sentences carry, and still finds the match', async () => {
+  it('asks the index for a list that grew past the limit and shrank again', async () => {
+    const db = new ClaimLensDB(`ingest-${Date.now()}-d`, { indexedDB, IDBKeyRange });
+    const crowd = (i: number, place: string) =>
+      article(
+        200 + i,
+        Array.from(
+          { length: 10 },
+          (_, j) => `${place} officials met delegation number ${i * 10 + j + 7} in a provincial town.`,
+        ).join(' '),
+      );
+    for (let i = 0; i < 7; i++) await ingestArticle(db, crowd(i, 'Pyongyang'));
+    const key = (await db.terms.toArray()).find((t) => t.df === 70 && t.term.includes('pyongyang'))?.term;
+    expect(key).toBeDefined();
+    // Two articles change and no longer carry the key: 50 sentences do, but the dropped list stays dropped.
+    for (let i = 0; i < 2; i++) await ingestArticle(db, crowd(i, 'Wonsan'));
+    const shrunk = await db.terms.get(key as string);
+    expect(shrunk?.df).toBe(50);
+    expect(shrunk?.ids).toBeUndefined();
+    const target = await ingestArticle(
+      db,
+      article(1, 'Budanov said Pyongyang sent 2,600 soldiers to Kursk by Nov. 1.'),
+    );
+    const queried: unknown[] = [];
+    const where = db.sentences.where.bind(db.sentences);
+    db.sentences.where = ((index: string) => {
+      const clause = where(index);
+      const equals = clause.equals.bind(clause);
+      clause.equals = (k: unknown) => {
+        queried.push(k);
+        return equals(k as string);
+      };
+      return clause;
+    }) as typeof db.sentences.where;
+    await ingestArticle(
+      db,
+      article(2, 'Kyrylo Budanov said Pyongyang sent 2,600 troops to the Kursk region by November 1.'),
+    );
+    expect(queried).toContain(key);
+    const view = (await articleView(db, target.articleId, 0))!;
+    expect(view.claims[0].status.confirms.map((e) => e.outlet)).toEqual(['Outlet 2']);
+  });
+
+  it('reads short posting lists from the key records, leaves out keys too many sentences carry, and still finds the match', async () => {
     const db = new ClaimLensDB(`ingest-${Date.now()}-c`, { indexedDB, IDBKeyRange });
     // 450 stored sentences from other outlets all carrying one key ("Pyongyang").
     for (let i = 0; i < 15; i++) {
@@ -58,8 +106,15 @@ describe('ingestArticle', () => {
       ).join(' ');
       await ingestArticle(db, article(100 + i, text));
     }
-    const common = (await db.terms.toArray()).filter((t) => t.df > 400).map((t) => t.term);
+    const records = await db.terms.toArray();
+    const common = records.filter((t) => t.df > 400).map((t) => t.term);
     expect(common.length).toBeGreaterThan(0);
+    // A list past the limit is not kept; a short one is, sorted.
+    for (const t of records) {
+      if (t.df > POSTINGS_LIMIT) expect(t.ids).toBeUndefined();
+      else expect(t.ids).toEqual([...(t.ids ?? [])].sort());
+      if (t.ids) expect(t.ids).toHaveLength(t.df);
+    }
     const target = await ingestArticle(
       db,
       article(1, 'Budanov said Pyongyang sent 2,600 soldiers to Kursk by Nov. 1.'),
@@ -79,8 +134,9 @@ describe('ingestArticle', () => {
       db,
       article(2, 'Kyrylo Budanov said Pyongyang sent 2,600 troops to the Kursk region by November 1.'),
     );
+    // Every usable list came from a key record: the multi-entry index was not queried at all.
+    expect(queried).toEqual([]);
     for (const term of common) expect(queried).not.toContain(term);
-    expect(queried.length).toBeGreaterThan(0);
     const view = (await articleView(db, target.articleId, 0))!;
     expect(view.claims[0].status.confirms.map((e) => e.outlet)).toEqual(['Outlet 2']);
   });

@@ -10,7 +10,13 @@ import { indexTerms, queryTerms } from '../match/index.ts';
 import { compareWithArticle } from '../stance/index.ts';
 import { type ClaimLensDB, countTerms } from '../store/db.ts';
 import { articleIdFor, canonicalUrl, sentenceIdFor } from '../store/ids.ts';
-import type { ArticleRecord, LinkRecord, SentenceRecord } from '../store/schema.ts';
+import {
+  type ArticleRecord,
+  type LinkRecord,
+  POSTINGS_LIMIT,
+  type SentenceRecord,
+  type TermRecord,
+} from '../store/schema.ts';
 
 export interface IngestResult {
   articleId: string;
@@ -19,9 +25,6 @@ export interface IngestResult {
   /** Other articles whose claims gained or lost links. */
   affectedArticleIds: string[];
 }
-
-/** Keys carried by more stored sentences than this are not queried (see `linkAgainstStore`). */
-const MAX_POSTINGS = 60;
 
 /** How many candidate sentences retrieval hands to the stance model per sentence, at most. */
 const MAX_CANDIDATES = 60;
@@ -79,11 +82,12 @@ export async function ingestArticle(
       readAt: now,
     };
     const matchStart = performance.now();
-    const links = await linkAgainstStore(db, sentences, input.outlet, now);
+    const keys = new Map<string, TermRecord | undefined>();
+    const links = await linkAgainstStore(db, sentences, input.outlet, now, keys);
     recordTiming('claimlens:match', matchStart);
     await db.articles.put(article);
     await db.sentences.bulkPut(sentences);
-    await countTerms(db, sentences, 1);
+    await countTerms(db, sentences, 1, keys);
     await db.links.bulkPut(links);
     for (const link of links) if (link.articleId !== articleId) affected.add(link.articleId);
     affected.delete(articleId);
@@ -108,43 +112,48 @@ function toRecords(articleId: string, outlet: string, analyses: SentenceAnalysis
 }
 
 /**
- * Retrieves candidates through the multi-entry term index (never a scan), groups them by article and
- * lets the stance model judge each of our sentences against each other article, in both directions.
+ * Retrieves candidates through the key records (an inverted index kept in Dexie; never a scan), groups
+ * them by article and lets the stance model judge each of our sentences against each other article, in
+ * both directions. `keys` receives the key records read, for `countTerms` in the same transaction.
  */
 async function linkAgainstStore(
   db: ClaimLensDB,
   ours: SentenceRecord[],
   outlet: string,
   now: number,
+  keys: Map<string, TermRecord | undefined>,
 ): Promise<LinkRecord[]> {
   const retrieveStart = performance.now();
-  // One `equals` query per distinct key of the article (keys only, in parallel), instead of one `anyOf`
-  // per sentence: each posting list is read once however many sentences share the key, and an
-  // `equals` walk is far cheaper than `anyOf`'s skip-scanning cursor (see shared/facts.md). Keys
-  // carried by more than MAX_POSTINGS stored sentences are left out, so the cost of a query is bounded
-  // whatever the size of the store: such keys are too common to say two sentences state one fact.
+  // One `get` per distinct key of the article, all in one batch: the key record says how many stored
+  // sentences carry the key and, when they are few, which. A query of the multi-entry index costs
+  // about a millisecond in IndexedDB (found or not) and a `get` a few hundredths, so the posting lists
+  // are read from the records; the index is queried only for a list the record no longer holds. Keys
+  // carried by more than POSTINGS_LIMIT sentences are left out, so the cost stays bounded whatever the
+  // size of the store: such keys are too common to say two sentences state one fact.
   const wanted = ours.map((s) => queryTerms(s));
   const union = [...new Set(wanted.flat())];
-  const dfRows = await db.terms.bulkGet(union);
-  const df = new Map(union.map((t, i) => [t, dfRows[i]?.df ?? 0]));
-  // A key no stored sentence carries needs no query at all (each query costs about a millisecond in
-  // IndexedDB, found or not), and a key more than MAX_POSTINGS sentences carry is too common to use.
-  const queries = wanted.map((terms) =>
-    terms.filter((t) => {
-      const n = df.get(t) ?? 0;
-      return n > 0 && n <= MAX_POSTINGS;
-    }),
-  );
+  const rows = await db.terms.bulkGet(union);
+  for (let i = 0; i < union.length; i++) keys.set(union[i], rows[i]);
+  const usable = (t: string) => {
+    const n = keys.get(t)?.df ?? 0;
+    return n > 0 && n <= POSTINGS_LIMIT;
+  };
+  const queries = wanted.map((terms) => terms.filter(usable));
   const postings = new Map<string, string[]>();
   await Promise.all(
     [...new Set(queries.flat())].map(async (term) => {
+      const held = keys.get(term)?.ids;
+      if (held) {
+        postings.set(term, held);
+        return;
+      }
       // The limit bounds the read even if a count is behind (e.g. another tab is writing).
       const ids = (await db.sentences
         .where('terms')
         .equals(term)
-        .limit(MAX_POSTINGS + 1)
+        .limit(POSTINGS_LIMIT + 1)
         .primaryKeys()) as string[];
-      if (ids.length <= MAX_POSTINGS) postings.set(term, ids);
+      if (ids.length <= POSTINGS_LIMIT) postings.set(term, ids);
     }),
   );
   const candidateIds = new Map<string, Set<string>>();

@@ -5,7 +5,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { AnnotationRecord } from '../annotations/types.ts';
 import type { ArticleRecord, LinkRecord, SentenceRecord, SettingRecord, TermRecord } from './schema.ts';
-import { DB_NAME, SCHEMA_VERSIONS } from './schema.ts';
+import { DB_NAME, POSTINGS_LIMIT, SCHEMA_VERSIONS } from './schema.ts';
 
 export class ClaimLensDB extends Dexie {
   articles!: Table<ArticleRecord, string>;
@@ -19,43 +19,78 @@ export class ClaimLensDB extends Dexie {
     super(name, options);
     for (const { version, stores } of SCHEMA_VERSIONS) {
       const v = this.version(version).stores(stores);
-      // Counts for the sentences stored before version 3 existed.
-      if (version === 3)
+      // Key records (counts, and short posting lists since version 4) for the sentences stored before.
+      if (version === 4)
         v.upgrade(async (tx) => {
-          const df = new Map<string, number>();
+          const postings = new Map<string, string[]>();
           await tx
             .table('sentences')
             .toCollection()
             .each((s: SentenceRecord) => {
-              for (const t of new Set(s.terms)) df.set(t, (df.get(t) ?? 0) + 1);
+              for (const t of new Set(s.terms)) {
+                const ids = postings.get(t);
+                if (ids) ids.push(s.id);
+                else postings.set(t, [s.id]);
+              }
             });
-          await tx.table('terms').bulkPut([...df].map(([term, n]) => ({ term, df: n })));
+          await tx.table('terms').clear();
+          await tx
+            .table('terms')
+            .bulkPut([...postings].map(([term, ids]) => termRecord(term, ids.length, ids)));
         });
     }
   }
 }
 
+/** A key record; the id list is kept (sorted) only while it is short enough to be useful. */
+function termRecord(term: string, df: number, ids: string[] | undefined): TermRecord {
+  return ids && df <= POSTINGS_LIMIT ? { term, df, ids: [...ids].sort() } : { term, df };
+}
+
 /**
- * Adds (or, with `sign` -1, removes) sentences' keys to the document-frequency counts. Must run inside
- * a read-write transaction that includes `terms`.
+ * Adds (or, with `sign` -1, removes) sentences' keys to the key records: counts and short posting
+ * lists. Must run inside a read-write transaction that includes `terms`. `known` holds key records
+ * already read in the same transaction (retrieval reads most of them just before), which are not read
+ * again.
  */
 export async function countTerms(
   db: ClaimLensDB,
   sentences: readonly SentenceRecord[],
   sign: 1 | -1,
+  known?: ReadonlyMap<string, TermRecord | undefined>,
 ): Promise<void> {
-  const delta = new Map<string, number>();
-  for (const s of sentences) for (const t of new Set(s.terms)) delta.set(t, (delta.get(t) ?? 0) + sign);
+  const delta = new Map<string, string[]>();
+  for (const s of sentences)
+    for (const t of new Set(s.terms)) {
+      const ids = delta.get(t);
+      if (ids) ids.push(s.id);
+      else delta.set(t, [s.id]);
+    }
   if (!delta.size) return;
   const keys = [...delta.keys()];
-  const rows = await db.terms.bulkGet(keys);
+  const unknown = known ? keys.filter((k) => !known.has(k)) : keys;
+  const fetched = await db.terms.bulkGet(unknown);
+  const rows = new Map<string, TermRecord | undefined>(unknown.map((k, i) => [k, fetched[i]]));
   const put: TermRecord[] = [];
   const gone: string[] = [];
-  keys.forEach((term, i) => {
-    const df = (rows[i]?.df ?? 0) + (delta.get(term) ?? 0);
-    if (df > 0) put.push({ term, df });
-    else gone.push(term);
-  });
+  for (const term of keys) {
+    const changed = delta.get(term) as string[];
+    const old = known?.has(term) ? known.get(term) : rows.get(term);
+    const df = (old?.df ?? 0) + sign * changed.length;
+    if (df <= 0) {
+      gone.push(term);
+      continue;
+    }
+    // A list that was dropped (too long) is not rebuilt here; the multi-entry index answers for it.
+    let ids: string[] | undefined;
+    if (!old) ids = changed;
+    else if (old.ids && sign > 0) ids = [...new Set([...old.ids, ...changed])];
+    else if (old.ids) {
+      const removed = new Set(changed);
+      ids = old.ids.filter((id) => !removed.has(id));
+    }
+    put.push(termRecord(term, df, ids));
+  }
   await db.terms.bulkPut(put);
   if (gone.length) await db.terms.bulkDelete(gone);
 }

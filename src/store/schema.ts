@@ -51,10 +51,19 @@ export interface LinkRecord {
   createdAt: number;
 }
 
-/** How many stored sentences carry a retrieval key: frequent keys are too common to retrieve by. */
+/** Posting lists longer than this are not kept: such keys are too common to retrieve by. */
+export const POSTINGS_LIMIT = 60;
+
+/**
+ * A retrieval key: how many stored sentences carry it and, while they are at most `POSTINGS_LIMIT`,
+ * which ones (sorted ids). Retrieval reads a key's candidates with one `get` of this record instead of
+ * a query of the sentences' multi-entry index; `ids` is absent when the list grew past the limit (and
+ * stays absent if it shrinks again: the index answers then).
+ */
 export interface TermRecord {
   term: string;
   df: number;
+  ids?: string[];
 }
 
 export interface SettingRecord {
@@ -76,10 +85,14 @@ const V2_STORES = {
 // Version 3 counts how many sentences carry each retrieval key (document frequency), so that retrieval
 // can leave out keys whose posting lists would grow with the store.
 const V3_STORES = { ...V2_STORES, terms: 'term' };
+// Version 4 keeps the (short) posting lists in the key records themselves: same tables and indexes,
+// rebuilt records.
+const V4_STORES = V3_STORES;
 
 /** Dexie schema versions, oldest first; each repeats the one before and adds to it. */
 export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string> }[] = [
   { version: 1, stores: V1_STORES },
   { version: 2, stores: V2_STORES },
   { version: 3, stores: V3_STORES },
+  { version: 4, stores: V4_STORES },
 ];
