@@ -258,6 +258,9 @@ const INNER_COLLAPSE = /[\n\t\r\f]| {2}/;
 /** White space the page collapses when it renders (ASCII only: a no-break space is kept). */
 const SPACE_RUN = /[ \n\t\r\f]+/g;
 
+/** The same runs, searched from a position (`lastIndex`) by `offsetInNode`; one shared instance. */
+const NEXT_RUN = /[ \n\t\r\f]+/g;
+
 function isSpace(code: number): boolean {
   return code === 32 || code === 10 || code === 9 || code === 13 || code === 12;
 }
@@ -353,7 +356,7 @@ function offsetInNode(value: string, local: number, lead: boolean): number {
   // Jump from one white-space run to the next (a native regex search) instead of stepping through
   // every character: each run emits one space, each stretch between runs its own length.
   let emitted = 0;
-  const runs = new RegExp(SPACE_RUN.source, 'g');
+  const runs = NEXT_RUN;
   runs.lastIndex = i;
   for (let run = runs.exec(value); run; run = runs.exec(value)) {
     const stretch = run.index - i;
