@@ -15,7 +15,7 @@
  * the worker; we time load -> highlights at each store size (the growth over the empty store is what
  * retrieval and stance cost).
  *
- * Environment: BENCH_RUNS (passes per page, default 1), BENCH_PAGES (comma-separated page names),
+ * Environment: BENCH_RUNS (passes per page, default 3; each page figure is the median), BENCH_PAGES (comma-separated page names),
  * BENCH_SKIP (comma-separated sections: pages, store, cli).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -36,7 +36,7 @@ import { median, PageTrace, quantile, scriptCost } from '../test/support/trace.t
 import { measureSizes } from './sizes.ts';
 import { syntheticRecords, vocabulary } from './synthetic-store.ts';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 1);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const ONLY = process.env.BENCH_PAGES?.split(',').filter(Boolean);
 /** Timed runs per store size. */
 const STORE_RUNS = 5;
