@@ -14,6 +14,7 @@ import { Annotator, type ClaimActionHandler } from '../../src/annotator/annotato
 import { type DomArticle, extractDomArticleSliced } from '../../src/extract/index.ts';
 import { createPainter, setHighlightColours } from '../../src/highlight/painter.ts';
 import type { Request, Response } from '../../src/protocol/messages.ts';
+import type { ArticleView } from '../../src/protocol/views.ts';
 import { highlightsOn } from '../../src/store/settings.ts';
 import { CONTENT_LAZY_FILE } from './files.ts';
 
@@ -61,6 +62,8 @@ const LATE_CONTENT_RETRIES = 3;
 
 let annotator: Annotator | null = null;
 let articleId: string | null = null;
+/** The view last painted, reused when a re-read finds the same text. */
+let shownView: ArticleView | null = null;
 let article: DomArticle | null = null;
 /** Bumped on every (re)analysis; work begun under an older generation stops. */
 let generation = 0;
@@ -170,7 +173,16 @@ async function analyse(): Promise<void> {
     signal,
   });
   if (found === undefined || signal.aborted) return;
+  const before = article;
   watch(found);
+  // The page changed around an article whose text did not (a re-render, a comment thread loading): the
+  // claims are the same, only their nodes may be new, so they are painted again without asking the
+  // background.
+  if (found && before && annotator && shownView && articleId && sameText(before, found)) {
+    annotator.setArticle(found);
+    annotator.show(shownView);
+    return;
+  }
   if (!found) {
     annotator?.clear();
     articleId = null;
@@ -185,13 +197,25 @@ async function analyse(): Promise<void> {
   if (annotator) annotator.setArticle(found);
   else annotator = new Annotator(document, found, loadTooltip, onClaimAction);
   articleId = answer.view.articleId;
+  shownView = answer.view;
   annotator.show(answer.view);
+}
+
+/** Same URL, title and blocks: what the background would analyse is unchanged. */
+function sameText(a: DomArticle, b: DomArticle): boolean {
+  const x = a.input;
+  const y = b.input;
+  if (x.url !== y.url || x.title !== y.title || x.blocks.length !== y.blocks.length) return false;
+  return x.blocks.every((block, i) => block.text === y.blocks[i].text && block.kind === y.blocks[i].kind);
 }
 
 async function refresh(id: string): Promise<void> {
   if (!annotator || id !== articleId) return;
   const answer = await send({ type: 'getArticleView', articleId: id });
-  if (answer.ok && answer.view && id === articleId) annotator.show(answer.view);
+  if (answer.ok && answer.view && id === articleId) {
+    shownView = answer.view;
+    annotator.show(answer.view);
+  }
 }
 
 /** Watches the article root (or, before an article appears, the body) for changes worth a re-read. */
@@ -205,10 +229,30 @@ function watch(found: DomArticle | null): void {
   rootObserver.observe(target, { childList: true, subtree: true, characterData: !!found });
 }
 
-/** A mutation batch only arms (or pushes back) one timer: the re-read waits for the page to settle. */
-function onMutation(): void {
+/**
+ * A mutation batch only arms (or pushes back) one timer: the re-read waits for the page to settle. A
+ * batch that changes no text (an image swapped in, an ad slot filled with an iframe, an empty wrapper)
+ * cannot change the article, so it is not even that.
+ */
+function onMutation(records: MutationRecord[]): void {
+  if (!records.some(changesText)) return;
   if (!article) lateRetries++;
   schedule();
+}
+
+const NON_BLANK = /\S/;
+
+function changesText(record: MutationRecord): boolean {
+  if (record.type === 'characterData') return true;
+  return carriesText(record.addedNodes) || carriesText(record.removedNodes);
+}
+
+function carriesText(nodes: NodeList): boolean {
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i];
+    if ((node.nodeType === 1 || node.nodeType === 3) && NON_BLANK.test(node.textContent ?? '')) return true;
+  }
+  return false;
 }
 
 function schedule(): void {
