@@ -42,7 +42,5 @@ export function rangeForOffsets(
   } catch {
     return null;
   }
-  const i = block.nodes.indexOf(a.node);
-  const j = block.nodes.indexOf(b.node);
-  return { range, nodes: block.nodes.slice(i, j + 1) };
+  return { range, nodes: block.nodes.slice(a.index, b.index + 1) };
 }

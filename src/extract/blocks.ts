@@ -375,7 +375,11 @@ function offsetInNode(value: string, local: number, lead: boolean): number {
  * The DOM position of a character offset in a block: binary search over node starts, then the
  * per-character map. `end` positions map just past the previous character.
  */
-export function domPosition(block: DomBlock, offset: number, isEnd: boolean): { node: Text; offset: number } {
+export function domPosition(
+  block: DomBlock,
+  offset: number,
+  isEnd: boolean,
+): { node: Text; offset: number; index: number } {
   const at = isEnd ? Math.max(0, offset - 1) : Math.min(offset, block.text.length - 1);
   let lo = 0;
   let hi = block.nodeStarts.length - 1;
@@ -387,5 +391,5 @@ export function domPosition(block: DomBlock, offset: number, isEnd: boolean): { 
   const node = block.nodes[lo];
   const inNode =
     offsetInNode(node.nodeValue ?? '', at - block.nodeStarts[lo], block.nodeLeadSpace[lo]) + (isEnd ? 1 : 0);
-  return { node, offset: Math.min(inNode, node.length) };
+  return { node, offset: Math.min(inNode, node.length), index: lo };
 }
