@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { build, defineConfig, type Plugin } from 'vite';
@@ -62,38 +62,22 @@ function contentScript(outDir: string, entries: typeof baseManifest.content_scri
     name: 'claimlens-content-script',
     apply: 'build',
     async closeBundle() {
-      const common = {
-        configFile: false as const,
-        logLevel: 'warn' as const,
-        plugins: [preact()],
-      };
-      const file = (path: string) => () => path.slice(path.lastIndexOf('/') + 1);
-      const dir = join(outDir, CONTENT_SCRIPT_FILE.slice(0, CONTENT_SCRIPT_FILE.lastIndexOf('/')));
-      await build({
-        ...common,
-        build: {
-          outDir: dir,
-          emptyOutDir: false,
-          target: 'es2022',
-          minify: true,
-          lib: {
-            entry: 'extension/content/index.ts',
-            formats: ['iife'],
-            name: 'claimlens',
-            fileName: file(CONTENT_SCRIPT_FILE),
+      // One self-contained file per entry, written where `extension/content/files.ts` says it lives.
+      const bundle = (entry: string, path: string, format: 'iife' | 'es') =>
+        build({
+          configFile: false,
+          logLevel: 'warn',
+          plugins: [preact()],
+          build: {
+            outDir: join(outDir, dirname(path)),
+            emptyOutDir: false,
+            target: 'es2022',
+            minify: true,
+            lib: { entry, formats: [format], name: 'claimlens', fileName: () => basename(path) },
           },
-        },
-      });
-      await build({
-        ...common,
-        build: {
-          outDir: dir,
-          emptyOutDir: false,
-          target: 'es2022',
-          minify: true,
-          lib: { entry: 'extension/content/lazy.ts', formats: ['es'], fileName: file(CONTENT_LAZY_FILE) },
-        },
-      });
+        });
+      await bundle('extension/content/index.ts', CONTENT_SCRIPT_FILE, 'iife');
+      await bundle('extension/content/lazy.ts', CONTENT_LAZY_FILE, 'es');
       const path = join(outDir, 'manifest.json');
       const built = JSON.parse(readFileSync(path, 'utf8'));
       built.content_scripts = entries.map((entry) => ({ ...entry, js: [CONTENT_SCRIPT_FILE] }));

@@ -36,7 +36,7 @@ export function contentScriptFiles(dist: string): string[] {
     seen.add(file);
     const code = readFileSync(join(dist, file), 'utf8');
     const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/') + 1) : '';
-    // Static imports between chunks are relative ("./x.js"); the loader imports by extension URL path.
+    // Static imports between chunks are relative ("./x.js"); an extension URL path is absolute.
     for (const m of code.matchAll(/(?:from|import)\s*\(?\s*["'`]([^"'`]+\.js)["'`]/g)) {
       queue.push(m[1].startsWith('./') ? dir + m[1].slice(2) : m[1].replace(/^\//, ''));
     }

@@ -256,11 +256,11 @@ const BLOCK_SELECTOR = [...Object.keys(BLOCK_KIND), ...BLOCK_TAGS].map((t) => t.
 /** White space that collapsing changes inside a text node: a run, or any non-space blank. */
 const INNER_COLLAPSE = /[\n\t\r\f]| {2}/;
 
-/** White space the page collapses when it renders (ASCII only: a no-break space is kept). */
+/**
+ * White space the page collapses when it renders (ASCII only: a no-break space is kept). Global: `replace`
+ * collapses every run, and `offsetInNode` searches it from a position (`lastIndex`).
+ */
 const SPACE_RUN = /[ \n\t\r\f]+/g;
-
-/** The same runs, searched from a position (`lastIndex`) by `offsetInNode`; one shared instance. */
-const NEXT_RUN = /[ \n\t\r\f]+/g;
 
 function isSpace(code: number): boolean {
   return code === 32 || code === 10 || code === 9 || code === 13 || code === 12;
@@ -357,7 +357,7 @@ function offsetInNode(value: string, local: number, lead: boolean): number {
   // Jump from one white-space run to the next (a native regex search) instead of stepping through
   // every character: each run emits one space, each stretch between runs its own length.
   let emitted = 0;
-  const runs = NEXT_RUN;
+  const runs = SPACE_RUN;
   runs.lastIndex = i;
   for (let run = runs.exec(value); run; run = runs.exec(value)) {
     const stretch = run.index - i;

@@ -13,6 +13,39 @@ const article = (i: number, text: string): ArticleInput => ({
   blocks: [{ kind: 'paragraph', text }],
 });
 
+/** Records every key the sentences' multi-entry index is asked for from now on. */
+function recordIndexQueries(db: ClaimLensDB): unknown[] {
+  const queried: unknown[] = [];
+  const where = db.sentences.where.bind(db.sentences);
+  db.sentences.where = ((index: string) => {
+    const clause = where(index);
+    const equals = clause.equals.bind(clause);
+    clause.equals = (key: unknown) => {
+      queried.push(key);
+      return equals(key as string);
+    };
+    return clause;
+  }) as typeof db.sentences.where;
+  return queried;
+}
+
+/**
+ * Reads one Pyongyang claim, then (recording the index queries) another outlet's wording of it; the
+ * first should end up confirmed by the second.
+ */
+async function readMatchingPair(db: ClaimLensDB) {
+  const target = await ingestArticle(
+    db,
+    article(1, 'Budanov said Pyongyang sent 2,600 soldiers to Kursk by Nov. 1.'),
+  );
+  const queried = recordIndexQueries(db);
+  await ingestArticle(
+    db,
+    article(2, 'Kyrylo Budanov said Pyongyang sent 2,600 troops to the Kursk region by November 1.'),
+  );
+  return { target, queried };
+}
+
 describe('ingestArticle', () => {
   it('links both ways, and re-reading an unchanged article changes nothing', async () => {
     const db = new ClaimLensDB(`ingest-${Date.now()}-a`, { indexedDB, IDBKeyRange });
@@ -72,25 +105,7 @@ describe('ingestArticle', () => {
     const shrunk = await db.terms.get(key as string);
     expect(shrunk?.df).toBe(50);
     expect(shrunk?.ids).toBeUndefined();
-    const target = await ingestArticle(
-      db,
-      article(1, 'Budanov said Pyongyang sent 2,600 soldiers to Kursk by Nov. 1.'),
-    );
-    const queried: unknown[] = [];
-    const where = db.sentences.where.bind(db.sentences);
-    db.sentences.where = ((index: string) => {
-      const clause = where(index);
-      const equals = clause.equals.bind(clause);
-      clause.equals = (k: unknown) => {
-        queried.push(k);
-        return equals(k as string);
-      };
-      return clause;
-    }) as typeof db.sentences.where;
-    await ingestArticle(
-      db,
-      article(2, 'Kyrylo Budanov said Pyongyang sent 2,600 troops to the Kursk region by November 1.'),
-    );
+    const { target, queried } = await readMatchingPair(db);
     expect(queried).toContain(key);
     const view = (await articleView(db, target.articleId, 0))!;
     expect(view.claims[0].status.confirms.map((e) => e.outlet)).toEqual(['Outlet 2']);
@@ -115,25 +130,7 @@ describe('ingestArticle', () => {
       else expect(t.ids).toEqual([...(t.ids ?? [])].sort());
       if (t.ids) expect(t.ids).toHaveLength(t.df);
     }
-    const target = await ingestArticle(
-      db,
-      article(1, 'Budanov said Pyongyang sent 2,600 soldiers to Kursk by Nov. 1.'),
-    );
-    const queried: unknown[] = [];
-    const where = db.sentences.where.bind(db.sentences);
-    db.sentences.where = ((index: string) => {
-      const clause = where(index);
-      const equals = clause.equals.bind(clause);
-      clause.equals = (key: unknown) => {
-        queried.push(key);
-        return equals(key as string);
-      };
-      return clause;
-    }) as typeof db.sentences.where;
-    await ingestArticle(
-      db,
-      article(2, 'Kyrylo Budanov said Pyongyang sent 2,600 troops to the Kursk region by November 1.'),
-    );
+    const { target, queried } = await readMatchingPair(db);
     // Every usable list came from a key record: the multi-entry index was not queried at all.
     expect(queried).toEqual([]);
     for (const term of common) expect(queried).not.toContain(term);

@@ -99,7 +99,7 @@ interface ProfileNode {
 
 /**
  * Attributes main-thread time to the extension. `extensionId` picks our scripts; the renderer's main
- * thread is the one where our content script's loader was evaluated.
+ * thread is the one where our content script was evaluated.
  */
 export function scriptCost(events: TraceEvent[], extensionId: string): ScriptCost {
   const prefix = `chrome-extension://${extensionId}/`;
