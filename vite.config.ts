@@ -77,6 +77,11 @@ function contentScript(outDir: string, entries: typeof baseManifest.content_scri
           },
         });
       await bundle('extension/content/index.ts', CONTENT_SCRIPT_FILE, 'iife');
+      // V8's compile hint: the script's functions are compiled with the script, in one pass, instead of
+      // each being pre-parsed now and parsed again on its first call. On an article page nearly all of
+      // them run, and that second parse was about a tenth of the script's main-thread time.
+      const script = join(outDir, CONTENT_SCRIPT_FILE);
+      writeFileSync(script, `//# allFunctionsCalledOnLoad\n${readFileSync(script, 'utf8')}`);
       await bundle('extension/content/lazy.ts', CONTENT_LAZY_FILE, 'es');
       const path = join(outDir, 'manifest.json');
       const built = JSON.parse(readFileSync(path, 'utf8'));

@@ -5,17 +5,19 @@
  *
  * Cost discipline: extraction runs in slices of a few milliseconds (yielding to the page between
  * them), so no task ClaimLens causes grows with the page. Single-page sites are followed by watching
- * the URL (navigation events plus a one-second poll that compares a string) and the article root
+ * the URL (Navigation API events, or where there is none a one-second poll that compares a string) and the article root
  * (a MutationObserver whose callback only arms a timer): the page is re-read at most once per quiet
  * period, never on every mutation.
  */
 import type { AnnotationsBackend, AnnotationsController } from '../../src/annotator/annotations.tsx';
 import { Annotator, type ClaimActionHandler } from '../../src/annotator/annotator.ts';
-import { type DomArticle, extractDomArticleSliced } from '../../src/extract/index.ts';
+import { mapClaimBlocks } from '../../src/annotator/ranges.ts';
+import { type DomArticle, extractDomArticleSliced, runSliced } from '../../src/extract/index.ts';
 import { createPainter, setHighlightColours } from '../../src/highlight/painter.ts';
-import type { Request, Response } from '../../src/protocol/messages.ts';
+import type { Request, Response, Settings } from '../../src/protocol/messages.ts';
 import type { ArticleView } from '../../src/protocol/views.ts';
 import { highlightsOn } from '../../src/store/settings.ts';
+
 import { CONTENT_LAZY_FILE } from './files.ts';
 
 /**
@@ -150,23 +152,18 @@ function pageUrl(): string {
   return hash < 0 ? href : href.slice(0, hash);
 }
 
-async function analyse(): Promise<void> {
-  const mine = ++generation;
-  const signal = {
+/** Aborted once a newer read (or a navigation) bumps the generation: work begun under `mine` stops. */
+function signalFor(mine: number): { readonly aborted: boolean } {
+  return {
     get aborted() {
       return mine !== generation;
     },
   };
+}
+
+async function analyse(): Promise<void> {
+  const signal = signalFor(++generation);
   shownUrl = pageUrl();
-  const settings = await send({ type: 'getSettings', url: location.href });
-  if (signal.aborted || !settings.ok) return;
-  const { claimColour, annotationColour } = settings.settings;
-  setHighlightColours(document, { claim: claimColour, annotation: annotationColour });
-  if (settings.annotated || annotations)
-    void annotationLayer()
-      .then((layer) => layer.reload())
-      .catch(report);
-  if (!highlightsOn(settings.settings, location.href)) return;
   const found = await extractDomArticleSliced(document, location.href, {
     useCss: true,
     budgetMs: SLICE_MS,
@@ -177,28 +174,60 @@ async function analyse(): Promise<void> {
   watch(found);
   // The page changed around an article whose text did not (a re-render, a comment thread loading): the
   // claims are the same, only their nodes may be new, so they are painted again without asking the
-  // background.
+  // background, and the researcher's highlights are anchored again.
   if (found && before && annotator && shownView && articleId && sameText(before, found)) {
+    if (!(await mapInSlices(found, shownView, signal))) return;
     annotator.setArticle(found);
     annotator.show(shownView);
+    if (annotations) void annotations.reload().catch(report);
     return;
   }
   if (!found) {
     annotator?.clear();
     articleId = null;
+    // Not an article, but the researcher may have highlighted something on it.
+    const answer = await send({ type: 'getSettings', url: location.href });
+    if (!signal.aborted && answer.ok) applySettings(answer.settings, !!answer.annotated);
     return;
   }
+  // One message: the background answers with the page's settings along with its claims.
   const answer = await send({ type: 'analyze', article: found.input });
   if (signal.aborted) return;
   if (!answer.ok) {
     report(answer.error);
     return;
   }
+  applySettings(answer.settings, answer.annotated);
+  if (!answer.view) {
+    // Highlights are off for this site.
+    annotator?.clear();
+    articleId = null;
+    return;
+  }
+  if (!(await mapInSlices(found, answer.view, signal))) return;
   if (annotator) annotator.setArticle(found);
   else annotator = new Annotator(document, found, loadTooltip, onClaimAction);
   articleId = answer.view.articleId;
   shownView = answer.view;
   annotator.show(answer.view);
+}
+
+/**
+ * Maps the claims' blocks back to the DOM in slices before they are painted, as the article was read:
+ * a block of thousands of nodes must not make painting a long task. False when a newer read took over.
+ */
+async function mapInSlices(found: DomArticle, view: ArticleView, signal: { aborted: boolean }) {
+  await runSliced(mapClaimBlocks(found.blocks, view.claims), { budgetMs: SLICE_MS, signal });
+  return !signal.aborted;
+}
+
+/** Colours for the highlights, and the annotation layer when the page carries annotations. */
+function applySettings(settings: Settings, annotated: boolean): void {
+  setHighlightColours(document, { claim: settings.claimColour, annotation: settings.annotationColour });
+  if (annotated || annotations)
+    void annotationLayer()
+      .then((layer) => layer.reload())
+      .catch(report);
 }
 
 /** Same URL, title and blocks: what the background would analyse is unchanged. */
@@ -212,10 +241,11 @@ function sameText(a: DomArticle, b: DomArticle): boolean {
 async function refresh(id: string): Promise<void> {
   if (!annotator || id !== articleId) return;
   const answer = await send({ type: 'getArticleView', articleId: id });
-  if (answer.ok && answer.view && id === articleId) {
-    shownView = answer.view;
-    annotator.show(answer.view);
-  }
+  if (!answer.ok || !answer.view || id !== articleId) return;
+  if (article && !(await mapInSlices(article, answer.view, signalFor(generation)))) return;
+  if (id !== articleId || !annotator) return;
+  shownView = answer.view;
+  annotator.show(answer.view);
 }
 
 /** Watches the article root (or, before an article appears, the body) for changes worth a re-read. */
@@ -321,9 +351,13 @@ ext.runtime.onMessage.addListener(
 
 const onNavigation = guard(checkNavigation);
 const nav = (window as unknown as { navigation?: EventTarget }).navigation;
-nav?.addEventListener('currententrychange', onNavigation);
-window.addEventListener('popstate', onNavigation);
-setInterval(onNavigation, URL_POLL_MS);
+// The Navigation API reports every same-document navigation (pushState and replaceState included);
+// without it (Firefox) the URL is polled, since history calls fire no event.
+if (nav) nav.addEventListener('currententrychange', onNavigation);
+else {
+  window.addEventListener('popstate', onNavigation);
+  setInterval(onNavigation, URL_POLL_MS);
+}
 
 const start = guard(analyse);
 if ('requestIdleCallback' in window) requestIdleCallback(start, { timeout: 500 });

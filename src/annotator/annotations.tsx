@@ -11,6 +11,7 @@ import { claimAnnotationId } from '../annotations/types.ts';
 import type { Painter, PainterFactory } from '../highlight/painter.ts';
 import type { AnnotationDraft } from '../protocol/messages.ts';
 import type { ClaimView } from '../protocol/views.ts';
+import inPageCss from '../ui/in-page.css?inline';
 import { TagEditor, type TagEditorValue } from '../ui/TagEditor.tsx';
 import tokensCss from '../ui/tokens.css?inline';
 import tooltipCss from '../ui/tooltip.css?inline';
@@ -197,14 +198,10 @@ export class AnnotationsController {
     if (this.ui) return this.ui;
     const doc = this.doc;
     const host = doc.createElement('claimlens-root');
-    host.setAttribute(
-      'style',
-      'all: initial !important; position: absolute !important; top: 0 !important; left: 0 !important; width: 0 !important; height: 0 !important; z-index: 2147483647 !important; display: block !important;',
-    );
     const shadow = host.attachShadow({ mode: 'closed' });
     const win = doc.defaultView as Window & typeof globalThis;
     const sheet = new win.CSSStyleSheet();
-    sheet.replaceSync(`${tokensCss}\n${tooltipCss}`);
+    sheet.replaceSync(`${tokensCss}\n${inPageCss}\n${tooltipCss}`);
     shadow.adoptedStyleSheets = [sheet];
     const layer = doc.createElement('div');
     layer.className = 'cl-layer';

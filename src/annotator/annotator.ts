@@ -10,9 +10,9 @@ import type { DomArticle } from '../extract/index.ts';
 import { createPainter, type Painter } from '../highlight/painter.ts';
 import type { ArticleView, ClaimView } from '../protocol/views.ts';
 import type { ClaimActions } from '../ui/ClaimTooltip.tsx';
+import inPageCss from '../ui/in-page.css?inline';
 import { claimLabel } from '../ui/status-format.ts';
 import tokensCss from '../ui/tokens.css?inline';
-import tooltipCss from '../ui/tooltip.css?inline';
 import { type ClaimRange, rangeForOffsets } from './ranges.ts';
 import type { TooltipRenderer } from './tooltip-view.tsx';
 
@@ -61,14 +61,12 @@ export class Annotator {
       dismiss: (claim) => this.act(onAction, 'dismiss', claim),
     };
     this.host = doc.createElement('claimlens-root');
-    this.host.setAttribute(
-      'style',
-      'all: initial !important; position: absolute !important; top: 0 !important; left: 0 !important; width: 0 !important; height: 0 !important; z-index: 2147483647 !important; display: block !important;',
-    );
     this.shadow = this.host.attachShadow({ mode: 'closed' });
     const win = doc.defaultView as Window & typeof globalThis;
     const sheet = new win.CSSStyleSheet();
-    sheet.replaceSync(`${tokensCss}\n${tooltipCss}`);
+    // The host's own style is `:host` in this sheet. The colour tokens join it when something is first
+    // shown (see `theme`), the tooltip's rules with the tooltip: most pages show neither.
+    sheet.replaceSync(inPageCss);
     this.shadow.adoptedStyleSheets = [sheet];
     const layer = doc.createElement('div');
     layer.className = 'cl-layer';
@@ -234,7 +232,8 @@ export class Annotator {
    */
   private proxyFor(p: Painted, i: number): HTMLElement {
     const button = this.proxyTemplate.cloneNode(false) as HTMLElement;
-    button.dataset.claimIndex = String(i);
+    // An attribute, not `dataset`: each element's dataset is one more object to create.
+    button.setAttribute('data-claim-index', String(i));
     button.textContent = claimLabel(p.claim);
     this.proxyByClaim.set(p.claim.id, button);
     return button;
@@ -242,8 +241,8 @@ export class Annotator {
 
   /** The painted claim a proxy button stands for. */
   private proxyClaim(target: EventTarget | null): Painted | undefined {
-    const index = (target as HTMLElement | null)?.dataset?.claimIndex;
-    return index === undefined ? undefined : this.painted[Number(index)];
+    const index = (target as Element | null)?.getAttribute?.('data-claim-index');
+    return index == null ? undefined : this.painted[Number(index)];
   }
 
   private onFocusOut(e: FocusEvent): void {
@@ -292,7 +291,20 @@ export class Annotator {
     return null;
   }
 
+  /** Adopts the colour tokens, before the first proxy or tooltip is shown. */
+  private theme(): void {
+    if (this.themed) return;
+    this.themed = true;
+    const win = this.doc.defaultView as Window & typeof globalThis;
+    const sheet = new win.CSSStyleSheet();
+    sheet.replaceSync(tokensCss);
+    this.shadow.adoptedStyleSheets = [...this.shadow.adoptedStyleSheets, sheet];
+  }
+
+  private themed = false;
+
   private open(p: Painted, fromKeyboard: boolean, pointer?: { x: number; y: number }): void {
+    this.theme();
     this.current = p;
     this.cancelHide();
     if (fromKeyboard) {

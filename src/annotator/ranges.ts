@@ -2,7 +2,7 @@
  * Claim offsets (into the article text the background saw) back to DOM ranges in the live page.
  */
 import { type BlockSpan, joinBlocks } from '../article/types.ts';
-import { type DomBlock, domPosition } from '../extract/index.ts';
+import { blockMap, blockMapSteps, type DomBlock, domPosition, type Steps } from '../extract/index.ts';
 
 export interface ClaimRange {
   range: Range;
@@ -22,19 +22,13 @@ export function rangeForOffsets(
   end: number,
   spans: readonly BlockSpan[] = joinBlocks(blocks).spans,
 ): ClaimRange | null {
-  let lo = 0;
-  let hi = spans.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (spans[mid].start <= start) lo = mid;
-    else hi = mid - 1;
-  }
-  const span = spans[lo];
-  const block = blocks[lo];
+  const at = blockAt(spans, start);
+  const span = spans[at];
+  const block = blocks[at];
   if (!span || start < span.start || end > span.end || end <= start) return null;
   const a = domPosition(block, start - span.start, false);
   const b = domPosition(block, end - span.start, true);
-  if (!a.node.isConnected || !b.node.isConnected) return null;
+  if (!a || !b || !a.node.isConnected || !b.node.isConnected) return null;
   const range = doc.createRange();
   try {
     range.setStart(a.node, a.offset);
@@ -42,5 +36,36 @@ export function rangeForOffsets(
   } catch {
     return null;
   }
-  return { range, nodes: block.nodes.slice(a.index, b.index + 1) };
+  return { range, nodes: (blockMap(block)?.nodes ?? []).slice(a.index, b.index + 1) };
+}
+
+/** Index of the block whose span holds `offset` (the last one starting at or before it). */
+function blockAt(spans: readonly BlockSpan[], offset: number): number {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (spans[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * Maps, in resumable steps, the blocks these claims fall in (most blocks are read without a map, see
+ * `blockMap`), so that painting them afterwards walks no nodes: the content script runs this in slices
+ * between receiving the claims and painting them.
+ */
+export function* mapClaimBlocks(
+  blocks: readonly DomBlock[],
+  claims: readonly { start: number }[],
+  spans: readonly BlockSpan[] = joinBlocks(blocks).spans,
+): Steps<void> {
+  for (const claim of claims) {
+    const block = blocks[blockAt(spans, claim.start)];
+    if (!block || block.map !== undefined) continue;
+    yield* blockMapSteps(block);
+    // A place to pause after every block: a block's own walk pauses only every so many nodes.
+    yield;
+  }
 }

@@ -6,6 +6,7 @@
 import { render } from 'preact';
 import type { ClaimView } from '../protocol/views.ts';
 import { type ClaimActions, ClaimTooltip } from '../ui/ClaimTooltip.tsx';
+import tooltipCss from '../ui/tooltip.css?inline';
 
 /** What the tooltip shows; `null` empties it. */
 export interface TooltipContent {
@@ -16,8 +17,26 @@ export interface TooltipContent {
 
 export type TooltipRenderer = (container: HTMLElement, content: TooltipContent | null) => void;
 
+/** Shadow roots that already carry the tooltip's style sheet. */
+const styled = new WeakSet<Node>();
+
+/**
+ * The tooltip's rules join the shadow root's sheets on its first showing: a page whose reader never
+ * hovers a claim never parses them.
+ */
+function adoptTooltipCss(container: HTMLElement): void {
+  const root = container.getRootNode() as ShadowRoot;
+  if (styled.has(root) || !('adoptedStyleSheets' in root)) return;
+  const win = container.ownerDocument.defaultView as Window & typeof globalThis;
+  const sheet = new win.CSSStyleSheet();
+  sheet.replaceSync(tooltipCss);
+  root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  styled.add(root);
+}
+
 /** Renders (or, with `null`, unmounts) the claim tooltip into our shadow root's container. */
 export const renderTooltip: TooltipRenderer = (container, content) => {
+  if (content) adoptTooltipCss(container);
   render(
     content ? <ClaimTooltip claim={content.claim} id={content.id} actions={content.actions} /> : null,
     container,

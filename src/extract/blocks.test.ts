@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
-import { collectBlocks, domPosition } from './blocks.ts';
+import { blockMap, collectBlocks, domPosition } from './blocks.ts';
 import { extractDomArticle, extractDomArticleSteps } from './index.ts';
 import { runSliced } from './slices.ts';
 
@@ -31,7 +31,7 @@ describe('collectBlocks', () => {
     expect(texts).toEqual([PROSE, 'Before after.', 'Not editable 12 ships.', 'One', 'Two bold spaced']);
   });
 
-  it('maps every character of every block back to the same character in the DOM', () => {
+  it('collapses white space as the page renders it and maps every character back to the same one in the DOM', () => {
     const word = fc.stringMatching(/^[A-Za-z0-9,.]{1,8}$/);
     const space = fc.constantFrom(' ', '  ', '\n', ' \t ', '');
     const inline = fc.tuple(space, word, space, fc.constantFrom('b', 'i', 'span', 'a', ''), space);
@@ -39,19 +39,32 @@ describe('collectBlocks', () => {
       fc.property(
         fc.array(fc.array(inline, { minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 4 }),
         (paragraphs) => {
-          const html = paragraphs
-            .map(
-              (parts) =>
-                `<p>${parts.map(([a, w, b, tag, c]) => (tag ? `${a}<${tag}>${w}${b}</${tag}>${c}` : `${a}${w}${b}${c}`)).join('')}</p>`,
-            )
-            .join('');
+          const inner = paragraphs.map((parts) =>
+            parts
+              .map(([a, w, b, tag, c]) => (tag ? `${a}<${tag}>${w}${b}</${tag}>${c}` : `${a}${w}${b}${c}`))
+              .join(''),
+          );
+          // Each paragraph twice: as it is (read whole) and with an empty hidden span, which makes the
+          // walk read it node by node. Both ways must give the same text and the same map.
+          const html = inner.map((p) => `<p>${p}</p><p>${p}<span hidden></span></p>`).join('');
           const doc = documentOf(`<body><div id="root">${html}</div></body>`);
-          for (const block of collectBlocks(doc.getElementById('root') as Element)) {
+          const blocks = collectBlocks(doc.getElementById('root') as Element);
+          for (let k = 0; k < blocks.length; k += 2) {
+            const [whole, walked] = [blocks[k], blocks[k + 1]];
+            expect(whole.map).toBeUndefined();
+            expect(walked.map).toBeTruthy();
+            expect(walked.text).toBe(whole.text);
+          }
+          for (const block of blocks) {
+            // The text is the block's text as the page renders it: every run of white space one space.
+            expect(block.text).toBe(
+              (block.element.textContent ?? '').replace(/[ \n\t\r\f]+/g, ' ').replace(/^ | $/g, ''),
+            );
             for (let i = 0; i < block.text.length; i++) {
               if (block.text[i] === ' ') continue;
-              const start = domPosition(block, i, false);
+              const start = domPosition(block, i, false)!;
               expect(start.node.nodeValue?.[start.offset]).toBe(block.text[i]);
-              const end = domPosition(block, i + 1, true);
+              const end = domPosition(block, i + 1, true)!;
               expect(end.node.nodeValue?.[end.offset - 1]).toBe(block.text[i]);
             }
           }
@@ -59,6 +72,18 @@ describe('collectBlocks', () => {
       ),
       { numRuns: 150 },
     );
+  });
+
+  it('maps a block read whole only when asked, and not at all once the page has changed its text', () => {
+    const doc = documentOf(
+      `<body><div id="root"><p>First <b>12</b> words.</p><p>Second <i>34</i> words.</p></div></body>`,
+    );
+    const [first, second] = collectBlocks(doc.getElementById('root') as Element);
+    expect(first.map).toBeUndefined();
+    expect(blockMap(first)?.nodes.map((n) => n.nodeValue)).toEqual(['First ', '12', ' words.']);
+    (second.element.querySelector('i') as Element).textContent = '35';
+    expect(blockMap(second)).toBeNull();
+    expect(domPosition(second, 0, false)).toBeNull();
   });
 });
 

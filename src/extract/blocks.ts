@@ -6,15 +6,25 @@
 import type { ArticleBlock, BlockKind } from '../article/types.ts';
 import { drain, STEP_NODES, type Steps } from './slices.ts';
 
+/** For each text node of a block, where its characters went in the block's text. */
+export interface BlockMap {
+  /** Text nodes contributing to the text, in order. */
+  nodes: Text[];
+  /** For each node, where its first emitted character sits in the text. */
+  nodeStarts: number[];
+  /** For each node, whether its first character in the text is a space collapsed from before it. */
+  nodeLeadSpace: boolean[];
+}
+
 /** A text block of the page and the map from its text back to the DOM. */
 export interface DomBlock extends ArticleBlock {
   element: Element;
-  /** Text nodes contributing to `text`, in order. */
-  nodes: Text[];
-  /** For each node, where its first emitted character sits in `text`. */
-  nodeStarts: number[];
-  /** For each node, whether its first character in `text` is a space collapsed from before it. */
-  nodeLeadSpace: boolean[];
+  /**
+   * The map back to the DOM: built while reading for blocks read node by node, left `undefined` for
+   * blocks read in one native call (most paragraphs) until a claim in them is painted (`blockMap`), and
+   * `null` once the block's text is found changed in the page.
+   */
+  map?: BlockMap | null;
 }
 
 const SKIP_TAGS = new Set([
@@ -227,8 +237,11 @@ export function* collectBlockSteps(root: Element, useCss = false): Steps<DomBloc
     const nested = !container && hasBlockDescendant(c);
     if (kind && !nested) {
       if (inline.length) yield* flushInline(frame.el);
-      for (const block of yield* buildBlocks(c, [c], frame.insideFigure ? 'caption' : kind, useCss))
-        blocks.push(block);
+      const blockKind = frame.insideFigure ? 'caption' : kind;
+      const text = wholeText(c, useCss);
+      if (text === null)
+        for (const block of yield* buildBlocks(c, [c], blockKind, useCss)) blocks.push(block);
+      else if (text) blocks.push({ kind: blockKind, text, element: c });
     } else if (kind || nested || container) {
       if (inline.length) yield* flushInline(frame.el);
       stack.push({ el: c, child: c.firstChild, insideFigure: frame.insideFigure || tag === 'FIGURE' });
@@ -253,17 +266,69 @@ const BLOCK_TAGS = ['DIV', 'SECTION', 'UL', 'OL', 'TABLE', 'ARTICLE', 'MAIN'];
 /** Every tag that makes a block of its own or holds blocks, as one selector. */
 const BLOCK_SELECTOR = [...Object.keys(BLOCK_KIND), ...BLOCK_TAGS].map((t) => t.toLowerCase()).join(',');
 
-/** White space that collapsing changes inside a text node: a run, or any non-space blank. */
-const INNER_COLLAPSE = /[\n\t\r\f]| {2}/;
-
 /**
- * White space the page collapses when it renders (ASCII only: a no-break space is kept). Global: `replace`
- * collapses every run, and `offsetInNode` searches it from a position (`lastIndex`).
+ * White space that collapsing changes: a run of two or more blanks, or any blank that is not a plain
+ * space (ASCII only: a no-break space is kept). A lone space, by far the commonest blank in prose, is
+ * left out: it collapses to itself, and matching it would cost a regex match per word (on a long article,
+ * a global replace over every space ran several times slower than one that skips them). Global:
+ * `replace` rewrites every such run, and `offsetInNode` searches it from a position (`lastIndex`).
  */
-const SPACE_RUN = /[ \n\t\r\f]+/g;
+const COLLAPSIBLE = /[\n\t\r\f][ \n\t\r\f]*| [ \n\t\r\f]+/g;
 
 function isSpace(code: number): boolean {
   return code === 32 || code === 10 || code === 9 || code === 13 || code === 12;
+}
+
+/**
+ * Anything below a block element that could make the node-by-node walk skip a subtree or end the
+ * block: the skipped tags, `<br>`, and every attribute `isSkipped` reads. An element matching none of
+ * these is never skipped, so a block without a match that `isSkipped` confirms reads as its whole text.
+ */
+const CHECK_SELECTOR = [
+  ...[...SKIP_TAGS].map((t) => t.toLowerCase()),
+  'br',
+  '[hidden]',
+  '[aria-hidden]',
+  '[contenteditable]',
+  '[style]',
+  '[role]',
+  '[class]',
+  '[id]',
+].join(',');
+
+/**
+ * A block element's text in one native call, or null when something inside it needs the walk (a
+ * skipped or hidden descendant, a line break). Most paragraphs qualify, and reading them this way
+ * creates no wrapper for any of their text nodes and runs no JavaScript per node: cold code that
+ * runs on every page, where each touched node costs. Their map back to the DOM waits for `blockMap`.
+ */
+function wholeText(el: Element, useCss: boolean): string | null {
+  if (el.firstElementChild) {
+    for (const d of el.querySelectorAll(CHECK_SELECTOR)) {
+      if (d.tagName.toUpperCase() === 'BR' || isSkipped(d, useCss)) return null;
+    }
+  }
+  const collapsed = (el.textContent ?? '').replace(COLLAPSIBLE, ' ');
+  const start = collapsed.charCodeAt(0) === 32 ? 1 : 0;
+  const end = collapsed.length > start && collapsed.charCodeAt(collapsed.length - 1) === 32 ? -1 : undefined;
+  return start || end ? collapsed.slice(start, end) : collapsed;
+}
+
+/**
+ * The block's map back to the DOM, built on first use for a block read whole (see `wholeText`): only
+ * the blocks that get a highlight ever need one. Null when the block's text in the page is no longer
+ * the text that was read (the page changed it since): its offsets would point at the wrong words.
+ */
+export function blockMap(block: DomBlock): BlockMap | null {
+  return drain(blockMapSteps(block));
+}
+
+/** `blockMap` as resumable steps: a block of thousands of nodes is mapped in slices like it was read. */
+export function* blockMapSteps(block: DomBlock): Steps<BlockMap | null> {
+  if (block.map !== undefined) return block.map;
+  const again = yield* buildBlocks(block.element, [block.element], block.kind, false);
+  block.map = again.length === 1 && again[0].text === block.text ? (again[0].map ?? null) : null;
+  return block.map;
 }
 
 /**
@@ -285,7 +350,12 @@ function* buildBlocks(element: Element, parts: Node[], kind: BlockKind, useCss: 
   let work = 0;
   const finish = () => {
     if (length)
-      out.push({ kind, text: pieces.join(''), element, nodes, nodeStarts, nodeLeadSpace: leadSpace });
+      out.push({
+        kind,
+        text: pieces.join(''),
+        element,
+        map: { nodes, nodeStarts, nodeLeadSpace: leadSpace },
+      });
     nodes = [];
     nodeStarts = [];
     leadSpace = [];
@@ -294,7 +364,7 @@ function* buildBlocks(element: Element, parts: Node[], kind: BlockKind, useCss: 
     pendingSpace = false;
   };
   const addText = (node: Text) => {
-    const collapsed = (node.nodeValue ?? '').replace(SPACE_RUN, ' ');
+    const collapsed = (node.nodeValue ?? '').replace(COLLAPSIBLE, ' ');
     if (!collapsed) return;
     const lead = collapsed.charCodeAt(0) === 32;
     const trail = collapsed.charCodeAt(collapsed.length - 1) === 32;
@@ -345,8 +415,8 @@ function* buildBlocks(element: Element, parts: Node[], kind: BlockKind, useCss: 
  */
 function offsetInNode(value: string, local: number, lead: boolean): number {
   // Most text nodes need no collapsing inside (no run of white space, no leading white space): then
-  // the offset is direct, found by one native regex test instead of a scan.
-  if (!INNER_COLLAPSE.test(value) && !isSpace(value.charCodeAt(0)))
+  // the offset is direct, found by one native regex search instead of a scan.
+  if (!isSpace(value.charCodeAt(0)) && value.search(COLLAPSIBLE) < 0)
     return lead ? Math.max(0, local - 1) : local;
   let i = 0;
   while (i < value.length && isSpace(value.charCodeAt(i))) i++;
@@ -354,10 +424,11 @@ function offsetInNode(value: string, local: number, lead: boolean): number {
     if (local === 0) return Math.max(0, i - 1);
     local--;
   }
-  // Jump from one white-space run to the next (a native regex search) instead of stepping through
-  // every character: each run emits one space, each stretch between runs its own length.
+  // Jump from one collapsible run to the next (a native regex search) instead of stepping through
+  // every character: each run emits one space, each stretch between runs (lone spaces included) its
+  // own length.
   let emitted = 0;
-  const runs = SPACE_RUN;
+  const runs = COLLAPSIBLE;
   runs.lastIndex = i;
   for (let run = runs.exec(value); run; run = runs.exec(value)) {
     const stretch = run.index - i;
@@ -373,23 +444,26 @@ function offsetInNode(value: string, local: number, lead: boolean): number {
 
 /**
  * The DOM position of a character offset in a block: binary search over node starts, then the
- * per-character map. `end` positions map just past the previous character.
+ * per-character map. `end` positions map just past the previous character. Null when the block has
+ * changed in the page since it was read.
  */
 export function domPosition(
   block: DomBlock,
   offset: number,
   isEnd: boolean,
-): { node: Text; offset: number; index: number } {
+): { node: Text; offset: number; index: number } | null {
+  const map = blockMap(block);
+  if (!map?.nodes.length) return null;
   const at = isEnd ? Math.max(0, offset - 1) : Math.min(offset, block.text.length - 1);
   let lo = 0;
-  let hi = block.nodeStarts.length - 1;
+  let hi = map.nodeStarts.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (block.nodeStarts[mid] <= at) lo = mid;
+    if (map.nodeStarts[mid] <= at) lo = mid;
     else hi = mid - 1;
   }
-  const node = block.nodes[lo];
+  const node = map.nodes[lo];
   const inNode =
-    offsetInNode(node.nodeValue ?? '', at - block.nodeStarts[lo], block.nodeLeadSpace[lo]) + (isEnd ? 1 : 0);
+    offsetInNode(node.nodeValue ?? '', at - map.nodeStarts[lo], map.nodeLeadSpace[lo]) + (isEnd ? 1 : 0);
   return { node, offset: Math.min(inNode, node.length), index: lo };
 }

@@ -79,13 +79,13 @@ describe('blocks and DOM positions', () => {
     const article = extractDomArticle(load(html), 'https://news.example/a')!;
     const block = article.blocks[0];
     const start = block.text.indexOf('bold');
-    const a = domPosition(block, start, false);
-    const b = domPosition(block, start + 4, true);
+    const a = domPosition(block, start, false)!;
+    const b = domPosition(block, start + 4, true)!;
     expect(a.node.nodeValue).toBe('bold');
     expect(a.offset).toBe(0);
     expect(b.node.nodeValue!.slice(0, b.offset)).toBe('bold');
     const line = block.text.indexOf('a line break');
-    const c = domPosition(block, line, false);
+    const c = domPosition(block, line, false)!;
     expect(c.node.nodeValue!.slice(c.offset, c.offset + 12)).toBe('a line break');
   });
 });

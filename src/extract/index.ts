@@ -7,8 +7,8 @@ import { collectBlockSteps, type DomBlock, isSkipped } from './blocks.ts';
 import { drain, runSliced, type SliceOptions, STEP_NODES, type Steps } from './slices.ts';
 
 export type { DomBlock } from './blocks.ts';
-export { domPosition } from './blocks.ts';
-export { drain, runSliced, type SliceOptions } from './slices.ts';
+export { blockMap, blockMapSteps, domPosition } from './blocks.ts';
+export { drain, runSliced, type SliceOptions, type Steps } from './slices.ts';
 
 export interface DomArticle {
   input: ArticleInput;

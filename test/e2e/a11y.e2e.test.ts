@@ -5,7 +5,7 @@
  * Extension pages forbid inline scripts (MV3 CSP), so axe is evaluated through the DevTools protocol
  * (`page.evaluate`), which the CSP does not govern. The tooltip lives in a closed shadow root that axe
  * cannot enter; its live markup is read through CDP (ShadowReader) and checked in a page that carries
- * the very same style sheets the content script adopts (tokens.css + tooltip.css).
+ * the very same style sheets the content script adopts (tokens.css + in-page.css + tooltip.css).
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
@@ -20,6 +20,7 @@ import { ShadowReader } from '../support/shadow.ts';
 
 const AXE_SOURCE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
 const TOKENS_CSS = readFileSync(new URL('../../src/ui/tokens.css', import.meta.url), 'utf8');
+const IN_PAGE_CSS = readFileSync(new URL('../../src/ui/in-page.css', import.meta.url), 'utf8');
 const TOOLTIP_CSS = readFileSync(new URL('../../src/ui/tooltip.css', import.meta.url), 'utf8');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
@@ -174,7 +175,7 @@ describe('axe-core finds no violations', () => {
     const headings = outline.map((tag, i) => `<${tag}>Page heading ${i + 1}</${tag}>`).join('');
     server.setPage('a11y.test', '/tooltip', {
       body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Tooltip check</title>
-        <style>${TOKENS_CSS}\n${TOOLTIP_CSS}</style></head>
+        <style>${TOKENS_CSS}\n${IN_PAGE_CSS}\n${TOOLTIP_CSS}</style></head>
         <body><main>${headings}</main>${wrap.html}</body></html>`,
     });
     const blank = await browser.context.newPage();

@@ -28,6 +28,8 @@ describe('built extension', () => {
     expect(manifest.content_scripts[0].js).toEqual(['content/index.js']);
     // A classic script: no module syntax at its top level (the manifest cannot declare a module).
     expect(read('content/index.js')).not.toMatch(/^\s*(import|export)\s/m);
+    // V8 compiles the whole script in one pass (its functions nearly all run on an article page).
+    expect(read('content/index.js').startsWith('//# allFunctionsCalledOnLoad\n')).toBe(true);
     expect(manifest.web_accessible_resources).toEqual([
       { resources: ['content/lazy.js'], matches: ['http://*/*', 'https://*/*'] },
     ]);
