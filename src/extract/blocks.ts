@@ -182,6 +182,21 @@ export function isSkipped(el: Element, useCss = false, furniture = true): boolea
   );
 }
 
+/**
+ * What one extraction has already read, shared by its passes (finding the article root, then reading
+ * its blocks): each paragraph's raw text, and whether a paragraph is skipped by its own attributes and
+ * style. Asking the page twice would cost twice; the cache lives for one extraction only.
+ */
+export interface ReadCache {
+  texts: Map<Element, string>;
+  skipped: Map<Element, boolean>;
+}
+
+/** An empty cache for one extraction. */
+export function readCache(): ReadCache {
+  return { texts: new Map(), skipped: new Map() };
+}
+
 /** Collects the text blocks under `root` in document order. */
 export function collectBlocks(root: Element, useCss = false): DomBlock[] {
   return drain(collectBlockSteps(root, useCss));
@@ -197,7 +212,11 @@ interface Frame {
  * The block walk as resumable steps (an explicit stack, not recursion, so a deep page cannot overflow
  * it and every few dozen nodes are a place to pause).
  */
-export function* collectBlockSteps(root: Element, useCss = false): Steps<DomBlock[]> {
+export function* collectBlockSteps(
+  root: Element,
+  useCss = false,
+  cache: ReadCache = readCache(),
+): Steps<DomBlock[]> {
   const blocks: DomBlock[] = [];
   let inline: Node[] = [];
   let work = 0;
@@ -226,7 +245,7 @@ export function* collectBlockSteps(root: Element, useCss = false): Steps<DomBloc
     if (child.nodeType !== 1) continue;
     const c = child as Element;
     const tag = c.tagName.toUpperCase();
-    if (tag === 'BR' || isSkipped(c, useCss)) {
+    if (tag === 'BR' || (cache.skipped.get(c) ?? isSkipped(c, useCss))) {
       if (inline.length) yield* flushInline(frame.el);
       continue;
     }
@@ -238,7 +257,7 @@ export function* collectBlockSteps(root: Element, useCss = false): Steps<DomBloc
     if (kind && !nested) {
       if (inline.length) yield* flushInline(frame.el);
       const blockKind = frame.insideFigure ? 'caption' : kind;
-      const text = wholeText(c, useCss);
+      const text = wholeText(c, useCss, cache.texts.get(c));
       if (text === null)
         for (const block of yield* buildBlocks(c, [c], blockKind, useCss)) blocks.push(block);
       else if (text) blocks.push({ kind: blockKind, text, element: c });
@@ -297,18 +316,18 @@ const CHECK_SELECTOR = [
 ].join(',');
 
 /**
- * A block element's text in one native call, or null when something inside it needs the walk (a
+ * A block element's text in one native call (or the one already read, `raw`), or null when something inside it needs the walk (a
  * skipped or hidden descendant, a line break). Most paragraphs qualify, and reading them this way
  * creates no wrapper for any of their text nodes and runs no JavaScript per node: cold code that
  * runs on every page, where each touched node costs. Their map back to the DOM waits for `blockMap`.
  */
-function wholeText(el: Element, useCss: boolean): string | null {
+function wholeText(el: Element, useCss: boolean, raw?: string): string | null {
   if (el.firstElementChild) {
     for (const d of el.querySelectorAll(CHECK_SELECTOR)) {
       if (d.tagName.toUpperCase() === 'BR' || isSkipped(d, useCss)) return null;
     }
   }
-  const collapsed = (el.textContent ?? '').replace(COLLAPSIBLE, ' ');
+  const collapsed = (raw ?? el.textContent ?? '').replace(COLLAPSIBLE, ' ');
   const start = collapsed.charCodeAt(0) === 32 ? 1 : 0;
   const end = collapsed.length > start && collapsed.charCodeAt(collapsed.length - 1) === 32 ? -1 : undefined;
   return start || end ? collapsed.slice(start, end) : collapsed;

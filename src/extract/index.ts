@@ -3,7 +3,7 @@
  * (so it must be cheap and must bail out early on non-articles) and in the CLI on saved HTML.
  */
 import { type ArticleInput, outletFrom } from '../article/types.ts';
-import { collectBlockSteps, type DomBlock, isSkipped } from './blocks.ts';
+import { collectBlockSteps, type DomBlock, isSkipped, type ReadCache, readCache } from './blocks.ts';
 import { drain, runSliced, type SliceOptions, STEP_NODES, type Steps } from './slices.ts';
 
 export type { DomBlock } from './blocks.ts';
@@ -34,7 +34,12 @@ export function findArticleRoot(doc: Document, useCss = false, strict = true): E
 const EXPLICIT = 'article, [itemprop="articleBody"], [itemprop="articlebody"], main, [role="main"]';
 
 /** `findArticleRoot` as resumable steps. */
-export function* findArticleRootSteps(doc: Document, useCss = false, strict = true): Steps<Element | null> {
+export function* findArticleRootSteps(
+  doc: Document,
+  useCss = false,
+  strict = true,
+  cache: ReadCache = readCache(),
+): Steps<Element | null> {
   const body = doc.body;
   if (!body) return null;
   // List items are left out: menus and teaser lists are lists; an article's own lists sit beside its paragraphs.
@@ -53,10 +58,14 @@ export function* findArticleRootSteps(doc: Document, useCss = false, strict = tr
     const el = p.tagName === 'BR' ? p.parentElement : p;
     if (!el || seen.has(el)) continue;
     seen.add(el);
-    const content = el.textContent ?? '';
+    let content = cache.texts.get(el);
+    if (content === undefined) {
+      content = el.textContent ?? '';
+      cache.texts.set(el, content);
+    }
     const length = content.trim().length;
     if (length < 25) continue;
-    if (skippedChain(el, body, skipped, useCss, strict)) continue;
+    if (skippedChain(el, body, skipped, useCss, strict, cache.skipped)) continue;
     const score = Math.min(length, 1_000) + (commas(content) + 1) * 10;
     total += score;
     let parent = el.parentElement;
@@ -113,6 +122,7 @@ function skippedChain(
   memo: Map<Element, boolean>,
   useCss: boolean,
   furniture: boolean,
+  own: Map<Element, boolean>,
 ): boolean {
   const path: Element[] = [];
   let result = false;
@@ -123,8 +133,14 @@ function skippedChain(
       break;
     }
     path.push(a);
-    // The computed-style check covers every ancestor at once, so it is asked only of the paragraph.
-    if (isSkipped(a, useCss && a === el, furniture || a === el)) {
+    // The computed-style check covers every ancestor at once, so it is asked only of the paragraph,
+    // whose own answer the block reading reuses (`own`).
+    let skipped: boolean;
+    if (a === el) {
+      skipped = own.get(el) ?? isSkipped(el, useCss, true);
+      own.set(el, skipped);
+    } else skipped = isSkipped(a, false, furniture);
+    if (skipped) {
       result = true;
       break;
     }
@@ -227,12 +243,13 @@ export function* extractDomArticleSteps(
   // A document in design mode is the reader's own text being edited, not an article to annotate.
   if (doc.designMode === 'on') return null;
   metaCache.delete(doc);
-  let root = yield* findArticleRootSteps(doc, useCss, true);
-  let blocks = root ? yield* collectBlockSteps(root, useCss) : [];
+  const cache = readCache();
+  let root = yield* findArticleRootSteps(doc, useCss, true, cache);
+  let blocks = root ? yield* collectBlockSteps(root, useCss, cache) : [];
   if (!root || !isProse(blocks)) {
     // Second try, as Readability does: class names like "sidebar-right-mix" sometimes wrap the article.
-    root = yield* findArticleRootSteps(doc, useCss, false);
-    blocks = root ? yield* collectBlockSteps(root, useCss) : [];
+    root = yield* findArticleRootSteps(doc, useCss, false, cache);
+    blocks = root ? yield* collectBlockSteps(root, useCss, cache) : [];
     if (!root || !isProse(blocks)) return null;
   }
   blocks = withinLimits(blocks);
