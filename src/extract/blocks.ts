@@ -124,11 +124,25 @@ function isFurniture(el: Element): boolean {
   const id = el.id;
   if (!cls && !id) return false;
   const words = id ? `${cls} ${id}` : cls;
-  if (!FURNITURE.test(words)) return false;
+  if (!furnitureWords(words)) return false;
   const tag = el.tagName.toUpperCase();
   return (
     tag !== 'BODY' && tag !== 'MAIN' && tag !== 'ARTICLE' && role !== 'main' && !MAYBE_CONTENT.test(words)
   );
+}
+
+/** Verdicts of `FURNITURE` by class-and-id string; a page repeats the same few class lists many times. */
+const furnitureMemo = new Map<string, boolean>();
+
+function furnitureWords(words: string): boolean {
+  let verdict = furnitureMemo.get(words);
+  if (verdict === undefined) {
+    verdict = FURNITURE.test(words);
+    // Bounded: a page with endless distinct ids must not grow it without limit.
+    if (furnitureMemo.size >= 4_096) furnitureMemo.clear();
+    furnitureMemo.set(words, verdict);
+  }
+  return verdict;
 }
 
 /**
