@@ -5,9 +5,9 @@
  *
  * Cost discipline: extraction runs in slices of a few milliseconds (yielding to the page between
  * them), so no task ClaimLens causes grows with the page. Single-page sites are followed by watching
- * the URL (Navigation API events, or where there is none a one-second poll that compares a string) and the article root
- * (a MutationObserver whose callback only arms a timer): the page is re-read at most once per quiet
- * period, never on every mutation.
+ * the URL (Navigation API events, or, where there are none, a one-second poll that compares a string)
+ * and the article root (a MutationObserver whose callback only arms a timer): the page is re-read at
+ * most once per quiet period, never on every mutation.
  */
 import type { AnnotationsBackend, AnnotationsController } from '../../src/annotator/annotations.tsx';
 import { Annotator, type ClaimActionHandler } from '../../src/annotator/annotator.ts';
@@ -17,7 +17,6 @@ import { createPainter, setHighlightColours } from '../../src/highlight/painter.
 import type { Request, Response, Settings } from '../../src/protocol/messages.ts';
 import type { ArticleView } from '../../src/protocol/views.ts';
 import { highlightsOn } from '../../src/store/settings.ts';
-
 import { CONTENT_LAZY_FILE } from './files.ts';
 
 /**
@@ -216,7 +215,11 @@ async function analyse(): Promise<void> {
  * Maps the claims' blocks back to the DOM in slices before they are painted, as the article was read:
  * a block of thousands of nodes must not make painting a long task. False when a newer read took over.
  */
-async function mapInSlices(found: DomArticle, view: ArticleView, signal: { aborted: boolean }) {
+async function mapInSlices(
+  found: DomArticle,
+  view: ArticleView,
+  signal: { aborted: boolean },
+): Promise<boolean> {
   await runSliced(mapClaimBlocks(found.blocks, view.claims), { budgetMs: SLICE_MS, signal });
   return !signal.aborted;
 }

@@ -47,6 +47,8 @@ export class Annotator {
   private visible = true;
   private tooltip: TooltipRenderer | null = null;
   private tooltipLoading: Promise<TooltipRenderer> | null = null;
+  /** Whether the colour tokens are adopted yet (see `theme`). */
+  private themed = false;
 
   constructor(
     private readonly doc: Document,
@@ -300,8 +302,6 @@ export class Annotator {
     sheet.replaceSync(tokensCss);
     this.shadow.adoptedStyleSheets = [...this.shadow.adoptedStyleSheets, sheet];
   }
-
-  private themed = false;
 
   private open(p: Painted, fromKeyboard: boolean, pointer?: { x: number; y: number }): void {
     this.theme();

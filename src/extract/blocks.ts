@@ -330,10 +330,11 @@ const CHECK_SELECTOR = [
 ].join(',');
 
 /**
- * A block element's text in one native call (or the one already read, `raw`), or null when something inside it needs the walk (a
- * skipped or hidden descendant, a line break). Most paragraphs qualify, and reading them this way
- * creates no wrapper for any of their text nodes and runs no JavaScript per node: cold code that
- * runs on every page, where each touched node costs. Their map back to the DOM waits for `blockMap`.
+ * A block element's text in one native call (or from `raw`, the text already read), or null when
+ * something inside it needs the walk (a skipped or hidden descendant, a line break). Most paragraphs
+ * qualify, and reading them this way creates no wrapper for any of their text nodes and runs no
+ * JavaScript per node: cold code that runs on every page, where each touched node costs. Their map
+ * back to the DOM waits for `blockMap`.
  */
 function wholeText(el: Element, useCss: boolean, raw?: string): string | null {
   if (el.firstElementChild) {
