@@ -14,7 +14,7 @@ import { Annotator, type ClaimActionHandler } from '../../src/annotator/annotato
 import { mapClaimBlocks } from '../../src/annotator/ranges.ts';
 import { type DomArticle, extractDomArticleSliced, runSliced } from '../../src/extract/index.ts';
 import { createPainter, setHighlightColours } from '../../src/highlight/painter.ts';
-import type { Request, Response, Settings } from '../../src/protocol/messages.ts';
+import type { Request, Response } from '../../src/protocol/messages.ts';
 import type { ArticleView } from '../../src/protocol/views.ts';
 import { highlightsOn } from '../../src/store/settings.ts';
 import { CONTENT_LAZY_FILE } from './files.ts';
@@ -163,6 +163,15 @@ function signalFor(mine: number): { readonly aborted: boolean } {
 async function analyse(): Promise<void> {
   const signal = signalFor(++generation);
   shownUrl = pageUrl();
+  const settings = await send({ type: 'getSettings', url: location.href });
+  if (signal.aborted || !settings.ok) return;
+  const { claimColour, annotationColour } = settings.settings;
+  setHighlightColours(document, { claim: claimColour, annotation: annotationColour });
+  if (settings.annotated || annotations)
+    void annotationLayer()
+      .then((layer) => layer.reload())
+      .catch(report);
+  if (!highlightsOn(settings.settings, location.href)) return;
   const found = await extractDomArticleSliced(document, location.href, {
     useCss: true,
     budgetMs: SLICE_MS,
@@ -173,34 +182,22 @@ async function analyse(): Promise<void> {
   watch(found);
   // The page changed around an article whose text did not (a re-render, a comment thread loading): the
   // claims are the same, only their nodes may be new, so they are painted again without asking the
-  // background, and the researcher's highlights are anchored again.
+  // background.
   if (found && before && annotator && shownView && articleId && sameText(before, found)) {
     if (!(await mapInSlices(found, shownView, signal))) return;
     annotator.setArticle(found);
     annotator.show(shownView);
-    if (annotations) void annotations.reload().catch(report);
     return;
   }
   if (!found) {
     annotator?.clear();
     articleId = null;
-    // Not an article, but the researcher may have highlighted something on it.
-    const answer = await send({ type: 'getSettings', url: location.href });
-    if (!signal.aborted && answer.ok) applySettings(answer.settings, !!answer.annotated);
     return;
   }
-  // One message: the background answers with the page's settings along with its claims.
   const answer = await send({ type: 'analyze', article: found.input });
   if (signal.aborted) return;
   if (!answer.ok) {
     report(answer.error);
-    return;
-  }
-  applySettings(answer.settings, answer.annotated);
-  if (!answer.view) {
-    // Highlights are off for this site.
-    annotator?.clear();
-    articleId = null;
     return;
   }
   if (!(await mapInSlices(found, answer.view, signal))) return;
@@ -222,15 +219,6 @@ async function mapInSlices(
 ): Promise<boolean> {
   await runSliced(mapClaimBlocks(found.blocks, view.claims), { budgetMs: SLICE_MS, signal });
   return !signal.aborted;
-}
-
-/** Colours for the highlights, and the annotation layer when the page carries annotations. */
-function applySettings(settings: Settings, annotated: boolean): void {
-  setHighlightColours(document, { claim: settings.claimColour, annotation: settings.annotationColour });
-  if (annotated || annotations)
-    void annotationLayer()
-      .then((layer) => layer.reload())
-      .catch(report);
 }
 
 /** Same URL, title and blocks: what the background would analyse is unchanged. */

@@ -151,34 +151,4 @@ describe('handleRequest', () => {
       view: null,
     });
   });
-
-  it('answers an analysis with the page settings, and stores nothing from a site with highlights off', async () => {
-    const { effects, log } = recordingEffects();
-    const article = seedArticle(seeds[4], 'The Korea Herald');
-    const host = new URL(article.url).hostname;
-    await handleRequest(
-      db,
-      effects,
-      { type: 'setSettings', settings: { disabledSites: [host], claimColour: '#00aa00' } },
-      page,
-    );
-    const off = await handleRequest(db, effects, { type: 'analyze', article }, content(1, article.url));
-    expect(off).toMatchObject({
-      ok: true,
-      view: null,
-      annotated: false,
-      settings: { claimColour: '#00aa00' },
-    });
-    expect(await db.articles.count()).toBe(0);
-    expect(log.tabs).toEqual([]);
-    await handleRequest(db, effects, { type: 'setSettings', settings: { disabledSites: [] } }, page);
-    const on = (await handleRequest(db, effects, { type: 'analyze', article }, content(1, article.url))) as {
-      view: ArticleView;
-      settings: { claimColour: string };
-      annotated: boolean;
-    };
-    expect(on.view.claims.length).toBeGreaterThan(5);
-    expect(on.settings.claimColour).toBe('#00aa00');
-    expect(on.annotated).toBe(false);
-  });
 });

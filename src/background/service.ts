@@ -16,7 +16,7 @@ import type { Request, Response, Settings } from '../protocol/messages.ts';
 import type { ArticleView } from '../protocol/views.ts';
 import type { ClaimLensDB } from '../store/db.ts';
 import { articleIdFor, canonicalUrl } from '../store/ids.ts';
-import { clearAll, getSettings, highlightsOn, updateSettings } from '../store/settings.ts';
+import { clearAll, getSettings, updateSettings } from '../store/settings.ts';
 import {
   deleteAnnotations,
   listTags,
@@ -52,12 +52,6 @@ function ownPage(caller: Caller, url: string): boolean {
   return caller.kind === 'extension-page' || canonicalUrl(url) === canonicalUrl(caller.url);
 }
 
-/** Whether the caller's own page carries annotations (so its content script loads their layer). */
-async function hasAnnotations(db: ClaimLensDB, caller: Caller, url: string): Promise<boolean> {
-  if (!ownPage(caller, url)) return false;
-  return (await db.annotations.where('url').equals(canonicalUrl(url)).count()) > 0;
-}
-
 /** Handles one validated request. Errors become `{ ok: false, error }` answers, never throws. */
 export async function handleRequest(
   db: ClaimLensDB,
@@ -74,18 +68,13 @@ export async function handleRequest(
         // differs from it. A page still cannot speak for another site.
         if (originOf(request.article.url) !== originOf(caller.url))
           return { ok: false, error: 'article URL does not match the sending tab' };
-        // The page's settings come with the answer, so a page costs the content script one message.
         const settings = await getSettings(db);
-        const annotated = await hasAnnotations(db, caller, request.article.url);
-        // Highlights turned off for this site: nothing is read into the store.
-        if (!highlightsOn(settings, request.article.url))
-          return { ok: true, view: null, settings, annotated };
         const result = await ingestArticle(db, request.article);
         const view = await articleView(db, result.articleId, settings.threshold);
         if (!view) return { ok: false, error: 'article vanished while it was being stored' };
         effects.tabShowsArticle(caller.tabId, view.articleId, view.claims.length);
         if (result.affectedArticleIds.length) effects.articlesChanged(result.affectedArticleIds);
-        return { ok: true, view, settings, annotated };
+        return { ok: true, view };
       }
       case 'getArticleView': {
         const settings = await getSettings(db);
@@ -102,7 +91,8 @@ export async function handleRequest(
       case 'getSettings': {
         const settings = await getSettings(db);
         if (!request.url || !ownPage(caller, request.url)) return { ok: true, settings };
-        return { ok: true, settings, annotated: await hasAnnotations(db, caller, request.url) };
+        const annotated = (await db.annotations.where('url').equals(canonicalUrl(request.url)).count()) > 0;
+        return { ok: true, settings, annotated };
       }
       case 'setSettings': {
         if (caller.kind !== 'extension-page')

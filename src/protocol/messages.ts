@@ -106,7 +106,7 @@ export type AnnotationQuery = v.InferOutput<typeof AnnotationQuerySchema>;
 
 /** Messages the background accepts. */
 export const RequestSchema = v.variant('type', [
-  /** Content script: this page is an article; analyse, store and link it (unless highlights are off there). */
+  /** Content script: this page is an article; analyse, store and link it. */
   v.object({ type: v.literal('analyze'), article: ArticleInputSchema }),
   /** Content script: current status of an article's claims (after another article changed it). */
   v.object({ type: v.literal('getArticleView'), articleId: Id }),
@@ -173,11 +173,7 @@ export type TabEvent = v.InferOutput<typeof TabEventSchema>;
 
 /** What each request answers with when it succeeds. */
 export interface ResponseMap {
-  /**
-   * The page's settings come along (colours, and whether it carries annotations), so the content
-   * script needs no other message; `view` is null when the reader turned highlights off for the site.
-   */
-  analyze: { view: ArticleView | null; settings: Settings; annotated: boolean };
+  analyze: { view: ArticleView };
   getArticleView: { view: ArticleView | null };
   getTabView: { view: ArticleView | null };
   getSettings: { settings: Settings; annotated?: boolean };
