@@ -232,8 +232,8 @@ function sameText(a: DomArticle, b: DomArticle): boolean {
 async function refresh(id: string): Promise<void> {
   if (!annotator || id !== articleId) return;
   const answer = await send({ type: 'getArticleView', articleId: id });
-  if (!answer.ok || !answer.view || id !== articleId) return;
-  if (article && !(await mapInSlices(article, answer.view, signalFor(generation)))) return;
+  if (!answer.ok || !answer.view || id !== articleId || !annotator) return;
+  if (!(await mapInSlices(annotator.paintedArticle, answer.view, signalFor(generation)))) return;
   if (id !== articleId || !annotator) return;
   shownView = answer.view;
   annotator.show(answer.view);

@@ -5,8 +5,8 @@
  * work in short slices. The tooltip's rendering (Preact) comes in through `loadTooltip` on first use:
  * painting a page's claims needs none of it.
  */
-import { joinBlocks } from '../article/types.ts';
 import type { DomArticle } from '../extract/index.ts';
+import { adoptCss } from '../highlight/adopt-css.ts';
 import { createPainter, type Painter } from '../highlight/painter.ts';
 import type { ArticleView, ClaimView } from '../protocol/views.ts';
 import type { ClaimActions } from '../ui/ClaimTooltip.tsx';
@@ -64,12 +64,9 @@ export class Annotator {
     };
     this.host = doc.createElement('claimlens-root');
     this.shadow = this.host.attachShadow({ mode: 'closed' });
-    const win = doc.defaultView as Window & typeof globalThis;
-    const sheet = new win.CSSStyleSheet();
     // The host's own style is `:host` in this sheet. The colour tokens join it when something is first
     // shown (see `theme`), the tooltip's rules with the tooltip: most pages show neither.
-    sheet.replaceSync(inPageCss);
-    this.shadow.adoptedStyleSheets = [sheet];
+    adoptCss(this.shadow, inPageCss);
     const layer = doc.createElement('div');
     layer.className = 'cl-layer';
     this.tooltipWrap = doc.createElement('div');
@@ -98,6 +95,7 @@ export class Annotator {
       e.stopPropagation();
       this.proxyByClaim.get(this.current.claim.id)?.focus();
     }) as EventListener);
+    const win = doc.defaultView as Window;
     this.listen(win, 'scroll', () => this.current && this.place(this.current), { passive: true });
     if (!this.painter.native) this.listen(win, 'resize', () => this.painter.relayout(), { passive: true });
     // The proxies' events, delegated: focus opens the claim's tooltip; Enter or Down moves into it (its
@@ -122,6 +120,11 @@ export class Annotator {
     return this.painted.length;
   }
 
+  /** The article whose claims are painted (their offsets point into its blocks). */
+  get paintedArticle(): DomArticle {
+    return this.article;
+  }
+
   /** Replaces the article (after a single-page navigation) without rebuilding the shadow root. */
   setArticle(article: DomArticle): void {
     this.article = article;
@@ -136,9 +139,8 @@ export class Annotator {
   /** Paints every claim of the view with the colour of its status and rebuilds the focus proxies. */
   show(view: ArticleView): void {
     const painted: Painted[] = [];
-    const { spans } = joinBlocks(this.article.blocks);
     for (const claim of view.claims) {
-      const range = rangeForOffsets(this.doc, this.article.blocks, claim.start, claim.end, spans);
+      const range = rangeForOffsets(this.doc, this.article.blocks, claim.start, claim.end);
       if (range) painted.push({ claim, range });
     }
     this.painted = painted;
@@ -297,10 +299,7 @@ export class Annotator {
   private theme(): void {
     if (this.themed) return;
     this.themed = true;
-    const win = this.doc.defaultView as Window & typeof globalThis;
-    const sheet = new win.CSSStyleSheet();
-    sheet.replaceSync(tokensCss);
-    this.shadow.adoptedStyleSheets = [...this.shadow.adoptedStyleSheets, sheet];
+    adoptCss(this.shadow, tokensCss);
   }
 
   private open(p: Painted, fromKeyboard: boolean, pointer?: { x: number; y: number }): void {

@@ -13,15 +13,14 @@ export interface ClaimRange {
 /**
  * Maps [start, end) of the joined article text to a range inside one block; null when the offsets do
  * not fall inside a single block (the page changed since extraction) — a highlight never crosses blocks.
- * Pass `spans` (from `joinBlocks`) when mapping many claims: joining the text once per claim is quadratic.
  */
 export function rangeForOffsets(
   doc: Document,
   blocks: readonly DomBlock[],
   start: number,
   end: number,
-  spans: readonly BlockSpan[] = joinBlocks(blocks).spans,
 ): ClaimRange | null {
+  const spans = blockSpans(blocks);
   const at = blockAt(spans, start);
   const span = spans[at];
   const block = blocks[at];
@@ -59,8 +58,8 @@ function blockAt(spans: readonly BlockSpan[], offset: number): number {
 export function* mapClaimBlocks(
   blocks: readonly DomBlock[],
   claims: readonly { start: number }[],
-  spans: readonly BlockSpan[] = joinBlocks(blocks).spans,
 ): Steps<void> {
+  const spans = blockSpans(blocks);
   for (const claim of claims) {
     const block = blocks[blockAt(spans, claim.start)];
     if (!block || block.map !== undefined) continue;
@@ -68,4 +67,17 @@ export function* mapClaimBlocks(
     // A place to pause after every block: a block's own walk pauses only every so many nodes.
     yield;
   }
+}
+
+/** Each article's block spans, worked out once: every claim mapped or painted needs them. */
+const spansOf = new WeakMap<readonly DomBlock[], readonly BlockSpan[]>();
+
+/** Where each block sits in the joined article text (`joinBlocks`, whose offsets the claims use). */
+function blockSpans(blocks: readonly DomBlock[]): readonly BlockSpan[] {
+  let spans = spansOf.get(blocks);
+  if (!spans) {
+    spans = joinBlocks(blocks).spans;
+    spansOf.set(blocks, spans);
+  }
+  return spans;
 }

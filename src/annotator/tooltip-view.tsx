@@ -4,6 +4,7 @@
  * script loads this module on the first hover or keyboard focus.
  */
 import { render } from 'preact';
+import { adoptCss } from '../highlight/adopt-css.ts';
 import type { ClaimView } from '../protocol/views.ts';
 import { type ClaimActions, ClaimTooltip } from '../ui/ClaimTooltip.tsx';
 import tooltipCss from '../ui/tooltip.css?inline';
@@ -27,10 +28,7 @@ const styled = new WeakSet<Node>();
 function adoptTooltipCss(container: HTMLElement): void {
   const root = container.getRootNode() as ShadowRoot;
   if (styled.has(root) || !('adoptedStyleSheets' in root)) return;
-  const win = container.ownerDocument.defaultView as Window & typeof globalThis;
-  const sheet = new win.CSSStyleSheet();
-  sheet.replaceSync(tooltipCss);
-  root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  adoptCss(root, tooltipCss);
   styled.add(root);
 }
 

@@ -354,7 +354,7 @@ function wholeText(el: Element, useCss: boolean, raw?: string): string | null {
  * the text that was read (the page changed it since): its offsets would point at the wrong words.
  */
 export function blockMap(block: DomBlock): BlockMap | null {
-  return drain(blockMapSteps(block));
+  return block.map !== undefined ? block.map : drain(blockMapSteps(block));
 }
 
 /** `blockMap` as resumable steps: a block of thousands of nodes is mapped in slices like it was read. */

@@ -3,6 +3,7 @@
  * browser has it (styles through a constructed stylesheet, no element added), otherwise boxes drawn
  * over the text's client rects inside our own shadow root. Either way the page's layout never shifts.
  */
+import { adoptCss } from './adopt-css.ts';
 
 /**
  * Highlight classes. Deliberately no per-status class: the page's own scripts can read the highlight
@@ -92,12 +93,7 @@ export function nativePainter(doc: Document): Painter {
   const win = doc.defaultView as Window & typeof globalThis;
   const registry = (win.CSS as unknown as { highlights: HighlightRegistry }).highlights;
   const HighlightCtor = (win as unknown as { Highlight: new (...ranges: Range[]) => unknown }).Highlight;
-  if (!styled.has(doc)) {
-    const sheet = new win.CSSStyleSheet();
-    sheet.replaceSync(highlightCss(currentChoice.get(doc)));
-    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
-    styled.set(doc, sheet);
-  }
+  if (!styled.has(doc)) styled.set(doc, adoptCss(doc, highlightCss(currentChoice.get(doc))));
   const names = new Set<string>();
   return {
     native: true,

@@ -121,7 +121,9 @@ describe('a page that overrides built-ins', () => {
         title: 'Overrides everything',
         site: 'Override Daily',
         paragraphs,
-        head: OVERRIDES,
+        // The page also tries to hide whatever ClaimLens adds to it; the shadow host's own important
+        // styles win over the page's.
+        head: `${OVERRIDES}<style>claimlens-root { display: none !important; visibility: hidden !important; }</style>`,
       }),
     });
     const errors: string[] = [];
