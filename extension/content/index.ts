@@ -14,7 +14,8 @@ import { Annotator, type ClaimActionHandler } from '../../src/annotator/annotato
 import { mapClaimBlocks } from '../../src/annotator/ranges.ts';
 import { type DomArticle, extractDomArticleSliced, runSliced } from '../../src/extract/index.ts';
 import { createPainter, setHighlightColours } from '../../src/highlight/painter.ts';
-import type { Request, Response } from '../../src/protocol/messages.ts';
+import type { Response, WireRequest } from '../../src/protocol/messages.ts';
+import { packArticle } from '../../src/protocol/packed-article.ts';
 import type { ArticleView } from '../../src/protocol/views.ts';
 import { highlightsOn } from '../../src/store/settings.ts';
 import { CONTENT_LAZY_FILE } from './files.ts';
@@ -74,12 +75,12 @@ let lateRetries = 0;
 let settleTimer: ReturnType<typeof setTimeout> | undefined;
 let settleDeadline = 0;
 
-async function send<T extends Request>(request: T): Promise<Response<T['type']>> {
+async function send<T extends WireRequest>(request: T): Promise<Response<T['type']>> {
   return (await ext.runtime.sendMessage(request)) as Response<T['type']>;
 }
 
 /** Like `send`, but a refusal becomes an exception (for the annotation UI, which shows it). */
-async function call<T extends Request>(request: T) {
+async function call<T extends WireRequest>(request: T) {
   const answer = await send(request);
   if (!answer.ok) throw new Error(answer.error);
   return answer as Extract<Response<T['type']>, { ok: true }>;
@@ -144,9 +145,13 @@ function report(error: unknown): void {
   console.debug('[ClaimLens]', error);
 }
 
-/** The page URL without its fragment: jumping to an anchor is not a new article. */
+/**
+ * The page URL without its fragment: jumping to an anchor is not a new article. Read from the document
+ * (which history calls update too), not `location`: the script never needs the Location object, and
+ * each interface it first touches costs the page a little.
+ */
 function pageUrl(): string {
-  const href = location.href;
+  const href = document.URL;
   const hash = href.indexOf('#');
   return hash < 0 ? href : href.slice(0, hash);
 }
@@ -163,7 +168,7 @@ function signalFor(mine: number): { readonly aborted: boolean } {
 async function analyse(): Promise<void> {
   const signal = signalFor(++generation);
   shownUrl = pageUrl();
-  const settings = await send({ type: 'getSettings', url: location.href });
+  const settings = await send({ type: 'getSettings', url: document.URL });
   if (signal.aborted || !settings.ok) return;
   const { claimColour, annotationColour } = settings.settings;
   setHighlightColours(document, { claim: claimColour, annotation: annotationColour });
@@ -171,8 +176,8 @@ async function analyse(): Promise<void> {
     void annotationLayer()
       .then((layer) => layer.reload())
       .catch(report);
-  if (!highlightsOn(settings.settings, location.href)) return;
-  const found = await extractDomArticleSliced(document, location.href, {
+  if (!highlightsOn(settings.settings, document.URL)) return;
+  const found = await extractDomArticleSliced(document, document.URL, {
     useCss: true,
     budgetMs: SLICE_MS,
     signal,
@@ -194,7 +199,7 @@ async function analyse(): Promise<void> {
     articleId = null;
     return;
   }
-  const answer = await send({ type: 'analyze', article: found.input });
+  const answer = await send({ type: 'analyze', article: packArticle(found.input) });
   if (signal.aborted) return;
   if (!answer.ok) {
     report(answer.error);
@@ -329,7 +334,7 @@ ext.runtime.onMessage.addListener(
     if (event.value.type === 'settingsChanged') {
       const settings = event.value.settings;
       setHighlightColours(document, { claim: settings.claimColour, annotation: settings.annotationColour });
-      if (!highlightsOn(settings, location.href)) {
+      if (!highlightsOn(settings, document.URL)) {
         generation++;
         annotator?.destroy();
         annotator = null;

@@ -29,11 +29,20 @@ interface Painted {
   range: ClaimRange;
 }
 
+/** ClaimLens' own corner of the page: a closed shadow root with the proxies and the tooltip. */
+interface Shell {
+  host: HTMLElement;
+  shadow: ShadowRoot;
+  /** Where the fallback painter draws (browsers without the Highlight API). */
+  layer: HTMLElement;
+  tooltipWrap: HTMLElement;
+  proxies: HTMLElement;
+  proxyTemplate: HTMLElement;
+}
+
 export class Annotator {
-  private readonly host: HTMLElement;
-  private readonly shadow: ShadowRoot;
-  private readonly tooltipWrap: HTMLElement;
-  private readonly proxies: HTMLElement;
+  /** Built on first need (see `shell`): painting with the Highlight API needs none of it. */
+  private ui: Shell | null = null;
   private readonly painter: Painter;
   private painted: Painted[] = [];
   private byNode = new Map<Text, Painted[]>();
@@ -62,57 +71,72 @@ export class Annotator {
       pin: (claim) => this.act(onAction, 'pin', claim),
       dismiss: (claim) => this.act(onAction, 'dismiss', claim),
     };
-    this.host = doc.createElement('claimlens-root');
-    this.shadow = this.host.attachShadow({ mode: 'closed' });
-    // The host's own style is `:host` in this sheet. The colour tokens join it when something is first
-    // shown (see `theme`), the tooltip's rules with the tooltip: most pages show neither.
-    adoptCss(this.shadow, inPageCss);
-    const layer = doc.createElement('div');
-    layer.className = 'cl-layer';
-    this.tooltipWrap = doc.createElement('div');
-    this.tooltipWrap.className = 'cl-tooltip-wrap cl-root';
-    this.tooltipWrap.hidden = true;
-    this.proxies = doc.createElement('div');
-    this.proxies.className = 'cl-proxies cl-root';
-    this.proxies.setAttribute('role', 'list');
-    this.proxies.setAttribute('aria-label', 'ClaimLens claims on this page');
-    const template = doc.createElement('button');
-    template.type = 'button';
-    template.className = 'cl-proxy';
-    template.setAttribute('role', 'listitem');
-    template.setAttribute('aria-describedby', TOOLTIP_ID);
-    this.proxyTemplate = template;
-    this.shadow.append(layer, this.proxies, this.tooltipWrap);
-    doc.documentElement.append(this.host);
-    this.painter = createPainter(doc, () => layer);
+    this.painter = createPainter(doc, () => this.shell().layer);
 
     this.listen(doc, 'pointermove', ((e: PointerEvent) => this.onPointerMove(e)) as EventListener, {
       passive: true,
     });
     this.listen(doc, 'keydown', ((e: KeyboardEvent) => e.key === 'Escape' && this.hide()) as EventListener);
-    this.listen(this.tooltipWrap, 'keydown', ((e: KeyboardEvent) => {
+    // The reader moves through the page by keyboard: the claims' proxies must be there before the browser
+    // moves focus, which it does after this event (captured, so a page that stops it cannot hide it).
+    const onTab = ((e: KeyboardEvent) => e.key === 'Tab' && this.keyboardInUse()) as EventListener;
+    this.listen(doc, 'keydown', onTab, { capture: true });
+    const win = doc.defaultView as Window;
+    this.listen(win, 'scroll', () => this.current && this.place(this.current), { passive: true });
+    if (!this.painter.native) this.listen(win, 'resize', () => this.painter.relayout(), { passive: true });
+  }
+
+  /**
+   * The shadow root and what lives in it, created the first time something must be shown in it (a
+   * tooltip, the keyboard proxies, the fallback painter's boxes). Highlights are painted by the
+   * Highlight API without it, so a reader who only reads costs the page no element of ours.
+   */
+  private shell(): Shell {
+    if (this.ui) return this.ui;
+    const doc = this.doc;
+    const host = doc.createElement('claimlens-root');
+    const shadow = host.attachShadow({ mode: 'closed' });
+    // The host's own style is `:host` in this sheet. The colour tokens join it when something is first
+    // shown (see `theme`), the tooltip's rules with the tooltip.
+    adoptCss(shadow, inPageCss);
+    const layer = doc.createElement('div');
+    layer.className = 'cl-layer';
+    const tooltipWrap = doc.createElement('div');
+    tooltipWrap.className = 'cl-tooltip-wrap cl-root';
+    tooltipWrap.hidden = true;
+    const proxies = doc.createElement('div');
+    proxies.className = 'cl-proxies cl-root';
+    proxies.hidden = !this.visible;
+    const proxyTemplate = doc.createElement('button');
+    proxyTemplate.type = 'button';
+    proxyTemplate.className = 'cl-proxy';
+    proxyTemplate.setAttribute('role', 'listitem');
+    proxyTemplate.setAttribute('aria-describedby', TOOLTIP_ID);
+    shadow.append(layer, proxies, tooltipWrap);
+    doc.documentElement.append(host);
+    this.ui = { host, shadow, layer, tooltipWrap, proxies, proxyTemplate };
+
+    this.listen(tooltipWrap, 'keydown', ((e: KeyboardEvent) => {
       if (e.key !== 'Escape' || !this.current) return;
       e.stopPropagation();
       this.proxyByClaim.get(this.current.claim.id)?.focus();
     }) as EventListener);
-    const win = doc.defaultView as Window;
-    this.listen(win, 'scroll', () => this.current && this.place(this.current), { passive: true });
-    if (!this.painter.native) this.listen(win, 'resize', () => this.painter.relayout(), { passive: true });
     // The proxies' events, delegated: focus opens the claim's tooltip; Enter or Down moves into it (its
     // links and actions), and Escape there comes back; leaving both closes it.
-    this.listen(this.proxies, 'focusin', ((e: FocusEvent) => {
+    this.listen(proxies, 'focusin', ((e: FocusEvent) => {
       const p = this.proxyClaim(e.target);
       if (p) this.open(p, true);
     }) as EventListener);
-    this.listen(this.proxies, 'focusout', ((e: FocusEvent) => this.onFocusOut(e)) as EventListener);
-    this.listen(this.proxies, 'keydown', ((e: KeyboardEvent) => {
+    this.listen(proxies, 'focusout', ((e: FocusEvent) => this.onFocusOut(e)) as EventListener);
+    this.listen(proxies, 'keydown', ((e: KeyboardEvent) => {
       if ((e.key !== 'Enter' && e.key !== 'ArrowDown') || !this.proxyClaim(e.target)) return;
       e.preventDefault();
-      this.tooltipWrap.querySelector<HTMLElement>('a, button')?.focus();
+      tooltipWrap.querySelector<HTMLElement>('a, button')?.focus();
     }) as EventListener);
-    this.listen(this.tooltipWrap, 'pointerenter', () => this.cancelHide());
-    this.listen(this.tooltipWrap, 'pointerleave', () => this.scheduleHide());
-    this.listen(this.tooltipWrap, 'focusout', ((e: FocusEvent) => this.onFocusOut(e)) as EventListener);
+    this.listen(tooltipWrap, 'pointerenter', () => this.cancelHide());
+    this.listen(tooltipWrap, 'pointerleave', () => this.scheduleHide());
+    this.listen(tooltipWrap, 'focusout', ((e: FocusEvent) => this.onFocusOut(e)) as EventListener);
+    return this.ui;
   }
 
   /** The claims currently painted, in page order (for tests and the demo). */
@@ -154,7 +178,7 @@ export class Annotator {
     }
     this.painter.set('claim', this.visible ? painted.map((p) => p.range.range) : []);
     this.painter.set('focus', []);
-    this.renderProxies();
+    if (this.proxiesWanted) this.renderProxies();
     if (this.current) {
       const again = painted.find((p) => p.claim.id === this.current?.claim.id);
       if (again) this.open(again, false);
@@ -167,7 +191,7 @@ export class Annotator {
     this.visible = visible;
     this.hide();
     this.painter.set('claim', visible ? this.painted.map((p) => p.range.range) : []);
-    this.proxies.hidden = !visible;
+    if (this.ui) this.ui.proxies.hidden = !visible;
   }
 
   get isVisible(): boolean {
@@ -185,7 +209,8 @@ export class Annotator {
     this.hide();
     this.painter.clear();
     for (const [target, type, fn, options] of this.listeners) target.removeEventListener(type, fn, options);
-    this.host.remove();
+    this.ui?.host.remove();
+    this.ui = null;
   }
 
   private listen(
@@ -199,17 +224,34 @@ export class Annotator {
   }
 
   private readonly proxyByClaim = new Map<string, HTMLElement>();
-  private readonly proxyTemplate: HTMLElement;
 
   /** Bumped by every render; a slice of an older render stops. */
   private proxyRender = 0;
+  /** Whether the reader has used the keyboard on this page, so the claims need their proxies. */
+  private proxiesWanted = false;
+
+  /**
+   * The first Tab on the page: from now on every painted claim gets its proxy. A reader who only points
+   * and scrolls never needs them, and a page with many claims would spend as much building them as
+   * painting its highlights.
+   */
+  private keyboardInUse(): void {
+    if (this.proxiesWanted) return;
+    this.proxiesWanted = true;
+    const { proxies } = this.shell();
+    proxies.setAttribute('role', 'list');
+    proxies.setAttribute('aria-label', 'ClaimLens claims on this page');
+    this.renderProxies(true);
+  }
 
   /**
    * One focusable proxy per claim, for keyboard users. Built in slices of a few milliseconds: a page
    * with hundreds of claims would otherwise spend a long task creating buttons nobody has focused yet.
+   * `now` builds them all at once, when the reader's Tab is about to move focus to them.
    */
-  private renderProxies(): void {
-    this.proxies.textContent = '';
+  private renderProxies(now = false): void {
+    const { proxies, proxyTemplate } = this.shell();
+    proxies.textContent = '';
     this.proxyByClaim.clear();
     const render = ++this.proxyRender;
     const painted = this.painted;
@@ -218,24 +260,23 @@ export class Annotator {
       if (render !== this.proxyRender) return;
       const end = performance.now() + PROXY_SLICE_MS;
       const batch = this.doc.createDocumentFragment();
-      for (; i < painted.length && (i % 16 !== 0 || performance.now() < end); i++) {
+      for (; i < painted.length && (now || i % 16 !== 0 || performance.now() < end); i++) {
         const p = painted[i];
-        const button = this.proxyFor(p, i);
-        batch.append(button);
+        batch.append(this.proxyFor(proxyTemplate, p, i));
       }
-      this.proxies.append(batch);
+      proxies.append(batch);
       if (i < painted.length) setTimeout(slice, 0);
     };
     slice();
   }
 
   /**
-   * One proxy button. Its focus, blur and key handling are delegated to the container (see the
-   * constructor), and its fixed attributes come from a cloned template: a page with 200 claims would
+   * One proxy button. Its focus, blur and key handling are delegated to the container (see `shell`),
+   * and its fixed attributes come from a cloned template: a page with 200 claims would
    * otherwise make 2,000 DOM calls here, from code that runs cold.
    */
-  private proxyFor(p: Painted, i: number): HTMLElement {
-    const button = this.proxyTemplate.cloneNode(false) as HTMLElement;
+  private proxyFor(template: HTMLElement, p: Painted, i: number): HTMLElement {
+    const button = template.cloneNode(false) as HTMLElement;
     // An attribute, not `dataset`: each element's dataset is one more object to create.
     button.setAttribute('data-claim-index', String(i));
     button.textContent = claimLabel(p.claim);
@@ -251,7 +292,8 @@ export class Annotator {
 
   private onFocusOut(e: FocusEvent): void {
     const next = e.relatedTarget as Node | null;
-    if (next && (this.tooltipWrap.contains(next) || this.proxies.contains(next))) return;
+    const ui = this.ui;
+    if (next && ui && (ui.tooltipWrap.contains(next) || ui.proxies.contains(next))) return;
     this.hide();
   }
 
@@ -272,7 +314,7 @@ export class Annotator {
     if (hit) {
       this.cancelHide();
       if (hit !== this.current) this.open(hit, false, { x, y });
-    } else if (this.current && !this.tooltipWrap.hidden) {
+    } else if (this.current && this.ui && !this.ui.tooltipWrap.hidden) {
       this.scheduleHide();
     }
   }
@@ -299,7 +341,7 @@ export class Annotator {
   private theme(): void {
     if (this.themed) return;
     this.themed = true;
-    adoptCss(this.shadow, tokensCss);
+    adoptCss(this.shell().shadow, tokensCss);
   }
 
   private open(p: Painted, fromKeyboard: boolean, pointer?: { x: number; y: number }): void {
@@ -314,8 +356,9 @@ export class Annotator {
     const show = (tooltip: TooltipRenderer) => {
       // The pointer may have moved on while the renderer loaded.
       if (this.current !== p) return;
-      tooltip(this.tooltipWrap, { claim: p.claim, id: TOOLTIP_ID, actions: this.actions });
-      this.tooltipWrap.hidden = false;
+      const { tooltipWrap } = this.shell();
+      tooltip(tooltipWrap, { claim: p.claim, id: TOOLTIP_ID, actions: this.actions });
+      tooltipWrap.hidden = false;
       this.place(p, pointer);
     };
     if (this.tooltip) {
@@ -339,15 +382,16 @@ export class Annotator {
     let anchor = rects[rects.length - 1];
     if (pointer) anchor = rects.find((r) => pointer.y >= r.top - 1 && pointer.y <= r.bottom + 1) ?? anchor;
     const win = this.doc.defaultView!;
-    const box = this.tooltipWrap.getBoundingClientRect();
+    const { tooltipWrap } = this.shell();
+    const box = tooltipWrap.getBoundingClientRect();
     const width = box.width || 360;
     const height = box.height || 200;
     const left = Math.max(8, Math.min((pointer?.x ?? anchor.left) - 24, win.innerWidth - width - 8));
     const below = anchor.bottom + 6;
     const top =
       below + height > win.innerHeight - 8 && anchor.top - height - 6 > 8 ? anchor.top - height - 6 : below;
-    this.tooltipWrap.style.left = `${left}px`;
-    this.tooltipWrap.style.top = `${Math.max(8, top)}px`;
+    tooltipWrap.style.left = `${left}px`;
+    tooltipWrap.style.top = `${Math.max(8, top)}px`;
   }
 
   private scheduleHide(): void {
@@ -364,8 +408,10 @@ export class Annotator {
     this.cancelHide();
     if (!this.current) return;
     this.current = null;
-    this.tooltipWrap.hidden = true;
-    this.tooltip?.(this.tooltipWrap, null);
+    if (this.ui) {
+      this.ui.tooltipWrap.hidden = true;
+      this.tooltip?.(this.ui.tooltipWrap, null);
+    }
     this.painter.set('focus', []);
   }
 }

@@ -112,22 +112,17 @@ const FURNITURE =
  */
 const MAYBE_CONTENT = /and|article|body|column|content|main|shadow|story|entry|post/i;
 
-/**
- * True when the element is page furniture by its class, id or role. Most elements carry neither a
- * class nor an id nor a role; they are answered without building a string or running a regex (the
- * content script runs this cold, once per element of the article).
- */
-function isFurniture(el: Element): boolean {
-  const role = el.getAttribute('role');
-  if (role === 'navigation' || role === 'complementary' || role === 'contentinfo') return true;
-  const cls = typeof el.className === 'string' ? el.className : '';
-  const id = el.id;
-  if (!cls && !id) return false;
-  const words = id ? `${cls} ${id}` : cls;
+/** Class or id words say furniture, unless the element is the page's main content by tag or role. */
+function isFurnitureByName(el: Element, cls: string, id: string): boolean {
+  const words = id ? (cls ? `${cls} ${id}` : id) : cls;
   if (!furnitureWords(words)) return false;
   const tag = el.tagName.toUpperCase();
   return (
-    tag !== 'BODY' && tag !== 'MAIN' && tag !== 'ARTICLE' && role !== 'main' && !MAYBE_CONTENT.test(words)
+    tag !== 'BODY' &&
+    tag !== 'MAIN' &&
+    tag !== 'ARTICLE' &&
+    el.getAttribute('role') !== 'main' &&
+    !MAYBE_CONTENT.test(words)
   );
 }
 
@@ -146,24 +141,32 @@ function furnitureWords(words: string): boolean {
 }
 
 /**
- * Hidden by its own attributes or, in a browser, by the page's CSS (`checkVisibility` answers from the
+ * Attributes that skip an element whatever its class and role: the reader's own editable text (its contenteditable attribute; inherited editability needs no check of its own,
+ * as every walk skips the subtree of the element that carries it, and a document in design mode is not
+ * read at all, see `extractDomArticleSteps`), and hidden by attribute. One selector, so an element is
+ * asked once instead of once per attribute: the content script runs this cold, for every element of the
+ * article. (`isContentEditable` would bring the page's style up to date on every call.)
+ */
+const SKIP_BY_ATTRIBUTE = '[contenteditable]:not([contenteditable="false"]),[hidden],[aria-hidden="true"]';
+
+/** The same, with the landmark roles of page furniture (navigation, sidebars, the page footer). */
+const SKIP_BY_ATTRIBUTE_OR_ROLE = `${SKIP_BY_ATTRIBUTE},[role="navigation"],[role="complementary"],[role="contentinfo"]`;
+
+/**
+ * Hidden by its inline style or, in a browser, by the page's CSS (`checkVisibility` answers from the
  * computed style the page already has, so it costs a lookup, not a layout). Text nobody sees is never
  * highlighted: its offsets would be painted nowhere and would skew the sentences around it. Only a real
- * browser has the computed style cheaply (happy-dom recomputes it per call), hence `useCss`.
+ * browser has the computed style cheaply (happy-dom recomputes it per call), hence `useCss`. A page's
+ * style sheet hides an element by its class or id in practice, so only an element with one is asked:
+ * that spares most inline elements a style lookup.
  */
-function isHidden(el: Element, useCss: boolean): boolean {
-  // An element with no attributes at all (<b>, <em>, a bare <span>) is hidden only by a tag-wide rule,
-  // which would hide it everywhere; it is answered without a single style lookup.
-  if (!el.hasAttributes()) return false;
-  if ((el as HTMLElement).hidden || el.getAttribute('aria-hidden') === 'true') return true;
+function isHiddenByStyle(el: Element, useCss: boolean, named: boolean): boolean {
   // The inline style object is built on first access, so it is read only when there is a style attribute.
   if (el.hasAttribute('style')) {
     const style = (el as HTMLElement).style;
     if (style?.display === 'none' || style?.visibility === 'hidden') return true;
   }
-  // A page's style sheet hides an element by its class or id in practice; an element with neither (a
-  // link with only an href, say) is not asked, which spares most inline elements a style lookup.
-  if (!useCss || !(el.hasAttribute('class') || el.hasAttribute('id'))) return false;
+  if (!useCss || !named) return false;
   const check = (el as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
   if (typeof check !== 'function' || !el.ownerDocument?.defaultView) return false;
   if (check.call(el, { visibilityProperty: true })) return false;
@@ -172,28 +175,21 @@ function isHidden(el: Element, useCss: boolean): boolean {
 }
 
 /**
- * Editable by the reader: its own contenteditable attribute. Inherited editability needs no check of
- * its own: every walk skips the subtree of the element that carries the attribute, and a document in
- * design mode is not read at all (see `extractDomArticleSteps`). (`isContentEditable` would bring the
- * page's style up to date on every call.)
- */
-function isEditable(el: Element): boolean {
-  const ce = el.getAttribute('contenteditable');
-  return ce !== null && ce !== 'false';
-}
-
-/**
- * Whether an element's subtree can never contribute article text. `useCss` also consults the page's
+ * Whether an element's subtree can never contribute article text: a tag that holds none, furniture by
+ * its class, id or role, the reader's editable text, or hidden. `useCss` also consults the page's
  * computed style (content script only); `furniture: false` ignores class and id words (a second try
  * on pages whose article sits in a wrapper named like a sidebar).
  */
 export function isSkipped(el: Element, useCss = false, furniture = true): boolean {
-  return (
-    SKIP_TAGS.has(el.tagName.toUpperCase()) ||
-    (furniture && isFurniture(el)) ||
-    isEditable(el) ||
-    isHidden(el, useCss)
-  );
+  if (SKIP_TAGS.has(el.tagName.toUpperCase())) return true;
+  // An element with no attributes at all (<p>, <b>, <em>, a bare <span>) is skipped only by its tag: a
+  // style rule for a bare tag would hide it everywhere. Most elements of an article are such.
+  if (!el.hasAttributes()) return false;
+  if (el.matches(furniture ? SKIP_BY_ATTRIBUTE_OR_ROLE : SKIP_BY_ATTRIBUTE)) return true;
+  const cls = typeof el.className === 'string' ? el.className : '';
+  const id = el.id;
+  if (furniture && (cls || id) && isFurnitureByName(el, cls, id)) return true;
+  return isHiddenByStyle(el, useCss, !!(cls || id));
 }
 
 /**
@@ -338,7 +334,9 @@ const CHECK_SELECTOR = [
  */
 function wholeText(el: Element, useCss: boolean, raw?: string): string | null {
   if (el.firstElementChild) {
-    for (const d of el.querySelectorAll(CHECK_SELECTOR)) {
+    const check = el.querySelectorAll(CHECK_SELECTOR);
+    for (let i = 0; i < check.length; i++) {
+      const d = check[i];
       if (d.tagName.toUpperCase() === 'BR' || isSkipped(d, useCss)) return null;
     }
   }

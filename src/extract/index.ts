@@ -44,7 +44,10 @@ export function* findArticleRootSteps(
   if (!body) return null;
   // List items are left out: menus and teaser lists are lists; an article's own lists sit beside its paragraphs.
   const paragraphs = body.querySelectorAll('p, pre, blockquote, div > br');
-  const explicit = new Set(body.querySelectorAll(EXPLICIT));
+  const explicit = new Set<Element>();
+  const declaring = body.querySelectorAll(EXPLICIT);
+  // Indexed, as every loop over a node list here: its iterator is one more call into the page per item.
+  for (let i = 0; i < declaring.length; i++) explicit.add(declaring[i]);
   /** Paragraph score gathered by each of the three nearest ancestors (Readability's candidate score). */
   const scores = new Map<Element, number>();
   /** Paragraph score contained anywhere below each explicit element. */
@@ -53,7 +56,8 @@ export function* findArticleRootSteps(
   const seen = new Set<Element>();
   let total = 0;
   let work = 0;
-  for (const p of paragraphs) {
+  for (let i = 0; i < paragraphs.length; i++) {
+    const p = paragraphs[i];
     if (++work % STEP_NODES === 0) yield;
     const el = p.tagName === 'BR' ? p.parentElement : p;
     if (!el || seen.has(el)) continue;
@@ -162,14 +166,38 @@ function isProse(blocks: DomBlock[]): boolean {
   return chars >= MIN_PROSE_CHARS && paragraphs >= MIN_PROSE_PARAGRAPHS;
 }
 
-/** Meta tags by name, read once per document: each selector query would walk the whole page. */
+/** The meta tags ClaimLens reads, by their property, name or itemprop. */
+const META_NAMES = [
+  'og:site_name',
+  'application-name',
+  'og:title',
+  'twitter:title',
+  'article:published_time',
+  'datePublished',
+  'date',
+  'pubdate',
+] as const;
+type MetaName = (typeof META_NAMES)[number];
+
+/**
+ * Only those tags are read: a page's head carries dozens of others (viewport, icons, verification
+ * tokens), and one native match per tag costs less than reading each one's attributes from cold code.
+ */
+const META_SELECTOR = META_NAMES.flatMap((n) =>
+  ['property', 'name', 'itemprop'].map((attr) => `meta[${attr}="${n}"]`),
+).join(',');
+
+/** Meta tags by name, read once per extraction: each selector query would walk the whole page. */
 const metaCache = new WeakMap<Document, Map<string, string>>();
 
-function meta(doc: Document, ...names: string[]): string | undefined {
+function meta(doc: Document, ...names: MetaName[]): string | undefined {
   let tags = metaCache.get(doc);
   if (!tags) {
     tags = new Map();
-    for (const el of doc.getElementsByTagName('meta')) {
+    const all = doc.querySelectorAll('meta');
+    for (let i = 0; i < all.length; i++) {
+      const el = all[i];
+      if (!el.matches(META_SELECTOR)) continue;
       const content = el.getAttribute('content')?.trim();
       if (!content) continue;
       for (const attr of ['property', 'name', 'itemprop']) {

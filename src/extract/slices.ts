@@ -21,7 +21,7 @@ export function drain<T>(steps: Steps<T>): T {
 export interface SliceOptions {
   /** Longest stretch of work before yielding to the page (milliseconds). */
   budgetMs?: number;
-  /** Clock; `performance.now` in a page. */
+  /** Clock in milliseconds; `Date.now` by default. */
   now?: () => number;
   /** Gives the main thread back to the page and resumes later. */
   pause?: () => Promise<void>;
@@ -42,14 +42,18 @@ export function pauseForPage(): Promise<void> {
 /** Runs steps in slices of at most about `budgetMs` each, yielding to the page in between. */
 export async function runSliced<T>(steps: Steps<T>, options: SliceOptions = {}): Promise<T | undefined> {
   const budget = options.budgetMs ?? 4;
-  const now = options.now ?? (() => performance.now());
+  // Millisecond resolution is plenty for a budget of a few milliseconds (a page's `performance.now` is
+  // coarsened anyway), and it needs no DOM object: the content script runs this on every page.
+  const now = options.now ?? Date.now;
   const pause = options.pause ?? pauseForPage;
   let sliceStart = now();
   for (;;) {
     if (options.signal?.aborted) return undefined;
     const next = steps.next();
     if (next.done) return next.value;
-    if (now() - sliceStart >= budget) {
+    const elapsed = now() - sliceStart;
+    // A clock set back mid-slice must not make the slice run on unbounded.
+    if (elapsed >= budget || elapsed < 0) {
       await pause();
       sliceStart = now();
     }

@@ -1,17 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import type { ArticleInput } from '../article/types.ts';
 import { parseRequest, parseTabEvent } from './messages.ts';
+import { packArticle } from './packed-article.ts';
 
-const article = {
+const article: ArticleInput = {
   url: 'https://news.example/a',
   outlet: 'Example News',
   title: 'A title',
   blocks: [{ kind: 'paragraph', text: 'Officials said 1,500 troops arrived.' }],
 };
+const packed = packArticle(article);
 
 describe('parseRequest', () => {
   it('accepts every well-formed request', () => {
     for (const request of [
-      { type: 'analyze', article },
       { type: 'getArticleView', articleId: 'a123' },
       { type: 'getTabView', tabId: 7 },
       { type: 'getSettings' },
@@ -22,17 +24,44 @@ describe('parseRequest', () => {
     }
   });
 
+  it('unpacks the article of `analyze` into its blocks', () => {
+    const two: ArticleInput = {
+      ...article,
+      publishedAt: '2024-10-23T00:00:00.000Z',
+      blocks: [
+        { kind: 'heading', text: 'Troops arrive' },
+        { kind: 'paragraph', text: 'Officials said 1,500 troops arrived.' },
+        { kind: 'quote', text: '"It is a hoax," he said.' },
+      ],
+    };
+    const wire = packArticle(two);
+    expect(wire).toMatchObject({ kinds: 'hpq', text: expect.stringContaining('\n\nOfficials') });
+    expect(parseRequest({ type: 'analyze', article: wire })).toEqual({
+      ok: true,
+      value: { type: 'analyze', article: two },
+    });
+  });
+
   it('names the first bad place of a malformed request', () => {
-    expect(parseRequest({ type: 'analyze', article: { ...article, url: 'javascript:alert(1)' } })).toEqual({
+    expect(parseRequest({ type: 'analyze', article: { ...packed, url: 'javascript:alert(1)' } })).toEqual({
       ok: false,
       error: 'invalid message at article.url: must be an http(s) URL',
     });
-    const badKind = parseRequest({
-      type: 'analyze',
-      article: { ...article, blocks: [{ kind: 'script', text: 'x' }] },
+    const badKind = parseRequest({ type: 'analyze', article: { ...packed, kinds: 's' } });
+    expect(badKind).toEqual({
+      ok: false,
+      error: 'invalid message at article: unknown block kind code at block 0',
     });
-    expect(badKind.ok).toBe(false);
-    expect(!badKind.ok && badKind.error).toMatch(/^invalid message at article\.blocks\.0\.kind/);
+    // Texts and kinds must pair up, and a block boundary must not be ambiguous.
+    const uneven = parseRequest({ type: 'analyze', article: { ...packed, text: 'one\n\ntwo' } });
+    expect(!uneven.ok && uneven.error).toMatch(/2 block texts for 1 block kinds/);
+    const ambiguous = parseRequest({
+      type: 'analyze',
+      article: { ...packed, kinds: 'pp', text: 'one\n\n\ntwo' },
+    });
+    expect(!ambiguous.ok && ambiguous.error).toMatch(/block 1 starts or ends with a line break/);
+    // The old array form is refused outright.
+    expect(parseRequest({ type: 'analyze', article }).ok).toBe(false);
     expect(parseRequest({ type: 'getTabView', tabId: -1 }).ok).toBe(false);
     expect(parseRequest({ type: 'setSettings', settings: { threshold: 2 } }).ok).toBe(false);
   });
@@ -41,11 +70,11 @@ describe('parseRequest', () => {
     expect(parseRequest({ type: 'dropDatabase' }).ok).toBe(false);
     expect(parseRequest('analyze').ok).toBe(false);
     expect(parseRequest(null).ok).toBe(false);
-    const huge = {
+    const huge: ArticleInput = {
       ...article,
       blocks: Array.from({ length: 30 }, () => ({ kind: 'paragraph', text: 'x'.repeat(90_000) })),
     };
-    const result = parseRequest({ type: 'analyze', article: huge });
+    const result = parseRequest({ type: 'analyze', article: packArticle(huge) });
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error).toMatch(/at most 2000000 characters/);
   });
@@ -104,6 +133,6 @@ describe('parseTabEvent', () => {
     for (const type of ['annotationsChanged', 'tagSelection', 'toggleHighlights'])
       expect(parseTabEvent({ type }).ok).toBe(true);
     expect(parseTabEvent({ type: 'articleChanged' }).ok).toBe(false);
-    expect(parseTabEvent({ type: 'analyze', article }).ok).toBe(false);
+    expect(parseTabEvent({ type: 'analyze', article: packed }).ok).toBe(false);
   });
 });

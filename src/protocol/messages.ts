@@ -5,6 +5,8 @@
  */
 import * as v from 'valibot';
 import type { AnnotationRecord } from '../annotations/types.ts';
+import { BLOCK_SEPARATOR } from '../article/types.ts';
+import { type PackedArticle, unpackArticle } from './packed-article.ts';
 import type { ArticleView } from './views.ts';
 
 const MAX_BLOCKS = 5_000;
@@ -34,6 +36,37 @@ export const ArticleInputSchema = v.pipe(
     (a) => a.blocks.reduce((n, b) => n + b.text.length, 0) <= MAX_ARTICLE_CHARS,
     `article text must be at most ${MAX_ARTICLE_CHARS} characters`,
   ),
+);
+
+/**
+ * The article as the content script sends it (`packArticle`), unpacked into an `ArticleInput` and then
+ * held to every rule of `ArticleInputSchema`.
+ */
+const PackedArticleSchema = v.pipe(
+  v.object({
+    url: v.string(),
+    outlet: v.string(),
+    title: v.string(),
+    publishedAt: v.optional(v.string()),
+    kinds: v.pipe(v.string(), v.maxLength(MAX_BLOCKS)),
+    // Bounded before it is split: the blocks' own limit plus their separators.
+    text: v.pipe(
+      v.string(),
+      v.maxLength(
+        MAX_ARTICLE_CHARS + MAX_BLOCKS * BLOCK_SEPARATOR.length,
+        `article text must be at most ${MAX_ARTICLE_CHARS} characters`,
+      ),
+    ),
+  }),
+  v.rawTransform(({ dataset, addIssue, NEVER }) => {
+    const article = unpackArticle(dataset.value as PackedArticle);
+    if ('error' in article) {
+      addIssue({ message: article.error });
+      return NEVER;
+    }
+    return article;
+  }),
+  ArticleInputSchema,
 );
 
 const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
@@ -107,7 +140,7 @@ export type AnnotationQuery = v.InferOutput<typeof AnnotationQuerySchema>;
 /** Messages the background accepts. */
 export const RequestSchema = v.variant('type', [
   /** Content script: this page is an article; analyse, store and link it. */
-  v.object({ type: v.literal('analyze'), article: ArticleInputSchema }),
+  v.object({ type: v.literal('analyze'), article: PackedArticleSchema }),
   /** Content script: current status of an article's claims (after another article changed it). */
   v.object({ type: v.literal('getArticleView'), articleId: Id }),
   /** Popup: the claims of a tab's page. */
@@ -155,6 +188,8 @@ export const RequestSchema = v.variant('type', [
   v.object({ type: v.literal('annotationsImported') }),
 ]);
 export type Request = v.InferOutput<typeof RequestSchema>;
+/** A request as sent, before validation (the article of `analyze` is still packed). */
+export type WireRequest = v.InferInput<typeof RequestSchema>;
 
 /** Messages the background sends to content scripts. */
 export const TabEventSchema = v.variant('type', [
