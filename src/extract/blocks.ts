@@ -358,7 +358,9 @@ export function blockMap(block: DomBlock): BlockMap | null {
 /** `blockMap` as resumable steps: a block of thousands of nodes is mapped in slices like it was read. */
 export function* blockMapSteps(block: DomBlock): Steps<BlockMap | null> {
   if (block.map !== undefined) return block.map;
-  const again = yield* buildBlocks(block.element, [block.element], block.kind, false);
+  // Read whole, the block was found to hold no element the walk would skip and no line break: only its
+  // text nodes matter, and a native walker hands over just those.
+  const again = yield* buildBlocks(block.element, [block.element], block.kind, false, true);
   block.map = again.length === 1 && again[0].text === block.text ? (again[0].map ?? null) : null;
   return block.map;
 }
@@ -371,7 +373,14 @@ export function* blockMapSteps(block: DomBlock): Steps<BlockMap | null> {
  * JavaScript loop iteration is interpreted. The character-level map back to the DOM is recomputed only
  * for the few offsets that become highlight ends (`domPosition`).
  */
-function* buildBlocks(element: Element, parts: Node[], kind: BlockKind, useCss: boolean): Steps<DomBlock[]> {
+function* buildBlocks(
+  element: Element,
+  parts: Node[],
+  kind: BlockKind,
+  useCss: boolean,
+  /** Only `element`'s text nodes, all of them (a block read whole, see `blockMapSteps`). */
+  textOnly = false,
+): Steps<DomBlock[]> {
   const out: DomBlock[] = [];
   let nodes: Text[] = [];
   let nodeStarts: number[] = [];
@@ -418,6 +427,16 @@ function* buildBlocks(element: Element, parts: Node[], kind: BlockKind, useCss: 
     length += core.length;
     if (trail) pendingSpace = true;
   };
+  if (textOnly) {
+    // NodeFilter.SHOW_TEXT, written out: the constant lives on an interface the script need not touch.
+    const walker = (element.ownerDocument as Document).createTreeWalker(element, 4);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (++work % STEP_NODES === 0) yield;
+      addText(n as Text);
+    }
+    finish();
+    return out;
+  }
   const stack: Node[] = [];
   for (let i = parts.length - 1; i >= 0; i--) stack.push(parts[i]);
   while (stack.length) {

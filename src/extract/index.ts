@@ -53,6 +53,7 @@ export function* findArticleRootSteps(
   /** Paragraph score contained anywhere below each explicit element. */
   const inside = new Map<Element, number>();
   const skipped = new Map<Element, boolean>();
+  const declaredAbove = new Map<Element, readonly Element[]>();
   const seen = new Set<Element>();
   let total = 0;
   let work = 0;
@@ -77,9 +78,8 @@ export function* findArticleRootSteps(
       scores.set(parent, (scores.get(parent) ?? 0) + score / (level + 1));
     }
     if (explicit.size) {
-      for (let a = el.parentElement; a && a !== body; a = a.parentElement) {
-        if (explicit.has(a)) inside.set(a, (inside.get(a) ?? 0) + score);
-      }
+      for (const a of explicitAbove(el.parentElement, body, explicit, declaredAbove))
+        inside.set(a, (inside.get(a) ?? 0) + score);
     }
   }
   let best: Element | null = null;
@@ -117,6 +117,35 @@ function commas(text: string): number {
   let n = 0;
   for (let i = text.indexOf(','); i >= 0; i = text.indexOf(',', i + 1)) n++;
   return n;
+}
+
+const NONE: readonly Element[] = [];
+
+/**
+ * The explicit elements among `el` and its ancestors below `stop`, memoised per element: paragraphs
+ * share their ancestors, so each element's chain is climbed once, not once per paragraph below it.
+ */
+function explicitAbove(
+  el: Element | null,
+  stop: Element,
+  explicit: ReadonlySet<Element>,
+  memo: Map<Element, readonly Element[]>,
+): readonly Element[] {
+  const path: Element[] = [];
+  let found = NONE;
+  for (let a = el; a && a !== stop; a = a.parentElement) {
+    const known = memo.get(a);
+    if (known) {
+      found = known;
+      break;
+    }
+    path.push(a);
+  }
+  for (let i = path.length - 1; i >= 0; i--) {
+    if (explicit.has(path[i])) found = [path[i], ...found];
+    memo.set(path[i], found);
+  }
+  return found;
 }
 
 /** Whether the element or an ancestor below `stop` is skipped; memoised, as paragraphs share ancestors. */
