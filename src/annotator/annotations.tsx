@@ -8,7 +8,6 @@ import { render } from 'preact';
 import { anchorRange, buildTextIndexChunked, describeRange, type TextIndex } from '../anchor/index.ts';
 import type { AnnotationRecord } from '../annotations/types.ts';
 import { claimAnnotationId } from '../annotations/types.ts';
-import { adoptCss } from '../highlight/adopt-css.ts';
 import type { Painter, PainterFactory } from '../highlight/painter.ts';
 import type { AnnotationDraft } from '../protocol/messages.ts';
 import type { ClaimView } from '../protocol/views.ts';
@@ -16,6 +15,7 @@ import inPageCss from '../ui/in-page.css?inline';
 import { TagEditor, type TagEditorValue } from '../ui/TagEditor.tsx';
 import tokensCss from '../ui/tokens.css?inline';
 import tooltipCss from '../ui/tooltip.css?inline';
+import { attachShadowHost } from './shadow-host.ts';
 
 export interface AnnotationsBackend {
   list(url: string): Promise<AnnotationRecord[]>;
@@ -198,11 +198,7 @@ export class AnnotationsController {
   private ensureUi() {
     if (this.ui) return this.ui;
     const doc = this.doc;
-    const host = doc.createElement('claimlens-root');
-    const shadow = host.attachShadow({ mode: 'closed' });
-    adoptCss(shadow, `${tokensCss}\n${inPageCss}\n${tooltipCss}`);
-    const layer = doc.createElement('div');
-    layer.className = 'cl-layer';
+    const { host, shadow, layer } = attachShadowHost(doc, `${tokensCss}\n${inPageCss}\n${tooltipCss}`);
     const editor = doc.createElement('div');
     editor.className = 'cl-editor-wrap cl-root';
     editor.hidden = true;
@@ -210,8 +206,7 @@ export class AnnotationsController {
     toast.className = 'cl-toast cl-root';
     toast.setAttribute('role', 'status');
     toast.hidden = true;
-    shadow.append(layer, editor, toast);
-    doc.documentElement.append(host);
+    shadow.append(editor, toast);
     this.ui = { host, editor, toast, layer };
     return this.ui;
   }

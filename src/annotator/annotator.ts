@@ -14,6 +14,7 @@ import inPageCss from '../ui/in-page.css?inline';
 import { claimLabel } from '../ui/status-format.ts';
 import tokensCss from '../ui/tokens.css?inline';
 import { type ClaimRange, rangeForOffsets } from './ranges.ts';
+import { attachShadowHost, type ShadowHost } from './shadow-host.ts';
 import type { TooltipRenderer } from './tooltip-view.tsx';
 
 const TOOLTIP_ID = 'claimlens-tooltip';
@@ -29,12 +30,8 @@ interface Painted {
   range: ClaimRange;
 }
 
-/** ClaimLens' own corner of the page: a closed shadow root with the proxies and the tooltip. */
-interface Shell {
-  host: HTMLElement;
-  shadow: ShadowRoot;
-  /** Where the fallback painter draws (browsers without the Highlight API). */
-  layer: HTMLElement;
+/** ClaimLens' own corner of the page, with the proxies and the tooltip. */
+interface Shell extends ShadowHost {
   tooltipWrap: HTMLElement;
   proxies: HTMLElement;
   proxyTemplate: HTMLElement;
@@ -94,13 +91,9 @@ export class Annotator {
   private shell(): Shell {
     if (this.ui) return this.ui;
     const doc = this.doc;
-    const host = doc.createElement('claimlens-root');
-    const shadow = host.attachShadow({ mode: 'closed' });
-    // The host's own style is `:host` in this sheet. The colour tokens join it when something is first
-    // shown (see `theme`), the tooltip's rules with the tooltip.
-    adoptCss(shadow, inPageCss);
-    const layer = doc.createElement('div');
-    layer.className = 'cl-layer';
+    // The colour tokens join the host's sheet when something is first shown (see `theme`), the
+    // tooltip's rules with the tooltip.
+    const { host, shadow, layer } = attachShadowHost(doc, inPageCss);
     const tooltipWrap = doc.createElement('div');
     tooltipWrap.className = 'cl-tooltip-wrap cl-root';
     tooltipWrap.hidden = true;
@@ -112,8 +105,7 @@ export class Annotator {
     proxyTemplate.className = 'cl-proxy';
     proxyTemplate.setAttribute('role', 'listitem');
     proxyTemplate.setAttribute('aria-describedby', TOOLTIP_ID);
-    shadow.append(layer, proxies, tooltipWrap);
-    doc.documentElement.append(host);
+    shadow.append(proxies, tooltipWrap);
     this.ui = { host, shadow, layer, tooltipWrap, proxies, proxyTemplate };
 
     this.listen(tooltipWrap, 'keydown', ((e: KeyboardEvent) => {
@@ -272,8 +264,8 @@ export class Annotator {
 
   /**
    * One proxy button. Its focus, blur and key handling are delegated to the container (see `shell`),
-   * and its fixed attributes come from a cloned template: a page with 200 claims would
-   * otherwise make 2,000 DOM calls here, from code that runs cold.
+   * and its fixed attributes come from a cloned template: a page with 200 claims would otherwise make
+   * 2,000 DOM calls here.
    */
   private proxyFor(template: HTMLElement, p: Painted, i: number): HTMLElement {
     const button = template.cloneNode(false) as HTMLElement;

@@ -141,11 +141,12 @@ function furnitureWords(words: string): boolean {
 }
 
 /**
- * Attributes that skip an element whatever its class and role: the reader's own editable text (its contenteditable attribute; inherited editability needs no check of its own,
- * as every walk skips the subtree of the element that carries it, and a document in design mode is not
- * read at all, see `extractDomArticleSteps`), and hidden by attribute. One selector, so an element is
- * asked once instead of once per attribute: the content script runs this cold, for every element of the
- * article. (`isContentEditable` would bring the page's style up to date on every call.)
+ * Attributes that skip an element whatever its class and role: hidden by attribute, or the reader's own
+ * editable text. Editability is the element's own contenteditable attribute: inherited editability needs
+ * no check of its own, as every walk skips the subtree of the element that carries it, and a document in
+ * design mode is not read at all (see `extractDomArticleSteps`); `isContentEditable` would bring the
+ * page's style up to date on every call. One selector, so an element is asked once instead of once per
+ * attribute: the content script runs this cold, for every element of the article.
  */
 const SKIP_BY_ATTRIBUTE = '[contenteditable]:not([contenteditable="false"]),[hidden],[aria-hidden="true"]';
 
