@@ -12,6 +12,7 @@
 import type { AnnotationsBackend, AnnotationsController } from '../../src/annotator/annotations.tsx';
 import { Annotator, type ClaimActionHandler } from '../../src/annotator/annotator.ts';
 import { mapClaimBlocks } from '../../src/annotator/ranges.ts';
+import { pageUrlOf } from '../../src/article/page-url.ts';
 import { type DomArticle, extractDomArticleSliced, runSliced } from '../../src/extract/index.ts';
 import { createPainter, setHighlightColours } from '../../src/highlight/painter.ts';
 import type { Response, WireRequest } from '../../src/protocol/messages.ts';
@@ -146,14 +147,12 @@ function report(error: unknown): void {
 }
 
 /**
- * The page URL without its fragment: jumping to an anchor is not a new article. Read from the document
- * (which history calls update too), not `location`: the script never needs the Location object, and
- * each interface it first touches costs the page a little.
+ * This page, without its fragment. Read from the document (which history calls update too), not
+ * `location`: the script never needs the Location object, and each interface it first touches costs the
+ * page a little.
  */
 function pageUrl(): string {
-  const href = document.URL;
-  const hash = href.indexOf('#');
-  return hash < 0 ? href : href.slice(0, hash);
+  return pageUrlOf(document.URL);
 }
 
 /** Aborted once a newer read (or a navigation) bumps the generation: work begun under `mine` stops. */

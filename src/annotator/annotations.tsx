@@ -8,6 +8,7 @@ import { render } from 'preact';
 import { anchorRange, buildTextIndexChunked, describeRange, type TextIndex } from '../anchor/index.ts';
 import type { AnnotationRecord } from '../annotations/types.ts';
 import { claimAnnotationId } from '../annotations/types.ts';
+import { pageUrlOf } from '../article/page-url.ts';
 import type { Painter, PainterFactory } from '../highlight/painter.ts';
 import type { AnnotationDraft } from '../protocol/messages.ts';
 import type { ClaimView } from '../protocol/views.ts';
@@ -31,12 +32,6 @@ export interface AnnotationsBackend {
 const PAINTED = new Set(['highlight', 'claim-tag', 'pin']);
 const TOAST_MS = 8_000;
 const FRAGMENT = '#claimlens=';
-
-/** The page URL without its fragment (annotations belong to the page, not to an anchor in it). */
-export function pageUrlOf(href: string): string {
-  const i = href.indexOf('#');
-  return i < 0 ? href : href.slice(0, i);
-}
 
 export class AnnotationsController {
   private records: AnnotationRecord[] = [];

@@ -250,9 +250,9 @@ export class Annotator {
     let i = 0;
     const slice = () => {
       if (render !== this.proxyRender) return;
-      const end = performance.now() + PROXY_SLICE_MS;
+      const end = Date.now() + PROXY_SLICE_MS;
       const batch = this.doc.createDocumentFragment();
-      for (; i < painted.length && (now || i % 16 !== 0 || performance.now() < end); i++) {
+      for (; i < painted.length && (now || i % 16 !== 0 || Date.now() < end); i++) {
         const p = painted[i];
         batch.append(this.proxyFor(proxyTemplate, p, i));
       }
