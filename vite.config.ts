@@ -3,8 +3,9 @@ import { basename, dirname, join } from 'node:path';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { build, defineConfig, type Plugin } from 'vite';
-import { CONTENT_LAZY_FILE, CONTENT_SCRIPT_FILE } from './extension/content/files.ts';
+import { CONTENT_LAZY_FILE, CONTENT_SCRIPT_FILE, CONTENT_STYLE_FILE } from './extension/content/files.ts';
 import baseManifest from './manifest.json' with { type: 'json' };
+import { highlightCss } from './src/highlight/colours.ts';
 
 /**
  * One manifest, two browsers: Chromium takes it as is; Firefox needs `background.scripts` and a gecko id,
@@ -85,7 +86,13 @@ function contentScript(outDir: string, entries: typeof baseManifest.content_scri
       await bundle('extension/content/lazy.ts', CONTENT_LAZY_FILE, 'es');
       const path = join(outDir, 'manifest.json');
       const built = JSON.parse(readFileSync(path, 'utf8'));
-      built.content_scripts = entries.map((entry) => ({ ...entry, js: [CONTENT_SCRIPT_FILE] }));
+      // The default highlight colours, applied by the browser itself (see `setHighlightColours`).
+      writeFileSync(join(outDir, CONTENT_STYLE_FILE), highlightCss());
+      built.content_scripts = entries.map((entry) => ({
+        ...entry,
+        js: [CONTENT_SCRIPT_FILE],
+        css: [CONTENT_STYLE_FILE],
+      }));
       // Only the on-demand module is web-accessible, and only to the pages the content script runs on.
       built.web_accessible_resources = [
         ...(built.web_accessible_resources ?? []),

@@ -1,6 +1,6 @@
 /**
- * Where the build puts the content script's two files (vite.config.ts writes them, the manifest and the
- * content script name them): one place, so the three cannot drift apart.
+ * Where the build puts the content script's files (vite.config.ts writes them, the manifest and the
+ * content script name them): one place, so they cannot drift apart.
  */
 
 /** The classic script the manifest injects into every http(s) page. */
@@ -8,3 +8,9 @@ export const CONTENT_SCRIPT_FILE = 'content/index.js';
 
 /** The on-demand ES module (extension/content/lazy.ts), web-accessible so the content script can import it. */
 export const CONTENT_LAZY_FILE = 'content/lazy.js';
+
+/**
+ * The highlight colours' default stylesheet (`highlightCss()`), which the manifest injects with the
+ * content script: the browser applies it without running any of our script.
+ */
+export const CONTENT_STYLE_FILE = 'content/highlights.css';

@@ -1,7 +1,7 @@
 /**
  * Claim offsets (into the article text the background saw) back to DOM ranges in the live page.
  */
-import { type BlockSpan, joinBlocks } from '../article/types.ts';
+import { type BlockSpan, blockSpans as spansOfBlocks } from '../article/types.ts';
 import { blockMap, blockMapSteps, type DomBlock, domPosition, type Steps } from '../extract/index.ts';
 
 export interface ClaimRange {
@@ -72,11 +72,11 @@ export function* mapClaimBlocks(
 /** Each article's block spans, worked out once: every claim mapped or painted needs them. */
 const spansOf = new WeakMap<readonly DomBlock[], readonly BlockSpan[]>();
 
-/** Where each block sits in the joined article text (`joinBlocks`, whose offsets the claims use). */
+/** Where each block sits in the joined article text (whose offsets the claims use), memoised. */
 function blockSpans(blocks: readonly DomBlock[]): readonly BlockSpan[] {
   let spans = spansOf.get(blocks);
   if (!spans) {
-    spans = joinBlocks(blocks).spans;
+    spans = spansOfBlocks(blocks);
     spansOf.set(blocks, spans);
   }
   return spans;

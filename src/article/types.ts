@@ -36,14 +36,21 @@ export interface BlockSpan {
  * (into the text) can be mapped back to (block, offset) pairs in the page.
  */
 export function joinBlocks(blocks: readonly ArticleBlock[]): { text: string; spans: BlockSpan[] } {
+  return { text: blocks.map((block) => block.text).join(BLOCK_SEPARATOR), spans: blockSpans(blocks) };
+}
+
+/**
+ * Where each block sits in the joined text, from the blocks' lengths alone: the page side needs the
+ * offsets to map claims back, never the joined text itself.
+ */
+export function blockSpans(blocks: readonly ArticleBlock[]): BlockSpan[] {
   const spans: BlockSpan[] = [];
-  let text = '';
-  blocks.forEach((block, i) => {
-    if (i > 0) text += BLOCK_SEPARATOR;
-    spans.push({ start: text.length, end: text.length + block.text.length });
-    text += block.text;
-  });
-  return { text, spans };
+  let at = 0;
+  for (const block of blocks) {
+    spans.push({ start: at, end: at + block.text.length });
+    at += block.text.length + BLOCK_SEPARATOR.length;
+  }
+  return spans;
 }
 
 /** Outlet name from the page's site name, else its host without a leading "www.". */

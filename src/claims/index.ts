@@ -4,7 +4,7 @@
  * sentences) is combined with news-specific evidence (a named source, a counted quantity) because
  * news claims are mostly "X said Y" reports that debate transcripts rarely contain.
  */
-import { type ArticleBlock, joinBlocks } from '../article/types.ts';
+import { type ArticleBlock, blockSpans } from '../article/types.ts';
 import { findAttribution } from '../nlp/attribution.ts';
 import { findDates } from '../nlp/dates.ts';
 import { findEntities } from '../nlp/entities.ts';
@@ -33,7 +33,7 @@ const PRONOUN = /^(?:he|she|they|we|i)$/i;
 
 /** Analyses every sentence of the article's prose blocks; offsets are into the joined article text. */
 export function analyzeSentences(blocks: readonly ArticleBlock[], publishedAt?: string): SentenceAnalysis[] {
-  const { spans } = joinBlocks(blocks);
+  const spans = blockSpans(blocks);
   const out: SentenceAnalysis[] = [];
   let lastSource: Attribution | null = null;
   const people = new Map<string, string>();

@@ -14,6 +14,11 @@ export interface BlockMap {
   nodeStarts: number[];
   /** For each node, whether its first character in the text is a space collapsed from before it. */
   nodeLeadSpace: boolean[];
+  /**
+   * For each node, whether its value went into the text unchanged (no white space collapsed inside it,
+   * none leading): its offsets then map one to one, and painting a claim in it need not read it again.
+   */
+  nodeVerbatim: boolean[];
 }
 
 /** A text block of the page and the map from its text back to the DOM. */
@@ -168,12 +173,15 @@ function isHiddenByStyle(el: Element, useCss: boolean, named: boolean): boolean 
     if (style?.display === 'none' || style?.visibility === 'hidden') return true;
   }
   if (!useCss || !named) return false;
-  const check = (el as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
-  if (typeof check !== 'function' || !el.ownerDocument?.defaultView) return false;
-  if (check.call(el, { visibilityProperty: true })) return false;
+  const styled = el as Element & { checkVisibility?: (o?: object) => boolean };
+  if (typeof styled.checkVisibility !== 'function' || styled.checkVisibility(VISIBILITY)) return false;
   // `display: contents` has no box of its own but shows its children.
-  return el.ownerDocument.defaultView.getComputedStyle(el).display !== 'contents';
+  const view = el.ownerDocument?.defaultView;
+  return !!view && view.getComputedStyle(el).display !== 'contents';
 }
+
+/** `checkVisibility` options: hidden by `visibility` counts too. One object for every call. */
+const VISIBILITY = { visibilityProperty: true } as const;
 
 /**
  * Whether an element's subtree can never contribute article text: a tag that holds none, furniture by
@@ -386,6 +394,7 @@ function* buildBlocks(
   let nodes: Text[] = [];
   let nodeStarts: number[] = [];
   let leadSpace: boolean[] = [];
+  let verbatim: boolean[] = [];
   let pieces: string[] = [];
   let length = 0;
   let pendingSpace = false;
@@ -396,17 +405,19 @@ function* buildBlocks(
         kind,
         text: pieces.join(''),
         element,
-        map: { nodes, nodeStarts, nodeLeadSpace: leadSpace },
+        map: { nodes, nodeStarts, nodeLeadSpace: leadSpace, nodeVerbatim: verbatim },
       });
     nodes = [];
     nodeStarts = [];
     leadSpace = [];
+    verbatim = [];
     pieces = [];
     length = 0;
     pendingSpace = false;
   };
   const addText = (node: Text) => {
-    const collapsed = (node.nodeValue ?? '').replace(COLLAPSIBLE, ' ');
+    const value = node.nodeValue ?? '';
+    const collapsed = value.replace(COLLAPSIBLE, ' ');
     if (!collapsed) return;
     const lead = collapsed.charCodeAt(0) === 32;
     const trail = collapsed.charCodeAt(collapsed.length - 1) === 32;
@@ -419,6 +430,8 @@ function* buildBlocks(
     nodes.push(node);
     nodeStarts.push(length);
     leadSpace.push(pendingSpace);
+    // `replace` hands back the very string it was given when nothing matched.
+    verbatim.push(collapsed === value && !lead);
     if (pendingSpace) {
       pieces.push(' ');
       length++;
@@ -515,7 +528,13 @@ export function domPosition(
     else hi = mid - 1;
   }
   const node = map.nodes[lo];
+  const local = at - map.nodeStarts[lo];
+  const lead = map.nodeLeadSpace[lo];
   const inNode =
-    offsetInNode(node.nodeValue ?? '', at - map.nodeStarts[lo], map.nodeLeadSpace[lo]) + (isEnd ? 1 : 0);
+    (map.nodeVerbatim[lo]
+      ? lead
+        ? Math.max(0, local - 1)
+        : local
+      : offsetInNode(node.nodeValue ?? '', local, lead)) + (isEnd ? 1 : 0);
   return { node, offset: Math.min(inNode, node.length), index: lo };
 }

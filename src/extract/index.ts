@@ -245,10 +245,8 @@ function meta(doc: Document, ...names: MetaName[]): string | undefined {
 
 /** The page's title: its Open Graph title, else its first heading, else the document title. */
 function titleOf(doc: Document, root: Element): string {
-  const h1 = root.querySelector('h1') ?? doc.querySelector('h1');
-  return (meta(doc, 'og:title', 'twitter:title') ?? h1?.textContent ?? doc.title ?? '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const h1 = () => (root.querySelector('h1') ?? doc.querySelector('h1'))?.textContent;
+  return (meta(doc, 'og:title', 'twitter:title') ?? h1() ?? doc.title ?? '').replace(/\s+/g, ' ').trim();
 }
 
 function publishedAtOf(doc: Document): string | undefined {

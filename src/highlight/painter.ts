@@ -1,28 +1,20 @@
 /**
  * Paints claim highlights without touching the page's DOM: the CSS Custom Highlight API where the
- * browser has it (styles through a constructed stylesheet, no element added), otherwise boxes drawn
- * over the text's client rects inside our own shadow root. Either way the page's layout never shifts.
+ * browser has it (styled by the sheet the browser injects with the content script, no element added),
+ * otherwise boxes drawn over the text's client rects inside our own shadow root. Either way the page's
+ * layout never shifts.
  */
 import { adoptCss } from './adopt-css.ts';
+import {
+  type ColourChoice,
+  coloursFor,
+  type HighlightClass,
+  highlightCss,
+  highlightName,
+  isCustomChoice,
+} from './colours.ts';
 
-/**
- * Highlight classes. Deliberately no per-status class: the page's own scripts can read the highlight
- * registry, so painting status colours would tell a page what other outlets the reader has read. Status
- * is shown only inside our shadow root (tooltip) and the popup.
- */
-export type HighlightClass = 'claim' | 'annotation' | 'focus';
-
-export const HIGHLIGHT_CLASSES: readonly HighlightClass[] = ['claim', 'annotation', 'focus'];
-
-/** Colours per class, light and dark. */
-export const HIGHLIGHT_COLOURS: Record<HighlightClass, { light: string; dark: string }> = {
-  claim: { light: 'rgba(255, 214, 10, 0.38)', dark: 'rgba(255, 214, 10, 0.30)' },
-  /** The researcher's own highlights and tagged claims. */
-  annotation: { light: 'rgba(64, 196, 255, 0.35)', dark: 'rgba(64, 196, 255, 0.32)' },
-  focus: { light: 'rgba(9, 105, 218, 0.35)', dark: 'rgba(88, 166, 255, 0.40)' },
-};
-
-const NAME_PREFIX = 'claimlens-';
+export type { ColourChoice, HighlightClass } from './colours.ts';
 
 export interface Painter {
   /** Replaces every highlight of a class. */
@@ -44,61 +36,34 @@ export function supportsHighlightApi(win: Window): boolean {
   return !!css?.highlights && typeof (win as unknown as { Highlight?: unknown }).Highlight === 'function';
 }
 
-/** The user's colour choices (options page), as #rrggbb. */
-export interface ColourChoice {
-  claim: string;
-  annotation: string;
-}
-
-/** `#rrggbb` at the given opacity. */
-function translucent(hex: string, alpha: number): string {
-  const n = Number.parseInt(hex.slice(1), 16);
-  return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
-}
-
-/** Colours of every class, light and dark, with the user's choices applied. */
-export function coloursFor(choice?: ColourChoice): Record<HighlightClass, { light: string; dark: string }> {
-  if (!choice) return HIGHLIGHT_COLOURS;
-  return {
-    ...HIGHLIGHT_COLOURS,
-    claim: { light: translucent(choice.claim, 0.38), dark: translucent(choice.claim, 0.3) },
-    annotation: { light: translucent(choice.annotation, 0.35), dark: translucent(choice.annotation, 0.32) },
-  };
-}
-
-/** Stylesheet text for the Highlight API classes. */
-export function highlightCss(choice?: ColourChoice): string {
-  const colours = coloursFor(choice);
-  const rules = HIGHLIGHT_CLASSES.map(
-    (c) => `::highlight(${NAME_PREFIX}${c}) { background-color: ${colours[c].light}; }`,
-  );
-  const dark = HIGHLIGHT_CLASSES.map(
-    (c) => `::highlight(${NAME_PREFIX}${c}) { background-color: ${colours[c].dark}; }`,
-  );
-  return `${rules.join('\n')}\n@media (prefers-color-scheme: dark) {\n${dark.join('\n')}\n}`;
-}
-
-/** Applies the user's colours to the page's highlight stylesheet (Highlight API painters). */
+/**
+ * Applies the user's colours to the page. The default colours are in the stylesheet the browser injects
+ * with the content script (`content/highlights.css`, written by the build from `highlightCss`), which
+ * costs the page no script; only a reader who picked other colours gets a constructed sheet on top of
+ * it (adopted after the page's own sheets, so it wins), emptied again when they go back to the defaults.
+ */
 export function setHighlightColours(doc: Document, choice: ColourChoice): void {
   currentChoice.set(doc, choice);
-  styled.get(doc)?.replaceSync(highlightCss(choice));
+  const custom = isCustomChoice(choice);
+  const sheet = styled.get(doc);
+  if (sheet) sheet.replaceSync(custom ? highlightCss(choice) : '');
+  else if (custom) styled.set(doc, adoptCss(doc, highlightCss(choice)));
 }
 
-/** Each document's highlight stylesheet (several painters share one) and colour choice. */
+/** Each document's sheet of custom colours, if the reader has any, and its colour choice. */
 const styled = new WeakMap<Document, CSSStyleSheet>();
 const currentChoice = new WeakMap<Document, ColourChoice>();
 
-/** A painter using the CSS Custom Highlight API; the stylesheet is adopted, not inserted. */
+/** A painter using the CSS Custom Highlight API. */
 export function nativePainter(doc: Document): Painter {
   const win = doc.defaultView as Window & typeof globalThis;
   const registry = (win.CSS as unknown as { highlights: HighlightRegistry }).highlights;
   const HighlightCtor = (win as unknown as { Highlight: new (...ranges: Range[]) => unknown }).Highlight;
-  if (!styled.has(doc)) styled.set(doc, adoptCss(doc, highlightCss(currentChoice.get(doc))));
   const names = new Set<string>();
   return {
     native: true,
     set(cls, ranges) {
-      const name = NAME_PREFIX + cls;
+      const name = highlightName(cls);
       if (!ranges.length) {
         registry.delete(name);
         names.delete(name);

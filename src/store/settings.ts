@@ -3,6 +3,7 @@
  * one place. Defaults apply until the user changes something.
  */
 import { DEFAULT_CLAIM_THRESHOLD } from '../claims/types.ts';
+import { DEFAULT_COLOURS } from '../highlight/colours.ts';
 import type { Settings } from '../protocol/messages.ts';
 import type { ClaimLensDB } from './db.ts';
 
@@ -10,8 +11,8 @@ export const DEFAULT_SETTINGS: Settings = {
   threshold: DEFAULT_CLAIM_THRESHOLD,
   enabled: true,
   disabledSites: [],
-  claimColour: '#ffd60a',
-  annotationColour: '#40c4ff',
+  claimColour: DEFAULT_COLOURS.claim,
+  annotationColour: DEFAULT_COLOURS.annotation,
 };
 
 /** Whether automatic highlighting runs on a page, given the settings (all sites, or per site). */

@@ -222,3 +222,40 @@ async function focusedProxyLabel(reader: ShadowReader): Promise<string> {
   const focused = proxies.find((p) => p.focused);
   return focused?.text ?? '';
 }
+
+describe('highlight colours', () => {
+  /** The claim highlight's colour as the page's style computes it, and how many sheets ClaimLens adopted. */
+  const claimColour = () =>
+    heraldPage.evaluate(() => {
+      const highlight = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get(
+        'claimlens-claim',
+      );
+      const [range] = [...(highlight ?? [])];
+      const el = range?.startContainer.parentElement;
+      return {
+        colour: el ? getComputedStyle(el, '::highlight(claimlens-claim)').backgroundColor : null,
+        adopted: document.adoptedStyleSheets.length,
+      };
+    });
+  const setClaimColour = async (claimColour: string) => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/extension/options/index.html`);
+    const answer = await options.evaluate(
+      (colour) => chrome.runtime.sendMessage({ type: 'setSettings', settings: { claimColour: colour } }),
+      claimColour,
+    );
+    await options.close();
+    expect(answer).toMatchObject({ ok: true });
+  };
+
+  it('paints the default colours from the injected sheet, with no sheet built by script', async () => {
+    expect(await claimColour()).toEqual({ colour: 'rgba(255, 214, 10, 0.38)', adopted: 0 });
+  });
+
+  it('applies a colour the reader picks to open pages, and goes back to the defaults', async () => {
+    await setClaimColour('#ff0000');
+    await expect.poll(claimColour).toEqual({ colour: 'rgba(255, 0, 0, 0.38)', adopted: 1 });
+    await setClaimColour('#ffd60a');
+    await expect.poll(async () => (await claimColour()).colour).toBe('rgba(255, 214, 10, 0.38)');
+  });
+});
