@@ -479,10 +479,7 @@ function* buildBlocks(
  * earlier node maps to just before the node's first visible character.
  */
 function offsetInNode(value: string, local: number, lead: boolean): number {
-  // Most text nodes need no collapsing inside (no run of white space, no leading white space): then
-  // the offset is direct, found by one native regex search instead of a scan.
-  if (!isSpace(value.charCodeAt(0)) && value.search(COLLAPSIBLE) < 0)
-    return lead ? Math.max(0, local - 1) : local;
+  // Only nodes that were not taken verbatim come here (see `nodeVerbatim`): the others map directly.
   let i = 0;
   while (i < value.length && isSpace(value.charCodeAt(i))) i++;
   if (lead) {
@@ -530,11 +527,9 @@ export function domPosition(
   const node = map.nodes[lo];
   const local = at - map.nodeStarts[lo];
   const lead = map.nodeLeadSpace[lo];
-  const inNode =
-    (map.nodeVerbatim[lo]
-      ? lead
-        ? Math.max(0, local - 1)
-        : local
-      : offsetInNode(node.nodeValue ?? '', local, lead)) + (isEnd ? 1 : 0);
-  return { node, offset: Math.min(inNode, node.length), index: lo };
+  // A node taken verbatim maps one to one (less the space carried over from before it, if any).
+  const inNode = map.nodeVerbatim[lo]
+    ? Math.max(0, lead ? local - 1 : local)
+    : offsetInNode(node.nodeValue ?? '', local, lead);
+  return { node, offset: Math.min(inNode + (isEnd ? 1 : 0), node.length), index: lo };
 }
