@@ -9,13 +9,14 @@
  * and the article root (a MutationObserver whose callback only arms a timer): the page is re-read at
  * most once per quiet period, never on every mutation.
  */
-import type { AnnotationsBackend, AnnotationsController } from '../../src/annotator/annotations.tsx';
+import type { AnnotationsController } from '../../src/annotator/annotations.tsx';
 import { Annotator, type ClaimActionHandler } from '../../src/annotator/annotator.ts';
 import { mapClaimBlocks } from '../../src/annotator/ranges.ts';
 import { pageUrlOf } from '../../src/article/page-url.ts';
 import { type DomArticle, extractDomArticleSliced, runSliced } from '../../src/extract/index.ts';
-import { createPainter, setHighlightColours } from '../../src/highlight/painter.ts';
-import type { Response, WireRequest } from '../../src/protocol/messages.ts';
+import { type ColourChoice, isCustomChoice } from '../../src/highlight/colours.ts';
+import { nativePainter, type PainterFactory, supportsHighlightApi } from '../../src/highlight/painter.ts';
+import type { Response, Settings, WireRequest } from '../../src/protocol/messages.ts';
 import { packArticle } from '../../src/protocol/packed-article.ts';
 import type { ArticleView } from '../../src/protocol/views.ts';
 import { highlightsOn } from '../../src/store/settings.ts';
@@ -25,8 +26,10 @@ import { CONTENT_LAZY_FILE } from './files.ts';
  * The extension API without webextension-polyfill: Chromium's MV3 `chrome.runtime` returns promises
  * and Firefox has `browser` natively. Every page compiles the content script on its main thread, so it
  * is one small classic script (no module loader: a dynamic `import()` costs a page several
- * milliseconds), the polyfill stays out, and the tooltip's Preact UI, the annotation layer and the
- * message validator live in a separate module (./lazy.ts) imported only when first needed.
+ * milliseconds) holding only what every article page runs, since each of its functions is compiled on
+ * every page. The polyfill stays out, and the tooltip and keyboard proxies, the annotation layer, the
+ * reader's own colours and the message validator live in a separate module (./lazy.ts) imported only
+ * when first needed.
  */
 interface RuntimeApi {
   runtime: {
@@ -80,33 +83,13 @@ async function send<T extends WireRequest>(request: T): Promise<Response<T['type
   return (await ext.runtime.sendMessage(request)) as Response<T['type']>;
 }
 
-/** Like `send`, but a refusal becomes an exception (for the annotation UI, which shows it). */
-async function call<T extends WireRequest>(request: T) {
-  const answer = await send(request);
-  if (!answer.ok) throw new Error(answer.error);
-  return answer as Extract<Response<T['type']>, { ok: true }>;
-}
-
-const backend: AnnotationsBackend = {
-  list: async (url) => (await call({ type: 'listAnnotations', query: { url } })).annotations,
-  save: async (draft) => (await call({ type: 'saveAnnotation', draft })).annotation,
-  remove: async (ids) => (await call({ type: 'deleteAnnotations', ids })).undoToken,
-  undo: async (token) => {
-    await call({ type: 'undoDelete', token });
-  },
-  tags: async () => (await call({ type: 'listTags' })).tags.map((t) => t.tag),
-  reportAnchoring: async (url, orphanIds, anchoredIds) => {
-    await call({ type: 'reportAnchoring', url, orphanIds, anchoredIds });
-  },
-};
-
 /** The researcher's annotations; created on first use so pages without any cost nothing. */
 let annotations: AnnotationsController | null = null;
 let annotationsLoading: Promise<AnnotationsController> | null = null;
 /** Loaded on first use (its module too): most pages never carry an annotation. */
 function annotationLayer(): Promise<AnnotationsController> {
-  annotationsLoading ??= lazy().then(({ AnnotationsController }) => {
-    annotations = new AnnotationsController(document, backend, createPainter, () => {
+  annotationsLoading ??= lazy().then(({ createAnnotationLayer }) => {
+    annotations = createAnnotationLayer(document, send, () => {
       if (articleId) void refresh(articleId).catch(report);
     });
     return annotations;
@@ -117,7 +100,28 @@ function annotationLayer(): Promise<AnnotationsController> {
   return annotationsLoading;
 }
 
-const loadTooltip = async () => (await lazy()).renderTooltip;
+const loadUi = async () => (await lazy()).createClaimUi;
+
+/** The Highlight API paints; a browser without it gets the overlay painter from the on-demand module. */
+async function painters(): Promise<PainterFactory> {
+  return supportsHighlightApi(window) ? nativePainter : (await lazy()).createPainter;
+}
+
+/** Whether the page has been given the reader's own colours (and must be told when they change back). */
+let customColours = false;
+
+/**
+ * The reader's colours. The defaults are in the sheet the browser injects with this script, so only
+ * other colours (or a change back from them) need the on-demand module.
+ */
+function applyColours(settings: Settings): void {
+  const choice: ColourChoice = { claim: settings.claimColour, annotation: settings.annotationColour };
+  if (!customColours && !isCustomChoice(choice)) return;
+  customColours = true;
+  lazy()
+    .then((m) => m.setHighlightColours(document, choice))
+    .catch(report);
+}
 
 const onClaimAction: ClaimActionHandler = (action, claim, range) => {
   annotationLayer()
@@ -169,8 +173,7 @@ async function analyse(): Promise<void> {
   shownUrl = pageUrl();
   const settings = await send({ type: 'getSettings', url: document.URL });
   if (signal.aborted || !settings.ok) return;
-  const { claimColour, annotationColour } = settings.settings;
-  setHighlightColours(document, { claim: claimColour, annotation: annotationColour });
+  applyColours(settings.settings);
   if (settings.annotated || annotations)
     void annotationLayer()
       .then((layer) => layer.reload())
@@ -206,7 +209,11 @@ async function analyse(): Promise<void> {
   }
   if (!(await mapInSlices(found, answer.view, signal))) return;
   if (annotator) annotator.setArticle(found);
-  else annotator = new Annotator(document, found, loadTooltip, onClaimAction);
+  else {
+    const paint = await painters();
+    if (signal.aborted) return;
+    annotator = new Annotator(document, found, paint, loadUi, onClaimAction);
+  }
   articleId = answer.view.articleId;
   shownView = answer.view;
   annotator.show(answer.view);
@@ -332,7 +339,7 @@ ext.runtime.onMessage.addListener(
     }
     if (event.value.type === 'settingsChanged') {
       const settings = event.value.settings;
-      setHighlightColours(document, { claim: settings.claimColour, annotation: settings.annotationColour });
+      applyColours(settings);
       if (!highlightsOn(settings, document.URL)) {
         generation++;
         annotator?.destroy();

@@ -1,9 +1,48 @@
 /**
- * The part of the content script a page pays for only when it is used: the tooltip's renderer (first
- * hover or focus), the researcher's annotation layer (first annotation on the page) and the validator
- * of messages from the background. The build emits it as one ES module that the content script
- * `import()`s from the extension; the browser parses it off the page's main thread.
+ * The part of the content script a page pays for only when it is used: the claim tooltip and keyboard
+ * proxies (first hover or Tab, with the tooltip's Preact renderer), the researcher's annotation layer (first annotation on
+ * the page), the reader's own highlight colours, the overlay painter for browsers without the Highlight
+ * API, and the validator of messages from the background. The build emits it as one ES module that the
+ * content script `import()`s from the extension; the browser parses it off the page's main thread.
  */
-export { AnnotationsController } from '../../src/annotator/annotations.tsx';
-export { renderTooltip } from '../../src/annotator/tooltip-view.tsx';
+import { type AnnotationsBackend, AnnotationsController } from '../../src/annotator/annotations.tsx';
+import { createPainter } from '../../src/highlight/overlay-painter.ts';
+import type { Response, WireRequest } from '../../src/protocol/messages.ts';
+
+export { createClaimUi } from '../../src/annotator/claim-ui.ts';
+export { setHighlightColours } from '../../src/highlight/custom-colours.ts';
+export { createPainter } from '../../src/highlight/overlay-painter.ts';
 export { parseTabEvent } from '../../src/protocol/messages.ts';
+
+/** The content script's way of asking the background (one extension message, answered). */
+export type Send = <T extends WireRequest>(request: T) => Promise<Response<T['type']>>;
+
+/**
+ * The annotation layer of this page, talking to the background through `send`; `onClaimsChanged` runs
+ * after the researcher changed what the article view shows (tags, pins, dismissals).
+ */
+export function createAnnotationLayer(
+  doc: Document,
+  send: Send,
+  onClaimsChanged: () => void,
+): AnnotationsController {
+  /** Like `send`, but a refusal becomes an exception, which the annotation UI shows. */
+  const call = async <T extends WireRequest>(request: T) => {
+    const answer = await send(request);
+    if (!answer.ok) throw new Error(answer.error);
+    return answer as Extract<Response<T['type']>, { ok: true }>;
+  };
+  const backend: AnnotationsBackend = {
+    list: async (url) => (await call({ type: 'listAnnotations', query: { url } })).annotations,
+    save: async (draft) => (await call({ type: 'saveAnnotation', draft })).annotation,
+    remove: async (ids) => (await call({ type: 'deleteAnnotations', ids })).undoToken,
+    undo: async (token) => {
+      await call({ type: 'undoDelete', token });
+    },
+    tags: async () => (await call({ type: 'listTags' })).tags.map((t) => t.tag),
+    reportAnchoring: async (url, orphanIds, anchoredIds) => {
+      await call({ type: 'reportAnchoring', url, orphanIds, anchoredIds });
+    },
+  };
+  return new AnnotationsController(doc, backend, createPainter, onClaimsChanged);
+}

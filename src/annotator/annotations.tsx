@@ -37,8 +37,7 @@ export class AnnotationsController {
   private records: AnnotationRecord[] = [];
   private ranges = new Map<string, Range>();
   private painter: Painter | null = null;
-  private ui: { host: HTMLElement; editor: HTMLElement; toast: HTMLElement; layer: HTMLElement } | null =
-    null;
+  private ui: { host: HTMLElement; editor: HTMLElement; toast: HTMLElement } | null = null;
   private toastTimer: ReturnType<typeof setTimeout> | undefined;
   private visible = true;
   private loading = 0;
@@ -47,8 +46,8 @@ export class AnnotationsController {
     private readonly doc: Document,
     private readonly backend: AnnotationsBackend,
     /**
-     * The content script's painter factory: this module is loaded on demand as a separate file, and a
-     * copy of the painter of its own would keep a second stylesheet that the colour settings never reach.
+     * The painter factory of the module that also holds the reader's colours (the content script's
+     * on-demand module), so the fallback painter draws in the colours the settings chose.
      */
     private readonly createPainter: PainterFactory,
     /** Called after the researcher changed something the article view shows (tags, pins, dismissals). */
@@ -186,14 +185,14 @@ export class AnnotationsController {
 
   private ensurePainter(): Painter {
     if (this.painter) return this.painter;
-    this.painter = this.createPainter(this.doc, () => this.ensureUi().layer);
+    this.painter = this.createPainter(this.doc);
     return this.painter;
   }
 
   private ensureUi() {
     if (this.ui) return this.ui;
     const doc = this.doc;
-    const { host, shadow, layer } = attachShadowHost(doc, `${tokensCss}\n${inPageCss}\n${tooltipCss}`);
+    const { host, shadow } = attachShadowHost(doc, `${tokensCss}\n${inPageCss}\n${tooltipCss}`);
     const editor = doc.createElement('div');
     editor.className = 'cl-editor-wrap cl-root';
     editor.hidden = true;
@@ -202,7 +201,7 @@ export class AnnotationsController {
     toast.setAttribute('role', 'status');
     toast.hidden = true;
     shadow.append(editor, toast);
-    this.ui = { host, editor, toast, layer };
+    this.ui = { host, editor, toast };
     return this.ui;
   }
 

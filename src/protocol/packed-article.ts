@@ -29,9 +29,8 @@ const KIND_CODES: Record<BlockKind, string> = {
   other: 'o',
 };
 
-const KIND_OF_CODE = new Map<string, BlockKind>(
-  (Object.entries(KIND_CODES) as [BlockKind, string][]).map(([kind, code]) => [code, kind]),
-);
+/** Kinds by code, built on the first unpack: the content script, which only packs, never needs it. */
+let kindOfCode: Map<string, BlockKind> | undefined;
 
 /**
  * Packs an article for the wire. Blocks read from a page never hold a line break (white space is
@@ -62,12 +61,15 @@ export function packArticle(article: ArticleInput): PackedArticle {
  * ends with a line break (its boundary with the next block would be ambiguous).
  */
 export function unpackArticle(packed: PackedArticle): ArticleInput | { error: string } {
+  kindOfCode ??= new Map(
+    (Object.entries(KIND_CODES) as [BlockKind, string][]).map(([kind, code]) => [code, kind]),
+  );
   const texts = packed.text.split(BLOCK_SEPARATOR);
   if (texts.length !== packed.kinds.length)
     return { error: `${texts.length} block texts for ${packed.kinds.length} block kinds` };
   const blocks: ArticleInput['blocks'] = [];
   for (let i = 0; i < texts.length; i++) {
-    const kind = KIND_OF_CODE.get(packed.kinds[i]);
+    const kind = kindOfCode.get(packed.kinds[i]);
     if (!kind) return { error: `unknown block kind code at block ${i}` };
     const text = texts[i];
     if (text.startsWith('\n') || text.endsWith('\n'))
