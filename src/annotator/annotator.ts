@@ -17,7 +17,8 @@ export class Annotator implements ClaimUiHost {
   readonly painter: Painter;
   /** The claims painted now, in page order (the claim UI reads them). */
   painted: Painted[] = [];
-  private byNode = new Map<Text, Painted[]>();
+  /** The painted claims by text node, for hit-testing; built on the first pointer move after a paint. */
+  private byNode: Map<Text, Painted[]> | null = null;
   private frame = 0;
   private lastPointer: { x: number; y: number } | null = null;
   private readonly listeners: [EventTarget, string, EventListener, AddEventListenerOptions?][] = [];
@@ -99,14 +100,7 @@ export class Annotator implements ClaimUiHost {
       if (range) painted.push({ claim, range });
     }
     this.painted = painted;
-    this.byNode = new Map();
-    for (const p of painted) {
-      for (const node of p.range.nodes) {
-        const list = this.byNode.get(node) ?? [];
-        list.push(p);
-        this.byNode.set(node, list);
-      }
-    }
+    this.byNode = null;
     this.painter.set('claim', this.visible ? painted.map((p) => p.range.range) : []);
     this.painter.set('focus', []);
     this.ui?.repainted();
@@ -155,6 +149,21 @@ export class Annotator implements ClaimUiHost {
     else this.ui?.leave();
   }
 
+  /** Built when the pointer first moves over the page, not with every paint: many pages are only read. */
+  private claimsByNode(): Map<Text, Painted[]> {
+    if (this.byNode) return this.byNode;
+    const byNode = new Map<Text, Painted[]>();
+    for (const p of this.painted) {
+      for (const node of p.range.nodes) {
+        const list = byNode.get(node);
+        if (list) list.push(p);
+        else byNode.set(node, [p]);
+      }
+    }
+    this.byNode = byNode;
+    return byNode;
+  }
+
   private claimAt(x: number, y: number): Painted | null {
     const doc = this.doc as Document & {
       caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
@@ -163,7 +172,7 @@ export class Annotator implements ClaimUiHost {
     if (doc.caretPositionFromPoint) node = doc.caretPositionFromPoint(x, y)?.offsetNode ?? null;
     else node = doc.caretRangeFromPoint?.(x, y)?.startContainer ?? null;
     if (node?.nodeType !== 3) return null;
-    const candidates = this.byNode.get(node as Text);
+    const candidates = this.claimsByNode().get(node as Text);
     if (!candidates) return null;
     for (const p of candidates) {
       for (const r of p.range.range.getClientRects()) {

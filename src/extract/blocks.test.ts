@@ -1,7 +1,17 @@
 import fc from 'fast-check';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
-import { blockMap, collectBlocks, domPosition } from './blocks.ts';
+import {
+  BLOCK_KIND,
+  BLOCK_SELECTOR,
+  BLOCK_TAGS,
+  blockMap,
+  CHECK_EXTRA,
+  CHECK_SELECTOR,
+  collectBlocks,
+  domPosition,
+  SKIP_TAGS,
+} from './blocks.ts';
 import { extractDomArticle, extractDomArticleSteps } from './index.ts';
 import { runSliced } from './slices.ts';
 
@@ -117,5 +127,13 @@ describe('extractDomArticle', () => {
   it('is not an article when there is too little prose', () => {
     const doc = documentOf(`<body><p>${PROSE}</p><ul><li>Link one</li><li>Link two</li></ul></body>`);
     expect(extractDomArticle(doc, 'https://news.example/a')).toBeNull();
+  });
+});
+
+describe('selectors written out', () => {
+  it('are the ones the tag tables make', () => {
+    const lower = (tags: Iterable<string>) => [...tags].map((t) => t.toLowerCase());
+    expect(BLOCK_SELECTOR).toBe(lower([...Object.keys(BLOCK_KIND), ...BLOCK_TAGS]).join(','));
+    expect(CHECK_SELECTOR).toBe([...lower(SKIP_TAGS), ...CHECK_EXTRA].join(','));
   });
 });

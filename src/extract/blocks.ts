@@ -32,7 +32,7 @@ export interface DomBlock extends ArticleBlock {
   map?: BlockMap | null;
 }
 
-const SKIP_TAGS = new Set([
+export const SKIP_TAGS = new Set([
   'SCRIPT',
   'STYLE',
   'NOSCRIPT',
@@ -65,7 +65,7 @@ const SKIP_TAGS = new Set([
   'MATH',
 ]);
 
-const BLOCK_KIND: Record<string, BlockKind> = {
+export const BLOCK_KIND: Record<string, BlockKind> = {
   P: 'paragraph',
   LI: 'list-item',
   DD: 'list-item',
@@ -299,10 +299,16 @@ function hasBlockDescendant(el: Element): boolean {
   return el.firstElementChild !== null && el.querySelector(BLOCK_SELECTOR) !== null;
 }
 
-const BLOCK_TAGS = ['DIV', 'SECTION', 'UL', 'OL', 'TABLE', 'ARTICLE', 'MAIN'];
+/** Tags that hold blocks without being one (with `BLOCK_KIND`'s, they make `BLOCK_SELECTOR`). */
+export const BLOCK_TAGS = ['DIV', 'SECTION', 'UL', 'OL', 'TABLE', 'ARTICLE', 'MAIN'];
 
-/** Every tag that makes a block of its own or holds blocks, as one selector. */
-const BLOCK_SELECTOR = [...Object.keys(BLOCK_KIND), ...BLOCK_TAGS].map((t) => t.toLowerCase()).join(',');
+/**
+ * Every tag that makes a block of its own or holds blocks (`BLOCK_KIND`'s and `BLOCK_TAGS`), as one
+ * selector. Written out rather than built when the script starts, as every page would build it;
+ * blocks.test.ts checks it against the tables.
+ */
+export const BLOCK_SELECTOR =
+  'p,li,dd,blockquote,h1,h2,h3,h4,h5,h6,figcaption,caption,dt,pre,td,th,div,section,ul,ol,table,article,main';
 
 /**
  * White space that collapsing changes: a run of two or more blanks, or any blank that is not a plain
@@ -317,13 +323,8 @@ function isSpace(code: number): boolean {
   return code === 32 || code === 10 || code === 9 || code === 13 || code === 12;
 }
 
-/**
- * Anything below a block element that could make the node-by-node walk skip a subtree or end the
- * block: the skipped tags, `<br>`, and every attribute `isSkipped` reads. An element matching none of
- * these is never skipped, so a block without a match that `isSkipped` confirms reads as its whole text.
- */
-const CHECK_SELECTOR = [
-  ...[...SKIP_TAGS].map((t) => t.toLowerCase()),
+/** What `CHECK_SELECTOR` adds to the skipped tags: `<br>` and every attribute `isSkipped` reads. */
+export const CHECK_EXTRA = [
   'br',
   '[hidden]',
   '[aria-hidden]',
@@ -332,7 +333,16 @@ const CHECK_SELECTOR = [
   '[role]',
   '[class]',
   '[id]',
-].join(',');
+];
+
+/**
+ * Anything below a block element that could make the node-by-node walk skip a subtree or end the
+ * block: the skipped tags (`SKIP_TAGS`) and `CHECK_EXTRA`. An element matching none of these is never
+ * skipped, so a block without a match that `isSkipped` confirms reads as its whole text. Written out,
+ * like `BLOCK_SELECTOR`, and checked against the tables by blocks.test.ts.
+ */
+export const CHECK_SELECTOR =
+  'script,style,noscript,template,svg,canvas,iframe,object,embed,video,audio,nav,aside,footer,form,button,input,textarea,select,option,label,menu,dialog,head,title,meta,link,img,picture,math,br,[hidden],[aria-hidden],[contenteditable],[style],[role],[class],[id]';
 
 /**
  * A block element's text in one native call (or from `raw`, the text already read), or null when

@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
-import { domPosition, extractArticle, extractDomArticle } from './index.ts';
+import {
+  domPosition,
+  extractArticle,
+  extractDomArticle,
+  META_ATTRIBUTES,
+  META_NAMES,
+  META_SELECTOR,
+} from './index.ts';
 
 function load(html: string, url = 'https://news.example/a') {
   const window = new Window({ url });
@@ -87,5 +94,13 @@ describe('blocks and DOM positions', () => {
     const line = block.text.indexOf('a line break');
     const c = domPosition(block, line, false)!;
     expect(c.node.nodeValue!.slice(c.offset, c.offset + 12)).toBe('a line break');
+  });
+});
+
+describe('the meta selector, written out', () => {
+  it('names every meta name by every attribute', () => {
+    expect(META_SELECTOR).toBe(
+      META_NAMES.flatMap((n) => META_ATTRIBUTES.map((attr) => `meta[${attr}="${n}"]`)).join(','),
+    );
   });
 });

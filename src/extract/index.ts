@@ -196,7 +196,7 @@ function isProse(blocks: DomBlock[]): boolean {
 }
 
 /** The meta tags ClaimLens reads, by their property, name or itemprop. */
-const META_NAMES = [
+export const META_NAMES = [
   'og:site_name',
   'application-name',
   'og:title',
@@ -208,13 +208,24 @@ const META_NAMES = [
 ] as const;
 type MetaName = (typeof META_NAMES)[number];
 
+/** The attributes a meta tag may name itself by. */
+export const META_ATTRIBUTES = ['property', 'name', 'itemprop'] as const;
+
 /**
  * Only those tags are read: a page's head carries dozens of others (viewport, icons, verification
  * tokens), and one native match per tag costs less than reading each one's attributes from cold code.
+ * Every `META_NAMES` by every `META_ATTRIBUTES`, written out rather than built on every page;
+ * extract.test.ts checks it against them.
  */
-const META_SELECTOR = META_NAMES.flatMap((n) =>
-  ['property', 'name', 'itemprop'].map((attr) => `meta[${attr}="${n}"]`),
-).join(',');
+export const META_SELECTOR =
+  'meta[property="og:site_name"],meta[name="og:site_name"],meta[itemprop="og:site_name"],' +
+  'meta[property="application-name"],meta[name="application-name"],meta[itemprop="application-name"],' +
+  'meta[property="og:title"],meta[name="og:title"],meta[itemprop="og:title"],' +
+  'meta[property="twitter:title"],meta[name="twitter:title"],meta[itemprop="twitter:title"],' +
+  'meta[property="article:published_time"],meta[name="article:published_time"],meta[itemprop="article:published_time"],' +
+  'meta[property="datePublished"],meta[name="datePublished"],meta[itemprop="datePublished"],' +
+  'meta[property="date"],meta[name="date"],meta[itemprop="date"],' +
+  'meta[property="pubdate"],meta[name="pubdate"],meta[itemprop="pubdate"]';
 
 /** Meta tags by name, read once per extraction: each selector query would walk the whole page. */
 const metaCache = new WeakMap<Document, Map<string, string>>();
@@ -229,7 +240,7 @@ function meta(doc: Document, ...names: MetaName[]): string | undefined {
       if (!el.matches(META_SELECTOR)) continue;
       const content = el.getAttribute('content')?.trim();
       if (!content) continue;
-      for (const attr of ['property', 'name', 'itemprop']) {
+      for (const attr of META_ATTRIBUTES) {
         const key = el.getAttribute(attr);
         if (key && !tags.has(key)) tags.set(key, content);
       }
