@@ -25,6 +25,7 @@ export class Annotator implements ClaimUiHost {
   private visible = true;
   private ui: ClaimUi | null = null;
   private uiLoading: Promise<ClaimUi> | null = null;
+  private destroyed = false;
 
   constructor(
     readonly doc: Document,
@@ -66,9 +67,15 @@ export class Annotator implements ClaimUiHost {
       this.ui ??= create(this);
       return this.ui;
     });
-    this.uiLoading.then(use, () => {
-      this.uiLoading = null;
-    });
+    this.uiLoading.then(
+      (ui) => {
+        // A hover or Tab from just before the annotator was taken down (ClaimLens switched off here).
+        if (!this.destroyed) use(ui);
+      },
+      () => {
+        this.uiLoading = null;
+      },
+    );
   }
 
   /** The claims currently painted, in page order (for tests and the demo). */
@@ -119,6 +126,7 @@ export class Annotator implements ClaimUiHost {
 
   /** Removes everything ClaimLens added: highlights, the shadow host and listeners. */
   destroy(): void {
+    this.destroyed = true;
     this.ui?.destroy();
     this.painter.clear();
     for (const [target, type, fn, options] of this.listeners) target.removeEventListener(type, fn, options);
