@@ -123,10 +123,51 @@ async function latencyPass(context: BrowserContext, server: TestServer, p: Bench
 
 /** Pass 2: a trace of the page from navigation to settled, plus the page's heap at load and after. */
 async function costPass(browser: ExtensionBrowser, server: TestServer, p: BenchPage) {
-  const page = await browser.context.newPage();
-  const trace = await PageTrace.start(page);
-  await page.goto(server.url(p.host, p.path), { waitUntil: 'load', timeout: 30_000 });
-  const heapBefore = await heapMB(page);
+  return traced(p, async () => {
+    const page = await browser.context.newPage();
+    const trace = await PageTrace.start(page);
+    await page.goto(server.url(p.host, p.path), { waitUntil: 'load', timeout: 30_000 });
+    const heapBefore = await heapMB(page);
+    await waitForHighlights(page, p);
+    const events = await trace.stop();
+    const heapAfter = await heapMB(page);
+    await page.close();
+    const cost = scriptCost(events, browser.extensionId);
+    return { result: { cost, heapBefore, heapAfter }, compiled: cost.compileMs > 0 };
+  });
+}
+
+/** Pass 3: the page traced without the sampling profiler, for our script's compile time alone. */
+async function compilePass(browser: ExtensionBrowser, server: TestServer, p: BenchPage) {
+  return traced(p, async () => {
+    const page = await browser.context.newPage();
+    const trace = await PageTrace.start(page, { profile: false });
+    await page.goto(server.url(p.host, p.path), { waitUntil: 'load', timeout: 30_000 });
+    await waitForHighlights(page, p);
+    const events = await trace.stop();
+    await page.close();
+    const compile = compileTime(events, browser.extensionId);
+    return { result: compile, compiled: compile.cpuMs > 0 };
+  });
+}
+
+/**
+ * A traced load whose trace holds the compile of our script. Now and then the new page's renderer
+ * starts recording only after the content script has been injected (2 of the 420 traced loads of one
+ * full run); such a trace would count the page as costing nothing, so it is taken again, and the bench
+ * stops rather than report a figure it did not measure.
+ */
+async function traced<T>(p: BenchPage, load: () => Promise<{ result: T; compiled: boolean }>): Promise<T> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const { result, compiled } = await load();
+    if (compiled) return result;
+    log('no compile of the content script in the trace of', p.name, '- loading it again');
+  }
+  throw new Error(`no compile of the content script traced on ${p.name} in 3 loads`);
+}
+
+/** Waits, as the cost pass does, until the page shows its claims (or long enough that it would have). */
+async function waitForHighlights(page: Page, p: BenchPage): Promise<void> {
   await page
     .waitForFunction(
       () =>
@@ -137,22 +178,6 @@ async function costPass(browser: ExtensionBrowser, server: TestServer, p: BenchP
     )
     .catch(() => {});
   await page.waitForTimeout(300);
-  const events = await trace.stop();
-  const heapAfter = await heapMB(page);
-  await page.close();
-  return { cost: scriptCost(events, browser.extensionId), heapBefore, heapAfter };
-}
-
-/** Pass 3: the page traced without the sampling profiler, for our script's compile time alone. */
-async function compilePass(browser: ExtensionBrowser, server: TestServer, p: BenchPage) {
-  const page = await browser.context.newPage();
-  const trace = await PageTrace.start(page, { profile: false });
-  await page.goto(server.url(p.host, p.path), { waitUntil: 'load', timeout: 30_000 });
-  // The content script is injected by the time the page has loaded and been idle a moment.
-  await page.waitForTimeout(300);
-  const events = await trace.stop();
-  await page.close();
-  return compileTime(events, browser.extensionId);
 }
 
 async function pagesSection(server: TestServer) {

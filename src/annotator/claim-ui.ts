@@ -6,13 +6,12 @@
  * annotator (annotator.ts) keeps what every page needs (painting and hit-testing) and hands over
  * through `ClaimUiHost`.
  */
-import { adoptCss } from '../highlight/adopt-css.ts';
 import type { ClaimView } from '../protocol/views.ts';
 import type { ClaimActions } from '../ui/ClaimTooltip.tsx';
 import inPageCss from '../ui/in-page.css?inline';
 import { claimLabel } from '../ui/status-format.ts';
 import tokensCss from '../ui/tokens.css?inline';
-import { attachShadowHost, type ShadowHost } from './shadow-host.ts';
+import { attachShadowHost } from './shadow-host.ts';
 import type { ClaimUi, ClaimUiHost, Painted } from './surface.ts';
 import { renderTooltip } from './tooltip-view.tsx';
 
@@ -22,7 +21,8 @@ const HIDE_DELAY_MS = 250;
 const PROXY_SLICE_MS = 4;
 
 /** ClaimLens' own corner of the page, with the proxies and the tooltip. */
-interface Shell extends ShadowHost {
+interface Shell {
+  host: HTMLElement;
   tooltipWrap: HTMLElement;
   proxies: HTMLElement;
   proxyTemplate: HTMLElement;
@@ -118,8 +118,7 @@ class ClaimUiImpl implements ClaimUi {
   private shell(): Shell {
     if (this.ui) return this.ui;
     const { doc } = this.host;
-    const { host, shadow } = attachShadowHost(doc, inPageCss);
-    adoptCss(shadow, tokensCss);
+    const { host, shadow } = attachShadowHost(doc, `${tokensCss}\n${inPageCss}`);
     const tooltipWrap = doc.createElement('div');
     tooltipWrap.className = 'cl-tooltip-wrap cl-root';
     tooltipWrap.hidden = true;
@@ -132,7 +131,7 @@ class ClaimUiImpl implements ClaimUi {
     proxyTemplate.setAttribute('role', 'listitem');
     proxyTemplate.setAttribute('aria-describedby', TOOLTIP_ID);
     shadow.append(proxies, tooltipWrap);
-    this.ui = { host, shadow, tooltipWrap, proxies, proxyTemplate };
+    this.ui = { host, tooltipWrap, proxies, proxyTemplate };
 
     const listen = this.host.listen.bind(this.host);
     listen(tooltipWrap, 'keydown', ((e: KeyboardEvent) => {
@@ -161,7 +160,7 @@ class ClaimUiImpl implements ClaimUi {
   /**
    * One focusable proxy per claim, for keyboard users. Built in slices of a few milliseconds: a page
    * with hundreds of claims would otherwise spend a long task creating buttons nobody has focused yet.
-   * `now` builds them all at once, when the reader's Tab is about to move focus.
+   * `now` builds them all at once: the reader is moving through the page by keyboard.
    */
   private renderProxies(now = false): void {
     const { proxies, proxyTemplate } = this.shell();

@@ -3,7 +3,7 @@
  * client rects, in a layer of a shadow root of its own that sits over the document and lets every
  * pointer event through. Part of the on-demand module: a browser with the API never compiles it.
  */
-import { attachShadowHost, type ShadowHost } from '../annotator/shadow-host.ts';
+import { attachShadowHost } from '../annotator/shadow-host.ts';
 import inPageCss from '../ui/in-page.css?inline';
 import { coloursFor, type HighlightClass } from './colours.ts';
 import { colourChoiceOf } from './custom-colours.ts';
@@ -12,7 +12,7 @@ import { nativePainter, type Painter, type PainterFactory, supportsHighlightApi 
 /** Boxes for every range of every class, in a layer made on the first paint and removed by `clear`. */
 export function overlayPainter(doc: Document): Painter {
   const byClass = new Map<HighlightClass, Range[]>();
-  let shell: (ShadowHost & { layer: HTMLElement }) | null = null;
+  let shell: { host: HTMLElement; layer: HTMLElement } | null = null;
   const draw = () => {
     if (!shell) {
       if (![...byClass.values()].some((ranges) => ranges.length)) return;
@@ -20,7 +20,7 @@ export function overlayPainter(doc: Document): Painter {
       const layer = doc.createElement('div');
       layer.className = 'cl-layer';
       shadow.append(layer);
-      shell = { host, shadow, layer };
+      shell = { host, layer };
     }
     const { layer } = shell;
     layer.textContent = '';
