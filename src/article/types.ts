@@ -58,7 +58,8 @@ export function outletFrom(siteName: string | null | undefined, url: string): st
   const name = siteName?.replace(/\s+/g, ' ').trim();
   if (name) return name.slice(0, 200);
   try {
-    return new URL(url).hostname.replace(/^www\./, '') || url;
+    const host = new URL(url).hostname;
+    return (host.startsWith('www.') ? host.slice(4) : host) || url;
   } catch {
     return url;
   }

@@ -10,6 +10,7 @@ import {
   CHECK_SELECTOR,
   collectBlocks,
   domPosition,
+  isSkipped,
   SKIP_TAGS,
 } from './blocks.ts';
 import { extractDomArticle, extractDomArticleSteps } from './index.ts';
@@ -54,9 +55,9 @@ describe('collectBlocks', () => {
               .map(([a, w, b, tag, c]) => (tag ? `${a}<${tag}>${w}${b}</${tag}>${c}` : `${a}${w}${b}${c}`))
               .join(''),
           );
-          // Each paragraph twice: as it is (read whole) and with an empty hidden span, which makes the
-          // walk read it node by node. Both ways must give the same text and the same map.
-          const html = inner.map((p) => `<p>${p}</p><p>${p}<span hidden></span></p>`).join('');
+          // Each paragraph twice: as it is (read whole) and with a line break at its end, which makes
+          // the walk read it node by node. Both ways must give the same text and the same map.
+          const html = inner.map((p) => `<p>${p}</p><p>${p}<br></p>`).join('');
           const doc = documentOf(`<body><div id="root">${html}</div></body>`);
           const blocks = collectBlocks(doc.getElementById('root') as Element);
           for (let k = 0; k < blocks.length; k += 2) {
@@ -82,6 +83,48 @@ describe('collectBlocks', () => {
       ),
       { numRuns: 150 },
     );
+  });
+
+  it('reads a block whole past skipped elements that hold no text, and walks it when one holds text', () => {
+    const doc = documentOf(
+      `<body><div id="root"><p>An <img src="x.png" alt="chart">image and <span hidden></span>a gap.</p>` +
+        `<p>A <span hidden>secret</span>hidden <b>word</b>.</p></div></body>`,
+    );
+    const [image, hidden] = collectBlocks(doc.getElementById('root') as Element);
+    expect(image.text).toBe('An image and a gap.');
+    expect(image.map).toBeUndefined();
+    expect(blockMap(image)?.nodes.map((n) => n.nodeValue)).toEqual(['An ', 'image and ', 'a gap.']);
+    expect(hidden.text).toBe('A hidden word.');
+    expect(hidden.map?.nodes.map((n) => n.nodeValue)).toEqual(['A ', 'hidden ', 'word', '.']);
+  });
+
+  it('knows page furniture by its class or id words in any case, unless they also say content', () => {
+    const doc = documentOf(
+      `<body><div class="Related-Stories"></div><div id="SIDEBAR_left"></div><div class="share\tbar"></div>` +
+        `<div class="sidebar-right-mix Content-Column"></div><div class="shared-story"></div><div class="adsense"></div>` +
+        `<aside class="main"></aside></body>`,
+    );
+    expect([...doc.body.children].map((el) => isSkipped(el))).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+      true,
+    ]);
+  });
+
+  it('walks a paragraph that a script gave a block of its own as a container', () => {
+    const doc = documentOf(`<body><div id="root"><p>Lead <b>in</b></p></div></body>`);
+    const p = doc.querySelector('p') as Element;
+    const inner = doc.createElement('div');
+    inner.textContent = 'Inner 12 words.';
+    p.appendChild(inner);
+    expect(collectBlocks(doc.getElementById('root') as Element).map((b) => [b.kind, b.text])).toEqual([
+      ['paragraph', 'Lead in'],
+      ['paragraph', 'Inner 12 words.'],
+    ]);
   });
 
   it('maps a block read whole only when asked, and not at all once the page has changed its text', () => {

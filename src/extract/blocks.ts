@@ -107,15 +107,39 @@ const CONTAINER_TAGS = new Set([
   'TR',
 ]);
 
-/** Class or id words of page furniture: never article text. */
+/**
+ * Class or id words of page furniture: never article text. Matched against the words in lower case,
+ * not with the `i` flag: a case-insensitive pattern this size cost every page nearly twice as much to
+ * compile (0.34 against 0.20 ms in our world, 50 loads each), and lowering a class list is one native
+ * call per distinct list.
+ */
 const FURNITURE =
-  /(?:^|[\s_-])(?:byline|author|caption|credit|share|sharing|social|related|newsletter|cookie|consent|gdpr|promo|advert|ads?|sponsor|comments?|breadcrumbs?|subscribe|paywall|toolbar|menu|sidebar|masthead|recaptcha|skip|tags|meta|dateline)(?:$|[\s_-])/i;
+  /(?:^|[\s_-])(?:byline|author|caption|credit|share|sharing|social|related|newsletter|cookie|consent|gdpr|promo|advert|ads?|sponsor|comments?|breadcrumbs?|subscribe|paywall|toolbar|menu|sidebar|masthead|recaptcha|skip|tags|meta|dateline)(?:$|[\s_-])/;
 
 /**
  * Class or id words that rescue an element from the furniture list, as in Readability: a
- * "sidebar-right-mix content-column" or "js-social-anchor main" wrapper usually holds the article.
+ * "sidebar-right-mix content-column" or "js-social-anchor main" wrapper usually holds the article. Parts
+ * of words, as Readability matches them (`/and|article|…/i`); looked up with `includes`, not a regular
+ * expression, as it is asked of few elements on a page and compiling one would cost more.
  */
-const MAYBE_CONTENT = /and|article|body|column|content|main|shadow|story|entry|post/i;
+const MAYBE_CONTENT = [
+  'and',
+  'article',
+  'body',
+  'column',
+  'content',
+  'main',
+  'shadow',
+  'story',
+  'entry',
+  'post',
+];
+
+function maybeContent(words: string): boolean {
+  const lower = words.toLowerCase();
+  for (const part of MAYBE_CONTENT) if (lower.includes(part)) return true;
+  return false;
+}
 
 /** Class or id words say furniture, unless the element is the page's main content by tag or role. */
 function isFurnitureByName(el: Element, cls: string, id: string): boolean {
@@ -127,7 +151,7 @@ function isFurnitureByName(el: Element, cls: string, id: string): boolean {
     tag !== 'MAIN' &&
     tag !== 'ARTICLE' &&
     el.getAttribute('role') !== 'main' &&
-    !MAYBE_CONTENT.test(words)
+    !maybeContent(words)
   );
 }
 
@@ -137,7 +161,7 @@ const furnitureMemo = new Map<string, boolean>();
 function furnitureWords(words: string): boolean {
   let verdict = furnitureMemo.get(words);
   if (verdict === undefined) {
-    verdict = FURNITURE.test(words);
+    verdict = FURNITURE.test(words.toLowerCase());
     // Bounded: a page with endless distinct ids must not grow it without limit.
     if (furnitureMemo.size >= 4_096) furnitureMemo.clear();
     furnitureMemo.set(words, verdict);
@@ -272,11 +296,13 @@ export function* collectBlockSteps(
     // Containers are entered without looking below them first: scanning every subtree for blocks at
     // every level would make the walk quadratic in the page's depth.
     const container = CONTAINER_TAGS.has(tag);
-    const nested = !container && hasBlockDescendant(c);
+    // A paragraph or heading is read with one native query that also tells whether a block sits in it.
+    const read = kind && LEAF_TAGS.has(tag) ? readLeaf(c, useCss, cache.texts.get(c)) : undefined;
+    const nested = read === undefined ? !container && hasBlockDescendant(c) : read === NESTED;
     if (kind && !nested) {
       if (inline.length) yield* flushInline(frame.el);
       const blockKind = frame.insideFigure ? 'caption' : kind;
-      const text = wholeText(c, useCss, cache.texts.get(c));
+      const text = read === undefined ? wholeText(c, useCss, cache.texts.get(c)) : (read as string | null);
       if (text === null)
         for (const block of yield* buildBlocks(c, [c], blockKind, useCss)) blocks.push(block);
       else if (text) blocks.push({ kind: blockKind, text, element: c });
@@ -319,10 +345,6 @@ export const BLOCK_SELECTOR =
  */
 const COLLAPSIBLE = /[\n\t\r\f][ \n\t\r\f]*| [ \n\t\r\f]+/g;
 
-function isSpace(code: number): boolean {
-  return code === 32 || code === 10 || code === 9 || code === 13 || code === 12;
-}
-
 /** What `CHECK_SELECTOR` adds to the skipped tags: `<br>` and every attribute `isSkipped` reads. */
 export const CHECK_EXTRA = [
   'br',
@@ -346,23 +368,70 @@ export const CHECK_SELECTOR =
 
 /**
  * A block element's text in one native call (or from `raw`, the text already read), or null when
- * something inside it needs the walk (a skipped or hidden descendant, a line break). Most paragraphs
- * qualify, and reading them this way creates no wrapper for any of their text nodes and runs no
- * JavaScript per node: cold code that runs on every page, where each touched node costs. Their map
+ * something inside it needs the walk (a skipped or hidden descendant holding text, a line break). Most
+ * paragraphs qualify, and reading them this way creates no wrapper for any of their text nodes and runs
+ * no JavaScript per node: cold code that runs on every page, where each touched node costs. Their map
  * back to the DOM waits for `blockMap`.
  */
 function wholeText(el: Element, useCss: boolean, raw?: string): string | null {
   if (el.firstElementChild) {
     const check = el.querySelectorAll(CHECK_SELECTOR);
-    for (let i = 0; i < check.length; i++) {
-      const d = check[i];
-      if (d.tagName.toUpperCase() === 'BR' || isSkipped(d, useCss)) return null;
-    }
+    for (let i = 0; i < check.length; i++) if (needsWalk(check[i], useCss)) return null;
   }
-  const collapsed = (raw ?? el.textContent ?? '').replace(COLLAPSIBLE, ' ');
+  return collapsedText(raw ?? el.textContent ?? '');
+}
+
+/**
+ * Whether an element inside a block keeps the block from being read whole: a line break ends a block,
+ * and a skipped element takes its text out. A skipped element with no text at all (an image, an empty
+ * hidden span) takes nothing out, so reading the block whole gives what the walk would.
+ */
+function needsWalk(el: Element, useCss: boolean): boolean {
+  return el.tagName.toUpperCase() === 'BR' || (isSkipped(el, useCss) && el.textContent !== '');
+}
+
+/** A block's raw text with white space collapsed as the page renders it, and trimmed. */
+function collapsedText(raw: string): string {
+  const collapsed = raw.replace(COLLAPSIBLE, ' ');
   const start = collapsed.charCodeAt(0) === 32 ? 1 : 0;
   const end = collapsed.length > start && collapsed.charCodeAt(collapsed.length - 1) === 32 ? -1 : undefined;
   return start || end ? collapsed.slice(start, end) : collapsed;
+}
+
+/**
+ * Block tags that hardly ever hold other blocks (a parser closes a paragraph at the next block), read
+ * by `readLeaf`. List items, cells and quotes often do hold blocks: for them the first block found
+ * (`hasBlockDescendant`) settles it, where a full query would list their whole subtree.
+ */
+const LEAF_TAGS = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+
+/** Tags of `BLOCK_SELECTOR`, upper case. */
+const BLOCK_TAG_SET = new Set([...Object.keys(BLOCK_KIND), ...BLOCK_TAGS]);
+
+/** `readLeaf`'s answer for an element with a block inside it (it is then walked as a container). */
+const NESTED = 1;
+
+/** `BLOCK_SELECTOR` and `CHECK_SELECTOR` together: what `readLeaf` asks a paragraph in one query. */
+const BLOCK_OR_CHECK_SELECTOR = `${BLOCK_SELECTOR},${CHECK_SELECTOR}`;
+
+/**
+ * `hasBlockDescendant` and `wholeText` in one native query instead of two: whether a block sits
+ * inside the element (`NESTED`), else its text read whole, or null when it needs the walk. Every
+ * paragraph with markup inside asks both, so one subtree scan and one call into the page per paragraph
+ * are saved.
+ */
+function readLeaf(el: Element, useCss: boolean, raw?: string): string | null | typeof NESTED {
+  if (el.firstElementChild) {
+    const found = el.querySelectorAll(BLOCK_OR_CHECK_SELECTOR);
+    let walk = false;
+    for (let i = 0; i < found.length; i++) {
+      const d = found[i];
+      if (BLOCK_TAG_SET.has(d.tagName.toUpperCase())) return NESTED;
+      if (!walk) walk = needsWalk(d, useCss);
+    }
+    if (walk) return null;
+  }
+  return collapsedText(raw ?? el.textContent ?? '');
 }
 
 /**
@@ -484,34 +553,84 @@ function* buildBlocks(
 }
 
 /**
+ * Where the white-space runs of a text node's value sit, worked out once per node: a paragraph's text
+ * node holds several claim ends, and each was a scan of the node from its start (a pretty-printed page
+ * indents every paragraph, so none of its nodes is verbatim).
+ */
+interface NodeRuns {
+  /** The value these runs were read from (a node whose text changed is read again). */
+  value: string;
+  /** Index of the first visible character (the value's length if there is none). */
+  first: number;
+  /** For each collapsible run after `first`: its index in the value. */
+  index: number[];
+  /** Its last character's index. */
+  last: number[];
+  /** How many characters the block took from the node before the run's own space. */
+  emitted: number[];
+}
+
+const runsOfNode = new WeakMap<Text, NodeRuns>();
+
+/** The white space `COLLAPSIBLE` collapses (ASCII only: a no-break space is kept). */
+function isCollapsible(code: number): boolean {
+  return code === 32 || code === 10 || code === 9 || code === 13 || code === 12;
+}
+
+function runsOf(node: Text, value: string): NodeRuns {
+  const known = runsOfNode.get(node);
+  if (known?.value === value) return known;
+  // Once per node, so a loop (a regular expression more would cost every page its compile).
+  let first = 0;
+  while (first < value.length && isCollapsible(value.charCodeAt(first))) first++;
+  const runs: NodeRuns = { value, first, index: [], last: [], emitted: [] };
+  // Jump from one collapsible run to the next (a native regex search) instead of stepping through
+  // every character: each run emits one space, each stretch between runs (lone spaces included) its
+  // own length.
+  let at = first;
+  let emitted = 0;
+  const pattern = COLLAPSIBLE;
+  pattern.lastIndex = first;
+  for (let run = pattern.exec(value); run; run = pattern.exec(value)) {
+    emitted += run.index - at;
+    runs.index.push(run.index);
+    runs.emitted.push(emitted);
+    const last = run.index + run[0].length - 1;
+    runs.last.push(last);
+    emitted++;
+    at = last + 1;
+  }
+  runsOfNode.set(node, runs);
+  return runs;
+}
+
+/**
  * Offset inside a text node's value of the `local`-th character the block took from it. A collapsed
  * space maps to the last white-space character of its run; a leading space carried over from an
  * earlier node maps to just before the node's first visible character.
  */
-function offsetInNode(value: string, local: number, lead: boolean): number {
+function offsetInNode(node: Text, local: number, lead: boolean): number {
   // Only nodes that were not taken verbatim come here (see `nodeVerbatim`): the others map directly.
-  let i = 0;
-  while (i < value.length && isSpace(value.charCodeAt(i))) i++;
+  const value = node.nodeValue ?? '';
+  const { first, index, last, emitted } = runsOf(node, value);
   if (lead) {
-    if (local === 0) return Math.max(0, i - 1);
+    if (local === 0) return Math.max(0, first - 1);
     local--;
   }
-  // Jump from one collapsible run to the next (a native regex search) instead of stepping through
-  // every character: each run emits one space, each stretch between runs (lone spaces included) its
-  // own length.
-  let emitted = 0;
-  const runs = COLLAPSIBLE;
-  runs.lastIndex = i;
-  for (let run = runs.exec(value); run; run = runs.exec(value)) {
-    const stretch = run.index - i;
-    if (local < emitted + stretch) return i + (local - emitted);
-    emitted += stretch;
-    const last = run.index + run[0].length - 1;
-    if (local === emitted) return last;
-    emitted++;
-    i = last + 1;
+  // The first run whose space comes at or after the character: it sits in the stretch before that
+  // run, or is that run's space.
+  let lo = 0;
+  let hi = index.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (emitted[mid] < local) lo = mid + 1;
+    else hi = mid;
   }
-  return Math.min(value.length, i + (local - emitted));
+  if (lo < index.length) return local === emitted[lo] ? last[lo] : index[lo] - (emitted[lo] - local);
+  const n = index.length;
+  const tail = n ? last[n - 1] + 1 : first;
+  const before = n ? emitted[n - 1] + 1 : 0;
+  return Math.min(value.length, tail + (local - before));
 }
 
 /**
@@ -540,6 +659,6 @@ export function domPosition(
   // A node taken verbatim maps one to one (less the space carried over from before it, if any).
   const inNode = map.nodeVerbatim[lo]
     ? Math.max(0, lead ? local - 1 : local)
-    : offsetInNode(node.nodeValue ?? '', local, lead);
+    : offsetInNode(node, local, lead);
   return { node, offset: Math.min(inNode + (isEnd ? 1 : 0), node.length), index: lo };
 }

@@ -165,6 +165,14 @@ describe('steps 3 and 5: the tooltip shows other outlets, and an earlier article
     expect(tooltip.style.display).not.toBe('none');
     expect(tooltip.style.color).not.toBe('rgb(255, 0, 0)');
     expect(tooltip.style.fontSize).not.toBe('40px');
+    // Escape closes it (the tooltip's own key listener, added with the tooltip).
+    await heraldPage.keyboard.press('Escape');
+    let open = true;
+    for (let i = 0; i < 20 && open; i++) {
+      open = !!(await reader.tooltip());
+      if (open) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(open).toBe(false);
   });
 
   it('opens on keyboard focus too', async () => {
