@@ -39,7 +39,7 @@ export class Annotator implements ClaimUiHost {
     // `mousemove`, not `pointermove`: hovering is a mouse's, and a pointer-event listener costs every
     // page about twice as much to add (0.12 against 0.06 ms in our world, 40 loads each). The tooltip's
     // own listeners (scroll, Escape) wait for the tooltip (`withUi`).
-    this.listen(doc, 'mousemove', ((e: MouseEvent) => this.onPointerMove(e)) as EventListener, {
+    this.listen(doc, 'mousemove', ((e: MouseEvent) => this.onMouseMove(e)) as EventListener, {
       passive: true,
     });
     // The reader moves through the page by keyboard: the claims get their proxies (captured, so a page
@@ -152,7 +152,7 @@ export class Annotator implements ClaimUiHost {
     this.listeners.push([target, type, fn, options]);
   }
 
-  private onPointerMove(e: MouseEvent): void {
+  private onMouseMove(e: MouseEvent): void {
     this.lastPointer = { x: e.clientX, y: e.clientY };
     if (this.frame) return;
     this.frame = requestAnimationFrame(() => {

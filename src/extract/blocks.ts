@@ -297,12 +297,13 @@ export function* collectBlockSteps(
     // every level would make the walk quadratic in the page's depth.
     const container = CONTAINER_TAGS.has(tag);
     // A paragraph or heading is read with one native query that also tells whether a block sits in it.
-    const read = kind && LEAF_TAGS.has(tag) ? readLeaf(c, useCss, cache.texts.get(c)) : undefined;
-    const nested = read === undefined ? !container && hasBlockDescendant(c) : read === NESTED;
+    const leaf = kind !== undefined && LEAF_TAGS.has(tag);
+    const read = leaf ? readWhole(c, useCss, true, cache.texts.get(c)) : undefined;
+    const nested = leaf ? read === NESTED : !container && hasBlockDescendant(c);
     if (kind && !nested) {
       if (inline.length) yield* flushInline(frame.el);
       const blockKind = frame.insideFigure ? 'caption' : kind;
-      const text = read === undefined ? wholeText(c, useCss, cache.texts.get(c)) : (read as string | null);
+      const text = (leaf ? read : readWhole(c, useCss, false, cache.texts.get(c))) as string | null;
       if (text === null)
         for (const block of yield* buildBlocks(c, [c], blockKind, useCss)) blocks.push(block);
       else if (text) blocks.push({ kind: blockKind, text, element: c });
@@ -367,21 +368,6 @@ export const CHECK_SELECTOR =
   'script,style,noscript,template,svg,canvas,iframe,object,embed,video,audio,nav,aside,footer,form,button,input,textarea,select,option,label,menu,dialog,head,title,meta,link,img,picture,math,br,[hidden],[aria-hidden],[contenteditable],[style],[role],[class],[id]';
 
 /**
- * A block element's text in one native call (or from `raw`, the text already read), or null when
- * something inside it needs the walk (a skipped or hidden descendant holding text, a line break). Most
- * paragraphs qualify, and reading them this way creates no wrapper for any of their text nodes and runs
- * no JavaScript per node: cold code that runs on every page, where each touched node costs. Their map
- * back to the DOM waits for `blockMap`.
- */
-function wholeText(el: Element, useCss: boolean, raw?: string): string | null {
-  if (el.firstElementChild) {
-    const check = el.querySelectorAll(CHECK_SELECTOR);
-    for (let i = 0; i < check.length; i++) if (needsWalk(check[i], useCss)) return null;
-  }
-  return collapsedText(raw ?? el.textContent ?? '');
-}
-
-/**
  * Whether an element inside a block keeps the block from being read whole: a line break ends a block,
  * and a skipped element takes its text out. A skipped element with no text at all (an image, an empty
  * hidden span) takes nothing out, so reading the block whole gives what the walk would.
@@ -399,35 +385,40 @@ function collapsedText(raw: string): string {
 }
 
 /**
- * Block tags that hardly ever hold other blocks (a parser closes a paragraph at the next block), read
- * by `readLeaf`. List items, cells and quotes often do hold blocks: for them the first block found
- * (`hasBlockDescendant`) settles it, where a full query would list their whole subtree.
+ * Block tags that hardly ever hold other blocks (a parser closes a paragraph at the next block): read
+ * as leaves (`readWhole`). List items, cells and quotes often do hold blocks: for them the first block
+ * found (`hasBlockDescendant`) settles it, where a full query would list their whole subtree.
  */
 const LEAF_TAGS = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 
 /** Tags of `BLOCK_SELECTOR`, upper case. */
 const BLOCK_TAG_SET = new Set([...Object.keys(BLOCK_KIND), ...BLOCK_TAGS]);
 
-/** `readLeaf`'s answer for an element with a block inside it (it is then walked as a container). */
+/** `readWhole`'s answer for a leaf with a block inside it (it is then walked as a container). */
 const NESTED = 1;
 
-/** `BLOCK_SELECTOR` and `CHECK_SELECTOR` together: what `readLeaf` asks a paragraph in one query. */
+/** `BLOCK_SELECTOR` and `CHECK_SELECTOR` together: what `readWhole` asks a leaf in one query. */
 const BLOCK_OR_CHECK_SELECTOR = `${BLOCK_SELECTOR},${CHECK_SELECTOR}`;
 
 /**
- * `hasBlockDescendant` and `wholeText` in one native query instead of two: whether a block sits
- * inside the element (`NESTED`), else its text read whole, or null when it needs the walk. Every
- * paragraph with markup inside asks both, so one subtree scan and one call into the page per paragraph
- * are saved.
+ * A block element's text in one native call (or from `raw`, the text already read), or null when
+ * something inside it needs the walk (a skipped or hidden descendant holding text, a line break). Most
+ * paragraphs qualify, and reading them this way creates no wrapper for any of their text nodes and runs
+ * no JavaScript per node: cold code that runs on every page, where each touched node costs. Their map
+ * back to the DOM waits for `blockMap`. A `leaf` (a paragraph or heading) is also asked, in the same
+ * query, whether a block sits inside it (`NESTED`): every paragraph with markup inside would otherwise
+ * cost a second subtree scan and call into the page (`hasBlockDescendant`).
  */
-function readLeaf(el: Element, useCss: boolean, raw?: string): string | null | typeof NESTED {
+function readWhole(el: Element, useCss: boolean, leaf: boolean, raw?: string): string | null | typeof NESTED {
   if (el.firstElementChild) {
-    const found = el.querySelectorAll(BLOCK_OR_CHECK_SELECTOR);
+    const found = el.querySelectorAll(leaf ? BLOCK_OR_CHECK_SELECTOR : CHECK_SELECTOR);
     let walk = false;
     for (let i = 0; i < found.length; i++) {
       const d = found[i];
-      if (BLOCK_TAG_SET.has(d.tagName.toUpperCase())) return NESTED;
-      if (!walk) walk = needsWalk(d, useCss);
+      if (!leaf) {
+        if (needsWalk(d, useCss)) return null;
+      } else if (BLOCK_TAG_SET.has(d.tagName.toUpperCase())) return NESTED;
+      else if (!walk) walk = needsWalk(d, useCss);
     }
     if (walk) return null;
   }
@@ -435,7 +426,7 @@ function readLeaf(el: Element, useCss: boolean, raw?: string): string | null | t
 }
 
 /**
- * The block's map back to the DOM, built on first use for a block read whole (see `wholeText`): only
+ * The block's map back to the DOM, built on first use for a block read whole (see `readWhole`): only
  * the blocks that get a highlight ever need one. Null when the block's text in the page is no longer
  * the text that was read (the page changed it since): its offsets would point at the wrong words.
  */
