@@ -9,6 +9,10 @@
  * logs every function V8 compiles, which adds to the compile time of our script (all its functions are
  * compiled up front, see vite.config.ts). So compile time is taken from a third load of the page traced
  * without the profiler, and the profiled figure is reported beside it (`ourMainThreadProfiledMs`).
+ * The unprofiled load also gives a second, stricter figure (`ourTasksMs`): the whole renderer tasks run
+ * on our behalf, found by cause rather than by sample (see `taskCost`). It includes what no sample of
+ * our code shows: the browser setting up our isolated world and injecting the script, and delivering
+ * the answers to our messages.
  * Latency ("highlights shown") is measured in a separate pass without tracing, by a main-world script
  * that notes when the highlight registry first holds a claim.
  *
@@ -35,7 +39,7 @@ import {
   scorePage,
 } from '../test/support/readability.ts';
 import { SEED_PAGES, startServer, type TestServer } from '../test/support/server.ts';
-import { compileTime, median, PageTrace, quantile, scriptCost } from '../test/support/trace.ts';
+import { compileTime, median, PageTrace, quantile, scriptCost, taskCost } from '../test/support/trace.ts';
 import { measureSizes } from './sizes.ts';
 import { syntheticRecords, vocabulary } from './synthetic-store.ts';
 
@@ -81,6 +85,10 @@ interface PageResult {
   compileMs: number;
   /** The same under the profiler. */
   compileProfiledMs: number;
+  /** CPU time of the whole tasks run on our behalf, from the unprofiled load (see `taskCost`). */
+  ourTasksMs: number;
+  /** The longest of those tasks (wall-clock). */
+  longestOurTaskMs: number;
   ourTasks: number;
   longestTaskWithOurCodeMs: number;
   longestOwnInTaskMs: number;
@@ -137,7 +145,10 @@ async function costPass(browser: ExtensionBrowser, server: TestServer, p: BenchP
   });
 }
 
-/** Pass 3: the page traced without the sampling profiler, for our script's compile time alone. */
+/**
+ * Pass 3: the page traced without the sampling profiler, for our script's compile time and the whole
+ * tasks run on our behalf (which need no samples to be found).
+ */
 async function compilePass(browser: ExtensionBrowser, server: TestServer, p: BenchPage) {
   return traced(p, async () => {
     const page = await browser.context.newPage();
@@ -147,7 +158,10 @@ async function compilePass(browser: ExtensionBrowser, server: TestServer, p: Ben
     const events = await trace.stop();
     await page.close();
     const compile = compileTime(events, browser.extensionId);
-    return { result: compile, compiled: compile.cpuMs > 0 };
+    return {
+      result: { ...compile, tasks: taskCost(events, browser.extensionId) },
+      compiled: compile.cpuMs > 0,
+    };
   });
 }
 
@@ -214,6 +228,8 @@ async function pagesSection(server: TestServer) {
       wall: number[];
       compile: number[];
       compileProfiled: number[];
+      wholeTasks: number[];
+      longestWhole: number[];
       tasks: number[];
       longest: number[];
       own: number[];
@@ -244,6 +260,8 @@ async function pagesSection(server: TestServer) {
         wall: [],
         compile: [],
         compileProfiled: [],
+        wholeTasks: [],
+        longestWhole: [],
         tasks: [],
         longest: [],
         own: [],
@@ -257,6 +275,8 @@ async function pagesSection(server: TestServer) {
       entry.wall.push(r.cost.ourWallMs - r.cost.compileWallMs + compile.wallMs);
       entry.compile.push(compile.cpuMs);
       entry.compileProfiled.push(r.cost.compileMs);
+      entry.wholeTasks.push(compile.tasks.cpuMs);
+      entry.longestWhole.push(compile.tasks.longestTaskMs);
       entry.tasks.push(r.cost.tasks);
       entry.longest.push(r.cost.longestTaskMs);
       entry.own.push(r.cost.longestOwnInTaskMs);
@@ -270,6 +290,7 @@ async function pagesSection(server: TestServer) {
         `${entry.ours.at(-1)?.toFixed(1)} ms ours (CPU; ${r.cost.ourMs.toFixed(1)} profiled), ${entry.wall.at(-1)?.toFixed(1)} ms wall`,
         `compile ${compile.cpuMs.toFixed(2)} ms (${r.cost.compileMs.toFixed(2)} profiled)`,
         `longest own ${r.cost.longestOwnInTaskMs.toFixed(1)} ms`,
+        `whole tasks ${compile.tasks.cpuMs.toFixed(1)} ms CPU (longest ${compile.tasks.longestTaskMs.toFixed(1)} ms)`,
       );
     }
     await browser.close();
@@ -294,6 +315,8 @@ async function pagesSection(server: TestServer) {
       ourMainThreadWallMs: round(median(c.wall), 2) as number,
       compileMs: round(median(c.compile), 2) as number,
       compileProfiledMs: round(median(c.compileProfiled), 2) as number,
+      ourTasksMs: round(median(c.wholeTasks), 2) as number,
+      longestOurTaskMs: round(median(c.longestWhole), 2) as number,
       ourTasks: median(c.tasks),
       longestTaskWithOurCodeMs: round(median(c.longest), 2) as number,
       longestOwnInTaskMs: round(median(c.own), 2) as number,
@@ -320,6 +343,8 @@ function summarisePages(results: PageResult[]) {
   const compileProfiled = results.map((r) => r.compileProfiledMs);
   const wall = results.map((r) => r.ourMainThreadWallMs);
   const own = results.map((r) => r.longestOwnInTaskMs);
+  const whole = results.map((r) => r.ourTasksMs);
+  const longestWhole = results.map((r) => r.longestOurTaskMs);
   const growth = results.map((r) => r.heapAfterMB - r.heapBeforeMB);
   return {
     pages: results.length,
@@ -369,6 +394,16 @@ function summarisePages(results: PageResult[]) {
       target: 50,
     },
     longTasksCausedByUs: results.reduce((n, r) => n + r.longTasksCausedByUs, 0),
+    ourTasksMs: {
+      median: round(median(whole), 2),
+      p95: round(quantile(whole, 0.95), 2),
+      max: round(Math.max(...whole), 2),
+    },
+    longestOurTaskMs: {
+      median: round(median(longestWhole), 2),
+      p95: round(quantile(longestWhole, 0.95), 2),
+      max: round(Math.max(...longestWhole), 2),
+    },
     heapGrowthMB: { median: round(median(growth), 2), p95: round(quantile(growth, 0.95), 2) },
   };
 }
@@ -619,7 +654,9 @@ function markdown(report: Record<string, unknown>, pages: PageResult[]): string 
       `| content-script main-thread CPU time per page (ms) | ${s.ourMainThreadMs.median} | ${s.ourMainThreadMs.p95} | ≤ 10 at p95 | ${ok((s.ourMainThreadMs.p95 ?? 0) <= 10)} |`,
       `| the same with compile time as measured under the profiler (ms) | ${s.ourMainThreadProfiledMs.median} | ${s.ourMainThreadProfiledMs.p95} | | |`,
       `| the same as sampled wall-clock time (ms) | ${s.ourMainThreadWallMs.median} | ${s.ourMainThreadWallMs.p95} | | |`,
+      `| whole tasks run on our behalf, CPU, no profiler (ms) | ${s.ourTasksMs.median} | ${s.ourTasksMs.p95} | (stricter: see below) | |`,
       `| longest task slice of our code (ms) | ${s.longestOwnTaskMs.median} | ${s.longestOwnTaskMs.p95} (max ${s.longestOwnTaskMs.max}) | no task > 50 | ${ok(s.longTasksCausedByUs === 0 && (s.longestOwnTaskMs.max ?? 0) <= 50)} |`,
+      `| longest whole task run on our behalf (ms) | ${s.longestOurTaskMs.median} | ${s.longestOurTaskMs.p95} (max ${s.longestOurTaskMs.max}) | no task > 50 | ${ok((s.longestOurTaskMs.max ?? 0) <= 50)} |`,
       `| load → highlights shown (ms) | ${s.highlightAfterLoadMs.median} | ${s.highlightAfterLoadMs.p95} | ≤ 300 at median | ${ok((s.highlightAfterLoadMs.median ?? 1e9) <= 300)} |`,
       `| content script gzip (KB) | ${(sizes.contentScript.gzipBytes / 1024).toFixed(1)} | | ≤ 60 | ${ok(sizes.contentScript.gzipBytes <= 60 * 1024)} |`,
       `| extension zip (MB) | ${(sizes.extensionZipBytes / 1024 / 1024).toFixed(2)} | | ≤ 5 | ${ok(sizes.extensionZipBytes <= 5 * 1024 * 1024)} |`,
@@ -628,13 +665,13 @@ function markdown(report: Record<string, unknown>, pages: PageResult[]): string 
       '',
       `Highlight precision (highlight text inside the expected article): **${s.highlightPrecision}** (${s.highlightsOutsideArticle} outside). Recall of the expected article's claims: **${s.goldRecall}** (${s.goldFound}/${s.goldClaims}). Non-article pages with highlights: ${s.nonArticlePagesWithHighlights}/${s.nonArticlePages}.`,
       '',
-      `Main-thread time: V8 samples whose stack holds our code, plus compiling our script. CPU time scales each task's samples by the task's CPU share (trace \`tdur / dur\`): on this 2-core machine the renderer is often descheduled mid-task (the service worker analysing the article competes for a core), and wall-clock samples count that wait as ours. Compile time comes from a load traced without the sampling profiler, which logs every function V8 compiles: median ${s.compileMs.median} ms without it, ${s.compileProfiledMs.median} ms with it.`,
+      `Main-thread time: V8 samples whose stack holds our code, plus compiling our script. CPU time scales each task's samples by the task's CPU share (trace \`tdur / dur\`): on this 2-core machine the renderer is often descheduled mid-task (the service worker analysing the article competes for a core), and wall-clock samples count that wait as ours. Compile time comes from a load traced without the sampling profiler, which logs every function V8 compiles: median ${s.compileMs.median} ms without it, ${s.compileProfiledMs.median} ms with it. Whole tasks: the CPU time of every renderer main-thread task run on our behalf (evaluating our script, the timers our code set, the answers to our messages), taken from that unprofiled load; it also counts what no sample of our code shows (the browser setting up our isolated world, delivering our messages).`,
       '',
-      '| page | article | highlights | inside | claims found | load→shown ms | our CPU ms | (profiled) | our wall ms | longest own slice ms | heap MB before→after |',
-      '|---|---|---|---|---|---|---|---|---|---|---|',
+      '| page | article | highlights | inside | claims found | load→shown ms | our CPU ms | (profiled) | our wall ms | whole tasks ms | longest own slice ms | heap MB before→after |',
+      '|---|---|---|---|---|---|---|---|---|---|---|---|',
       ...pages.map(
         (p) =>
-          `| ${p.name} | ${p.readerable ? 'yes' : 'no'} | ${p.highlights} | ${p.inside ?? ''} | ${p.gold === null ? '' : `${p.goldFound}/${p.gold}`} | ${p.highlightAfterLoadMs ?? '–'} | ${p.ourMainThreadMs} | ${p.ourMainThreadProfiledMs} | ${p.ourMainThreadWallMs} | ${p.longestOwnInTaskMs} | ${p.heapBeforeMB}→${p.heapAfterMB} |`,
+          `| ${p.name} | ${p.readerable ? 'yes' : 'no'} | ${p.highlights} | ${p.inside ?? ''} | ${p.gold === null ? '' : `${p.goldFound}/${p.gold}`} | ${p.highlightAfterLoadMs ?? '–'} | ${p.ourMainThreadMs} | ${p.ourMainThreadProfiledMs} | ${p.ourMainThreadWallMs} | ${p.ourTasksMs} | ${p.longestOwnInTaskMs} | ${p.heapBeforeMB}→${p.heapAfterMB} |`,
       ),
       '',
     );

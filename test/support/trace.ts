@@ -3,7 +3,7 @@
  * renderer's tasks (`RunTask`) and the V8 sampling profiler. A sample counts as ours when any frame of
  * its stack belongs to a script of the extension (`chrome-extension://<id>/...`), so the figures need
  * no instrumentation in the shipped build and include DOM work our code triggers (it is sampled inside
- * our frames).
+ * our frames). `taskCost` attributes whole tasks by their cause instead, and so needs no profiler.
  */
 import type { CDPSession, Page } from 'playwright-core';
 
@@ -197,6 +197,104 @@ export function scriptCost(events: TraceEvent[], extensionId: string): ScriptCos
     longTasksCausedByUs: longCaused,
     sampleIntervalMs: typical / 1000,
   };
+}
+
+/** What our content script cost one page, by whole tasks (see `taskCost`). Times in milliseconds. */
+export interface TaskCost {
+  /** CPU time of the renderer main-thread tasks that ran on our behalf, plus our callbacks in the page's tasks. */
+  cpuMs: number;
+  /** The same, wall-clock. */
+  wallMs: number;
+  /** Number of those tasks. */
+  tasks: number;
+  /** The longest of them (wall-clock). */
+  longestTaskMs: number;
+  /** CPU time of the extension-messaging tasks among them (our requests' answers arriving). */
+  messagingMs: number;
+}
+
+/**
+ * Main-thread time spent on our behalf, attributed by cause instead of by sampling, so it can be taken
+ * from a trace without the V8 sampling profiler (whose interrupts, every ~0.2 ms on this machine, slow
+ * the very code they measure). A task is ours when it evaluates our script, delivers an extension
+ * message to this renderer (`Receive mojo message` on an `extensions.mojom.*` interface: the answers
+ * to our requests), or fires a timer that one of our tasks (or one of our callbacks) installed; in any
+ * other task (the page's), only our own callbacks count (`FunctionCall` of one of our functions: a
+ * MutationObserver or event listener). Every such task counts whole: its microtasks are ours, and so
+ * is what the browser does to deliver our messages. The page's own tasks never run inside ours.
+ */
+export function taskCost(events: TraceEvent[], extensionId: string): TaskCost {
+  const prefix = `chrome-extension://${extensionId}/`;
+  const main = mainThreadOf(events, prefix);
+  const cost: TaskCost = { cpuMs: 0, wallMs: 0, tasks: 0, longestTaskMs: 0, messagingMs: 0 };
+  if (!main) return cost;
+  const onMain = events
+    .filter((e) => e.pid === main.pid && e.tid === main.tid && (e.ph === 'X' || e.ph === 'I' || e.ph === 'i'))
+    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  const ourUrl = (e: TraceEvent) =>
+    String((e.args?.data as { url?: unknown } | undefined)?.url ?? '').startsWith(prefix);
+  const timerKey = (e: TraceEvent) => {
+    const d = e.args?.data as { frame?: unknown; timerId?: unknown } | undefined;
+    return `${d?.frame}:${d?.timerId}`;
+  };
+  const ourTimers = new Set<string>();
+  let cpuUs = 0;
+  let wallUs = 0;
+  let messagingUs = 0;
+  let longest = 0;
+  let i = 0;
+  while (i < onMain.length) {
+    const task = onMain[i];
+    if (task.name !== 'RunTask' || task.ph !== 'X') {
+      i++;
+      continue;
+    }
+    const end = task.ts + (task.dur ?? 0);
+    let j = i + 1;
+    while (j < onMain.length && onMain[j].ts <= end) j++;
+    const inside = onMain.slice(i + 1, j);
+    const messaging = inside.some(
+      (e) =>
+        e.name === 'Receive mojo message' &&
+        String(
+          (e.args?.chrome_mojo_event_info as { mojo_interface_tag?: unknown } | undefined)
+            ?.mojo_interface_tag ?? '',
+        ).startsWith('extensions.mojom.'),
+    );
+    const ours =
+      messaging ||
+      inside.some(
+        (e) =>
+          ((e.name === 'EvaluateScript' || e.name === 'v8.compile' || e.name === 'v8.compileModule') &&
+            ourUrl(e)) ||
+          (e.name === 'TimerFire' && ourTimers.has(timerKey(e))),
+      );
+    if (ours) {
+      cpuUs += task.tdur ?? task.dur ?? 0;
+      wallUs += task.dur ?? 0;
+      if (messaging) messagingUs += task.tdur ?? task.dur ?? 0;
+      longest = Math.max(longest, task.dur ?? 0);
+      cost.tasks++;
+      for (const e of inside) if (e.name === 'TimerInstall') ourTimers.add(timerKey(e));
+    } else {
+      // The page's task: only our callbacks in it (outermost ones), and the timers they install.
+      let coveredUntil = -1;
+      for (const e of inside) {
+        if (e.name !== 'FunctionCall' || e.ph !== 'X' || !ourUrl(e) || e.ts <= coveredUntil) continue;
+        coveredUntil = e.ts + (e.dur ?? 0);
+        cpuUs += e.tdur ?? e.dur ?? 0;
+        wallUs += e.dur ?? 0;
+        for (const t of inside)
+          if (t.name === 'TimerInstall' && t.ts >= e.ts && t.ts <= coveredUntil) ourTimers.add(timerKey(t));
+      }
+    }
+    i++;
+  }
+  cost.cpuMs = cpuUs / 1000;
+  cost.wallMs = wallUs / 1000;
+  cost.messagingMs = messagingUs / 1000;
+  cost.longestTaskMs = longest / 1000;
+  return cost;
 }
 
 /**

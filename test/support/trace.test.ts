@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { type TraceEvent, taskCost } from './trace.ts';
+
+const ID = 'abcdefghijklmnop';
+const OURS = `chrome-extension://${ID}/content/index.js`;
+const PAGE = 'http://news.test/app.js';
+const MAIN = { pid: 1, tid: 1 };
+
+/** A renderer main-thread task with the events inside it (their times are offsets into the task). */
+function task(
+  ts: number,
+  dur: number,
+  tdur: number,
+  inner: Omit<TraceEvent, 'pid' | 'tid'>[] = [],
+): TraceEvent[] {
+  return [
+    { name: 'RunTask', ph: 'X', ts, dur, tdur, ...MAIN },
+    ...inner.map((e) => ({ ...MAIN, ...e, ts: ts + e.ts })),
+  ];
+}
+
+const evaluate = {
+  name: 'EvaluateScript',
+  ph: 'X',
+  ts: 1,
+  dur: 500,
+  tdur: 450,
+  args: { data: { url: OURS } },
+};
+const install = (timerId: number, ts = 2) => ({
+  name: 'TimerInstall',
+  ph: 'I',
+  ts,
+  args: { data: { frame: 'F', timerId } },
+});
+const fire = (timerId: number) => ({
+  name: 'TimerFire',
+  ph: 'X',
+  ts: 1,
+  dur: 10,
+  args: { data: { frame: 'F', timerId } },
+});
+const mojo = (tag: string) => ({
+  name: 'Receive mojo message',
+  ph: 'X',
+  ts: 1,
+  dur: 5,
+  args: { chrome_mojo_event_info: { mojo_interface_tag: tag } },
+});
+const call = (url: string, ts: number, dur: number, tdur: number) => ({
+  name: 'FunctionCall',
+  ph: 'X',
+  ts,
+  dur,
+  tdur,
+  args: { data: { url } },
+});
+
+describe('taskCost', () => {
+  it('counts our tasks whole: evaluation, timers we installed (transitively), extension messages', () => {
+    const events = [
+      ...task(0, 1_000, 900, [evaluate, install(7)]),
+      // Our timer fires and installs the next slice's timer; that one is ours too.
+      ...task(5_000, 2_000, 1_800, [fire(7), install(8, 50)]),
+      ...task(9_000, 3_000, 2_500, [fire(8)]),
+      // An answer to our request: its microtasks run our continuation.
+      ...task(20_000, 4_000, 3_000, [mojo('extensions.mojom.MessagePort')]),
+      // The page's own work: a timer of its own, another interface's message.
+      ...task(30_000, 8_000, 7_000, [install(9), call(PAGE, 2, 100, 90)]),
+      ...task(40_000, 6_000, 6_000, [fire(9)]),
+      ...task(50_000, 6_000, 6_000, [mojo('blink.mojom.WidgetInputHandler')]),
+    ];
+    const cost = taskCost(events, ID);
+    expect(cost.tasks).toBe(4);
+    expect(cost.cpuMs).toBeCloseTo((900 + 1_800 + 2_500 + 3_000) / 1000, 6);
+    expect(cost.wallMs).toBeCloseTo((1_000 + 2_000 + 3_000 + 4_000) / 1000, 6);
+    expect(cost.messagingMs).toBeCloseTo(3, 6);
+    expect(cost.longestTaskMs).toBeCloseTo(4, 6);
+  });
+
+  it("counts only our outermost callbacks inside the page's tasks, and follows the timers they install", () => {
+    const events = [
+      ...task(0, 1_000, 1_000, [evaluate]),
+      // A page task whose mutation reached our observer (two nested calls of ours, counted once) ...
+      ...task(10_000, 9_000, 8_000, [
+        call(PAGE, 1, 5_000, 4_800),
+        call(OURS, 6_000, 400, 300),
+        call(OURS, 6_100, 100, 100),
+        install(3, 6_200),
+      ]),
+      // ... and the settle timer our callback armed.
+      ...task(30_000, 2_000, 1_500, [fire(3)]),
+    ];
+    const cost = taskCost(events, ID);
+    expect(cost.tasks).toBe(2);
+    expect(cost.cpuMs).toBeCloseTo((1_000 + 300 + 1_500) / 1000, 6);
+    expect(cost.longestTaskMs).toBeCloseTo(2, 6);
+  });
+
+  it('finds nothing in a trace where our script never ran', () => {
+    const events = [...task(0, 1_000, 900, [call(PAGE, 1, 500, 400)])];
+    expect(taskCost(events, ID)).toEqual({ cpuMs: 0, wallMs: 0, tasks: 0, longestTaskMs: 0, messagingMs: 0 });
+  });
+});
