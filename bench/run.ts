@@ -328,6 +328,15 @@ async function pagesSection(server: TestServer) {
   return results;
 }
 
+/** Median, 95th percentile and maximum of a per-page figure, in milliseconds to 0.01. */
+function spread(values: number[]): { median: number | null; p95: number | null; max: number | null } {
+  return {
+    median: round(median(values), 2),
+    p95: round(quantile(values, 0.95), 2),
+    max: round(Math.max(...values), 2),
+  };
+}
+
 function summarisePages(results: PageResult[]) {
   const truth = results.filter((r) => r.gold !== null);
   const highlights = truth.reduce((n, r) => n + r.highlights, 0);
@@ -366,44 +375,18 @@ function summarisePages(results: PageResult[]) {
       median: round(median(shownStart), 0),
       p95: round(quantile(shownStart, 0.95), 0),
     },
-    ourMainThreadMs: {
-      median: round(median(ours), 2),
-      p95: round(quantile(ours, 0.95), 2),
-      max: round(Math.max(...ours), 2),
-      target: 10,
-    },
-    ourMainThreadProfiledMs: {
-      median: round(median(profiled), 2),
-      p95: round(quantile(profiled, 0.95), 2),
-      max: round(Math.max(...profiled), 2),
-    },
+    ourMainThreadMs: { ...spread(ours), target: 10 },
+    ourMainThreadProfiledMs: spread(profiled),
     compileMs: { median: round(median(compile), 2), p95: round(quantile(compile, 0.95), 2) },
     compileProfiledMs: {
       median: round(median(compileProfiled), 2),
       p95: round(quantile(compileProfiled, 0.95), 2),
     },
-    ourMainThreadWallMs: {
-      median: round(median(wall), 2),
-      p95: round(quantile(wall, 0.95), 2),
-      max: round(Math.max(...wall), 2),
-    },
-    longestOwnTaskMs: {
-      median: round(median(own), 2),
-      p95: round(quantile(own, 0.95), 2),
-      max: round(Math.max(...own), 2),
-      target: 50,
-    },
+    ourMainThreadWallMs: spread(wall),
+    longestOwnTaskMs: { ...spread(own), target: 50 },
     longTasksCausedByUs: results.reduce((n, r) => n + r.longTasksCausedByUs, 0),
-    ourTasksMs: {
-      median: round(median(whole), 2),
-      p95: round(quantile(whole, 0.95), 2),
-      max: round(Math.max(...whole), 2),
-    },
-    longestOurTaskMs: {
-      median: round(median(longestWhole), 2),
-      p95: round(quantile(longestWhole, 0.95), 2),
-      max: round(Math.max(...longestWhole), 2),
-    },
+    ourTasksMs: spread(whole),
+    longestOurTaskMs: spread(longestWhole),
     heapGrowthMB: { median: round(median(growth), 2), p95: round(quantile(growth, 0.95), 2) },
   };
 }
