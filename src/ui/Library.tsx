@@ -90,6 +90,9 @@ export function Library({ api }: { api: LibraryApi }) {
   const [bulkOpen, setBulkOpen] = useState(false);
   const [mounted, setMounted] = useState(ROW_CHUNK);
   const querySeq = useRef(0);
+  /** The query (filter and order) of the result shown, and whether the latest result repeats it. */
+  const shownQuery = useRef('');
+  const sameQuery = useRef(false);
   const undoButton = useRef<HTMLButtonElement>(null);
   // After a delete the focused row is gone: focus goes to Undo, the natural next action.
   useEffect(() => {
@@ -131,9 +134,12 @@ export function Library({ api }: { api: LibraryApi }) {
     const seq = ++querySeq.current;
     const reload = lastVersion.current !== version;
     lastVersion.current = version;
+    const key = JSON.stringify([filter, sort, direction]);
     api.query({ filter, sort, direction, limit }, reload).then(
       (r) => {
         if (seq === querySeq.current) {
+          sameQuery.current = key === shownQuery.current;
+          shownQuery.current = key;
           setResult(r);
           setError('');
         }
@@ -142,9 +148,12 @@ export function Library({ api }: { api: LibraryApi }) {
     );
   }, [api, filter, sort, direction, limit, version, imports]);
 
-  // Mount the rows of a new result a chunk per task, so no single task renders them all.
+  // Mount the rows of a new result a chunk per task, so no single task renders them all. The same query
+  // read again (after a save, a delete, a return to the tab) keeps the rows it has: they are updated in
+  // place, where starting over would take every row past the first chunk off the page for a moment
+  // (and a keyboard user's focus with it).
   useEffect(() => {
-    setMounted(ROW_CHUNK);
+    setMounted((m) => (sameQuery.current ? Math.max(m, ROW_CHUNK) : ROW_CHUNK));
   }, [result]);
   useEffect(() => {
     if (!result || mounted >= result.rows.length) return;

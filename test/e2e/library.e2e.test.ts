@@ -208,6 +208,29 @@ describe('the library lists every annotation', () => {
     expect(await notedRow.locator('.cl-tags li').allTextContents()).toEqual(noted.tags);
   });
 
+  it('keeps every row on the page while the same list is read again', async () => {
+    await expect.poll(() => library.locator('[data-annotation-id]').count()).toBe(20);
+    // Rows mount a chunk per task; reading the same list again (here on returning to the tab, as after
+    // a save or a delete) must update them in place, not take the rows past the first chunk away.
+    await library.evaluate(() => {
+      const w = window as unknown as { __removed: string[] };
+      w.__removed = [];
+      const list = document.querySelector('[data-annotation-id]')?.parentElement as Element;
+      new MutationObserver((records) => {
+        for (const r of records)
+          for (const n of r.removedNodes)
+            if (n instanceof Element && n.hasAttribute('data-annotation-id'))
+              w.__removed.push(n.getAttribute('data-annotation-id') as string);
+      }).observe(list, { childList: true });
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    await library.waitForTimeout(1_500);
+    expect(await library.evaluate(() => (window as unknown as { __removed: string[] }).__removed)).toEqual(
+      [],
+    );
+    expect(await library.locator('[data-annotation-id]').count()).toBe(20);
+  });
+
   it('sorts by status (most disputed first), outlet and tag', async () => {
     await library.locator('#lib-sort').selectOption('status');
     const weight = (id: string | null) => {
