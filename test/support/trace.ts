@@ -242,13 +242,9 @@ export function taskCost(events: TraceEvent[], extensionId: string): TaskCost {
   let wallUs = 0;
   let messagingUs = 0;
   let longest = 0;
-  let i = 0;
-  while (i < onMain.length) {
+  for (let i = 0; i < onMain.length; i++) {
     const task = onMain[i];
-    if (task.name !== 'RunTask' || task.ph !== 'X') {
-      i++;
-      continue;
-    }
+    if (task.name !== 'RunTask' || task.ph !== 'X') continue;
     const end = task.ts + (task.dur ?? 0);
     let j = i + 1;
     while (j < onMain.length && onMain[j].ts <= end) j++;
@@ -288,7 +284,6 @@ export function taskCost(events: TraceEvent[], extensionId: string): TaskCost {
           if (t.name === 'TimerInstall' && t.ts >= e.ts && t.ts <= coveredUntil) ourTimers.add(timerKey(t));
       }
     }
-    i++;
   }
   cost.cpuMs = cpuUs / 1000;
   cost.wallMs = wallUs / 1000;
