@@ -231,8 +231,6 @@ export function taskCost(events: TraceEvent[], extensionId: string): TaskCost {
   const onMain = events
     .filter((e) => e.pid === main.pid && e.tid === main.tid && (e.ph === 'X' || e.ph === 'I' || e.ph === 'i'))
     .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
-  const ourUrl = (e: TraceEvent) =>
-    String((e.args?.data as { url?: unknown } | undefined)?.url ?? '').startsWith(prefix);
   const timerKey = (e: TraceEvent) => {
     const d = e.args?.data as { frame?: unknown; timerId?: unknown } | undefined;
     return `${d?.frame}:${d?.timerId}`;
@@ -262,7 +260,7 @@ export function taskCost(events: TraceEvent[], extensionId: string): TaskCost {
       inside.some(
         (e) =>
           ((e.name === 'EvaluateScript' || e.name === 'v8.compile' || e.name === 'v8.compileModule') &&
-            ourUrl(e)) ||
+            namesOurScript(e, prefix)) ||
           (e.name === 'TimerFire' && ourTimers.has(timerKey(e))),
       );
     if (ours) {
@@ -276,7 +274,8 @@ export function taskCost(events: TraceEvent[], extensionId: string): TaskCost {
       // The page's task: only our callbacks in it (outermost ones), and the timers they install.
       let coveredUntil = -1;
       for (const e of inside) {
-        if (e.name !== 'FunctionCall' || e.ph !== 'X' || !ourUrl(e) || e.ts <= coveredUntil) continue;
+        if (e.name !== 'FunctionCall' || e.ph !== 'X' || !namesOurScript(e, prefix) || e.ts <= coveredUntil)
+          continue;
         coveredUntil = e.ts + (e.dur ?? 0);
         cpuUs += e.tdur ?? e.dur ?? 0;
         wallUs += e.dur ?? 0;
@@ -314,8 +313,7 @@ function compileOn(
   for (const e of events) {
     if (e.ph !== 'X' || e.pid !== main.pid || e.tid !== main.tid) continue;
     if (e.name !== 'v8.compile' && e.name !== 'v8.compileModule') continue;
-    const url = (e.args?.data as { url?: string } | undefined)?.url;
-    if (!url?.startsWith(prefix)) continue;
+    if (!namesOurScript(e, prefix)) continue;
     cpuUs += e.tdur ?? e.dur ?? 0;
     wallUs += e.dur ?? 0;
   }
@@ -346,11 +344,16 @@ function isOurs(
   return result;
 }
 
+/** Whether a trace event names one of our scripts (`args.data.url` under the extension's origin). */
+function namesOurScript(e: TraceEvent, prefix: string): boolean {
+  const url = (e.args?.data as { url?: unknown } | undefined)?.url;
+  return typeof url === 'string' && url.startsWith(prefix);
+}
+
 /** The renderer main thread that evaluated our content script. */
 function mainThreadOf(events: TraceEvent[], prefix: string): { pid: number; tid: number } | null {
   for (const e of events) {
-    const url = (e.args?.data as { url?: string } | undefined)?.url;
-    if ((e.name === 'EvaluateScript' || e.name === 'v8.compileModule') && url?.startsWith(prefix)) {
+    if ((e.name === 'EvaluateScript' || e.name === 'v8.compileModule') && namesOurScript(e, prefix)) {
       return { pid: e.pid, tid: e.tid };
     }
   }
