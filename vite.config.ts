@@ -13,14 +13,17 @@ import { highlightCss } from './src/highlight/colours.ts';
  */
 export default defineConfig(({ mode }) => {
   const firefox = mode === 'firefox';
-  const outDir = firefox ? 'dist-firefox' : 'dist';
+  // `--mode readable`: the Chromium build with the content script's function names kept (not minified),
+  // into `dist-readable/`, so `npm run bench:phases` can tell the phases of its main-thread time apart.
+  const readable = mode === 'readable';
+  const outDir = firefox ? 'dist-firefox' : readable ? 'dist-readable' : 'dist';
   // crxjs builds the pages and the service worker; the content script is built apart (see below).
   const { content_scripts: contentScripts, ...manifest } = firefox ? firefoxManifest() : baseManifest;
   return {
     plugins: [
       preact(),
       crx({ manifest: manifest as ManifestV3Export, browser: firefox ? 'firefox' : 'chrome' }),
-      contentScript(outDir, contentScripts),
+      contentScript(outDir, contentScripts, !readable),
     ],
     build: {
       outDir,
@@ -58,7 +61,11 @@ export default defineConfig(({ mode }) => {
  * painting (Preact and the tooltip, the annotation layer, the message validator) stays in
  * extension/content/lazy.ts, imported on first use and parsed off the main thread.
  */
-function contentScript(outDir: string, entries: typeof baseManifest.content_scripts): Plugin {
+function contentScript(
+  outDir: string,
+  entries: typeof baseManifest.content_scripts,
+  minify: boolean,
+): Plugin {
   return {
     name: 'claimlens-content-script',
     apply: 'build',
@@ -73,7 +80,7 @@ function contentScript(outDir: string, entries: typeof baseManifest.content_scri
             outDir: join(outDir, dirname(path)),
             emptyOutDir: false,
             target: 'es2022',
-            minify: true,
+            minify,
             lib: { entry, formats: [format], name: 'claimlens', fileName: () => basename(path) },
           },
         });

@@ -35,11 +35,11 @@ import {
   highlightTexts,
   loadReadabilityPages,
   openAndSettle,
-  type ReadabilityPage,
   scorePage,
 } from '../test/support/readability.ts';
 import { SEED_PAGES, startServer, type TestServer } from '../test/support/server.ts';
 import { compileTime, median, PageTrace, quantile, scriptCost, taskCost } from '../test/support/trace.ts';
+import { type BenchPage, benchPages, waitForHighlights } from './pages.ts';
 import { measureSizes } from './sizes.ts';
 import { syntheticRecords, vocabulary } from './synthetic-store.ts';
 
@@ -49,16 +49,6 @@ const ONLY = process.env.BENCH_PAGES?.split(',').filter(Boolean);
 const STORE_RUNS = 5;
 const SKIP = new Set(process.env.BENCH_SKIP?.split(',').filter(Boolean));
 const OUT = new URL('./', import.meta.url);
-
-interface BenchPage {
-  name: string;
-  kind: 'readability' | 'seed';
-  host: string;
-  path: string;
-  readerable: boolean;
-  expectHighlights: boolean;
-  truth?: ReadabilityPage;
-}
 
 interface PageResult {
   name: string;
@@ -180,44 +170,8 @@ async function traced<T>(p: BenchPage, load: () => Promise<{ result: T; compiled
   throw new Error(`no compile of the content script traced on ${p.name} in 3 loads`);
 }
 
-/** Waits, as the cost pass does, until the page shows its claims (or long enough that it would have). */
-async function waitForHighlights(page: Page, p: BenchPage): Promise<void> {
-  await page
-    .waitForFunction(
-      () =>
-        ((CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('claimlens-claim')
-          ?.size ?? 0) > 0,
-      undefined,
-      { timeout: p.expectHighlights ? 8_000 : 1_500, polling: 100 },
-    )
-    .catch(() => {});
-  await page.waitForTimeout(300);
-}
-
 async function pagesSection(server: TestServer) {
-  const readability = loadReadabilityPages(ONLY);
-  if (!readability.length)
-    log('../shared/data/readability-pages is absent: only the seed pages are measured');
-  const pages: BenchPage[] = [
-    ...readability.map((r) => ({
-      name: r.name,
-      kind: 'readability' as const,
-      host: r.host,
-      path: '/',
-      readerable: r.readerable,
-      expectHighlights: r.readerable && r.goldClaims.length > 0,
-      truth: r,
-    })),
-    ...SEED_PAGES.filter((s) => !ONLY || ONLY.includes(s.host)).map((s) => ({
-      name: s.host,
-      kind: 'seed' as const,
-      host: s.host,
-      path: s.path,
-      readerable: true,
-      expectHighlights: true,
-    })),
-  ];
-  for (const r of readability) server.setPage(r.host, '/', { body: r.html, type: 'text/html' });
+  const pages = benchPages(server, ONLY, log);
 
   const latency = new Map<string, { afterLoad: number[]; afterStart: number[]; texts: string[] }>();
   const cost = new Map<

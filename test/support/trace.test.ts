@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type TraceEvent, taskCost } from './trace.ts';
+import { scriptCost, type TraceEvent, taskCost } from './trace.ts';
 
 const ID = 'abcdefghijklmnop';
 const OURS = `chrome-extension://${ID}/content/index.js`;
@@ -100,5 +100,72 @@ describe('taskCost', () => {
   it('finds nothing in a trace where our script never ran', () => {
     const events = [...task(0, 1_000, 900, [call(PAGE, 1, 500, 400)])];
     expect(taskCost(events, ID)).toEqual({ cpuMs: 0, wallMs: 0, tasks: 0, longestTaskMs: 0, messagingMs: 0 });
+  });
+});
+
+describe('scriptCost by phase', () => {
+  /** A profile of the main thread: our script's top level calls the block walk and `send`. */
+  const profile = (samples: number[]): TraceEvent[] => [
+    { name: 'Profile', ph: 'P', id: '0x1', ts: 0, args: { data: { startTime: 0 } }, ...MAIN },
+    {
+      name: 'ProfileChunk',
+      ph: 'P',
+      id: '0x1',
+      ts: 0,
+      pid: MAIN.pid,
+      tid: 9,
+      args: {
+        data: {
+          cpuProfile: {
+            nodes: [
+              { id: 1, callFrame: { functionName: '(root)', url: '' } },
+              { id: 2, parent: 1, callFrame: { functionName: '', url: OURS } },
+              { id: 3, parent: 2, callFrame: { functionName: 'collectBlockSteps', url: OURS } },
+              { id: 4, parent: 3, callFrame: { functionName: 'isSkipped', url: OURS } },
+              { id: 5, parent: 4, callFrame: { functionName: 'matches', url: '' } },
+              { id: 6, parent: 2, callFrame: { functionName: 'send', url: OURS } },
+              { id: 7, parent: 1, callFrame: { functionName: 'pageWork', url: PAGE } },
+            ],
+            samples,
+          },
+          timeDeltas: samples.map(() => 100),
+        },
+      },
+    },
+  ];
+  const compile = { name: 'v8.compile', ph: 'X', ts: 1, dur: 500, tdur: 400, args: { data: { url: OURS } } };
+
+  it('splits our time by the phase of our frames, scaled by CPU share, with compile on its own', () => {
+    const seen: string[][] = [];
+    const phaseOf = (frames: readonly string[]) => {
+      seen.push([...frames]);
+      if (frames.includes('collectBlockSteps')) return 'read';
+      if (frames[0] === 'send') return 'send';
+      return frames.every((f) => f === '') ? 'start-up' : 'other';
+    };
+    const events = [
+      // One task of 1 ms wall, half of it on the CPU: every sample in it counts half.
+      ...task(0, 1_000, 500, [evaluate, compile]),
+      ...profile([5, 5, 4, 6, 7, 2]),
+    ];
+    const cost = scriptCost(events, ID, phaseOf);
+    expect(cost.phases.read).toBeCloseTo(0.15, 6);
+    expect(cost.phases.send).toBeCloseTo(0.05, 6);
+    expect(cost.phases['start-up']).toBeCloseTo(0.05, 6);
+    expect(cost.phases.compile).toBeCloseTo(0.4, 6);
+    expect(cost.phases.other).toBeUndefined();
+    // The page's own sample is nobody's phase, and the phases add up to the headline figure.
+    const sum = Object.values(cost.phases).reduce((a, b) => a + b, 0);
+    expect(sum).toBeCloseTo(cost.ourMs, 6);
+    expect(cost.ourMs).toBeCloseTo(0.65, 6);
+    // Our frames only, innermost first; each stack is classified once.
+    expect(seen).toContainEqual(['isSkipped', 'collectBlockSteps', '']);
+    expect(seen).toHaveLength(4);
+  });
+
+  it('leaves the phases empty without a classifier', () => {
+    const cost = scriptCost([...task(0, 1_000, 500, [evaluate, compile]), ...profile([5, 6])], ID);
+    expect(cost.phases).toEqual({});
+    expect(cost.ourMs).toBeGreaterThan(0);
   });
 });

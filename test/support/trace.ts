@@ -50,7 +50,18 @@ export interface ScriptCost {
   longTasksCausedByUs: number;
   /** Sampling interval observed (ms), the resolution of `ourMs`. */
   sampleIntervalMs: number;
+  /**
+   * `ourMs` split by phase (CPU milliseconds, scaled like `ourMs`, compile under `compile`), when
+   * `scriptCost` was given a `PhaseOf`; empty otherwise. The phases add up to `ourMs`.
+   */
+  phases: Record<string, number>;
 }
+
+/**
+ * Names the phase a sample of ours belongs to, from the names of our frames on its stack (innermost
+ * first; anonymous functions are ''). Only a build that keeps function names gives useful names.
+ */
+export type PhaseOf = (ourFrames: readonly string[]) => string;
 
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'toplevel'];
 /** The V8 sampling profiler, which attributes samples to our scripts (and logs every function compiled). */
@@ -106,7 +117,7 @@ interface ProfileNode {
  * Attributes main-thread time to the extension. `extensionId` picks our scripts; the renderer's main
  * thread is the one where our content script was evaluated.
  */
-export function scriptCost(events: TraceEvent[], extensionId: string): ScriptCost {
+export function scriptCost(events: TraceEvent[], extensionId: string, phaseOf?: PhaseOf): ScriptCost {
   const prefix = `chrome-extension://${extensionId}/`;
   const main = mainThreadOf(events, prefix);
   const empty: ScriptCost = {
@@ -119,6 +130,7 @@ export function scriptCost(events: TraceEvent[], extensionId: string): ScriptCos
     longestOwnInTaskMs: 0,
     longTasksCausedByUs: 0,
     sampleIntervalMs: 0,
+    phases: {},
   };
   if (!main) return empty;
   // Profiles of the main thread, and their chunks (which the profiler thread emits under the same id).
@@ -130,7 +142,8 @@ export function scriptCost(events: TraceEvent[], extensionId: string): ScriptCos
   }
   const nodes = new Map<number, ProfileNode>();
   const ours = new Map<number, boolean>();
-  const samples: { ts: number; ours: boolean }[] = [];
+  const phaseOfNode = new Map<number, string>();
+  const samples: { ts: number; ours: boolean; phase?: string }[] = [];
   const clock = new Map<string, number>();
   for (const e of events) {
     if (e.name !== 'ProfileChunk' || e.pid !== main.pid || !e.id || !profiles.has(e.id)) continue;
@@ -144,9 +157,21 @@ export function scriptCost(events: TraceEvent[], extensionId: string): ScriptCos
     const deltas = data.timeDeltas ?? [];
     for (let i = 0; i < ids.length; i++) {
       t += deltas[i] ?? 0;
-      samples.push({ ts: t, ours: isOurs(ids[i], nodes, ours, prefix) });
+      const own = isOurs(ids[i], nodes, ours, prefix);
+      samples.push({ ts: t, ours: own, phase: own && phaseOf ? phaseOfSample(ids[i]) : undefined });
     }
     clock.set(e.id, t);
+  }
+  function phaseOfSample(leaf: number): string {
+    let phase = phaseOfNode.get(leaf);
+    if (phase === undefined) {
+      const frames: string[] = [];
+      for (let n = nodes.get(leaf); n; n = n.parent === undefined ? undefined : nodes.get(n.parent))
+        if (n.callFrame.url?.startsWith(prefix)) frames.push(n.callFrame.functionName ?? '');
+      phase = (phaseOf as PhaseOf)(frames);
+      phaseOfNode.set(leaf, phase);
+    }
+    return phase;
   }
   samples.sort((a, b) => a.ts - b.ts);
   const intervals: number[] = [];
@@ -159,6 +184,7 @@ export function scriptCost(events: TraceEvent[], extensionId: string): ScriptCos
   for (let i = 0; i < samples.length; i++) if (samples[i].ours) ourWallUs += weight(i);
   // Our samples outside any recorded task count in full; inside a task, at the task's CPU share.
   let ourCpuUs = ourWallUs;
+  const share = new Float64Array(samples.length).fill(1);
 
   const tasks = events
     .filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.pid === main.pid && e.tid === main.tid && e.dur)
@@ -180,12 +206,21 @@ export function scriptCost(events: TraceEvent[], extensionId: string): ScriptCos
     if (!own) continue;
     const cpuShare = task.tdur !== undefined && task.dur ? Math.min(1, task.tdur / task.dur) : 1;
     ourCpuUs -= own * (1 - cpuShare);
+    for (let i = s; i < samples.length && samples[i].ts < end; i++) share[i] = cpuShare;
     taskCount++;
     longest = Math.max(longest, task.dur ?? 0);
     longestOwn = Math.max(longestOwn, own);
     if ((task.dur ?? 0) > 50_000 && own > all / 2) longCaused++;
   }
   const compile = compileOn(events, main, prefix);
+  const phases: Record<string, number> = {};
+  if (phaseOf) {
+    for (let i = 0; i < samples.length; i++) {
+      const phase = samples[i].phase;
+      if (phase !== undefined) phases[phase] = (phases[phase] ?? 0) + (weight(i) * share[i]) / 1000;
+    }
+    phases.compile = (phases.compile ?? 0) + compile.cpuMs;
+  }
   return {
     ourMs: ourCpuUs / 1000 + compile.cpuMs,
     ourWallMs: ourWallUs / 1000 + compile.wallMs,
@@ -196,6 +231,7 @@ export function scriptCost(events: TraceEvent[], extensionId: string): ScriptCos
     longestOwnInTaskMs: longestOwn / 1000,
     longTasksCausedByUs: longCaused,
     sampleIntervalMs: typical / 1000,
+    phases,
   };
 }
 
