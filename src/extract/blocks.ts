@@ -32,56 +32,61 @@ export interface DomBlock extends ArticleBlock {
   map?: BlockMap | null;
 }
 
+/**
+ * Tags whose subtree never holds article text. Every tag table here is keyed by `localName`, which is
+ * lower case for HTML and SVG elements alike. `tagName` is upper case for HTML only, so each check
+ * needed a `toUpperCase` as well; the walk makes these checks for every element of the article.
+ */
 export const SKIP_TAGS = new Set([
-  'SCRIPT',
-  'STYLE',
-  'NOSCRIPT',
-  'TEMPLATE',
-  'SVG',
-  'CANVAS',
-  'IFRAME',
-  'OBJECT',
-  'EMBED',
-  'VIDEO',
-  'AUDIO',
-  'NAV',
-  'ASIDE',
-  'FOOTER',
-  'FORM',
-  'BUTTON',
-  'INPUT',
-  'TEXTAREA',
-  'SELECT',
-  'OPTION',
-  'LABEL',
-  'MENU',
-  'DIALOG',
-  'HEAD',
-  'TITLE',
-  'META',
-  'LINK',
-  'IMG',
-  'PICTURE',
-  'MATH',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'canvas',
+  'iframe',
+  'object',
+  'embed',
+  'video',
+  'audio',
+  'nav',
+  'aside',
+  'footer',
+  'form',
+  'button',
+  'input',
+  'textarea',
+  'select',
+  'option',
+  'label',
+  'menu',
+  'dialog',
+  'head',
+  'title',
+  'meta',
+  'link',
+  'img',
+  'picture',
+  'math',
 ]);
 
 export const BLOCK_KIND: Record<string, BlockKind> = {
-  P: 'paragraph',
-  LI: 'list-item',
-  DD: 'list-item',
-  BLOCKQUOTE: 'quote',
-  H1: 'heading',
-  H2: 'heading',
-  H3: 'heading',
-  H4: 'heading',
-  H5: 'heading',
-  H6: 'heading',
-  FIGCAPTION: 'caption',
-  CAPTION: 'caption',
-  DT: 'other',
-  PRE: 'other',
-  TD: 'other',
-  TH: 'other',
+  p: 'paragraph',
+  li: 'list-item',
+  dd: 'list-item',
+  blockquote: 'quote',
+  h1: 'heading',
+  h2: 'heading',
+  h3: 'heading',
+  h4: 'heading',
+  h5: 'heading',
+  h6: 'heading',
+  figcaption: 'caption',
+  caption: 'caption',
+  dt: 'other',
+  pre: 'other',
+  td: 'other',
+  th: 'other',
 };
 
 /**
@@ -90,21 +95,21 @@ export const BLOCK_KIND: Record<string, BlockKind> = {
  * block sits inside them, so `Some <span>text</span> more` stays one block.
  */
 const CONTAINER_TAGS = new Set([
-  'DIV',
-  'SECTION',
-  'ARTICLE',
-  'MAIN',
-  'BODY',
-  'HEADER',
-  'CENTER',
-  'FIGURE',
-  'UL',
-  'OL',
-  'DL',
-  'TABLE',
-  'TBODY',
-  'THEAD',
-  'TR',
+  'div',
+  'section',
+  'article',
+  'main',
+  'body',
+  'header',
+  'center',
+  'figure',
+  'ul',
+  'ol',
+  'dl',
+  'table',
+  'tbody',
+  'thead',
+  'tr',
 ]);
 
 /**
@@ -145,11 +150,11 @@ function maybeContent(words: string): boolean {
 function isFurnitureByName(el: Element, cls: string, id: string): boolean {
   const words = id ? (cls ? `${cls} ${id}` : id) : cls;
   if (!furnitureWords(words)) return false;
-  const tag = el.tagName.toUpperCase();
+  const tag = el.localName;
   return (
-    tag !== 'BODY' &&
-    tag !== 'MAIN' &&
-    tag !== 'ARTICLE' &&
+    tag !== 'body' &&
+    tag !== 'main' &&
+    tag !== 'article' &&
     el.getAttribute('role') !== 'main' &&
     !maybeContent(words)
   );
@@ -214,7 +219,7 @@ const VISIBILITY = { visibilityProperty: true } as const;
  * on pages whose article sits in a wrapper named like a sidebar).
  */
 export function isSkipped(el: Element, useCss = false, furniture = true): boolean {
-  if (SKIP_TAGS.has(el.tagName.toUpperCase())) return true;
+  if (SKIP_TAGS.has(el.localName)) return true;
   // An element with no attributes at all (<p>, <b>, <em>, a bare <span>) is skipped only by its tag: a
   // style rule for a bare tag would hide it everywhere. Most elements of an article are such.
   if (!el.hasAttributes()) return false;
@@ -287,8 +292,8 @@ export function* collectBlockSteps(
     }
     if (child.nodeType !== 1) continue;
     const c = child as Element;
-    const tag = c.tagName.toUpperCase();
-    if (tag === 'BR' || (cache.skipped.get(c) ?? isSkipped(c, useCss))) {
+    const tag = c.localName;
+    if (tag === 'br' || (cache.skipped.get(c) ?? isSkipped(c, useCss))) {
       if (inline.length) yield* flushInline(frame.el);
       continue;
     }
@@ -309,7 +314,7 @@ export function* collectBlockSteps(
       else if (text) blocks.push({ kind: blockKind, text, element: c });
     } else if (kind || nested || container) {
       if (inline.length) yield* flushInline(frame.el);
-      stack.push({ el: c, child: c.firstChild, insideFigure: frame.insideFigure || tag === 'FIGURE' });
+      stack.push({ el: c, child: c.firstChild, insideFigure: frame.insideFigure || tag === 'figure' });
     } else {
       inline.push(c);
     }
@@ -327,7 +332,7 @@ function hasBlockDescendant(el: Element): boolean {
 }
 
 /** Tags that hold blocks without being one (with `BLOCK_KIND`'s, they make `BLOCK_SELECTOR`). */
-export const BLOCK_TAGS = ['DIV', 'SECTION', 'UL', 'OL', 'TABLE', 'ARTICLE', 'MAIN'];
+export const BLOCK_TAGS = ['div', 'section', 'ul', 'ol', 'table', 'article', 'main'];
 
 /**
  * Every tag that makes a block of its own or holds blocks (`BLOCK_KIND`'s and `BLOCK_TAGS`), as one
@@ -373,7 +378,7 @@ export const CHECK_SELECTOR =
  * hidden span) takes nothing out, so reading the block whole gives what the walk would.
  */
 function needsWalk(el: Element, useCss: boolean): boolean {
-  return el.tagName.toUpperCase() === 'BR' || (isSkipped(el, useCss) && el.textContent !== '');
+  return el.localName === 'br' || (isSkipped(el, useCss) && el.textContent !== '');
 }
 
 /** A block's raw text with white space collapsed as the page renders it, and trimmed. */
@@ -389,7 +394,7 @@ function collapsedText(raw: string): string {
  * as leaves (`readWhole`). List items, cells and quotes often do hold blocks: for them the first block
  * found (`hasBlockDescendant`) settles it, where a full query would list their whole subtree.
  */
-const LEAF_TAGS = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+const LEAF_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 /** Tags of `BLOCK_SELECTOR`, upper case. */
 const BLOCK_TAG_SET = new Set([...Object.keys(BLOCK_KIND), ...BLOCK_TAGS]);
@@ -417,7 +422,7 @@ function readWhole(el: Element, useCss: boolean, leaf: boolean, raw?: string): s
       const d = found[i];
       if (!leaf) {
         if (needsWalk(d, useCss)) return null;
-      } else if (BLOCK_TAG_SET.has(d.tagName.toUpperCase())) return NESTED;
+      } else if (BLOCK_TAG_SET.has(d.localName)) return NESTED;
       else if (!walk) walk = needsWalk(d, useCss);
     }
     if (walk) return null;
@@ -532,7 +537,7 @@ function* buildBlocks(
     }
     if (n.nodeType !== 1) continue;
     const el = n as Element;
-    if (el.tagName.toUpperCase() === 'BR') {
+    if (el.localName === 'br') {
       finish();
       continue;
     }

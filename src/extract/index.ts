@@ -60,7 +60,7 @@ export function* findArticleRootSteps(
   for (let i = 0; i < paragraphs.length; i++) {
     const p = paragraphs[i];
     if (++work % STEP_NODES === 0) yield;
-    const el = p.tagName === 'BR' ? p.parentElement : p;
+    const el = p.localName === 'br' ? p.parentElement : p;
     if (!el || seen.has(el)) continue;
     seen.add(el);
     let content = cache.texts.get(el);
