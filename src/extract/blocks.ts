@@ -396,7 +396,7 @@ function collapsedText(raw: string): string {
  */
 const LEAF_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
-/** Tags of `BLOCK_SELECTOR`, upper case. */
+/** Tags of `BLOCK_SELECTOR`, as `localName`s (lower case). */
 const BLOCK_TAG_SET = new Set([...Object.keys(BLOCK_KIND), ...BLOCK_TAGS]);
 
 /** `readWhole`'s answer for a leaf with a block inside it (it is then walked as a container). */
