@@ -184,7 +184,8 @@ export function scriptCost(events: TraceEvent[], extensionId: string, phaseOf?: 
   for (let i = 0; i < samples.length; i++) if (samples[i].ours) ourWallUs += weight(i);
   // Our samples outside any recorded task count in full; inside a task, at the task's CPU share.
   let ourCpuUs = ourWallUs;
-  const share = new Float64Array(samples.length).fill(1);
+  /** Each sample's CPU share, for the phases only (a sample outside our tasks counts in full). */
+  const share = phaseOf ? new Float64Array(samples.length).fill(1) : null;
 
   const tasks = events
     .filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.pid === main.pid && e.tid === main.tid && e.dur)
@@ -206,7 +207,7 @@ export function scriptCost(events: TraceEvent[], extensionId: string, phaseOf?: 
     if (!own) continue;
     const cpuShare = task.tdur !== undefined && task.dur ? Math.min(1, task.tdur / task.dur) : 1;
     ourCpuUs -= own * (1 - cpuShare);
-    for (let i = s; i < samples.length && samples[i].ts < end; i++) share[i] = cpuShare;
+    if (share) for (let i = s; i < samples.length && samples[i].ts < end; i++) share[i] = cpuShare;
     taskCount++;
     longest = Math.max(longest, task.dur ?? 0);
     longestOwn = Math.max(longestOwn, own);
@@ -214,7 +215,7 @@ export function scriptCost(events: TraceEvent[], extensionId: string, phaseOf?: 
   }
   const compile = compileOn(events, main, prefix);
   const phases: Record<string, number> = {};
-  if (phaseOf) {
+  if (share) {
     for (let i = 0; i < samples.length; i++) {
       const phase = samples[i].phase;
       if (phase !== undefined) phases[phase] = (phases[phase] ?? 0) + (weight(i) * share[i]) / 1000;
