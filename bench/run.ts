@@ -28,7 +28,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { analyzeSentences } from '../src/claims/index.ts';
-import { DEFAULT_CLAIM_THRESHOLD } from '../src/claims/types.ts';
+import { DEFAULT_CLAIM_THRESHOLD } from '../src/model/sentence.ts';
 import { POSTINGS_LIMIT } from '../src/store/schema.ts';
 import { DIST, type ExtensionBrowser, launchWithExtension } from '../test/support/browser.ts';
 import {

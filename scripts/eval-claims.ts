@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { sentenceFeatures } from '../src/claims/features.ts';
 import { describeSentence } from '../src/claims/index.ts';
 import { defaultModel, sigmoid, textLogit } from '../src/claims/model.ts';
-import { DEFAULT_CLAIM_THRESHOLD } from '../src/claims/types.ts';
+import { DEFAULT_CLAIM_THRESHOLD } from '../src/model/sentence.ts';
 import {
   bestThreshold,
   dataDir,

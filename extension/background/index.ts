@@ -4,8 +4,8 @@
  * worker being stopped) and the toolbar badge.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
-import type { AnnotationRecord } from '../../src/annotations/types.ts';
 import { type Caller, type Effects, handleRequest } from '../../src/background/service.ts';
+import type { AnnotationRecord } from '../../src/model/annotation.ts';
 import { parseRequest, type TabEvent } from '../../src/protocol/messages.ts';
 import { ClaimLensDB } from '../../src/store/db.ts';
 

@@ -14,12 +14,12 @@ import { Annotator, type ClaimActionHandler } from '../../src/annotator/annotato
 import { mapClaimBlocks } from '../../src/annotator/ranges.ts';
 import { pageUrlOf } from '../../src/article/page-url.ts';
 import { type DomArticle, extractDomArticleSliced, runSliced } from '../../src/extract/index.ts';
-import { type ColourChoice, isCustomChoice } from '../../src/highlight/colours.ts';
+import { isCustomChoice } from '../../src/highlight/colours.ts';
 import { nativePainter, type PainterFactory, supportsHighlightApi } from '../../src/highlight/painter.ts';
+import { type ColourChoice, highlightsOn } from '../../src/model/settings.ts';
 import type { Response, Settings, WireRequest } from '../../src/protocol/messages.ts';
 import { packArticle } from '../../src/protocol/packed-article.ts';
 import type { ArticleView } from '../../src/protocol/views.ts';
-import { highlightsOn } from '../../src/store/settings.ts';
 import { CONTENT_LAZY_FILE } from './files.ts';
 
 /**

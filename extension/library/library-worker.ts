@@ -10,6 +10,7 @@ import {
   applyImport,
   buildAnnotationDocument,
   exportFileName,
+  importReplaces,
   listOrphans,
   MAX_IMPORT_BYTES,
   type ParsedAnnotations,
@@ -21,6 +22,7 @@ import {
   serializeAnnotationDocument,
 } from '../../src/annotations/index.ts';
 import { ClaimLensDB } from '../../src/store/db.ts';
+import { storeErrorMessage } from '../../src/store/errors.ts';
 import { cleanFilter, matchesFilter, runLibraryQuery } from '../../src/ui/library-query.ts';
 import type { WorkerMessage, WorkerRequest } from './worker-protocol.ts';
 
@@ -36,15 +38,14 @@ function post(message: WorkerMessage): void {
   self.postMessage(message);
 }
 
-/** The import's merge rule (newer `modified` wins, unknown ids are added) applied to the cache. */
+/** The import's merge rule (`importReplaces`) applied to the cache. */
 function mergeIntoCache(
   records: AnnotationRecord[],
   incoming: readonly AnnotationRecord[],
 ): AnnotationRecord[] {
   const byId = new Map(records.map((r) => [r.id, r]));
   for (const r of incoming) {
-    const local = byId.get(r.id);
-    if (!local || Date.parse(r.modified) > Date.parse(local.modified)) byId.set(r.id, r);
+    if (importReplaces(byId.get(r.id), r)) byId.set(r.id, r);
   }
   return [...byId.values()];
 }
@@ -143,14 +144,6 @@ async function handle(request: WorkerRequest): Promise<void> {
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
   handle(request).catch((error: unknown) => {
-    const name = (error as { name?: string })?.name ?? '';
-    const inner = (error as { inner?: { name?: string } })?.inner?.name ?? '';
-    const message =
-      name === 'QuotaExceededError' || inner === 'QuotaExceededError'
-        ? 'Storage is full: nothing was imported. Free space or clear old data in the options page.'
-        : error instanceof Error
-          ? error.message
-          : String(error);
-    post({ seq: request.seq, type: 'failed', error: message });
+    post({ seq: request.seq, type: 'failed', error: storeErrorMessage(error, 'nothing was imported') });
   });
 };

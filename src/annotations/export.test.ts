@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { describe as describeSpan } from '../anchor/text-anchor.ts';
+import { claimAnnotationId } from '../model/annotation.ts';
 import type { ClaimLensDB } from '../store/db.ts';
 import {
   exportAnnotations,
@@ -10,7 +11,6 @@ import {
 } from './export.ts';
 import { parseAnnotationFile } from './import.ts';
 import { openTestDb, sampleRecord } from './test-support.ts';
-import { claimAnnotationId } from './types.ts';
 
 const dbs: ClaimLensDB[] = [];
 afterEach(async () => {

@@ -3,15 +3,15 @@
  * CLI, the automatically detected claims of the whole corpus, both as the same W3C document.
  */
 import { describe } from '../anchor/text-anchor.ts';
-import type { ClaimLensDB } from '../store/db.ts';
-import type { ArticleRecord, SentenceRecord } from '../store/schema.ts';
 import {
   type AnnotationKind,
   type AnnotationLink,
   type AnnotationRecord,
   claimAnnotationId,
   type Verdict,
-} from './types.ts';
+} from '../model/annotation.ts';
+import type { ClaimLensDB } from '../store/db.ts';
+import type { ArticleRecord, SentenceRecord } from '../store/schema.ts';
 import { type AnnotationDocument, buildAnnotationDocument } from './w3c.ts';
 
 /** Which annotations to export; all given conditions must hold. Indexed fields are queried via Dexie. */

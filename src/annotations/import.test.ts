@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { AnnotationRecord } from '../model/annotation.ts';
 import type { ClaimLensDB } from '../store/db.ts';
 import { exportAnnotations, serializeAnnotationDocument } from './export.ts';
 import {
@@ -11,7 +12,6 @@ import {
   readAnnotationFile,
 } from './import.ts';
 import { canonicalJson, dumpStore, openTestDb, sampleRecord } from './test-support.ts';
-import type { AnnotationRecord } from './types.ts';
 import { buildAnnotationDocument } from './w3c.ts';
 
 const dbs: ClaimLensDB[] = [];

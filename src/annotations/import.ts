@@ -5,8 +5,9 @@
  * preview (new / updated / unchanged) and one all-or-nothing Dexie transaction that merges by id:
  * a newer `modified` wins, so importing the same file twice changes nothing.
  */
+
+import { type AnnotationRecord, importReplaces } from '../model/annotation.ts';
 import type { ClaimLensDB } from '../store/db.ts';
-import type { AnnotationRecord } from './types.ts';
 import { checkAnnotation, checkAnnotationDocument, jsonPath } from './validate.ts';
 import { type AnnotationDocument, FORMAT_VERSION, type W3CAnnotation, w3cToRecord } from './w3c.ts';
 
@@ -337,10 +338,10 @@ export async function readAnnotationFile(file: Blob, options: ParseOptions = {})
 
 type Decision = 'new' | 'updated' | 'unchanged';
 
-/** Merge rule: unknown ids are added; a strictly newer `modified` replaces; older or equal is kept. */
+/** How `importReplaces` (the merge rule) classes one incoming record, for the counts. */
 function decide(local: AnnotationRecord | undefined, incoming: AnnotationRecord): Decision {
   if (!local) return 'new';
-  return Date.parse(incoming.modified) > Date.parse(local.modified) ? 'updated' : 'unchanged';
+  return importReplaces(local, incoming) ? 'updated' : 'unchanged';
 }
 
 async function merge(

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describe as describeSpan } from '../anchor/text-anchor.ts';
+import { ANNOTATION_KINDS, type AnnotationRecord, VERDICTS } from '../model/annotation.ts';
 import { exportAnnotations, serializeAnnotationDocument } from './export.ts';
 import { importAnnotationFile } from './import.ts';
 import { canonicalJson, openTestDb } from './test-support.ts';
-import { ANNOTATION_KINDS, type AnnotationRecord, VERDICTS } from './types.ts';
 
 const SPECIAL = [
   '👍🏽',

@@ -4,8 +4,8 @@
  */
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { describe } from '../anchor/text-anchor.ts';
+import type { AnnotationRecord } from '../model/annotation.ts';
 import { ClaimLensDB } from '../store/db.ts';
-import type { AnnotationRecord } from './types.ts';
 
 let counter = 0;
 

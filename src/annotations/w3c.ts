@@ -5,9 +5,16 @@
  * network is ever needed to read a file. `recordToW3C` and `w3cToRecord` are exact inverses for
  * every valid record, which is what makes export -> import lossless.
  */
-import type { NumberQualifier } from '../claims/types.ts';
-import type { Stance } from '../stance/types.ts';
-import type { AnnotationKind, AnnotationLink, AnnotationRecord, ClaimInfo, Verdict } from './types.ts';
+
+import type {
+  AnnotationKind,
+  AnnotationLink,
+  AnnotationRecord,
+  ClaimInfo,
+  Verdict,
+} from '../model/annotation.ts';
+import type { NumberQualifier } from '../model/sentence.ts';
+import type { Stance } from '../model/stance.ts';
 
 export const FORMAT_VERSION = 1;
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';

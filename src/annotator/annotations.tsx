@@ -6,17 +6,17 @@
  */
 import { render } from 'preact';
 import { anchorRange, buildTextIndexChunked, describeRange, type TextIndex } from '../anchor/index.ts';
-import type { AnnotationRecord } from '../annotations/types.ts';
-import { claimAnnotationId } from '../annotations/types.ts';
 import { pageUrlOf } from '../article/page-url.ts';
 import type { Painter, PainterFactory } from '../highlight/painter.ts';
+import { attachShadowHost } from '../highlight/shadow-host.ts';
+import type { AnnotationRecord } from '../model/annotation.ts';
+import { claimAnnotationId } from '../model/annotation.ts';
 import type { AnnotationDraft } from '../protocol/messages.ts';
 import type { ClaimView } from '../protocol/views.ts';
 import inPageCss from '../ui/in-page.css?inline';
 import { TagEditor, type TagEditorValue } from '../ui/TagEditor.tsx';
 import tokensCss from '../ui/tokens.css?inline';
 import tooltipCss from '../ui/tooltip.css?inline';
-import { attachShadowHost } from './shadow-host.ts';
 
 export interface AnnotationsBackend {
   list(url: string): Promise<AnnotationRecord[]>;

@@ -6,12 +6,13 @@
  * annotator (annotator.ts) keeps what every page needs (painting and hit-testing) and hands over
  * through `ClaimUiHost`.
  */
+
+import { attachShadowHost } from '../highlight/shadow-host.ts';
 import type { ClaimView } from '../protocol/views.ts';
 import type { ClaimActions } from '../ui/ClaimTooltip.tsx';
 import inPageCss from '../ui/in-page.css?inline';
 import { claimLabel } from '../ui/status-format.ts';
 import tokensCss from '../ui/tokens.css?inline';
-import { attachShadowHost } from './shadow-host.ts';
 import type { ClaimUi, ClaimUiHost, Painted } from './surface.ts';
 import { renderTooltip } from './tooltip-view.tsx';
 

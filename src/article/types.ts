@@ -5,7 +5,8 @@
  */
 
 /** What a block is on the page; only prose blocks can hold claims. */
-export type BlockKind = 'paragraph' | 'heading' | 'list-item' | 'quote' | 'caption' | 'other';
+export const BLOCK_KINDS = ['paragraph', 'heading', 'list-item', 'quote', 'caption', 'other'] as const;
+export type BlockKind = (typeof BLOCK_KINDS)[number];
 
 export interface ArticleBlock {
   kind: BlockKind;
@@ -64,3 +65,9 @@ export function outletFrom(siteName: string | null | undefined, url: string): st
     return url;
   }
 }
+
+/**
+ * How much of a page is read: blocks longer than this are skipped by the extractor, and an article
+ * beyond these limits is refused by the background's validator. One set of numbers for both sides.
+ */
+export const ARTICLE_LIMITS = { blocks: 5_000, blockChars: 100_000, articleChars: 2_000_000 } as const;

@@ -2,7 +2,7 @@ import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { describe as describeText } from '../anchor/text-anchor.ts';
 import { listOrphans, recordAnchoring } from '../annotations/orphans.ts';
-import type { AnnotationRecord } from '../annotations/types.ts';
+import type { AnnotationRecord } from '../model/annotation.ts';
 import { ingestArticle } from '../pipeline/ingest.ts';
 import { articleView } from '../pipeline/status.ts';
 import { ClaimLensDB } from '../store/db.ts';

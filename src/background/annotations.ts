@@ -8,6 +8,7 @@ import { describe } from '../anchor/text-anchor.ts';
 import {
   type AnnotationLink,
   type AnnotationRecord,
+  annotationMatchesText,
   claimAnnotationId,
   newAnnotationId,
   selectAnnotations,
@@ -191,7 +192,7 @@ async function sentenceSelectors(
   return sentence && article ? describe(article.text, sentence.start, sentence.end) : null;
 }
 
-/** Annotations matching a library or popup query; text search covers quote, note, tags and outlet. */
+/** Annotations matching a library or popup query (text search: `annotationMatchesText`). */
 export async function queryAnnotations(db: ClaimLensDB, query: AnnotationQuery): Promise<AnnotationRecord[]> {
   const needle = query.text?.trim().toLowerCase();
   return selectAnnotations(db, {
@@ -201,14 +202,6 @@ export async function queryAnnotations(db: ClaimLensDB, query: AnnotationQuery):
     ...(query.kind !== undefined ? { kind: query.kind } : {}),
     ...(query.verdict !== undefined ? { verdict: query.verdict } : {}),
     ...(query.ids !== undefined ? { ids: query.ids } : {}),
-    ...(needle
-      ? {
-          test: (r: AnnotationRecord) =>
-            r.quote.toLowerCase().includes(needle) ||
-            (r.note ?? '').toLowerCase().includes(needle) ||
-            r.outlet.toLowerCase().includes(needle) ||
-            r.tags.some((t) => t.toLowerCase().includes(needle)),
-        }
-      : {}),
+    ...(needle ? { test: (r: AnnotationRecord) => annotationMatchesText(r, needle) } : {}),
   });
 }

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { AnnotationRecord } from '../annotations/types.ts';
 import type { ArticleInput } from '../article/types.ts';
+import type { AnnotationRecord } from '../model/annotation.ts';
 import type { ArticleView } from '../protocol/views.ts';
 import { ClaimLensDB } from '../store/db.ts';
 import { type Caller, type Effects, handleRequest } from './service.ts';

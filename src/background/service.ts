@@ -9,12 +9,13 @@ import {
   serializeAnnotationDocument,
 } from '../annotations/index.ts';
 import { listOrphans, recordAnchoring } from '../annotations/orphans.ts';
-import type { AnnotationRecord } from '../annotations/types.ts';
+import type { AnnotationRecord } from '../model/annotation.ts';
 import { ingestArticle } from '../pipeline/ingest.ts';
 import { articleView } from '../pipeline/status.ts';
 import type { Request, Response, Settings } from '../protocol/messages.ts';
 import type { ArticleView } from '../protocol/views.ts';
 import type { ClaimLensDB } from '../store/db.ts';
+import { storeErrorMessage } from '../store/errors.ts';
 import { articleIdFor, canonicalUrl } from '../store/ids.ts';
 import { clearAll, getSettings, updateSettings } from '../store/settings.ts';
 import {
@@ -181,9 +182,5 @@ function originOf(url: string): string {
 
 /** A message a user can act on, including the storage-quota case. */
 export function describeError(error: unknown): string {
-  const name = (error as { name?: string })?.name ?? '';
-  const inner = (error as { inner?: { name?: string } })?.inner?.name ?? '';
-  if (name === 'QuotaExceededError' || inner === 'QuotaExceededError')
-    return 'Storage is full: ClaimLens could not save this article. Free space or clear old data in the options page; nothing was half-written.';
-  return error instanceof Error ? error.message : String(error);
+  return storeErrorMessage(error, 'ClaimLens could not save this article');
 }

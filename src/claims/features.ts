@@ -8,10 +8,11 @@
  * form of the model (`sentenceLogit`) without building a single key string, which is most of the cost
  * of scoring. Both go through the same walk, in the same order, so the sums are bit-for-bit equal.
  */
+
+import type { Attribution, DateMention, EntityMention, NumberMention } from '../model/sentence.ts';
 import { codePointLength, letterOrDigitAt } from '../nlp/chars.ts';
 import type { Token } from '../nlp/parse.ts';
 import { type ClaimModel, defaultModel } from './model.ts';
-import type { Attribution, DateMention, EntityMention, NumberMention } from './types.ts';
 
 export interface SentenceFacts {
   attribution: Attribution | null;

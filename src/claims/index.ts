@@ -5,6 +5,7 @@
  * news claims are mostly "X said Y" reports that debate transcripts rarely contain.
  */
 import { type ArticleBlock, blockSpans } from '../article/types.ts';
+import type { Attribution, SentenceAnalysis } from '../model/sentence.ts';
 import { findAttribution } from '../nlp/attribution.ts';
 import { findDates } from '../nlp/dates.ts';
 import { findEntities } from '../nlp/entities.ts';
@@ -14,9 +15,8 @@ import { parseSentences, type Token } from '../nlp/parse.ts';
 import { boilerplateBlock, boilerplateSentence } from './boilerplate.ts';
 import { type SentenceFacts, sentenceLogit } from './features.ts';
 import { type ClaimModel, defaultModel, sigmoid } from './model.ts';
-import type { Attribution, SentenceAnalysis } from './types.ts';
 
-export { DEFAULT_CLAIM_THRESHOLD } from './types.ts';
+export { DEFAULT_CLAIM_THRESHOLD } from '../model/sentence.ts';
 
 const PROSE_KINDS = new Set(['paragraph', 'list-item', 'quote']);
 

@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ArticleBlock } from '../article/types.ts';
+import { DEFAULT_CLAIM_THRESHOLD } from '../model/sentence.ts';
 import { analyzeSentences } from './index.ts';
-import { DEFAULT_CLAIM_THRESHOLD } from './types.ts';
 
 const DIR = join(import.meta.dirname, '../../test/fixtures/seeds');
 

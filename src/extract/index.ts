@@ -2,7 +2,7 @@
  * Is this page an article, and what are its text blocks? Runs in the content script on every page
  * (so it must be cheap and must bail out early on non-articles) and in the CLI on saved HTML.
  */
-import { type ArticleInput, outletFrom } from '../article/types.ts';
+import { ARTICLE_LIMITS, type ArticleInput, outletFrom } from '../article/types.ts';
 import { collectBlockSteps, type DomBlock, isSkipped, type ReadCache, readCache } from './blocks.ts';
 import { drain, runSliced, type SliceOptions, STEP_NODES, type Steps } from './slices.ts';
 
@@ -330,9 +330,7 @@ export function* extractDomArticleSteps(
 }
 
 /** The message protocol's limits (src/protocol/messages.ts): an article beyond them would be refused whole. */
-const MAX_BLOCKS = 5_000;
-const MAX_BLOCK_CHARS = 100_000;
-const MAX_ARTICLE_CHARS = 2_000_000;
+const { blocks: MAX_BLOCKS, blockChars: MAX_BLOCK_CHARS, articleChars: MAX_ARTICLE_CHARS } = ARTICLE_LIMITS;
 
 /**
  * Keeps an enormous page analysable: blocks longer than the protocol allows are dropped (no prose

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../store/settings.ts';
-import { DEFAULT_COLOURS, highlightCss, isCustomChoice } from './colours.ts';
+import { DEFAULT_COLOURS, DEFAULT_SETTINGS } from '../model/settings.ts';
+import { highlightCss, isCustomChoice } from './colours.ts';
 
 describe('highlight colours', () => {
   it('takes the settings defaults as the colours of the injected sheet', () => {

@@ -1,8 +1,9 @@
 /**
- * Highlight colours: the defaults the reader starts with, and the stylesheet text that paints them. Plain
- * data and strings, so the build writes the default sheet from here (`content/highlights.css`, which the
- * browser injects with the content script) and the settings take their defaults from here too.
+ * Highlight colours: the stylesheet text that paints the reader's colour choice (src/model/settings.ts
+ * holds the defaults). Plain data and strings, so the build writes the default sheet from here
+ * (`content/highlights.css`, which the browser injects with the content script).
  */
+import { type ColourChoice, DEFAULT_COLOURS } from '../model/settings.ts';
 
 /**
  * Highlight classes. Deliberately no per-status class: the page's own scripts can read the highlight
@@ -12,15 +13,6 @@
 export type HighlightClass = 'claim' | 'annotation' | 'focus';
 
 export const HIGHLIGHT_CLASSES: readonly HighlightClass[] = ['claim', 'annotation', 'focus'];
-
-/** The user's colour choices (options page), as #rrggbb. */
-export interface ColourChoice {
-  claim: string;
-  annotation: string;
-}
-
-/** The colours a reader has until they pick others. */
-export const DEFAULT_COLOURS: Readonly<ColourChoice> = { claim: '#ffd60a', annotation: '#40c4ff' };
 
 /** `#rrggbb` at the given opacity. */
 function translucent(hex: string, alpha: number): string {

@@ -4,8 +4,10 @@
  * who picked other colours gets a constructed sheet on top of the injected one (adopted after the page's
  * own sheets, so it wins), emptied again when they go back to the defaults.
  */
+
+import type { ColourChoice } from '../model/settings.ts';
 import { adoptCss } from './adopt-css.ts';
-import { type ColourChoice, highlightCss, isCustomChoice } from './colours.ts';
+import { highlightCss, isCustomChoice } from './colours.ts';
 
 /** Each document's sheet of custom colours, if the reader has any, and its colour choice. */
 const styled = new WeakMap<Document, CSSStyleSheet>();

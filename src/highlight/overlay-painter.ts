@@ -3,11 +3,12 @@
  * client rects, in a layer of a shadow root of its own that sits over the document and lets every
  * pointer event through. Part of the on-demand module: a browser with the API never compiles it.
  */
-import { attachShadowHost } from '../annotator/shadow-host.ts';
+
 import inPageCss from '../ui/in-page.css?inline';
 import { coloursFor, type HighlightClass } from './colours.ts';
 import { colourChoiceOf } from './custom-colours.ts';
 import { nativePainter, type Painter, type PainterFactory, supportsHighlightApi } from './painter.ts';
+import { attachShadowHost } from './shadow-host.ts';
 
 /** Boxes for every range of every class, in a layer made on the first paint and removed by `clear`. */
 export function overlayPainter(doc: Document): Painter {

@@ -7,7 +7,7 @@
  */
 import { type HighlightClass, highlightName } from './colours.ts';
 
-export type { ColourChoice, HighlightClass } from './colours.ts';
+export type { HighlightClass } from './colours.ts';
 
 export interface Painter {
   /** Replaces every highlight of a class. */

@@ -224,8 +224,8 @@ export function matchFeatures(a: Prepared, b: Prepared, idf: IdfTable): number[]
   let unB = 0;
   for (const s of b.contentSet) if (!a.contentSet.has(s)) unB++;
 
-  const qa = a.quantities.filter((q) => !q.isDate);
-  const qb = b.quantities.filter((q) => !q.isDate);
+  const qa = a.quantities;
+  const qb = b.quantities;
   const numbers = numberAgreement(qa, qb);
   const [p1, p2] = pr(a.caps, b.caps);
   const capsUnmatched = a.caps.length + b.caps.length - 2 * overlapCount(a.caps, b.caps);

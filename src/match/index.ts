@@ -4,7 +4,7 @@
  * MSRP-trained paraphrase model with claim-level evidence (shared names, compatible numbers,
  * coverage of the claim's rare words, same attributed source).
  */
-import type { SentenceAnalysis } from '../claims/types.ts';
+import type { SentenceAnalysis } from '../model/sentence.ts';
 import { idfOf, idfOverlap, type Prepared, prepare } from './features.ts';
 import { IDF, paraphraseProbability } from './model.ts';
 import { numberKey } from './numbers.ts';
@@ -60,7 +60,7 @@ function keysOf(sentence: SentenceAnalysis): Key[] {
   };
   // Numbers that are quantities (not dates), rounded to two significant figures so "11,000" and
   // "11000" meet; small counts are too common to be keys.
-  for (const q of p.quantities) if (!q.isDate && q.value >= 20) add(numberKey(q.value), 20, true);
+  for (const q of p.quantities) if (q.value >= 20 && q.unit !== 'fraction') add(numberKey(q.value), 20, true);
   // Names: the analyser's entities when it has them, else capitalised words.
   const names = new Set<string>();
   for (const e of sentence.entities ?? [])
@@ -151,9 +151,7 @@ export function sharedAnchors(
   if (!sharedNames && sameSpeaker(a, b)) sharedNames = 1;
   let sharedNumbers = 0;
   for (const x of pa.quantities) {
-    if (x.isDate) continue;
-    if (pb.quantities.some((y) => !y.isDate && Math.abs(x.value - y.value) <= 0.07 * x.value))
-      sharedNumbers++;
+    if (pb.quantities.some((y) => Math.abs(x.value - y.value) <= 0.07 * x.value)) sharedNumbers++;
   }
   return { sharedNames, sharedNumbers };
 }
@@ -174,8 +172,8 @@ export function matchEvidence(a: SentenceAnalysis, b: SentenceAnalysis): MatchEv
   const { cos, covA, covB } = idfOverlap(pa.contentSet, pb.contentSet, IDF);
   const { sharedNames, sharedNumbers } = sharedAnchors(a, b);
   const sameSource = sameSpeaker(a, b);
-  const qa = pa.quantities.filter((q) => !q.isDate);
-  const qb = pb.quantities.filter((q) => !q.isDate);
+  const qa = pa.quantities;
+  const qb = pb.quantities;
   // The paraphrase model is the expensive part: computed only when something reads it.
   let paraphrase: number | undefined;
   return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SentenceAnalysis } from '../claims/types.ts';
+import type { SentenceAnalysis } from '../model/sentence.ts';
 import { indexTerms, queryTerms, similarity } from './index.ts';
 import { isMsrpDev, parseMsrp } from './msrp.ts';
 import { compatible, quantitiesOf } from './numbers.ts';
@@ -18,7 +18,7 @@ function sentence(text: string): SentenceAnalysis {
   };
 }
 
-const q = (text: string) => quantitiesOf(text).filter((x) => !x.isDate)[0];
+const q = (text: string) => quantitiesOf(text)[0];
 
 describe('quantities', () => {
   it('reads qualifiers, scales and dates', () => {
@@ -29,9 +29,9 @@ describe('quantities', () => {
     });
     expect(q('close to 11,000 troops')).toMatchObject({ value: 11000, qualifier: 'approx' });
     expect(q('some 1.2million troops')).toMatchObject({ value: 1_200_000 });
-    expect(q('up to 12,000 troops')).toMatchObject({ qualifier: 'up-to', unit: 'troop' });
-    expect(quantitiesOf('ready by Nov. 1')[0].isDate).toBe(true);
-    expect(quantitiesOf('since August 2023')[0].isDate).toBe(true);
+    expect(q('up to 12,000 troops')).toMatchObject({ qualifier: 'up-to', unit: 'troops' });
+    expect(quantitiesOf('ready by Nov. 1')).toEqual([]);
+    expect(quantitiesOf('since August 2023')).toEqual([]);
   });
 
   it('treats qualifiers touching the same value as compatible and different values as conflicting', () => {
@@ -41,6 +41,24 @@ describe('quantities', () => {
     expect(compatible(q('around 10,000'), q('more than 11,000'))).toBe(false);
     expect(compatible(q('close to 10,000'), q('more than 11,000'))).toBe(false);
     expect(compatible(q('10,000'), q('12,000'))).toBe(false);
+  });
+
+  // Each row: our statement, theirs, whether both can be true. The qualifiers are read by src/nlp/numbers.ts.
+  it.each([
+    ['no more than 50', '60', false],
+    ['at most 50', '60', false],
+    ['not more than 50', '40', true],
+    ['greater than 1,000', '900', false],
+    ['greater than 1,000', '1,500', true],
+    ['no fewer than 200', '150', false],
+    ['no less than 200', '250', true],
+    ['fewer than 100', '120', false],
+    ['up to 12,000', '10,000', true],
+    ['more or less 500', '510', true],
+    ['more or less 500', '700', false],
+    ['~11,000', 'about 11,000', true],
+  ])('%s against %s: compatible %s', (ours, theirs, expected) => {
+    expect(compatible(q(ours), q(theirs))).toBe(expected);
   });
 });
 

@@ -2,7 +2,7 @@
  * Who makes a claim. Fact-checkers check the claim *and* its source: "Budanov (Ukrainian military
  * intelligence) says ..." is a different thing to verify than the same words said by the outlet.
  */
-import type { Attribution } from '../claims/types.ts';
+import type { Attribution } from '../model/sentence.ts';
 import type { Token } from './parse.ts';
 
 /** Reporting verbs, in the forms that follow a subject. */

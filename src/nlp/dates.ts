@@ -2,7 +2,7 @@
  * Dates in a sentence, resolved against the article's publication date so that "on Saturday" in one
  * outlet and "Oct. 19" in another can be recognised as the same day.
  */
-import type { DateMention } from '../claims/types.ts';
+import type { DateMention } from '../model/sentence.ts';
 
 const MONTHS: Record<string, number> = {
   jan: 1,

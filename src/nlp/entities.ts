@@ -3,7 +3,7 @@
  * Communication and Information Security" included), typed by generic cues (titles, organisation
  * words, a country list). Good enough to show who and where a claim is about and to help matching.
  */
-import type { EntityMention, EntityType } from '../claims/types.ts';
+import type { EntityMention, EntityType } from '../model/sentence.ts';
 import type { Token } from './parse.ts';
 
 const ORG_WORDS = new Set(

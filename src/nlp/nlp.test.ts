@@ -56,6 +56,33 @@ describe('findNumbers', () => {
   ])('%s', (text, value, qualifier, unit) => {
     expect(one(text)).toMatchObject({ value, qualifier, unit });
   });
+  // One reader of qualifiers: every phrase of the table, as the matcher and the stance rules will see it.
+  it.each([
+    ['no more than 50 soldiers', 'at-most'],
+    ['not more than 50 soldiers', 'at-most'],
+    ['no greater than 50 soldiers', 'at-most'],
+    ['at most 50 soldiers', 'at-most'],
+    ['a maximum of 50 soldiers', 'at-most'],
+    ['no fewer than 50 soldiers', 'at-least'],
+    ['no less than 50 soldiers', 'at-least'],
+    ['at least 50 soldiers', 'at-least'],
+    ['more than 50 soldiers', 'more-than'],
+    ['greater than 1,000 soldiers', 'more-than'],
+    ['over 50 soldiers', 'more-than'],
+    ['just over 50 soldiers', 'more-than'],
+    ['in excess of 50 soldiers', 'more-than'],
+    ['fewer than 50 soldiers', 'less-than'],
+    ['just under 50 soldiers', 'less-than'],
+    ['up to 50 soldiers', 'up-to'],
+    ['as many as 50 soldiers', 'up-to'],
+    ['about 50 soldiers', 'approx'],
+    ['close to 50 soldiers', 'approx'],
+    ['more or less 50 soldiers', 'approx'],
+    ['~50 soldiers', 'approx'],
+    ['50 soldiers', 'exact'],
+  ])('%s is %s', (text, qualifier) => {
+    expect(findNumbers(text)[0]).toMatchObject({ value: text.includes('1,000') ? 1000 : 50, qualifier });
+  });
   it('leaves days and years to the date finder', () => {
     expect(findNumbers('They were moved from Oct. 8-13 and since August 2023, ready by Nov. 1.')).toEqual([]);
   });

@@ -2,7 +2,7 @@
  * Quantities in a sentence, normalised so that another outlet's "close to 11,000 troops" and
  * "10,000 soldiers" can be compared as numbers: value, counted noun and how the number is qualified.
  */
-import type { NumberMention, NumberQualifier } from '../claims/types.ts';
+import type { NumberMention, NumberQualifier } from '../model/sentence.ts';
 import type { Token } from './parse.ts';
 
 const SMALL: Record<string, number> = {
@@ -63,20 +63,28 @@ const FRACTIONS: Record<string, number> = {
   quarters: 0.75,
 };
 
-/** Qualifier phrases that may stand before a number, longest first. */
-const QUALIFIERS: [RegExp, NumberQualifier][] = [
-  [/\b(?:no|not) more than\s+$/i, 'at-most'],
-  [/\b(?:no|not) fewer than\s+$/i, 'at-least'],
-  [/\b(?:no|not) less than\s+$/i, 'at-least'],
-  [/\b(?:more than|over|above|upwards of|in excess of|exceeding|greater than)\s+$/i, 'more-than'],
-  [/\b(?:at least|a minimum of|minimum of)\s+$/i, 'at-least'],
-  [/\b(?:at most|a maximum of|maximum of)\s+$/i, 'at-most'],
-  [/\b(?:less than|fewer than|under|below)\s+$/i, 'less-than'],
-  [/\b(?:up to|as many as|as much as)\s+$/i, 'up-to'],
+/**
+ * Qualifier phrases that may stand before a number, tried in order (negated bounds before the bounds
+ * they negate). This table is the only reader of qualifiers: the matcher and the stance rules compare
+ * what it reads (src/match/numbers.ts).
+ */
+export const QUALIFIERS: readonly [RegExp, NumberQualifier][] = [
+  [/\b(?:no|not) (?:more|greater|higher) than\s+$/i, 'at-most'],
+  [/\b(?:no|not) (?:fewer|less|lower) than\s+$/i, 'at-least'],
+  [/\b(?:more or less|give or take)\s+$/i, 'approx'],
   [
-    /\b(?:close to|nearly|almost|around|about|roughly|approximately|approx\.|some|an estimated|estimated|circa|about|just over|just under|an approximate)\s+$/i,
+    /\b(?:more than|over|above|upwards of|in excess of|exceeding|greater than|higher than|just over|north of|upward of)\s+$/i,
+    'more-than',
+  ],
+  [/\b(?:at least|a minimum of|minimum of|no fewer than)\s+$/i, 'at-least'],
+  [/\b(?:at most|a maximum of|maximum of)\s+$/i, 'at-most'],
+  [/\b(?:less than|fewer than|under|below|lower than|just under)\s+$/i, 'less-than'],
+  [/\b(?:up to|as many as|as much as|as high as)\s+$/i, 'up-to'],
+  [
+    /\b(?:close to|nearly|almost|around|about|roughly|approximately|approx\.|some|an estimated|estimated|circa|an approximate)\s+$/i,
     'approx',
   ],
+  [/~\s*$/, 'approx'],
 ];
 
 const MONTH =

@@ -5,8 +5,8 @@
  */
 import { type ArticleInput, joinBlocks } from '../article/types.ts';
 import { analyzeSentences } from '../claims/index.ts';
-import type { SentenceAnalysis } from '../claims/types.ts';
 import { indexTerms, queryTerms } from '../match/index.ts';
+import type { SentenceAnalysis } from '../model/sentence.ts';
 import { compareWithArticle } from '../stance/index.ts';
 import { type ClaimLensDB, countTerms } from '../store/db.ts';
 import { articleIdFor, canonicalUrl, sentenceIdFor } from '../store/ids.ts';

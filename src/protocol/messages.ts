@@ -4,14 +4,14 @@
  * clear error instead of reaching the store.
  */
 import * as v from 'valibot';
-import type { AnnotationRecord } from '../annotations/types.ts';
-import { BLOCK_SEPARATOR } from '../article/types.ts';
+import { ARTICLE_LIMITS, BLOCK_KINDS, BLOCK_SEPARATOR } from '../article/types.ts';
+import type { AnnotationRecord } from '../model/annotation.ts';
+import { ANNOTATION_KINDS, VERDICTS } from '../model/annotation.ts';
+import type { Settings } from '../model/settings.ts';
 import { type PackedArticle, unpackArticle } from './packed-article.ts';
 import type { ArticleView } from './views.ts';
 
-const MAX_BLOCKS = 5_000;
-const MAX_BLOCK_CHARS = 100_000;
-const MAX_ARTICLE_CHARS = 2_000_000;
+const { blocks: MAX_BLOCKS, blockChars: MAX_BLOCK_CHARS, articleChars: MAX_ARTICLE_CHARS } = ARTICLE_LIMITS;
 
 const HttpUrl = v.pipe(
   v.string(),
@@ -20,7 +20,7 @@ const HttpUrl = v.pipe(
 );
 
 const Block = v.object({
-  kind: v.picklist(['paragraph', 'heading', 'list-item', 'quote', 'caption', 'other']),
+  kind: v.picklist(BLOCK_KINDS),
   text: v.pipe(v.string(), v.maxLength(MAX_BLOCK_CHARS)),
 });
 
@@ -85,7 +85,12 @@ export const SettingsSchema = v.object({
   claimColour: Colour,
   annotationColour: Colour,
 });
-export type Settings = v.InferOutput<typeof SettingsSchema>;
+export type { Settings };
+
+// The schema must produce exactly the model's shape.
+type SchemaMatches<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const settingsShape: SchemaMatches<v.InferOutput<typeof SettingsSchema>, Settings> = true;
+void settingsShape;
 
 const Text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const Tag = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100));
@@ -113,13 +118,13 @@ export const AnnotationDraftSchema = v.object({
   /** Present when updating an existing annotation. */
   id: v.optional(Id),
   url: HttpUrl,
-  kind: v.picklist(['highlight', 'claim-tag', 'not-a-claim', 'pin']),
+  kind: v.picklist(ANNOTATION_KINDS.filter((k) => k !== 'auto-claim')),
   /** The automatic claim this is about, if any. */
   sentenceId: v.optional(Id),
   selectors: SelectorsSchema,
   tags: v.pipe(v.array(Tag), v.maxLength(50)),
   note: v.optional(Text(10_000)),
-  verdict: v.optional(v.picklist(['confirmed', 'disputed', 'false', 'misleading', 'unverified'])),
+  verdict: v.optional(v.picklist(VERDICTS)),
   outlet: v.optional(Text(200)),
   title: v.optional(Text(1_000)),
 });
@@ -129,8 +134,8 @@ export const AnnotationQuerySchema = v.object({
   url: v.optional(HttpUrl),
   tag: v.optional(Tag),
   outlet: v.optional(Text(200)),
-  kind: v.optional(v.picklist(['highlight', 'claim-tag', 'not-a-claim', 'pin', 'auto-claim'])),
-  verdict: v.optional(v.picklist(['confirmed', 'disputed', 'false', 'misleading', 'unverified'])),
+  kind: v.optional(v.picklist(ANNOTATION_KINDS)),
+  verdict: v.optional(v.picklist(VERDICTS)),
   /** Case-insensitive text search over quote, note and tags. */
   text: v.optional(Text(500)),
   ids: v.optional(v.pipe(v.array(Id), v.maxLength(100_000))),

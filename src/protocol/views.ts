@@ -3,9 +3,9 @@
  * demo summary. Built from the store by `src/pipeline/status.ts`.
  */
 
-import type { Verdict } from '../annotations/types.ts';
-import type { Attribution, NumberMention } from '../claims/types.ts';
-import type { Stance } from '../stance/types.ts';
+import type { Verdict } from '../model/annotation.ts';
+import type { Attribution, NumberMention } from '../model/sentence.ts';
+import type { Stance } from '../model/stance.ts';
 
 /** One other outlet's sentence that stands toward a claim. */
 export interface Evidence {

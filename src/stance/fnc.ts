@@ -2,8 +2,9 @@
  * FNC-1 data in memory: bodies, stances, the weighted score exactly as the official scorer defines
  * it, and the label mapping to the product's three stances.
  */
+
+import type { Stance } from '../model/stance.ts';
 import { parseCsvRecords } from './csv.ts';
-import type { Stance } from './types.ts';
 
 export const FNC_LABELS = ['agree', 'disagree', 'discuss', 'unrelated'] as const;
 export type FncLabel = (typeof FNC_LABELS)[number];

@@ -4,7 +4,7 @@
  * them, and explicit evidence — conflicting numbers for the same quantity, a refutation, an
  * inability to confirm — turns a match into a dispute or an "unclear" the reader can understand.
  */
-import type { SentenceAnalysis } from '../claims/types.ts';
+
 import {
   type MatchEvidence,
   matchEvidence,
@@ -14,9 +14,10 @@ import {
 } from '../match/index.ts';
 import { compatible, type Quantity, sameScale, sentenceQuantities, unitsAgree } from '../match/numbers.ts';
 import { concept, contentStems, stem } from '../match/text.ts';
+import type { SentenceAnalysis } from '../model/sentence.ts';
+import type { StanceDetail } from '../model/stance.ts';
 import { CANNOT_CONFIRM, STRONG_REFUTATION } from './cues.ts';
 import { prepareFncBody, stanceProbabilities } from './model.ts';
-import type { StanceDetail } from './types.ts';
 
 export interface SentenceJudgement {
   /** Index into the other article's sentences. */
@@ -46,8 +47,8 @@ export function numberConflict(
   other: SentenceAnalysis,
   mode: 'any' | 'same-unit' = 'any',
 ): { ours: string; theirs: string } | undefined {
-  const ours = sentenceQuantities(claim).filter((q) => !q.isDate);
-  const theirs = sentenceQuantities(other).filter((q) => !q.isDate);
+  const ours = sentenceQuantities(claim);
+  const theirs = sentenceQuantities(other);
   for (const x of ours) {
     const comparable = theirs.filter(
       (y) => unitsAgree(x, y) && sameScale(x, y) && (mode === 'any' || (!!x.unit && !!y.unit)),

@@ -3,7 +3,7 @@
  * so the background, the CLI (with fake-indexeddb) and the tests share one code path.
  */
 import Dexie, { type Table } from 'dexie';
-import type { AnnotationRecord } from '../annotations/types.ts';
+import type { AnnotationRecord } from '../model/annotation.ts';
 import type { ArticleRecord, LinkRecord, SentenceRecord, SettingRecord, TermRecord } from './schema.ts';
 import { DB_NAME, POSTINGS_LIMIT, SCHEMA_VERSIONS } from './schema.ts';
 

@@ -3,10 +3,10 @@
  * and the tests. Dexie index strings live next to the shapes they index.
  */
 import type { BlockKind } from '../article/types.ts';
-import type { SentenceAnalysis } from '../claims/types.ts';
-import type { Stance } from '../stance/types.ts';
+import type { SentenceAnalysis } from '../model/sentence.ts';
+import type { Stance } from '../model/stance.ts';
 
-export type { AnnotationRecord } from '../annotations/types.ts';
+export type { AnnotationRecord } from '../model/annotation.ts';
 
 export const DB_NAME = 'claimlens';
 

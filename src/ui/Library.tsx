@@ -5,7 +5,7 @@ import {
   type AnnotationRecord,
   VERDICTS,
   type Verdict,
-} from '../annotations/types.ts';
+} from '../model/annotation.ts';
 import type { AnnotationDraft } from '../protocol/messages.ts';
 import { type ImportApi, ImportPanel } from './ImportPanel.tsx';
 import { editDraft, isEditable, KIND_LABEL, LibraryRow, VERDICT_LABEL } from './LibraryRow.tsx';

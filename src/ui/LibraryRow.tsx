@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { type AnnotationRecord, VERDICTS, type Verdict } from '../annotations/types.ts';
+import { type AnnotationRecord, VERDICTS, type Verdict } from '../model/annotation.ts';
 import type { AnnotationDraft } from '../protocol/messages.ts';
 import { TagInput } from './LibraryTagInput.tsx';
 import { linkCounts, sourceLink } from './library-query.ts';

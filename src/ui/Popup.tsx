@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
-import { type AnnotationRecord, VERDICTS, type Verdict } from '../annotations/types.ts';
+import { type AnnotationRecord, VERDICTS, type Verdict } from '../model/annotation.ts';
 import type { ArticleView } from '../protocol/views.ts';
 import { EvidenceList } from './EvidenceList.tsx';
 import {

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { VERDICTS, type Verdict } from '../annotations/types.ts';
+import { VERDICTS, type Verdict } from '../model/annotation.ts';
 
 export interface TagEditorValue {
   tags: string[];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sampleRecord } from '../annotations/test-support.ts';
-import type { AnnotationLink, AnnotationRecord } from '../annotations/types.ts';
+import type { AnnotationLink, AnnotationRecord } from '../model/annotation.ts';
 import { isOrphan, linkCounts, runLibraryQuery, sortRecords, sourceLink } from './library-query.ts';
 
 function link(stance: AnnotationLink['stance'], otherOutlet: string): AnnotationLink {

@@ -3,7 +3,12 @@
  * library worker (which holds every record, off the main thread) and the unit tests share them, and so
  * "export the current filter" and "tag all shown" act on exactly the records the page lists.
  */
-import type { AnnotationKind, AnnotationRecord, Verdict } from '../annotations/types.ts';
+import {
+  type AnnotationKind,
+  type AnnotationRecord,
+  annotationMatchesText,
+  type Verdict,
+} from '../model/annotation.ts';
 import type { StatusCounts } from './status-format.ts';
 
 export type SortKey = 'date' | 'outlet' | 'status' | 'tag';
@@ -70,17 +75,7 @@ function matches(record: AnnotationRecord, filter: LibraryFilter, skip?: Conditi
   if (skip !== 'outlet' && filter.outlet !== undefined && record.outlet !== filter.outlet) return false;
   if (filter.verdict !== undefined && record.verdict !== filter.verdict) return false;
   if (filter.kind !== undefined && record.kind !== filter.kind) return false;
-  const needle = filter.text?.trim().toLowerCase();
-  if (needle) {
-    const hit =
-      record.quote.toLowerCase().includes(needle) ||
-      (record.note ?? '').toLowerCase().includes(needle) ||
-      record.outlet.toLowerCase().includes(needle) ||
-      record.title.toLowerCase().includes(needle) ||
-      record.tags.some((t) => t.toLowerCase().includes(needle));
-    if (!hit) return false;
-  }
-  return true;
+  return annotationMatchesText(record, filter.text);
 }
 
 /** True when the record passes every condition of the filter. */

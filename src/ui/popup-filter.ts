@@ -2,7 +2,7 @@
  * Filtering the popup's claim list: by text, cross-outlet status, the researcher's tag and verdict,
  * and by an outlet that speaks to the claim. Pure, so it is tested without a browser.
  */
-import type { Verdict } from '../annotations/types.ts';
+import type { Verdict } from '../model/annotation.ts';
 import type { ClaimView } from '../protocol/views.ts';
 import { statusClass } from './status-format.ts';
 

@@ -2,9 +2,9 @@
  * Words and ordering for cross-outlet status, shared by the tooltip, the popup and the demo summary so
  * every place says the same thing about a claim.
  */
-import type { Attribution } from '../claims/types.ts';
+import type { Attribution } from '../model/sentence.ts';
+import type { Stance } from '../model/stance.ts';
 import type { ClaimStatus, ClaimView, Evidence } from '../protocol/views.ts';
-import type { Stance } from '../stance/types.ts';
 
 /** Disputes first (what a reader most needs to know), then confirmations, then unclear. */
 export const STANCE_ORDER: readonly Stance[] = ['disputes', 'confirms', 'unclear'];

@@ -7,8 +7,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import type { BrowserContext, Page } from 'playwright-core';
 import { analyzeSentences } from '../../src/claims/index.ts';
-import { DEFAULT_CLAIM_THRESHOLD } from '../../src/claims/types.ts';
 import { collectBlocks } from '../../src/extract/blocks.ts';
+import { DEFAULT_CLAIM_THRESHOLD } from '../../src/model/sentence.ts';
 
 export const READABILITY_DIR = new URL('../../../shared/data/readability-pages/', import.meta.url);
 

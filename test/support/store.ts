@@ -3,7 +3,7 @@
  * imported into the worker), so tests see exactly what the store holds.
  */
 import type { Worker } from 'playwright-core';
-import type { AnnotationRecord } from '../../src/annotations/types.ts';
+import type { AnnotationRecord } from '../../src/model/annotation.ts';
 import type {
   ArticleRecord,
   LinkRecord,

@@ -4,8 +4,8 @@
  * exported from the corpus, so the library, the export and the import all speak the same record.
  */
 import type { AnchorSelectors } from '../anchor/types.ts';
-import type { Attribution, NumberQualifier } from '../claims/types.ts';
-import type { Stance } from '../stance/types.ts';
+import type { Attribution, NumberQualifier } from './sentence.ts';
+import type { Stance } from './stance.ts';
 
 /** The researcher's own judgement, shown beside the automatic status and never replacing it. */
 export type Verdict = 'confirmed' | 'disputed' | 'false' | 'misleading' | 'unverified';
@@ -93,4 +93,25 @@ export function newAnnotationId(): string {
 /** The id of the user's annotation on an automatic claim: one per sentence and kind, so re-tagging updates it. */
 export function claimAnnotationId(sentenceId: string, kind: Exclude<AnnotationKind, 'highlight'>): string {
   return `urn:claimlens:${kind}:${sentenceId}`;
+}
+
+/**
+ * The text search of the library, the popup and the background's queries: case-insensitive, over the
+ * quote, note, tags, outlet and title. `needle` is the search as typed; an empty one matches everything.
+ */
+export function annotationMatchesText(record: AnnotationRecord, needle: string | undefined): boolean {
+  const n = needle?.trim().toLowerCase();
+  if (!n) return true;
+  return (
+    record.quote.toLowerCase().includes(n) ||
+    (record.note ?? '').toLowerCase().includes(n) ||
+    record.outlet.toLowerCase().includes(n) ||
+    record.title.toLowerCase().includes(n) ||
+    record.tags.some((t) => t.toLowerCase().includes(n))
+  );
+}
+
+/** The import's merge rule: an unknown id is added; a strictly newer `modified` replaces; older or equal is kept. */
+export function importReplaces(local: AnnotationRecord | undefined, incoming: AnnotationRecord): boolean {
+  return !local || Date.parse(incoming.modified) > Date.parse(local.modified);
 }

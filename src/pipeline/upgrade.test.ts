@@ -8,10 +8,10 @@ import Dexie from 'dexie';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import type { ArticleInput } from '../article/types.ts';
-import { ingestArticle } from '../pipeline/ingest.ts';
-import { ClaimLensDB } from './db.ts';
-import { SCHEMA_VERSIONS } from './schema.ts';
-import { updateSettings } from './settings.ts';
+import { ClaimLensDB } from '../store/db.ts';
+import { SCHEMA_VERSIONS } from '../store/schema.ts';
+import { updateSettings } from '../store/settings.ts';
+import { ingestArticle } from './ingest.ts';
 
 const seedDir = new URL('../../test/fixtures/seeds/', import.meta.url);
 

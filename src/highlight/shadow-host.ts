@@ -4,7 +4,7 @@
  * itself). The claim UI, the researcher's annotation layer and the fallback painter each create theirs
  * on first need only.
  */
-import { adoptCss } from '../highlight/adopt-css.ts';
+import { adoptCss } from './adopt-css.ts';
 
 export interface ShadowHost {
   host: HTMLElement;

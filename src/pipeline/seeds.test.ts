@@ -2,11 +2,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_CLAIM_THRESHOLD } from '../claims/types.ts';
-import { ingestArticle } from '../pipeline/ingest.ts';
-import { articleView } from '../pipeline/status.ts';
+import { DEFAULT_CLAIM_THRESHOLD } from '../model/sentence.ts';
 import type { ArticleView, ClaimView } from '../protocol/views.ts';
 import { ClaimLensDB } from '../store/db.ts';
+import { ingestArticle } from './ingest.ts';
+import { articleView } from './status.ts';
 
 const SEEDS = join(import.meta.dirname, '../../test/fixtures/seeds');
 const CANNOT_CONFIRM = /can['’]?t confirm|could not (?:immediately )?confirm|declined to confirm/i;

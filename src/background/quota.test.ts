@@ -7,8 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import type { ArticleInput } from '../article/types.ts';
-import { type Effects, handleRequest } from '../background/service.ts';
-import { ClaimLensDB } from './db.ts';
+import { ClaimLensDB } from '../store/db.ts';
+import { type Effects, handleRequest } from './service.ts';
 
 const seedDir = new URL('../../test/fixtures/seeds/', import.meta.url);
 const seeds = readdirSync(seedDir)

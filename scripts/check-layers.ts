@@ -1,0 +1,159 @@
+/**
+ * The dependency rule, checked in `npm test`: every import (type-only ones included) between folders of
+ * src/ and extension/ must point down the layer map in docs/layers.json, and folders must form no
+ * cycle. Imports are read with swc's TypeScript parser: dependency-cruiser and madge parse TypeScript
+ * through the `typescript` package's JavaScript API, which TypeScript 7 no longer ships, and
+ * dependency-cruiser's own swc mode parses .tsx files without JSX.
+ *
+ * Usage: tsx scripts/check-layers.ts [--graph]   (exit 1 on a violation; --graph prints folder edges)
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { parseSync } from '@swc/core';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const SCANNED = ['src', 'extension'];
+
+interface LayerMap {
+  /** Folder (e.g. `src/nlp`) → layer number; a folder may import folders of a lower layer only. */
+  layers: Record<string, number>;
+  /** Folders of one layer that may import each other in this direction only (`from` → `to`). */
+  sideways?: { from: string; to: string }[];
+}
+
+/** Every .ts/.tsx source below the scanned roots, tests included (they must respect layers too). */
+function sources(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...sources(path));
+    else if (/\.tsx?$/.test(entry.name) && !entry.name.endsWith('.d.ts')) out.push(path);
+  }
+  return out;
+}
+
+/** The module specifiers a file imports: static, re-exported, type-only and dynamic `import()`. */
+export function importsOf(file: string, code: string): string[] {
+  const ast = parseSync(code, { syntax: 'typescript', tsx: file.endsWith('.tsx'), comments: false });
+  const found: string[] = [];
+  const walk = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) {
+      for (const n of node) walk(n);
+      return;
+    }
+    const n = node as Record<string, unknown>;
+    const type = n.type;
+    if (
+      (type === 'ImportDeclaration' ||
+        type === 'ExportAllDeclaration' ||
+        type === 'ExportNamedDeclaration') &&
+      n.source
+    )
+      found.push((n.source as { value: string }).value);
+    if (type === 'TsImportType') found.push((n.argument as { value: string }).value);
+    if (type === 'CallExpression' && (n.callee as { type?: string })?.type === 'Import') {
+      const arg = (n.arguments as { expression: { type: string; value?: string } }[])[0]?.expression;
+      if (arg?.type === 'StringLiteral' && arg.value) found.push(arg.value);
+    }
+    for (const key of Object.keys(n)) if (key !== 'span') walk(n[key]);
+  };
+  walk(ast.body);
+  return found;
+}
+
+/** `src/nlp/numbers.ts` → `src/nlp`; files straight under a root are their own folder. */
+function folderOf(path: string): string {
+  const parts = relative(ROOT, path).split('/');
+  return parts.length > 2 ? `${parts[0]}/${parts[1]}` : parts[0];
+}
+
+/** Folder-level edges with one example import each. */
+export function folderEdges(): Map<string, Map<string, string>> {
+  const edges = new Map<string, Map<string, string>>();
+  for (const root of SCANNED)
+    for (const file of sources(join(ROOT, root))) {
+      const from = folderOf(file);
+      for (const spec of importsOf(file, readFileSync(file, 'utf8'))) {
+        if (!spec.startsWith('.')) continue;
+        const target = resolve(dirname(file), spec);
+        const to = folderOf(target);
+        if (to === from || !SCANNED.some((r) => to === r || to.startsWith(`${r}/`))) continue;
+        const map = edges.get(from) ?? new Map<string, string>();
+        if (!map.has(to)) map.set(to, `${relative(ROOT, file)} imports ${spec}`);
+        edges.set(from, map);
+      }
+    }
+  return edges;
+}
+
+/** Cycles between folders (strongly connected components of more than one folder). */
+export function folderCycles(edges: Map<string, Map<string, string>>): string[][] {
+  let index = 0;
+  const stack: string[] = [];
+  const on = new Set<string>();
+  const idx = new Map<string, number>();
+  const low = new Map<string, number>();
+  const out: string[][] = [];
+  const nodes = new Set<string>([...edges.keys(), ...[...edges.values()].flatMap((m) => [...m.keys()])]);
+  const visit = (v: string) => {
+    idx.set(v, index);
+    low.set(v, index++);
+    stack.push(v);
+    on.add(v);
+    for (const w of edges.get(v)?.keys() ?? []) {
+      if (!idx.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v) as number, low.get(w) as number));
+      } else if (on.has(w)) low.set(v, Math.min(low.get(v) as number, idx.get(w) as number));
+    }
+    if (low.get(v) === idx.get(v)) {
+      const scc: string[] = [];
+      let w: string;
+      do {
+        w = stack.pop() as string;
+        on.delete(w);
+        scc.push(w);
+      } while (w !== v);
+      if (scc.length > 1) out.push(scc.sort());
+    }
+  };
+  for (const v of [...nodes].sort()) if (!idx.has(v)) visit(v);
+  return out;
+}
+
+/** Every rule broken, as readable lines. */
+export function violations(edges: Map<string, Map<string, string>>, map: LayerMap): string[] {
+  const problems: string[] = [];
+  const sideways = new Set((map.sideways ?? []).map((s) => `${s.from}>${s.to}`));
+  for (const [from, targets] of edges) {
+    const lf = map.layers[from];
+    if (lf === undefined) {
+      problems.push(`${from} is not in docs/layers.json: give it a layer`);
+      continue;
+    }
+    for (const [to, example] of targets) {
+      const lt = map.layers[to];
+      if (lt === undefined) problems.push(`${to} is not in docs/layers.json (${example})`);
+      else if (lt > lf || (lt === lf && !sideways.has(`${from}>${to}`)))
+        problems.push(`${from} (layer ${lf}) must not import ${to} (layer ${lt}): ${example}`);
+    }
+  }
+  for (const cycle of folderCycles(edges)) problems.push(`folder cycle: ${cycle.join(' ↔ ')}`);
+  return problems;
+}
+
+if (process.argv[1]?.endsWith('check-layers.ts')) {
+  const edges = folderEdges();
+  if (process.argv.includes('--graph')) {
+    for (const [from, targets] of [...edges].sort())
+      for (const [to, example] of targets) console.log(`${from} -> ${to}    (${example})`);
+  }
+  const map = JSON.parse(readFileSync(join(ROOT, 'docs/layers.json'), 'utf8')) as LayerMap;
+  const problems = violations(edges, map);
+  if (problems.length) {
+    console.error(`Dependency rule broken (docs/layers.json):\n  ${problems.join('\n  ')}`);
+    process.exit(1);
+  }
+  console.log(`layers: ${edges.size} folders, every import points down, no cycle`);
+}
