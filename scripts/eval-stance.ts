@@ -8,8 +8,8 @@ import { join, resolve } from 'node:path';
 import { analyzeSentences } from '../src/claims/index.ts';
 import type { BodyRep } from '../src/stance/features.ts';
 import { FNC_LABELS, type FncLabel, fncScore, parseBodies, parseStances } from '../src/stance/fnc.ts';
-import { compareWithArticle } from '../src/stance/index.ts';
 import { predictFncLabel, prepareFncBody } from '../src/stance/model.ts';
+import { judgePair } from '../src/stance/pair.ts';
 
 function main(): void {
   const args = process.argv.slice(2);
@@ -49,7 +49,7 @@ function main(): void {
   for (let k = 0; k < gold.length; k++) confusion[gold[k]][predicted[k]]++;
   const relatedOk = gold.filter((g, k) => (g === 'unrelated') === (predicted[k] === 'unrelated')).length;
 
-  // Per-pair cost in the product: one claim against one other sentence, as compareWithArticle runs it.
+  // Per-pair cost in the product: one claim against one other sentence, as judgePair runs it.
   const sample = pairs
     .slice(0, 400)
     .map((p) => {
@@ -64,7 +64,7 @@ function main(): void {
   for (let r = 0; r < 3; r++) {
     for (const [a, b] of sample) {
       const s = performance.now();
-      compareWithArticle(a, [b]);
+      judgePair({ sentences: [a], side: 'report' }, { sentences: [b], side: 'report' });
       times.push(performance.now() - s);
     }
   }

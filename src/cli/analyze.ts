@@ -10,17 +10,24 @@ import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { exportCorpus, serializeAnnotationDocument } from '../annotations/export.ts';
 import type { ArticleInput } from '../article/types.ts';
 import { DEFAULT_CLAIM_THRESHOLD } from '../model/sentence.ts';
-import type { Stance } from '../model/stance.ts';
+import type { Stance, StanceBasis } from '../model/stance.ts';
+import type { ArticleSide } from '../model/story.ts';
 import { ingestArticle } from '../pipeline/ingest.ts';
 import { ClaimLensDB } from '../store/db.ts';
 import type { SentenceRecord } from '../store/schema.ts';
 import type { Io } from './main.ts';
 
 export interface CliLink {
+  /** The other article, and its sentence that stands toward the claim (a claim itself or not). */
   articleId: string;
   claimId: string;
   stance: Stance;
   score: number;
+  /** Why: the same fact, conflicting numbers, a denial, an article-level debunk, or "cannot confirm". */
+  basis?: StanceBasis;
+  /** The other outlet's sentence, as written: the evidence for the verdict. */
+  quote: string;
+  numberConflict?: { ours: string; theirs: string };
 }
 
 export interface CliClaim {
@@ -41,6 +48,11 @@ export interface CliArticle {
   id: string;
   source: string;
   outlet: string;
+  /** The story the article was grouped into (the id of the article that began it). */
+  storyId: string;
+  /** Probability that the article is framed as a debunk of its story, and the side it takes on the story. */
+  debunk: number;
+  side: ArticleSide;
   title: string;
   text: string;
   claims: CliClaim[];
@@ -147,6 +159,7 @@ export async function analyzeCorpus(
       ids.push({ source, id: result.articleId });
     }
     const sentences = await db.sentences.toArray();
+    const textOf = new Map(sentences.map((s) => [s.id, s.text]));
     const claimIds = new Set(sentences.filter((s) => s.score >= threshold).map((s) => s.id));
     const out: CliArticle[] = [];
     const done = new Set<string>();
@@ -159,20 +172,28 @@ export async function analyzeCorpus(
       const links = await db.links.where('articleId').equals(id).toArray();
       const bySentence = new Map<string, CliLink[]>();
       for (const l of links) {
-        if (!claimIds.has(l.otherSentenceId)) continue;
+        const quote = textOf.get(l.otherSentenceId);
+        if (quote === undefined) continue;
         const list = bySentence.get(l.sentenceId) ?? [];
         list.push({
           articleId: l.otherArticleId,
           claimId: l.otherSentenceId,
           stance: l.stance,
           score: round(l.score),
+          ...(l.basis ? { basis: l.basis } : {}),
+          quote,
+          ...(l.numberConflict ? { numberConflict: l.numberConflict } : {}),
         });
         bySentence.set(l.sentenceId, list);
       }
+      const profile = await db.profiles.get(id);
       out.push({
         id,
         source,
         outlet: article.outlet,
+        storyId: profile?.storyId ?? id,
+        debunk: profile?.debunk ?? 0,
+        side: profile?.side ?? 'unsure',
         title: article.title,
         text: article.text,
         claims: own
@@ -291,7 +312,6 @@ function round(x: number): number {
 /** The readable report: per article, its claims with source and the other outlets' stances. */
 export function summary(articles: readonly CliArticle[]): string {
   const byId = new Map(articles.map((a) => [a.id, a]));
-  const claimText = new Map(articles.flatMap((a) => a.claims.map((c) => [c.id, c.text] as const)));
   const lines: string[] = [];
   for (const a of articles) {
     lines.push(`${a.outlet} — ${a.title}`, `  ${a.source}: ${a.claims.length} claims`);
@@ -302,9 +322,7 @@ export function summary(articles: readonly CliArticle[]): string {
       lines.push(`  [${c.score.toFixed(2)}] ${who}${c.text}`);
       for (const l of c.links) {
         const other = byId.get(l.articleId)?.outlet ?? l.articleId;
-        lines.push(
-          `      ${l.stance} (${l.score.toFixed(2)}) ${other}: ${clip(claimText.get(l.claimId) ?? '', 100)}`,
-        );
+        lines.push(`      ${l.stance} (${l.score.toFixed(2)}) ${other}: ${clip(l.quote, 100)}`);
       }
     }
     lines.push('');

@@ -39,13 +39,22 @@ describe('claimlens analyze', () => {
     expect(code).toBe(0);
     const { articles } = JSON.parse(out);
     expect(articles).toHaveLength(5);
-    const ids = new Set(articles.map((a: { id: string }) => a.id));
-    const claimIds = new Set(
-      articles.flatMap((a: { claims: { id: string }[] }) => a.claims.map((c) => c.id)),
-    );
+    const texts = new Map<string, string>(articles.map((a: { id: string; text: string }) => [a.id, a.text]));
+    // The five articles tell one story.
+    expect(new Set(articles.map((a: { storyId: string }) => a.storyId)).size).toBe(1);
     let links = 0;
     for (const a of articles) {
-      expect(Object.keys(a)).toEqual(['id', 'source', 'outlet', 'title', 'text', 'claims']);
+      expect(Object.keys(a)).toEqual([
+        'id',
+        'source',
+        'outlet',
+        'storyId',
+        'debunk',
+        'side',
+        'title',
+        'text',
+        'claims',
+      ]);
       expect(a.outlet).toBe(
         a.source
           .split('/')
@@ -57,9 +66,12 @@ describe('claimlens analyze', () => {
         expect(a.text.slice(c.start, c.end)).toBe(c.text);
         expect(c.score).toBeGreaterThanOrEqual(0.5);
         for (const l of c.links) {
-          expect(ids.has(l.articleId) && l.articleId !== a.id).toBe(true);
-          expect(claimIds.has(l.claimId)).toBe(true);
+          expect(texts.has(l.articleId) && l.articleId !== a.id).toBe(true);
+          // The quote is the other outlet's sentence as written (a claim of its own or not).
+          expect(l.claimId.startsWith(`${l.articleId}:`)).toBe(true);
+          expect(texts.get(l.articleId)).toContain(l.quote);
           expect(['confirms', 'disputes', 'unclear']).toContain(l.stance);
+          expect(['same-fact', 'numbers', 'denial', 'debunk', 'cannot-confirm']).toContain(l.basis);
           links++;
         }
       }

@@ -34,8 +34,19 @@ function interval(q: Quantity): Interval {
     case 'up-to':
       return [0, v];
     default:
-      return [v * 0.995, v * 1.005];
+      // A round figure ("a $2,000 tip") is how reporters write about $2,084: read it as approximate.
+      return isRound(v) ? [v * 0.95, v * 1.05] : [v * 0.995, v * 1.005];
   }
+}
+
+/** Whether a figure of a thousand or more ends in two zeros (2,000; 11,000; 1.5 million). */
+function isRound(v: number): boolean {
+  return v >= 1000 && v % 100 === 0;
+}
+
+/** "Dozens of", "hundreds of": a magnitude, not a count, so never in conflict with a count. */
+export function isVague(q: Quantity): boolean {
+  return /^(?:dozens|hundreds|thousands|millions|tens of thousands)(?: of)?$/i.test(q.raw.trim());
 }
 
 /** Whether two statements of one quantity can both be true. */
@@ -45,21 +56,29 @@ export function compatible(a: Quantity, b: Quantity): boolean {
   return a0 <= b1 && b0 <= a1;
 }
 
-/** Whether two numbers are of the same order of magnitude (a premise for being one quantity). */
-export function sameScale(a: Quantity, b: Quantity): boolean {
+/**
+ * Whether two numbers are of the same order of magnitude (a premise for being one quantity). `within`
+ * is the largest ratio allowed: two outlets' figures for one count rarely differ by half, while a part
+ * ("an initial group of 2,600") is often a quarter of the whole.
+ */
+export function sameScale(a: Quantity, b: Quantity, within = 4): boolean {
   // Shares and fractions compare only with their own kind: "half of them" is not 0.5 soldiers.
   for (const kind of ['%', 'fraction']) if (a.unit === kind || b.unit === kind) return a.unit === b.unit;
   const r = Math.max(a.value, b.value) / Math.max(1e-9, Math.min(a.value, b.value));
-  return r < 4;
+  return r < within;
 }
 
 const UNIT_CLASSES: Record<string, string> = {};
+// Words that count the same thing. Only true synonyms: "13 years old" and "20 years ago" share a unit but
+// not a quantity, and dollars are not pounds.
 for (const [cls, words] of Object.entries({
   people:
     'troop soldier infantrymen infantryman personnel fighter people person men man women recruit force servicemen serviceman worker resident civilian member',
-  money: '$ € £ dollar euro pound',
-  distance: 'mile kilometre kilometer km meter metre',
-  time: 'day week month year hour minute',
+  dollar: '$ dollar usd',
+  euro: '€ euro eur',
+  pound: '£ pound gbp sterling',
+  kilometre: 'km kilometre kilometer',
+  metre: 'm meter metre',
 })) {
   for (const w of words.split(' ')) UNIT_CLASSES[w] = cls;
 }
@@ -74,9 +93,7 @@ function unitClass(unit: string): string {
 /** Units agree when one side does not name one, or both name the same kind of thing. */
 export function unitsAgree(a: Quantity, b: Quantity): boolean {
   if (!a.unit || !b.unit) return true;
-  const ca = unitClass(a.unit);
-  const cb = unitClass(b.unit);
-  return ca === cb || ca.startsWith(cb) || cb.startsWith(ca);
+  return unitClass(a.unit) === unitClass(b.unit);
 }
 
 /** Canonical key of a number for indexing: value rounded to two significant figures. */

@@ -5,11 +5,31 @@ export type Stance = 'confirms' | 'disputes' | 'unclear';
 
 export const STANCES: readonly Stance[] = ['disputes', 'confirms', 'unclear'];
 
+/**
+ * Why a stance was given, so the reader can be told:
+ * - `same-fact`: the other sentence states the same fact (a confirmation);
+ * - `numbers`: it gives a conflicting number for the same quantity;
+ * - `denial`: it denies or dismisses what the claim says;
+ * - `debunk`: the other article as a whole is framed as "this story is false", and this is its sentence
+ *   most about the claim;
+ * - `cannot-confirm`: its speaker says they cannot confirm what the claim says.
+ */
+export type StanceBasis = 'same-fact' | 'numbers' | 'denial' | 'debunk' | 'cannot-confirm';
+
+export const STANCE_BASES: readonly StanceBasis[] = [
+  'same-fact',
+  'numbers',
+  'denial',
+  'debunk',
+  'cannot-confirm',
+];
+
 /** Why a stance was given, when the reason is worth showing ("numbers differ: 10,000 vs 11,000"). */
 export interface StanceDetail {
   stance: Stance;
   /** Confidence in 0..1. */
   score: number;
+  basis: StanceBasis;
   /** Set when the two sentences give conflicting numbers for the same quantity. */
   numberConflict?: { ours: string; theirs: string };
 }

@@ -203,7 +203,10 @@ export function findNumbers(text: string, tokens: readonly Token[] = []): Number
     const q = qualifierBefore(text, start);
     const qualifier = q?.qualifier ?? impliedQualifier ?? 'exact';
     if (q) start = q.start;
-    if (!unit) unit = unitAfter(text, unitFrom >= 0 ? unitFrom : end, tokens);
+    if (!unit) {
+      const from = unitFrom >= 0 ? unitFrom : end;
+      unit = ageOrDuration(text.slice(from, from + 40), unitAfter(text, from, tokens));
+    }
     out.push({ raw: text.slice(start, end), value, ...(unit ? { unit } : {}), qualifier, start, end });
   }
   return out;
@@ -231,6 +234,17 @@ function qualifierBefore(text: string, start: number): { qualifier: NumberQualif
       return { qualifier, start: start - (before.length - m.index) + (m[0].match(/^\W*/)?.[0].length ?? 0) };
   }
   return null;
+}
+
+const TIME_UNIT = /^(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?)$/;
+
+/**
+ * "13 years old" is an age, "20 years ago" or "two years later" a time elapsed: one unit, never one
+ * quantity, so an age is read as its own unit ("years old").
+ */
+function ageOrDuration(after: string, unit: string | undefined): string | undefined {
+  if (!unit || !TIME_UNIT.test(unit)) return unit;
+  return new RegExp(`^[\\s-]*${unit}[- ]old\\b`, 'i').test(after) ? `${unit} old` : unit;
 }
 
 /** The counted noun: the first noun within four words after the number, skipping adjectives and names. */

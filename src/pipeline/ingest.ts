@@ -1,22 +1,28 @@
 /**
  * The background's main job, also run by the CLI: an article comes in, its sentences are scored and
- * stored, matched against other outlets' sentences already in the store, and links are written both
- * ways so that articles read earlier gain the new outlet's stance too.
+ * stored, it joins the story it tells (or begins one), and it is judged against the other outlets'
+ * articles of that story, with links written both ways so that articles read earlier gain the new
+ * outlet's verdict too.
  */
 import { type ArticleInput, joinBlocks } from '../article/types.ts';
 import { analyzeSentences } from '../claims/index.ts';
 import { indexTerms, queryTerms } from '../match/index.ts';
 import type { SentenceAnalysis } from '../model/sentence.ts';
-import { compareWithArticle } from '../stance/index.ts';
+import type { StanceDetail } from '../model/stance.ts';
+import { judgePair } from '../stance/pair.ts';
 import { type ClaimLensDB, countTerms } from '../store/db.ts';
 import { articleIdFor, canonicalUrl, sentenceIdFor } from '../store/ids.ts';
 import {
   type ArticleRecord,
   type LinkRecord,
   POSTINGS_LIMIT,
+  type ProfileRecord,
   type SentenceRecord,
   type TermRecord,
 } from '../store/schema.ts';
+import { chooseStory, membersToCompare } from '../story/group.ts';
+import { cosine } from '../story/vector.ts';
+import { buildProfile } from './profile.ts';
 
 export interface IngestResult {
   articleId: string;
@@ -26,8 +32,15 @@ export interface IngestResult {
   affectedArticleIds: string[];
 }
 
-/** How many candidate sentences retrieval hands to the stance model per sentence, at most. */
-const MAX_CANDIDATES = 60;
+/** Articles retrieval hands to the story choice at most (those sharing the most keys). */
+const MAX_CANDIDATE_ARTICLES = 40;
+/**
+ * Sentences of one article that take part in judging, at most: the most check-worthy ones. Bounds the
+ * pairwise work for a hostile or enormous page; every sentence is still stored.
+ */
+const MAX_JUDGED_SENTENCES = 300;
+/** Sentences of one article that are analysed at most (the rest of an enormous page is not stored). */
+const MAX_SENTENCES = 3_000;
 
 /**
  * Keeps the latest duration of a pipeline step as a User Timing measure, so benchmarks can read it from
@@ -42,7 +55,7 @@ function recordTiming(name: string, start: number): void {
   }
 }
 
-/** Stores an article and links its sentences with other outlets' sentences, in one transaction. */
+/** Stores an article, places it in its story and links it with the other outlets of that story, in one transaction. */
 export async function ingestArticle(
   db: ClaimLensDB,
   input: ArticleInput,
@@ -51,10 +64,16 @@ export async function ingestArticle(
   const url = canonicalUrl(input.url);
   const articleId = articleIdFor(url);
   const { text, spans } = joinBlocks(input.blocks);
-  const analyses = analyzeSentences(input.blocks, input.publishedAt);
+  const analyses = analyzeSentences(input.blocks, input.publishedAt).slice(0, MAX_SENTENCES);
   const sentences = toRecords(articleId, input.outlet, analyses);
+  const profile = buildProfile(
+    { id: articleId, outlet: input.outlet, title: input.title },
+    sentences,
+    articleId,
+    now,
+  );
 
-  return db.transaction('rw', [db.articles, db.sentences, db.links, db.terms], async () => {
+  return db.transaction('rw', [db.articles, db.sentences, db.links, db.terms, db.profiles], async () => {
     const previous = await db.articles.get(articleId);
     if (previous && previous.text === text && previous.outlet === input.outlet) {
       await db.articles.update(articleId, { readAt: now, title: input.title });
@@ -83,11 +102,18 @@ export async function ingestArticle(
     };
     const matchStart = performance.now();
     const keys = new Map<string, TermRecord | undefined>();
-    const links = await linkAgainstStore(db, sentences, input.outlet, now, keys);
+    const candidates = await candidateArticles(db, sentences, articleId, keys);
+    const story = chooseStory(profile.vector, await profilesOf(db, candidates), articleId);
+    profile.storyId = story.storyId;
+    recordTiming('claimlens:retrieve', matchStart);
+    const stanceStart = performance.now();
+    const links = await linkWithinStory(db, article, sentences, profile, story.merge, now);
+    recordTiming('claimlens:stance', stanceStart);
     recordTiming('claimlens:match', matchStart);
     await db.articles.put(article);
     await db.sentences.bulkPut(sentences);
     await countTerms(db, sentences, 1, keys);
+    await db.profiles.put(profile);
     await db.links.bulkPut(links);
     for (const link of links) if (link.articleId !== articleId) affected.add(link.articleId);
     affected.delete(articleId);
@@ -111,98 +137,167 @@ function toRecords(articleId: string, outlet: string, analyses: SentenceAnalysis
   });
 }
 
+/** The article a stored sentence belongs to: its id is `${articleId}:…`. */
+function articleOfSentence(sentenceId: string): string {
+  return sentenceId.slice(0, sentenceId.indexOf(':'));
+}
+
 /**
- * Retrieves candidates through the key records (an inverted index kept in Dexie; never a scan), groups
- * them by article and lets the stance model judge each of our sentences against each other article, in
- * both directions. `keys` receives the key records read, for `countTerms` in the same transaction.
+ * Articles that share retrieval keys with ours, those sharing the most first: candidates for the story
+ * choice. Keys come from the key records (an inverted index kept in Dexie; never a scan). `keys`
+ * receives the key records read, for `countTerms` in the same transaction.
  */
-async function linkAgainstStore(
+async function candidateArticles(
   db: ClaimLensDB,
-  ours: SentenceRecord[],
-  outlet: string,
-  now: number,
+  ours: readonly SentenceRecord[],
+  articleId: string,
   keys: Map<string, TermRecord | undefined>,
-): Promise<LinkRecord[]> {
-  const retrieveStart = performance.now();
+): Promise<string[]> {
   // One `get` per distinct key of the article, all in one batch: the key record says how many stored
   // sentences carry the key and, when they are few, which. A query of the multi-entry index costs
   // about a millisecond in IndexedDB (found or not) and a `get` a few hundredths, so the posting lists
   // are read from the records; the index is queried only for a list the record no longer holds. Keys
   // carried by more than POSTINGS_LIMIT sentences are left out, so the cost stays bounded whatever the
-  // size of the store: such keys are too common to say two sentences state one fact.
-  const wanted = ours.map((s) => queryTerms(s));
-  const union = [...new Set(wanted.flat())];
+  // size of the store: such keys are too common to say which story an article tells.
+  const union = [...new Set(ours.flatMap((s) => queryTerms(s)))];
   const rows = await db.terms.bulkGet(union);
   for (let i = 0; i < union.length; i++) keys.set(union[i], rows[i]);
-  const usable = (t: string) => {
+  const usable = union.filter((t) => {
     const n = keys.get(t)?.df ?? 0;
     return n > 0 && n <= POSTINGS_LIMIT;
-  };
-  const queries = wanted.map((terms) => terms.filter(usable));
-  const postings = new Map<string, string[]>();
+  });
+  const shared = new Map<string, number>();
   await Promise.all(
-    [...new Set(queries.flat())].map(async (term) => {
-      const held = keys.get(term)?.ids;
-      if (held) {
-        postings.set(term, held);
-        return;
+    usable.map(async (term) => {
+      let ids = keys.get(term)?.ids;
+      if (!ids) {
+        // The limit bounds the read even if a count is behind (e.g. another tab is writing).
+        const found = (await db.sentences
+          .where('terms')
+          .equals(term)
+          .limit(POSTINGS_LIMIT + 1)
+          .primaryKeys()) as string[];
+        if (found.length > POSTINGS_LIMIT) return;
+        ids = found;
       }
-      // The limit bounds the read even if a count is behind (e.g. another tab is writing).
-      const ids = (await db.sentences
-        .where('terms')
-        .equals(term)
-        .limit(POSTINGS_LIMIT + 1)
-        .primaryKeys()) as string[];
-      if (ids.length <= POSTINGS_LIMIT) postings.set(term, ids);
+      // Pair keys (a name and a number together) say more than a single word.
+      const weight = term.includes('&') ? 2 : 1;
+      for (const article of new Set(ids.map(articleOfSentence)))
+        if (article !== articleId) shared.set(article, (shared.get(article) ?? 0) + weight);
     }),
   );
-  const candidateIds = new Map<string, Set<string>>();
-  ours.forEach((s, i) => {
-    const counts = new Map<string, number>();
-    for (const term of queries[i])
-      for (const id of postings.get(term) ?? []) counts.set(id, (counts.get(id) ?? 0) + 1);
-    // A stance needs at least two shared names or numbers, so a candidate sharing a single key is kept
-    // only when that key is a name-and-number pair (`&`), which already is two anchors.
-    const pairs = new Set(queries[i].filter((t) => t.includes('&')));
-    const best = [...counts.entries()]
-      .filter(([id, n]) => n >= 2 || queries[i].some((t) => pairs.has(t) && postings.get(t)?.includes(id)))
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, MAX_CANDIDATES);
-    if (best.length) candidateIds.set(s.id, new Set(best.map(([id]) => id)));
-  });
-  const allIds = new Set<string>();
-  for (const ids of candidateIds.values()) for (const id of ids) allIds.add(id);
-  const fetched = await db.sentences.bulkGet([...allIds]);
-  const byId = new Map<string, SentenceRecord>();
-  for (const s of fetched) if (s && s.outlet !== outlet) byId.set(s.id, s);
-  recordTiming('claimlens:retrieve', retrieveStart);
+  return [...shared]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, MAX_CANDIDATE_ARTICLES)
+    .map(([id]) => id);
+}
 
-  const stanceStart = performance.now();
-  const links: LinkRecord[] = [];
-  for (const s of ours) {
-    const byArticle = new Map<string, SentenceRecord[]>();
-    for (const id of candidateIds.get(s.id) ?? []) {
-      const other = byId.get(id);
-      if (!other) continue;
-      const group = byArticle.get(other.articleId) ?? [];
-      group.push(other);
-      byArticle.set(other.articleId, group);
-    }
-    for (const group of byArticle.values()) {
-      for (const j of compareWithArticle(s, group)) links.push(link(s, group[j.index], j.detail, now));
-      for (const other of group) {
-        for (const j of compareWithArticle(other, [s])) links.push(link(other, s, j.detail, now));
-      }
-    }
+/**
+ * Profiles of stored articles; an article stored before profiles existed gets one now (a story of its
+ * own), from its stored sentences.
+ */
+async function profilesOf(db: ClaimLensDB, ids: readonly string[]): Promise<ProfileRecord[]> {
+  const found = await db.profiles.bulkGet([...ids]);
+  const missing = ids.filter((_, i) => !found[i]);
+  if (!missing.length) return found as ProfileRecord[];
+  const made: ProfileRecord[] = [];
+  for (const id of missing) {
+    const article = await db.articles.get(id);
+    if (!article) continue;
+    const sentences = (await db.sentences.where('articleId').equals(id).toArray()).sort(
+      (a, b) => a.index - b.index,
+    );
+    made.push(buildProfile(article, sentences, id, article.firstReadAt));
   }
-  recordTiming('claimlens:stance', stanceStart);
+  await db.profiles.bulkPut(made);
+  return [...(found.filter(Boolean) as ProfileRecord[]), ...made];
+}
+
+/** The sentences of an article that take part in judging: all of them, or the most check-worthy of an enormous one. */
+function judged(sentences: readonly SentenceRecord[]): SentenceRecord[] {
+  if (sentences.length <= MAX_JUDGED_SENTENCES) return [...sentences];
+  return [...sentences]
+    .sort((a, b) => b.score - a.score || a.index - b.index)
+    .slice(0, MAX_JUDGED_SENTENCES)
+    .sort((a, b) => a.index - b.index);
+}
+
+/** Pairs of articles judged at most when two stories turn out to be one (the most similar pairs first). */
+const MAX_MERGE_PAIRS = 24;
+
+/**
+ * Judges the article against the other outlets' articles of its story (the most similar ones), both
+ * ways: their verdict on our claims and ours on theirs. When the article shows that other stories are
+ * the same story, their articles join ours and the most similar pairs across them are judged too.
+ */
+async function linkWithinStory(
+  db: ClaimLensDB,
+  article: ArticleRecord,
+  sentences: readonly SentenceRecord[],
+  profile: ProfileRecord,
+  merge: readonly string[],
+  now: number,
+): Promise<LinkRecord[]> {
+  const story = (await db.profiles.where('storyId').equals(profile.storyId).toArray()).filter(
+    (m) => m.articleId !== article.id,
+  );
+  const pairs: [ProfileRecord, ProfileRecord][] = [];
+  let joined: ProfileRecord[] = [];
+  if (merge.length) {
+    joined = (
+      await db.profiles
+        .where('storyId')
+        .anyOf([...merge])
+        .toArray()
+    ).filter((m) => m.articleId !== article.id);
+    for (const m of joined) m.storyId = profile.storyId;
+    await db.profiles.bulkPut(joined);
+    const across: { pair: [ProfileRecord, ProfileRecord]; sim: number }[] = [];
+    for (const x of story)
+      for (const y of joined)
+        if (x.outlet !== y.outlet) across.push({ pair: [x, y], sim: cosine(x.vector, y.vector) });
+    across.sort((a, b) => b.sim - a.sim);
+    for (const { pair } of across.slice(0, MAX_MERGE_PAIRS)) pairs.push(pair);
+  }
+  const members = membersToCompare(
+    profile.vector,
+    [...story, ...joined].filter((m) => m.outlet !== article.outlet),
+    article.id,
+  );
+  for (const m of members) pairs.push([profile, m]);
+  if (!pairs.length) return [];
+  const wanted = new Set(pairs.flat().map((p) => p.articleId));
+  wanted.delete(article.id);
+  const byArticle = new Map<string, SentenceRecord[]>([[article.id, judged(sentences)]]);
+  const stored = await db.sentences
+    .where('articleId')
+    .anyOf([...wanted])
+    .toArray();
+  const grouped = new Map<string, SentenceRecord[]>();
+  for (const s of stored) {
+    const list = grouped.get(s.articleId) ?? [];
+    list.push(s);
+    grouped.set(s.articleId, list);
+  }
+  for (const [id, list] of grouped) byArticle.set(id, judged(list.sort((a, b) => a.index - b.index)));
+  const links: LinkRecord[] = [];
+  for (const [x, y] of pairs) {
+    const a = { sentences: byArticle.get(x.articleId) ?? [], side: x.side };
+    const b = { sentences: byArticle.get(y.articleId) ?? [], side: y.side };
+    if (!a.sentences.length || !b.sentences.length) continue;
+    for (const j of judgePair(a, b))
+      links.push(link(a.sentences[j.ours], b.sentences[j.theirs], j.detail, now));
+    for (const j of judgePair(b, a))
+      links.push(link(b.sentences[j.ours], a.sentences[j.theirs], j.detail, now));
+  }
   return links;
 }
 
+/** The stored link: `other` stands toward `sentence` as `detail` says. */
 function link(
   sentence: SentenceRecord,
   other: SentenceRecord,
-  detail: { stance: LinkRecord['stance']; score: number; numberConflict?: LinkRecord['numberConflict'] },
+  detail: StanceDetail,
   now: number,
 ): LinkRecord {
   return {
@@ -213,6 +308,7 @@ function link(
     otherArticleId: other.articleId,
     stance: detail.stance,
     score: detail.score,
+    basis: detail.basis,
     ...(detail.numberConflict ? { numberConflict: detail.numberConflict } : {}),
     createdAt: now,
   };

@@ -42,6 +42,19 @@ const REFUTING = [
   'rejects',
   'satire',
   'satirical',
+  'staged',
+  'doctored',
+  'photoshopped',
+  'faked',
+  'spoof',
+  'parody',
+  'unfounded',
+  'falsely',
+  'erroneous',
+  'nonsense',
+  'rubbish',
+  'scam',
+  'disproved',
 ];
 const REFUTING_STEMS = new Set(REFUTING.map(stem));
 
@@ -94,11 +107,18 @@ const AFFIRMING_STEMS = new Set(AFFIRMING.map(stem));
 
 /** A refutation stated in so many words: the other sentence denies or dismisses something. */
 export const STRONG_REFUTATION =
-  /\b(?:hoax(?:es)?|no evidence|not (?:true|real|accurate)|untrue|baseless|groundless|fabricat(?:ed|ion)|debunk(?:ed|s)?|refut(?:ed|es)|den(?:y|ies|ied)|dismiss(?:ed|es)?\b[^.]{0,80}\bas\b|(?:is|was|were|are) false|false (?:claim|report|rumou?r)s?|rejected (?:the )?(?:claim|report)s?|there (?:is|was) no)\b/i;
+  /\b(?:hoax(?:es)?|no evidence|not (?:true|real|accurate)|untrue|baseless|groundless|fabricat(?:ed|ion)|debunk(?:ed|s)?|refut(?:ed|es)|den(?:y|ies|ied)|dismiss(?:ed|es)?\b[^.]{0,80}\bas\b|(?:dismiss(?:ed|es)?|reject(?:ed|s)?|rebuff(?:ed|s)?|shot down|shoots down) (?:the |these |those |such )?(?:claims?|reports?|allegations?|rumou?rs?|suggestions?|assertions?)\b|(?:is|was|were|are) false|false (?:claim|report|rumou?r)s?|rejected (?:the )?(?:claim|report)s?|there (?:is|was) no)\b/i;
 
 /** The speaker cannot (yet) vouch for the statement: the FNC "discuss" reading, shown as unclear. */
 export const CANNOT_CONFIRM =
-  /\b(?:can['’]?t|cannot|could not|couldn['’]t|unable to|not able to|has not been able to|have not been able to|declined to|did not|didn['’]t|would not|wouldn['’]t|won['’]t)\s+(?:\w+\s+){0,2}(?:confirm|verify|corroborate|substantiate)\b|\b(?:unconfirmed|unverified|could not be (?:independently )?(?:confirmed|verified))\b/i;
+  /\b(?:can['’]?t|cannot|could not|couldn['’]t|unable to|not able to|has not been able to|have not been able to|declined to|did not|didn['’]t|would not|wouldn['’]t|won['’]t)\s+(?:\w+\s+){0,2}(?:confirm|verify|corroborate|substantiate)\b|\b(?:unconfirmed|unverified|could not be (?:independently )?(?:confirmed|verified))\b|\b(?:not|neither|nor) (?:confirm(?:ed)?|verif(?:y|ied)) (?:or|nor) den(?:y|ied)\b/i;
+
+/** How many refuting words ("hoax", "fake", "prank", "denied") a text holds. */
+export function refutingWords(text: string): number {
+  let n = 0;
+  for (const t of tokens(text)) if (REFUTING_STEMS.has(stem(t))) n++;
+  return n;
+}
 
 export interface CueCounts {
   refuting: number;

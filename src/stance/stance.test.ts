@@ -3,7 +3,8 @@ import type { SentenceAnalysis } from '../model/sentence.ts';
 import { findNumbers } from '../nlp/numbers.ts';
 import { parseCsv, toCsv } from './csv.ts';
 import { fncScore, parseStances, stanceOfFncLabel } from './fnc.ts';
-import { compareWithArticle, numberConflict } from './index.ts';
+import { numberConflict } from './index.ts';
+import { judgePair } from './pair.ts';
 
 function sentence(text: string): SentenceAnalysis {
   return {
@@ -42,32 +43,84 @@ describe('FNC-1 scoring and format', () => {
   });
 });
 
-describe('compareWithArticle', () => {
+describe('judgePair', () => {
   const claim = sentence(
     'Officials said more than 11,000 North Korean soldiers are in Russia and will be ready to fight by Nov. 1.',
   );
+  const report = (sentences: SentenceAnalysis[]) => ({ sentences, side: 'report' as const });
+  const stances = (ours: SentenceAnalysis[], theirs: SentenceAnalysis[]) =>
+    judgePair(report(ours), report(theirs)).map((j) => [j.ours, j.theirs, j.detail.stance, j.detail.basis]);
 
-  it('confirms a rewording, disputes a different count and a denial, and leaves "cannot confirm" unclear', () => {
-    const others = [
+  it('confirms the sentence that states the same fact, and only that one', () => {
+    const theirs = [
+      sentence('The central bank raised interest rates by half a point on Tuesday.'),
       sentence(
         'Close to 11,000 North Korean troops are in Russia and will be ready to fight by Nov. 1, officials said.',
       ),
+      sentence('North Korea has been sending artillery shells to Russia for a year.'),
+    ];
+    expect(stances([claim], theirs)).toEqual([[0, 1, 'confirms', 'same-fact']]);
+  });
+
+  it('disputes a different count of the same thing, from an outlet that does not also give ours', () => {
+    const theirs = [
       sentence(
         'Around 10,000 North Korean soldiers are in Russia and will be ready to fight by Nov. 1, officials said.',
       ),
-      sentence('A spokesman dismissed claims of North Korean soldiers in Russia ready to fight as a hoax.'),
-      sentence('The Pentagon said it could not confirm that North Korean soldiers are in Russia.'),
-      sentence('The central bank raised interest rates by half a point on Tuesday.'),
     ];
-    const byIndex = new Map(compareWithArticle(claim, others).map((j) => [j.index, j.detail]));
-    expect(byIndex.get(0)?.stance).toBe('confirms');
-    expect(byIndex.get(1)).toMatchObject({
+    const [j] = judgePair(report([claim]), report(theirs));
+    expect(j.detail).toMatchObject({
       stance: 'disputes',
+      basis: 'numbers',
       numberConflict: { ours: 'more than 11,000', theirs: 'Around 10,000' },
     });
-    expect(byIndex.get(2)?.stance).toBe('disputes');
-    expect(byIndex.get(3)?.stance).toBe('unclear');
-    expect(byIndex.has(4)).toBe(false);
+    const both = [...theirs, sentence('Another official put the number at 12,000 North Korean soldiers.')];
+    expect(judgePair(report([claim]), report(both)).filter((x) => x.detail.basis === 'numbers')).toEqual([]);
+  });
+
+  it('disputes by a denial about what the claim says, and leaves a "cannot confirm" unclear', () => {
+    const theirs = [
+      sentence(
+        'A Kremlin spokesman dismissed claims of North Korean soldiers in Russia ready to fight as a hoax.',
+      ),
+      sentence('The Pentagon said it could not confirm that North Korean soldiers are in Russia.'),
+    ];
+    expect(stances([claim], theirs)).toEqual([
+      [0, 0, 'disputes', 'denial'],
+      [0, 1, 'unclear', 'cannot-confirm'],
+    ]);
+  });
+
+  it('links a denial to the claims it is most about, not to every claim of the story', () => {
+    const ours = [
+      claim,
+      sentence('The video was filmed at a camp in the Far East, the centre said.'),
+      sentence('Seoul said 1,500 troops were shipped to Vladivostok by sea.'),
+    ];
+    const theirs = [
+      sentence('Moscow dismissed claims that North Korean soldiers are in Russia ready to fight.'),
+    ];
+    expect(stances(ours, theirs)).toEqual([[0, 0, 'disputes', 'denial']]);
+  });
+
+  it('lets a debunking article dispute the claims of a report it is about, with its own sentence as the quote', () => {
+    const ours = [
+      sentence('The Batmobile was stolen from the film set in Detroit on Sunday, local fans said.'),
+      sentence('The car is worth more than a million dollars.'),
+    ];
+    const theirs = [
+      sentence('Detroit police say the story of a stolen Batmobile is a hoax.'),
+      sentence('The car was moved to a warehouse for the weekend.'),
+    ];
+    const judged = judgePair(report(ours), { sentences: theirs, side: 'debunk' });
+    expect(judged.find((j) => j.ours === 0)?.detail).toMatchObject({ stance: 'disputes' });
+    expect(judged.some((j) => j.ours === 1 && j.detail.stance === 'disputes')).toBe(false);
+    // Two articles that both debunk the story agree with each other.
+    expect(
+      judgePair({ sentences: theirs, side: 'debunk' }, { sentences: theirs, side: 'debunk' }).some(
+        (j) => j.detail.stance === 'disputes',
+      ),
+    ).toBe(false);
   });
 
   it('reads a bound the same whichever words state it', () => {
@@ -75,7 +128,10 @@ describe('compareWithArticle', () => {
     for (const ours of ['No more than 50 soldiers were killed', 'At most 50 soldiers were killed']) {
       const claim = sentence(`${ours} in the attack on Bakhmut, Ukrainian officials said.`);
       expect(numberConflict(claim, theirs)).toMatchObject({ theirs: '60' });
-      expect(compareWithArticle(claim, [theirs])[0]?.detail.stance).toBe('disputes');
+      expect(judgePair(report([claim]), report([theirs]))[0]?.detail).toMatchObject({
+        stance: 'disputes',
+        basis: 'numbers',
+      });
     }
   });
 

@@ -4,7 +4,14 @@
  */
 import Dexie, { type Table } from 'dexie';
 import type { AnnotationRecord } from '../model/annotation.ts';
-import type { ArticleRecord, LinkRecord, SentenceRecord, SettingRecord, TermRecord } from './schema.ts';
+import type {
+  ArticleRecord,
+  LinkRecord,
+  ProfileRecord,
+  SentenceRecord,
+  SettingRecord,
+  TermRecord,
+} from './schema.ts';
 import { DB_NAME, POSTINGS_LIMIT, SCHEMA_VERSIONS } from './schema.ts';
 
 export class ClaimLensDB extends Dexie {
@@ -14,6 +21,8 @@ export class ClaimLensDB extends Dexie {
   settings!: Table<SettingRecord, string>;
   annotations!: Table<AnnotationRecord, string>;
   terms!: Table<TermRecord, string>;
+  /** Since version 5; articles stored before get theirs when a new article is compared with them. */
+  profiles!: Table<ProfileRecord, string>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);

@@ -4,7 +4,8 @@
  */
 import type { BlockKind } from '../article/types.ts';
 import type { SentenceAnalysis } from '../model/sentence.ts';
-import type { Stance } from '../model/stance.ts';
+import type { Stance, StanceBasis } from '../model/stance.ts';
+import type { ArticleProfile } from '../model/story.ts';
 
 export type { AnnotationRecord } from '../model/annotation.ts';
 
@@ -47,9 +48,14 @@ export interface LinkRecord {
   otherArticleId: string;
   stance: Stance;
   score: number;
+  /** Why (absent on links made before schema version 5). */
+  basis?: StanceBasis;
   numberConflict?: { ours: string; theirs: string };
   createdAt: number;
 }
+
+/** An article's whole-article vector, article-level stance and story (table `profiles`, schema version 5). */
+export type ProfileRecord = ArticleProfile;
 
 /** Posting lists longer than this are not kept: such keys are too common to retrieve by. */
 export const POSTINGS_LIMIT = 60;
@@ -89,10 +95,15 @@ const V3_STORES = { ...V2_STORES, terms: 'term' };
 // rebuilt records.
 const V4_STORES = V3_STORES;
 
+// Version 5 groups articles into stories: one profile per article (its whole-article vector, whether it
+// debunks its story, and the story it belongs to), indexed by story.
+const V5_STORES = { ...V4_STORES, profiles: 'articleId, storyId' };
+
 /** Dexie schema versions, oldest first; each repeats the one before and adds to it. */
 export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string> }[] = [
   { version: 1, stores: V1_STORES },
   { version: 2, stores: V2_STORES },
   { version: 3, stores: V3_STORES },
   { version: 4, stores: V4_STORES },
+  { version: 5, stores: V5_STORES },
 ];

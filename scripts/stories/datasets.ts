@@ -1,0 +1,198 @@
+/**
+ * Multi-outlet stories built from the shared datasets, for `npm run eval:stories` and for training the
+ * article-level stance model: every article its own outlet, each on a side of the story ("report"
+ * asserts what the story says, "debunk" contradicts it).
+ *
+ * - FNC-1 train: per claim (headlines linked by the bodies related to them), the headline with most
+ *   agree/disagree bodies and those bodies. A body agrees with a report headline and disagrees with a
+ *   debunking one, so sides are relative to the headline.
+ * - Emergent: per claim, the headlines "for" (report) and "against" (debunk); "observing" ones are left out.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseCsvRecords } from '../../src/stance/csv.ts';
+import { parseBodies, parseStances } from '../../src/stance/fnc.ts';
+
+export type Side = 'report' | 'debunk';
+
+export interface StoryArticle {
+  /** Unique within the dataset; the same text under the same id wherever it recurs. */
+  id: string;
+  text: string;
+  side: Side;
+}
+
+export interface Story {
+  id: string;
+  /** What the story says (the FNC-1 headline or the Emergent claim). */
+  headline: string;
+  articles: StoryArticle[];
+}
+
+/** Which FNC-1 bodies: the dev split's training ids, its hold-out ids, or all. */
+export type FncSplit = 'train' | 'holdout' | 'all';
+
+/**
+ * FNC-1 stories: one per headline with at least two agree/disagree bodies of the split. A headline's
+ * agree bodies are its reports; its disagree bodies debunk it.
+ */
+export function fncStories(dataDir: string, split: FncSplit): Story[] {
+  const dir = join(dataDir, 'fnc-1');
+  const bodies = parseBodies(readFileSync(join(dir, 'train_bodies.csv'), 'utf8'));
+  const hold = new Set(readFileSync(join(dir, 'dev_split/hold_out_ids.txt'), 'utf8').split(/\s+/));
+  const keep = (id: string) => split === 'all' || hold.has(id) === (split === 'holdout');
+  const pairs = parseStances(readFileSync(join(dir, 'train_stances.csv'), 'utf8'));
+  // Headlines of one claim share bodies: a claim is a connected component of headlines and the bodies
+  // related to them. Each claim yields one story (its headline with the most agree/disagree bodies).
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    let r = x;
+    while (parent.get(r) !== r) r = parent.get(r) ?? r;
+    parent.set(x, r);
+    return r;
+  };
+  const union = (a: string, b: string) => {
+    for (const x of [a, b]) if (!parent.has(x)) parent.set(x, x);
+    parent.set(find(a), find(b));
+  };
+  const byHeadline = new Map<string, Map<string, Side>>();
+  for (const p of pairs) {
+    if (p.stance === 'unrelated' || !p.stance) continue;
+    union(`h:${p.headline}`, `b:${p.bodyId}`);
+    if ((p.stance !== 'agree' && p.stance !== 'disagree') || !keep(p.bodyId)) continue;
+    const sides = byHeadline.get(p.headline) ?? new Map<string, Side>();
+    sides.set(p.bodyId, p.stance === 'agree' ? 'report' : 'debunk');
+    byHeadline.set(p.headline, sides);
+  }
+  const best = new Map<string, [string, Map<string, Side>]>();
+  for (const [headline, sides] of [...byHeadline].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    if (sides.size < 2) continue;
+    const claim = find(`h:${headline}`);
+    const current = best.get(claim);
+    if (!current || sides.size > current[1].size) best.set(claim, [headline, sides]);
+  }
+  return [...best.values()]
+    .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+    .map(([headline, sides], i) => ({
+      id: `fnc:${i}`,
+      headline,
+      articles: [...sides]
+        .sort((a, b) => Number(a[0]) - Number(b[0]))
+        .map(([id, side]) => ({ id: `body-${id}`, text: bodies.get(id) ?? '', side })),
+    }));
+}
+
+/** Which Emergent file: Ferreira & Vlachos's train split, their test split, or the whole shared file. */
+export type EmergentSplit = 'train' | 'test' | 'all';
+
+/** Emergent stories: one per claim with at least two for/against headlines. */
+export function emergentStories(dataDir: string, split: EmergentSplit): Story[] {
+  const file = {
+    train: 'url-versions-2015-06-14-clean-train.no-fnc1-test-claims.csv',
+    test: 'url-versions-2015-06-14-clean-test.no-fnc1-test-claims.csv',
+    all: 'url-versions-2015-06-14-clean.no-fnc1-test-claims.csv',
+  }[split];
+  const rows = parseCsvRecords(readFileSync(join(dataDir, 'emergent', file), 'utf8'));
+  const byClaim = new Map<string, { headline: string; articles: StoryArticle[] }>();
+  for (const r of rows) {
+    const stance = r.articleHeadlineStance;
+    if (stance !== 'for' && stance !== 'against') continue;
+    const story = byClaim.get(r.claimId) ?? { headline: r.claimHeadline, articles: [] };
+    if (!story.articles.some((a) => a.id === r.articleId))
+      story.articles.push({
+        id: r.articleId,
+        text: r.articleHeadline.trim(),
+        side: stance === 'for' ? 'report' : 'debunk',
+      });
+    byClaim.set(r.claimId, story);
+  }
+  return [...byClaim]
+    .filter(([, s]) => s.articles.length >= 2)
+    .map(([claimId, s]) => ({ id: `emergent:${claimId}`, ...s }));
+}
+
+/**
+ * Groups stories into corpora that can be read into one store together: no article twice in a corpus
+ * (FNC-1 bodies recur across headlines of one claim), at most `size` stories each. Stories whose
+ * articles all appeared already are dropped, so every article is scored under one story only.
+ */
+export function corpora(stories: readonly Story[], size: number): Story[][] {
+  const out: Story[][] = [];
+  const used = new Set<string>();
+  let current: Story[] = [];
+  let inCurrent = new Set<string>();
+  for (const story of stories) {
+    const fresh = story.articles.filter((a) => !used.has(a.id));
+    if (fresh.length < 2) continue;
+    if (current.length >= size || fresh.some((a) => inCurrent.has(a.id))) {
+      out.push(current);
+      current = [];
+      inCurrent = new Set();
+    }
+    current.push({ ...story, articles: fresh });
+    for (const a of fresh) {
+      used.add(a.id);
+      inCurrent.add(a.id);
+    }
+  }
+  if (current.length) out.push(current);
+  return out;
+}
+
+/** An article whose side is known in absolute terms: does it report the claim, or debunk it? */
+export interface SidedArticle {
+  id: string;
+  /** The headline (for an FNC-1 body, its first line, as the CLI reads a .txt article). */
+  headline: string;
+  /** The rest of the text, one paragraph per line. */
+  body: string;
+  debunks: boolean;
+  source: 'emergent' | 'fnc-1';
+}
+
+/**
+ * Articles with an absolute side, for the article-level stance model: Emergent headlines ("against"
+ * debunks, "for" reports) and FNC-1 bodies whose headline is an Emergent headline of known stance (a
+ * body agreeing with an "against" headline debunks, and so on). Only Emergent's train split orients
+ * FNC-1 bodies, so its test split stays unseen.
+ */
+export function sidedArticles(dataDir: string, emergent: EmergentSplit, fnc: FncSplit): SidedArticle[] {
+  const out: SidedArticle[] = [];
+  const orient = new Map<string, boolean>();
+  const trainFile = 'url-versions-2015-06-14-clean-train.no-fnc1-test-claims.csv';
+  for (const r of parseCsvRecords(readFileSync(join(dataDir, 'emergent', trainFile), 'utf8')))
+    if (r.articleHeadlineStance === 'for' || r.articleHeadlineStance === 'against')
+      orient.set(r.articleHeadline.trim().toLowerCase(), r.articleHeadlineStance === 'against');
+  for (const story of emergentStories(dataDir, emergent))
+    for (const a of story.articles)
+      out.push({ id: a.id, headline: a.text, body: '', debunks: a.side === 'debunk', source: 'emergent' });
+  const dir = join(dataDir, 'fnc-1');
+  const bodies = parseBodies(readFileSync(join(dir, 'train_bodies.csv'), 'utf8'));
+  const hold = new Set(readFileSync(join(dir, 'dev_split/hold_out_ids.txt'), 'utf8').split(/\s+/));
+  const sides = new Map<string, Set<boolean>>();
+  for (const p of parseStances(readFileSync(join(dir, 'train_stances.csv'), 'utf8'))) {
+    if (p.stance !== 'agree' && p.stance !== 'disagree') continue;
+    if (fnc !== 'all' && hold.has(p.bodyId) !== (fnc === 'holdout')) continue;
+    const against = orient.get(p.headline.trim().toLowerCase());
+    if (against === undefined) continue;
+    const set = sides.get(p.bodyId) ?? new Set<boolean>();
+    set.add((p.stance === 'disagree') !== against);
+    sides.set(p.bodyId, set);
+  }
+  for (const [id, set] of [...sides].sort((a, b) => Number(a[0]) - Number(b[0]))) {
+    if (set.size !== 1) continue;
+    const lines = (bodies.get(id) ?? '')
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter(Boolean);
+    if (!lines.length) continue;
+    out.push({
+      id: `body-${id}`,
+      headline: lines[0],
+      body: lines.slice(1).join('\n'),
+      debunks: [...set][0],
+      source: 'fnc-1',
+    });
+  }
+  return out;
+}

@@ -1,0 +1,167 @@
+/**
+ * Which sentence of another article states the same fact as each of ours: a one-to-one alignment of
+ * two articles' sentences by mutual best match, so a claim links to the sentence that says what it
+ * says rather than to every sentence of the topic. Scoring every pair of two articles must be cheap:
+ * each sentence's content words become a sorted, idf-weighted vector once, and a pair costs one merge.
+ */
+import type { SentenceAnalysis } from '../model/sentence.ts';
+import { idfOf } from './features.ts';
+import { preparedOf } from './index.ts';
+import { IDF } from './model.ts';
+import { concept } from './text.ts';
+
+/** A sentence's content stems (sorted) with their idf, for fast pairwise scores. */
+interface Terms {
+  stems: string[];
+  idf: number[];
+  /** Sum of idf and of idf squared. */
+  total: number;
+  norm: number;
+}
+
+const termsByText = new Map<string, Terms>();
+const TERMS_CACHE = 20_000;
+
+function termsOf(s: SentenceAnalysis): Terms {
+  let t = termsByText.get(s.text);
+  if (t) return t;
+  // Synonyms meet ("troops" and "soldiers"): two outlets rarely count one thing with the same noun.
+  const stems = [...new Set([...preparedOf(s).contentSet].filter((x) => x.length > 1).map(concept))].sort();
+  const idf = stems.map((x) => idfOf(IDF, x));
+  let total = 0;
+  let sq = 0;
+  for (const w of idf) {
+    total += w;
+    sq += w * w;
+  }
+  t = { stems, idf, total, norm: Math.sqrt(sq) };
+  if (termsByText.size >= TERMS_CACHE) termsByText.clear();
+  termsByText.set(s.text, t);
+  return t;
+}
+
+/** How much two sentences share, weighted by rarity: cosine, and the covered share of each side. */
+export interface Overlap {
+  cos: number;
+  coverMin: number;
+  coverMax: number;
+}
+
+/**
+ * The overlap of two sentences. `ignore` leaves out stems that frame a statement rather than say what it
+ * is about ("claim", "report", "hoax"), for the relevance of a denial to a claim.
+ */
+export function overlap(a: SentenceAnalysis, b: SentenceAnalysis, ignore?: ReadonlySet<string>): Overlap {
+  const x = termsOf(a);
+  const y = termsOf(b);
+  let i = 0;
+  let j = 0;
+  let shared = 0;
+  let dot = 0;
+  while (i < x.stems.length && j < y.stems.length) {
+    const p = x.stems[i];
+    const q = y.stems[j];
+    if (p === q) {
+      if (!ignore?.has(p)) {
+        shared += x.idf[i];
+        dot += x.idf[i] * x.idf[i];
+      }
+      i++;
+      j++;
+    } else if (p < q) i++;
+    else j++;
+  }
+  const [tx, nx] = ignore ? totals(x, ignore) : [x.total, x.norm];
+  const [ty, ny] = ignore ? totals(y, ignore) : [y.total, y.norm];
+  const ca = tx ? shared / tx : 0;
+  const cb = ty ? shared / ty : 0;
+  return {
+    cos: nx && ny ? dot / (nx * ny) : 0,
+    coverMin: Math.min(ca, cb),
+    coverMax: Math.max(ca, cb),
+  };
+}
+
+/** Sum of idf and norm of a sentence's stems, leaving some out. */
+function totals(t: Terms, ignore: ReadonlySet<string>): [number, number] {
+  let total = 0;
+  let sq = 0;
+  for (let k = 0; k < t.stems.length; k++)
+    if (!ignore.has(t.stems[k])) {
+      total += t.idf[k];
+      sq += t.idf[k] * t.idf[k];
+    }
+  return [total, Math.sqrt(sq)];
+}
+
+/** The alignment score of a pair: rarity-weighted overlap, crediting a short sentence fully covered by a long one. */
+export function alignScore(o: Overlap): number {
+  return 0.5 * o.cos + 0.3 * o.coverMax + 0.2 * o.coverMin;
+}
+
+export interface Aligned {
+  /** Index into our sentences and into theirs. */
+  ours: number;
+  theirs: number;
+  score: number;
+}
+
+/** Scores within this of a sentence's best count as its best too (repeated or near-identical sentences). */
+const TIE = 0.02;
+
+/**
+ * Mutual best matches between two articles' sentences with a score of at least `floor`: our sentence's
+ * best match among theirs whose own best match among ours is our sentence (ties within a hair allowed,
+ * so a sentence an outlet repeats aligns with both copies).
+ */
+export function alignSentences(
+  ours: readonly SentenceAnalysis[],
+  theirs: readonly SentenceAnalysis[],
+  floor: number,
+): Aligned[] {
+  if (!ours.length || !theirs.length) return [];
+  const scores = ours.map((a) => theirs.map((b) => alignScore(overlap(a, b))));
+  const bestOfOurs = scores.map((row) => Math.max(...row));
+  const bestOfTheirs = theirs.map((_, j) => Math.max(...scores.map((row) => row[j])));
+  const out: Aligned[] = [];
+  for (let i = 0; i < ours.length; i++)
+    for (let j = 0; j < theirs.length; j++) {
+      const s = scores[i][j];
+      if (s < floor || s < bestOfOurs[i] - TIE || s < bestOfTheirs[j] - TIE) continue;
+      out.push({ ours: i, theirs: j, score: s });
+    }
+  return out;
+}
+
+/**
+ * Our sentences a statement of theirs is most about (a denial, a "cannot confirm", a debunk's key
+ * sentence): the best-scoring one and any within `share` of it, at most `max` different ones, each at
+ * least `floor`,
+ * leaving out the sentences `skip` names and the stems in `ignore`.
+ */
+export function mostAbout(
+  statement: SentenceAnalysis,
+  ours: readonly SentenceAnalysis[],
+  floor: number,
+  options: {
+    max?: number;
+    share?: number;
+    ignore?: ReadonlySet<string>;
+    skip?: (index: number) => boolean;
+  } = {},
+): { index: number; score: number }[] {
+  const { max = 3, share = 0.85, ignore, skip } = options;
+  const scored = ours
+    .map((s, index) => ({ index, score: skip?.(index) ? 0 : alignScore(overlap(statement, s, ignore)) }))
+    .filter((x) => x.score >= floor)
+    .sort((a, b) => b.score - a.score || a.index - b.index);
+  if (!scored.length) return [];
+  const best = scored[0].score;
+  // A sentence an article repeats (a headline above its first paragraph) takes one place, not two.
+  const texts = new Set<string>();
+  return scored.filter((x) => {
+    if (x.score < best * share) return false;
+    texts.add(ours[x.index].text);
+    return texts.size <= max;
+  });
+}

@@ -1,0 +1,30 @@
+/**
+ * An article's place in the coverage of one story: the shapes the story grouping (src/story), the
+ * store and the views share.
+ */
+
+/** A sparse, L2-normalised TF-IDF vector of a whole article: terms sorted, weights in the same order. */
+export interface ArticleVector {
+  terms: string[];
+  weights: number[];
+}
+
+/**
+ * Where an article stands on its story as a whole: it reports it, debunks it ("the story is a hoax"), or
+ * the article-level model cannot tell.
+ */
+export type ArticleSide = 'report' | 'debunk' | 'unsure';
+
+/** What the pipeline knows of an article as a whole. */
+export interface ArticleProfile {
+  articleId: string;
+  /** The story the article belongs to: the id of the article that began it. */
+  storyId: string;
+  outlet: string;
+  vector: ArticleVector;
+  /** Probability that the article is framed as a debunk of its story, and the side that makes it take. */
+  debunk: number;
+  side: ArticleSide;
+  /** When the article joined its story (ms since epoch). */
+  joinedAt: number;
+}

@@ -1,0 +1,379 @@
+/**
+ * The verdict of one article of a story on another's claims. Within a story, each claim is aligned
+ * with the other article's sentence that states the same fact (mutual best match), and that sentence
+ * confirms it, gives a conflicting number, denies it or cannot confirm it. A denial or "cannot confirm"
+ * the alignment did not pair is linked to the claims it is most about, never to all. And an article
+ * framed as a debunk of the story disputes the claims of a report that assert what it denies, quoting
+ * its sentence most about each.
+ */
+import { alignScore, alignSentences, mostAbout, overlap } from '../match/align.ts';
+import { matchEvidence, similarityFrom } from '../match/index.ts';
+import { compatible, isVague, sameScale, unitsAgree } from '../match/numbers.ts';
+import { concept, contentStems, isStopword, NEGATIONS, stem, tokens } from '../match/text.ts';
+import type { NumberMention, SentenceAnalysis } from '../model/sentence.ts';
+import type { StanceDetail } from '../model/stance.ts';
+import type { ArticleSide } from '../model/story.ts';
+import { CANNOT_CONFIRM, STRONG_REFUTATION } from './cues.ts';
+import { cueScope, FRAME_STEMS, negationScope, numberConflict, scopeCovered } from './index.ts';
+
+/** An article as the pair judgement reads it: its sentences and its article-level stance. */
+export interface ArticleReading {
+  sentences: readonly SentenceAnalysis[];
+  /** Where the article stands on its story as a whole (src/stance/debunk.ts). */
+  side: ArticleSide;
+}
+
+/** One of their sentences standing toward one of our sentences. */
+export interface PairJudgement {
+  /** Index into our sentences, and into theirs. */
+  ours: number;
+  theirs: number;
+  detail: StanceDetail;
+}
+
+/** Alignment score from which two sentences of one story can state the same fact. */
+export const ALIGN_FLOOR = 0.2;
+/** Similarity from which an aligned pair of sentences of two full articles confirms. */
+export const ALIGNED_CONFIRM = 0.45;
+/**
+ * The same when one of the articles is a lone statement (a headline, a post): the whole-article
+ * similarity that put both in one story already compared that statement with the other article.
+ */
+export const STATEMENT_CONFIRM = 0.1;
+/** Alignment score from which a lone statement pairs with a sentence of an article of its story. */
+export const STATEMENT_ALIGN_FLOOR = 0.05;
+/** An article of at most this many sentences is a lone statement. */
+const STATEMENT_SENTENCES = 2;
+/** Relatedness from which a denial or "cannot confirm" is about one of our claims. */
+export const CUE_FLOOR = 0.15;
+/** Relatedness from which two sentences with numbers of one unit can be counting the same thing. */
+export const NUMBER_FLOOR = 0.25;
+/** The same when one of the two numbers names no unit: the sentences must say much the same. */
+export const BARE_NUMBER_FLOOR = 0.5;
+/** Two figures further apart than this are not two counts of one thing (a part and a whole, more likely). */
+const CONFLICT_RATIO = 2;
+/** Relatedness from which a debunk's sentence is about one of our claims. */
+export const DEBUNK_FLOOR = 0.12;
+/** Claims a debunking article disputes at most, per sentence of its that states the debunk. */
+const DEBUNK_TARGETS = 2;
+
+/** Whether a sentence says its speaker cannot confirm something, and where the cue starts. */
+function unsureAt(s: SentenceAnalysis): number {
+  return CANNOT_CONFIRM.exec(s.text)?.index ?? -1;
+}
+
+function refutesAt(s: SentenceAnalysis): number {
+  return STRONG_REFUTATION.exec(s.text)?.index ?? -1;
+}
+
+function round(v: number): number {
+  return Math.round(v * 1000) / 1000;
+}
+
+/** Words after a negation that do not negate what follows ("not only", "no longer"). */
+const NOT_NEGATING = new Set(['only', 'just', 'least', 'longer', 'less', 'more', 'sure', 'clear']);
+
+function isNegation(token: string): boolean {
+  return NEGATIONS.has(token) || token.endsWith("n't");
+}
+
+/**
+ * Whether their sentence negates something our claim asserts: a negation in theirs whose next few
+ * content words include one of ours, while ours has no negation ("the Batmobile wasn't stolen" against
+ * "Batmobile stolen in Detroit").
+ */
+export function negatesClaim(c: SentenceAnalysis, t: SentenceAnalysis): boolean {
+  const ours = tokens(c.text);
+  if (ours.some(isNegation)) return false;
+  const stems = new Set(contentStems(c.text));
+  const theirs = tokens(t.text);
+  for (let i = 0; i < theirs.length; i++) {
+    if (!isNegation(theirs[i]) || NOT_NEGATING.has(theirs[i + 1] ?? '')) continue;
+    let seen = 0;
+    for (let k = i + 1; k < theirs.length && seen < 3; k++) {
+      const w = theirs[k];
+      if (isNegation(w) || /[.;:!?]$/.test(w)) break;
+      if (isStopword(w)) continue;
+      seen++;
+      if (stems.has(stem(w))) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Whether a sentence asserts rather than denies or doubts: no negation, no refutation, no "cannot
+ * confirm". Only such a sentence can be disputed by a denial; two denials of one thing agree.
+ */
+function affirmative(s: SentenceAnalysis): boolean {
+  return refutesAt(s) < 0 && unsureAt(s) < 0 && !tokens(s.text).some(isNegation);
+}
+
+/** What the pair judgement needs to know about the two articles beyond the two sentences. */
+interface PairContext {
+  /** Similarity from which an aligned pair confirms. */
+  confirmFrom: number;
+  /** Whether one of the articles is a lone statement (a denial is then often a plain negation). */
+  lone: boolean;
+  /** Whether denials count: not between two articles that both debunk the story. */
+  denials: boolean;
+}
+
+/** A negation that denies what follows it (not "not only", "no longer"). */
+const DENYING_NEGATION =
+  /\b(?:not|never|no|none|nobody|nothing|neither)\b(?!\s+(?:only|just|least|longer|less|more|sure|clear)\b)|\b\w+n['’]t\b/i;
+
+/**
+ * What a sentence of theirs says against or about claims: "cannot confirm" (scope after the cue), a
+ * refutation, or, from a lone statement, a plain negation (scope around the negation).
+ */
+function cueOf(
+  t: SentenceAnalysis,
+  context: PairContext,
+): { kind: 'unsure' | 'denies'; scope: string } | null {
+  const unsure = CANNOT_CONFIRM.exec(t.text);
+  if (unsure) return { kind: 'unsure', scope: cueScope(t.text, unsure.index, unsure[0].length) };
+  if (!context.denials) return null;
+  const refutes = STRONG_REFUTATION.exec(t.text);
+  if (refutes) return { kind: 'denies', scope: cueScope(t.text, refutes.index, refutes[0].length) };
+  // A plain negation denies only in a lone statement: in an article it is as often "not the first time".
+  const negation = context.lone ? DENYING_NEGATION.exec(t.text) : null;
+  if (negation) return { kind: 'denies', scope: negationScope(t.text, negation.index) };
+  return null;
+}
+
+/** The stance of their sentence `t` toward our claim `c`, which the alignment paired as one fact. */
+function judgeAligned(c: SentenceAnalysis, t: SentenceAnalysis, context: PairContext): StanceDetail | null {
+  const sim = similarityFrom(matchEvidence(c, t));
+  const score = round(sim);
+  const theyUnsure = unsureAt(t) >= 0;
+  const weUnsure = unsureAt(c) >= 0;
+  // Two "cannot confirm"s of one thing state the same fact; one alone leaves our claim unclear.
+  if (theyUnsure && !weUnsure) return { stance: 'unclear', score, basis: 'cannot-confirm' };
+  if (context.denials && affirmative(c) && sim >= CUE_FLOOR) {
+    // A headline's plain negation ("Batmobile wasn't stolen") denies; so does a refutation whose own
+    // words are about what our claim says.
+    const refutes = STRONG_REFUTATION.exec(t.text);
+    if (
+      (refutes && scopeCovered(c, cueScope(t.text, refutes.index, refutes[0].length))) ||
+      (context.lone && negatesClaim(c, t))
+    )
+      return { stance: 'disputes', score, basis: 'denial' };
+  }
+  // A conflicting number is judged over the whole article (`numberDisputes`), not here.
+  if (numberConflict(c, t)) return null;
+  if (sim < context.confirmFrom) return null;
+  return { stance: 'confirms', score, basis: 'same-fact' };
+}
+
+/**
+ * How their article stands toward each of our sentences. Both articles are of one story; call it
+ * both ways to link both. Never more than one judgement per pair of sentences.
+ */
+export function judgePair(ours: ArticleReading, theirs: ArticleReading): PairJudgement[] {
+  const found = new Map<string, PairJudgement>();
+  const put = (o: number, t: number, detail: StanceDetail) => {
+    const key = `${o}:${t}`;
+    const current = found.get(key);
+    // A dispute outranks a confirmation of the same pair; otherwise the first reading stands.
+    if (!current || (current.detail.stance !== 'disputes' && detail.stance === 'disputes'))
+      found.set(key, { ours: o, theirs: t, detail });
+  };
+  const lone = Math.min(ours.sentences.length, theirs.sentences.length) <= STATEMENT_SENTENCES;
+  const aligned = alignSentences(
+    ours.sentences,
+    theirs.sentences,
+    lone ? STATEMENT_ALIGN_FLOOR : ALIGN_FLOOR,
+  );
+  const context: PairContext = {
+    confirmFrom: lone ? STATEMENT_CONFIRM : ALIGNED_CONFIRM,
+    lone,
+    // Two articles that both doubt the story (debunks, or one the model is unsure of) agree on it.
+    denials: ours.side === 'report' || theirs.side === 'report',
+  };
+  for (const a of aligned) {
+    const detail = judgeAligned(ours.sentences[a.ours], theirs.sentences[a.theirs], context);
+    if (detail) put(a.ours, a.theirs, detail);
+  }
+  // Their denials and "cannot confirm"s that the alignment did not pair with a claim of ours: each is
+  // linked to the claims it is most about, when its own words say what they say.
+  const pairedWith = new Set(aligned.map((a) => a.theirs));
+  theirs.sentences.forEach((t, j) => {
+    const cue = cueOf(t, context);
+    if (!cue) return;
+    const scope: SentenceAnalysis = { ...t, text: cue.scope };
+    // Only an assertion can be doubted or denied: not another denial, nor another "cannot confirm".
+    const eligible = (i: number) =>
+      affirmative(ours.sentences[i]) && scopeCovered(ours.sentences[i], cue.scope);
+    for (const target of mostAbout(scope, ours.sentences, CUE_FLOOR, {
+      ignore: FRAME_STEMS,
+      skip: (i) => !eligible(i),
+    })) {
+      if (pairedWith.has(j) && found.has(`${target.index}:${j}`)) continue;
+      put(
+        target.index,
+        j,
+        cue.kind === 'unsure'
+          ? { stance: 'unclear', score: round(target.score), basis: 'cannot-confirm' }
+          : { stance: 'disputes', score: round(target.score), basis: 'denial' },
+      );
+    }
+  });
+  for (const d of numberDisputes(ours, theirs)) put(d.ours, d.theirs, d.detail);
+  if (
+    (theirs.side === 'debunk' && ours.side === 'report') ||
+    (ours.side === 'debunk' && theirs.side === 'report')
+  ) {
+    for (const d of debunkDisputes(ours, theirs)) {
+      // The debunk's reading of a claim replaces any confirmation that article gave the same claim.
+      for (const [key, j] of found)
+        if (j.ours === d.ours && j.detail.stance === 'confirms') found.delete(key);
+      put(d.ours, d.theirs, d.detail);
+    }
+  }
+  return [...found.values()].sort((a, b) => a.ours - b.ours || a.theirs - b.theirs);
+}
+
+/**
+ * Article-level disputes between a debunk and a report of one story. When they debunk: their
+ * sentences that state the debunk (a refutation, else their headline sentence) dispute our claims
+ * they are most about. When we debunk: our debunking sentences are disputed by their sentence most
+ * about each (the report's assertion).
+ */
+function debunkDisputes(ours: ArticleReading, theirs: ArticleReading): PairJudgement[] {
+  const out: PairJudgement[] = [];
+  if (theirs.side === 'debunk') {
+    for (const j of debunkStatements(theirs))
+      for (const target of mostAbout(theirs.sentences[j], ours.sentences, DEBUNK_FLOOR, {
+        max: DEBUNK_TARGETS,
+        ignore: FRAME_STEMS,
+      }))
+        out.push({
+          ours: target.index,
+          theirs: j,
+          detail: { stance: 'disputes', score: round(target.score), basis: 'debunk' },
+        });
+  } else {
+    for (const i of debunkStatements(ours)) {
+      const best = mostAbout(ours.sentences[i], theirs.sentences, DEBUNK_FLOOR, {
+        max: 1,
+        ignore: FRAME_STEMS,
+      })[0];
+      if (best)
+        out.push({
+          ours: i,
+          theirs: best.index,
+          detail: { stance: 'disputes', score: round(best.score), basis: 'debunk' },
+        });
+    }
+  }
+  return out;
+}
+
+/** The sentences of a debunking article that state the debunk: those with a refutation cue, else the first. */
+function debunkStatements(a: ArticleReading): number[] {
+  const cued = a.sentences.map((s, i) => (refutesAt(s) >= 0 ? i : -1)).filter((i) => i >= 0);
+  return cued.length ? cued.slice(0, 3) : a.sentences.length ? [0] : [];
+}
+
+/**
+ * Their numbers that conflict with ours: for each claim of ours with a number, their most related
+ * sentence giving a different number for the same thing (same unit, same scale, not compatible), unless
+ * their article also states a number compatible with ours for that thing. An outlet that gives both
+ * figures (one official's and another's) does not dispute either.
+ */
+function numberDisputes(ours: ArticleReading, theirs: ArticleReading): PairJudgement[] {
+  const out: PairJudgement[] = [];
+  if (!theirs.sentences.some((t) => t.numbers.length)) return out;
+  ours.sentences.forEach((c, i) => {
+    if (!c.numbers.length) return;
+    let best: PairJudgement | undefined;
+    let statesOurs = false;
+    theirs.sentences.forEach((t, j) => {
+      if (!t.numbers.length) return;
+      const whole = alignScore(overlap(c, t));
+      for (const x of c.numbers)
+        for (const y of t.numbers) {
+          if (!unitsAgree(x, y) || isVague(x) || isVague(y)) continue;
+          // How related the two numbers' own clauses and counted things are, as well as the two sentences.
+          const related = Math.max(
+            whole,
+            alignScore(overlap(around(c, x), around(t, y))),
+            countedAlike(c.text, x, t.text, y) ? NUMBER_FLOOR : 0,
+          );
+          if (related < NUMBER_FLOOR) continue;
+          if (compatible(x, y)) {
+            statesOurs = true;
+            continue;
+          }
+          if (!sameScale(x, y, CONFLICT_RATIO) || (!(x.unit && y.unit) && related < BARE_NUMBER_FLOOR))
+            continue;
+          if (!best || related > best.detail.score)
+            best = {
+              ours: i,
+              theirs: j,
+              detail: {
+                stance: 'disputes',
+                score: round(related),
+                basis: 'numbers',
+                numberConflict: { ours: x.raw, theirs: y.raw },
+              },
+            };
+        }
+    });
+    if (best && !statesOurs) out.push(best);
+  });
+  return out;
+}
+
+/** Qualifier words before a number that say nothing of what it counts. */
+const QUALIFYING = new Set([
+  'estimated',
+  'nearly',
+  'around',
+  'about',
+  'some',
+  'approximately',
+  'roughly',
+  'almost',
+]);
+
+/** The content words naming what a number counts: up to three after it and two before it, within its clause. */
+function countedWords(text: string, n: NumberMention): Set<string> {
+  const after = tokens(text.slice(n.end, n.end + 48).split(/[,;:.!?()“”"]/)[0] ?? '');
+  const before = tokens(
+    text
+      .slice(Math.max(0, n.start - 30), n.start)
+      .split(/[,;:.!?()“”"]/)
+      .pop() ?? '',
+  );
+  const pick = (words: string[], k: number) =>
+    words
+      .filter((w) => !isStopword(w) && !QUALIFYING.has(w) && !/^\d/.test(w))
+      .slice(0, k)
+      .map((w) => concept(stem(w)));
+  return new Set([...pick(after, 3), ...pick(before.reverse(), 2)]);
+}
+
+/**
+ * Whether two numbers count the same thing by the words around them: at least two of them shared, and
+ * most of the shorter side ("10,000 North Korean soldiers" and "11,000 North Korean troops").
+ */
+function countedAlike(a: string, x: NumberMention, b: string, y: NumberMention): boolean {
+  const wa = countedWords(a, x);
+  const wb = countedWords(b, y);
+  let shared = 0;
+  for (const w of wa) if (wb.has(w)) shared++;
+  return shared >= 2 && shared / Math.min(wa.size, wb.size) >= 0.6;
+}
+
+/** Characters on each side of a number that make up its clause, for comparing what two numbers count. */
+const CLAUSE_CHARS = 40;
+
+/** The words around a number, as a sentence of their own (cached by text like any sentence). */
+function around(s: SentenceAnalysis, n: NumberMention): SentenceAnalysis {
+  const from = s.text.lastIndexOf(' ', Math.max(0, n.start - CLAUSE_CHARS)) + 1;
+  const to = s.text.indexOf(' ', Math.min(s.text.length, n.end + CLAUSE_CHARS));
+  const text = s.text.slice(from, to < 0 ? undefined : to);
+  return { ...s, text, start: 0, end: text.length };
+}

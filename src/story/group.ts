@@ -1,0 +1,65 @@
+/**
+ * Which story an article belongs to. An article joins the story of the most similar article already
+ * read (whole-article cosine at least SAME_STORY), else it begins a story of its own; verdicts are only
+ * computed between articles of one story, so a link between stories stays rare.
+ */
+import type { ArticleVector } from '../model/story.ts';
+import { cosine } from './vector.ts';
+
+/** Whole-article cosine from which two articles tell the same story. */
+export const SAME_STORY = 0.25;
+/**
+ * Whole-article cosine from which an article that joins one story also brings another story's article
+ * into it: the two stories were one all along (articles read in another order would have said so).
+ */
+export const MERGE_STORY = 0.45;
+/** Articles of its story a new article is compared with at most (the most similar ones). */
+export const MAX_MEMBERS = 24;
+
+export interface StoryCandidate {
+  articleId: string;
+  storyId: string;
+  vector: ArticleVector;
+}
+
+/**
+ * The story an article joins, the article it was most similar to (when it joins one), and other
+ * stories it shows to be the same story (to be merged into it).
+ */
+export function chooseStory(
+  vector: ArticleVector,
+  candidates: readonly StoryCandidate[],
+  ownId: string,
+): { storyId: string; via?: string; similarity: number; merge: string[] } {
+  let best: StoryCandidate | undefined;
+  let bestSim = 0;
+  for (const c of candidates) {
+    if (c.articleId === ownId) continue;
+    const sim = cosine(vector, c.vector);
+    if (sim > bestSim || (sim === bestSim && best && c.articleId < best.articleId)) {
+      best = c;
+      bestSim = sim;
+    }
+  }
+  if (!best || bestSim < SAME_STORY) return { storyId: ownId, similarity: bestSim, merge: [] };
+  const storyId = best.storyId;
+  const merge = new Set<string>();
+  for (const c of candidates)
+    if (c.storyId !== storyId && c.articleId !== ownId && cosine(vector, c.vector) >= MERGE_STORY)
+      merge.add(c.storyId);
+  return { storyId, via: best.articleId, similarity: bestSim, merge: [...merge].sort() };
+}
+
+/** The members of its story an article is compared with: the most similar ones, at most MAX_MEMBERS. */
+export function membersToCompare<T extends StoryCandidate>(
+  vector: ArticleVector,
+  members: readonly T[],
+  ownId: string,
+): T[] {
+  return members
+    .filter((m) => m.articleId !== ownId)
+    .map((m) => ({ m, sim: cosine(vector, m.vector) }))
+    .sort((a, b) => b.sim - a.sim || (a.m.articleId < b.m.articleId ? -1 : 1))
+    .slice(0, MAX_MEMBERS)
+    .map(({ m }) => m);
+}

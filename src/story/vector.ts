@@ -1,0 +1,67 @@
+/**
+ * The whole-article representation that decides whether two articles tell the same story: a TF-IDF
+ * vector over the article's content stems and its numbers, kept compact (the heaviest
+ * terms only) so it can live in the article's store record and be compared in microseconds.
+ */
+import { idfOf } from '../match/features.ts';
+import { IDF } from '../match/model.ts';
+import { numberKey, type Quantity } from '../match/numbers.ts';
+import { contentStems } from '../match/text.ts';
+import type { ArticleVector } from '../model/story.ts';
+
+export type { ArticleVector };
+
+/** Terms kept per article: enough that the dropped tail changes cosines by a few thousandths only. */
+const MAX_TERMS = 80;
+/** The headline (first block) states what the story is; its words count double. */
+const HEADLINE_BOOST = 2;
+/** A number key is as specific as a rare word. */
+const NUMBER_IDF = 6;
+
+/** What the vector is built from: the article's headline and its text, and the quantities found in it. */
+export interface VectorInput {
+  headline: string;
+  text: string;
+  quantities: readonly Quantity[];
+}
+
+/** Builds the article's vector. */
+export function articleVector(input: VectorInput): ArticleVector {
+  const tf = new Map<string, number>();
+  const add = (term: string, n: number) => tf.set(term, (tf.get(term) ?? 0) + n);
+  for (const s of contentStems(input.headline)) add(s, HEADLINE_BOOST);
+  for (const s of contentStems(input.text)) add(s, 1);
+  const numbers = new Set<string>();
+  for (const q of input.quantities)
+    if (q.value >= 20 && q.unit !== 'fraction') numbers.add(numberKey(q.value));
+  const weighted: [string, number][] = [];
+  for (const [term, n] of tf) {
+    if (term.length < 2 || /^\d/.test(term)) continue;
+    weighted.push([term, (1 + Math.log(n)) * idfOf(IDF, term)]);
+  }
+  for (const key of numbers) weighted.push([key, NUMBER_IDF]);
+  weighted.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const kept = weighted.slice(0, MAX_TERMS).sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  const norm = Math.sqrt(kept.reduce((s, [, w]) => s + w * w, 0)) || 1;
+  return { terms: kept.map(([t]) => t), weights: kept.map(([, w]) => round(w / norm)) };
+}
+
+/** Cosine of two vectors (both normalised): a merge of two sorted term lists. */
+export function cosine(a: ArticleVector, b: ArticleVector): number {
+  let i = 0;
+  let j = 0;
+  let sum = 0;
+  while (i < a.terms.length && j < b.terms.length) {
+    const x = a.terms[i];
+    const y = b.terms[j];
+    if (x === y) sum += a.weights[i++] * b.weights[j++];
+    else if (x < y) i++;
+    else j++;
+  }
+  return sum;
+}
+
+/** Four decimals: the stored vector stays small and the cosine loses nothing that matters. */
+function round(x: number): number {
+  return Math.round(x * 1e4) / 1e4;
+}
