@@ -34,7 +34,7 @@ export interface PairJudgement {
 /** Alignment score from which two sentences of one story can state the same fact. */
 export const ALIGN_FLOOR = 0.2;
 /** Similarity from which an aligned pair of sentences of two full articles confirms. */
-export const ALIGNED_CONFIRM = 0.45;
+export const ALIGNED_CONFIRM = 0.38;
 /**
  * The same when one of the articles is a lone statement (a headline, a post): the whole-article
  * similarity that put both in one story already compared that statement with the other article.
@@ -47,13 +47,15 @@ const STATEMENT_SENTENCES = 2;
 /** Relatedness from which a denial or "cannot confirm" is about one of our claims. */
 export const CUE_FLOOR = 0.15;
 /** Relatedness from which two sentences with numbers of one unit can be counting the same thing. */
-export const NUMBER_FLOOR = 0.25;
+export const NUMBER_FLOOR = 0.35;
 /** The same when one of the two numbers names no unit: the sentences must say much the same. */
 export const BARE_NUMBER_FLOOR = 0.5;
 /** Two figures further apart than this are not two counts of one thing (a part and a whole, more likely). */
 const CONFLICT_RATIO = 2;
 /** Relatedness from which a debunk's sentence is about one of our claims. */
 export const DEBUNK_FLOOR = 0.12;
+/** Relatedness from which a report's sentence is the one a debunk's lead speaks of, when nothing closer is found. */
+const LEAD_FLOOR = 0.05;
 /** Claims a debunking article disputes at most, per sentence of its that states the debunk. */
 const DEBUNK_TARGETS = 2;
 
@@ -235,45 +237,41 @@ export function judgePair(ours: ArticleReading, theirs: ArticleReading): PairJud
 }
 
 /**
- * Article-level disputes between a debunk and a report of one story. When they debunk: their
- * sentences that state the debunk (a refutation, else their headline sentence) dispute our claims
- * they are most about. When we debunk: our debunking sentences are disputed by their sentence most
- * about each (the report's assertion).
+ * Article-level disputes between a debunk and a report of one story. The debunk's statements of it (its
+ * lead, and its sentences with a refutation) dispute the report's sentences they are most about, each
+ * report sentence quoting the statement most about it; when none is about any in so many words, the
+ * report's sentence closest to the debunk's lead is disputed by that lead, since both articles tell the
+ * same story. Computed in both directions: the report's sentences are disputed by the debunk, and the
+ * debunk's statements by the report's sentence most about each.
  */
 function debunkDisputes(ours: ArticleReading, theirs: ArticleReading): PairJudgement[] {
-  const out: PairJudgement[] = [];
-  if (theirs.side === 'debunk') {
-    for (const j of debunkStatements(theirs))
-      for (const target of mostAbout(theirs.sentences[j], ours.sentences, DEBUNK_FLOOR, {
-        max: DEBUNK_TARGETS,
-        ignore: FRAME_STEMS,
-      }))
-        out.push({
-          ours: target.index,
-          theirs: j,
-          detail: { stance: 'disputes', score: round(target.score), basis: 'debunk' },
-        });
-  } else {
-    for (const i of debunkStatements(ours)) {
-      const best = mostAbout(ours.sentences[i], theirs.sentences, DEBUNK_FLOOR, {
-        max: 1,
-        ignore: FRAME_STEMS,
-      })[0];
-      if (best)
-        out.push({
-          ours: i,
-          theirs: best.index,
-          detail: { stance: 'disputes', score: round(best.score), basis: 'debunk' },
-        });
-    }
+  const debunkIsTheirs = theirs.side === 'debunk';
+  const debunk = debunkIsTheirs ? theirs : ours;
+  const report = debunkIsTheirs ? ours : theirs;
+  // Pairs [report sentence, debunk sentence, score], the best statement per report sentence.
+  const best = new Map<number, [number, number]>();
+  const statements = debunkStatements(debunk);
+  for (const j of statements)
+    for (const target of mostAbout(debunk.sentences[j], report.sentences, DEBUNK_FLOOR, {
+      max: debunkIsTheirs ? DEBUNK_TARGETS : 1,
+      ignore: FRAME_STEMS,
+    }))
+      if ((best.get(target.index)?.[1] ?? -1) < target.score) best.set(target.index, [j, target.score]);
+  if (!best.size && statements.length) {
+    const lead = mostAbout(debunk.sentences[statements[0]], report.sentences, LEAD_FLOOR, { max: 1 })[0];
+    if (lead) best.set(lead.index, [statements[0], lead.score]);
   }
-  return out;
+  return [...best].map(([r, [d, score]]) => ({
+    ours: debunkIsTheirs ? r : d,
+    theirs: debunkIsTheirs ? d : r,
+    detail: { stance: 'disputes', score: round(score), basis: 'debunk' },
+  }));
 }
 
-/** The sentences of a debunking article that state the debunk: those with a refutation cue, else the first. */
+/** The sentences of a debunking article that state the debunk: its lead and those with a refutation cue. */
 function debunkStatements(a: ArticleReading): number[] {
-  const cued = a.sentences.map((s, i) => (refutesAt(s) >= 0 ? i : -1)).filter((i) => i >= 0);
-  return cued.length ? cued.slice(0, 3) : a.sentences.length ? [0] : [];
+  const cued = a.sentences.map((s, i) => (refutesAt(s) >= 0 ? i : -1)).filter((i) => i > 0);
+  return a.sentences.length ? [0, ...cued.slice(0, 3)] : [];
 }
 
 /**

@@ -9,6 +9,20 @@ import { cosine } from './vector.ts';
 /** Whole-article cosine from which two articles tell the same story. */
 export const SAME_STORY = 0.25;
 /**
+ * The same for two full articles: their vectors hold many more terms than a headline's, so sharing a
+ * story shows at a lower cosine (and two unrelated articles rarely reach it).
+ */
+export const SAME_STORY_ARTICLES = 0.2;
+/** A vector with at least this many terms is a full article's. */
+const ARTICLE_TERMS = 30;
+
+/** The cosine from which two articles tell the same story. */
+function sameStoryFrom(a: ArticleVector, b: ArticleVector): number {
+  return a.terms.length >= ARTICLE_TERMS && b.terms.length >= ARTICLE_TERMS
+    ? SAME_STORY_ARTICLES
+    : SAME_STORY;
+}
+/**
  * Whole-article cosine from which an article that joins one story also brings another story's article
  * into it: the two stories were one all along (articles read in another order would have said so).
  */
@@ -33,15 +47,19 @@ export function chooseStory(
 ): { storyId: string; via?: string; similarity: number; merge: string[] } {
   let best: StoryCandidate | undefined;
   let bestSim = 0;
+  // The candidate that clears its bar by the most: a headline needs a higher cosine than an article.
+  let bestMargin = Number.NEGATIVE_INFINITY;
   for (const c of candidates) {
     if (c.articleId === ownId) continue;
     const sim = cosine(vector, c.vector);
-    if (sim > bestSim || (sim === bestSim && best && c.articleId < best.articleId)) {
+    const margin = sim - sameStoryFrom(vector, c.vector);
+    if (margin > bestMargin || (margin === bestMargin && best && c.articleId < best.articleId)) {
       best = c;
       bestSim = sim;
+      bestMargin = margin;
     }
   }
-  if (!best || bestSim < SAME_STORY) return { storyId: ownId, similarity: bestSim, merge: [] };
+  if (!best || bestMargin < 0) return { storyId: ownId, similarity: bestSim, merge: [] };
   const storyId = best.storyId;
   const merge = new Set<string>();
   for (const c of candidates)
