@@ -15,6 +15,7 @@ import type { ArticleSide } from '../model/story.ts';
 import { ingestArticle } from '../pipeline/ingest.ts';
 import { ClaimLensDB } from '../store/db.ts';
 import type { SentenceRecord } from '../store/schema.ts';
+import { type IndependentSource, independentSources, originOf } from '../story/independence.ts';
 import type { Io } from './main.ts';
 
 export interface CliLink {
@@ -27,6 +28,8 @@ export interface CliLink {
   basis?: StanceBasis;
   /** The other outlet's sentence, as written: the evidence for the verdict. */
   quote: string;
+  /** Whom the other outlet attributes the fact to, as written, when it does. */
+  origin?: string;
   numberConflict?: { ours: string; theirs: string };
 }
 
@@ -42,6 +45,8 @@ export interface CliClaim {
   dates: SentenceRecord['dates'];
   hedges: SentenceRecord['hedges'];
   links: CliLink[];
+  /** The confirmations with copies and shared origins collapsed: one entry per independent source. */
+  independentSources: IndependentSource[];
 }
 
 export interface CliArticle {
@@ -53,6 +58,8 @@ export interface CliArticle {
   /** Probability that the article is framed as a debunk of its story, and the side it takes on the story. */
   debunk: number;
   side: ArticleSide;
+  /** The id of the article this one republishes or rewrites, when it does. */
+  copyOf?: string;
   title: string;
   text: string;
   claims: CliClaim[];
@@ -159,7 +166,9 @@ export async function analyzeCorpus(
       ids.push({ source, id: result.articleId });
     }
     const sentences = await db.sentences.toArray();
-    const textOf = new Map(sentences.map((s) => [s.id, s.text]));
+    const sentenceById = new Map(sentences.map((s) => [s.id, s]));
+    const profiles = new Map((await db.profiles.toArray()).map((p) => [p.articleId, p]));
+    const outletOf = new Map((await db.articles.toArray()).map((a) => [a.id, a.outlet]));
     const claimIds = new Set(sentences.filter((s) => s.score >= threshold).map((s) => s.id));
     const out: CliArticle[] = [];
     const done = new Set<string>();
@@ -172,21 +181,38 @@ export async function analyzeCorpus(
       const links = await db.links.where('articleId').equals(id).toArray();
       const bySentence = new Map<string, CliLink[]>();
       for (const l of links) {
-        const quote = textOf.get(l.otherSentenceId);
-        if (quote === undefined) continue;
+        const other = sentenceById.get(l.otherSentenceId);
+        if (!other) continue;
         const list = bySentence.get(l.sentenceId) ?? [];
+        const { origin } = originOf(other.attribution);
         list.push({
           articleId: l.otherArticleId,
           claimId: l.otherSentenceId,
           stance: l.stance,
           score: round(l.score),
           ...(l.basis ? { basis: l.basis } : {}),
-          quote,
+          quote: other.text,
+          ...(origin ? { origin } : {}),
           ...(l.numberConflict ? { numberConflict: l.numberConflict } : {}),
         });
         bySentence.set(l.sentenceId, list);
       }
-      const profile = await db.profiles.get(id);
+      const sourcesOf = (claimLinks: readonly CliLink[]) =>
+        independentSources(
+          claimLinks
+            .filter((l) => l.stance === 'confirms')
+            .map((l) => {
+              const other = sentenceById.get(l.claimId);
+              const copyOf = profiles.get(l.articleId)?.copyOf;
+              return {
+                outlet: outletOf.get(l.articleId) ?? l.articleId,
+                articleId: l.articleId,
+                ...(copyOf ? { copyOf } : {}),
+                ...originOf(other?.attribution),
+              };
+            }),
+        );
+      const profile = profiles.get(id);
       out.push({
         id,
         source,
@@ -194,6 +220,7 @@ export async function analyzeCorpus(
         storyId: profile?.storyId ?? id,
         debunk: profile?.debunk ?? 0,
         side: profile?.side ?? 'unsure',
+        ...(profile?.copyOf ? { copyOf: profile.copyOf } : {}),
         title: article.title,
         text: article.text,
         claims: own
@@ -210,6 +237,7 @@ export async function analyzeCorpus(
             dates: s.dates,
             hedges: s.hedges,
             links: (bySentence.get(s.id) ?? []).sort((a, b) => b.score - a.score),
+            independentSources: sourcesOf(bySentence.get(s.id) ?? []),
           })),
       });
     }

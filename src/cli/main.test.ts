@@ -44,7 +44,7 @@ describe('claimlens analyze', () => {
     expect(new Set(articles.map((a: { storyId: string }) => a.storyId)).size).toBe(1);
     let links = 0;
     for (const a of articles) {
-      expect(Object.keys(a)).toEqual([
+      expect(Object.keys(a).filter((k) => k !== 'copyOf')).toEqual([
         'id',
         'source',
         'outlet',
@@ -77,6 +77,29 @@ describe('claimlens analyze', () => {
       }
     }
     expect(links).toBeGreaterThan(10);
+    // The syndicated rewrite (001 retells 000 sentence by sentence) is a copy; no other article is.
+    const name = (id: string) =>
+      articles
+        .find((a: { id: string }) => a.id === id)
+        ?.source.split('/')
+        .pop();
+    expect(
+      articles
+        .filter((a: { copyOf?: string }) => a.copyOf)
+        .map((a: { source: string; copyOf: string }) => [a.source.split('/').pop(), name(a.copyOf)]),
+    ).toEqual([['001_4ae69956510b4b29.txt', '000_799c6ea46024f210.txt']]);
+    // The Korea Herald's "more than 11,000": four outlets, one independent source (Budanov).
+    const herald = articles[4].claims.find((c: { text: string }) => c.text.includes('more than 11,000'));
+    expect(
+      herald.links
+        .filter((l: { stance: string; origin?: string }) => l.stance === 'confirms')
+        .map((l: { origin?: string }) => l.origin),
+    ).toEqual(expect.arrayContaining([expect.stringMatching(/Budanov/)]));
+    expect(herald.independentSources).toHaveLength(1);
+    expect(herald.independentSources[0]).toMatchObject({
+      name: 'Kyrylo Budanov',
+      copies: ['001_4ae69956510b4b29'],
+    });
   });
 
   it('uses an outlet map, a threshold and prints a readable summary', async () => {

@@ -108,11 +108,16 @@ export interface Aligned {
 
 /** Scores within this of a sentence's best count as its best too (repeated or near-identical sentences). */
 const TIE = 0.02;
+/**
+ * Their sentence need not prefer ours above all others: it may pair with ours when ours scores at least
+ * this share of its best (a sentence that states two facts pairs with a statement of each).
+ */
+const MUTUAL = 0.85;
 
 /**
  * Mutual best matches between two articles' sentences with a score of at least `floor`: our sentence's
- * best match among theirs whose own best match among ours is our sentence (ties within a hair allowed,
- * so a sentence an outlet repeats aligns with both copies).
+ * best match among theirs for which our sentence is (nearly) the best match among ours (ties within a
+ * hair allowed, so a sentence an outlet repeats aligns with both copies).
  */
 export function alignSentences(
   ours: readonly SentenceAnalysis[],
@@ -127,7 +132,7 @@ export function alignSentences(
   for (let i = 0; i < ours.length; i++)
     for (let j = 0; j < theirs.length; j++) {
       const s = scores[i][j];
-      if (s < floor || s < bestOfOurs[i] - TIE || s < bestOfTheirs[j] - TIE) continue;
+      if (s < floor || s < bestOfOurs[i] - TIE || s < bestOfTheirs[j] * MUTUAL) continue;
       out.push({ ours: i, theirs: j, score: s });
     }
   return out;

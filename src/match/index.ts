@@ -86,6 +86,8 @@ function keysOf(sentence: SentenceAnalysis): Key[] {
  * so that a posting list only holds sentences that share something specific.
  */
 export function indexTerms(sentence: SentenceAnalysis): string[] {
+  const cached = termsCache.get(sentence.text);
+  if (cached) return [...cached];
   const keys = keysOf(sentence).slice(0, MAX_SINGLE_KEYS);
   const out = keys.map((k) => k.key);
   const pairable = keys
@@ -95,8 +97,13 @@ export function indexTerms(sentence: SentenceAnalysis): string[] {
     .sort();
   for (let i = 0; i < pairable.length; i++)
     for (let j = i + 1; j < pairable.length; j++) out.push(`${pairable[i]}&${pairable[j]}`);
+  if (termsCache.size >= PREPARED_CACHE) termsCache.clear();
+  termsCache.set(sentence.text, out);
   return out;
 }
+
+/** Index terms by sentence text: storing a sentence and querying with it need the same keys. */
+const termsCache = new Map<string, string[]>();
 
 /**
  * Keys to look a sentence up with: the same design as `indexTerms` but only the `limit` rarest
@@ -201,15 +208,27 @@ export function similarity(a: SentenceAnalysis, b: SentenceAnalysis): number {
   return similarityFrom(matchEvidence(a, b));
 }
 
-/** The similarity blend from precomputed evidence. */
-export function similarityFrom(e: MatchEvidence): number {
+function lexicalOf(e: MatchEvidence): number {
   const names = Math.min(1, e.sharedNames / 3);
-  const lexical =
+  return (
     0.45 * e.cosine +
     0.35 * e.coverMax +
     0.2 * names +
     (e.sameSource ? 0.1 : 0) +
     (e.sharedNumbers ? 0.15 : 0) -
-    (e.numbersDisjoint ? 0.1 : 0);
-  return Math.max(0, Math.min(1, Math.max(e.paraphrase, 0.75 * lexical + 0.25 * e.paraphrase)));
+    (e.numbersDisjoint ? 0.1 : 0)
+  );
+}
+
+/** The similarity blend from precomputed evidence. */
+export function similarityFrom(e: MatchEvidence): number {
+  return Math.max(0, Math.min(1, Math.max(e.paraphrase, 0.75 * lexicalOf(e) + 0.25 * e.paraphrase)));
+}
+
+/**
+ * A lower bound of `similarityFrom` that skips the paraphrase model (the costly part): when it already
+ * clears a bar, the model cannot change the decision.
+ */
+export function similarityAtLeast(e: MatchEvidence): number {
+  return Math.max(0, Math.min(1, 0.75 * lexicalOf(e)));
 }

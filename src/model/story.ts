@@ -25,6 +25,10 @@ export interface ArticleProfile {
   /** Probability that the article is framed as a debunk of its story, and the side that makes it take. */
   debunk: number;
   side: ArticleSide;
-  /** When the article joined its story (ms since epoch). */
+  /** When the article joined its story (ms since epoch): when it was first read. */
   joinedAt: number;
+  /** Publication date as the page states it, when it does (ISO 8601). */
+  publishedAt?: string;
+  /** The article this one republishes or rewrites, when it does (src/story/copies.ts). */
+  copyOf?: string;
 }

@@ -7,9 +7,9 @@
 import { type ArticleInput, joinBlocks } from '../article/types.ts';
 import { analyzeSentences } from '../claims/index.ts';
 import { indexTerms, queryTerms } from '../match/index.ts';
-import type { SentenceAnalysis } from '../model/sentence.ts';
+import { DEFAULT_CLAIM_THRESHOLD, type SentenceAnalysis } from '../model/sentence.ts';
 import type { StanceDetail } from '../model/stance.ts';
-import { judgePair } from '../stance/pair.ts';
+import { judgePair, type PairJudgement } from '../stance/pair.ts';
 import { type ClaimLensDB, countTerms } from '../store/db.ts';
 import { articleIdFor, canonicalUrl, sentenceIdFor } from '../store/ids.ts';
 import {
@@ -20,6 +20,7 @@ import {
   type SentenceRecord,
   type TermRecord,
 } from '../store/schema.ts';
+import { laterOf, retells } from '../story/copies.ts';
 import { chooseStory, membersToCompare } from '../story/group.ts';
 import { cosine } from '../story/vector.ts';
 import { buildProfile } from './profile.ts';
@@ -281,16 +282,53 @@ async function linkWithinStory(
   }
   for (const [id, list] of grouped) byArticle.set(id, judged(list.sort((a, b) => a.index - b.index)));
   const links: LinkRecord[] = [];
+  const copies: ProfileRecord[] = [];
   for (const [x, y] of pairs) {
     const a = { sentences: byArticle.get(x.articleId) ?? [], side: x.side };
     const b = { sentences: byArticle.get(y.articleId) ?? [], side: y.side };
     if (!a.sentences.length || !b.sentences.length) continue;
-    for (const j of judgePair(a, b))
-      links.push(link(a.sentences[j.ours], b.sentences[j.theirs], j.detail, now));
-    for (const j of judgePair(b, a))
-      links.push(link(b.sentences[j.ours], a.sentences[j.theirs], j.detail, now));
+    const ab = judgePair(a, b);
+    const ba = judgePair(b, a);
+    for (const j of ab) links.push(link(a.sentences[j.ours], b.sentences[j.theirs], j.detail, now));
+    for (const j of ba) links.push(link(b.sentences[j.ours], a.sentences[j.theirs], j.detail, now));
+    if (x === profile) {
+      const copy = copyBetween(x, a.sentences, ab, y, b.sentences, ba);
+      if (copy && !copies.includes(copy)) copies.push(copy);
+    }
   }
+  // Only other articles' profiles are written here; the new article's is written with it.
+  await db.profiles.bulkPut(copies.filter((c) => c !== profile));
   return links;
+}
+
+/**
+ * When one of two articles retells the other (a syndicated copy or a rewrite), marks the later one as a
+ * copy of the earlier and returns it; otherwise returns nothing.
+ */
+function copyBetween(
+  x: ProfileRecord,
+  xs: readonly SentenceRecord[],
+  xy: readonly PairJudgement[],
+  y: ProfileRecord,
+  ys: readonly SentenceRecord[],
+  yx: readonly PairJudgement[],
+): ProfileRecord | undefined {
+  const retold = (own: readonly SentenceRecord[], judged: readonly PairJudgement[]) =>
+    retells(
+      own.filter((s) => s.score >= DEFAULT_CLAIM_THRESHOLD).length,
+      judged
+        .filter((j) => j.detail.basis === 'same-fact' && own[j.ours].score >= DEFAULT_CLAIM_THRESHOLD)
+        .map((j) => ({ ours: own[j.ours].index, theirs: j.theirs, similarity: j.detail.score })),
+    );
+  if (!retold(xs, xy) && !retold(ys, yx)) return undefined;
+  const later =
+    laterOf({ ...x, firstReadAt: x.joinedAt }, { ...y, firstReadAt: y.joinedAt }).articleId === x.articleId
+      ? x
+      : y;
+  const original = later === x ? y : x;
+  if (original.copyOf === later.articleId) return undefined;
+  later.copyOf = original.articleId;
+  return later;
 }
 
 /** The stored link: `other` stands toward `sentence` as `detail` says. */

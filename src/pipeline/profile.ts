@@ -9,7 +9,7 @@ import { debunkReading } from '../stance/debunk.ts';
 import { articleVector } from '../story/vector.ts';
 
 export function buildProfile(
-  article: { id: string; outlet: string; title: string },
+  article: { id: string; outlet: string; title: string; publishedAt?: string },
   sentences: readonly SentenceAnalysis[],
   storyId: string,
   now: number,
@@ -31,5 +31,6 @@ export function buildProfile(
     debunk: Math.round(probability * 1000) / 1000,
     side,
     joinedAt: now,
+    ...(article.publishedAt ? { publishedAt: article.publishedAt } : {}),
   };
 }

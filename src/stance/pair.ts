@@ -7,7 +7,7 @@
  * its sentence most about each.
  */
 import { alignScore, alignSentences, mostAbout, overlap } from '../match/align.ts';
-import { matchEvidence, similarityFrom } from '../match/index.ts';
+import { matchEvidence, similarityAtLeast, similarityFrom } from '../match/index.ts';
 import { compatible, isVague, sameScale, unitsAgree } from '../match/numbers.ts';
 import { concept, contentStems, isStopword, NEGATIONS, stem, tokens } from '../match/text.ts';
 import type { NumberMention, SentenceAnalysis } from '../model/sentence.ts';
@@ -146,7 +146,10 @@ function cueOf(
 
 /** The stance of their sentence `t` toward our claim `c`, which the alignment paired as one fact. */
 function judgeAligned(c: SentenceAnalysis, t: SentenceAnalysis, context: PairContext): StanceDetail | null {
-  const sim = similarityFrom(matchEvidence(c, t));
+  const evidence = matchEvidence(c, t);
+  // The paraphrase model runs only when the words alone do not already clear the confirmation bar.
+  const atLeast = similarityAtLeast(evidence);
+  const sim = atLeast >= context.confirmFrom ? atLeast : similarityFrom(evidence);
   const score = round(sim);
   const theyUnsure = unsureAt(t) >= 0;
   const weUnsure = unsureAt(c) >= 0;

@@ -1,0 +1,93 @@
+/**
+ * Is a claim independently confirmed, or is it one source repeated? Four outlets that all quote the same
+ * official, or that republish one agency's copy, are one source. Confirmations are collapsed twice: an
+ * article that copies or rewrites another counts as its original (`copyOf`), and outlets that attribute
+ * the fact to the same person or body count as that one origin.
+ */
+import type { Attribution } from '../model/sentence.ts';
+
+/** One outlet's confirmation of a claim, as far as independence is concerned. */
+export interface Confirmation {
+  outlet: string;
+  articleId: string;
+  /** The article this one copies or rewrites, when it does. */
+  copyOf?: string;
+  /** Whom the outlet attributes the fact to, as written ("Kyrylo Budanov"), when it does. */
+  origin?: string;
+  /** The origin's role as written ("Ukraine's military intelligence chief"). */
+  role?: string;
+}
+
+/** One independent source behind a claim's confirmations, with the outlets that carry it. */
+export interface IndependentSource {
+  /** The origin as first written ("Kyrylo Budanov"), or the outlet when it cites no one. */
+  name: string;
+  role?: string;
+  /** Outlets carrying this source, originals first, copies apart. */
+  outlets: string[];
+  copies: string[];
+}
+
+/** Words that do not identify a source: titles, articles, generic nouns. */
+const GENERIC = new Set(
+  'the a an mr mrs ms dr president minister spokesperson spokesman spokeswoman chief head official officials secretary general'.split(
+    ' ',
+  ),
+);
+
+/**
+ * A key under which two attributions name the same source: the last distinctive word of the name
+ * ("Kyrylo Budanov" and "Budanov" meet; "the Pentagon" and "Pentagon" meet).
+ */
+export function originKey(origin: string): string {
+  const words = origin
+    .toLowerCase()
+    .replace(/[’']s\b/g, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w && !GENERIC.has(w));
+  return words.at(-1) ?? origin.toLowerCase();
+}
+
+/** The origin an outlet gives a sentence, from the claim analysis. */
+export function originOf(attribution: Attribution | null | undefined): { origin?: string; role?: string } {
+  if (!attribution?.source) return {};
+  return { origin: attribution.source, ...(attribution.role ? { role: attribution.role } : {}) };
+}
+
+/**
+ * Groups a claim's confirmations into independent sources: copies under their original, then
+ * originals by the origin they cite (an outlet citing no one is a source of its own).
+ */
+export function independentSources(confirmations: readonly Confirmation[]): IndependentSource[] {
+  const byArticle = new Map(confirmations.map((c) => [c.articleId, c]));
+  const rootOf = (c: Confirmation): Confirmation => {
+    let cur = c;
+    const seen = new Set<string>();
+    while (cur.copyOf && byArticle.has(cur.copyOf) && !seen.has(cur.articleId)) {
+      seen.add(cur.articleId);
+      cur = byArticle.get(cur.copyOf) as Confirmation;
+    }
+    return cur;
+  };
+  const groups = new Map<string, IndependentSource>();
+  // Originals first, so a group is named after the source as an original outlet wrote it.
+  const ordered = [...confirmations].sort((a, b) => Number(!!a.copyOf) - Number(!!b.copyOf));
+  for (const c of ordered) {
+    const root = rootOf(c);
+    const origin = root.origin ?? c.origin;
+    const key = origin ? `origin:${originKey(origin)}` : `outlet:${root.articleId}`;
+    let group = groups.get(key);
+    if (!group) {
+      group = {
+        name: origin ?? root.outlet,
+        ...(origin && (root.role ?? c.role) ? { role: root.role ?? c.role } : {}),
+        outlets: [],
+        copies: [],
+      };
+      groups.set(key, group);
+    }
+    const list = root === c ? group.outlets : group.copies;
+    if (!list.includes(c.outlet)) list.push(c.outlet);
+  }
+  return [...groups.values()];
+}
