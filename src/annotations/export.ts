@@ -73,10 +73,10 @@ export function serializeAnnotationDocument(doc: AnnotationDocument, indent = 2)
   return `${JSON.stringify(doc, null, indent)}\n`;
 }
 
-/** `claimlens-annotations-YYYY-MM-DD.json`, dated by the user's local day. */
-export function exportFileName(date: Date = new Date()): string {
+/** `claimlens-annotations-YYYY-MM-DD.json` (or `.csv`), dated by the user's local day. */
+export function exportFileName(date: Date = new Date(), extension: 'json' | 'csv' = 'json'): string {
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `claimlens-annotations-${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}.json`;
+  return `claimlens-annotations-${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}.${extension}`;
 }
 
 /** Where a sentence sits in its article text; falls back to a search if the stored offsets are stale. */

@@ -28,6 +28,7 @@ function seedArticle(file: string, outlet: string): ArticleInput {
 function recordingEffects() {
   const log: { tabs: [number, string, number][]; changed: string[][] } = { tabs: [], changed: [] };
   const tabs = new Map<number, string>();
+  const pages = new Map<number, string>();
   const stash = new Map<string, AnnotationRecord[]>();
   const effects: Effects = {
     tabShowsArticle(tabId, articleId, count) {
@@ -35,6 +36,8 @@ function recordingEffects() {
       log.tabs.push([tabId, articleId, count]);
     },
     articleOfTab: async (tabId) => tabs.get(tabId),
+    tabShowsPage: (tabId, url) => pages.set(tabId, url),
+    pageOfTab: async (tabId) => pages.get(tabId),
     articlesChanged: (ids) => log.changed.push(ids),
     settingsChanged: () => {},
     forgetTabs: () => tabs.clear(),
