@@ -1,6 +1,6 @@
-import { diffWords } from 'diff';
 import type { AnnotationRecord } from '../model/annotation.ts';
 import { currentQuote } from '../model/annotation.ts';
+import { type DiffSegment, wordDiff } from './word-diff.ts';
 import './text-diff.css';
 
 /** Built once: an Intl formatter per row is what makes long lists slow. */
@@ -11,15 +11,35 @@ function when(iso: string): string {
   return Number.isNaN(d.getTime()) ? iso : WHEN.format(d);
 }
 
+/** One line of the diff; changed words are marked, with their role spelled out for screen readers. */
+function Line({ segments, mark }: { segments: DiffSegment[]; mark: 'del' | 'ins' }) {
+  const Tag = mark;
+  const word = mark === 'del' ? 'removed' : 'added';
+  return (
+    <>
+      {segments.map((s, i) =>
+        s.changed ? (
+          <Tag key={i}>
+            <span class="cl-sr">[{word}: </span>
+            {s.text}
+            <span class="cl-sr">]</span>
+          </Tag>
+        ) : (
+          <span key={i}>{s.text}</span>
+        ),
+      )}
+    </>
+  );
+}
+
 /**
  * A silent edit shown to the researcher: the words as tagged with what went marked as removed, and the
- * words the page shows now with what came marked as added (a word diff, by jsdiff). Everything is
- * rendered as text.
+ * words the page shows now with what came marked as added (`wordDiff`). Everything is rendered as text.
  */
 export function TextChangeNotice({ record }: { record: AnnotationRecord }) {
   const change = record.textChange;
   if (!change) return null;
-  const parts = diffWords(record.quote, currentQuote(record));
+  const diff = wordDiff(record.quote, currentQuote(record));
   return (
     <div class="cl-diff" data-testid="text-change">
       <p class="cl-diff-title">
@@ -31,31 +51,11 @@ export function TextChangeNotice({ record }: { record: AnnotationRecord }) {
       </p>
       <p class="cl-diff-line" data-testid="text-before">
         <span class="cl-diff-label">Tagged: </span>
-        {parts.map((p, i) =>
-          p.added ? null : p.removed ? (
-            <del key={i}>
-              <span class="cl-sr">[removed: </span>
-              {p.value}
-              <span class="cl-sr">]</span>
-            </del>
-          ) : (
-            <span key={i}>{p.value}</span>
-          ),
-        )}
+        <Line segments={diff.before} mark="del" />
       </p>
       <p class="cl-diff-line" data-testid="text-after">
         <span class="cl-diff-label">Now: </span>
-        {parts.map((p, i) =>
-          p.removed ? null : p.added ? (
-            <ins key={i}>
-              <span class="cl-sr">[added: </span>
-              {p.value}
-              <span class="cl-sr">]</span>
-            </ins>
-          ) : (
-            <span key={i}>{p.value}</span>
-          ),
-        )}
+        <Line segments={diff.after} mark="ins" />
       </p>
     </div>
   );
