@@ -17,6 +17,7 @@ import type { AnnotationDraft, AnnotationQuery } from '../protocol/messages.ts';
 import type { ClaimLensDB } from '../store/db.ts';
 import { articleIdFor, canonicalUrl } from '../store/ids.ts';
 import { getSettings } from '../store/settings.ts';
+import { isoDate } from '../util/iso-date.ts';
 
 /** An ISO time strictly after `previous`, so an edit always wins over the copy it replaces on import. */
 function nextModified(now: number, previous?: string): string {
@@ -102,7 +103,7 @@ export async function saveAnnotation(
         ? existing.creator
         : (await getSettings(db)).researcherName.trim() || undefined;
       const author = draft.author?.trim() || existing?.author || (await pageAuthor(db, url, id));
-      const published = article?.publishedAt ?? normalisedDate(draft.published) ?? existing?.published;
+      const published = isoDate(article?.publishedAt) ?? isoDate(draft.published) ?? existing?.published;
       const record: AnnotationRecord = {
         id,
         url: existing?.url ?? url,
@@ -138,13 +139,6 @@ export async function saveAnnotation(
 async function pageAuthor(db: ClaimLensDB, url: string, exceptId: string): Promise<string | undefined> {
   const siblings = await db.annotations.where('url').equals(url).toArray();
   return siblings.find((r) => r.id !== exceptId && r.author)?.author;
-}
-
-/** A page's date as an ISO time, or undefined when it is not one. */
-function normalisedDate(value: string | undefined): string | undefined {
-  if (!value) return undefined;
-  const t = Date.parse(value);
-  return Number.isNaN(t) ? undefined : new Date(t).toISOString();
 }
 
 /** Deletes annotations and returns them, so the caller can offer undo. */

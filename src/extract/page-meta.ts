@@ -5,6 +5,7 @@
  * (which most news sites carry for search engines), then author links in the markup.
  */
 import { outletFrom } from '../article/types.ts';
+import { isoDate } from '../util/iso-date.ts';
 import { meta, publishedAtOf } from './index.ts';
 
 export interface PageMeta {
@@ -138,10 +139,4 @@ function names(value: unknown): string | undefined {
     if (typeof name === 'string' && clean(name) && !/^https?:\/\//i.test(name)) found.push(clean(name));
   }
   return joined([...new Set(found)]);
-}
-
-function isoDate(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  const t = Date.parse(value);
-  return Number.isNaN(t) ? undefined : new Date(t).toISOString();
 }
