@@ -284,7 +284,17 @@ describe('a researcher, new to ClaimLens', () => {
     await waitForHighlights(article);
     await nothingInTheWay();
 
+    // Opened and cancelled: the selection comes back, and the editor and its (empty, hidden) message
+    // box take no click from the page.
     await select(article, TAGGED);
+    await pressTagShortcut(articleUrl());
+    const cancelled = await editorOpen(article);
+    await article.keyboard.press('Escape');
+    await editorClosed(cancelled);
+    expect(await article.evaluate(() => getSelection()?.toString())).toBe(TAGGED);
+    expect(await paintedAnnotations(article)).toEqual([]);
+    await nothingInTheWay();
+
     await pressTagShortcut(articleUrl());
     const reader = await editorOpen(article);
     // Focus moved into the editor and took the page's selection along; the words stay marked.
@@ -347,6 +357,12 @@ describe('a researcher, new to ClaimLens', () => {
       'both highlights',
     );
     await nothingInTheWay();
+    const popup = await openPopupFor(articleUrl());
+    await popup.locator('.cl-highlights li[data-annotation-id]').nth(1).waitFor();
+    expect(await popup.locator('.cl-highlights q').allTextContents()).toEqual(
+      expect.arrayContaining([TAGGED, DOOMED]),
+    );
+    await popup.close();
   });
 
   it('tags on a page that is not an article: the highlight shows at once and the popup lists it', async () => {
@@ -384,6 +400,14 @@ describe('a researcher, new to ClaimLens', () => {
     });
     expect(stored.articleId).toBeUndefined();
     await nothingInTheWay();
+    // The "Saved" message goes after a while; what is left of it takes no click either.
+    await waitFor(
+      async () => (await reader.query('class', 'cl-toast cl-root'))[0],
+      (toast) => !!toast && !toast.box,
+      'the message to go',
+      15_000,
+    );
+    await nothingInTheWay();
 
     const popup = await openPopupFor(notesUrl());
     await popup.getByTestId('not-article').waitFor();
@@ -392,7 +416,7 @@ describe('a researcher, new to ClaimLens', () => {
     expect(await item.textContent()).toContain(NOTE_WORDS);
     expect(await item.textContent()).toContain('@desk');
     expect(await popup.textContent('main')).not.toContain('No article analysed');
-    await popup.screenshot({ path: join(SHOTS, 'popup-not-article.png') });
+    await popup.locator('main').screenshot({ path: join(SHOTS, 'popup-not-article.png') });
     await inBothSchemes(popup, async () => expect(await axe(popup)).toEqual([]));
     await popup.close();
     await nothingInTheWay();
