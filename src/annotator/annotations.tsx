@@ -115,7 +115,7 @@ export class AnnotationsController {
     this.paint();
   }
 
-  /** "Tag as claim" on the current selection (context menu or the tag-selection shortcut, Alt+Shift+K by default). */
+  /** "Tag as claim" on the current selection (context menu, or the shortcut: Alt+Shift+K by default). */
   async tagSelection(): Promise<void> {
     const selection = this.doc.getSelection();
     const range = selection?.rangeCount ? selection.getRangeAt(0).cloneRange() : null;
@@ -162,7 +162,7 @@ export class AnnotationsController {
   async togglePin(claim: ClaimView, range: Range): Promise<void> {
     if (claim.mine?.pinned) {
       await this.backend.remove([claimAnnotationId(claim.id, 'pin')]);
-      void this.reload();
+      void this.reload().catch(() => undefined);
       this.toast('Unpinned.');
     } else {
       const selectors = describeRange(await this.index(), range);
@@ -174,7 +174,7 @@ export class AnnotationsController {
         selectors,
         tags: [],
       });
-      void this.reload();
+      void this.reload().catch(() => undefined);
       this.toast('Pinned: it stays listed whatever the threshold.');
     }
     this.onClaimsChanged();

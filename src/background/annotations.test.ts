@@ -148,6 +148,25 @@ describe('not a claim, pins and bulk tags', () => {
   });
 });
 
+describe('page metadata', () => {
+  it('gives claims tagged from the popup the author an in-page annotation of the page recorded', async () => {
+    await saveAnnotation(db, {
+      url: A.url,
+      kind: 'highlight',
+      selectors: selectorsFor('Vladivostok'),
+      tags: [],
+      author: 'Jo Park',
+      published: 'not a date',
+    });
+    const articleId = (await db.articles.toArray()).find((a) => a.url === A.url)!.id;
+    const claims = (await articleView(db, articleId, 0))!.claims;
+    const tagged = await tagClaims(db, A.url, [{ sentenceId: claims[0].id }], ['bulk']);
+    expect(tagged[0].author).toBe('Jo Park');
+    // A date the page gave that is no date is not stored.
+    expect((await queryAnnotations(db, { url: A.url })).every((r) => r.published === undefined)).toBe(true);
+  });
+});
+
 describe('what a page visit finds out (orphans and silent edits)', () => {
   const highlight = (words: string, url = A.url) =>
     saveAnnotation(db, { url, kind: 'highlight', selectors: selectorsFor(words), tags: ['t'] }, 5_000);

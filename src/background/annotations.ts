@@ -102,7 +102,7 @@ export async function saveAnnotation(
       const creator = existing
         ? existing.creator
         : (await getSettings(db)).researcherName.trim() || undefined;
-      const author = draft.author?.trim() || existing?.author || (await pageAuthor(db, url, id));
+      const author = draft.author?.trim() || existing?.author;
       const published = isoDate(article?.publishedAt) ?? isoDate(draft.published) ?? existing?.published;
       const record: AnnotationRecord = {
         id,
@@ -136,9 +136,9 @@ export async function saveAnnotation(
  * The author another annotation of the same page recorded: the popup tags claims without reading the
  * page, and the page's metadata does not change from one annotation to the next.
  */
-async function pageAuthor(db: ClaimLensDB, url: string, exceptId: string): Promise<string | undefined> {
+async function pageAuthor(db: ClaimLensDB, url: string): Promise<string | undefined> {
   const siblings = await db.annotations.where('url').equals(url).toArray();
-  return siblings.find((r) => r.id !== exceptId && r.author)?.author;
+  return siblings.find((r) => r.author)?.author;
 }
 
 /** Deletes annotations and returns them, so the caller can offer undo. */
@@ -187,6 +187,7 @@ export async function tagClaims(
     [db.annotations, db.articles, db.sentences, db.links, db.settings],
     async () => {
       const out: AnnotationRecord[] = [];
+      const author = await pageAuthor(db, canonicalUrl(url));
       for (const c of claims) {
         const existing = await db.annotations.get(claimAnnotationId(c.sentenceId, 'claim-tag'));
         const selectors = existing?.selectors ?? c.selectors ?? (await sentenceSelectors(db, c.sentenceId));
@@ -202,6 +203,7 @@ export async function tagClaims(
               tags: [...(existing?.tags ?? []), ...tags],
               note: existing?.note,
               verdict: existing?.verdict,
+              ...(author ? { author } : {}),
             },
             now,
           ),
