@@ -121,10 +121,11 @@ browser.tabs.onRemoved.addListener((tabId) => {
   void browser.storage.session.remove([TAB_KEY(tabId), PAGE_KEY(tabId)]);
 });
 
-// A tab that starts loading another document no longer shows the page it reported; the new page's
-// content script reports itself when it runs (a page without one, such as the browser's own, never does).
+// A tab that starts loading another document no longer shows the page (or article) it reported; the
+// new page's content script reports itself when it runs (a page without one, such as the browser's own,
+// never does, and the popup then says so instead of showing the page before).
 browser.tabs.onUpdated.addListener((tabId, change) => {
-  if (change.status === 'loading') void browser.storage.session.remove(PAGE_KEY(tabId));
+  if (change.status === 'loading') void browser.storage.session.remove([TAB_KEY(tabId), PAGE_KEY(tabId)]);
 });
 
 /** "Tag as claim" on a selection, and the keyboard commands, are forwarded to the tab's content script. */

@@ -79,6 +79,15 @@ describe('handleRequest', () => {
     expect((popup as { view: ArticleView }).view.claims.map((c) => c.id)).toEqual(
       view.claims.map((c) => c.id),
     );
+    // The tab moves on to another page of the site (history.pushState): its content script says so
+    // first thing, and the article it showed before is not this page's.
+    const other = new URL('/about', article.url).href;
+    await handleRequest(db, effects, { type: 'getSettings', url: other }, content(3, article.url));
+    expect(await handleRequest(db, effects, { type: 'getTabView', tabId: 3 }, page)).toEqual({
+      ok: true,
+      view: null,
+      page: other,
+    });
   });
 
   it('tells earlier articles when a new outlet links to them', async () => {

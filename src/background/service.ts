@@ -99,9 +99,10 @@ export async function handleRequest(
           effects.pageOfTab(request.tabId),
         ]);
         const settings = await getSettings(db);
-        const view: ArticleView | null = articleId
-          ? await articleView(db, articleId, settings.threshold)
-          : null;
+        // An article the tab showed before it moved on to another page (in the same document) is not
+        // this page's.
+        const current = articleId && (!page || articleIdFor(page) === articleId) ? articleId : undefined;
+        const view: ArticleView | null = current ? await articleView(db, current, settings.threshold) : null;
         return { ok: true, view, ...(page ? { page } : {}) };
       }
       case 'getSettings': {
