@@ -8,12 +8,15 @@ import { type Caller, type Effects, handleRequest } from '../../src/background/s
 import type { AnnotationRecord } from '../../src/model/annotation.ts';
 import { parseRequest, type TabEvent } from '../../src/protocol/messages.ts';
 import { ClaimLensDB } from '../../src/store/db.ts';
+import { articleIdFor } from '../../src/store/ids.ts';
 
 const db = new ClaimLensDB();
 /** Deleted annotations kept for undo. In memory: undo is offered right after a delete, while the worker is awake. */
 const trash = new Map<string, { records: AnnotationRecord[]; at: number }>();
 const UNDO_WINDOW_MS = 10 * 60 * 1000;
 const TAB_KEY = (tabId: number) => `tab:${tabId}`;
+/** The page (canonical URL) a tab shows, article or not. */
+const PAGE_KEY = (tabId: number) => `page:${tabId}`;
 
 /** Establishes who sent a message; anything not from this extension is refused. */
 function callerOf(sender: Runtime.MessageSender): Caller | null {
@@ -36,6 +39,14 @@ async function tabArticles(): Promise<[tabId: number, articleId: string][]> {
     .map(([key, value]) => [Number(key.slice(4)), value as string]);
 }
 
+/** Every tab whose content script reported its page, with the page's URL. */
+async function tabPages(): Promise<[tabId: number, url: string][]> {
+  const all = await browser.storage.session.get(null);
+  return Object.entries(all)
+    .filter(([key, value]) => key.startsWith('page:') && typeof value === 'string')
+    .map(([key, value]) => [Number(key.slice(5)), value as string]);
+}
+
 function notify(tabId: number, event: TabEvent): void {
   browser.tabs.sendMessage(tabId, event).catch(() => {
     /* the tab has navigated away or has no content script: nothing to update */
@@ -50,6 +61,13 @@ const effects: Effects = {
   },
   async articleOfTab(tabId) {
     const key = TAB_KEY(tabId);
+    return (await browser.storage.session.get(key))[key] as string | undefined;
+  },
+  tabShowsPage(tabId, url) {
+    void browser.storage.session.set({ [PAGE_KEY(tabId)]: url });
+  },
+  async pageOfTab(tabId) {
+    const key = PAGE_KEY(tabId);
     return (await browser.storage.session.get(key))[key] as string | undefined;
   },
   articlesChanged(articleIds) {
@@ -68,12 +86,14 @@ const effects: Effects = {
   forgetTabs() {
     void browser.storage.session.clear();
   },
-  annotationsChanged(articleIds) {
+  annotationsChanged(articleIds, exceptTabId) {
     const changed = articleIds === 'all' ? null : new Set(articleIds);
-    void tabArticles().then((tabs) => {
-      for (const [tabId, articleId] of tabs) {
-        if (!changed || changed.has(articleId)) notify(tabId, { type: 'annotationsChanged' });
-      }
+    void Promise.all([tabArticles(), tabPages()]).then(([articles, pages]) => {
+      const tabs = new Set<number>();
+      for (const [tabId, articleId] of articles) if (!changed || changed.has(articleId)) tabs.add(tabId);
+      for (const [tabId, url] of pages) if (!changed || changed.has(articleIdFor(url))) tabs.add(tabId);
+      tabs.delete(exceptTabId ?? -1);
+      for (const tabId of tabs) notify(tabId, { type: 'annotationsChanged' });
     });
   },
   async stash(records) {
@@ -98,7 +118,14 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 });
 
 browser.tabs.onRemoved.addListener((tabId) => {
-  void browser.storage.session.remove(TAB_KEY(tabId));
+  void browser.storage.session.remove([TAB_KEY(tabId), PAGE_KEY(tabId)]);
+});
+
+// A tab that starts loading another document no longer shows the page (or article) it reported; the
+// new page's content script reports itself when it runs (a page without one, such as the browser's own,
+// never does, and the popup then says so instead of showing the page before).
+browser.tabs.onUpdated.addListener((tabId, change) => {
+  if (change.status === 'loading') void browser.storage.session.remove([TAB_KEY(tabId), PAGE_KEY(tabId)]);
 });
 
 /** "Tag as claim" on a selection, and the keyboard commands, are forwarded to the tab's content script. */

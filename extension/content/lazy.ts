@@ -40,8 +40,8 @@ export function createAnnotationLayer(
       await call({ type: 'undoDelete', token });
     },
     tags: async () => (await call({ type: 'listTags' })).tags.map((t) => t.tag),
-    reportAnchoring: async (url, orphanIds, anchoredIds) => {
-      await call({ type: 'reportAnchoring', url, orphanIds, anchoredIds });
+    reportAnchoring: async (url, orphanIds, anchoredIds, changed) => {
+      await call({ type: 'reportAnchoring', url, orphanIds, anchoredIds, changed });
     },
   };
   return new AnnotationsController(doc, backend, createPainter, onClaimsChanged);

@@ -7,11 +7,12 @@
 /// <reference lib="webworker" />
 import {
   type AnnotationRecord,
+  annotationsToCsv,
   applyImport,
   buildAnnotationDocument,
+  CSV_MEDIA_TYPE,
   exportFileName,
   importReplaces,
-  listOrphans,
   MAX_IMPORT_BYTES,
   type ParsedAnnotations,
   type ParseResult,
@@ -69,8 +70,7 @@ async function handle(request: WorkerRequest): Promise<void> {
   switch (request.type) {
     case 'query': {
       const records = await allRecords(request.reload);
-      const orphanIds = new Set(await listOrphans(db));
-      post({ seq, type: 'result', result: runLibraryQuery(records, request.query, orphanIds) });
+      post({ seq, type: 'result', result: runLibraryQuery(records, request.query) });
       return;
     }
     case 'records': {
@@ -84,9 +84,14 @@ async function handle(request: WorkerRequest): Promise<void> {
       // message may carry (64 MiB in Chromium), and a Blob crosses to the page without copying.
       const filter = request.filter ? cleanFilter(request.filter) : null;
       const records = await selectAnnotations(db, filter ? { test: (r) => matchesFilter(r, filter) } : {});
-      const json = serializeAnnotationDocument(buildAnnotationDocument(records));
-      const blob = new Blob([json], { type: 'application/ld+json' });
-      post({ seq, type: 'exported', blob, fileName: exportFileName(), count: records.length });
+      const blob =
+        request.format === 'csv'
+          ? new Blob([annotationsToCsv(records)], { type: CSV_MEDIA_TYPE })
+          : new Blob([serializeAnnotationDocument(buildAnnotationDocument(records))], {
+              type: 'application/ld+json',
+            });
+      const fileName = exportFileName(new Date(), request.format === 'csv' ? 'csv' : 'json');
+      post({ seq, type: 'exported', blob, fileName, count: records.length });
       return;
     }
     case 'parse': {

@@ -67,8 +67,8 @@ const api: LibraryApi = {
     return { deleted, undoToken };
   },
   undo: async (token) => (await call({ type: 'undoDelete', token })).restored,
-  exportFile: async (filter) => {
-    const { blob, fileName, count } = await ask<'exported'>({ type: 'export', filter });
+  exportFile: async (filter, format) => {
+    const { blob, fileName, count } = await ask<'exported'>({ type: 'export', filter, format });
     return { blob, fileName, count };
   },
   import: {

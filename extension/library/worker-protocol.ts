@@ -11,8 +11,8 @@ export type WorkerRequest =
   | { seq: number; type: 'query'; query: LibraryQuery; reload: boolean }
   /** Every record matching a filter (for bulk tagging). */
   | { seq: number; type: 'records'; filter: LibraryFilter }
-  /** The export file for a filter (null: everything). */
-  | { seq: number; type: 'export'; filter: LibraryFilter | null }
+  /** The export file for a filter (null: everything), as W3C JSON or CSV. */
+  | { seq: number; type: 'export'; filter: LibraryFilter | null; format: 'w3c' | 'csv' }
   /** Read, parse and validate a file, then preview what importing it would do. Nothing is written. */
   | { seq: number; type: 'parse'; file: Blob }
   /** Write the file parsed last, in one transaction. */

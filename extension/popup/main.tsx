@@ -26,14 +26,12 @@ async function tabId(): Promise<number | undefined> {
 const api: PopupApi = {
   async load() {
     const id = await tabId();
-    return id === undefined ? null : (await call({ type: 'getTabView', tabId: id })).view;
+    if (id === undefined) return { view: null, page: null };
+    const { view, page } = await call({ type: 'getTabView', tabId: id });
+    return { view, page: page ?? null };
   },
   async annotations(url) {
-    const [list, orphans] = await Promise.all([
-      call({ type: 'listAnnotations', query: { url } }),
-      call({ type: 'listOrphans' }),
-    ]);
-    return { annotations: list.annotations, orphanIds: orphans.orphanIds };
+    return (await call({ type: 'listAnnotations', query: { url } })).annotations;
   },
   async tagClaims(url, sentenceIds, tags) {
     const answer = await call({
@@ -50,9 +48,9 @@ const api: PopupApi = {
       await call({ type: 'undoDelete', token: undoToken });
     };
   },
-  async exportPage(url) {
-    const { json, fileName, count } = await call({ type: 'exportAnnotations', query: { url } });
-    downloadText(json, fileName, 'application/ld+json');
+  async exportPage(url, format) {
+    const { json, fileName, count, type } = await call({ type: 'exportAnnotations', query: { url }, format });
+    downloadText(json, fileName, type);
     return count;
   },
   openOptions: () => void browser.runtime.openOptionsPage(),

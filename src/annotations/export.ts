@@ -12,6 +12,7 @@ import {
 } from '../model/annotation.ts';
 import type { ClaimLensDB } from '../store/db.ts';
 import type { ArticleRecord, SentenceRecord } from '../store/schema.ts';
+import { isoDate } from '../util/iso-date.ts';
 import { type AnnotationDocument, buildAnnotationDocument } from './w3c.ts';
 
 /** Which annotations to export; all given conditions must hold. Indexed fields are queried via Dexie. */
@@ -73,10 +74,10 @@ export function serializeAnnotationDocument(doc: AnnotationDocument, indent = 2)
   return `${JSON.stringify(doc, null, indent)}\n`;
 }
 
-/** `claimlens-annotations-YYYY-MM-DD.json`, dated by the user's local day. */
-export function exportFileName(date: Date = new Date()): string {
+/** `claimlens-annotations-YYYY-MM-DD.json` (or `.csv`), dated by the user's local day. */
+export function exportFileName(date: Date = new Date(), extension: 'json' | 'csv' = 'json'): string {
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `claimlens-annotations-${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}.json`;
+  return `claimlens-annotations-${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}.${extension}`;
 }
 
 /** Where a sentence sits in its article text; falls back to a search if the stored offsets are stale. */
@@ -115,6 +116,7 @@ export async function exportCorpus(
     const span = sentenceSpan(article, s);
     if (!span) continue;
     const selectors = describe(article.text, span.start, span.end);
+    const published = isoDate(article.publishedAt);
     const record: AnnotationRecord = {
       id: claimAnnotationId(s.id, 'auto-claim'),
       url: article.url,
@@ -128,6 +130,7 @@ export async function exportCorpus(
       title: article.title,
       created: new Date(article.firstReadAt).toISOString(),
       modified: new Date(article.readAt).toISOString(),
+      ...(published ? { published } : {}),
       claim: {
         score: s.score,
         ...(s.attribution ? { attribution: withoutUndefined(s.attribution) } : {}),

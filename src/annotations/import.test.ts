@@ -12,7 +12,7 @@ import {
   readAnnotationFile,
 } from './import.ts';
 import { canonicalJson, dumpStore, openTestDb, sampleRecord } from './test-support.ts';
-import { buildAnnotationDocument } from './w3c.ts';
+import { buildAnnotationDocument, type W3CAnnotation } from './w3c.ts';
 
 const dbs: ClaimLensDB[] = [];
 function db(): ClaimLensDB {
@@ -148,6 +148,37 @@ describe('bad files', () => {
     expect(errorOf(JSON.stringify(date)).message).toBe(
       '$.first.items[1].modified: is not a real date and time',
     );
+  });
+
+  it.each([
+    [
+      (a: W3CAnnotation) => ((a.target as Record<string, unknown>)['cl:published'] = '2024-13-01T00:00:00Z'),
+      "$.first.items[1].target['cl:published']: is not a real date and time",
+    ],
+    [
+      (a: W3CAnnotation) => (a['cl:orphanedAt'] = '2024-02-30T10:00:00Z'),
+      "$.first.items[1]['cl:orphanedAt']: is not a real date and time",
+    ],
+    [
+      (a: W3CAnnotation) => (a['cl:textChange']!['cl:detectedAt'] = 'yesterday'),
+      "$.first.items[1]['cl:textChange']['cl:detectedAt']: must be an ISO 8601 date-time such as 2024-10-23T14:05:00Z",
+    ],
+    [
+      (a: W3CAnnotation) => (a['cl:textChange']!['cl:selector'][1].end = 0),
+      "$.first.items[1]['cl:textChange']['cl:selector'][1]: 'end' comes before 'start'",
+    ],
+    [
+      (a: W3CAnnotation) => (a['cl:textChange']!['cl:selector'][0].exact = ''),
+      "$.first.items[1]['cl:textChange']['cl:selector'][0].exact: must not be empty",
+    ],
+    [
+      (a: W3CAnnotation) => (a.creator = { type: 'Person', name: '' }),
+      '$.first.items[1].creator.name: must not be empty',
+    ],
+  ])('refuses a bad orphan mark, text change, creator or date (%#)', (spoil, message) => {
+    const doc = JSON.parse(good);
+    spoil(doc.first.items[1]);
+    expect(errorOf(JSON.stringify(doc)).message).toBe(message);
   });
 
   it('rejects huge strings with their length and the limit', () => {

@@ -9,7 +9,13 @@
 import { type AnnotationRecord, importReplaces } from '../model/annotation.ts';
 import type { ClaimLensDB } from '../store/db.ts';
 import { checkAnnotation, checkAnnotationDocument, jsonPath } from './validate.ts';
-import { type AnnotationDocument, FORMAT_VERSION, type W3CAnnotation, w3cToRecord } from './w3c.ts';
+import {
+  type AnnotationDocument,
+  FORMAT_VERSION,
+  type W3CAnnotation,
+  type W3CTextPositionSelector,
+  w3cToRecord,
+} from './w3c.ts';
 
 /** Files above this are refused before being read: 50,000 rich annotations take about 100 MB. */
 export const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
@@ -194,6 +200,18 @@ function isRealDateTime(s: string): boolean {
   );
 }
 
+/** Ordered offsets, and UTF-16 offsets given as a pair. */
+function checkPosition(pos: W3CTextPositionSelector, path: string): ReturnType<typeof fail> | null {
+  if (pos.end < pos.start) return fail('invalid', "'end' comes before 'start'", path);
+  const u16s = pos['cl:utf16Start'];
+  const u16e = pos['cl:utf16End'];
+  if ((u16s === undefined) !== (u16e === undefined))
+    return fail('invalid', "'cl:utf16Start' and 'cl:utf16End' must be given together", path);
+  if (u16s !== undefined && u16e !== undefined && u16e < u16s)
+    return fail('invalid', "'cl:utf16End' comes before 'cl:utf16Start'", path);
+  return null;
+}
+
 /**
  * Rules JSON Schema cannot express: unique ids, real calendar dates, ordered offsets, a single note
  * and verdict per annotation, and a `total` that matches the items (a cut-down file).
@@ -216,21 +234,21 @@ function checkSemantics(doc: AnnotationDocument): ReturnType<typeof fail> | null
     for (const key of ['created', 'modified'] as const) {
       if (!isRealDateTime(a[key])) return fail('invalid', 'is not a real date and time', at(key));
     }
-    const [, pos] = a.target.selector;
-    if (pos.end < pos.start)
-      return fail('invalid', "'end' comes before 'start'", at('target', 'selector', 1));
-    const u16s = pos['cl:utf16Start'];
-    const u16e = pos['cl:utf16End'];
-    if ((u16s === undefined) !== (u16e === undefined)) {
-      return fail(
-        'invalid',
-        "'cl:utf16Start' and 'cl:utf16End' must be given together",
-        at('target', 'selector', 1),
-      );
+    const dates: [string | undefined, (string | number)[]][] = [
+      [a.target['cl:published'], ['target', 'cl:published']],
+      [a['cl:orphanedAt'], ['cl:orphanedAt']],
+      [a['cl:textChange']?.['cl:detectedAt'], ['cl:textChange', 'cl:detectedAt']],
+    ];
+    for (const [value, path] of dates) {
+      if (value !== undefined && !isRealDateTime(value))
+        return fail('invalid', 'is not a real date and time', at(...path));
     }
-    if (u16s !== undefined && u16e !== undefined && u16e < u16s) {
-      return fail('invalid', "'cl:utf16End' comes before 'cl:utf16Start'", at('target', 'selector', 1));
-    }
+    const positionProblem =
+      checkPosition(a.target.selector[1], at('target', 'selector', 1)) ??
+      (a['cl:textChange']
+        ? checkPosition(a['cl:textChange']['cl:selector'][1], at('cl:textChange', 'cl:selector', 1))
+        : null);
+    if (positionProblem) return positionProblem;
     let notes = 0;
     let verdicts = 0;
     for (let b = 0; b < (a.body?.length ?? 0); b++) {

@@ -1,6 +1,7 @@
 /** Public API of the annotations core: records, the W3C exchange format, export and import. */
 
 export * from '../model/annotation.ts';
+export * from './csv.ts';
 export * from './export.ts';
 export * from './import.ts';
 export * from './orphans.ts';

@@ -54,6 +54,18 @@ const annotationArb = fc
     score: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: undefined }),
     value: fc.double({ noNaN: true, noDefaultInfinity: true }),
     otherQuote: richText(5),
+    creator: fc.option(shortLabel, { nil: undefined }),
+    author: fc.option(richText(4), { nil: undefined }),
+    published: fc.option(isoDate, { nil: undefined }),
+    orphanedAt: fc.option(isoDate, { nil: undefined }),
+    /** Words the page shows now in place of the quote (a silent edit), and when that was seen. */
+    changedTo: fc.option(
+      fc.tuple(
+        richText(6).filter((q) => q.length > 0),
+        isoDate,
+      ),
+      { nil: undefined },
+    ),
   })
   .map((g) => {
     const page = g.before + g.quote + g.after;
@@ -70,6 +82,18 @@ const annotationArb = fc
       created: g.created,
       modified: g.modified,
     };
+    if (g.creator !== undefined) record.creator = g.creator;
+    if (g.author !== undefined) record.author = g.author;
+    if (g.published !== undefined) record.published = g.published;
+    if (g.orphanedAt !== undefined) record.orphanedAt = g.orphanedAt;
+    if (g.changedTo !== undefined) {
+      const [words, detectedAt] = g.changedTo;
+      const now = g.before + words + g.after;
+      record.textChange = {
+        selectors: describeSpan(now, g.before.length, g.before.length + words.length),
+        detectedAt,
+      };
+    }
     if (g.note !== undefined) record.note = g.note;
     if (g.verdict !== undefined) record.verdict = g.verdict;
     if (g.score !== undefined) {

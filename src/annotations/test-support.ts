@@ -39,10 +39,14 @@ export const SAMPLE_PAGE =
   'Officials in Seoul said the troops trained for weeks. ' +
   'The Kremlin called the reports “a provocation” — <b>unconfirmed</b>.';
 
-/** A rich sample record (every optional field set) for `words` in `SAMPLE_PAGE`. */
-export function sampleRecord(i: number, words = 'about 10,000 soldiers'): AnnotationRecord {
+/**
+ * A rich sample record (every optional field set but the orphan mark, which `orphan` adds) for `words`
+ * in `SAMPLE_PAGE`; its page now reads "about 12,000" where "about 10,000" was tagged.
+ */
+export function sampleRecord(i: number, words = 'about 10,000 soldiers', orphan = false): AnnotationRecord {
   const start = SAMPLE_PAGE.indexOf(words);
   const selectors = describe(SAMPLE_PAGE, start, start + words.length);
+  const edited = SAMPLE_PAGE.replace('about 10,000', 'about 12,000');
   return {
     id: `urn:uuid:00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
     url: `https://news.example/${i % 7}/troops`,
@@ -75,5 +79,13 @@ export function sampleRecord(i: number, words = 'about 10,000 soldiers'): Annota
         numberConflict: { ours: '10,000', theirs: '12,000' },
       },
     ],
+    creator: 'Ana Lima',
+    author: `Author ${i % 3}`,
+    published: new Date(Date.UTC(2024, 9, 20, 6, 0, 0)).toISOString(),
+    textChange: {
+      selectors: describe(edited, start, start + words.length),
+      detectedAt: new Date(Date.UTC(2024, 9, 25, 9, 0, i % 60)).toISOString(),
+    },
+    ...(orphan ? { orphanedAt: new Date(Date.UTC(2024, 9, 26, 9, 0, 0)).toISOString() } : {}),
   };
 }

@@ -6,6 +6,7 @@
  * every valid record, which is what makes export -> import lossless.
  */
 
+import type { AnchorSelectors } from '../anchor/types.ts';
 import type {
   AnnotationKind,
   AnnotationLink,
@@ -32,6 +33,10 @@ export const CLAIMLENS_CONTEXT = {
   'cl:otherUrl': { '@type': '@id' },
   'cl:numbers': { '@container': '@list' },
   'cl:links': { '@container': '@list' },
+  'cl:published': { '@type': 'xsd:dateTime' },
+  'cl:orphanedAt': { '@type': 'xsd:dateTime' },
+  'cl:detectedAt': { '@type': 'xsd:dateTime' },
+  'cl:selector': { '@container': '@list' },
 } as const;
 
 export interface W3CTextualBody {
@@ -79,6 +84,15 @@ export interface W3CLink {
   'cl:numberConflict'?: { 'cl:ours': string; 'cl:theirs': string };
 }
 
+/**
+ * A silent edit: the selectors of the words the page shows now where the researcher tagged (the
+ * target's selectors keep the words as tagged), and when ClaimLens first saw them.
+ */
+export interface W3CTextChange {
+  'cl:detectedAt': string;
+  'cl:selector': [W3CTextQuoteSelector, W3CTextPositionSelector];
+}
+
 export type W3CMotivation = 'highlighting' | 'tagging' | 'moderating' | 'bookmarking' | 'classifying';
 
 export interface W3CAnnotation {
@@ -87,6 +101,8 @@ export interface W3CAnnotation {
   motivation?: W3CMotivation | 'assessing' | 'commenting';
   created: string;
   modified: string;
+  /** Who annotated (the researcher name set in the options). */
+  creator?: { type: 'Person'; name: string };
   'cl:kind': AnnotationKind;
   'cl:articleId'?: string;
   'cl:sentenceId'?: string;
@@ -95,10 +111,16 @@ export interface W3CAnnotation {
     source: string;
     'cl:outlet': string;
     'cl:title': string;
+    /** The article's author(s) and publication date, from the page's metadata. */
+    'cl:author'?: string;
+    'cl:published'?: string;
     selector: [W3CTextQuoteSelector, W3CTextPositionSelector];
   };
   'cl:claim'?: W3CClaim;
   'cl:links'?: W3CLink[];
+  /** Set while the annotation did not anchor when its page was last open: since when. */
+  'cl:orphanedAt'?: string;
+  'cl:textChange'?: W3CTextChange;
 }
 
 export interface AnnotationDocument {
@@ -127,13 +149,13 @@ export function recordToW3C(r: AnnotationRecord): W3CAnnotation {
   if (r.note !== undefined)
     body.push({ type: 'TextualBody', purpose: 'commenting', value: r.note, format: 'text/plain' });
   if (r.verdict !== undefined) body.push({ type: 'TextualBody', purpose: 'assessing', value: r.verdict });
-  const { quote, position, codePoints } = r.selectors;
   return {
     id: r.id,
     type: 'Annotation',
     motivation: MOTIVATION_BY_KIND[r.kind],
     created: r.created,
     modified: r.modified,
+    ...(r.creator !== undefined ? { creator: { type: 'Person' as const, name: r.creator } } : {}),
     'cl:kind': r.kind,
     ...(r.articleId !== undefined ? { 'cl:articleId': r.articleId } : {}),
     ...(r.sentenceId !== undefined ? { 'cl:sentenceId': r.sentenceId } : {}),
@@ -142,19 +164,55 @@ export function recordToW3C(r: AnnotationRecord): W3CAnnotation {
       source: r.url,
       'cl:outlet': r.outlet,
       'cl:title': r.title,
-      selector: [
-        { type: 'TextQuoteSelector', exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix },
-        {
-          type: 'TextPositionSelector',
-          start: codePoints.start,
-          end: codePoints.end,
-          'cl:utf16Start': position.start,
-          'cl:utf16End': position.end,
-        },
-      ],
+      ...(r.author !== undefined ? { 'cl:author': r.author } : {}),
+      ...(r.published !== undefined ? { 'cl:published': r.published } : {}),
+      selector: selectorsToW3C(r.selectors),
     },
     ...(r.claim ? { 'cl:claim': claimToW3C(r.claim) } : {}),
     ...(r.links ? { 'cl:links': r.links.map(linkToW3C) } : {}),
+    ...(r.orphanedAt !== undefined ? { 'cl:orphanedAt': r.orphanedAt } : {}),
+    ...(r.textChange
+      ? {
+          'cl:textChange': {
+            'cl:detectedAt': r.textChange.detectedAt,
+            'cl:selector': selectorsToW3C(r.textChange.selectors),
+          },
+        }
+      : {}),
+  };
+}
+
+function selectorsToW3C({
+  quote,
+  position,
+  codePoints,
+}: AnchorSelectors): [W3CTextQuoteSelector, W3CTextPositionSelector] {
+  return [
+    { type: 'TextQuoteSelector', exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix },
+    {
+      type: 'TextPositionSelector',
+      start: codePoints.start,
+      end: codePoints.end,
+      'cl:utf16Start': position.start,
+      'cl:utf16End': position.end,
+    },
+  ];
+}
+
+/**
+ * Selectors from a W3C pair. Files without UTF-16 offsets (other tools) get the code-point offsets as
+ * a position hint: anchoring verifies the position against the quote, so an approximate hint only
+ * costs a quote search.
+ */
+function selectorsFromW3C([q, p]: [W3CTextQuoteSelector, W3CTextPositionSelector]): AnchorSelectors {
+  return {
+    quote: { type: 'TextQuoteSelector', exact: q.exact, prefix: q.prefix, suffix: q.suffix },
+    position: {
+      type: 'TextPositionSelector',
+      start: p['cl:utf16Start'] ?? p.start,
+      end: p['cl:utf16End'] ?? p.end,
+    },
+    codePoints: { start: p.start, end: p.end },
   };
 }
 
@@ -190,13 +248,9 @@ function linkToW3C(l: AnnotationLink): W3CLink {
   return out;
 }
 
-/**
- * The stored record for a (schema-valid) W3C annotation. Files without UTF-16 offsets (other tools)
- * get the code-point offsets as a position hint: anchoring verifies the position against the quote,
- * so an approximate hint only costs a quote search.
- */
+/** The stored record for a (schema-valid) W3C annotation. */
 export function w3cToRecord(a: W3CAnnotation): AnnotationRecord {
-  const [q, p] = a.target.selector;
+  const selectors = selectorsFromW3C(a.target.selector);
   const tags: string[] = [];
   let note: string | undefined;
   let verdict: Verdict | undefined;
@@ -209,16 +263,8 @@ export function w3cToRecord(a: W3CAnnotation): AnnotationRecord {
     id: a.id,
     url: a.target.source,
     kind: a['cl:kind'],
-    selectors: {
-      quote: { type: 'TextQuoteSelector', exact: q.exact, prefix: q.prefix, suffix: q.suffix },
-      position: {
-        type: 'TextPositionSelector',
-        start: p['cl:utf16Start'] ?? p.start,
-        end: p['cl:utf16End'] ?? p.end,
-      },
-      codePoints: { start: p.start, end: p.end },
-    },
-    quote: q.exact,
+    selectors,
+    quote: selectors.quote.exact,
     tags,
     outlet: a.target['cl:outlet'],
     title: a.target['cl:title'],
@@ -262,6 +308,16 @@ export function w3cToRecord(a: W3CAnnotation): AnnotationRecord {
       return link;
     });
   }
+  if (a.creator) r.creator = a.creator.name;
+  if (a.target['cl:author'] !== undefined) r.author = a.target['cl:author'];
+  if (a.target['cl:published'] !== undefined) r.published = a.target['cl:published'];
+  if (a['cl:orphanedAt'] !== undefined) r.orphanedAt = a['cl:orphanedAt'];
+  const change = a['cl:textChange'];
+  if (change)
+    r.textChange = {
+      selectors: selectorsFromW3C(change['cl:selector']),
+      detectedAt: change['cl:detectedAt'],
+    };
   return r;
 }
 

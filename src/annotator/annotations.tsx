@@ -5,12 +5,20 @@
  * The browser APIs come in through `AnnotationsBackend`, so this module stays testable.
  */
 import { render } from 'preact';
-import { anchorRange, buildTextIndexChunked, describeRange, type TextIndex } from '../anchor/index.ts';
+import {
+  type AnchorSelectors,
+  anchorRange,
+  buildTextIndexChunked,
+  describe,
+  describeRange,
+  type TextIndex,
+} from '../anchor/index.ts';
 import { pageUrlOf } from '../article/page-url.ts';
+import { readPageMeta } from '../extract/page-meta.ts';
 import type { Painter, PainterFactory } from '../highlight/painter.ts';
 import { attachShadowHost } from '../highlight/shadow-host.ts';
 import type { AnnotationRecord } from '../model/annotation.ts';
-import { claimAnnotationId } from '../model/annotation.ts';
+import { claimAnnotationId, sameWords } from '../model/annotation.ts';
 import type { AnnotationDraft } from '../protocol/messages.ts';
 import type { ClaimView } from '../protocol/views.ts';
 import inPageCss from '../ui/in-page.css?inline';
@@ -25,7 +33,16 @@ export interface AnnotationsBackend {
   remove(ids: string[]): Promise<string>;
   undo(token: string): Promise<void>;
   tags(): Promise<string[]>;
-  reportAnchoring(url: string, orphanIds: string[], anchoredIds: string[]): Promise<void>;
+  /**
+   * What this visit found: annotations not found (orphans), found, and found on words that differ from
+   * the quote as tagged (with the selectors of the words found).
+   */
+  reportAnchoring(
+    url: string,
+    orphanIds: string[],
+    anchoredIds: string[],
+    changed: { id: string; selectors: AnchorSelectors }[],
+  ): Promise<void>;
 }
 
 /** Kinds painted in the page: the researcher's highlights, tagged and pinned claims. */
@@ -41,6 +58,8 @@ export class AnnotationsController {
   private toastTimer: ReturnType<typeof setTimeout> | undefined;
   private visible = true;
   private loading = 0;
+  /** The words in the open editor, painted like an annotation: the page's selection goes when it opens. */
+  private pending: Range | null = null;
 
   constructor(
     private readonly doc: Document,
@@ -70,13 +89,23 @@ export class AnnotationsController {
     const index = await this.index();
     if (mine !== this.loading) return;
     const orphans: string[] = [];
+    const changed: { id: string; selectors: AnchorSelectors }[] = [];
     for (const r of painted) {
-      const hit = anchorRange(index, r.selectors);
-      if (hit) this.ranges.set(r.id, hit.range);
-      else orphans.push(r.id);
+      // The words last seen first (they are what the page showed last time), then the words as tagged.
+      const hit =
+        anchorRange(index, r.textChange?.selectors ?? r.selectors) ??
+        (r.textChange ? anchorRange(index, r.selectors) : null);
+      if (!hit) {
+        orphans.push(r.id);
+        continue;
+      }
+      this.ranges.set(r.id, hit.range);
+      // Found on other words than were tagged: a silent edit, which the researcher is shown.
+      if (!sameWords(index.text.slice(hit.start, hit.end), r.quote))
+        changed.push({ id: r.id, selectors: describe(index.text, hit.start, hit.end) });
     }
     this.paint();
-    await this.backend.reportAnchoring(url, orphans, [...this.ranges.keys()]);
+    await this.backend.reportAnchoring(url, orphans, [...this.ranges.keys()], changed);
     this.scrollToFragment();
   }
 
@@ -86,7 +115,7 @@ export class AnnotationsController {
     this.paint();
   }
 
-  /** "Tag as claim" on the current selection (context menu or Alt+Shift+C). */
+  /** "Tag as claim" on the current selection (context menu, or the shortcut: Alt+Shift+K by default). */
   async tagSelection(): Promise<void> {
     const selection = this.doc.getSelection();
     const range = selection?.rangeCount ? selection.getRangeAt(0).cloneRange() : null;
@@ -99,11 +128,13 @@ export class AnnotationsController {
       this.toast('This selection holds no page text that ClaimLens can keep.');
       return;
     }
-    await this.edit(
-      { url: pageUrlOf(this.doc.location.href), kind: 'highlight', selectors, tags: [] },
-      range,
-      false,
-    );
+    await this.edit({ ...this.page(), kind: 'highlight', selectors, tags: [] }, range, false);
+  }
+
+  /** The page's address and metadata, as every new annotation of it records them. */
+  private page(): Pick<AnnotationDraft, 'url' | 'title' | 'outlet' | 'author' | 'published'> {
+    const url = pageUrlOf(this.doc.location.href);
+    return { url, ...readPageMeta(this.doc, url) };
   }
 
   /** The tooltip's "Tag…" on an automatic claim. */
@@ -114,7 +145,7 @@ export class AnnotationsController {
     await this.edit(
       {
         ...(id ? { id } : {}),
-        url: pageUrlOf(this.doc.location.href),
+        ...this.page(),
         kind: 'claim-tag',
         sentenceId: claim.id,
         selectors,
@@ -131,17 +162,19 @@ export class AnnotationsController {
   async togglePin(claim: ClaimView, range: Range): Promise<void> {
     if (claim.mine?.pinned) {
       await this.backend.remove([claimAnnotationId(claim.id, 'pin')]);
+      void this.reload().catch(() => undefined);
       this.toast('Unpinned.');
     } else {
       const selectors = describeRange(await this.index(), range);
       if (!selectors) return;
       await this.backend.save({
-        url: pageUrlOf(this.doc.location.href),
+        ...this.page(),
         kind: 'pin',
         sentenceId: claim.id,
         selectors,
         tags: [],
       });
+      void this.reload().catch(() => undefined);
       this.toast('Pinned: it stays listed whatever the threshold.');
     }
     this.onClaimsChanged();
@@ -152,7 +185,7 @@ export class AnnotationsController {
     const selectors = describeRange(await this.index(), range);
     if (!selectors) return;
     const saved = await this.backend.save({
-      url: pageUrlOf(this.doc.location.href),
+      ...this.page(),
       kind: 'not-a-claim',
       sentenceId: claim.id,
       selectors,
@@ -178,9 +211,10 @@ export class AnnotationsController {
   }
 
   private paint(): void {
-    if (!this.ranges.size && !this.painter) return;
+    if (!this.ranges.size && !this.pending && !this.painter) return;
     const painter = this.ensurePainter();
-    painter.set('annotation', this.visible ? [...this.ranges.values()] : []);
+    const ranges = [...this.ranges.values(), ...(this.pending ? [this.pending] : [])];
+    painter.set('annotation', this.visible ? ranges : []);
   }
 
   private ensurePainter(): Painter {
@@ -209,13 +243,29 @@ export class AnnotationsController {
     const ui = this.ensureUi();
     const knownTags = await this.backend.tags().catch(() => [] as string[]);
     const returnFocus = this.doc.activeElement as HTMLElement | null;
-    const close = () => {
+    // Focus moves into the editor and takes the page's selection with it: the words stay marked.
+    this.pending = range;
+    this.paint();
+    const close = (restoreSelection: boolean) => {
       render(null, ui.editor);
       ui.editor.hidden = true;
+      this.pending = null;
+      this.paint();
       returnFocus?.focus?.();
+      if (restoreSelection) {
+        const selection = this.doc.getSelection();
+        selection?.removeAllRanges();
+        selection?.addRange(range);
+      }
+    };
+    // This page is updated here and now (a page that is not an article has no other way to hear of it);
+    // the background tells other tabs showing it.
+    const changed = () => {
+      void this.reload().catch(() => undefined);
+      this.onClaimsChanged();
     };
     const save = async (value: TagEditorValue) => {
-      close();
+      close(false);
       const { verdict: _v, note: _n, ...rest } = draft;
       await this.backend.save({
         ...rest,
@@ -228,16 +278,16 @@ export class AnnotationsController {
           ? `Saved with ${value.tags.length} tag${value.tags.length === 1 ? '' : 's'}.`
           : 'Saved.',
       );
-      this.onClaimsChanged();
+      changed();
     };
     const remove = async () => {
-      close();
+      close(false);
       if (!draft.id) return;
       const token = await this.backend.remove([draft.id]);
-      this.onClaimsChanged();
+      changed();
       this.toast('Annotation deleted.', async () => {
         await this.backend.undo(token);
-        this.onClaimsChanged();
+        changed();
       });
     };
     render(
@@ -252,7 +302,7 @@ export class AnnotationsController {
         canDelete={existing}
         onSave={(v) => void save(v).catch((e) => this.toast(`Could not save: ${String(e)}`))}
         onDelete={() => void remove().catch((e) => this.toast(`Could not delete: ${String(e)}`))}
-        onCancel={close}
+        onCancel={() => close(true)}
       />,
       ui.editor,
     );

@@ -148,13 +148,92 @@ describe('not a claim, pins and bulk tags', () => {
   });
 });
 
-describe('orphans', () => {
-  it('remembers which annotations did not anchor, per page', async () => {
-    await recordAnchoring(db, A.url, ['urn:uuid:1', 'urn:uuid:2']);
-    await recordAnchoring(db, B.url, ['urn:uuid:3']);
-    expect((await listOrphans(db)).sort()).toEqual(['urn:uuid:1', 'urn:uuid:2', 'urn:uuid:3']);
-    await recordAnchoring(db, `${A.url}#section`, []);
-    expect(await listOrphans(db)).toEqual(['urn:uuid:3']);
+describe('page metadata', () => {
+  it('gives claims tagged from the popup the author an in-page annotation of the page recorded', async () => {
+    await saveAnnotation(db, {
+      url: A.url,
+      kind: 'highlight',
+      selectors: selectorsFor('Vladivostok'),
+      tags: [],
+      author: 'Jo Park',
+      published: 'not a date',
+    });
+    const articleId = (await db.articles.toArray()).find((a) => a.url === A.url)!.id;
+    const claims = (await articleView(db, articleId, 0))!.claims;
+    const tagged = await tagClaims(db, A.url, [{ sentenceId: claims[0].id }], ['bulk']);
+    expect(tagged[0].author).toBe('Jo Park');
+    // A date the page gave that is no date is not stored.
+    expect((await queryAnnotations(db, { url: A.url })).every((r) => r.published === undefined)).toBe(true);
+  });
+});
+
+describe('what a page visit finds out (orphans and silent edits)', () => {
+  const highlight = (words: string, url = A.url) =>
+    saveAnnotation(db, { url, kind: 'highlight', selectors: selectorsFor(words), tags: ['t'] }, 5_000);
+
+  it('marks orphans on the record, per page, and clears the mark when the words are found again', async () => {
+    const a1 = await highlight('2,600 North Korean soldiers');
+    const a2 = await highlight('1,500 troops');
+    const b1 = await highlight('North Korean soldiers', B.url);
+    await recordAnchoring(db, A.url, { orphanIds: [a1.id, a2.id], anchoredIds: [] }, 10_000);
+    // Another page cannot mark them: only the page's own annotations are touched.
+    await recordAnchoring(db, B.url, { orphanIds: [a1.id, b1.id], anchoredIds: [] }, 11_000);
+    expect((await listOrphans(db)).sort()).toEqual([a1.id, a2.id, b1.id].sort());
+    expect((await db.annotations.get(a1.id))?.orphanedAt).toBe(new Date(10_000).toISOString());
+    // Missed again later: the mark keeps the time it was first missed.
+    await recordAnchoring(db, A.url, { orphanIds: [a1.id], anchoredIds: [a2.id] }, 12_000);
+    expect((await db.annotations.get(a1.id))?.orphanedAt).toBe(new Date(10_000).toISOString());
+    expect((await db.annotations.get(a2.id))?.orphanedAt).toBeUndefined();
+    await recordAnchoring(db, `${A.url}#section`, { orphanIds: [], anchoredIds: [a1.id] }, 13_000);
+    expect(await listOrphans(db)).toEqual([b1.id]);
+    // None of this is the researcher's edit.
+    expect((await db.annotations.get(a1.id))?.modified).toBe(a1.modified);
+  });
+
+  it('keeps the quote as tagged and records changed words, when they changed and back', async () => {
+    const a = await highlight('2,600 North Korean soldiers');
+    const now = describeText('Budanov said that 2,800 North Korean soldiers', 18, 45);
+    expect(now.quote.exact).toBe('2,800 North Korean soldiers');
+    await recordAnchoring(
+      db,
+      A.url,
+      { orphanIds: [], anchoredIds: [a.id], changed: [{ id: a.id, selectors: now }] },
+      20_000,
+    );
+    let stored = (await db.annotations.get(a.id))!;
+    expect(stored.quote).toBe('2,600 North Korean soldiers');
+    expect(stored.selectors).toEqual(a.selectors);
+    expect(stored.textChange).toEqual({ selectors: now, detectedAt: new Date(20_000).toISOString() });
+    expect(stored.modified).toBe(a.modified);
+    // Seen again with the same words: the change keeps its first date.
+    await recordAnchoring(
+      db,
+      A.url,
+      { orphanIds: [], anchoredIds: [a.id], changed: [{ id: a.id, selectors: now }] },
+      30_000,
+    );
+    expect((await db.annotations.get(a.id))?.textChange?.detectedAt).toBe(new Date(20_000).toISOString());
+    // An edit by the researcher keeps the words as tagged and the change.
+    const edited = await saveAnnotation(db, {
+      id: a.id,
+      url: A.url,
+      kind: 'highlight',
+      selectors: now,
+      tags: ['t', 'edited'],
+    });
+    expect(edited.quote).toBe('2,600 North Korean soldiers');
+    expect(edited.textChange?.selectors.quote.exact).toBe('2,800 North Korean soldiers');
+    // White space alone is no change; words as tagged again drop the change.
+    const reflowed = { ...now, quote: { ...now.quote, exact: ' 2,600  North Korean\nsoldiers' } };
+    await recordAnchoring(
+      db,
+      A.url,
+      { orphanIds: [], anchoredIds: [a.id], changed: [{ id: a.id, selectors: reflowed }] },
+      40_000,
+    );
+    stored = (await db.annotations.get(a.id))!;
+    expect(stored.textChange).toBeUndefined();
+    expect(stored.tags).toEqual(['t', 'edited']);
   });
 });
 
@@ -164,6 +243,8 @@ describe('through the service', () => {
   const effects: Effects = {
     tabShowsArticle() {},
     articleOfTab: async () => undefined,
+    tabShowsPage() {},
+    pageOfTab: async () => undefined,
     articlesChanged() {},
     settingsChanged() {},
     forgetTabs() {},
@@ -229,5 +310,65 @@ describe('through the service', () => {
     );
     expect(exported).toMatchObject({ ok: true, count: 1 });
     expect(JSON.parse((exported as { json: string }).json).type).toBe('AnnotationCollection');
+    const csv = await handleRequest(
+      db,
+      effects,
+      { type: 'exportAnnotations', query: {}, format: 'csv' },
+      { kind: 'extension-page' },
+    );
+    expect(csv).toMatchObject({ ok: true, count: 1, type: 'text/csv;charset=utf-8' });
+    expect((csv as { fileName: string }).fileName).toMatch(/\.csv$/);
+    expect((csv as { json: string }).json.startsWith('\uFEFF"quote","tags"')).toBe(true);
+  });
+
+  it("writes the researcher name as creator and the page metadata, and knows a tab's page", async () => {
+    const pages = new Map<number, string>();
+    const withPages: Effects = {
+      ...effects,
+      tabShowsPage: (tabId, url) => pages.set(tabId, url),
+      pageOfTab: async (tabId) => pages.get(tabId),
+    };
+    await handleRequest(
+      db,
+      withPages,
+      { type: 'setSettings', settings: { researcherName: '  Ana Lima ' } },
+      { kind: 'extension-page' },
+    );
+    const page = 'https://blog.example/about#team';
+    await handleRequest(
+      db,
+      withPages,
+      { type: 'getSettings', url: page },
+      { kind: 'content', tabId: 7, url: page },
+    );
+    expect(
+      await handleRequest(db, withPages, { type: 'getTabView', tabId: 7 }, { kind: 'extension-page' }),
+    ).toEqual({ ok: true, view: null, page: 'https://blog.example/about' });
+    const saved = await handleRequest(
+      db,
+      withPages,
+      {
+        type: 'saveAnnotation',
+        draft: {
+          url: page,
+          kind: 'highlight',
+          selectors: selectorsFor('North Korean soldiers'),
+          tags: [],
+          title: 'About us',
+          outlet: 'Blog',
+          author: 'Jo Park',
+          published: '2024-10-20T08:00:00+02:00',
+        },
+      },
+      { kind: 'content', tabId: 7, url: page },
+    );
+    expect((saved as { annotation: AnnotationRecord }).annotation).toMatchObject({
+      url: 'https://blog.example/about',
+      creator: 'Ana Lima',
+      author: 'Jo Park',
+      published: '2024-10-20T06:00:00.000Z',
+      title: 'About us',
+      outlet: 'Blog',
+    });
   });
 });

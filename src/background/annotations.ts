@@ -16,6 +16,8 @@ import {
 import type { AnnotationDraft, AnnotationQuery } from '../protocol/messages.ts';
 import type { ClaimLensDB } from '../store/db.ts';
 import { articleIdFor, canonicalUrl } from '../store/ids.ts';
+import { getSettings } from '../store/settings.ts';
+import { isoDate } from '../util/iso-date.ts';
 
 /** An ISO time strictly after `previous`, so an edit always wins over the copy it replaces on import. */
 function nextModified(now: number, previous?: string): string {
@@ -72,44 +74,71 @@ export async function saveAnnotation(
 ): Promise<AnnotationRecord> {
   if (draft.kind !== 'highlight' && !draft.sentenceId && !draft.id)
     throw new Error(`a "${draft.kind}" annotation needs the claim it is about`);
-  return db.transaction('rw', [db.annotations, db.articles, db.sentences, db.links], async () => {
-    const url = canonicalUrl(draft.url);
-    const id =
-      draft.id ??
-      (draft.kind === 'highlight' || !draft.sentenceId
-        ? newAnnotationId()
-        : claimAnnotationId(draft.sentenceId, draft.kind));
-    const existing = await db.annotations.get(id);
-    if (existing && canonicalUrl(existing.url) !== url) throw new Error('annotation belongs to another page');
-    const articleId = articleIdFor(url);
-    const article = await db.articles.get(articleId);
-    // From the store when the claim is there; an imported annotation whose claim was never read here
-    // keeps the claim info and links it came with.
-    const fresh = draft.sentenceId ? await claimContext(db, draft.sentenceId) : {};
-    const context = {
-      ...((fresh.claim ?? existing?.claim) ? { claim: fresh.claim ?? existing?.claim } : {}),
-      ...((fresh.links ?? existing?.links) ? { links: fresh.links ?? existing?.links } : {}),
-    };
-    const record: AnnotationRecord = {
-      id,
-      url: existing?.url ?? url,
-      ...(article ? { articleId } : {}),
-      ...(draft.sentenceId ? { sentenceId: draft.sentenceId } : {}),
-      kind: draft.kind,
-      selectors: draft.selectors,
-      quote: draft.selectors.quote.exact,
-      tags: [...new Set(draft.tags.map((t) => t.trim()).filter(Boolean))],
-      ...(draft.note?.trim() ? { note: draft.note } : {}),
-      ...(draft.verdict ? { verdict: draft.verdict } : {}),
-      outlet: article?.outlet ?? draft.outlet ?? new URL(url).hostname,
-      title: article?.title ?? draft.title ?? '',
-      created: existing?.created ?? new Date(now).toISOString(),
-      modified: nextModified(now, existing?.modified),
-      ...context,
-    };
-    await db.annotations.put(record);
-    return record;
-  });
+  return db.transaction(
+    'rw',
+    [db.annotations, db.articles, db.sentences, db.links, db.settings],
+    async () => {
+      const url = canonicalUrl(draft.url);
+      const id =
+        draft.id ??
+        (draft.kind === 'highlight' || !draft.sentenceId
+          ? newAnnotationId()
+          : claimAnnotationId(draft.sentenceId, draft.kind));
+      const existing = await db.annotations.get(id);
+      if (existing && canonicalUrl(existing.url) !== url)
+        throw new Error('annotation belongs to another page');
+      const articleId = articleIdFor(url);
+      const article = await db.articles.get(articleId);
+      // From the store when the claim is there; an imported annotation whose claim was never read here
+      // keeps the claim info and links it came with.
+      const fresh = draft.sentenceId ? await claimContext(db, draft.sentenceId) : {};
+      const context = {
+        ...((fresh.claim ?? existing?.claim) ? { claim: fresh.claim ?? existing?.claim } : {}),
+        ...((fresh.links ?? existing?.links) ? { links: fresh.links ?? existing?.links } : {}),
+      };
+      // An annotation keeps the words as they were tagged (and what anchoring found out since: a text
+      // change, an orphan mark); a later edit changes only what the researcher says about them.
+      const selectors = existing?.selectors ?? draft.selectors;
+      const creator = existing
+        ? existing.creator
+        : (await getSettings(db)).researcherName.trim() || undefined;
+      const author = draft.author?.trim() || existing?.author;
+      const published = isoDate(article?.publishedAt) ?? isoDate(draft.published) ?? existing?.published;
+      const record: AnnotationRecord = {
+        id,
+        url: existing?.url ?? url,
+        ...(article ? { articleId } : {}),
+        ...(draft.sentenceId ? { sentenceId: draft.sentenceId } : {}),
+        kind: draft.kind,
+        selectors,
+        quote: selectors.quote.exact,
+        tags: [...new Set(draft.tags.map((t) => t.trim()).filter(Boolean))],
+        ...(draft.note?.trim() ? { note: draft.note } : {}),
+        ...(draft.verdict ? { verdict: draft.verdict } : {}),
+        outlet: article?.outlet ?? existing?.outlet ?? (draft.outlet?.trim() || new URL(url).hostname),
+        title: article?.title ?? existing?.title ?? draft.title ?? '',
+        created: existing?.created ?? new Date(now).toISOString(),
+        modified: nextModified(now, existing?.modified),
+        ...context,
+        ...(creator ? { creator } : {}),
+        ...(author ? { author } : {}),
+        ...(published ? { published } : {}),
+        ...(existing?.orphanedAt ? { orphanedAt: existing.orphanedAt } : {}),
+        ...(existing?.textChange ? { textChange: existing.textChange } : {}),
+      };
+      await db.annotations.put(record);
+      return record;
+    },
+  );
+}
+
+/**
+ * The author another annotation of the same page recorded: the popup tags claims without reading the
+ * page, and the page's metadata does not change from one annotation to the next.
+ */
+async function pageAuthor(db: ClaimLensDB, url: string): Promise<string | undefined> {
+  const siblings = await db.annotations.where('url').equals(url).toArray();
+  return siblings.find((r) => r.author)?.author;
 }
 
 /** Deletes annotations and returns them, so the caller can offer undo. */
@@ -153,30 +182,36 @@ export async function tagClaims(
   tags: readonly string[],
   now = Date.now(),
 ): Promise<AnnotationRecord[]> {
-  return db.transaction('rw', [db.annotations, db.articles, db.sentences, db.links], async () => {
-    const out: AnnotationRecord[] = [];
-    for (const c of claims) {
-      const existing = await db.annotations.get(claimAnnotationId(c.sentenceId, 'claim-tag'));
-      const selectors = existing?.selectors ?? c.selectors ?? (await sentenceSelectors(db, c.sentenceId));
-      if (!selectors) throw new Error(`claim ${c.sentenceId} is not in the store`);
-      out.push(
-        await saveAnnotation(
-          db,
-          {
-            url,
-            kind: 'claim-tag',
-            sentenceId: c.sentenceId,
-            selectors,
-            tags: [...(existing?.tags ?? []), ...tags],
-            note: existing?.note,
-            verdict: existing?.verdict,
-          },
-          now,
-        ),
-      );
-    }
-    return out;
-  });
+  return db.transaction(
+    'rw',
+    [db.annotations, db.articles, db.sentences, db.links, db.settings],
+    async () => {
+      const out: AnnotationRecord[] = [];
+      const author = await pageAuthor(db, canonicalUrl(url));
+      for (const c of claims) {
+        const existing = await db.annotations.get(claimAnnotationId(c.sentenceId, 'claim-tag'));
+        const selectors = existing?.selectors ?? c.selectors ?? (await sentenceSelectors(db, c.sentenceId));
+        if (!selectors) throw new Error(`claim ${c.sentenceId} is not in the store`);
+        out.push(
+          await saveAnnotation(
+            db,
+            {
+              url,
+              kind: 'claim-tag',
+              sentenceId: c.sentenceId,
+              selectors,
+              tags: [...(existing?.tags ?? []), ...tags],
+              note: existing?.note,
+              verdict: existing?.verdict,
+              ...(author ? { author } : {}),
+            },
+            now,
+          ),
+        );
+      }
+      return out;
+    },
+  );
 }
 
 /**

@@ -31,6 +31,8 @@ function article(i: number): ArticleInput {
 const effects: Effects = {
   tabShowsArticle: () => {},
   articleOfTab: async () => undefined,
+  tabShowsPage: () => {},
+  pageOfTab: async () => undefined,
   articlesChanged: () => {},
   settingsChanged: () => {},
   forgetTabs: () => {},

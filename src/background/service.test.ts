@@ -28,6 +28,7 @@ function seedArticle(file: string, outlet: string): ArticleInput {
 function recordingEffects() {
   const log: { tabs: [number, string, number][]; changed: string[][] } = { tabs: [], changed: [] };
   const tabs = new Map<number, string>();
+  const pages = new Map<number, string>();
   const stash = new Map<string, AnnotationRecord[]>();
   const effects: Effects = {
     tabShowsArticle(tabId, articleId, count) {
@@ -35,6 +36,8 @@ function recordingEffects() {
       log.tabs.push([tabId, articleId, count]);
     },
     articleOfTab: async (tabId) => tabs.get(tabId),
+    tabShowsPage: (tabId, url) => pages.set(tabId, url),
+    pageOfTab: async (tabId) => pages.get(tabId),
     articlesChanged: (ids) => log.changed.push(ids),
     settingsChanged: () => {},
     forgetTabs: () => tabs.clear(),
@@ -76,6 +79,15 @@ describe('handleRequest', () => {
     expect((popup as { view: ArticleView }).view.claims.map((c) => c.id)).toEqual(
       view.claims.map((c) => c.id),
     );
+    // The tab moves on to another page of the site (history.pushState): its content script says so
+    // first thing, and the article it showed before is not this page's.
+    const other = new URL('/about', article.url).href;
+    await handleRequest(db, effects, { type: 'getSettings', url: other }, content(3, article.url));
+    expect(await handleRequest(db, effects, { type: 'getTabView', tabId: 3 }, page)).toEqual({
+      ok: true,
+      view: null,
+      page: other,
+    });
   });
 
   it('tells earlier articles when a new outlet links to them', async () => {

@@ -4,7 +4,9 @@
  */
 
 import {
+  annotationsToCsv,
   buildAnnotationDocument,
+  CSV_MEDIA_TYPE,
   exportFileName,
   serializeAnnotationDocument,
 } from '../annotations/index.ts';
@@ -36,13 +38,23 @@ export interface Effects {
   tabShowsArticle(tabId: number, articleId: string, claimCount: number): void;
   /** Article id shown in a tab, if any. */
   articleOfTab(tabId: number): Promise<string | undefined>;
+  /**
+   * Remember which page (canonical URL) a tab shows, article or not: its content script said so. The
+   * popup lists the reader's own annotations of that page, and annotation changes reach the tab.
+   */
+  tabShowsPage(tabId: number, url: string): void;
+  /** The page a tab shows, if its content script has reported one. */
+  pageOfTab(tabId: number): Promise<string | undefined>;
   /** Tell the tabs showing these articles that their claims' status changed. */
   articlesChanged(articleIds: string[]): void;
   settingsChanged(settings: Settings): void;
   /** Forget every tab's article (after clearing data). */
   forgetTabs(): void;
-  /** Tell tabs showing these articles (or every tab) to reload their annotations. */
-  annotationsChanged(articleIds: string[] | 'all'): void;
+  /**
+   * Tell tabs showing these pages (by article id, articles or not; or every tab) to reload their
+   * annotations. `exceptTabId`: the tab whose page made the change and has reloaded itself already.
+   */
+  annotationsChanged(articleIds: string[] | 'all', exceptTabId?: number): void;
   /** Keeps deleted annotations for a while and returns a token that gets them back (undo). */
   stash(records: AnnotationRecord[]): Promise<string>;
   unstash(token: string): Promise<AnnotationRecord[] | undefined>;
@@ -82,14 +94,22 @@ export async function handleRequest(
         return { ok: true, view: await articleView(db, request.articleId, settings.threshold) };
       }
       case 'getTabView': {
-        const articleId = await effects.articleOfTab(request.tabId);
+        const [articleId, page] = await Promise.all([
+          effects.articleOfTab(request.tabId),
+          effects.pageOfTab(request.tabId),
+        ]);
         const settings = await getSettings(db);
-        const view: ArticleView | null = articleId
-          ? await articleView(db, articleId, settings.threshold)
-          : null;
-        return { ok: true, view };
+        // An article the tab showed before it moved on to another page (in the same document) is not
+        // this page's.
+        const current = articleId && (!page || articleIdFor(page) === articleId) ? articleId : undefined;
+        const view: ArticleView | null = current ? await articleView(db, current, settings.threshold) : null;
+        return { ok: true, view, ...(page ? { page } : {}) };
       }
       case 'getSettings': {
+        // Every page's content script asks first thing: this is how the background learns which page a
+        // tab shows when it is not an article.
+        if (caller.kind === 'content' && request.url && originOf(request.url) === originOf(caller.url))
+          effects.tabShowsPage(caller.tabId, canonicalUrl(request.url));
         const settings = await getSettings(db);
         if (!request.url || !ownPage(caller, request.url)) return { ok: true, settings };
         const annotated = (await db.annotations.where('url').equals(canonicalUrl(request.url)).count()) > 0;
@@ -113,7 +133,7 @@ export async function handleRequest(
         if (!ownPage(caller, request.draft.url))
           return { ok: false, error: 'annotations only for the sending page' };
         const annotation = await saveAnnotation(db, request.draft);
-        effects.annotationsChanged([articleIdFor(annotation.url)]);
+        effects.annotationsChanged([articleIdFor(annotation.url)], senderTab(caller));
         return { ok: true, annotation };
       }
       case 'deleteAnnotations': {
@@ -121,7 +141,7 @@ export async function handleRequest(
         if (records.some((r) => r && !ownPage(caller, r.url)))
           return { ok: false, error: 'annotations only for the sending page' };
         const deleted = await deleteAnnotations(db, request.ids);
-        effects.annotationsChanged([...new Set(deleted.map((r) => articleIdFor(r.url)))]);
+        effects.annotationsChanged([...new Set(deleted.map((r) => articleIdFor(r.url)))], senderTab(caller));
         return { ok: true, deleted: deleted.length, undoToken: await effects.stash(deleted) };
       }
       case 'undoDelete': {
@@ -131,7 +151,7 @@ export async function handleRequest(
         if (records.some((r) => !ownPage(caller, r.url)))
           return { ok: false, error: 'annotations only for the sending page' };
         const restored = await restoreAnnotations(db, records);
-        effects.annotationsChanged([...new Set(records.map((r) => articleIdFor(r.url)))]);
+        effects.annotationsChanged([...new Set(records.map((r) => articleIdFor(r.url)))], senderTab(caller));
         return { ok: true, restored };
       }
       case 'listAnnotations': {
@@ -151,13 +171,30 @@ export async function handleRequest(
       case 'exportAnnotations': {
         if (caller.kind !== 'extension-page') return { ok: false, error: 'export only from extension pages' };
         const annotations = await queryAnnotations(db, request.query);
+        if (request.format === 'csv') {
+          const json = annotationsToCsv(annotations);
+          return {
+            ok: true,
+            json,
+            fileName: exportFileName(new Date(), 'csv'),
+            count: annotations.length,
+            type: CSV_MEDIA_TYPE,
+          };
+        }
         const json = serializeAnnotationDocument(buildAnnotationDocument(annotations));
-        return { ok: true, json, fileName: exportFileName(), count: annotations.length };
+        return {
+          ok: true,
+          json,
+          fileName: exportFileName(),
+          count: annotations.length,
+          type: 'application/ld+json',
+        };
       }
       case 'reportAnchoring': {
         if (caller.kind !== 'content' || !ownPage(caller, request.url))
           return { ok: false, error: 'anchoring is reported by the page itself' };
-        return { ok: true, recorded: await recordAnchoring(db, request.url, request.orphanIds) };
+        const recorded = await recordAnchoring(db, request.url, request);
+        return { ok: true, recorded };
       }
       case 'listOrphans':
         return { ok: true, orphanIds: await listOrphans(db) };
@@ -170,6 +207,11 @@ export async function handleRequest(
   } catch (error) {
     return { ok: false, error: describeError(error) };
   }
+}
+
+/** The tab a content script speaks for (it has updated itself; others showing its page must hear). */
+function senderTab(caller: Caller): number | undefined {
+  return caller.kind === 'content' ? caller.tabId : undefined;
 }
 
 function originOf(url: string): string {

@@ -230,7 +230,8 @@ export const META_SELECTOR =
 /** Meta tags by name, read once per extraction: each selector query would walk the whole page. */
 const metaCache = new WeakMap<Document, Map<string, string>>();
 
-function meta(doc: Document, ...names: MetaName[]): string | undefined {
+/** The first of these meta tags the page fills (also read by `readPageMeta` in page-meta.ts). */
+export function meta(doc: Document, ...names: MetaName[]): string | undefined {
   let tags = metaCache.get(doc);
   if (!tags) {
     tags = new Map();
@@ -260,7 +261,8 @@ function titleOf(doc: Document, root: Element): string {
   return (meta(doc, 'og:title', 'twitter:title') ?? h1() ?? doc.title ?? '').replace(/\s+/g, ' ').trim();
 }
 
-function publishedAtOf(doc: Document): string | undefined {
+/** The page's publication date as an ISO time, from its meta tags or first dated `<time>`. */
+export function publishedAtOf(doc: Document): string | undefined {
   const raw =
     meta(doc, 'article:published_time', 'datePublished', 'date', 'pubdate') ??
     doc.querySelector('time[datetime]')?.getAttribute('datetime') ??

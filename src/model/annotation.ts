@@ -83,6 +83,59 @@ export interface AnnotationRecord {
   modified: string;
   claim?: ClaimInfo;
   links?: AnnotationLink[];
+  /** Who annotated: the researcher name set in the options when the annotation was made. */
+  creator?: string;
+  /** The article's author(s) as the page's metadata names them. */
+  author?: string;
+  /** The article's publication date as the page states it (ISO 8601). */
+  published?: string;
+  /**
+   * Set while the annotation did not anchor the last time its page was open: when that was first seen
+   * (ISO 8601). It travels with the record (export, import) so an imported orphan stays an orphan.
+   */
+  orphanedAt?: string;
+  /** Set while the tagged words read differently on the page than when they were tagged (a silent edit). */
+  textChange?: TextChange;
+}
+
+/**
+ * A silent edit: the page now says something else where the researcher tagged. `selectors` (of the
+ * record) keep the words as tagged; these are the words found there now.
+ */
+export interface TextChange {
+  selectors: AnchorSelectors;
+  /** When ClaimLens first saw these words (ISO 8601). */
+  detectedAt: string;
+}
+
+/** Whether the annotation's words could not be found on its page the last time it was open. */
+export function isOrphan(record: AnnotationRecord): boolean {
+  return record.orphanedAt !== undefined;
+}
+
+/** Whether the page's words changed since they were tagged (and the annotation still anchors). */
+export function isChanged(record: AnnotationRecord): boolean {
+  return record.textChange !== undefined && record.orphanedAt === undefined;
+}
+
+/** The words the page shows now: the changed words if they changed, else the quote as tagged. */
+export function currentQuote(record: AnnotationRecord): string {
+  return record.textChange?.selectors.quote.exact ?? record.quote;
+}
+
+/** Same words for a reader: differences of white space alone (a re-flowed paragraph) are no edit. */
+export function sameWords(a: string, b: string): boolean {
+  return a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The automatic status of an annotation from its cross-outlet links: how many distinct other outlets
+ * confirm, dispute or cannot confirm it (the counting the popup and the tooltip use for live claims).
+ */
+export function linkCounts(record: AnnotationRecord): Record<Stance, number> {
+  const seen = { confirms: new Set<string>(), disputes: new Set<string>(), unclear: new Set<string>() };
+  for (const link of record.links ?? []) seen[link.stance]?.add(link.otherOutlet || link.otherUrl);
+  return { confirms: seen.confirms.size, disputes: seen.disputes.size, unclear: seen.unclear.size };
 }
 
 /** A new random annotation id (an IRI, as the W3C model wants). */

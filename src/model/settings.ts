@@ -24,6 +24,8 @@ export interface Settings {
   /** Highlight colours: automatic claims, and the researcher's own annotations. */
   claimColour: string;
   annotationColour: string;
+  /** Who annotates: written as the `creator` of each new annotation (empty: none is written). */
+  researcherName: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -32,6 +34,7 @@ export const DEFAULT_SETTINGS: Settings = {
   disabledSites: [],
   claimColour: DEFAULT_COLOURS.claim,
   annotationColour: DEFAULT_COLOURS.annotation,
+  researcherName: '',
 };
 
 /** Whether automatic highlighting runs on a page, given the settings (all sites, or per site). */

@@ -33,3 +33,19 @@ export interface StanceDetail {
   /** Set when the two sentences give conflicting numbers for the same quantity. */
   numberConflict?: { ours: string; theirs: string };
 }
+
+/** A claim's overall cross-outlet status, as highlights and lists mark it. */
+export type StatusClass = 'claim' | 'confirmed' | 'disputed' | 'unclear' | 'mixed';
+
+/**
+ * The overall status from how many other outlets take each stance: both confirmations and disputes
+ * make it mixed, disputes alone disputed, confirmations alone confirmed; `claim` when no other outlet
+ * spoke to it.
+ */
+export function statusOf(counts: Readonly<Record<Stance, number>>): StatusClass {
+  if (counts.disputes && counts.confirms) return 'mixed';
+  if (counts.disputes) return 'disputed';
+  if (counts.confirms) return 'confirmed';
+  if (counts.unclear) return 'unclear';
+  return 'claim';
+}

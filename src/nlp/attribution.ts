@@ -117,12 +117,40 @@ const ATTRIBUTION_HINT = new RegExp(
 );
 
 /**
+ * Stand-ins for the comma of a thousands separator and the point of a decimal ("2,800", "3.5") while
+ * the patterns below cut phrases at punctuation: a number is not a clause boundary. Private-use
+ * characters, one for one, so offsets do not move; `unmaskNumbers` puts the originals back.
+ */
+const NUMBER_COMMA = '\uE000';
+const NUMBER_POINT = '\uE001';
+
+function maskNumbers(text: string): string {
+  return text.replace(
+    /(\d)([,.])(?=\d)/g,
+    (_m, digit: string, mark: string) => digit + (mark === ',' ? NUMBER_COMMA : NUMBER_POINT),
+  );
+}
+
+function unmaskNumbers(text: string): string {
+  return text.replaceAll(NUMBER_COMMA, ',').replaceAll(NUMBER_POINT, '.');
+}
+
+/**
  * The sentence's source, if it names or points to one. Pronoun sources ("he said") are returned as
  * the pronoun; the caller resolves them against earlier sentences of the same article.
  */
 export function findAttribution(text: string, tokens: readonly Token[] = []): Attribution | null {
   if (!ATTRIBUTION_HINT.test(text)) return null;
-  const clean = text.replace(/,\s*(?:however|though|too|in turn|meanwhile)\s*,/gi, (m) =>
+  const found = attributionIn(maskNumbers(text), tokens);
+  if (!found) return null;
+  const { source, role, verb } = found;
+  return role === undefined
+    ? { source: unmaskNumbers(source), verb }
+    : { source: unmaskNumbers(source), role: unmaskNumbers(role), verb };
+}
+
+function attributionIn(masked: string, tokens: readonly Token[]): Attribution | null {
+  const clean = masked.replace(/,\s*(?:however|though|too|in turn|meanwhile)\s*,/gi, (m) =>
     ' '.repeat(m.length),
   );
   const according = /\baccording to\s+((?:the\s+)?[^,.;:“”"]{2,80})/i.exec(clean);
@@ -170,9 +198,13 @@ function isVerb(tokens: readonly Token[], at: number, text: string, end: number)
   return /^\s+(?:that|the|a|an|to|it|they|he|she|\p{Lu})\b/u.test(text.slice(end, end + 12));
 }
 
-/** A noun phrase ends before a clause: "media reports Sunday quoting an official" -> "media reports". */
+/**
+ * A noun phrase ends before a clause or an aside: "media reports Sunday quoting an official" -> "media
+ * reports"; "the annual report (and employs about 2,800)" -> "the annual report".
+ */
 function cutNp(s: string): string {
   return s
+    .replace(/\s*\(.*$/, '')
     .replace(
       /\s+(?:that|who|which|on|in|at|during|quoting|as|and said|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b.*$/,
       '',

@@ -134,6 +134,31 @@ describe('findAttribution', () => {
     expect(attr('Let me say this about taxes.')).toBeNull();
     expect(attr('Now North Korea is accused of supplying manpower.')).toBeNull();
   });
+  // A number's separator is not a clause boundary, and an aside in brackets is not part of the source.
+  it.each([
+    [
+      "The port handled 1.2 million containers according to the authority's annual report (and employs about 2,800) says the mayor.",
+      { source: "authority's annual report", verb: 'according to' },
+    ],
+    [
+      'According to the 2,800-page report by the inspectorate, the fleet was grounded.',
+      { source: '2,800-page report by the inspectorate', verb: 'according to' },
+    ],
+    [
+      'According to the 3.5 million residents of the city, the water is safe.',
+      { source: '3.5 million residents of the city', verb: 'according to' },
+    ],
+    [
+      "The ministry's 1,200-page report said the dam was unsafe.",
+      { source: "ministry's 1,200-page report", verb: 'said' },
+    ],
+    [
+      'According to a 1,500-word statement from the ministry, talks stalled.',
+      { source: '1,500-word statement from the ministry', verb: 'according to' },
+    ],
+  ])('%s', (text, expected) => {
+    expect(attr(text)).toEqual(expected);
+  });
 });
 
 describe('findHedges', () => {

@@ -122,6 +122,7 @@ describe('parseTabEvent', () => {
       disabledSites: ['example.com'],
       claimColour: '#ffd60a',
       annotationColour: '#40c4ff',
+      researcherName: 'Ana Lima',
     };
     expect(parseTabEvent({ type: 'settingsChanged', settings }).ok).toBe(true);
     expect(

@@ -84,6 +84,8 @@ export const SettingsSchema = v.object({
   /** Highlight colours: automatic claims, and the researcher's own annotations. */
   claimColour: Colour,
   annotationColour: Colour,
+  /** Written as the `creator` of new annotations. */
+  researcherName: v.pipe(v.string(), v.trim(), v.maxLength(200)),
 });
 export type { Settings };
 
@@ -127,6 +129,15 @@ export const AnnotationDraftSchema = v.object({
   verdict: v.optional(v.picklist(VERDICTS)),
   outlet: v.optional(Text(200)),
   title: v.optional(Text(1_000)),
+  /** The article's author(s) and publication date from the page's metadata, when it states them. */
+  author: v.optional(Text(1_000)),
+  published: v.optional(
+    v.pipe(
+      v.string(),
+      v.maxLength(40),
+      v.check((d) => !Number.isNaN(Date.parse(d)), 'must be a date'),
+    ),
+  ),
 });
 export type AnnotationDraft = v.InferOutput<typeof AnnotationDraftSchema>;
 
@@ -148,7 +159,7 @@ export const RequestSchema = v.variant('type', [
   v.object({ type: v.literal('analyze'), article: PackedArticleSchema }),
   /** Content script: current status of an article's claims (after another article changed it). */
   v.object({ type: v.literal('getArticleView'), articleId: Id }),
-  /** Popup: the claims of a tab's page. */
+  /** Popup: the claims of a tab's page (and which page it is, article or not). */
   v.object({ type: v.literal('getTabView'), tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
   /** Settings; with `url` (a content script's own page) also whether that page has annotations. */
   v.object({ type: v.literal('getSettings'), url: v.optional(HttpUrl) }),
@@ -179,13 +190,22 @@ export const RequestSchema = v.variant('type', [
     tags: v.pipe(v.array(Tag), v.minLength(1), v.maxLength(50)),
   }),
   /** Extension pages: the annotations matching a query as a W3C Web Annotation document (JSON text). */
-  v.object({ type: v.literal('exportAnnotations'), query: AnnotationQuerySchema }),
+  v.object({
+    type: v.literal('exportAnnotations'),
+    query: AnnotationQuerySchema,
+    /** W3C Web Annotation JSON (the default) or a CSV table for spreadsheets. */
+    format: v.optional(v.picklist(['w3c', 'csv'])),
+  }),
   /** Content script: which of its page's annotations anchored and which are orphans now. */
   v.object({
     type: v.literal('reportAnchoring'),
     url: HttpUrl,
     orphanIds: v.pipe(v.array(Id), v.maxLength(100_000)),
     anchoredIds: v.pipe(v.array(Id), v.maxLength(100_000)),
+    /** Anchored annotations whose words now read differently, with the selectors of the words found. */
+    changed: v.optional(
+      v.pipe(v.array(v.object({ id: Id, selectors: SelectorsSchema })), v.maxLength(100_000)),
+    ),
   }),
   /** Ids of annotations that did not anchor the last time their page was open. */
   v.object({ type: v.literal('listOrphans') }),
@@ -215,7 +235,8 @@ export type TabEvent = v.InferOutput<typeof TabEventSchema>;
 export interface ResponseMap {
   analyze: { view: ArticleView };
   getArticleView: { view: ArticleView | null };
-  getTabView: { view: ArticleView | null };
+  /** `page`: the URL of the page the tab shows, when its content script has reported it (any page). */
+  getTabView: { view: ArticleView | null; page?: string };
   getSettings: { settings: Settings; annotated?: boolean };
   setSettings: { settings: Settings };
   clearAll: { cleared: true };
@@ -225,7 +246,8 @@ export interface ResponseMap {
   listAnnotations: { annotations: AnnotationRecord[] };
   listTags: { tags: { tag: string; count: number }[] };
   tagClaims: { annotations: AnnotationRecord[] };
-  exportAnnotations: { json: string; fileName: string; count: number };
+  /** `json` holds the file's text in either format; `type` is its media type. */
+  exportAnnotations: { json: string; fileName: string; count: number; type: string };
   annotationsImported: { notified: true };
   reportAnchoring: { recorded: number };
   listOrphans: { orphanIds: string[] };

@@ -12,7 +12,7 @@ import type {
   SettingRecord,
   TermRecord,
 } from './schema.ts';
-import { DB_NAME, POSTINGS_LIMIT, SCHEMA_VERSIONS } from './schema.ts';
+import { DB_NAME, LEGACY_ORPHANS_PREFIX, POSTINGS_LIMIT, SCHEMA_VERSIONS } from './schema.ts';
 
 export class ClaimLensDB extends Dexie {
   articles!: Table<ArticleRecord, string>;
@@ -47,8 +47,25 @@ export class ClaimLensDB extends Dexie {
             .table('terms')
             .bulkPut([...postings].map(([term, ids]) => termRecord(term, ids.length, ids)));
         });
+      if (version === 6) v.upgrade((tx) => moveOrphanMarks(tx.table('settings'), tx.table('annotations')));
     }
   }
+}
+
+/**
+ * Version 6: orphan marks move from per-page settings rows onto the annotations. When the page was
+ * found without them is not known, so the marks date from the upgrade.
+ */
+async function moveOrphanMarks(
+  settings: Table<SettingRecord, string>,
+  annotations: Table<AnnotationRecord, string>,
+): Promise<void> {
+  const rows = await settings.where('key').startsWith(LEGACY_ORPHANS_PREFIX).toArray();
+  const ids = [...new Set(rows.flatMap((r) => (Array.isArray(r.value) ? (r.value as string[]) : [])))];
+  const at = new Date().toISOString();
+  const records = (await annotations.bulkGet(ids)).filter((r): r is AnnotationRecord => !!r);
+  await annotations.bulkPut(records.map((r) => ({ ...r, orphanedAt: r.orphanedAt ?? at })));
+  await settings.bulkDelete(rows.map((r) => r.key));
 }
 
 /** A key record; the id list is kept (sorted) only while it is short enough to be useful. */

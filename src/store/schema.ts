@@ -106,4 +106,11 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string> 
   { version: 3, stores: V3_STORES },
   { version: 4, stores: V4_STORES },
   { version: 5, stores: V5_STORES },
+  // Version 6 changes no table or index (so it names none: Dexie keeps every table of the versions
+  // before it). Its upgrade (db.ts) moves the orphan marks out of the per-page settings rows into the
+  // annotation records (`orphanedAt`), where they travel with export and import.
+  { version: 6, stores: {} },
 ];
+
+/** Settings rows (`orphans:<articleId>` → ids) that held orphan marks before schema version 6. */
+export const LEGACY_ORPHANS_PREFIX = 'orphans:';

@@ -28,12 +28,18 @@ export interface LibraryApi {
   save(draft: AnnotationDraft): Promise<AnnotationRecord>;
   remove(ids: string[]): Promise<{ deleted: number; undoToken: string }>;
   undo(token: string): Promise<number>;
-  /** The export file for a filter, or for everything when null. */
-  exportFile(filter: LibraryFilter | null): Promise<{ blob: Blob; fileName: string; count: number }>;
+  /** The export file for a filter, or for everything when null: W3C JSON, or CSV for spreadsheets. */
+  exportFile(
+    filter: LibraryFilter | null,
+    format: ExportFormat,
+  ): Promise<{ blob: Blob; fileName: string; count: number }>;
   import: ImportApi;
   /** Tell the background an import finished, so open pages reload their annotations. */
   notifyImported(): Promise<void>;
 }
+
+/** W3C Web Annotation JSON (complete, re-importable) or a CSV table (spreadsheets, QDA tools). */
+export type ExportFormat = 'w3c' | 'csv';
 
 /** Rows rendered at first and added by each "Show more": small enough to render in one short task. */
 const PAGE = 60;
@@ -88,6 +94,7 @@ export function Library({ api }: { api: LibraryApi }) {
   /** Bumped after an import: the worker already knows what it wrote, so it only re-runs the query. */
   const [imports, setImports] = useState(0);
   const [bulkOpen, setBulkOpen] = useState(false);
+  const [format, setFormat] = useState<ExportFormat>('w3c');
   const [mounted, setMounted] = useState(ROW_CHUNK);
   const querySeq = useRef(0);
   /** The query (filter and order) of the result shown, and whether the latest result repeats it. */
@@ -217,7 +224,7 @@ export function Library({ api }: { api: LibraryApi }) {
   const exportFile = async (which: LibraryFilter | null) => {
     setStatus('Preparing the export…');
     try {
-      const { blob, fileName, count } = await api.exportFile(which);
+      const { blob, fileName, count } = await api.exportFile(which, format);
       download(blob, fileName);
       setStatus(`Exported ${n(count)} ${count === 1 ? 'annotation' : 'annotations'} to ${fileName}.`);
     } catch (e) {
@@ -240,6 +247,64 @@ export function Library({ api }: { api: LibraryApi }) {
             : 'Loading…'}
         </p>
       </header>
+      {/* Export, import and bulk tagging come first in keyboard order: they act on the whole list. */}
+      <section class="cl-lib-top" aria-label="Export, import and tag">
+        <div class="cl-lib-toolbar">
+          <div class="cl-field">
+            <label for="export-format">Export format</label>
+            <select
+              id="export-format"
+              value={format}
+              onChange={(e) => setFormat(e.currentTarget.value as ExportFormat)}
+            >
+              <option value="w3c">W3C annotations (JSON, can be imported)</option>
+              <option value="csv">Table (CSV, for spreadsheets)</option>
+            </select>
+          </div>
+          <button type="button" onClick={() => exportFile(null)}>
+            Export all
+          </button>
+          {filtered && (
+            <button type="button" onClick={() => exportFile(filter)}>
+              Export shown ({n(shownTotal)})
+            </button>
+          )}
+          <button
+            type="button"
+            aria-expanded={bulkOpen}
+            aria-controls="bulk-panel"
+            disabled={!result || result.total + result.orphans.length === 0}
+            onClick={() => setBulkOpen((o) => !o)}
+          >
+            Tag all shown…
+          </button>
+        </div>
+        {bulkOpen && result && (
+          <BulkTag
+            api={api}
+            filter={filter}
+            count={shownTotal}
+            suggestions={allTags}
+            onDone={(note) => {
+              setStatus(note);
+              setBulkOpen(false);
+              changed();
+            }}
+            onCancel={() => setBulkOpen(false)}
+          />
+        )}
+        <p role="status" class="cl-status" data-testid="library-status">
+          {status}
+        </p>
+        <ImportPanel
+          api={api.import}
+          onImported={async () => {
+            await api.notifyImported().catch(() => undefined);
+            setImports((k) => k + 1);
+            refreshTags();
+          }}
+        />
+      </section>
       <div class="cl-lib-layout">
         <aside class="cl-lib-facets" aria-label="Facets">
           <Facet
@@ -339,6 +404,15 @@ export function Library({ api }: { api: LibraryApi }) {
                 </option>
               </select>
             </div>
+            <div class="cl-field cl-field-check">
+              <input
+                id="lib-changed"
+                type="checkbox"
+                checked={!!filter.changed}
+                onChange={(e) => setCondition('changed', e.currentTarget.checked || undefined)}
+              />
+              <label for="lib-changed">Text changed on the page</label>
+            </div>
             {(filtered || text) && (
               <button
                 type="button"
@@ -353,42 +427,6 @@ export function Library({ api }: { api: LibraryApi }) {
               </button>
             )}
           </search>
-          <div class="cl-lib-toolbar">
-            <button
-              type="button"
-              aria-expanded={bulkOpen}
-              aria-controls="bulk-panel"
-              disabled={!result || result.total + result.orphans.length === 0}
-              onClick={() => setBulkOpen((o) => !o)}
-            >
-              Tag all shown…
-            </button>
-            <button type="button" onClick={() => exportFile(null)}>
-              Export all
-            </button>
-            {filtered && (
-              <button type="button" onClick={() => exportFile(filter)}>
-                Export shown ({n(shownTotal)})
-              </button>
-            )}
-          </div>
-          {bulkOpen && result && (
-            <BulkTag
-              api={api}
-              filter={filter}
-              count={shownTotal}
-              suggestions={allTags}
-              onDone={(note) => {
-                setStatus(note);
-                setBulkOpen(false);
-                changed();
-              }}
-              onCancel={() => setBulkOpen(false)}
-            />
-          )}
-          <p role="status" class="cl-status" data-testid="library-status">
-            {status}
-          </p>
           {error && (
             <p class="cl-error" role="alert">
               {error}
@@ -439,14 +477,6 @@ export function Library({ api }: { api: LibraryApi }) {
               </ol>
             </section>
           )}
-          <ImportPanel
-            api={api.import}
-            onImported={async () => {
-              await api.notifyImported().catch(() => undefined);
-              setImports((k) => k + 1);
-              refreshTags();
-            }}
-          />
         </main>
       </div>
       <div class="cl-toast-region" role="status" aria-live="polite" data-testid="toast">

@@ -5,6 +5,7 @@ import { TagInput } from './LibraryTagInput.tsx';
 import { linkCounts, sourceLink } from './library-query.ts';
 import { StatusBar } from './StatusBar.tsx';
 import type { StatusCounts } from './status-format.ts';
+import { TextChangeNotice } from './TextDiff.tsx';
 
 export const KIND_LABEL: Record<AnnotationRecord['kind'], string> = {
   highlight: 'Highlight',
@@ -104,11 +105,28 @@ export function LibraryRow({ record, suggestions, onSave, onDelete, orphan }: Ro
         ) : (
           <span>{record.title || record.url}</span>
         )}
-        {' · '}
-        <time dateTime={record.created}>{formatDate(record.created)}</time>
-        {' · '}
-        <span class="cl-muted">{KIND_LABEL[record.kind] ?? record.kind}</span>
+        {record.author && <span> · by {record.author}</span>}
       </p>
+      <p class="cl-lib-dates cl-muted">
+        {record.published && (
+          <>
+            Published <time dateTime={record.published}>{formatDate(record.published)}</time>
+            {' · '}
+          </>
+        )}
+        Annotated <time dateTime={record.created}>{formatDate(record.created)}</time>
+        {record.creator && <> by {record.creator}</>}
+        {' · '}
+        {KIND_LABEL[record.kind] ?? record.kind}
+        {record.orphanedAt && (
+          <>
+            {' · '}
+            Not found on the page since{' '}
+            <time dateTime={record.orphanedAt}>{formatDate(record.orphanedAt)}</time>
+          </>
+        )}
+      </p>
+      {!orphan && <TextChangeNotice record={record} />}
       <div class="cl-lib-status">
         <StatusBar counts={counts} />
         <span class="cl-lib-auto">{countsLine(counts)}</span>

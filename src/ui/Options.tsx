@@ -25,8 +25,15 @@ export function Options({ api }: { api: OptionsApi }) {
   const [status, setStatus] = useState('');
   const [confirming, setConfirming] = useState(false);
   const [site, setSite] = useState('');
+  const [name, setName] = useState('');
   useEffect(() => {
-    api.getSettings().then(setSettings, (e: unknown) => setStatus(String(e)));
+    api.getSettings().then(
+      (s) => {
+        setSettings(s);
+        setName(s.researcherName);
+      },
+      (e: unknown) => setStatus(String(e)),
+    );
   }, [api]);
 
   const change = async (c: Partial<Settings>) => {
@@ -127,6 +134,32 @@ export function Options({ api }: { api: OptionsApi }) {
           />
           Your highlights and tagged claims
         </label>
+      </section>
+      <section>
+        <h2>Annotating</h2>
+        <form
+          class="cl-row"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void change({ researcherName: name.trim() });
+          }}
+        >
+          <label for="researcher-name">Your name as annotator</label>
+          <input
+            id="researcher-name"
+            type="text"
+            autocomplete="name"
+            maxLength={200}
+            aria-describedby="researcher-name-help"
+            value={name}
+            onInput={(e) => setName(e.currentTarget.value)}
+          />
+          <button type="submit">Save name</button>
+        </form>
+        <p id="researcher-name-help" class="cl-muted">
+          Written as the creator of each new annotation, in the library and in exports (W3C and CSV). Leave it
+          empty to write none.
+        </p>
       </section>
       <section>
         <h2>Your data</h2>

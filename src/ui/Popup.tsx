@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
-import { type AnnotationRecord, VERDICTS, type Verdict } from '../model/annotation.ts';
+import { type AnnotationRecord, isChanged, isOrphan, VERDICTS, type Verdict } from '../model/annotation.ts';
 import type { ArticleView } from '../protocol/views.ts';
 import { EvidenceList } from './EvidenceList.tsx';
 import {
@@ -12,19 +12,23 @@ import {
 import { StatusBar } from './StatusBar.tsx';
 import { attributionLine, statusClass, statusCounts, summaryLine } from './status-format.ts';
 import { parseTags } from './TagEditor.tsx';
+import { TextChangeNotice } from './TextDiff.tsx';
 import { UserMarkLine } from './UserMarkLine.tsx';
 
 /** What the popup needs from the background. */
 export interface PopupApi {
-  /** The view of the page the popup is about; null when the page is not an analysed article. */
-  load(): Promise<ArticleView | null>;
-  /** The page's own annotations (user highlights, tags) and which of them are orphans. */
-  annotations(url: string): Promise<{ annotations: AnnotationRecord[]; orphanIds: string[] }>;
+  /**
+   * The page the popup is about: its claims (`view`, null when the page is not an analysed article)
+   * and its URL (`page`, null when no ClaimLens content script runs there, e.g. a browser page).
+   */
+  load(): Promise<{ view: ArticleView | null; page: string | null }>;
+  /** The page's own annotations (user highlights, tags), with their orphan and text-change marks. */
+  annotations(url: string): Promise<AnnotationRecord[]>;
   tagClaims(url: string, sentenceIds: string[], tags: string[]): Promise<number>;
   /** Deletes and returns an undo function. */
   remove(ids: string[]): Promise<() => Promise<void>>;
-  /** Downloads this page's annotations as a W3C JSON file; resolves to the number exported. */
-  exportPage(url: string): Promise<number>;
+  /** Downloads this page's annotations (W3C JSON or CSV); resolves to the number exported. */
+  exportPage(url: string, format: 'w3c' | 'csv'): Promise<number>;
   openOptions(): void;
   openLibrary(): void;
 }
@@ -32,19 +36,23 @@ export interface PopupApi {
 /** The toolbar popup: the page's claims in page order with their cross-outlet status, filters and tagging. */
 export function Popup({ api }: { api: PopupApi }) {
   const [view, setView] = useState<ArticleView | null | undefined>(undefined);
-  const [mine, setMine] = useState<{ annotations: AnnotationRecord[]; orphanIds: string[] }>({
-    annotations: [],
-    orphanIds: [],
-  });
+  const [page, setPage] = useState<string | null>(null);
+  const [mine, setMine] = useState<AnnotationRecord[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState<{ text: string; undo?: () => Promise<void> } | null>(null);
   const fail = (e: unknown) => setError(e instanceof Error ? e.message : String(e));
 
   const reload = useCallback(async () => {
-    const v = await api.load();
-    setView(v);
-    if (v) setMine(await api.annotations(v.url));
+    const loaded = await api.load();
+    const url = loaded.view?.url ?? loaded.page;
+    setMine(url ? await api.annotations(url) : []);
+    setPage(url);
+    setView(loaded.view);
   }, [api]);
+  const onChange = (text: string, undo?: () => Promise<void>) => {
+    setMessage({ text, ...(undo ? { undo } : {}) });
+    reload().catch(fail);
+  };
   useEffect(() => {
     reload().catch(fail);
   }, [reload]);
@@ -84,22 +92,103 @@ export function Popup({ api }: { api: PopupApi }) {
         )}
       </p>
       {view === undefined && !error && <p class="cl-muted">Loading…</p>}
-      {view === null && (
+      {view === null && !page && (
         <p class="cl-muted">No article analysed on this page. Open a news article to see its claims.</p>
       )}
-      {view && (
-        <ArticleClaims
-          view={view}
-          mine={mine}
-          api={api}
-          onChange={(text, undo) => {
-            setMessage({ text, ...(undo ? { undo } : {}) });
-            reload().catch(fail);
-          }}
-          onError={fail}
-        />
+      {view === null && page && (
+        <>
+          <p class="cl-muted" data-testid="not-article">
+            This page is not a news article, so ClaimLens marks no claims here. Your own highlights work on
+            any page: select text and choose “Tag as claim”.
+          </p>
+          <MyAnnotations records={mine} api={api} onChange={onChange} onError={fail} />
+          {mine.length > 0 && <ExportPage url={page} api={api} onChange={onChange} onError={fail} />}
+        </>
       )}
+      {view && <ArticleClaims view={view} mine={mine} api={api} onChange={onChange} onError={fail} />}
     </main>
+  );
+}
+
+/** "Export this page" in either format. */
+function ExportPage({
+  url,
+  api,
+  onChange,
+  onError,
+}: {
+  url: string;
+  api: PopupApi;
+  onChange(message: string): void;
+  onError(e: unknown): void;
+}) {
+  const run = (format: 'w3c' | 'csv') =>
+    api
+      .exportPage(url, format)
+      .then((n) => onChange(`Exported ${n} annotations of this page${format === 'csv' ? ' as CSV' : ''}.`))
+      .catch(onError);
+  return (
+    <div class="cl-export">
+      <button type="button" onClick={() => run('w3c')}>
+        Export this page
+      </button>
+      <button type="button" onClick={() => run('csv')}>
+        <span aria-hidden="true">CSV</span>
+        <span class="cl-sr">Export this page as CSV</span>
+      </button>
+    </div>
+  );
+}
+
+/**
+ * The reader's own annotations of the page that the claim list does not show: their highlights, and
+ * any annotation that no longer anchors (orphans) or whose words changed on the page since tagging.
+ */
+function MyAnnotations({
+  records,
+  api,
+  onChange,
+  onError,
+}: {
+  records: AnnotationRecord[];
+  api: PopupApi;
+  onChange(message: string, undo?: () => Promise<void>): void;
+  onError(e: unknown): void;
+}) {
+  const shown = records.filter((a) => a.kind === 'highlight' || isOrphan(a) || isChanged(a));
+  if (!shown.length) return null;
+  return (
+    <section class="cl-highlights" aria-labelledby="cl-highlights-title">
+      <h2 id="cl-highlights-title">Your highlights on this page</h2>
+      <ul>
+        {shown.map((a) => (
+          <li
+            key={a.id}
+            class={isOrphan(a) ? 'cl-orphan' : isChanged(a) ? 'cl-changed' : ''}
+            data-annotation-id={a.id}
+          >
+            {isOrphan(a) && <span class="cl-orphan-label">Orphan: no longer found on the page · </span>}
+            <q>{a.quote}</q>
+            {a.tags.length > 0 && <span class="cl-muted"> {a.tags.join(', ')}</span>}
+            {a.verdict && <span class="cl-verdict"> · {a.verdict}</span>}
+            {a.note && <p class="cl-note">{a.note}</p>}
+            {isChanged(a) && <TextChangeNotice record={a} />}
+            <button
+              type="button"
+              class="cl-button-link"
+              onClick={() =>
+                api
+                  .remove([a.id])
+                  .then((undo) => onChange('Annotation deleted.', undo))
+                  .catch(onError)
+              }
+            >
+              Delete<span class="cl-sr"> annotation “{a.quote.slice(0, 40)}”</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
@@ -111,7 +200,7 @@ function ArticleClaims({
   onError,
 }: {
   view: ArticleView;
-  mine: { annotations: AnnotationRecord[]; orphanIds: string[] };
+  mine: AnnotationRecord[];
   api: PopupApi;
   onChange(message: string, undo?: () => Promise<void>): void;
   onError(e: unknown): void;
@@ -121,8 +210,6 @@ function ArticleClaims({
   const options = useMemo(() => filterOptions(view.claims), [view]);
   const shown = useMemo(() => filterClaims(view.claims, filter), [view, filter]);
   const set = (change: Partial<ClaimFilter>) => setFilter({ ...filter, ...change });
-  const orphans = new Set(mine.orphanIds);
-  const highlights = mine.annotations.filter((a) => a.kind === 'highlight' || orphans.has(a.id));
   const confirmed = view.claims.filter((c) => statusClass(c.status) === 'confirmed').length;
   const disputed = view.claims.filter((c) => ['disputed', 'mixed'].includes(statusClass(c.status))).length;
 
@@ -222,18 +309,8 @@ function ArticleClaims({
         <button type="submit" disabled={!shown.length || !parseTags(bulkTags).length}>
           Tag {shown.length} shown
         </button>
-        <button
-          type="button"
-          onClick={() =>
-            api
-              .exportPage(view.url)
-              .then((n) => onChange(`Exported ${n} annotations of this page.`))
-              .catch(onError)
-          }
-        >
-          Export this page
-        </button>
       </form>
+      <ExportPage url={view.url} api={api} onChange={onChange} onError={onError} />
 
       <p class="cl-muted" aria-live="polite">
         Showing {shown.length} of {view.claims.length}
@@ -266,36 +343,7 @@ function ArticleClaims({
         })}
       </ol>
 
-      {highlights.length > 0 && (
-        <section class="cl-highlights" aria-labelledby="cl-highlights-title">
-          <h2 id="cl-highlights-title">Your highlights on this page</h2>
-          <ul>
-            {highlights.map((a) => (
-              <li key={a.id} class={orphans.has(a.id) ? 'cl-orphan' : ''}>
-                {orphans.has(a.id) && (
-                  <span class="cl-orphan-label">Orphan: no longer found on the page · </span>
-                )}
-                <q>{a.quote}</q>
-                {a.tags.length > 0 && <span class="cl-muted"> {a.tags.join(', ')}</span>}
-                {a.verdict && <span class="cl-verdict"> · {a.verdict}</span>}
-                {a.note && <p class="cl-note">{a.note}</p>}
-                <button
-                  type="button"
-                  class="cl-button-link"
-                  onClick={() =>
-                    api
-                      .remove([a.id])
-                      .then((undo) => onChange('Annotation deleted.', undo))
-                      .catch(onError)
-                  }
-                >
-                  Delete<span class="cl-sr"> annotation “{a.quote.slice(0, 40)}”</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <MyAnnotations records={mine} api={api} onChange={onChange} onError={onError} />
     </>
   );
 }

@@ -8,7 +8,8 @@ function link(stance: AnnotationLink['stance'], otherOutlet: string): Annotation
 }
 
 function record(i: number, change: Partial<AnnotationRecord> = {}): AnnotationRecord {
-  return { ...sampleRecord(i), links: [], ...change };
+  const { textChange: _t, ...plain } = sampleRecord(i);
+  return { ...plain, links: [], ...change };
 }
 
 const query = { filter: {}, sort: 'date' as const, direction: 'desc' as const, limit: 100 };
@@ -23,17 +24,20 @@ describe('linkCounts', () => {
 });
 
 describe('runLibraryQuery', () => {
-  const orphanIds = new Set<string>();
   const records = [
     record(1, { tags: ['troops', 'numbers'], outlet: 'A' }),
     record(2, { tags: ['troops'], outlet: 'B' }),
-    record(3, { tags: ['numbers'], outlet: 'A', note: 'Pentagon figure' }),
-    record(4, { tags: [], outlet: 'C' }),
+    record(3, {
+      tags: ['numbers'],
+      outlet: 'A',
+      note: 'Pentagon figure',
+      textChange: sampleRecord(3).textChange,
+    }),
+    record(4, { tags: [], outlet: 'C', orphanedAt: '2024-10-26T09:00:00.000Z' }),
   ];
-  orphanIds.add(records[3].id);
 
   it('counts tags and outlets over everything when nothing is filtered', () => {
-    const r = runLibraryQuery(records, query, orphanIds);
+    const r = runLibraryQuery(records, query);
     expect(r.total).toBe(3);
     expect(r.orphans.map((o) => o.id)).toEqual([records[3].id]);
     expect(r.tags).toEqual([
@@ -48,7 +52,7 @@ describe('runLibraryQuery', () => {
   });
 
   it('keeps every tag countable under a tag filter, and narrows the outlets to it', () => {
-    const r = runLibraryQuery(records, { ...query, filter: { tag: 'numbers' } }, orphanIds);
+    const r = runLibraryQuery(records, { ...query, filter: { tag: 'numbers' } });
     expect(r.rows.map((x) => x.id).sort()).toEqual([records[0].id, records[2].id].sort());
     expect(r.tags.find((t) => t.value === 'troops')?.count).toBe(2);
     expect(r.outlets).toEqual([{ value: 'A', count: 2 }]);
@@ -56,13 +60,19 @@ describe('runLibraryQuery', () => {
 
   it('searches quote, note, tags, outlet and title case-insensitively', () => {
     expect(
-      runLibraryQuery(records, { ...query, filter: { text: 'pentagon' } }, orphanIds).rows.map((x) => x.id),
+      runLibraryQuery(records, { ...query, filter: { text: 'pentagon' } }).rows.map((x) => x.id),
     ).toEqual([records[2].id]);
-    expect(runLibraryQuery(records, { ...query, filter: { text: '  ' } }, orphanIds).total).toBe(3);
+    expect(runLibraryQuery(records, { ...query, filter: { text: '  ' } }).total).toBe(3);
+  });
+
+  it('narrows to annotations whose words changed on the page', () => {
+    const r = runLibraryQuery(records, { ...query, filter: { changed: true } });
+    expect(r.rows.map((x) => x.id)).toEqual([records[2].id]);
+    expect(r.orphans).toEqual([]);
   });
 
   it('returns only `limit` rows but the full total', () => {
-    const r = runLibraryQuery(records, { ...query, limit: 1 }, orphanIds);
+    const r = runLibraryQuery(records, { ...query, limit: 1 });
     expect(r.rows.length).toBe(1);
     expect(r.total).toBe(3);
   });
@@ -104,8 +114,8 @@ describe('sourceLink', () => {
     expect(sourceLink(record(1, { url: 'data:text/html,<b>x</b>' }))).toBeNull();
   });
 
-  it('knows orphans by id only', () => {
-    expect(isOrphan(record(1), new Set([record(1).id]))).toBe(true);
-    expect(isOrphan(record(1), new Set(['urn:uuid:other']))).toBe(false);
+  it('knows orphans by their mark', () => {
+    expect(isOrphan(record(1, { orphanedAt: '2024-10-26T09:00:00.000Z' }))).toBe(true);
+    expect(isOrphan(record(1))).toBe(false);
   });
 });

@@ -7,9 +7,13 @@ import {
   type AnnotationKind,
   type AnnotationRecord,
   annotationMatchesText,
+  isChanged,
+  isOrphan,
+  linkCounts,
   type Verdict,
 } from '../model/annotation.ts';
-import type { StatusCounts } from './status-format.ts';
+
+export { isOrphan, linkCounts };
 
 export type SortKey = 'date' | 'outlet' | 'status' | 'tag';
 export const SORT_KEYS: readonly SortKey[] = ['date', 'outlet', 'status', 'tag'];
@@ -20,6 +24,8 @@ export interface LibraryFilter {
   outlet?: string;
   verdict?: Verdict;
   kind?: AnnotationKind;
+  /** Only annotations whose words changed on the page since they were tagged (silent edits). */
+  changed?: boolean;
   /** Case-insensitive search over quote, note, tags, outlet and title. */
   text?: string;
 }
@@ -43,7 +49,7 @@ export interface LibraryResult {
   rows: AnnotationRecord[];
   /** Anchored annotations matching the filter (rows may be fewer). */
   total: number;
-  /** Annotations matching the filter that their page reported as unanchorable. */
+  /** Annotations matching the filter that their page reported as unanchorable (`isOrphan`). */
   orphans: AnnotationRecord[];
   /** Annotations in the store, whatever the filter. */
   storeCount: number;
@@ -53,21 +59,6 @@ export interface LibraryResult {
   outlets: FacetCount[];
 }
 
-/** Whether an annotation did not anchor when its page was last open (see src/annotations/orphans.ts). */
-export function isOrphan(record: AnnotationRecord, orphanIds: ReadonlySet<string>): boolean {
-  return orphanIds.has(record.id);
-}
-
-/**
- * Cross-outlet status of an annotation from its links: distinct other outlets per stance, the same
- * counting the popup and tooltip use for live claims.
- */
-export function linkCounts(record: AnnotationRecord): StatusCounts {
-  const seen = { confirms: new Set<string>(), disputes: new Set<string>(), unclear: new Set<string>() };
-  for (const link of record.links ?? []) seen[link.stance]?.add(link.otherOutlet || link.otherUrl);
-  return { confirms: seen.confirms.size, disputes: seen.disputes.size, unclear: seen.unclear.size };
-}
-
 type Condition = keyof LibraryFilter;
 
 function matches(record: AnnotationRecord, filter: LibraryFilter, skip?: Condition): boolean {
@@ -75,6 +66,7 @@ function matches(record: AnnotationRecord, filter: LibraryFilter, skip?: Conditi
   if (skip !== 'outlet' && filter.outlet !== undefined && record.outlet !== filter.outlet) return false;
   if (filter.verdict !== undefined && record.verdict !== filter.verdict) return false;
   if (filter.kind !== undefined && record.kind !== filter.kind) return false;
+  if (filter.changed && !isChanged(record)) return false;
   return annotationMatchesText(record, filter.text);
 }
 
@@ -90,6 +82,7 @@ export function cleanFilter(filter: LibraryFilter): LibraryFilter {
   if (filter.outlet) out.outlet = filter.outlet;
   if (filter.verdict) out.verdict = filter.verdict;
   if (filter.kind) out.kind = filter.kind;
+  if (filter.changed) out.changed = true;
   if (filter.text?.trim()) out.text = filter.text.trim();
   return out;
 }
@@ -177,17 +170,13 @@ function countFacet(
 }
 
 /** One library view: the visible rows, the orphans, and facet counts, from every stored record. */
-export function runLibraryQuery(
-  records: readonly AnnotationRecord[],
-  query: LibraryQuery,
-  orphanIds: ReadonlySet<string> = new Set(),
-): LibraryResult {
+export function runLibraryQuery(records: readonly AnnotationRecord[], query: LibraryQuery): LibraryResult {
   const filter = cleanFilter(query.filter);
   const anchored: AnnotationRecord[] = [];
   const orphans: AnnotationRecord[] = [];
   for (const r of records) {
     if (!matches(r, filter)) continue;
-    (isOrphan(r, orphanIds) ? orphans : anchored).push(r);
+    (isOrphan(r) ? orphans : anchored).push(r);
   }
   sortRecords(anchored, query.sort, query.direction);
   sortRecords(orphans, 'date', 'desc');

@@ -3,7 +3,7 @@
  * every place says the same thing about a claim.
  */
 import type { Attribution } from '../model/sentence.ts';
-import type { Stance } from '../model/stance.ts';
+import { type Stance, type StatusClass, statusOf } from '../model/stance.ts';
 import type { ClaimStatus, ClaimView, Evidence } from '../protocol/views.ts';
 
 /** Disputes first (what a reader most needs to know), then confirmations, then unclear. */
@@ -27,13 +27,8 @@ export function statusCounts(status: ClaimStatus): StatusCounts {
 }
 
 /** The highlight class a claim's status paints with. */
-export function statusClass(status: ClaimStatus): 'claim' | 'confirmed' | 'disputed' | 'unclear' | 'mixed' {
-  const c = statusCounts(status);
-  if (c.disputes && c.confirms) return 'mixed';
-  if (c.disputes) return 'disputed';
-  if (c.confirms) return 'confirmed';
-  if (c.unclear) return 'unclear';
-  return 'claim';
+export function statusClass(status: ClaimStatus): StatusClass {
+  return statusOf(statusCounts(status));
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;

@@ -8,66 +8,25 @@
  * the very same style sheets the content script adopts (tokens.css + in-page.css + tooltip.css).
  */
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describe as describeSpan } from '../../src/anchor/text-anchor.ts';
 import type { AnnotationDraft } from '../../src/protocol/messages.ts';
 import { articleIdFor } from '../../src/store/ids.ts';
+import { axe, inBothSchemes } from '../support/axe.ts';
 import { type ExtensionBrowser, launchWithExtension } from '../support/browser.ts';
 import { hoverText, openArticle, tabIdOf } from '../support/pages.ts';
 import { SEED_PAGES, startServer, type TestServer } from '../support/server.ts';
 import { ShadowReader } from '../support/shadow.ts';
 
-const AXE_SOURCE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
 const TOKENS_CSS = readFileSync(new URL('../../src/ui/tokens.css', import.meta.url), 'utf8');
 const IN_PAGE_CSS = readFileSync(new URL('../../src/ui/in-page.css', import.meta.url), 'utf8');
 const TOOLTIP_CSS = readFileSync(new URL('../../src/ui/tooltip.css', import.meta.url), 'utf8');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[]; html: string; failureSummary?: string }[];
-}
 
 const herald = SEED_PAGES.find((p) => p.outlet === 'The Korea Herald')!;
 let server: TestServer;
 let browser: ExtensionBrowser;
 let heraldUrl: string;
 let tabId: number;
-
-/** Runs axe on the page (or a part of it) and returns the violations in a readable form. */
-async function axe(page: Page, include?: string): Promise<string[]> {
-  const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe === 'object');
-  if (!loaded) await page.evaluate(AXE_SOURCE);
-  const violations = (await page.evaluate(
-    async ({ include, tags }) => {
-      const a = (
-        window as unknown as {
-          axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: unknown[] }> };
-        }
-      ).axe;
-      const result = await a.run(include ? { include: [include] } : document, {
-        runOnly: { type: 'tag', values: tags },
-        resultTypes: ['violations'],
-      });
-      return result.violations;
-    },
-    { include, tags: TAGS },
-  )) as Violation[];
-  return violations.flatMap((v) =>
-    v.nodes.map((n) => `${v.id} (${v.impact}): ${v.help} — ${n.target.join(' ')} — ${n.html.slice(0, 160)}`),
-  );
-}
-
-async function inBothSchemes(page: Page, check: () => Promise<void>): Promise<void> {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    await check();
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
 
 beforeAll(async () => {
   server = await startServer();

@@ -375,8 +375,12 @@ describe('bulk tagging, editing and deleting', () => {
 
   it('lists annotations their page marked as orphaned in their own section, with quote, tags and note', async () => {
     const source = created.find((r) => r.note)!;
-    const orphan = { ...source, id: 'urn:uuid:0rphan00-0000-4000-8000-000000000001' };
-    // As the content script's report would leave it: a record, and its page's orphan list naming it.
+    const orphan = {
+      ...source,
+      id: 'urn:uuid:0rphan00-0000-4000-8000-000000000001',
+      orphanedAt: '2024-10-26T09:00:00.000Z',
+    };
+    // As the content script's report would leave it: a record marked as not found on its page.
     await library.evaluate(async (record) => {
       const db: IDBDatabase = await new Promise((resolve, reject) => {
         const req = indexedDB.open('claimlens');
@@ -384,9 +388,8 @@ describe('bulk tagging, editing and deleting', () => {
         req.onerror = () => reject(req.error);
       });
       await new Promise<void>((resolve, reject) => {
-        const tx = db.transaction(['annotations', 'settings'], 'readwrite');
+        const tx = db.transaction(['annotations'], 'readwrite');
         tx.objectStore('annotations').put(record);
-        tx.objectStore('settings').put({ key: 'orphans:test-page', value: [record.id] });
         tx.oncomplete = () => resolve();
         tx.onerror = () => reject(tx.error);
       });
