@@ -4,6 +4,7 @@
  */
 import Dexie, { type Table } from 'dexie';
 import type { AnnotationRecord } from '../model/annotation.ts';
+import type { FactCheckRecord, FeedRecord } from './feed-records.ts';
 import type { ArticleRecord, LinkRecord, SentenceRecord, SettingRecord, TermRecord } from './schema.ts';
 import { DB_NAME, POSTINGS_LIMIT, SCHEMA_VERSIONS } from './schema.ts';
 
@@ -14,6 +15,8 @@ export class ClaimLensDB extends Dexie {
   settings!: Table<SettingRecord, string>;
   annotations!: Table<AnnotationRecord, string>;
   terms!: Table<TermRecord, string>;
+  feeds!: Table<FeedRecord, string>;
+  factChecks!: Table<FactCheckRecord, string>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);

@@ -7,6 +7,7 @@ import type { SentenceAnalysis } from '../model/sentence.ts';
 import type { Stance } from '../model/stance.ts';
 
 export type { AnnotationRecord } from '../model/annotation.ts';
+export type { FactCheckRecord, FeedRecord } from './feed-records.ts';
 
 export const DB_NAME = 'claimlens';
 
@@ -20,9 +21,13 @@ export interface ArticleRecord {
   /** Block kinds and offsets in `text`, so offsets can be mapped back to the page's blocks. */
   blocks: { kind: BlockKind; start: number; end: number }[];
   publishedAt?: string;
-  /** First and latest time the article was read (ms since epoch). */
+  /** First and latest time the article was read (ms since epoch); for a feed article, when it was fetched. */
   firstReadAt: number;
   readAt: number;
+  /** Set on articles that came from a followed feed: the reader has not opened them (src/feeds). */
+  via?: 'feed';
+  /** The feed an article came from (with `via`). */
+  feedId?: string;
 }
 
 /** Every prose sentence is stored with its score; the claim threshold is applied when reading. */
@@ -89,10 +94,21 @@ const V3_STORES = { ...V2_STORES, terms: 'term' };
 // rebuilt records.
 const V4_STORES = V3_STORES;
 
+// Version 7 (src/feeds): followed feeds, fact-checks read from ClaimReview markup (with their claims'
+// retrieval keys), and feed articles by feed and fetch time, for the options page's counts and for
+// retention. Versions 5 and 6 are the pipeline's.
+const V7_STORES = {
+  ...V4_STORES,
+  articles: `${V4_STORES.articles}, [feedId+readAt]`,
+  feeds: 'id, &url, *hosts',
+  factChecks: 'id, articleId, url, *terms',
+};
+
 /** Dexie schema versions, oldest first; each repeats the one before and adds to it. */
 export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string> }[] = [
   { version: 1, stores: V1_STORES },
   { version: 2, stores: V2_STORES },
   { version: 3, stores: V3_STORES },
   { version: 4, stores: V4_STORES },
+  { version: 7, stores: V7_STORES },
 ];
