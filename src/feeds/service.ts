@@ -41,6 +41,8 @@ export interface FeedHost {
   articlesChanged(articleIds: string[]): void;
   now?(): number;
   sleep?(ms: number): Promise<void>;
+  /** Least time between requests to one host (default `FETCH_LIMITS.hostIntervalMs`). */
+  hostIntervalMs?: number;
 }
 
 /** A subscription request, as the options page or the popup sends it. */
@@ -61,12 +63,13 @@ export interface FeedRun {
 }
 
 export class FeedService {
-  private readonly limiter = new HostLimiter();
+  private readonly limiter: HostLimiter;
   private readonly net: Net;
   /** Feed work runs one piece at a time, in order: a fetch never races another over the same feed. */
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly host: FeedHost) {
+    this.limiter = new HostLimiter(host.hostIntervalMs);
     const now = host.now ?? Date.now;
     this.net = {
       fetch: (url, init) => host.fetch(url, init),
