@@ -18,7 +18,7 @@ const LAYOUT: Layout[] = JSON.parse(readFileSync(new URL('outlets.json', fixture
 
 export type FeedFormat = 'rss' | 'atom' | 'json' | 'rss-links';
 
-const escape = (s: string) =>
+const escapeXml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** The seed's body paragraphs (lines with no layout role other than a paragraph). */
@@ -48,7 +48,7 @@ export function seedItem(page: SeedPage, pageUrl: string, withContent: boolean):
     ...(withContent
       ? {
           html: seedParagraphs(page)
-            .map((p) => `<p>${escape(p)}</p>`)
+            .map((p) => `<p>${escapeXml(p)}</p>`)
             .join('\n'),
         }
       : {}),
@@ -73,26 +73,26 @@ export function feedDocument(format: FeedFormat, title: string, site: string, it
     });
   if (format === 'atom')
     return `<?xml version="1.0" encoding="utf-8"?>
-<feed xmlns="http://www.w3.org/2005/Atom"><title>${escape(title)}</title><link href="${escape(site)}"/>
-<id>${escape(site)}</id><updated>2024-10-22T00:00:00Z</updated>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>${escapeXml(title)}</title><link href="${escapeXml(site)}"/>
+<id>${escapeXml(site)}</id><updated>2024-10-22T00:00:00Z</updated>
 ${items
   .map(
     (
       it,
-    ) => `<entry><title>${escape(it.title)}</title><link href="${escape(it.link)}"/><id>${escape(it.link)}</id>
-<updated>${it.date}</updated><published>${it.date}</published>${it.html ? `<content type="html">${escape(it.html)}</content>` : ''}</entry>`,
+    ) => `<entry><title>${escapeXml(it.title)}</title><link href="${escapeXml(it.link)}"/><id>${escapeXml(it.link)}</id>
+<updated>${it.date}</updated><published>${it.date}</published>${it.html ? `<content type="html">${escapeXml(it.html)}</content>` : ''}</entry>`,
   )
   .join('\n')}
 </feed>`;
   return `<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
-<title>${escape(title)}</title><link>${escape(site)}</link><description>News</description>
+<title>${escapeXml(title)}</title><link>${escapeXml(site)}</link><description>News</description>
 ${items
   .map(
     (
       it,
-    ) => `<item><title>${escape(it.title)}</title><link>${escape(it.link)}</link><guid>${escape(it.link)}</guid>
-<pubDate>${new Date(it.date).toUTCString()}</pubDate><description>${escape(it.title)}</description>${
+    ) => `<item><title>${escapeXml(it.title)}</title><link>${escapeXml(it.link)}</link><guid>${escapeXml(it.link)}</guid>
+<pubDate>${new Date(it.date).toUTCString()}</pubDate><description>${escapeXml(it.title)}</description>${
       it.html && format === 'rss' ? `<content:encoded><![CDATA[${it.html}]]></content:encoded>` : ''
     }</item>`,
   )
@@ -166,6 +166,6 @@ export function factCheckPage(url: string): string {
 <script type="application/ld+json">${JSON.stringify(review)}</script></head>
 <body><header><nav><a href="/">Home</a></nav></header><main><article>
 <h1>Fact check: are 11,000 North Korean troops ready to fight by Nov. 1?</h1>
-${body.map((p) => `<p>${escape(p)}</p>`).join('\n')}
+${body.map((p) => `<p>${escapeXml(p)}</p>`).join('\n')}
 </article></main></body></html>`;
 }
