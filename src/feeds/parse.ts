@@ -137,7 +137,8 @@ function readItem(format: ParsedFeed['format'], item: Record<string, unknown>, b
     if (!url && guid?.value && guid.isPermaLink !== false && /^https?:/i.test(guid.value)) url = guid.value;
     html = str((item.content as { encoded?: string } | undefined)?.encoded);
     summary = str(item.description);
-    date = str(item.pubDate) ?? str((item.dc as { date?: string } | undefined)?.date);
+    const dc = item.dc as { date?: string; dates?: string[] } | undefined;
+    date = str(item.pubDate) ?? str(dc?.date) ?? str(dc?.dates?.[0]);
   }
   const resolved = resolve(url, base);
   const publishedAt = isoDate(date);
