@@ -7,9 +7,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { analyzeSentences } from '../claims/index.ts';
-import { similarity } from '../match/index.ts';
-import { ingestArticle } from '../pipeline/ingest.ts';
+import { indexTerms, similarity } from '../match/index.ts';
 import { ClaimLensDB } from '../store/db.ts';
+import type { SentenceRecord } from '../store/schema.ts';
 import { readClaimReviews } from './claim-review.ts';
 import {
   analyseReviewedClaim,
@@ -67,15 +67,19 @@ describe('fact-check matching threshold', () => {
 });
 
 describe('factChecksForClaims', () => {
-  it('gives a stored article’s matching claim the review, and the page’s own claims none', async () => {
+  it('gives the matching claim of an article the review, and no other claim', async () => {
     const db = new ClaimLensDB(`fc-${Math.random()}`, { indexedDB, IDBKeyRange });
-    const f = seeds[4];
-    const { articleId } = await ingestArticle(db, {
-      url: 'https://herald.test/a',
+    // The Korea Herald's sentences as the store holds them.
+    const sentences: SentenceRecord[] = analyzeSentences(
+      lines(seeds[4]).map((text) => ({ kind: 'paragraph' as const, text })),
+    ).map((a, index) => ({
+      ...a,
+      id: `h:${index}`,
+      articleId: 'h',
       outlet: 'Herald',
-      title: 'x',
-      blocks: lines(f).map((text) => ({ kind: 'paragraph' as const, text })),
-    });
+      index,
+      terms: indexTerms(a),
+    }));
     const reviews = readClaimReviews(
       [
         JSON.stringify({
@@ -88,7 +92,6 @@ describe('factChecksForClaims', () => {
       'https://checker.test/1',
     );
     await saveFactChecks(db, 'https://checker.test/1', factCheckRecords(reviews, undefined, 1));
-    const sentences = await db.sentences.where('articleId').equals(articleId).toArray();
     const found = await factChecksForClaims(
       db,
       sentences.filter((s) => s.score >= 0.5),
