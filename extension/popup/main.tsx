@@ -4,6 +4,7 @@
  */
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
+import { originPattern } from '../../src/feeds/store.ts';
 import type { Request, Response } from '../../src/protocol/messages.ts';
 import { downloadText } from '../../src/ui/download.ts';
 import { Popup, type PopupApi } from '../../src/ui/Popup.tsx';
@@ -54,6 +55,19 @@ const api: PopupApi = {
     const { json, fileName, count } = await call({ type: 'exportAnnotations', query: { url } });
     downloadText(json, fileName, 'application/ld+json');
     return count;
+  },
+  follow: {
+    async tabFeeds() {
+      const id = await tabId();
+      return id === undefined ? { feeds: [] } : await call({ type: 'getTabFeeds', tabId: id });
+    },
+    // The browser is asked first, straight from the click (Firefox grants only within the user's action).
+    follow: (url, outlet) =>
+      browser.permissions.request({ origins: [originPattern(url)] }).then(async (granted) => {
+        if (!granted)
+          throw new Error('The browser did not allow ClaimLens to read that site: nothing was followed.');
+        return (await call({ type: 'subscribeFeed', url, ...(outlet ? { outlet } : {}) })).feed.outlet;
+      }),
   },
   openOptions: () => void browser.runtime.openOptionsPage(),
   openLibrary: () =>
