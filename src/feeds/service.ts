@@ -65,8 +65,14 @@ export interface FeedRun {
 export class FeedService {
   private readonly limiter: HostLimiter;
   private readonly net: Net;
-  /** Feed work runs one piece at a time, in order: a fetch never races another over the same feed. */
+  /**
+   * Writes to the store run one at a time, in order (an item's ingest, a subscription's record). The
+   * network work does not wait in this queue: feeds on different hosts are fetched side by side, each
+   * host at its own polite pace.
+   */
   private queue: Promise<unknown> = Promise.resolve();
+  /** The run in progress for each feed: a feed is never fetched twice at once. */
+  private readonly running = new Map<string, Promise<FeedRun>>();
 
   constructor(private readonly host: FeedHost) {
     this.limiter = new HostLimiter(host.hostIntervalMs);
@@ -83,16 +89,27 @@ export class FeedService {
     return this.net.now();
   }
 
-  /** Runs `task` after the work queued before it. */
+  /** Runs `task` after the writes queued before it. */
   private serial<T>(task: () => Promise<T>): Promise<T> {
     const run = this.queue.then(task, task);
     this.queue = run.catch(() => undefined);
     return run;
   }
 
-  /** Resolves when every piece of feed work queued so far has finished (tests, the bench). */
-  idle(): Promise<void> {
-    return this.serial(async () => undefined);
+  /** Runs a feed's work after any run of the same feed still in progress. */
+  private track(feedId: string, task: () => Promise<FeedRun>): Promise<FeedRun> {
+    const before = this.running.get(feedId);
+    const run = (before ? before.then(task, task) : task()).finally(() => {
+      if (this.running.get(feedId) === run) this.running.delete(feedId);
+    });
+    this.running.set(feedId, run);
+    return run;
+  }
+
+  /** Resolves when every feed run and write begun so far has finished (tests, the bench). */
+  async idle(): Promise<void> {
+    while (this.running.size) await Promise.allSettled([...this.running.values()]);
+    await this.serial(async () => undefined);
   }
 
   /**
@@ -121,28 +138,31 @@ export class FeedService {
         ok: false,
         error: `ClaimLens has no permission to read ${hostOf(url)}: allow it when the browser asks`,
       };
-    return this.serial(async () => {
-      // Recorded first, so the fetcher's allow-list holds the host; taken back if the address fails.
-      const feed = newFeed(url, request.outlet ?? '', this.now(), { factChecker: request.factChecker });
-      await db.feeds.put(feed);
-      let parsed: ParsedFeed;
-      let found: FeedRecord;
-      try {
-        ({ parsed, feed: found } = await this.readFeedOrPage(feed));
-      } catch (error) {
-        await db.feeds.delete(feed.id);
-        return { ok: false, error: messageOf(error) };
-      }
-      const named: FeedRecord = {
-        ...found,
-        title: parsed.title,
-        outlet: request.outlet?.trim() || parsed.title || found.outlet,
-      };
-      await db.feeds.put(named);
-      // The items are stored after the answer, in the queue's order.
-      void this.serial(() => this.storeItems(named, parsed));
-      return { ok: true, feed: named };
-    });
+    // Recorded first, so the fetcher's allow-list holds the host; taken back if the address fails.
+    const feed = newFeed(url, request.outlet ?? '', this.now(), { factChecker: request.factChecker });
+    await db.feeds.put(feed);
+    let parsed: ParsedFeed;
+    let found: FeedRecord;
+    try {
+      ({ parsed, feed: found } = await this.readFeedOrPage(feed));
+    } catch (error) {
+      await db.feeds.delete(feed.id);
+      return { ok: false, error: messageOf(error) };
+    }
+    // The reader's name for the outlet, else the site's (when its page said), else the feed's title.
+    const named: FeedRecord = {
+      ...found,
+      title: parsed.title,
+      outlet:
+        request.outlet?.trim() ||
+        (found.outlet !== hostOf(found.url) ? found.outlet : '') ||
+        parsed.title ||
+        found.outlet,
+    };
+    await db.feeds.put(named);
+    // The items are stored after the answer, in the background.
+    void this.track(named.id, () => this.storeItems(named, parsed));
+    return { ok: true, feed: named };
   }
 
   /**
@@ -196,15 +216,19 @@ export class FeedService {
 
   /** Fetches the feeds that are due (or the one given, now); returns what each run did. */
   async refresh(onlyId?: string): Promise<FeedRun[]> {
-    return this.serial(async () => {
-      const now = this.now();
-      const feeds = onlyId
-        ? [await this.host.db.feeds.get(onlyId)].filter((f): f is FeedRecord => !!f)
-        : (await this.host.db.feeds.toArray()).filter((f) => f.nextFetchAt <= now);
-      const runs: FeedRun[] = [];
-      for (const feed of feeds) runs.push(await this.fetchFeed(feed));
-      return runs;
-    });
+    const now = this.now();
+    const ids = onlyId
+      ? [onlyId]
+      : (await this.host.db.feeds.toArray()).filter((f) => f.nextFetchAt <= now).map((f) => f.id);
+    return Promise.all(
+      ids.map((id) =>
+        this.track(id, async () => {
+          // Read when its turn comes: a run before it may have changed it (or it was unsubscribed).
+          const feed = await this.host.db.feeds.get(id);
+          return feed ? this.fetchFeed(feed) : { feedId: id, stored: 0, error: 'no such feed' };
+        }),
+      ),
+    );
   }
 
   /** One feed: the conditional request, the parse, then the new items; any failure is recorded on the feed. */
@@ -285,14 +309,17 @@ export class FeedService {
             : await articleFromContent(item, url, feed.outlet, reader);
           if (!input && reviews.length) {
             // A fact-check page the extractor does not take for an article still carries its ratings.
-            await saveFactChecks(db, url, factCheckRecords(reviews, undefined, this.now()));
+            await this.serial(() =>
+              saveFactChecks(db, url, factCheckRecords(reviews, undefined, this.now())),
+            );
             handled.push(url);
             continue;
           }
           if (!input)
             throw new FetchError('the item has no text in the feed and its page is not an article', true);
         }
-        const result = await ingestFeedArticle(db, input, feed.id, reviews, this.now());
+        const article = input;
+        const result = await this.serial(() => ingestFeedArticle(db, article, feed.id, reviews, this.now()));
         if (result) {
           stored++;
           budget--;
@@ -322,15 +349,14 @@ export class FeedService {
 
   /** Removes expired feed articles (see retention.ts). */
   async prune(): Promise<number> {
-    return this.serial(async () => {
-      const settings = await getFeedSettings(this.host.db);
-      return pruneFeedArticles(
-        this.host.db,
-        settings.retentionDays,
-        this.now(),
-        () => new Promise((r) => setTimeout(r, 0)),
-      );
-    });
+    // Not in the write queue: its transactions are small, and items keep being stored between them.
+    const settings = await getFeedSettings(this.host.db);
+    return pruneFeedArticles(
+      this.host.db,
+      settings.retentionDays,
+      this.now(),
+      () => new Promise((r) => setTimeout(r, 0)),
+    );
   }
 
   /** The followed feeds, as an OPML document. */

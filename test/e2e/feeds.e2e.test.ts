@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleIdFor } from '../../src/store/ids.ts';
-import { type ExtensionBrowser, launchWithExtension } from '../support/browser.ts';
+import { type ExtensionBrowser, grantHosts, launchWithExtension } from '../support/browser.ts';
 import {
   FACT_CHECKER,
   FEED_TYPES,
@@ -43,21 +43,8 @@ let reader: Page;
 /** Hosts the reader followed (and granted); the extension may ask nothing else. */
 const followed = new Set<string>();
 
-/** The reader grants ClaimLens a site on chrome://extensions, as they would in the browser's prompt. */
-async function grant(hosts: string[]): Promise<void> {
-  const page = await browser.context.newPage();
-  await page.goto(`chrome://extensions/?id=${browser.extensionId}`);
-  await page.evaluate(
-    async ({ id, patterns }) => {
-      const dev = (
-        chrome as unknown as { developerPrivate: { addHostPermission(id: string, p: string): Promise<void> } }
-      ).developerPrivate;
-      for (const p of patterns) await dev.addHostPermission(id, p);
-    },
-    { id: browser.extensionId, patterns: hosts.map((h) => `http://${h}/*`) },
-  );
-  await page.close();
-}
+/** The reader grants ClaimLens sites on chrome://extensions, as they would in the browser's prompt. */
+const grant = (hosts: string[]) => grantHosts(browser, hosts);
 
 /** Follows a feed from the options page, as a reader types it. */
 async function follow(url: string, factChecker = false): Promise<void> {
@@ -165,11 +152,17 @@ describe('following four outlets and a fact-checker', () => {
     for (const f of FOLLOWED) await follow(server.url(seedPage(f.outlet).host, f.path));
     await follow(server.url(FACT_CHECKER.host, FACT_CHECKER.feedPath), true);
     for (const f of FOLLOWED) {
-      const r = await row(server.url(seedPage(f.outlet).host, f.path), (x) => x.status === 'OK' && x.items === 1);
+      const r = await row(
+        server.url(seedPage(f.outlet).host, f.path),
+        (x) => x.status === 'OK' && x.items === 1,
+      );
       expect(r.text).toContain(f.outlet);
       expect(r.text).toMatch(/just now|min ago/);
     }
-    await row(server.url(FACT_CHECKER.host, FACT_CHECKER.feedPath), (x) => x.status === 'OK' && x.items === 1);
+    await row(
+      server.url(FACT_CHECKER.host, FACT_CHECKER.feedPath),
+      (x) => x.status === 'OK' && x.items === 1,
+    );
     const { articles, factChecks } = await readStore(browser.serviceWorker, ['articles', 'factChecks']);
     expect(articles.map((a) => a.outlet).sort()).toEqual(
       [...FOLLOWED.map((f) => f.outlet), FACT_CHECKER.name].sort(),
@@ -353,7 +346,10 @@ describe('bad input: each a clear per-feed error, nothing half-written, the read
     expect(after.sentences.length).toBe(before.sentences.length);
 
     // Titles with markup are shown as text: the outlet's name is the literal string, no element made of it.
-    const titled = await row(server.url('titles.test', '/feed.xml'), (x) => x.text.includes('<img') && x.items === 1);
+    const titled = await row(
+      server.url('titles.test', '/feed.xml'),
+      (x) => x.text.includes('<img') && x.items === 1,
+    );
     expect(titled.text).toContain(hostile);
     expect(await options.locator('.cl-feeds img, .cl-feeds script, .cl-feeds b').count()).toBe(0);
     expect(await options.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
@@ -361,7 +357,9 @@ describe('bad input: each a clear per-feed error, nothing half-written, the read
     expect(stored?.title).toBe(hostile);
 
     // The PDF item is an item error of its feed; the feed itself is fine.
-    const pdfRow = await row(server.url('pdfpages.test', '/feed.xml'), (x) => /1 item not read/.test(x.status));
+    const pdfRow = await row(server.url('pdfpages.test', '/feed.xml'), (x) =>
+      /1 item not read/.test(x.status),
+    );
     await options.locator(`tr[data-feed-url="${server.url('pdfpages.test', '/feed.xml')}"] summary`).click();
     expect(
       await options
