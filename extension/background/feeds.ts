@@ -11,7 +11,7 @@ import type { FeedLink } from '../../src/extract/page-extras.ts';
 import { domReader, type HtmlReader, type PageReading } from '../../src/feeds/html.ts';
 import type { FeedHooks } from '../../src/feeds/requests.ts';
 import { FeedService } from '../../src/feeds/service.ts';
-import { originPattern } from '../../src/feeds/store.ts';
+import { originPattern, PENDING_FOLLOW_KEY } from '../../src/feeds/store.ts';
 import { OFFSCREEN_TARGET, type OffscreenRequest } from '../../src/protocol/offscreen.ts';
 import type { ClaimLensDB } from '../../src/store/db.ts';
 
@@ -21,6 +21,8 @@ const ALARM_MINUTES = 15;
 const OFFSCREEN_URL = 'extension/offscreen/index.html';
 /** The offscreen document is closed after this long without work. */
 const OFFSCREEN_IDLE_MS = 60_000;
+/** How long a popup that survived the browser's prompt has to take the follow back from the background. */
+const PENDING_GRACE_MS = 2_000;
 
 let creating: Promise<void> | null = null;
 let idleTimer: ReturnType<typeof setTimeout> | undefined;
@@ -104,6 +106,29 @@ export function startFeeds(db: ClaimLensDB, articlesChanged: (ids: string[]) => 
   });
   browser.tabs.onRemoved.addListener((tabId) => {
     void browser.storage.session.remove(TAB_FEEDS_KEY(tabId));
+  });
+  // A follow begun in the popup, whose answer may have been lost with the popup: done here once the
+  // reader has granted the host (a follow the popup completed itself is found already followed).
+  browser.permissions.onAdded.addListener((added) => {
+    // A popup that is still open takes the answer itself (and clears the pending follow) at once.
+    void new Promise((r) => setTimeout(r, PENDING_GRACE_MS))
+      .then(() => browser.storage.session.get(PENDING_FOLLOW_KEY))
+      .then(async (stored) => {
+        const pending = stored[PENDING_FOLLOW_KEY] as { url?: unknown; outlet?: unknown } | undefined;
+        if (typeof pending?.url !== 'string') return;
+        let pattern: string;
+        try {
+          pattern = originPattern(pending.url);
+        } catch {
+          return;
+        }
+        if (!added.origins?.includes(pattern)) return;
+        await browser.storage.session.remove(PENDING_FOLLOW_KEY);
+        await service.subscribe({
+          url: pending.url,
+          ...(typeof pending.outlet === 'string' ? { outlet: pending.outlet } : {}),
+        });
+      });
   });
   return {
     service,

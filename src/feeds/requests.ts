@@ -74,7 +74,7 @@ async function feedView(db: ClaimLensDB, f: FeedRecord): Promise<FeedView> {
     nextFetchAt: f.nextFetchAt,
     failures: f.failures,
     ...(f.error ? { error: f.error } : {}),
-    itemErrors: f.itemErrors ?? [],
+    itemErrors: (f.itemErrors ?? []).map((e) => e.message),
     items,
   };
 }

@@ -364,7 +364,7 @@ describe('bad input: each a clear per-feed error, nothing half-written', () => {
     await service.idle();
     const [feed] = await db.feeds.toArray();
     expect(feed.error).toBeUndefined();
-    expect(feed.itemErrors).toEqual([
+    expect(feed.itemErrors?.map((e) => e.message)).toEqual([
       "“A PDF”: the item's page is not an HTML page (application/pdf); nothing was read",
     ]);
     expect((await db.articles.toArray()).map((a) => a.url)).toEqual([server.url(page.host, page.path)]);
@@ -372,6 +372,10 @@ describe('bad input: each a clear per-feed error, nothing half-written', () => {
     const before = server.requests.filter((q) => q.endsWith('/report.pdf')).length;
     await service.refresh(feed.id);
     expect(server.requests.filter((q) => q.endsWith('/report.pdf')).length).toBe(before);
+    // Still shown while the feed lists it.
+    expect((await db.feeds.get(feed.id))?.itemErrors?.map((e) => e.url)).toEqual([
+      server.url(page.host, '/report.pdf'),
+    ]);
   });
 
   it('an item on a host the reader does not follow is never requested', async () => {
@@ -385,7 +389,9 @@ describe('bad input: each a clear per-feed error, nothing half-written', () => {
     expect((await follow(page.host, '/offsite.rss')).ok).toBe(true);
     await service.idle();
     const [feed] = await db.feeds.toArray();
-    expect(feed.itemErrors?.[0]).toMatch(/tracker\.test is not a host you follow .*nothing was requested/);
+    expect(feed.itemErrors?.[0].message).toMatch(
+      /tracker\.test is not a host you follow .*nothing was requested/,
+    );
     expect(server.requests.some((q) => q.startsWith('tracker.test'))).toBe(false);
   });
 

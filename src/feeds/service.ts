@@ -271,7 +271,7 @@ export class FeedService {
     let budget = dayBudget(feed, settings, now);
     const seen = new Set(feed.seen);
     const handled: string[] = [];
-    const itemErrors: string[] = [];
+    const itemErrors: { url: string; message: string }[] = [];
     const changed = new Set<string>();
     let stored = 0;
     let factChecker = !!feed.factChecker;
@@ -327,7 +327,7 @@ export class FeedService {
         }
         handled.push(url);
       } catch (error) {
-        itemErrors.push(`${label}: ${messageOf(error)}`);
+        itemErrors.push({ url, message: `${label}: ${messageOf(error)}` });
         if (error instanceof FetchError && error.permanent) handled.push(url);
       }
       // The reader's own requests get the store between items.
@@ -340,7 +340,7 @@ export class FeedService {
         title: parsed.title || feed.title,
         stored,
         handled,
-        itemErrors,
+        itemErrors: [...itemErrors, ...earlierErrors(feed, items, itemErrors, handled)],
         factChecker,
       }),
     );
@@ -386,6 +386,18 @@ export class FeedService {
       return next;
     });
   }
+}
+
+/** Errors of items refused before that the feed still lists (they are not tried again, but still shown). */
+function earlierErrors(
+  feed: FeedRecord,
+  items: readonly { url?: string }[],
+  now: readonly { url: string }[],
+  handled: readonly string[],
+): { url: string; message: string }[] {
+  const listed = new Set(items.map((i) => i.url && canonicalUrl(i.url)));
+  const done = new Set([...now.map((e) => e.url), ...handled]);
+  return (feed.itemErrors ?? []).filter((e) => listed.has(e.url) && !done.has(e.url));
 }
 
 function withValidators(feed: FeedRecord, got: { etag?: string; lastModified?: string }): FeedRecord {

@@ -69,6 +69,12 @@ export function originPattern(url: string): string {
   return `${u.protocol}//${u.hostname}/*`;
 }
 
+/**
+ * Session-storage key of a follow the popup asked the browser's permission for: Chromium may close the
+ * popup while its prompt is open, so the background completes the follow when the permission arrives.
+ */
+export const PENDING_FOLLOW_KEY = 'pending-follow';
+
 /** A new subscription, due at once. */
 export function newFeed(
   url: string,
@@ -120,7 +126,7 @@ export function afterSuccess(
     lastModified?: string;
     stored: number;
     handled: string[];
-    itemErrors: string[];
+    itemErrors: { url: string; message: string }[];
     factChecker?: boolean;
   },
 ): FeedRecord {

@@ -36,8 +36,11 @@ export interface FeedRecord {
   failures: number;
   /** What went wrong the last time, in words for the reader; absent after a success. */
   error?: string;
-  /** Problems with single items of the last fetch (an item page that was not an article, ...). */
-  itemErrors?: string[];
+  /**
+   * Items that could not be read (a page that was not an article, ...), in words for the reader; kept
+   * while the feed still lists the item.
+   */
+  itemErrors?: { url: string; message: string }[];
   /** Items stored from this feed since it was added. */
   itemsTotal: number;
   /** The day (yyyy-mm-dd, UTC) `dayCount` counts items of: the per-day cap. */

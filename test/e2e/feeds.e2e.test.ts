@@ -211,11 +211,11 @@ describe('following four outlets and a fact-checker', () => {
     const first = await key.locator(':scope > *').first().textContent();
     expect(first).toMatch(new RegExp(`${FACT_CHECKER.name} rated a matching claim mixed`));
     // "Follow this outlet" from the page's advertised feed.
+    await popup.screenshot({ path: join(SHOTS, 'feeds-popup.png') });
     await grant([herald.host]);
     followed.add(herald.host);
     await popup.getByRole('button', { name: 'Follow this outlet' }).click();
     await popup.getByText('Following The Korea Herald').waitFor();
-    await popup.screenshot({ path: join(SHOTS, 'feeds-popup.png') });
     await popup.close();
     const feeds = await readStore(browser.serviceWorker, ['feeds']);
     expect(feeds.feeds.map((f) => f.outlet)).toContain('The Korea Herald');
