@@ -135,9 +135,6 @@ export function FeedsPanel({ api, pollMs = 3_000 }: { api: FeedsApi; pollMs?: nu
               <th scope="col">Last fetch</th>
               <th scope="col">Items</th>
               <th scope="col">Status</th>
-              <th scope="col">
-                <span class="cl-sr">Actions</span>
-              </th>
             </tr>
           </thead>
           <tbody>
@@ -148,6 +145,34 @@ export function FeedsPanel({ api, pollMs = 3_000 }: { api: FeedsApi; pollMs?: nu
                   {f.factChecker && <span class="cl-muted"> · fact-checker</span>}
                   <br />
                   <span class="cl-muted cl-feed-url">{f.url}</span>
+                  <div class="cl-feed-actions">
+                    <button
+                      type="button"
+                      disabled={busy}
+                      onClick={() =>
+                        act(
+                          api
+                            .refresh(f.id)
+                            .then((r) =>
+                              setStatus(
+                                r.error
+                                  ? `${f.outlet}: ${r.error}`
+                                  : `${f.outlet}: ${r.stored} new ${r.stored === 1 ? 'item' : 'items'}.`,
+                              ),
+                            ),
+                        )
+                      }
+                    >
+                      Fetch now<span class="cl-sr"> {f.outlet}</span>
+                    </button>
+                    <button
+                      type="button"
+                      disabled={busy}
+                      onClick={() => act(api.unfollow(f.id), `Stopped following ${f.outlet}.`)}
+                    >
+                      Unfollow<span class="cl-sr"> {f.outlet}</span>
+                    </button>
+                  </div>
                 </td>
                 <td>
                   <span title={f.lastFetchAt ? new Date(f.lastFetchAt).toLocaleString() : undefined}>
@@ -199,34 +224,6 @@ export function FeedsPanel({ api, pollMs = 3_000 }: { api: FeedsApi; pollMs?: nu
                       </ul>
                     </details>
                   )}
-                </td>
-                <td class="cl-feed-actions">
-                  <button
-                    type="button"
-                    disabled={busy}
-                    onClick={() =>
-                      act(
-                        api
-                          .refresh(f.id)
-                          .then((r) =>
-                            setStatus(
-                              r.error
-                                ? `${f.outlet}: ${r.error}`
-                                : `${f.outlet}: ${r.stored} new ${r.stored === 1 ? 'item' : 'items'}.`,
-                            ),
-                          ),
-                      )
-                    }
-                  >
-                    Fetch now<span class="cl-sr"> {f.outlet}</span>
-                  </button>
-                  <button
-                    type="button"
-                    disabled={busy}
-                    onClick={() => act(api.unfollow(f.id), `Stopped following ${f.outlet}.`)}
-                  >
-                    Unfollow<span class="cl-sr"> {f.outlet}</span>
-                  </button>
                 </td>
               </tr>
             ))}

@@ -33,7 +33,8 @@ import { ShadowReader } from '../support/shadow.ts';
 import { readStore } from '../support/store.ts';
 
 const NETLOG = join(tmpdir(), `claimlens-feeds-netlog-${process.pid}.json`);
-const SHOTS = new URL('../../docs/', import.meta.url).pathname;
+/** Screenshots for review (out/ is not tracked; the ones in docs/ were chosen from them). */
+const SHOTS = new URL('../../out/screenshots/', import.meta.url).pathname;
 const herald = seedPage('The Korea Herald');
 
 let server: TestServer;
