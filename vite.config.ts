@@ -38,7 +38,11 @@ export default defineConfig(({ mode }) => {
       chunkSizeWarningLimit: 4_500,
       rollupOptions: {
         // Extension pages the manifest does not name (crxjs builds only what the manifest lists).
-        input: { library: 'extension/library/index.html' },
+        input: {
+          library: 'extension/library/index.html',
+          // Chromium's offscreen document (feeds' HTML); Firefox reads HTML in its background page.
+          ...(firefox ? {} : { offscreen: 'extension/offscreen/index.html' }),
+        },
         output: {
           manualChunks(id: string) {
             if (id.includes('wink-eng-lite-web-model')) return 'nlp-model';
@@ -111,9 +115,11 @@ function contentScript(
 }
 
 function firefoxManifest() {
-  const { background, minimum_chrome_version: _min, ...rest } = baseManifest;
+  const { background, minimum_chrome_version: _min, permissions, ...rest } = baseManifest;
   return {
     ...rest,
+    // Offscreen documents are Chromium's; Firefox's background page has a DOMParser of its own.
+    permissions: permissions.filter((p) => p !== 'offscreen'),
     background: { scripts: [background.service_worker], type: background.type },
     browser_specific_settings: {
       gecko: {

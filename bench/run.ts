@@ -22,8 +22,11 @@
  * the worker; we time load -> highlights at each store size (the growth over the empty store is what
  * retrieval and stance cost).
  *
+ * Followed feeds (bench/feeds-bench.ts): 50 feed items stored by the background, with their text in
+ * the feeds and with pages fetched, and the storage per stored claim.
+ *
  * Environment: BENCH_RUNS (passes per page, default 3; each page figure is the median), BENCH_PAGES (comma-separated page names),
- * BENCH_SKIP (comma-separated sections: pages, store, cli).
+ * BENCH_SKIP (comma-separated sections: pages, store, feeds, cli).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -39,6 +42,7 @@ import {
 } from '../test/support/readability.ts';
 import { SEED_PAGES, startServer, type TestServer } from '../test/support/server.ts';
 import { compileTime, median, PageTrace, quantile, scriptCost, taskCost } from '../test/support/trace.ts';
+import { type FeedsBench, feedsSection } from './feeds-bench.ts';
 import { type BenchPage, benchPages, waitForHighlights } from './pages.ts';
 import { measureSizes } from './sizes.ts';
 import { syntheticRecords, vocabulary } from './synthetic-store.ts';
@@ -631,6 +635,22 @@ function markdown(report: Record<string, unknown>, pages: PageResult[]): string 
       '',
     );
   }
+  const feeds = report.feeds as FeedsBench | undefined;
+  if (feeds) {
+    lines.push(
+      '## Followed feeds',
+      '',
+      '| 50 items stored by the background | seconds | per item |',
+      '|---|---|---|',
+      ...feeds.runs.map(
+        (r) =>
+          `| ${r.mode === 'content' ? 'text in the feeds' : 'pages fetched (1 request / host / s)'} | ${r.seconds} | ${r.secondsPerItem} |`,
+      ),
+      '',
+      `Done when: 50 items ≤ 15 s: ${feeds.ingest50Seconds <= 15 ? 'yes' : 'no'} (${feeds.ingest50Seconds} s). Storage per stored claim: ${feeds.storage.estimateBytesPerClaim ?? '?'} bytes on disk (browser estimate), ${feeds.storage.recordBytesPerClaim} bytes of records (${feeds.storage.claims} claims of ${feeds.storage.sentences} sentences in ${feeds.storage.articles} articles).`,
+      '',
+    );
+  }
   lines.push(
     '## Sizes',
     '',
@@ -662,6 +682,7 @@ async function main() {
       report.pages = pages;
     }
     if (!SKIP.has('store')) report.store = await storeSection(server);
+    if (!SKIP.has('feeds')) report.feeds = await feedsSection(server);
   } finally {
     await server.close();
   }
@@ -670,7 +691,11 @@ async function main() {
   writeFileSync(new URL('report.md', OUT), markdown(report, pages));
   log('wrote bench/report.json and bench/report.md');
   console.log(
-    JSON.stringify({ pagesSummary: report.pagesSummary, store: report.store, sizes: report.sizes }, null, 2),
+    JSON.stringify(
+      { pagesSummary: report.pagesSummary, store: report.store, feeds: report.feeds, sizes: report.sizes },
+      null,
+      2,
+    ),
   );
 }
 

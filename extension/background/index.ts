@@ -9,6 +9,7 @@ import type { AnnotationRecord } from '../../src/model/annotation.ts';
 import { parseRequest, type TabEvent } from '../../src/protocol/messages.ts';
 import { ClaimLensDB } from '../../src/store/db.ts';
 import { articleIdFor } from '../../src/store/ids.ts';
+import { startFeeds } from './feeds.ts';
 
 const db = new ClaimLensDB();
 /** Deleted annotations kept for undo. In memory: undo is offered right after a delete, while the worker is awake. */
@@ -108,6 +109,9 @@ const effects: Effects = {
     return entry && Date.now() - entry.at <= UNDO_WINDOW_MS ? entry.records : undefined;
   },
 };
+
+// Followed feeds: fetched on an alarm, their articles announced to open tabs like any other.
+effects.feeds = startFeeds(db, (ids) => effects.articlesChanged(ids));
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
   const caller = callerOf(sender);

@@ -14,6 +14,7 @@ import { Annotator, type ClaimActionHandler } from '../../src/annotator/annotato
 import { mapClaimBlocks } from '../../src/annotator/ranges.ts';
 import { pageUrlOf } from '../../src/article/page-url.ts';
 import { type DomArticle, extractDomArticleSliced, runSliced } from '../../src/extract/index.ts';
+import { readPageExtras } from '../../src/extract/page-extras.ts';
 import { isCustomChoice } from '../../src/highlight/colours.ts';
 import { nativePainter, type PainterFactory, supportsHighlightApi } from '../../src/highlight/painter.ts';
 import { type ColourChoice, highlightsOn } from '../../src/model/settings.ts';
@@ -201,7 +202,13 @@ async function analyse(): Promise<void> {
     articleId = null;
     return;
   }
-  const answer = await send({ type: 'analyze', article: packArticle(found.input) });
+  // The feeds the page advertises (the popup's "Follow this outlet") and its fact-check markup, if any.
+  const page = readPageExtras(document, found.input.url);
+  const answer = await send({
+    type: 'analyze',
+    article: packArticle(found.input),
+    ...(page.feeds || page.claimReviews ? { page } : {}),
+  });
   if (signal.aborted) return;
   if (!answer.ok) {
     report(answer.error);

@@ -4,6 +4,7 @@
  */
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
+import { originPattern, PENDING_FOLLOW_KEY } from '../../src/feeds/store.ts';
 import type { Request, Response } from '../../src/protocol/messages.ts';
 import { downloadText } from '../../src/ui/download.ts';
 import { Popup, type PopupApi } from '../../src/ui/Popup.tsx';
@@ -21,6 +22,24 @@ async function tabId(): Promise<number | undefined> {
   if (param && /^\d+$/.test(param)) return Number(param);
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab?.id;
+}
+
+/**
+ * A follow begun in an earlier popup that closed while the browser's prompt was open: once the host is
+ * granted (in the prompt, or on the browser's extension page), it is completed here, or by the
+ * background when the permission arrives.
+ */
+async function completePendingFollow(): Promise<void> {
+  const stored = await browser.storage.session.get(PENDING_FOLLOW_KEY);
+  const pending = stored[PENDING_FOLLOW_KEY] as { url?: unknown; outlet?: unknown } | undefined;
+  if (typeof pending?.url !== 'string') return;
+  if (!(await browser.permissions.contains({ origins: [originPattern(pending.url)] }))) return;
+  await browser.storage.session.remove(PENDING_FOLLOW_KEY);
+  await call({
+    type: 'subscribeFeed',
+    url: pending.url,
+    ...(typeof pending.outlet === 'string' ? { outlet: pending.outlet } : {}),
+  }).catch(() => undefined);
 }
 
 const api: PopupApi = {
@@ -52,6 +71,26 @@ const api: PopupApi = {
     const { json, fileName, count, type } = await call({ type: 'exportAnnotations', query: { url }, format });
     downloadText(json, fileName, type);
     return count;
+  },
+  follow: {
+    async tabFeeds() {
+      await completePendingFollow();
+      const id = await tabId();
+      return id === undefined ? { feeds: [] } : await call({ type: 'getTabFeeds', tabId: id });
+    },
+    // The browser is asked first, straight from the click (Firefox grants only within the user's action).
+    // Chromium may close the popup while its prompt is open; the follow is left with the background,
+    // which completes it when the permission arrives (extension/background/feeds.ts).
+    follow: (url, outlet) => {
+      void browser.storage.session.set({ [PENDING_FOLLOW_KEY]: { url, ...(outlet ? { outlet } : {}) } });
+      return browser.permissions.request({ origins: [originPattern(url)] }).then(async (granted) => {
+        // The popup has the answer: the follow is its own again.
+        await browser.storage.session.remove(PENDING_FOLLOW_KEY);
+        if (!granted)
+          throw new Error('The browser did not allow ClaimLens to read that site: nothing was followed.');
+        return (await call({ type: 'subscribeFeed', url, ...(outlet ? { outlet } : {}) })).feed.outlet;
+      });
+    },
   },
   openOptions: () => void browser.runtime.openOptionsPage(),
   openLibrary: () =>

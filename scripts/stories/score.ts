@@ -86,8 +86,10 @@ export function scoreCorpus(
   const countBases = (got: Set<string>, side: 'agreeing' | 'opposed') => {
     for (const b of got)
       if (b.startsWith('basis:')) {
-        const row = (counts.disputeBases[b.slice(6)] ??= { agreeing: 0, opposed: 0 });
+        const basis = b.slice(6);
+        const row = counts.disputeBases[basis] ?? { agreeing: 0, opposed: 0 };
         row[side]++;
+        counts.disputeBases[basis] = row;
       }
   };
   for (const s of stories)

@@ -1,11 +1,10 @@
 /**
- * The seed articles against the gold file written by reading them (test/fixtures/seeds/gold.json):
+ * The seed articles against the gold file written by reading them (test/fixtures/seeds-gold.json):
  * claim-to-claim matching precision, recall and F1 (same fact, confirmed across outlets), and whether
  * the disputes and "cannot confirm"s a careful reader finds are there, with no dispute between two
  * statements of one fact.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { ArticleInput } from '../../src/article/types.ts';
 import type { CliArticle } from '../../src/cli/analyze.ts';
 import { textArticle } from '../../src/cli/analyze.ts';
@@ -37,7 +36,9 @@ export function seedInputs(): { source: string; input: ArticleInput }[] {
 }
 
 export function seedGold(): SeedGold {
-  return JSON.parse(readFileSync(join(SEED_DIR.pathname, 'gold.json'), 'utf8')) as SeedGold;
+  return JSON.parse(
+    readFileSync(new URL('../../test/fixtures/seeds-gold.json', import.meta.url), 'utf8'),
+  ) as SeedGold;
 }
 
 const squash = (s: string) => s.replace(/\s+/g, ' ');

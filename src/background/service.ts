@@ -11,6 +11,8 @@ import {
   serializeAnnotationDocument,
 } from '../annotations/index.ts';
 import { listOrphans, recordAnchoring } from '../annotations/orphans.ts';
+import { afterReaderPage, type FeedHooks, handleFeedRequest, isFeedRequest } from '../feeds/requests.ts';
+import { withFeedsAndFactChecks } from '../feeds/view.ts';
 import type { AnnotationRecord } from '../model/annotation.ts';
 import { ingestArticle } from '../pipeline/ingest.ts';
 import { articleView } from '../pipeline/status.ts';
@@ -58,6 +60,8 @@ export interface Effects {
   /** Keeps deleted annotations for a while and returns a token that gets them back (undo). */
   stash(records: AnnotationRecord[]): Promise<string>;
   unstash(token: string): Promise<AnnotationRecord[] | undefined>;
+  /** Followed feeds (src/feeds); absent where the background does not fetch feeds. */
+  feeds?: FeedHooks;
 }
 
 /** Content scripts may touch only their own page's annotations. */
@@ -73,6 +77,8 @@ export async function handleRequest(
   caller: Caller,
 ): Promise<Response<Request['type']>> {
   try {
+    if (isFeedRequest(request))
+      return await handleFeedRequest(db, effects.feeds, request, caller.kind === 'extension-page');
     switch (request.type) {
       case 'analyze': {
         if (caller.kind !== 'content') return { ok: false, error: 'analyze is for content scripts' };
@@ -83,15 +89,23 @@ export async function handleRequest(
           return { ok: false, error: 'article URL does not match the sending tab' };
         const settings = await getSettings(db);
         const result = await ingestArticle(db, request.article);
-        const view = await articleView(db, result.articleId, settings.threshold);
-        if (!view) return { ok: false, error: 'article vanished while it was being stored' };
+        const stored = await articleView(db, result.articleId, settings.threshold);
+        if (!stored) return { ok: false, error: 'article vanished while it was being stored' };
+        await afterReaderPage(
+          db,
+          effects.feeds,
+          { tabId: caller.tabId, url: stored.url, articleId: stored.articleId, outlet: stored.outlet },
+          request.page,
+        );
+        const view = await withFeedsAndFactChecks(db, stored);
         effects.tabShowsArticle(caller.tabId, view.articleId, view.claims.length);
         if (result.affectedArticleIds.length) effects.articlesChanged(result.affectedArticleIds);
         return { ok: true, view };
       }
       case 'getArticleView': {
         const settings = await getSettings(db);
-        return { ok: true, view: await articleView(db, request.articleId, settings.threshold) };
+        const view = await articleView(db, request.articleId, settings.threshold);
+        return { ok: true, view: view && (await withFeedsAndFactChecks(db, view)) };
       }
       case 'getTabView': {
         const [articleId, page] = await Promise.all([
@@ -103,7 +117,11 @@ export async function handleRequest(
         // this page's.
         const current = articleId && (!page || articleIdFor(page) === articleId) ? articleId : undefined;
         const view: ArticleView | null = current ? await articleView(db, current, settings.threshold) : null;
-        return { ok: true, view, ...(page ? { page } : {}) };
+        return {
+          ok: true,
+          view: view && (await withFeedsAndFactChecks(db, view)),
+          ...(page ? { page } : {}),
+        };
       }
       case 'getSettings': {
         // Every page's content script asks first thing: this is how the background learns which page a

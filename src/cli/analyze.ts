@@ -1,11 +1,9 @@
 /**
- * `claimlens analyze`: reads .txt and .html articles, runs every one through the same ingest
+ * `claimlens analyze`: reads .txt and .html articles and feeds (./inputs.ts), runs every one through the same ingest
  * pipeline as the extension (on an in-memory IndexedDB), and reports each article's claims with the
  * links other files' outlets gave them.
  */
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { basename, extname, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { readFile, writeFile } from 'node:fs/promises';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { exportCorpus, serializeAnnotationDocument } from '../annotations/export.ts';
 import type { ArticleInput } from '../article/types.ts';
@@ -16,7 +14,10 @@ import { ingestArticle } from '../pipeline/ingest.ts';
 import { ClaimLensDB } from '../store/db.ts';
 import type { SentenceRecord } from '../store/schema.ts';
 import { type IndependentSource, independentSources, originOf } from '../story/independence.ts';
+import { readInputs } from './inputs.ts';
 import type { Io } from './main.ts';
+
+export { htmlArticle, textArticle } from './inputs.ts';
 
 export interface CliLink {
   /** The other article, and its sentence that stands toward the claim (a claim itself or not). */
@@ -74,8 +75,6 @@ export interface AnalyzeOptions {
   exportTo?: string;
 }
 
-const ARTICLE_EXTENSIONS = new Set(['.txt', '.html', '.htm']);
-
 /** Parses `analyze` arguments; returns an error message for bad usage. */
 export function parseAnalyzeArgs(args: string[]): AnalyzeOptions | string {
   const opts: AnalyzeOptions = { paths: [], json: false, threshold: DEFAULT_CLAIM_THRESHOLD };
@@ -108,24 +107,18 @@ export async function runAnalyze(args: string[], io: Io): Promise<number> {
     );
     return 2;
   }
-  let files: string[];
   let outlets: Record<string, string> = {};
   try {
-    files = await collectFiles(opts.paths);
     if (opts.outlets) outlets = JSON.parse(await readFile(opts.outlets, 'utf8')) as Record<string, string>;
   } catch (error) {
     io.err(`claimlens analyze: ${(error as Error).message}\n`);
     return 1;
   }
-  if (!files.length) {
-    io.err('claimlens analyze: no .txt or .html files found\n');
+  const { inputs, errors, notes } = await readInputs(opts.paths, outlets);
+  for (const line of [...notes, ...errors]) io.err(`claimlens analyze: ${line}\n`);
+  if (!inputs.length) {
+    if (!errors.length) io.err('claimlens analyze: no articles found (.txt, .html or feed files)\n');
     return 1;
-  }
-  const inputs: { source: string; input: ArticleInput }[] = [];
-  for (const file of files) {
-    const input = await readArticle(file, outlets);
-    if (input) inputs.push({ source: file, input });
-    else io.err(`claimlens analyze: ${file}: not an article, skipped\n`);
   }
   const exportTo = opts.exportTo;
   const articles = await analyzeCorpus(
@@ -141,7 +134,8 @@ export async function runAnalyze(args: string[], io: Io): Promise<number> {
   );
   if (opts.json) io.out(`${JSON.stringify({ articles }, null, 2)}\n`);
   else io.out(summary(articles));
-  return 0;
+  // Inputs that could not be read were named above; the others are analysed all the same.
+  return errors.length ? 1 : 0;
 }
 
 /**
@@ -246,90 +240,6 @@ export async function analyzeCorpus(
   } finally {
     db.close();
     await db.delete().catch(() => undefined);
-  }
-}
-
-async function collectFiles(paths: readonly string[]): Promise<string[]> {
-  const out: string[] = [];
-  for (const p of paths) {
-    const info = await stat(p).catch(() => null);
-    if (!info) throw new Error(`${p}: no such file or directory`);
-    if (info.isDirectory()) {
-      const entries = (await readdir(p, { withFileTypes: true })).sort((a, b) =>
-        a.name.localeCompare(b.name),
-      );
-      out.push(
-        ...(await collectFiles(
-          entries
-            .filter((e) => e.isDirectory() || ARTICLE_EXTENSIONS.has(extname(e.name).toLowerCase()))
-            .map((e) => join(p, e.name)),
-        )),
-      );
-    } else if (ARTICLE_EXTENSIONS.has(extname(p).toLowerCase())) out.push(p);
-  }
-  return out;
-}
-
-function outletFor(file: string, outlets: Record<string, string>): string | undefined {
-  const base = basename(file);
-  return outlets[file] ?? outlets[resolve(file)] ?? outlets[base] ?? outlets[base.replace(/\.[^.]+$/, '')];
-}
-
-/** A .txt article is one paragraph per non-empty line, the first being the headline. */
-export function textArticle(text: string, url: string, outlet: string): ArticleInput | null {
-  const lines = text
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter(Boolean);
-  if (!lines.length) return null;
-  return {
-    url,
-    outlet,
-    title: lines[0].slice(0, 1000),
-    blocks: lines.map((l) => ({ kind: 'paragraph', text: l })),
-  };
-}
-
-async function readArticle(file: string, outlets: Record<string, string>): Promise<ArticleInput | null> {
-  const raw = await readFile(file, 'utf8');
-  const fileUrl = pathToFileURL(resolve(file)).href;
-  const mapped = outletFor(file, outlets);
-  if (extname(file).toLowerCase() === '.txt') {
-    return textArticle(raw, fileUrl, mapped ?? basename(file).replace(/\.[^.]+$/, ''));
-  }
-  const input = await htmlArticle(raw, fileUrl);
-  if (!input) return null;
-  // A saved page without a site name or canonical URL has no host: name it after the file.
-  const outlet =
-    mapped ?? (input.outlet.startsWith('file:') ? basename(file).replace(/\.[^.]+$/, '') : input.outlet);
-  return { ...input, outlet };
-}
-
-/**
- * An HTML page through the extension's own extractor, parsed with happy-dom. The page's canonical
- * URL (when it states one) is used, so the outlet is its host as in the browser.
- */
-export async function htmlArticle(html: string, fileUrl: string): Promise<ArticleInput | null> {
-  const { Window } = await import('happy-dom');
-  const { extractArticle } = await import('../extract/index.ts');
-  const canonical =
-    /<link[^>]+rel=["']canonical["'][^>]*href=["']([^"']+)["']/i.exec(html)?.[1] ??
-    /<link[^>]+href=["']([^"']+)["'][^>]*rel=["']canonical["']/i.exec(html)?.[1] ??
-    /<meta[^>]+property=["']og:url["'][^>]*content=["']([^"']+)["']/i.exec(html)?.[1];
-  const url = canonical && /^https?:\/\//.test(canonical) ? canonical : fileUrl;
-  const window = new Window({
-    url,
-    settings: {
-      disableJavaScriptEvaluation: true,
-      disableJavaScriptFileLoading: true,
-      disableCSSFileLoading: true,
-    },
-  });
-  try {
-    window.document.write(html);
-    return extractArticle(window.document as unknown as Document, url);
-  } finally {
-    await window.happyDOM.close();
   }
 }
 

@@ -19,8 +19,9 @@ const USAGE = `Usage: claimlens <command> [options]
 
 Commands:
   analyze FILE|DIR... [--json] [--outlets map.json] [--threshold N] [--export FILE]
-      Analyse .txt and .html articles as one corpus: check-worthy claims and how the other
-      files' outlets stand toward each of them (confirms / disputes / unclear).
+      Analyse .txt and .html articles and feeds (.rss, .atom, .xml, .json: each item an article
+      of the feed's outlet) as one corpus: check-worthy claims and how the other files' outlets
+      stand toward each of them (confirms / disputes / unclear).
   stance ...       Stance of one sentence toward another (see claimlens stance --help)
   paraphrase ...   Whether two sentences state the same fact (see claimlens paraphrase --help)
   validate ...     Validate exported data (see claimlens validate --help)

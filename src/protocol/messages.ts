@@ -8,6 +8,7 @@ import { ARTICLE_LIMITS, BLOCK_KINDS, BLOCK_SEPARATOR } from '../article/types.t
 import type { AnnotationRecord } from '../model/annotation.ts';
 import { ANNOTATION_KINDS, VERDICTS } from '../model/annotation.ts';
 import type { Settings } from '../model/settings.ts';
+import { FEED_REQUESTS, type FeedResponseMap, PageExtrasSchema } from './feeds.ts';
 import { type PackedArticle, unpackArticle } from './packed-article.ts';
 import type { ArticleView } from './views.ts';
 
@@ -155,8 +156,8 @@ export type AnnotationQuery = v.InferOutput<typeof AnnotationQuerySchema>;
 
 /** Messages the background accepts. */
 export const RequestSchema = v.variant('type', [
-  /** Content script: this page is an article; analyse, store and link it. */
-  v.object({ type: v.literal('analyze'), article: PackedArticleSchema }),
+  /** Content script: this page is an article; analyse, store and link it. `page`: its feeds and ClaimReview markup. */
+  v.object({ type: v.literal('analyze'), article: PackedArticleSchema, page: v.optional(PageExtrasSchema) }),
   /** Content script: current status of an article's claims (after another article changed it). */
   v.object({ type: v.literal('getArticleView'), articleId: Id }),
   /** Popup: the claims of a tab's page (and which page it is, article or not). */
@@ -211,6 +212,8 @@ export const RequestSchema = v.variant('type', [
   v.object({ type: v.literal('listOrphans') }),
   /** Extension pages: an import finished elsewhere (the library's worker); tell open tabs. */
   v.object({ type: v.literal('annotationsImported') }),
+  /** Followed feeds (src/protocol/feeds.ts). */
+  ...FEED_REQUESTS,
 ]);
 export type Request = v.InferOutput<typeof RequestSchema>;
 /** A request as sent, before validation (the article of `analyze` is still packed). */
@@ -232,7 +235,7 @@ export const TabEventSchema = v.variant('type', [
 export type TabEvent = v.InferOutput<typeof TabEventSchema>;
 
 /** What each request answers with when it succeeds. */
-export interface ResponseMap {
+export interface ResponseMap extends FeedResponseMap {
   analyze: { view: ArticleView };
   getArticleView: { view: ArticleView | null };
   /** `page`: the URL of the page the tab shows, when its content script has reported it (any page). */

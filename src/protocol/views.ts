@@ -4,6 +4,7 @@
  */
 
 import type { Verdict } from '../model/annotation.ts';
+import type { FactCheckEvidence } from '../model/fact-check.ts';
 import type { Attribution, NumberMention } from '../model/sentence.ts';
 import type { Stance } from '../model/stance.ts';
 
@@ -17,6 +18,8 @@ export interface Evidence {
   quote: string;
   score: number;
   numberConflict?: { ours: string; theirs: string };
+  /** The other article came from a followed feed (the reader has not opened it). */
+  fromFeed?: boolean;
 }
 
 /** Per stance, one entry per other outlet (its best sentence for that stance). */
@@ -47,6 +50,14 @@ export interface ClaimView {
   status: ClaimStatus;
   /** The researcher's tags, note, verdict and pin on this claim. */
   mine?: UserMark;
+  /** Fact-checkers' ratings of matching claims (src/factcheck), closest first. */
+  factChecks?: FactCheckEvidence[];
+}
+
+/** How many other outlets covered the article's story, and how many of them only through followed feeds. */
+export interface Coverage {
+  outlets: number;
+  fromFeeds: number;
 }
 
 export interface ArticleView {
@@ -55,6 +66,8 @@ export interface ArticleView {
   outlet: string;
   title: string;
   claims: ClaimView[];
+  /** Set by src/feeds when the view is built for the reader. */
+  coverage?: Coverage;
 }
 
 /** Empty status, for claims no other outlet has spoken to yet. */

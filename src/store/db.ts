@@ -4,6 +4,7 @@
  */
 import Dexie, { type Table } from 'dexie';
 import type { AnnotationRecord } from '../model/annotation.ts';
+import type { FactCheckRecord, FeedRecord } from './feed-records.ts';
 import type {
   ArticleRecord,
   LinkRecord,
@@ -23,6 +24,8 @@ export class ClaimLensDB extends Dexie {
   terms!: Table<TermRecord, string>;
   /** Since version 5; articles stored before get theirs when a new article is compared with them. */
   profiles!: Table<ProfileRecord, string>;
+  feeds!: Table<FeedRecord, string>;
+  factChecks!: Table<FactCheckRecord, string>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);

@@ -8,6 +8,7 @@ import type { Stance, StanceBasis } from '../model/stance.ts';
 import type { ArticleProfile } from '../model/story.ts';
 
 export type { AnnotationRecord } from '../model/annotation.ts';
+export type { FactCheckRecord, FeedRecord } from './feed-records.ts';
 
 export const DB_NAME = 'claimlens';
 
@@ -21,9 +22,13 @@ export interface ArticleRecord {
   /** Block kinds and offsets in `text`, so offsets can be mapped back to the page's blocks. */
   blocks: { kind: BlockKind; start: number; end: number }[];
   publishedAt?: string;
-  /** First and latest time the article was read (ms since epoch). */
+  /** First and latest time the article was read (ms since epoch); for a feed article, when it was fetched. */
   firstReadAt: number;
   readAt: number;
+  /** Set on articles that came from a followed feed: the reader has not opened them (src/feeds). */
+  via?: 'feed';
+  /** The feed an article came from (with `via`). */
+  feedId?: string;
 }
 
 /** Every prose sentence is stored with its score; the claim threshold is applied when reading. */
@@ -99,6 +104,16 @@ const V4_STORES = V3_STORES;
 // debunks its story, and the story it belongs to), indexed by story.
 const V5_STORES = { ...V4_STORES, profiles: 'articleId, storyId' };
 
+// Version 7 (src/feeds): followed feeds, fact-checks read from ClaimReview markup (with their claims'
+// retrieval keys), and feed articles by feed and fetch time, for the options page's counts and for
+// retention. Versions 5 and 6 are the pipeline's.
+const V7_STORES = {
+  ...V5_STORES,
+  articles: `${V5_STORES.articles}, [feedId+readAt]`,
+  feeds: 'id, &url, *hosts',
+  factChecks: 'id, articleId, url, *terms',
+};
+
 /** Dexie schema versions, oldest first; each repeats the one before and adds to it. */
 export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string> }[] = [
   { version: 1, stores: V1_STORES },
@@ -110,6 +125,7 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string> 
   // before it). Its upgrade (db.ts) moves the orphan marks out of the per-page settings rows into the
   // annotation records (`orphanedAt`), where they travel with export and import.
   { version: 6, stores: {} },
+  { version: 7, stores: V7_STORES },
 ];
 
 /** Settings rows (`orphans:<articleId>` → ids) that held orphan marks before schema version 6. */

@@ -1,5 +1,6 @@
 import type { ClaimView } from '../protocol/views.ts';
 import { EvidenceList } from './EvidenceList.tsx';
+import { FactCheckLines } from './FactCheckLines.tsx';
 import { StatusBar } from './StatusBar.tsx';
 import { attributionLine, statusCounts, summaryLine } from './status-format.ts';
 import { UserMarkLine } from './UserMarkLine.tsx';
@@ -28,6 +29,7 @@ export function ClaimTooltip({
         <span class="cl-brand">ClaimLens</span>
         <StatusBar counts={statusCounts(claim.status)} />
       </div>
+      <FactCheckLines checks={claim.factChecks} />
       <p class="cl-summary">{summaryLine(claim.status)}</p>
       {attribution && <p class="cl-attribution">{attribution}</p>}
       <UserMarkLine mark={claim.mine} />

@@ -25,6 +25,7 @@ export function EvidenceList({
             {status[stance].map((e) => (
               <li key={`${stance}-${e.sentenceId}`} class="cl-evidence-item">
                 <span class="cl-outlet">{e.outlet}</span>
+                {e.fromFeed && <span class="cl-via-feed">from your feeds</span>}
                 <q class="cl-quote">{e.quote}</q>
                 {conflictLine(e) && <span class="cl-conflict">{conflictLine(e)}</span>}
                 {isSafeLink(e.url) && (

@@ -163,7 +163,10 @@ export function Options({ api }: { api: OptionsApi }) {
       </section>
       <section>
         <h2>Your data</h2>
-        <p class="cl-muted">Everything ClaimLens stores stays in this browser. Nothing is sent anywhere.</p>
+        <p class="cl-muted">
+          Everything ClaimLens stores stays in this browser and is sent nowhere. Its only requests fetch the
+          feeds you follow (below).
+        </p>
         {!confirming ? (
           <button type="button" class="cl-danger" onClick={() => setConfirming(true)}>
             Clear all data…

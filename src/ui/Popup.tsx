@@ -1,7 +1,10 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { type AnnotationRecord, isChanged, isOrphan, VERDICTS, type Verdict } from '../model/annotation.ts';
 import type { ArticleView } from '../protocol/views.ts';
+import { CoverageLine } from './CoverageLine.tsx';
 import { EvidenceList } from './EvidenceList.tsx';
+import { FactCheckLines } from './FactCheckLines.tsx';
+import { type FollowApi, FollowOutlet } from './FollowOutlet.tsx';
 import {
   type ClaimFilter,
   filterClaims,
@@ -31,6 +34,8 @@ export interface PopupApi {
   exportPage(url: string, format: 'w3c' | 'csv'): Promise<number>;
   openOptions(): void;
   openLibrary(): void;
+  /** The page's advertised feeds and following one (absent: no "Follow this outlet"). */
+  follow?: FollowApi;
 }
 
 /** The toolbar popup: the page's claims in page order with their cross-outlet status, filters and tagging. */
@@ -223,6 +228,8 @@ function ArticleClaims({
           {confirmed ? ` · ${confirmed} confirmed` : ''}
           {disputed ? ` · ${disputed} disputed` : ''}
         </p>
+        <CoverageLine coverage={view.coverage} />
+        {api.follow && <FollowOutlet api={api.follow} />}
       </section>
 
       <section class="cl-filters" aria-label="Filter claims">
@@ -324,6 +331,7 @@ function ArticleClaims({
               class={`cl-claim cl-claim-${statusClass(claim.status)}`}
               data-claim-id={claim.id}
             >
+              <FactCheckLines checks={claim.factChecks} />
               <div class="cl-claim-status">
                 <StatusBar counts={statusCounts(claim.status)} />
                 <span class="cl-claim-summary">{summaryLine(claim.status)}</span>

@@ -35,11 +35,14 @@ describe('built extension', () => {
     ]);
   });
 
-  it('asks only for storage and a context menu, and runs the content script on http(s) pages only', () => {
+  it('asks for storage, a context menu, an alarm and an offscreen document, hosts only optionally, and runs the content script on http(s) pages only', () => {
     const manifest = JSON.parse(read('manifest.json'));
     expect(manifest.manifest_version).toBe(3);
-    expect(manifest.permissions).toEqual(['storage', 'contextMenus']);
+    // The alarm fetches followed feeds; the offscreen document reads their HTML (src/feeds).
+    expect(manifest.permissions).toEqual(['storage', 'contextMenus', 'alarms', 'offscreen']);
     expect(manifest.host_permissions ?? []).toEqual([]);
+    // Hosts are asked for one by one, when the reader follows a feed.
+    expect(manifest.optional_host_permissions).toEqual(['http://*/*', 'https://*/*']);
     expect(manifest.content_scripts[0].matches).toEqual(['http://*/*', 'https://*/*']);
     expect(manifest.externally_connectable).toBeUndefined();
   });

@@ -68,3 +68,23 @@ export async function launchWithExtension(
     },
   };
 }
+
+/**
+ * Grants the extension host access the way a reader does on chrome://extensions (site access), since
+ * the browser's permission prompt cannot be clicked in headless Chromium. The extension still asks the
+ * permissions API itself; it is then answered at once.
+ */
+export async function grantHosts(browser: ExtensionBrowser, hosts: readonly string[]): Promise<void> {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome://extensions/?id=${browser.extensionId}`);
+  await page.evaluate(
+    async ({ id, patterns }) => {
+      const dev = (
+        chrome as unknown as { developerPrivate: { addHostPermission(id: string, p: string): Promise<void> } }
+      ).developerPrivate;
+      for (const p of patterns) await dev.addHostPermission(id, p);
+    },
+    { id: browser.extensionId, patterns: hosts.map((h) => `http://${h}/*`) },
+  );
+  await page.close();
+}

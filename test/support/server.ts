@@ -4,7 +4,7 @@
  * Chromium with --host-resolver-rules). Nothing here ever contacts another address.
  */
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 const fixtures = new URL('../fixtures/', import.meta.url);
@@ -25,6 +25,10 @@ export interface Page {
   body: string | Buffer;
   type?: string;
   headers?: Record<string, string>;
+  /** HTTP status (default 200). */
+  status?: number;
+  /** Answers the request itself (conditional requests, streamed bodies); `body` is then unused. */
+  handle?: (req: IncomingMessage, res: ServerResponse) => void;
 }
 
 export interface TestServer {
@@ -55,7 +59,9 @@ export async function startServer(): Promise<TestServer> {
     });
   }
   const server: Server = createServer((req, res) => {
-    const host = (req.headers.host ?? '').replace(/:\d+$/, '');
+    // Node's fetch cannot set Host, so unit tests name the outlet host in this header instead.
+    const named = req.headers['x-test-host'];
+    const host = (typeof named === 'string' ? named : (req.headers.host ?? '')).replace(/:\d+$/, '');
     const path = req.url ?? '/';
     requests.push(`${host} ${path}`);
     const page = pages.get(`${host}${path}`) ?? STATIC[path.split('?')[0]];
@@ -64,7 +70,14 @@ export async function startServer(): Promise<TestServer> {
       res.end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': page.type ?? 'text/html; charset=utf-8', ...page.headers });
+    if (page.handle) {
+      page.handle(req, res);
+      return;
+    }
+    res.writeHead(page.status ?? 200, {
+      'content-type': page.type ?? 'text/html; charset=utf-8',
+      ...page.headers,
+    });
     res.end(page.body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -6,6 +6,8 @@ import type { Worker } from 'playwright-core';
 import type { AnnotationRecord } from '../../src/model/annotation.ts';
 import type {
   ArticleRecord,
+  FactCheckRecord,
+  FeedRecord,
   LinkRecord,
   SentenceRecord,
   SettingRecord,
@@ -19,6 +21,8 @@ export interface StoreTables {
   settings: SettingRecord;
   annotations: AnnotationRecord;
   terms: TermRecord;
+  feeds: FeedRecord;
+  factChecks: FactCheckRecord;
 }
 
 /** Every record of the named tables. */
