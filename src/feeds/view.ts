@@ -10,8 +10,8 @@ import type { ClaimLensDB } from '../store/db.ts';
 import type { SentenceRecord } from '../store/schema.ts';
 
 /**
- * The view with feed marks, coverage and fact-checks. Coverage counts the other outlets linked to the
- * article's claims: the outlets that reported the same facts.
+ * The view with feed marks, coverage and fact-checks. Coverage counts the other outlets of the article's
+ * story (the pipeline's story grouping), or, for a view without one, the outlets linked to its claims.
  */
 export async function withFeedsAndFactChecks(db: ClaimLensDB, view: ArticleView): Promise<ArticleView> {
   const evidenceIds = new Set<string>();
@@ -19,8 +19,11 @@ export async function withFeedsAndFactChecks(db: ClaimLensDB, view: ArticleView)
     for (const list of Object.values(c.status)) for (const e of list) evidenceIds.add(e.articleId);
   const articles = await db.articles.bulkGet([...evidenceIds]);
   const fromFeed = new Set(articles.filter((a) => a?.via === 'feed').map((a) => a!.id));
-  // An outlet counts as "from feeds" when none of its articles linked here is one the reader opened.
+  // An outlet counts as "from feeds" when none of its articles here is one the reader opened.
   const outlets = new Map<string, boolean>();
+  if (view.story)
+    for (const a of view.story.others)
+      if (a.outlet !== view.outlet) outlets.set(a.outlet, (outlets.get(a.outlet) ?? true) && !!a.fromFeed);
   for (const c of view.claims)
     for (const list of Object.values(c.status))
       for (const e of list)

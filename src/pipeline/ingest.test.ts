@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ArticleInput } from '../article/types.ts';
 import { ClaimLensDB } from '../store/db.ts';
 import { POSTINGS_LIMIT } from '../store/schema.ts';
-import { ingestArticle } from './ingest.ts';
+import { analysedBlocks, ingestArticle, MAX_ANALYSED_CHARS } from './ingest.ts';
 import { articleView } from './status.ts';
 
 const article = (i: number, text: string): ArticleInput => ({
@@ -136,5 +136,45 @@ describe('ingestArticle', () => {
     for (const term of common) expect(queried).not.toContain(term);
     const view = (await articleView(db, target.articleId, 0))!;
     expect(view.claims[0].status.confirms.map((e) => e.outlet)).toEqual(['Outlet 2']);
+  });
+});
+
+describe('ingestArticle on enormous input', () => {
+  const db = () => new ClaimLensDB(`ingest-${Date.now()}-${Math.random()}`, { indexedDB, IDBKeyRange });
+  const sentence = (i: number) =>
+    `Officials in the Kursk region said ${1_000 + i} North Korean soldiers had been moved there on day ${i}.`;
+
+  it('analyses the first MAX_ANALYSED_CHARS of a paragraph of 90,000 characters with no sentence end', async () => {
+    const store = db();
+    await ingestArticle(store, article(1, sentence(1)));
+    const words = Array.from({ length: 15_000 }, (_, i) => `word${i % 97}`).join(' ');
+    expect(words.length).toBeGreaterThan(90_000);
+    const r = await ingestArticle(store, article(2, words));
+    const stored = await store.sentences.where('articleId').equals(r.articleId).toArray();
+    expect(stored.length).toBeGreaterThan(0);
+    expect(MAX_ANALYSED_CHARS).toBeLessThan(words.length);
+    expect(stored.every((s) => s.end <= MAX_ANALYSED_CHARS)).toBe(true);
+    // The whole text is kept, for anchoring.
+    expect((await store.articles.get(r.articleId))?.text).toBe(words);
+  });
+
+  it('stores and judges a bounded number of an article of 5,000 sentences, and still links it', async () => {
+    const store = db();
+    const first = await ingestArticle(store, article(1, [sentence(1), sentence(2), sentence(3)].join(' ')));
+    const huge = Array.from({ length: 5_000 }, (_, i) => sentence(i)).join(' ');
+    const r = await ingestArticle(store, article(2, huge));
+    const stored = await store.sentences.where('articleId').equals(r.articleId).count();
+    expect(stored).toBeLessThanOrEqual(3_000);
+    expect(r.affectedArticleIds).toEqual([first.articleId]);
+  });
+
+  it('cuts the blocks it analyses at a space, never mid-word, and keeps their kinds', () => {
+    const blocks = analysedBlocks([
+      { kind: 'heading', text: 'Title' },
+      { kind: 'paragraph', text: 'alpha beta '.repeat(30_000) },
+    ]);
+    expect(blocks[0]).toEqual({ kind: 'heading', text: 'Title' });
+    expect(blocks[1].text.length).toBeLessThanOrEqual(MAX_ANALYSED_CHARS);
+    expect(blocks[1].text.endsWith('alpha') || blocks[1].text.endsWith('beta')).toBe(true);
   });
 });

@@ -4,7 +4,7 @@
  * articles of that story, with links written both ways so that articles read earlier gain the new
  * outlet's verdict too.
  */
-import { type ArticleInput, joinBlocks } from '../article/types.ts';
+import { type ArticleBlock, type ArticleInput, BLOCK_SEPARATOR, joinBlocks } from '../article/types.ts';
 import { analyzeSentences } from '../claims/index.ts';
 import { indexTerms, queryTerms } from '../match/index.ts';
 import { DEFAULT_CLAIM_THRESHOLD, type SentenceAnalysis } from '../model/sentence.ts';
@@ -40,8 +40,33 @@ const MAX_CANDIDATE_ARTICLES = 40;
  * pairwise work for a hostile or enormous page; every sentence is still stored.
  */
 const MAX_JUDGED_SENTENCES = 300;
-/** Sentences of one article that are analysed at most (the rest of an enormous page is not stored). */
+/** Sentences of one article that are stored at most (the rest of an enormous page is not). */
 const MAX_SENTENCES = 3_000;
+/**
+ * Characters of one article that are analysed at most: a page of a million characters (the protocol
+ * allows two) would hold the service worker for seconds. The article's whole text is still stored.
+ */
+export const MAX_ANALYSED_CHARS = 60_000;
+
+/** The article's blocks up to MAX_ANALYSED_CHARS (the last one cut at a space). */
+export function analysedBlocks(blocks: readonly ArticleBlock[]): ArticleBlock[] {
+  const out: ArticleBlock[] = [];
+  let used = 0;
+  for (const b of blocks) {
+    if (used + b.text.length <= MAX_ANALYSED_CHARS) {
+      out.push(b);
+      used += b.text.length + BLOCK_SEPARATOR.length;
+      continue;
+    }
+    const room = MAX_ANALYSED_CHARS - used;
+    if (room > 0) {
+      const cut = b.text.lastIndexOf(' ', room);
+      out.push({ ...b, text: b.text.slice(0, cut > 0 ? cut : room) });
+    }
+    break;
+  }
+  return out;
+}
 
 /**
  * Keeps the latest duration of a pipeline step as a User Timing measure, so benchmarks can read it from
@@ -65,7 +90,7 @@ export async function ingestArticle(
   const url = canonicalUrl(input.url);
   const articleId = articleIdFor(url);
   const { text, spans } = joinBlocks(input.blocks);
-  const analyses = analyzeSentences(input.blocks, input.publishedAt).slice(0, MAX_SENTENCES);
+  const analyses = analyzeSentences(analysedBlocks(input.blocks), input.publishedAt).slice(0, MAX_SENTENCES);
   const sentences = toRecords(articleId, input.outlet, analyses);
   const profile = buildProfile(
     { id: articleId, outlet: input.outlet, title: input.title },

@@ -8,10 +8,13 @@ import {
   type ClaimView,
   type Evidence,
   emptyStatus,
+  type StoryArticleView,
+  type StoryView,
   type UserMark,
 } from '../protocol/views.ts';
 import type { ClaimLensDB } from '../store/db.ts';
 import type { ArticleRecord, LinkRecord, SentenceRecord } from '../store/schema.ts';
+import { independentSources, originOf } from '../story/independence.ts';
 
 /**
  * The article's claims (sentences scoring at least `threshold`) in page order, each with its status and
@@ -23,7 +26,7 @@ export async function articleView(
   articleId: string,
   threshold: number,
 ): Promise<ArticleView | null> {
-  return db.transaction('r', [db.articles, db.sentences, db.links, db.annotations], async () => {
+  return db.transaction('r', [db.articles, db.sentences, db.links, db.annotations, db.profiles], async () => {
     const article = await db.articles.get(articleId);
     if (!article) return null;
     const notes = await db.annotations.where('articleId').equals(articleId).toArray();
@@ -48,7 +51,15 @@ export async function articleView(
       const mark = mine.get(c.id);
       return mark ? { ...c, mine: mark } : c;
     });
-    return { articleId, url: article.url, outlet: article.outlet, title: article.title, claims };
+    const story = await storyView(db, articleId);
+    return {
+      articleId,
+      url: article.url,
+      outlet: article.outlet,
+      title: article.title,
+      claims,
+      ...(story ? { story } : {}),
+    };
   });
 }
 
@@ -60,8 +71,11 @@ export async function claimViews(db: ClaimLensDB, sentences: SentenceRecord[]): 
     .toArray();
   const others = await db.sentences.bulkGet([...new Set(links.map((l) => l.otherSentenceId))]);
   const otherById = new Map(others.filter((s): s is SentenceRecord => !!s).map((s) => [s.id, s]));
-  const articles = await db.articles.bulkGet([...new Set(links.map((l) => l.otherArticleId))]);
+  const otherArticles = [...new Set(links.map((l) => l.otherArticleId))];
+  const articles = await db.articles.bulkGet(otherArticles);
   const articleById = new Map(articles.filter((a): a is ArticleRecord => !!a).map((a) => [a.id, a]));
+  const profiles = await db.profiles.bulkGet(otherArticles);
+  const copyOf = new Map(profiles.flatMap((p) => (p?.copyOf ? [[p.articleId, p.copyOf] as const] : [])));
   const linksBySentence = new Map<string, LinkRecord[]>();
   for (const l of links) {
     const list = linksBySentence.get(l.sentenceId) ?? [];
@@ -87,6 +101,9 @@ export async function claimViews(db: ClaimLensDB, sentences: SentenceRecord[]): 
         quote: other.text,
         score: l.score,
         ...(l.numberConflict ? { numberConflict: l.numberConflict } : {}),
+        ...(l.basis ? { basis: l.basis } : {}),
+        ...(other.attribution?.source ? { origin: other.attribution.source } : {}),
+        ...(copyOf.has(article.id) ? { copyOf: copyOf.get(article.id) } : {}),
       });
     }
     for (const [key, evidence] of best)
@@ -103,6 +120,52 @@ export async function claimViews(db: ClaimLensDB, sentences: SentenceRecord[]): 
       numbers: s.numbers,
       hedges: s.hedges,
       status,
+      sources: independentSources(
+        status.confirms.map((e) => {
+          const other = otherById.get(e.sentenceId);
+          return {
+            outlet: e.outlet,
+            articleId: e.articleId,
+            ...(e.copyOf ? { copyOf: e.copyOf } : {}),
+            ...originOf(other?.attribution),
+          };
+        }),
+      ),
     };
   });
+}
+
+/** The article's story: where it stands, and the other articles of the story, earliest first. */
+export async function storyView(db: ClaimLensDB, articleId: string): Promise<StoryView | undefined> {
+  const profile = await db.profiles.get(articleId);
+  if (!profile) return undefined;
+  const members = (await db.profiles.where('storyId').equals(profile.storyId).toArray()).filter(
+    (m) => m.articleId !== articleId,
+  );
+  const records = await db.articles.bulkGet(members.map((m) => m.articleId));
+  const others: StoryArticleView[] = [];
+  members.forEach((m, i) => {
+    const a = records[i];
+    if (!a) return;
+    others.push({
+      articleId: a.id,
+      outlet: a.outlet,
+      title: a.title,
+      url: a.url,
+      ...(a.publishedAt ? { publishedAt: a.publishedAt } : {}),
+      firstReadAt: a.firstReadAt,
+      side: m.side,
+      ...(m.copyOf ? { copyOf: m.copyOf } : {}),
+      ...(a.via === 'feed' ? { fromFeed: true } : {}),
+    });
+  });
+  const when = (a: StoryArticleView) =>
+    (a.publishedAt ? Date.parse(a.publishedAt) : Number.NaN) || a.firstReadAt;
+  others.sort((a, b) => when(a) - when(b) || a.outlet.localeCompare(b.outlet));
+  return {
+    storyId: profile.storyId,
+    side: profile.side,
+    ...(profile.copyOf ? { copyOf: profile.copyOf } : {}),
+    others,
+  };
 }

@@ -6,7 +6,8 @@
 import type { Verdict } from '../model/annotation.ts';
 import type { FactCheckEvidence } from '../model/fact-check.ts';
 import type { Attribution, NumberMention } from '../model/sentence.ts';
-import type { Stance } from '../model/stance.ts';
+import type { Stance, StanceBasis } from '../model/stance.ts';
+import type { ArticleSide } from '../model/story.ts';
 
 /** One other outlet's sentence that stands toward a claim. */
 export interface Evidence {
@@ -18,8 +19,27 @@ export interface Evidence {
   quote: string;
   score: number;
   numberConflict?: { ours: string; theirs: string };
+  /**
+   * Why the other outlet stands so: the same fact, a conflicting number, a denial, its whole article
+   * framed as a debunk of the story, or a "cannot confirm" (absent on links made before it was kept).
+   */
+  basis?: StanceBasis;
+  /** Whom the other outlet attributes the fact to, as written ("Kyrylo Budanov"), when it does. */
+  origin?: string;
+  /** The other article republishes or rewrites this article (by id), when it does. */
+  copyOf?: string;
   /** The other article came from a followed feed (the reader has not opened it). */
   fromFeed?: boolean;
+}
+
+/** One independent source behind a claim's confirmations, with the outlets that carry it. */
+export interface SourceView {
+  /** The origin as written ("Kyrylo Budanov"), or the outlet when it cites no one. */
+  name: string;
+  role?: string;
+  /** Outlets carrying it as originals, and outlets that copy or rewrite one of them. */
+  outlets: string[];
+  copies: string[];
 }
 
 /** Per stance, one entry per other outlet (its best sentence for that stance). */
@@ -52,6 +72,35 @@ export interface ClaimView {
   mine?: UserMark;
   /** Fact-checkers' ratings of matching claims (src/factcheck), closest first. */
   factChecks?: FactCheckEvidence[];
+  /** The confirmations with copies and shared origins collapsed: one entry per independent source. */
+  sources: SourceView[];
+}
+
+/** Another article of the story, for the popup's coverage list. */
+export interface StoryArticleView {
+  articleId: string;
+  outlet: string;
+  title: string;
+  url: string;
+  /** Publication time as the page states it (ISO 8601), when it does. */
+  publishedAt?: string;
+  /** When the reader (or a feed) first brought it in (ms since epoch). */
+  firstReadAt: number;
+  side: ArticleSide;
+  /** The article it republishes or rewrites, when it does. */
+  copyOf?: string;
+  fromFeed?: boolean;
+}
+
+/** The story an article tells, and the other articles of it in the store. */
+export interface StoryView {
+  storyId: string;
+  /** Where this article stands on the story as a whole. */
+  side: ArticleSide;
+  /** This article republishes or rewrites another (by id), when it does. */
+  copyOf?: string;
+  /** The other articles, earliest published (or read) first. */
+  others: StoryArticleView[];
 }
 
 /** How many other outlets covered the article's story, and how many of them only through followed feeds. */
@@ -66,6 +115,8 @@ export interface ArticleView {
   outlet: string;
   title: string;
   claims: ClaimView[];
+  /** The story the article belongs to, once the pipeline has placed it. */
+  story?: StoryView;
   /** Set by src/feeds when the view is built for the reader. */
   coverage?: Coverage;
 }
