@@ -99,6 +99,25 @@ export function alignScore(o: Overlap): number {
   return 0.5 * o.cos + 0.3 * o.coverMax + 0.2 * o.coverMin;
 }
 
+/** Score matrices by pair of sentence lists: judging two articles both ways needs one matrix, transposed. */
+const matrices = new WeakMap<readonly SentenceAnalysis[], WeakMap<readonly SentenceAnalysis[], number[][]>>();
+
+function scoreMatrix(ours: readonly SentenceAnalysis[], theirs: readonly SentenceAnalysis[]): number[][] {
+  const known = matrices.get(ours)?.get(theirs);
+  if (known) return known;
+  const reverse = matrices.get(theirs)?.get(ours);
+  const scores = reverse
+    ? ours.map((_, i) => theirs.map((_, j) => reverse[j][i]))
+    : ours.map((a) => theirs.map((b) => alignScore(overlap(a, b))));
+  let row = matrices.get(ours);
+  if (!row) {
+    row = new WeakMap();
+    matrices.set(ours, row);
+  }
+  row.set(theirs, scores);
+  return scores;
+}
+
 export interface Aligned {
   /** Index into our sentences and into theirs. */
   ours: number;
@@ -125,7 +144,7 @@ export function alignSentences(
   floor: number,
 ): Aligned[] {
   if (!ours.length || !theirs.length) return [];
-  const scores = ours.map((a) => theirs.map((b) => alignScore(overlap(a, b))));
+  const scores = scoreMatrix(ours, theirs);
   const bestOfOurs = scores.map((row) => Math.max(...row));
   const bestOfTheirs = theirs.map((_, j) => Math.max(...scores.map((row) => row[j])));
   const out: Aligned[] = [];
@@ -156,9 +175,10 @@ export function mostAbout(
   } = {},
 ): { index: number; score: number }[] {
   const { max = 3, share = 0.85, ignore, skip } = options;
+  // Scored first and skipped after: `skip` is the costly test, and most sentences fall below the floor.
   const scored = ours
-    .map((s, index) => ({ index, score: skip?.(index) ? 0 : alignScore(overlap(statement, s, ignore)) }))
-    .filter((x) => x.score >= floor)
+    .map((s, index) => ({ index, score: alignScore(overlap(statement, s, ignore)) }))
+    .filter((x) => x.score >= floor && !skip?.(x.index))
     .sort((a, b) => b.score - a.score || a.index - b.index);
   if (!scored.length) return [];
   const best = scored[0].score;

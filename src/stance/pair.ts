@@ -60,12 +60,34 @@ const LEAD_FLOOR = 0.05;
 const DEBUNK_TARGETS = 2;
 
 /** Whether a sentence says its speaker cannot confirm something, and where the cue starts. */
+/** Where a sentence's cues are, by text: every pair of two articles asks about the same sentences. */
+interface Cues {
+  unsure: number;
+  refutes: number;
+  negated: boolean;
+}
+const cuesByText = new Map<string, Cues>();
+
+function cuesOf(s: SentenceAnalysis): Cues {
+  let c = cuesByText.get(s.text);
+  if (!c) {
+    c = {
+      unsure: CANNOT_CONFIRM.exec(s.text)?.index ?? -1,
+      refutes: STRONG_REFUTATION.exec(s.text)?.index ?? -1,
+      negated: tokens(s.text).some(isNegation),
+    };
+    if (cuesByText.size >= 20_000) cuesByText.clear();
+    cuesByText.set(s.text, c);
+  }
+  return c;
+}
+
 function unsureAt(s: SentenceAnalysis): number {
-  return CANNOT_CONFIRM.exec(s.text)?.index ?? -1;
+  return cuesOf(s).unsure;
 }
 
 function refutesAt(s: SentenceAnalysis): number {
-  return STRONG_REFUTATION.exec(s.text)?.index ?? -1;
+  return cuesOf(s).refutes;
 }
 
 function round(v: number): number {
@@ -108,7 +130,8 @@ export function negatesClaim(c: SentenceAnalysis, t: SentenceAnalysis): boolean 
  * confirm". Only such a sentence can be disputed by a denial; two denials of one thing agree.
  */
 function affirmative(s: SentenceAnalysis): boolean {
-  return refutesAt(s) < 0 && unsureAt(s) < 0 && !tokens(s.text).some(isNegation);
+  const c = cuesOf(s);
+  return c.refutes < 0 && c.unsure < 0 && !c.negated;
 }
 
 /** What the pair judgement needs to know about the two articles beyond the two sentences. */
