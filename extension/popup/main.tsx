@@ -23,6 +23,11 @@ async function tabId(): Promise<number | undefined> {
   return tab?.id;
 }
 
+/** The pages ClaimLens reads: its content scripts' match patterns, from the manifest. */
+function pageOrigins(): string[] {
+  return (browser.runtime.getManifest().content_scripts ?? []).flatMap((c) => c.matches ?? []);
+}
+
 const api: PopupApi = {
   async load() {
     const id = await tabId();
@@ -54,6 +59,16 @@ const api: PopupApi = {
     const { json, fileName, count } = await call({ type: 'exportAnnotations', query: { url } });
     downloadText(json, fileName, 'application/ld+json');
     return count;
+  },
+  async hostAccess() {
+    return browser.permissions.contains({ origins: pageOrigins() });
+  },
+  async grantHostAccess() {
+    const granted = await browser.permissions.request({ origins: pageOrigins() });
+    // Content scripts start with a page's load: the page open now is read once it loads again.
+    const id = granted ? await tabId() : undefined;
+    if (id !== undefined) await browser.tabs.reload(id);
+    return granted;
   },
   openOptions: () => void browser.runtime.openOptionsPage(),
   openLibrary: () =>

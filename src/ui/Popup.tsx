@@ -10,7 +10,9 @@ import {
   type StatusFilter,
 } from './popup-filter.ts';
 import { StatusBar } from './StatusBar.tsx';
+import { StatusGlyph } from './StatusGlyph.tsx';
 import { attributionLine, statusClass, statusCounts, summaryLine } from './status-format.ts';
+import { STATUS_KIND_LABEL, STATUS_KIND_LEGEND, STATUS_KINDS, statusKind } from './status-glyphs.ts';
 import { parseTags } from './TagEditor.tsx';
 import { UserMarkLine } from './UserMarkLine.tsx';
 
@@ -27,7 +29,20 @@ export interface PopupApi {
   exportPage(url: string): Promise<number>;
   openOptions(): void;
   openLibrary(): void;
+  /**
+   * Whether ClaimLens may read web pages. A reader can withdraw that access (Firefox's add-on
+   * permissions, Chromium's site access); without it no page is analysed.
+   */
+  hostAccess?(): Promise<boolean>;
+  /**
+   * Asks the browser to give the access back (a reader's click must start it) and reloads the page so
+   * it is read; resolves to whether the access was given.
+   */
+  grantHostAccess?(): Promise<boolean>;
 }
+
+/** How long the popup waits for the page to be read again after the access came back. */
+const REREAD_WAIT_MS = 20_000;
 
 /** The toolbar popup: the page's claims in page order with their cross-outlet status, filters and tagging. */
 export function Popup({ api }: { api: PopupApi }) {
@@ -38,13 +53,35 @@ export function Popup({ api }: { api: PopupApi }) {
   });
   const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState<{ text: string; undo?: () => Promise<void> } | null>(null);
+  /** False once the page is known unread because the reader withdrew ClaimLens' access to pages. */
+  const [access, setAccess] = useState<boolean | undefined>(undefined);
   const fail = (e: unknown) => setError(e instanceof Error ? e.message : String(e));
 
   const reload = useCallback(async () => {
     const v = await api.load();
     setView(v);
     if (v) setMine(await api.annotations(v.url));
+    else if (api.hostAccess) setAccess(await api.hostAccess());
+    return v;
   }, [api]);
+
+  const grant = async () => {
+    if (!api.grantHostAccess || !(await api.grantHostAccess())) {
+      setMessage({ text: 'ClaimLens still may not read pages.' });
+      return;
+    }
+    setAccess(true);
+    setMessage({ text: 'Access given. Reading the page again…' });
+    const end = Date.now() + REREAD_WAIT_MS;
+    while (Date.now() < end) {
+      await new Promise((r) => setTimeout(r, 500));
+      if (await reload()) {
+        setMessage(null);
+        return;
+      }
+    }
+    setMessage({ text: 'Access given. Reload the page if its claims do not appear.' });
+  };
   useEffect(() => {
     reload().catch(fail);
   }, [reload]);
@@ -84,7 +121,19 @@ export function Popup({ api }: { api: PopupApi }) {
         )}
       </p>
       {view === undefined && !error && <p class="cl-muted">Loading…</p>}
-      {view === null && (
+      {view === null && access === false && (
+        <section class="cl-access" aria-labelledby="cl-access-title">
+          <h2 id="cl-access-title">ClaimLens may not read this page</h2>
+          <p>
+            Its access to websites was withdrawn, so it cannot find this page's claims. What it reads stays on
+            this computer.
+          </p>
+          <button type="button" class="cl-primary" onClick={() => grant().catch(fail)}>
+            Allow ClaimLens to read pages
+          </button>
+        </section>
+      )}
+      {view === null && access !== false && (
         <p class="cl-muted">No article analysed on this page. Open a news article to see its claims.</p>
       )}
       {view && (
@@ -137,6 +186,8 @@ function ArticleClaims({
           {disputed ? ` · ${disputed} disputed` : ''}
         </p>
       </section>
+
+      <StatusLegend />
 
       <section class="cl-filters" aria-label="Filter claims">
         <input
@@ -248,6 +299,10 @@ function ArticleClaims({
               data-claim-id={claim.id}
             >
               <div class="cl-claim-status">
+                <span class="cl-status">
+                  <StatusGlyph kind={statusKind(claim.status)} />
+                  <span class="cl-sr">{STATUS_KIND_LABEL[statusKind(claim.status)]}: </span>
+                </span>
                 <StatusBar counts={statusCounts(claim.status)} />
                 <span class="cl-claim-summary">{summaryLine(claim.status)}</span>
               </div>
@@ -297,5 +352,25 @@ function ArticleClaims({
         </section>
       )}
     </>
+  );
+}
+
+/** What the marks in the page mean: each status's glyph, its word, the mark's shape and its meaning. */
+function StatusLegend() {
+  return (
+    <section class="cl-legend" aria-labelledby="cl-legend-title">
+      <h2 id="cl-legend-title">Marks in the page</h2>
+      <ul>
+        {STATUS_KINDS.map((kind) => (
+          <li key={kind} class={`cl-legend-${kind}`}>
+            <StatusGlyph kind={kind} />
+            <span>
+              <strong>{STATUS_KIND_LABEL[kind]}</strong>: {STATUS_KIND_LEGEND[kind].meaning}
+              <span class="cl-legend-mark"> ({STATUS_KIND_LEGEND[kind].mark})</span>
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
