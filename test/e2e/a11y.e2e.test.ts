@@ -13,23 +13,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describe as describeSpan } from '../../src/anchor/text-anchor.ts';
 import type { AnnotationDraft } from '../../src/protocol/messages.ts';
 import { articleIdFor } from '../../src/store/ids.ts';
+import { axeViolations } from '../support/axe.ts';
 import { type ExtensionBrowser, launchWithExtension } from '../support/browser.ts';
 import { hoverText, openArticle, tabIdOf } from '../support/pages.ts';
 import { SEED_PAGES, startServer, type TestServer } from '../support/server.ts';
 import { ShadowReader } from '../support/shadow.ts';
 
-const AXE_SOURCE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
 const TOKENS_CSS = readFileSync(new URL('../../src/ui/tokens.css', import.meta.url), 'utf8');
 const IN_PAGE_CSS = readFileSync(new URL('../../src/ui/in-page.css', import.meta.url), 'utf8');
 const TOOLTIP_CSS = readFileSync(new URL('../../src/ui/tooltip.css', import.meta.url), 'utf8');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[]; html: string; failureSummary?: string }[];
-}
 
 const herald = SEED_PAGES.find((p) => p.outlet === 'The Korea Herald')!;
 let server: TestServer;
@@ -38,26 +30,15 @@ let heraldUrl: string;
 let tabId: number;
 
 /** Runs axe on the page (or a part of it) and returns the violations in a readable form. */
-async function axe(page: Page, include?: string): Promise<string[]> {
-  const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe === 'object');
-  if (!loaded) await page.evaluate(AXE_SOURCE);
-  const violations = (await page.evaluate(
-    async ({ include, tags }) => {
-      const a = (
-        window as unknown as {
-          axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: unknown[] }> };
-        }
-      ).axe;
-      const result = await a.run(include ? { include: [include] } : document, {
-        runOnly: { type: 'tag', values: tags },
-        resultTypes: ['violations'],
-      });
-      return result.violations;
+function axe(page: Page, include?: string): Promise<string[]> {
+  return axeViolations(
+    {
+      run: async (source) => {
+        await page.evaluate(source);
+      },
+      evaluate: (fn, args) => page.evaluate(`(${fn.toString()})(...${JSON.stringify(args ?? [])})`),
     },
-    { include, tags: TAGS },
-  )) as Violation[];
-  return violations.flatMap((v) =>
-    v.nodes.map((n) => `${v.id} (${v.impact}): ${v.help} — ${n.target.join(' ')} — ${n.html.slice(0, 160)}`),
+    include,
   );
 }
 
@@ -182,5 +163,26 @@ describe('axe-core finds no violations', () => {
     await blank.goto(server.url('a11y.test', '/tooltip'));
     await inBothSchemes(blank, async () => expect(await axe(blank, '.cl-tooltip-wrap')).toEqual([]));
     await blank.close();
+  });
+
+  it('on the status marks beside the claims (their live markup, with the styles the content script adopts)', async () => {
+    const article = (await browser.context.pages()).find((p) => p.url() === heraldUrl)!;
+    await article.bringToFront();
+    const reader = await ShadowReader.for(article);
+    const [layer] = await reader.query('class', 'cl-marks');
+    // Every status the page's claims have is drawn, and the layer is hidden from assistive technology:
+    // the keyboard proxies carry each claim's status in words.
+    for (const kind of ['disputed', 'unclear']) expect(layer?.html).toContain(`cl-glyph-${kind}`);
+    expect(layer?.html).toMatch(/^<div class="cl-marks" aria-hidden="true">/);
+    const text = await article.evaluate(() => document.body.innerHTML);
+    server.setPage('a11y.test', '/marks', {
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Marks check</title>
+        <style>${TOKENS_CSS}\n${IN_PAGE_CSS}</style></head>
+        <body>${text.replace(/<script[\s\S]*?<\/script>/g, '')}<div class="cl-marks-host">${layer.html}</div></body></html>`,
+    });
+    const check = await browser.context.newPage();
+    await check.goto(server.url('a11y.test', '/marks'));
+    await inBothSchemes(check, async () => expect(await axe(check, '.cl-marks-host')).toEqual([]));
+    await check.close();
   });
 });

@@ -5,14 +5,16 @@
  * anything it reaches; that the status marks tell the statuses apart without hovering (a screenshot
  * is written to out/reader-view/); that the tooltip stays open while a mouse moves inside it, and its
  * link and buttons work; that Tab moves through the claims in page order, each announced with its
- * status; the popup with its legend; and, in Firefox, which lets a reader withdraw the extension's
- * access to pages, that the popup says so and gives the access back.
+ * status; the popup with its legend (axe finds nothing in it, light or dark); and, in Firefox, which
+ * lets a reader withdraw the extension's access to pages, that the popup says so and gives the access
+ * back.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ArticleView } from '../../src/protocol/views.ts';
 import { articleIdFor } from '../../src/store/ids.ts';
 import { STATUS_KIND_LABEL, type StatusKind, statusKind } from '../../src/ui/status-glyphs.ts';
+import { axeViolations } from '../support/axe.ts';
 import { type EngineName, launchReader, type ReaderBrowser, type ReaderTab } from '../support/reader.ts';
 import { SEED_PAGES, startServer, type TestServer } from '../support/server.ts';
 
@@ -130,6 +132,18 @@ async function wanderInside(tab: ReaderTab, tooltip: TooltipState, target?: { x:
 }
 
 const centre = (b: Box) => ({ x: b.x + b.w / 2, y: b.y + b.h / 2 });
+
+/** axe's findings on a page, in the light and the dark colour scheme (light again afterwards). */
+async function axeInBothSchemes(reader: ReaderBrowser, tab: ReaderTab): Promise<string[]> {
+  const found: string[] = [];
+  for (const scheme of ['light', 'dark'] as const) {
+    await reader.setColorScheme(scheme);
+    await tab.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+    found.push(...(await axeViolations(tab)).map((v) => `${scheme}: ${v}`));
+  }
+  await reader.setColorScheme('light');
+  return found;
+}
 
 /**
  * Everything about ClaimLens a page's own scripts can reach: the highlight registry, the DOM (with the
@@ -618,6 +632,7 @@ describe.each(ENGINES)("the reader's view in %s", (engine) => {
     );
     expect(legend).toEqual(['Disputed', 'Confirmed', 'Cannot confirm', 'No coverage']);
     writeFileSync(`${OUT}${engine}-popup.png`, await popup.screenshot());
+    expect(await axeInBothSchemes(reader, popup)).toEqual([]);
     await popup.close();
   });
 
@@ -652,6 +667,7 @@ describe.each(ENGINES)("the reader's view in %s", (engine) => {
       expect(await popup.evaluate(() => document.body.textContent)).not.toMatch(/No article analysed/);
       expect(await highlightCount(page)).toBe(0);
       writeFileSync(`${OUT}${engine}-access.png`, await popup.screenshot());
+      expect(await axeInBothSchemes(reader, popup)).toEqual([]);
       const button = await popup.evaluate(() => {
         const b = [...document.querySelectorAll('button')].find((el) =>
           el.textContent?.includes('Allow ClaimLens'),

@@ -65,6 +65,11 @@ export interface FirefoxBrowser {
   extensionBase: string;
   /** Opens a new tab (at `url` when given, waiting for its load). */
   newTab(url?: string): Promise<FirefoxTab>;
+  /**
+   * The colour scheme pages see (`prefers-color-scheme`), set through Firefox's own preference from its
+   * privileged side, which `--remote-allow-system-access` opens to BiDi.
+   */
+  setColorScheme(scheme: 'light' | 'dark'): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -123,6 +128,17 @@ export async function launchFirefox(options: {
       await bidi.send('browsingContext.setViewport', { context, viewport: size });
       if (url) await tab.goto(url);
       return tab;
+    },
+    async setColorScheme(scheme) {
+      const { contexts } = await bidi.send<{ contexts: { context: string }[] }>('browsingContext.getTree', {
+        'moz:scope': 'chrome',
+        maxDepth: 0,
+      });
+      await bidi.send('script.evaluate', {
+        expression: `Services.prefs.setIntPref('layout.css.prefers-color-scheme.content-override', ${scheme === 'dark' ? 0 : 1})`,
+        target: { context: contexts[0].context },
+        awaitPromise: false,
+      });
     },
     async close() {
       await bidi.send('session.end', {}).catch(() => {});
@@ -184,6 +200,20 @@ export class FirefoxTab {
 
   async goto(url: string): Promise<void> {
     await this.bidi.send('browsingContext.navigate', { context: this.context, url, wait: 'complete' });
+  }
+
+  /** Runs a script's source text in the page's own world (a library the test brings, like axe-core). */
+  async run(source: string): Promise<void> {
+    const result = await this.bidi.send<{ type: string; exceptionDetails?: { text: string } }>(
+      'script.evaluate',
+      {
+        expression: source,
+        target: { context: this.context },
+        awaitPromise: false,
+        resultOwnership: 'none',
+      },
+    );
+    if (result.type === 'exception') throw new Error(`script failed: ${result.exceptionDetails?.text}`);
   }
 
   /** Brings the tab to the front, where keyboard focus lives. */

@@ -27,6 +27,8 @@ export interface ReaderTab {
   mouseMove(x: number, y: number, steps?: number): Promise<void>;
   click(x: number, y: number): Promise<void>;
   press(key: 'Tab' | 'Enter' | 'Escape'): Promise<void>;
+  /** Runs a script's source text in the page's own world (a library the test brings, like axe-core). */
+  run(source: string): Promise<void>;
   /** Makes this the tab in front, which the keyboard reaches (a link opened in a new tab took it). */
   bringToFront(): Promise<void>;
   /** The accessible name the browser's accessibility engine gives the focused element. */
@@ -42,6 +44,8 @@ export interface ReaderBrowser {
   newTab(url?: string): Promise<ReaderTab>;
   /** The URL of one of the extension's own pages (e.g. `extension/popup/index.html`). */
   extensionUrl(path: string): string;
+  /** The colour scheme pages see (`prefers-color-scheme`), in every tab. */
+  setColorScheme(scheme: 'light' | 'dark'): Promise<void>;
   /** The URLs of every open tab (a link opened in a new tab shows here). */
   tabUrls(): Promise<string[]>;
   /** One of the extension's own pages, opened on first use and kept (see `extensionPageOf`). */
@@ -122,6 +126,9 @@ function chromiumReader(browser: ExtensionBrowser): ReaderBrowser {
       return chromiumTab(page);
     },
     extensionUrl: (path) => `chrome-extension://${browser.extensionId}/${path}`,
+    async setColorScheme(scheme) {
+      for (const page of browser.context.pages()) await page.emulateMedia({ colorScheme: scheme });
+    },
     tabUrls: async () => browser.context.pages().map((p) => p.url()),
     extensionPage: () => extensionPage(),
     readStore: async (tables) => readStoreFrom(await extensionPage(), tables),
@@ -185,6 +192,9 @@ function chromiumTab(page: Page): ReaderTab {
     click: (x, y) => page.mouse.click(x, y),
     press: (key) => page.keyboard.press(key),
     bringToFront: () => page.bringToFront(),
+    run: async (source) => {
+      await page.evaluate(source);
+    },
     async focusedAccessibleName() {
       // The focused element, looked for through open and closed shadow roots alike.
       const { objectId } = await callInShadow(
@@ -212,6 +222,7 @@ function firefoxReader(browser: FirefoxBrowser): ReaderBrowser {
     version: browser.version,
     newTab: async (url) => firefoxTab(await browser.newTab(url)),
     extensionUrl: (path) => `${browser.extensionBase}${path}`,
+    setColorScheme: (scheme) => browser.setColorScheme(scheme),
     async tabUrls() {
       const { contexts } = await browser.bidi.send<{ contexts: { url: string }[] }>(
         'browsingContext.getTree',
@@ -239,6 +250,7 @@ function firefoxTab(tab: FirefoxTab): ReaderTab {
     click: (x, y) => tab.click(x, y),
     press: (key) => tab.press(key),
     bringToFront: () => tab.activate(),
+    run: (source) => tab.run(source),
     focusedAccessibleName: () => tab.focusedAccessibleName(),
     screenshot: () => tab.screenshot(),
     close: () => tab.close(),
