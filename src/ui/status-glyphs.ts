@@ -32,7 +32,7 @@ export const STATUS_KIND_LABEL: Record<StatusKind, string> = {
 
 /** The popup's legend: what each kind's mark looks like in the page, and what it means. */
 export const STATUS_KIND_LEGEND: Record<StatusKind, { mark: string; meaning: string }> = {
-  disputed: { mark: 'red triangle “!”, wavy underline', meaning: 'another outlet disputes it' },
+  disputed: { mark: 'red triangle “!”, zigzag underline', meaning: 'another outlet disputes it' },
   confirmed: { mark: 'green disc with a tick, solid underline', meaning: 'other outlets confirm it' },
   unclear: { mark: 'purple ring “?”, dotted underline', meaning: 'outlets report it but cannot confirm it' },
   none: { mark: 'highlight only, no mark', meaning: 'no other outlet you have read mentions it yet' },
