@@ -697,4 +697,11 @@ describe.each(ENGINES)("the reader's view in %s", (engine) => {
       for (const t of [popup, page]) await t.close();
     },
   );
+
+  it('sent every request of the session to the local test server, for the test pages only', () => {
+    // In Firefox the server is the browser's only way out (its proxy; MOZ_DISABLE_NONLOCAL_CONNECTIONS
+    // refuses anything else), so this is every request Firefox and ClaimLens made.
+    expect(server.requests.length).toBeGreaterThan(5);
+    expect(server.requests.filter((r) => !r.split(' ')[0].endsWith('.test'))).toEqual([]);
+  });
 });

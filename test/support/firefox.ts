@@ -110,14 +110,18 @@ export async function launchFirefox(options: {
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
-  const endpoint = await bidiEndpoint(child);
-  const bidi = await BidiConnection.connect(`${endpoint}/session`);
-  await bidi.send('session.new', { capabilities: { alwaysMatch: { acceptInsecureCerts: false } } });
-  await bidi.send('webExtension.install', { extensionData: { type: 'path', path: dist } });
+  let bidi: BidiConnection;
+  try {
+    bidi = await BidiConnection.connect(`${await bidiEndpoint(child)}/session`);
+    await bidi.send('session.new', { capabilities: { alwaysMatch: { acceptInsecureCerts: false } } });
+    await bidi.send('webExtension.install', { extensionData: { type: 'path', path: dist } });
+  } catch (error) {
+    // No Firefox of ours is left behind when it could not be set up.
+    child.kill('SIGKILL');
+    rmSync(profile, { recursive: true, force: true });
+    throw error;
+  }
   const size = { width: options.width ?? 1280, height: options.height ?? 900 };
-  // The first tab of the session, kept open so closing the tests' tabs never closes the window.
-  const { contexts } = await bidi.send<{ contexts: { context: string }[] }>('browsingContext.getTree', {});
-  const keep = contexts[0]?.context;
   return {
     bidi,
     version,
@@ -143,7 +147,7 @@ export async function launchFirefox(options: {
     async close() {
       await bidi.send('session.end', {}).catch(() => {});
       bidi.close();
-      if (keep !== undefined) child.kill('SIGTERM');
+      child.kill('SIGTERM');
       await new Promise<void>((resolve) => {
         if (child.exitCode !== null) resolve();
         else {
@@ -221,10 +225,6 @@ export class FirefoxTab {
     await this.bidi.send('browsingContext.activate', { context: this.context });
   }
 
-  async url(): Promise<string> {
-    return this.evaluate(() => location.href);
-  }
-
   /**
    * Runs `fn(...args)` in the page's own world (what the page's scripts see) or, with `sandbox`, in a
    * world of its own beside it; the result comes back as JSON.
@@ -248,22 +248,6 @@ export class FirefoxTab {
     });
     if (result.type === 'exception') throw new Error(`evaluate failed: ${result.exceptionDetails?.text}`);
     return deserialize(result.result as RemoteValue) as T;
-  }
-
-  /** Polls `fn` until it returns a truthy value (which it returns), or throws after `timeout` ms. */
-  async waitFor<T, A extends unknown[] = []>(
-    fn: (...args: A) => T | Promise<T>,
-    args?: A,
-    timeout = 20_000,
-  ): Promise<NonNullable<T>> {
-    const end = Date.now() + timeout;
-    for (;;) {
-      const value = await this.evaluate(fn, args).catch(() => undefined);
-      if (value) return value as NonNullable<T>;
-      if (Date.now() > end)
-        throw new Error(`timed out after ${timeout} ms waiting for ${fn.toString().slice(0, 200)}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
   }
 
   /**
@@ -358,19 +342,6 @@ export class FirefoxTab {
         duration: Math.round(options.durationMs ?? 0),
       },
     ]);
-  }
-
-  /** Moves the mouse through each point in turn, as a hand would. */
-  async mousePath(points: { x: number; y: number }[], stepMs = 60): Promise<void> {
-    await this.pointer(
-      points.map((p) => ({
-        type: 'pointerMove',
-        x: Math.round(p.x),
-        y: Math.round(p.y),
-        origin: 'viewport',
-        duration: stepMs,
-      })),
-    );
   }
 
   async click(x: number, y: number): Promise<void> {
