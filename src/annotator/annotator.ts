@@ -121,12 +121,12 @@ export class Annotator implements ClaimUiHost {
    * outlets on this story. The page learns only what the highlight registry already shows it.
    */
   get shadow(): ShadowRoot {
-    this.host ??= attachShadowHost(this.doc);
-    return this.host.shadow;
+    return this.ensureHost().shadow;
   }
 
-  private ensureHost(): void {
+  private ensureHost(): ShadowHost {
     this.host ??= attachShadowHost(this.doc);
+    return this.host;
   }
 
   /**

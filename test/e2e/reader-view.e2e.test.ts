@@ -694,7 +694,25 @@ describe.each(ENGINES)("the reader's view in %s", (engine) => {
         ),
       ).toBe(true);
       expect(await highlightCount(page)).toBeGreaterThan(0);
-      for (const t of [popup, page]) await t.close();
+      // With the access, a page that is no article gets the usual words, not the notice.
+      server.setPage('home.test', '/', { body: '<!doctype html><title>Home</title><p>Top stories</p>' });
+      const home = await reader.newTab(server.url('home.test', '/'));
+      const homeId = await options.evaluate(
+        async (url: string) => {
+          const tabs = await (globalThis as unknown as { browser: typeof chrome }).browser.tabs.query({});
+          return tabs.find((t) => t.url === url)?.id as number;
+        },
+        [server.url('home.test', '/')],
+      );
+      await popup.goto(reader.extensionUrl(`extension/popup/index.html?tab=${homeId}`));
+      const words = await waitFor(
+        'the popup on a page that is no article',
+        () => popup.evaluate(() => document.querySelector('main')?.textContent ?? ''),
+        (t) => /No article analysed|may not read/.test(t),
+      );
+      expect(words).toMatch(/No article analysed on this page/);
+      expect(words).not.toMatch(/may not read/);
+      for (const t of [popup, page, home]) await t.close();
     },
   );
 
