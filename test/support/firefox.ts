@@ -110,6 +110,10 @@ export async function launchFirefox(options: {
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
+  // A test run that ends without closing the browser (a timeout, an interrupted worker) takes it along.
+  const orphanGuard = () => child.kill('SIGKILL');
+  process.once('exit', orphanGuard);
+  child.once('exit', () => process.off('exit', orphanGuard));
   let bidi: BidiConnection;
   try {
     bidi = await BidiConnection.connect(`${await bidiEndpoint(child)}/session`);
