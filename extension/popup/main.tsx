@@ -42,6 +42,11 @@ async function completePendingFollow(): Promise<void> {
   }).catch(() => undefined);
 }
 
+/** The pages ClaimLens reads: its content scripts' match patterns, from the manifest. */
+function pageOrigins(): string[] {
+  return (browser.runtime.getManifest().content_scripts ?? []).flatMap((c) => c.matches ?? []);
+}
+
 const api: PopupApi = {
   async load() {
     const id = await tabId();
@@ -91,6 +96,16 @@ const api: PopupApi = {
         return (await call({ type: 'subscribeFeed', url, ...(outlet ? { outlet } : {}) })).feed.outlet;
       });
     },
+  },
+  async hostAccess() {
+    return browser.permissions.contains({ origins: pageOrigins() });
+  },
+  async grantHostAccess() {
+    const granted = await browser.permissions.request({ origins: pageOrigins() });
+    // Content scripts start with a page's load: the page open now is read once it loads again.
+    const id = granted ? await tabId() : undefined;
+    if (id !== undefined) await browser.tabs.reload(id);
+    return granted;
   },
   openOptions: () => void browser.runtime.openOptionsPage(),
   openLibrary: () =>

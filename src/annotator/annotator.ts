@@ -1,13 +1,15 @@
 /**
  * The in-page side of ClaimLens, in the spirit of Hypothesis' annotator: paints claim highlights and
- * finds the claim under the pointer. What a reader reaches by pointing or by keyboard (the tooltip and
- * the focusable proxies, in a closed shadow root) comes in through `loadUi` on the first hover or Tab:
- * painting a page's claims needs none of it, and every page compiles this file. It never changes the
- * page's own nodes, never throws into the page (callers wrap it), and does its work in short slices.
+ * finds the claim under the pointer. The rest lives in a closed shadow root and comes in through
+ * `loadUi`: the status marks once some claim has a status, the tooltip and the focusable proxies on
+ * the first hover or Tab. Painting a page's claims needs none of it, and every page compiles this
+ * file. It never changes the page's own nodes, never throws into the page (callers wrap it), and does
+ * its work in short slices.
  */
 import type { DomArticle } from '../extract/index.ts';
 import type { Painter, PainterFactory } from '../highlight/painter.ts';
-import type { ArticleView } from '../protocol/views.ts';
+import { attachShadowHost, type ShadowHost } from '../highlight/shadow-host.ts';
+import type { ArticleView, ClaimView } from '../protocol/views.ts';
 import { rangeForOffsets } from './ranges.ts';
 import type { ClaimActionHandler, ClaimUi, ClaimUiFactory, ClaimUiHost, Painted } from './surface.ts';
 
@@ -26,6 +28,7 @@ export class Annotator implements ClaimUiHost {
   private ui: ClaimUi | null = null;
   private uiLoading: Promise<ClaimUi> | null = null;
   private destroyed = false;
+  private host: ShadowHost | null = null;
 
   constructor(
     readonly doc: Document,
@@ -112,7 +115,24 @@ export class Annotator implements ClaimUiHost {
     this.show({ articleId: '', url: '', outlet: '', title: '', claims: [] });
   }
 
-  /** Paints every claim of the view; the proxies and an open tooltip follow. */
+  /**
+   * ClaimLens' closed shadow root, made with the first painted claim whatever the claims' status:
+   * made only when a status arrived, its coming would tell the page that the reader has read other
+   * outlets on this story. The page learns only what the highlight registry already shows it.
+   */
+  get shadow(): ShadowRoot {
+    return this.ensureHost().shadow;
+  }
+
+  private ensureHost(): ShadowHost {
+    this.host ??= attachShadowHost(this.doc);
+    return this.host;
+  }
+
+  /**
+   * Paints every claim of the view; the status marks, the proxies and an open tooltip follow. The
+   * on-demand module that draws the marks is loaded only when some claim has a status.
+   */
   show(view: ArticleView): void {
     const painted: Painted[] = [];
     for (const claim of view.claims) {
@@ -123,7 +143,9 @@ export class Annotator implements ClaimUiHost {
     this.byNode = null;
     this.painter.set('claim', this.visible ? painted.map((p) => p.range.range) : []);
     this.painter.set('focus', []);
-    this.ui?.repainted();
+    if (painted.length) this.ensureHost();
+    if (this.ui) this.ui.repainted();
+    else if (view.claims.some(hasStatus)) this.withUi((ui) => ui.repainted());
   }
 
   /** Shows or hides every highlight (the toggle shortcut); hidden claims get no tooltip either. */
@@ -141,6 +163,8 @@ export class Annotator implements ClaimUiHost {
   destroy(): void {
     this.destroyed = true;
     this.ui?.destroy();
+    this.host?.host.remove();
+    this.host = null;
     this.painter.clear();
     for (const [target, type, fn, options] of this.listeners) target.removeEventListener(type, fn, options);
     this.listeners.length = 0;
@@ -202,4 +226,10 @@ export class Annotator implements ClaimUiHost {
     }
     return null;
   }
+}
+
+/** Whether another outlet the reader has read speaks to the claim. */
+function hasStatus(claim: ClaimView): boolean {
+  const { status } = claim;
+  return status.confirms.length + status.disputes.length + status.unclear.length > 0;
 }

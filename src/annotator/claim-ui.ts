@@ -1,29 +1,33 @@
 /**
- * The interactive part of the claim annotator: the tooltip (opened on hover or keyboard focus, placed
- * by the claim, closed when the pointer or focus leaves) and the keyboard proxies, one focusable button
- * per claim, in a closed shadow root. It lives in the module the content script loads on the first
- * hover or Tab (with the tooltip's Preact renderer): a reader who only reads never has it compiled. The
- * annotator (annotator.ts) keeps what every page needs (painting and hit-testing) and hands over
- * through `ClaimUiHost`.
+ * The on-demand part of the claim annotator, in ClaimLens' closed shadow root: the status marks
+ * (status-marks.ts), the tooltip (opened on hover or keyboard focus, placed by the claim, closed when
+ * the pointer or focus leaves both claim and tooltip) and the keyboard proxies, one focusable button
+ * per claim whose name opens with its status. It lives in the module the content script loads when a
+ * claim has a status or on the first hover or Tab (with the tooltip's Preact renderer): a reader of a
+ * page whose claims no other outlet mentions, who only reads, never has it compiled. The annotator
+ * (annotator.ts) keeps what every page needs (painting and hit-testing) and hands over through
+ * `ClaimUiHost`.
  */
 
-import { attachShadowHost } from '../highlight/shadow-host.ts';
+import { adoptCss } from '../highlight/adopt-css.ts';
 import type { ClaimView } from '../protocol/views.ts';
 import type { ClaimActions } from '../ui/ClaimTooltip.tsx';
 import inPageCss from '../ui/in-page.css?inline';
 import { claimLabel } from '../ui/status-format.ts';
 import tokensCss from '../ui/tokens.css?inline';
+import { StatusMarks } from './status-marks.ts';
 import type { ClaimUi, ClaimUiHost, Painted } from './surface.ts';
 import { renderTooltip } from './tooltip-view.tsx';
 
 const TOOLTIP_ID = 'claimlens-tooltip';
 const HIDE_DELAY_MS = 250;
+/** How long the pointer rests on a claim before its tooltip opens. */
+const HOVER_INTENT_MS = 200;
 /** Longest stretch of proxy building before the page gets its main thread back. */
 const PROXY_SLICE_MS = 4;
 
-/** ClaimLens' own corner of the page, with the proxies and the tooltip. */
+/** The tooltip and the proxies, in ClaimLens' shadow root. */
 interface Shell {
-  host: HTMLElement;
   tooltipWrap: HTMLElement;
   proxies: HTMLElement;
   proxyTemplate: HTMLElement;
@@ -37,6 +41,11 @@ export function createClaimUi(host: ClaimUiHost): ClaimUi {
 class ClaimUiImpl implements ClaimUi {
   private ui: Shell | null = null;
   private current: Painted | null = null;
+  /**
+   * Whether the open tooltip belongs to keyboard focus. The pointer leaving a claim does not close it:
+   * after the focused claim scrolls into view, browsers report a move of the resting pointer.
+   */
+  private focusOwned = false;
   private hideTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly actions: ClaimActions | undefined;
   private readonly proxyByClaim = new Map<string, HTMLElement>();
@@ -44,8 +53,23 @@ class ClaimUiImpl implements ClaimUi {
   private proxyRender = 0;
   /** Whether the reader has used the keyboard on this page, so the claims need their proxies. */
   private proxiesWanted = false;
+  /**
+   * Whether the pointer is over the open tooltip. The annotator reports every move that is not over a
+   * claim as leaving; moves over the tooltip must not close it under the pointer.
+   */
+  private pointerInTooltip = false;
+  /** The claim the pointer rests on, whose tooltip opens when the timer runs out. */
+  private intent: {
+    p: Painted;
+    point: { x: number; y: number };
+    timer: ReturnType<typeof setTimeout>;
+  } | null = null;
+  private readonly marks: StatusMarks;
 
   constructor(private readonly host: ClaimUiHost) {
+    // The shadow root's style sheets come with this module: the marks, the proxies and the tooltip's frame.
+    adoptCss(host.shadow, `${tokensCss}\n${inPageCss}`);
+    this.marks = new StatusMarks(host, host.shadow);
     this.actions = host.onAction && {
       tag: (claim) => this.act('tag', claim),
       pin: (claim) => this.act('pin', claim),
@@ -54,11 +78,30 @@ class ClaimUiImpl implements ClaimUi {
   }
 
   hover(p: Painted, x: number, y: number): void {
-    this.cancelHide();
-    if (p !== this.current) this.open(p, false, { x, y });
+    // A claim's words under the open tooltip are not what the reader points at.
+    if (this.pointerInTooltip) return;
+    if (p === this.current) {
+      this.cancelIntent();
+      this.cancelHide();
+      return;
+    }
+    // Another claim: its tooltip opens once the pointer rests on it, so a pointer passing over claims
+    // on its way to one does not open theirs over the one it is heading for. An open tooltip stays
+    // until then (or until its hide delay runs out).
+    if (this.intent?.p !== p) {
+      this.cancelIntent();
+      const timer = setTimeout(() => {
+        const at = this.intent;
+        this.intent = null;
+        if (at && !this.pointerInTooltip) this.open(at.p, false, at.point);
+      }, HOVER_INTENT_MS);
+      this.intent = { p, point: { x, y }, timer };
+    } else this.intent.point = { x, y };
   }
 
   leave(): void {
+    this.cancelIntent();
+    if (this.pointerInTooltip || this.focusOwned) return;
     if (this.current && this.ui && !this.ui.tooltipWrap.hidden) this.scheduleHide();
   }
 
@@ -72,22 +115,31 @@ class ClaimUiImpl implements ClaimUi {
     if (this.proxiesWanted) return;
     this.proxiesWanted = true;
     const { proxies } = this.shell();
-    proxies.setAttribute('role', 'list');
-    proxies.setAttribute('aria-label', 'ClaimLens claims on this page');
+    // A group of buttons, each named by its text (status first): a button is what a screen reader
+    // announces as something to act on, and its name comes from its content in every engine.
+    proxies.setAttribute('role', 'group');
+    proxies.setAttribute('aria-label', 'ClaimLens claims on this page, in page order');
     this.renderProxies(true);
   }
 
   repainted(): void {
+    this.marks.draw();
     if (this.proxiesWanted) this.renderProxies();
     if (!this.current) return;
     const id = this.current.claim.id;
     const again = this.host.painted.find((p) => p.claim.id === id);
-    if (again) this.open(again, false);
-    else this.hide();
+    if (!again) {
+      this.hide();
+      return;
+    }
+    const owned = this.focusOwned;
+    this.open(again, false);
+    this.focusOwned = owned;
   }
 
   visibilityChanged(): void {
     this.hide();
+    this.marks.visibilityChanged();
     if (this.ui) this.ui.proxies.hidden = !this.host.isVisible;
   }
 
@@ -96,7 +148,16 @@ class ClaimUiImpl implements ClaimUi {
   }
 
   hide(): void {
+    this.cancelIntent();
+    this.close();
+  }
+
+  /** Closes the open tooltip; a claim the pointer has come to rest on still gets its own. */
+  private close(): void {
     this.cancelHide();
+    // A hidden tooltip gets no pointerleave: the flags go with it.
+    this.pointerInTooltip = false;
+    this.focusOwned = false;
     if (!this.current) return;
     this.current = null;
     if (this.ui) {
@@ -108,18 +169,19 @@ class ClaimUiImpl implements ClaimUi {
 
   destroy(): void {
     this.hide();
-    this.ui?.host.remove();
+    this.marks.destroy();
+    this.ui?.tooltipWrap.remove();
+    this.ui?.proxies.remove();
     this.ui = null;
   }
 
   /**
-   * The shadow root and what lives in it, created the first time something must be shown in it (a
-   * tooltip or the keyboard proxies), with the colour tokens both use and the delegated listeners.
+   * The tooltip's frame and the proxies' list, created the first time one of them must be shown, with
+   * their delegated listeners.
    */
   private shell(): Shell {
     if (this.ui) return this.ui;
-    const { doc } = this.host;
-    const { host, shadow } = attachShadowHost(doc, `${tokensCss}\n${inPageCss}`);
+    const { doc, shadow } = this.host;
     const tooltipWrap = doc.createElement('div');
     tooltipWrap.className = 'cl-tooltip-wrap cl-root';
     tooltipWrap.hidden = true;
@@ -129,10 +191,9 @@ class ClaimUiImpl implements ClaimUi {
     const proxyTemplate = doc.createElement('button');
     proxyTemplate.type = 'button';
     proxyTemplate.className = 'cl-proxy';
-    proxyTemplate.setAttribute('role', 'listitem');
     proxyTemplate.setAttribute('aria-describedby', TOOLTIP_ID);
     shadow.append(proxies, tooltipWrap);
-    this.ui = { host, tooltipWrap, proxies, proxyTemplate };
+    this.ui = { tooltipWrap, proxies, proxyTemplate };
 
     const listen = this.host.listen.bind(this.host);
     listen(tooltipWrap, 'keydown', ((e: KeyboardEvent) => {
@@ -152,8 +213,14 @@ class ClaimUiImpl implements ClaimUi {
       e.preventDefault();
       tooltipWrap.querySelector<HTMLElement>('a, button')?.focus();
     }) as EventListener);
-    listen(tooltipWrap, 'pointerenter', () => this.cancelHide());
-    listen(tooltipWrap, 'pointerleave', () => this.scheduleHide());
+    listen(tooltipWrap, 'pointerenter', () => {
+      this.pointerInTooltip = true;
+      this.cancelHide();
+    });
+    listen(tooltipWrap, 'pointerleave', () => {
+      this.pointerInTooltip = false;
+      this.scheduleHide();
+    });
     listen(tooltipWrap, 'focusout', ((e: FocusEvent) => this.onFocusOut(e)) as EventListener);
     return this.ui;
   }
@@ -213,7 +280,9 @@ class ClaimUiImpl implements ClaimUi {
   private open(p: Painted, fromKeyboard: boolean, pointer?: { x: number; y: number }): void {
     const { tooltipWrap } = this.shell();
     this.current = p;
+    this.focusOwned = fromKeyboard;
     this.cancelHide();
+    this.cancelIntent();
     if (fromKeyboard) {
       this.host.painter.set('focus', [p.range.range]);
       const el = p.range.range.startContainer.parentElement;
@@ -224,7 +293,11 @@ class ClaimUiImpl implements ClaimUi {
     this.place(p, pointer);
   }
 
-  /** Places the tooltip below the claim's line nearest to the pointer, or above when there is no room. */
+  /**
+   * Places the tooltip below the claim's line nearest to the pointer, or above when only there it fits
+   * whole; when it fits on neither side it goes where there is more room, with its height capped to
+   * that room (its list scrolls): a tooltip reaching past the window's edge could not be reached.
+   */
   private place(p: Painted, pointer?: { x: number; y: number }): void {
     const rects = [...p.range.range.getClientRects()];
     if (!this.ui || !rects.length) return;
@@ -232,13 +305,22 @@ class ClaimUiImpl implements ClaimUi {
     let anchor = rects[rects.length - 1];
     if (pointer) anchor = rects.find((r) => pointer.y >= r.top - 1 && pointer.y <= r.bottom + 1) ?? anchor;
     const win = this.host.doc.defaultView as Window;
+    tooltipWrap.style.removeProperty('--cl-tooltip-room');
     const box = tooltipWrap.getBoundingClientRect();
     const width = box.width || 360;
     const height = box.height || 200;
     const left = Math.max(8, Math.min((pointer?.x ?? anchor.left) - 24, win.innerWidth - width - 8));
     const below = anchor.bottom + 6;
-    const top =
-      below + height > win.innerHeight - 8 && anchor.top - height - 6 > 8 ? anchor.top - height - 6 : below;
+    const roomBelow = win.innerHeight - 8 - below;
+    const roomAbove = anchor.top - 6 - 8;
+    let top = below;
+    if (height > roomBelow) {
+      if (height <= roomAbove) top = anchor.top - 6 - height;
+      else if (roomAbove > roomBelow) {
+        top = 8;
+        tooltipWrap.style.setProperty('--cl-tooltip-room', `${roomAbove}px`);
+      } else tooltipWrap.style.setProperty('--cl-tooltip-room', `${Math.max(roomBelow, 80)}px`);
+    }
     tooltipWrap.style.left = `${left}px`;
     tooltipWrap.style.top = `${Math.max(8, top)}px`;
   }
@@ -251,7 +333,12 @@ class ClaimUiImpl implements ClaimUi {
 
   private scheduleHide(): void {
     if (this.hideTimer) return;
-    this.hideTimer = setTimeout(() => this.hide(), HIDE_DELAY_MS);
+    this.hideTimer = setTimeout(() => this.close(), HIDE_DELAY_MS);
+  }
+
+  private cancelIntent(): void {
+    if (this.intent) clearTimeout(this.intent.timer);
+    this.intent = null;
   }
 
   private cancelHide(): void {

@@ -8,6 +8,8 @@ export interface ClaimRange {
   range: Range;
   /** Text nodes the range touches, for hit-testing the pointer. */
   nodes: Text[];
+  /** The article block the claim sits in (the status marks line up with its left edge). */
+  block: Element;
 }
 
 /**
@@ -35,7 +37,7 @@ export function rangeForOffsets(
   } catch {
     return null;
   }
-  return { range, nodes: (blockMap(block)?.nodes ?? []).slice(a.index, b.index + 1) };
+  return { range, nodes: (blockMap(block)?.nodes ?? []).slice(a.index, b.index + 1), block: block.element };
 }
 
 /** Index of the block whose span holds `offset` (the last one starting at or before it). */

@@ -1,6 +1,7 @@
 /**
- * What the claim annotator (annotator.ts, in the script every page runs) and its interactive part
- * (claim-ui.ts: tooltip and keyboard proxies, in the module loaded on the first hover or Tab) share.
+ * What the claim annotator (annotator.ts, in the script every page runs) and its on-demand part
+ * (claim-ui.ts: status marks, tooltip and keyboard proxies, in the module loaded when a claim has a
+ * status, or on the first hover or Tab) share.
  * Types only: both bundles import it, and a module with code would be compiled into both.
  */
 import type { Painter } from '../highlight/painter.ts';
@@ -21,6 +22,11 @@ export type ClaimActionHandler = (action: keyof ClaimActions, claim: ClaimView, 
 export interface ClaimUiHost {
   readonly doc: Document;
   readonly painter: Painter;
+  /**
+   * ClaimLens' closed shadow root in the page, made with the first painted claim (never later, so its
+   * coming tells the page nothing it could not read from the highlights).
+   */
+  readonly shadow: ShadowRoot;
   /** The claims painted now, in page order. */
   readonly painted: readonly Painted[];
   /** False while the reader has hidden the highlights (the toggle shortcut). */
@@ -30,7 +36,7 @@ export interface ClaimUiHost {
   listen(target: EventTarget, type: string, fn: EventListener, options?: AddEventListenerOptions): void;
 }
 
-/** The tooltip and the keyboard proxies, as the annotator drives them (see claim-ui.ts). */
+/** The status marks, the tooltip and the keyboard proxies, as the annotator drives them (see claim-ui.ts). */
 export interface ClaimUi {
   /** The pointer rests on a claim's words at (x, y). */
   hover(p: Painted, x: number, y: number): void;
@@ -38,7 +44,10 @@ export interface ClaimUi {
   leave(): void;
   /** The reader pressed Tab: every painted claim gets a focusable proxy from now on. */
   keyboardInUse(): void;
-  /** The claims were painted again: the proxies follow, and the open tooltip follows its claim or closes. */
+  /**
+   * The claims were painted again: the status marks and the proxies follow, and the open tooltip
+   * follows its claim or closes.
+   */
   repainted(): void;
   /** The highlights were shown or hidden. */
   visibilityChanged(): void;

@@ -2,7 +2,9 @@ import type { ClaimView } from '../protocol/views.ts';
 import { EvidenceList } from './EvidenceList.tsx';
 import { FactCheckLines } from './FactCheckLines.tsx';
 import { StatusBar } from './StatusBar.tsx';
+import { StatusGlyph } from './StatusGlyph.tsx';
 import { attributionLine, statusCounts, summaryLine } from './status-format.ts';
+import { STATUS_KIND_LABEL, statusKind } from './status-glyphs.ts';
 import { UserMarkLine } from './UserMarkLine.tsx';
 
 /** What a researcher can do with a claim from its tooltip. */
@@ -23,10 +25,15 @@ export function ClaimTooltip({
   actions?: ClaimActions;
 }) {
   const attribution = attributionLine(claim.attribution);
+  const kind = statusKind(claim.status);
   return (
     <div class="cl-tooltip" role="tooltip" id={id}>
       <div class="cl-tooltip-head">
         <span class="cl-brand">ClaimLens</span>
+        <span class={`cl-status cl-status-${kind}`}>
+          <StatusGlyph kind={kind} />
+          {STATUS_KIND_LABEL[kind]}
+        </span>
         <StatusBar counts={statusCounts(claim.status)} />
       </div>
       <FactCheckLines checks={claim.factChecks} />

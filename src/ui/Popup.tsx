@@ -13,7 +13,9 @@ import {
   type StatusFilter,
 } from './popup-filter.ts';
 import { StatusBar } from './StatusBar.tsx';
+import { StatusGlyph } from './StatusGlyph.tsx';
 import { attributionLine, statusClass, statusCounts, summaryLine } from './status-format.ts';
+import { STATUS_KIND_LABEL, STATUS_KIND_LEGEND, STATUS_KINDS, statusKind } from './status-glyphs.ts';
 import { parseTags } from './TagEditor.tsx';
 import { TextChangeNotice } from './TextDiff.tsx';
 import { UserMarkLine } from './UserMarkLine.tsx';
@@ -36,7 +38,20 @@ export interface PopupApi {
   openLibrary(): void;
   /** The page's advertised feeds and following one (absent: no "Follow this outlet"). */
   follow?: FollowApi;
+  /**
+   * Whether ClaimLens may read web pages. A reader can withdraw that access (Firefox's add-on
+   * permissions, Chromium's site access); without it no page is analysed.
+   */
+  hostAccess?(): Promise<boolean>;
+  /**
+   * Asks the browser to give the access back (a reader's click must start it) and reloads the page so
+   * it is read; resolves to whether the access was given.
+   */
+  grantHostAccess?(): Promise<boolean>;
 }
+
+/** How long the popup waits for the page to be read again after the access came back. */
+const REREAD_WAIT_MS = 20_000;
 
 /** The toolbar popup: the page's claims in page order with their cross-outlet status, filters and tagging. */
 export function Popup({ api }: { api: PopupApi }) {
@@ -45,6 +60,8 @@ export function Popup({ api }: { api: PopupApi }) {
   const [mine, setMine] = useState<AnnotationRecord[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState<{ text: string; undo?: () => Promise<void> } | null>(null);
+  /** False once the page is known unread because the reader withdrew ClaimLens' access to pages. */
+  const [access, setAccess] = useState<boolean | undefined>(undefined);
   const fail = (e: unknown) => setError(e instanceof Error ? e.message : String(e));
 
   const reload = useCallback(async () => {
@@ -53,7 +70,27 @@ export function Popup({ api }: { api: PopupApi }) {
     setMine(url ? await api.annotations(url) : []);
     setPage(url);
     setView(loaded.view);
+    if (!loaded.view && api.hostAccess) setAccess(await api.hostAccess());
+    return loaded.view;
   }, [api]);
+
+  const grant = async () => {
+    if (!api.grantHostAccess || !(await api.grantHostAccess())) {
+      setMessage({ text: 'ClaimLens still may not read pages.' });
+      return;
+    }
+    setAccess(true);
+    setMessage({ text: 'Access given. Reading the page again…' });
+    const end = Date.now() + REREAD_WAIT_MS;
+    while (Date.now() < end) {
+      await new Promise((r) => setTimeout(r, 500));
+      if (await reload()) {
+        setMessage(null);
+        return;
+      }
+    }
+    setMessage({ text: 'Access given. Reload the page if its claims do not appear.' });
+  };
   const onChange = (text: string, undo?: () => Promise<void>) => {
     setMessage({ text, ...(undo ? { undo } : {}) });
     reload().catch(fail);
@@ -97,7 +134,19 @@ export function Popup({ api }: { api: PopupApi }) {
         )}
       </p>
       {view === undefined && !error && <p class="cl-muted">Loading…</p>}
-      {view === null && !page && (
+      {view === null && access === false && (
+        <section class="cl-access" aria-labelledby="cl-access-title">
+          <h2 id="cl-access-title">ClaimLens may not read this page</h2>
+          <p>
+            Its access to websites was withdrawn, so it cannot find this page's claims. What it reads stays on
+            this computer.
+          </p>
+          <button type="button" class="cl-primary" onClick={() => grant().catch(fail)}>
+            Allow ClaimLens to read pages
+          </button>
+        </section>
+      )}
+      {view === null && !page && access !== false && (
         <p class="cl-muted">No article analysed on this page. Open a news article to see its claims.</p>
       )}
       {view === null && page && (
@@ -232,6 +281,8 @@ function ArticleClaims({
         {api.follow && <FollowOutlet api={api.follow} />}
       </section>
 
+      <StatusLegend />
+
       <section class="cl-filters" aria-label="Filter claims">
         <input
           type="search"
@@ -333,6 +384,10 @@ function ArticleClaims({
             >
               <FactCheckLines checks={claim.factChecks} />
               <div class="cl-claim-status">
+                <span class="cl-status">
+                  <StatusGlyph kind={statusKind(claim.status)} />
+                  <span class="cl-sr">{STATUS_KIND_LABEL[statusKind(claim.status)]}: </span>
+                </span>
                 <StatusBar counts={statusCounts(claim.status)} />
                 <span class="cl-claim-summary">{summaryLine(claim.status)}</span>
               </div>
@@ -353,5 +408,25 @@ function ArticleClaims({
 
       <MyAnnotations records={mine} api={api} onChange={onChange} onError={onError} />
     </>
+  );
+}
+
+/** What the marks in the page mean: each status's glyph, its word, the mark's shape and its meaning. */
+function StatusLegend() {
+  return (
+    <section class="cl-legend" aria-labelledby="cl-legend-title">
+      <h2 id="cl-legend-title">Marks in the page</h2>
+      <ul>
+        {STATUS_KINDS.map((kind) => (
+          <li key={kind} class={`cl-legend-${kind}`}>
+            <StatusGlyph kind={kind} />
+            <span>
+              <strong>{STATUS_KIND_LABEL[kind]}</strong>: {STATUS_KIND_LEGEND[kind].meaning}
+              <span class="cl-legend-mark"> ({STATUS_KIND_LEGEND[kind].mark})</span>
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -5,6 +5,7 @@
 import type { Attribution } from '../model/sentence.ts';
 import { type Stance, type StatusClass, statusOf } from '../model/stance.ts';
 import type { ClaimStatus, ClaimView, Evidence } from '../protocol/views.ts';
+import { STATUS_KIND_LABEL, statusKind } from './status-glyphs.ts';
 
 /** Disputes first (what a reader most needs to know), then confirmations, then unclear. */
 export const STANCE_ORDER: readonly Stance[] = ['disputes', 'confirms', 'unclear'];
@@ -60,7 +61,10 @@ export function isSafeLink(url: string): boolean {
   return /^https?:\/\//i.test(url);
 }
 
-/** A short accessible label for a claim, for focus proxies and list items. */
+/**
+ * A claim's accessible name, for its focus proxy in the page: its status first (what the marks show at
+ * a glance, heard before the sentence), then the claim, then the outlet counts.
+ */
 export function claimLabel(claim: ClaimView): string {
-  return `Claim: ${claim.text} ${summaryLine(claim.status)}.`;
+  return `${STATUS_KIND_LABEL[statusKind(claim.status)]}: ${claim.text} ${summaryLine(claim.status)}.`;
 }

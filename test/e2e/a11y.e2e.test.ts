@@ -142,4 +142,25 @@ describe('axe-core finds no violations', () => {
     await inBothSchemes(blank, async () => expect(await axe(blank, '.cl-tooltip-wrap')).toEqual([]));
     await blank.close();
   });
+
+  it('on the status marks beside the claims (their live markup, with the styles the content script adopts)', async () => {
+    const article = (await browser.context.pages()).find((p) => p.url() === heraldUrl)!;
+    await article.bringToFront();
+    const reader = await ShadowReader.for(article);
+    const [layer] = await reader.query('class', 'cl-marks');
+    // Every status the page's claims have is drawn, and the layer is hidden from assistive technology:
+    // the keyboard proxies carry each claim's status in words.
+    for (const kind of ['disputed', 'unclear']) expect(layer?.html).toContain(`cl-glyph-${kind}`);
+    expect(layer?.html).toMatch(/^<div class="cl-marks" aria-hidden="true">/);
+    const text = await article.evaluate(() => document.body.innerHTML);
+    server.setPage('a11y.test', '/marks', {
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Marks check</title>
+        <style>${TOKENS_CSS}\n${IN_PAGE_CSS}</style></head>
+        <body>${text.replace(/<script[\s\S]*?<\/script>/g, '')}<div class="cl-marks-host">${layer.html}</div></body></html>`,
+    });
+    const check = await browser.context.newPage();
+    await check.goto(server.url('a11y.test', '/marks'));
+    await inBothSchemes(check, async () => expect(await axe(check, '.cl-marks-host')).toEqual([]));
+    await check.close();
+  });
 });

@@ -1,7 +1,8 @@
 /**
  * A local HTTP server for end-to-end tests, the demo and the benchmarks. It listens on 127.0.0.1 only
  * and serves pages by Host header, so each outlet gets its own host name (mapped to loopback in
- * Chromium with --host-resolver-rules). Nothing here ever contacts another address.
+ * Chromium with --host-resolver-rules; Firefox uses the server as its HTTP proxy). Nothing here ever
+ * contacts another address.
  */
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -62,7 +63,9 @@ export async function startServer(): Promise<TestServer> {
     // Node's fetch cannot set Host, so unit tests name the outlet host in this header instead.
     const named = req.headers['x-test-host'];
     const host = (typeof named === 'string' ? named : (req.headers.host ?? '')).replace(/:\d+$/, '');
-    const path = req.url ?? '/';
+    // A browser that uses this server as its HTTP proxy (Firefox in the tests) sends the whole URL.
+    const target = req.url ?? '/';
+    const path = /^https?:\/\//i.test(target) ? target.replace(/^https?:\/\/[^/]*/i, '') || '/' : target;
     requests.push(`${host} ${path}`);
     const page = pages.get(`${host}${path}`) ?? STATIC[path.split('?')[0]];
     if (!page) {

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { type ClaimView, type Evidence, emptyStatus } from '../protocol/views.ts';
+import { claimLabel } from './status-format.ts';
+import { GLYPHS, STATUS_KIND_LABEL, STATUS_KIND_LEGEND, STATUS_KINDS, statusKind } from './status-glyphs.ts';
+
+const evidence = (outlet: string): Evidence => ({
+  outlet,
+  articleId: outlet,
+  url: `https://${outlet}.example/a`,
+  title: 'A',
+  sentenceId: `${outlet}:s1`,
+  quote: 'About 11,000 troops.',
+  score: 0.8,
+});
+
+describe('status kinds', () => {
+  it('puts disputes first: one dispute among confirmations is what a reader must see', () => {
+    const status = emptyStatus();
+    expect(statusKind(status)).toBe('none');
+    status.unclear.push(evidence('a'));
+    expect(statusKind(status)).toBe('unclear');
+    status.confirms.push(evidence('b'), evidence('c'));
+    expect(statusKind(status)).toBe('confirmed');
+    status.disputes.push(evidence('d'));
+    expect(statusKind(status)).toBe('disputed');
+  });
+
+  it('gives every kind a word and a legend line, and a glyph of a shape of its own to every kind but "no coverage"', () => {
+    for (const kind of STATUS_KINDS) {
+      expect(STATUS_KIND_LABEL[kind]).toBeTruthy();
+      expect(STATUS_KIND_LEGEND[kind].meaning).toBeTruthy();
+    }
+    const shapes = Object.values(GLYPHS).map((parts) => JSON.stringify(parts[0]));
+    expect(new Set(shapes).size).toBe(3);
+  });
+
+  it("opens a claim's accessible name with its status", () => {
+    const claim: ClaimView = {
+      id: 'x:s1',
+      index: 0,
+      text: 'About 11,000 troops were ready.',
+      start: 0,
+      end: 31,
+      score: 0.9,
+      attribution: null,
+      numbers: [],
+      hedges: [],
+      sources: [],
+      status: { ...emptyStatus(), disputes: [evidence('a')], confirms: [evidence('b')] },
+    };
+    expect(claimLabel(claim)).toBe(
+      'Disputed: About 11,000 troops were ready. 1 outlet confirms · 1 outlet disputes.',
+    );
+    expect(claimLabel({ ...claim, status: emptyStatus() })).toMatch(/^No coverage: /);
+  });
+});
