@@ -155,3 +155,28 @@ describe('claimlens analyze', () => {
     expect((await run(['analyze', '/nonexistent/dir'])).code).toBe(1);
   });
 });
+
+describe('claimlens analyze: one reader of bounds', () => {
+  it('flags "no more than 50" and "at most 50" against another outlet\'s 60 as conflicting numbers', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'claimlens-bounds-'));
+    const text = (count: string) =>
+      `Casualties at the Bakhmut depot\n${count} Ukrainian soldiers were killed in the missile attack on the Bakhmut ammunition depot on Tuesday, the regional governor said.\n`;
+    writeFileSync(join(dir, 'a-outlet.txt'), text('No more than 50'));
+    writeFileSync(join(dir, 'b-outlet.txt'), text('At most 50'));
+    writeFileSync(join(dir, 'c-outlet.txt'), text('Sixty'));
+    writeFileSync(join(dir, 'd-outlet.txt'), text('60'));
+    const { code, out } = await run(['analyze', dir, '--json', '--threshold', '0']);
+    expect(code).toBe(0);
+    const { articles } = JSON.parse(out);
+    const byOutlet = new Map(articles.map((a: { outlet: string }) => [a.outlet, a]));
+    const sixty = (byOutlet.get('d-outlet') as { id: string }).id;
+    for (const outlet of ['a-outlet', 'b-outlet']) {
+      const claim = (byOutlet.get(outlet) as { claims: { text: string; links: unknown[] }[] }).claims.find(
+        (c) => c.text.includes('50'),
+      );
+      expect(claim?.links).toContainEqual(
+        expect.objectContaining({ articleId: sixty, stance: 'disputes', basis: 'numbers' }),
+      );
+    }
+  });
+});

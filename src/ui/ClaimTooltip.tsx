@@ -3,7 +3,7 @@ import { EvidenceList } from './EvidenceList.tsx';
 import { FactCheckLines } from './FactCheckLines.tsx';
 import { StatusBar } from './StatusBar.tsx';
 import { StatusGlyph } from './StatusGlyph.tsx';
-import { attributionLine, statusCounts, summaryLine } from './status-format.ts';
+import { attributionLine, independenceLine, statusCounts, summaryLine } from './status-format.ts';
 import { STATUS_KIND_LABEL, statusKind } from './status-glyphs.ts';
 import { UserMarkLine } from './UserMarkLine.tsx';
 
@@ -38,6 +38,7 @@ export function ClaimTooltip({
       </div>
       <FactCheckLines checks={claim.factChecks} />
       <p class="cl-summary">{summaryLine(claim.status)}</p>
+      {independenceLine(claim) && <p class="cl-independence">{independenceLine(claim)}</p>}
       {attribution && <p class="cl-attribution">{attribution}</p>}
       <UserMarkLine mark={claim.mine} />
       <EvidenceList status={claim.status} headingLevel="none" />

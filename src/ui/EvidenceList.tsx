@@ -1,5 +1,5 @@
 import type { ClaimStatus } from '../protocol/views.ts';
-import { conflictLine, isSafeLink, STANCE_LABEL, STANCE_ORDER } from './status-format.ts';
+import { copyLine, isSafeLink, originLine, reasonLine, STANCE_LABEL, STANCE_ORDER } from './status-format.ts';
 
 /**
  * The other outlets' sentences for a claim, disputes first, each with outlet, quote and a link.
@@ -14,6 +14,7 @@ export function EvidenceList({
 }) {
   // In the tooltip the titles are not headings: it floats over pages whose own outline we must not break.
   const Heading = headingLevel === 'none' ? 'p' : headingLevel === 3 ? 'h3' : 'h4';
+  const all = [...status.disputes, ...status.confirms, ...status.unclear];
   return (
     <div class="cl-evidence">
       {STANCE_ORDER.filter((s) => status[s].length > 0).map((stance) => (
@@ -25,9 +26,11 @@ export function EvidenceList({
             {status[stance].map((e) => (
               <li key={`${stance}-${e.sentenceId}`} class="cl-evidence-item">
                 <span class="cl-outlet">{e.outlet}</span>
+                {copyLine(e, all) && <span class="cl-copy">{copyLine(e, all)}</span>}
                 {e.fromFeed && <span class="cl-via-feed">from your feeds</span>}
                 <q class="cl-quote">{e.quote}</q>
-                {conflictLine(e) && <span class="cl-conflict">{conflictLine(e)}</span>}
+                {reasonLine(e) && <span class="cl-conflict">{reasonLine(e)}</span>}
+                {originLine(e) && <span class="cl-origin">{originLine(e)}</span>}
                 {isSafeLink(e.url) && (
                   <a class="cl-link" href={e.url} target="_blank" rel="noopener noreferrer">
                     Open article<span class="cl-sr"> from {e.outlet}</span>

@@ -14,7 +14,14 @@ import {
 } from './popup-filter.ts';
 import { StatusBar } from './StatusBar.tsx';
 import { StatusGlyph } from './StatusGlyph.tsx';
-import { attributionLine, statusClass, statusCounts, summaryLine } from './status-format.ts';
+import { StoryCoverage } from './StoryCoverage.tsx';
+import {
+  attributionLine,
+  independenceLine,
+  statusClass,
+  statusCounts,
+  summaryLine,
+} from './status-format.ts';
 import { STATUS_KIND_LABEL, STATUS_KIND_LEGEND, STATUS_KINDS, statusKind } from './status-glyphs.ts';
 import { parseTags } from './TagEditor.tsx';
 import { TextChangeNotice } from './TextDiff.tsx';
@@ -149,7 +156,7 @@ export function Popup({ api }: { api: PopupApi }) {
       {view === null && !page && access !== false && (
         <p class="cl-muted">No article analysed on this page. Open a news article to see its claims.</p>
       )}
-      {view === null && page && (
+      {view === null && page && access !== false && (
         <>
           <p class="cl-muted" data-testid="not-article">
             This page is not a news article, so ClaimLens marks no claims here. Your own highlights work on
@@ -282,6 +289,7 @@ function ArticleClaims({
       </section>
 
       <StatusLegend />
+      <StoryCoverage story={view.story} />
 
       <section class="cl-filters" aria-label="Filter claims">
         <input
@@ -391,6 +399,7 @@ function ArticleClaims({
                 <StatusBar counts={statusCounts(claim.status)} />
                 <span class="cl-claim-summary">{summaryLine(claim.status)}</span>
               </div>
+              {independenceLine(claim) && <p class="cl-independence">{independenceLine(claim)}</p>}
               {attribution && <p class="cl-attribution">{attribution}</p>}
               <p class="cl-claim-text">{claim.text}</p>
               <UserMarkLine mark={claim.mine} />

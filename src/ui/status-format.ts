@@ -56,6 +56,42 @@ export function conflictLine(evidence: Evidence): string | null {
   return c ? `numbers differ: ${c.theirs} vs ${c.ours}` : null;
 }
 
+/**
+ * Why the other outlet stands so, when it is worth saying: conflicting numbers, a denial, or its
+ * article as a whole reporting the story as false (the quote is then its sentence most about the claim).
+ */
+export function reasonLine(evidence: Evidence): string | null {
+  const numbers = conflictLine(evidence);
+  if (numbers) return numbers;
+  if (evidence.basis === 'debunk') return 'its article as a whole reports this story as false';
+  if (evidence.basis === 'denial') return 'denies it';
+  return null;
+}
+
+/** "citing Kyrylo Budanov": whom the other outlet attributes the fact to, when it says. */
+export function originLine(evidence: Evidence): string | null {
+  return evidence.origin ? `citing ${evidence.origin}` : null;
+}
+
+/**
+ * Whether a claim's confirmations are independent: "4 outlets, 1 independent source: Kyrylo Budanov
+ * (Ukraine's military intelligence chief)", or null when no outlet confirms it.
+ */
+export function independenceLine(claim: ClaimView): string | null {
+  const outlets = claim.status.confirms.length;
+  const sources = claim.sources ?? [];
+  if (!outlets || !sources.length) return null;
+  const named = sources.map((s) => `${s.name}${s.role ? ` (${s.role})` : ''}`).join('; ');
+  return `${plural(outlets, 'outlet', 'outlets')}, ${plural(sources.length, 'independent source', 'independent sources')}: ${named}`;
+}
+
+/** "copy of The Kyiv Independent": an outlet whose article republishes or rewrites another's. */
+export function copyLine(evidence: Evidence, all: readonly Evidence[]): string | null {
+  if (!evidence.copyOf) return null;
+  const original = all.find((e) => e.articleId === evidence.copyOf);
+  return original ? `copy of ${original.outlet}` : 'copy of another article';
+}
+
 /** True for links that may be opened: only http(s) URLs, never script or data URLs from a page or a file. */
 export function isSafeLink(url: string): boolean {
   return /^https?:\/\//i.test(url);
