@@ -191,7 +191,31 @@ function judgeAligned(c: SentenceAnalysis, t: SentenceAnalysis, context: PairCon
   // A conflicting number is judged over the whole article (`numberDisputes`), not here.
   if (numberConflict(c, t)) return null;
   if (sim < context.confirmFrom) return null;
+  // A statement confirms only a statement of the same polarity ("had not yet been moved" does not confirm
+  // "were caught on camera"), and only when it says something (a menu's lone "Dismiss" does not).
+  // (Between lone statements, headlines, the side each article takes on the story speaks instead.)
+  if (!context.lone && (oppositePolarity(c, t) || contentWords(t) < MIN_CONFIRMING_WORDS)) return null;
   return { stance: 'confirms', score, basis: 'same-fact' };
+}
+
+/**
+ * Whether one sentence denies, doubts or negates what the other asserts: a refutation or a "cannot
+ * confirm" on one side only, or a negation of words the other uses ("had not been moved to Russia"
+ * against "troops are in Russia"; an incidental "without delay" is none).
+ */
+function oppositePolarity(a: SentenceAnalysis, b: SentenceAnalysis): boolean {
+  const negative = (s: SentenceAnalysis, other: SentenceAnalysis) => {
+    const c = cuesOf(s);
+    return c.refutes >= 0 || c.unsure >= 0 || negatesClaim(other, s);
+  };
+  return negative(a, b) !== negative(b, a);
+}
+
+/** Content words a sentence needs to confirm another: a heading's few words restate nothing. */
+const MIN_CONFIRMING_WORDS = 4;
+
+function contentWords(s: SentenceAnalysis): number {
+  return contentStems(s.text).length;
 }
 
 /**
