@@ -3,6 +3,7 @@
  * article, then the four other outlets' articles; highlights, the store, the tooltip (hover and
  * keyboard), the popup and the badge are checked on the real pages.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleIdFor } from '../../src/store/ids.ts';
@@ -15,6 +16,8 @@ import { readStore } from '../support/store.ts';
 const herald = SEED_PAGES.find((p) => p.outlet === 'The Korea Herald')!;
 const others = SEED_PAGES.filter((p) => p !== herald);
 const KEY_CLAIM = /more than 11,000 North Korean soldiers would be ready to fight .* by Nov\. 1/;
+/** Screenshots for a person to look at (not compared). */
+const OUT = 'out/reader-loop/';
 
 let server: TestServer;
 let browser: ExtensionBrowser;
@@ -265,5 +268,72 @@ describe('highlight colours', () => {
     await expect.poll(claimColour).toEqual({ colour: 'rgba(255, 0, 0, 0.38)', adopted: 1 });
     await setClaimColour('#ffd60a');
     await expect.poll(async () => (await claimColour()).colour).toBe('rgba(255, 214, 10, 0.38)');
+  });
+});
+
+describe('independence: the tooltip and the popup say how many independent sources confirm', () => {
+  it('shows the 11,000-troops claim confirmed by one independent source, Budanov, with the rewrite listed as a copy', async () => {
+    await heraldPage.bringToFront();
+    const reader = await ShadowReader.for(heraldPage);
+    await heraldPage.mouse.move(2, 2);
+    await hoverText(heraldPage, 'more than 11,000 North Korean soldiers');
+    const tooltip = await waitForTooltip(reader, /independent source/);
+    expect(tooltip.text).toMatch(/\d outlets, 1 independent source: Kyrylo Budanov/);
+    expect(tooltip.text).toMatch(/citing (Kyrylo )?Budanov/);
+    expect(tooltip.text).toContain('copy of The Kyiv Independent');
+    mkdirSync(OUT, { recursive: true });
+    writeFileSync(`${OUT}independence-tooltip.png`, await heraldPage.screenshot());
+    await heraldPage.mouse.move(2, 2);
+  });
+
+  it('lists the story in the popup: the other outlets earliest first, the copy under its original', async () => {
+    const tabId = await tabIdOf(browser, articleIdFor(heraldUrl));
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/extension/popup/index.html?tab=${tabId}`);
+    const story = popup.locator('section.cl-story');
+    await story.waitFor();
+    expect(await story.locator('h2').textContent()).toMatch(/This story in 4 other outlets/);
+    const kyiv = story.locator('ol > li').filter({ hasText: 'The Kyiv Independent' });
+    await expect(kyiv.locator('li.cl-story-copy').textContent()).resolves.toMatch(/copy: World News Desk/);
+    for (const outlet of ['bne IntelliNews', 'ukdailynews.test'])
+      expect(await story.locator('ol > li').filter({ hasText: outlet }).count()).toBe(1);
+    const key = popup.locator('li.cl-claim').filter({ hasText: 'more than 11,000 North Korean soldiers' });
+    expect(await key.locator('.cl-independence').textContent()).toMatch(
+      /1 independent source: Kyrylo Budanov/,
+    );
+    writeFileSync(`${OUT}story-popup.png`, await popup.screenshot({ fullPage: true }));
+    await popup.close();
+  });
+});
+
+describe('one reader of bounds: "no more than 50" and "at most 50" against another outlet\'s 60', () => {
+  const page = (outlet: string, count: string) => `<!doctype html><html><head><meta charset="utf-8">
+<title>Depot strike: the toll</title><meta property="og:site_name" content="${outlet}"></head><body><article>
+<h1>Depot strike: the toll</h1>
+<p>${count} Ukrainian soldiers were killed in the missile attack on the Bakhmut ammunition depot on Tuesday, the regional governor Pavlo Kyrylenko said in a statement.</p>
+<p>The depot, which supplied artillery units along the eastern front, burned for several hours after the strike, according to the regional emergency service.</p>
+<p>Officials said the missiles were launched from the Belgorod region and that air defences intercepted two of the six that were fired.</p>
+<p>The governor said rescue teams were still clearing the site on Wednesday and that the number of wounded had not yet been established.</p>
+<p>Residents of nearby villages were told to stay indoors while secondary explosions continued through the night, the statement said.</p>
+</article></body></html>`;
+
+  it('shows "numbers differ" in the tooltip of both bounded claims', async () => {
+    server.setPage('toll-sixty.test', '/strike', { body: page('Sixty Daily', '60') });
+    server.setPage('toll-nomore.test', '/strike', { body: page('No More Times', 'No more than 50') });
+    server.setPage('toll-atmost.test', '/strike', { body: page('At Most Post', 'At most 50') });
+    const sixty = await openArticle(browser.context, server.url('toll-sixty.test', '/strike'));
+    for (const [host, words] of [
+      ['toll-nomore.test', 'No more than 50'],
+      ['toll-atmost.test', 'At most 50'],
+    ]) {
+      const tab = await openArticle(browser.context, server.url(host, '/strike'));
+      const reader = await ShadowReader.for(tab);
+      await hoverText(tab, `${words} Ukrainian soldiers were killed`);
+      const tooltip = await waitForTooltip(reader, /numbers differ/);
+      expect(tooltip.text).toContain(`numbers differ: 60 vs ${words}`);
+      expect(tooltip.text).toContain('Sixty Daily');
+      await tab.close();
+    }
+    await sixty.close();
   });
 });
