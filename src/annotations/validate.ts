@@ -9,7 +9,6 @@ import {
   validateAnnotation,
   validateAnnotationDocument,
 } from './generated/validate-annotations.js';
-import type { AnnotationDocument, W3CAnnotation } from './w3c.ts';
 
 export interface ValidationProblem {
   /** JSONPath of the first bad place, e.g. `$.first.items[3].target.selector[0].exact`. */
@@ -138,12 +137,4 @@ export function checkAnnotation(data: unknown, base: readonly (string | number)[
   const problem = firstProblem(validateAnnotation, data);
   if (!problem) return null;
   return { ...problem, path: jsonPath(base) + problem.path.slice(1) };
-}
-
-export function isAnnotationDocument(data: unknown): data is AnnotationDocument {
-  return validateAnnotationDocument(data);
-}
-
-export function isW3CAnnotation(data: unknown): data is W3CAnnotation {
-  return validateAnnotation(data);
 }

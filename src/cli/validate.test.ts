@@ -46,7 +46,7 @@ describe('claimlens validate', () => {
   it('exits 1 with a message for a missing file or missing argument', async () => {
     const { err } = capture();
     expect(await run([join(dir, 'nope.json')])).toBe(1);
-    expect(await run([])).toBe(1);
+    expect(await run([])).toBe(2);
     expect(err.join('\n')).toMatch(/cannot read the file[\s\S]*usage: claimlens validate FILE/);
   });
 });

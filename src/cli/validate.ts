@@ -1,7 +1,7 @@
 /**
  * `claimlens validate FILE`: checks an annotation export against the shipped JSON Schema (and the
  * rules the importer adds: unique ids, dates, version) without a browser, so files can be checked
- * in scripts and CI before sharing. Exit code 0 when valid, 1 otherwise.
+ * in scripts and CI before sharing. Exit code 0 when valid, 1 when not (or unreadable), 2 on a usage error.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { MAX_IMPORT_BYTES, parseAnnotationFile } from '../annotations/import.ts';
@@ -17,7 +17,7 @@ export async function run(args: string[]): Promise<number> {
   }
   if (files.length !== 1) {
     console.error(USAGE);
-    return 1;
+    return 2;
   }
   const file = files[0];
   let bytes: Uint8Array;

@@ -4,12 +4,11 @@ import { findDates } from './dates.ts';
 import { findHedges } from './hedges.ts';
 import { findNumbers } from './numbers.ts';
 import { parseText } from './parse.ts';
-import { splitSentences } from './sentences.ts';
 
-const split = (t: string) => splitSentences(t).map((s) => t.slice(s.start, s.end));
+const split = (t: string) => parseText(t).map((s) => t.slice(s.start, s.end));
 const tokensOf = (t: string) => parseText(t).flatMap((s) => s.tokens);
 
-describe('splitSentences', () => {
+describe('sentence boundaries (parseText)', () => {
   it('keeps news abbreviations inside sentences', () => {
     expect(
       split('Gen. Smith said on Oct. 18 that the U.S. would act. Rep. Choo Kyung-ho told reporters Sunday.'),

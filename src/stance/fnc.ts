@@ -3,7 +3,6 @@
  * it, and the label mapping to the product's three stances.
  */
 
-import type { Stance } from '../model/stance.ts';
 import { parseCsvRecords } from './csv.ts';
 
 export const FNC_LABELS = ['agree', 'disagree', 'discuss', 'unrelated'] as const;
@@ -52,18 +51,4 @@ export function fncScore(
     if (g === p && g !== 'unrelated') score += 0.75;
   }
   return { score, max };
-}
-
-/** The product's reading of an FNC label; `null` means no link. */
-export function stanceOfFncLabel(label: FncLabel): Stance | null {
-  switch (label) {
-    case 'agree':
-      return 'confirms';
-    case 'disagree':
-      return 'disputes';
-    case 'discuss':
-      return 'unclear';
-    default:
-      return null;
-  }
 }

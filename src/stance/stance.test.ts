@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SentenceAnalysis } from '../model/sentence.ts';
 import { findNumbers } from '../nlp/numbers.ts';
 import { parseCsv, toCsv } from './csv.ts';
-import { fncScore, parseStances, stanceOfFncLabel } from './fnc.ts';
+import { fncScore, parseStances } from './fnc.ts';
 import { numberConflict } from './index.ts';
 import { judgePair } from './pair.ts';
 
@@ -28,10 +28,6 @@ describe('FNC-1 scoring and format', () => {
       score: 0.25 + 1 + 0.25 + 0,
       max: 3.25,
     });
-    expect(stanceOfFncLabel('agree')).toBe('confirms');
-    expect(stanceOfFncLabel('disagree')).toBe('disputes');
-    expect(stanceOfFncLabel('discuss')).toBe('unclear');
-    expect(stanceOfFncLabel('unrelated')).toBeNull();
   });
 
   it('round-trips quoted CSV fields with commas, quotes and line breaks', () => {
