@@ -3,29 +3,15 @@
  * the reader gets a message they can act on and the store is exactly as it was (the ingest is one
  * transaction, so a failed write takes back the writes before it).
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
+import { seedArticle } from '../../test/support/seeds.ts';
 import type { ArticleInput } from '../article/types.ts';
 import { ClaimLensDB } from '../store/db.ts';
 import { type Effects, handleRequest } from './service.ts';
 
-const seedDir = new URL('../../test/fixtures/seeds/', import.meta.url);
-const seeds = readdirSync(seedDir)
-  .filter((f) => f.endsWith('.txt'))
-  .sort();
-
 function article(i: number): ArticleInput {
-  const lines = readFileSync(new URL(seeds[i], seedDir), 'utf8')
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean);
-  return {
-    url: `https://outlet${i}.example/a`,
-    outlet: `Outlet ${i}`,
-    title: lines[0],
-    blocks: lines.map((text) => ({ kind: 'paragraph' as const, text })),
-  };
+  return seedArticle(i, { url: `https://outlet${i}.example/a`, outlet: `Outlet ${i}` });
 }
 
 const effects: Effects = {

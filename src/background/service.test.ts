@@ -1,28 +1,16 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { SEED_FILES, seedArticle as seed } from '../../test/support/seeds.ts';
 import type { ArticleInput } from '../article/types.ts';
 import type { AnnotationRecord } from '../model/annotation.ts';
 import type { ArticleView } from '../protocol/views.ts';
 import { ClaimLensDB } from '../store/db.ts';
 import { type Caller, type Effects, handleRequest } from './service.ts';
 
-const seedDir = new URL('../../test/fixtures/seeds/', import.meta.url);
-const seeds = readdirSync(seedDir)
-  .filter((f) => f.endsWith('.txt'))
-  .sort();
+const seeds = SEED_FILES;
 
 function seedArticle(file: string, outlet: string): ArticleInput {
-  const lines = readFileSync(new URL(file, seedDir), 'utf8')
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean);
-  return {
-    url: `https://${outlet.toLowerCase().replace(/\W+/g, '')}.example/${file}`,
-    outlet,
-    title: lines[0],
-    blocks: lines.map((text) => ({ kind: 'paragraph' as const, text })),
-  };
+  return seed(file, { url: `https://${outlet.toLowerCase().replace(/\W+/g, '')}.example/${file}`, outlet });
 }
 
 function recordingEffects() {

@@ -3,9 +3,9 @@
  * articles, against reviewed claims that restate one of their facts and ones that state another fact
  * of the same story.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
+import { SEED_FILES, seedLines } from '../../test/support/seeds.ts';
 import { analyzeSentences } from '../claims/index.ts';
 import { indexTerms, similarity } from '../match/index.ts';
 import { ClaimLensDB } from '../store/db.ts';
@@ -19,15 +19,8 @@ import {
   saveFactChecks,
 } from './match.ts';
 
-const dir = new URL('../../test/fixtures/seeds/', import.meta.url);
-const seeds = readdirSync(dir)
-  .filter((f) => f.endsWith('.txt'))
-  .sort();
-const lines = (f: string) =>
-  readFileSync(new URL(f, dir), 'utf8')
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean);
+const seeds = SEED_FILES;
+const lines = seedLines;
 const claims = seeds.flatMap((f) =>
   analyzeSentences(lines(f).map((text) => ({ kind: 'paragraph' as const, text }))).filter(
     (s) => s.score >= 0.5,

@@ -2,9 +2,9 @@
  * Retention removes old feed articles nothing the reader keeps links to, and only those; the key
  * records stay exact (they count the sentences that remain).
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
+import { seedArticle } from '../../test/support/seeds.ts';
 import type { ArticleInput } from '../article/types.ts';
 import { readClaimReviews } from '../factcheck/claim-review.ts';
 import { ingestArticle } from '../pipeline/ingest.ts';
@@ -12,24 +12,11 @@ import { ClaimLensDB } from '../store/db.ts';
 import { ingestFeedArticle } from './ingest.ts';
 import { pruneFeedArticles } from './retention.ts';
 
-const dir = new URL('../../test/fixtures/seeds/', import.meta.url);
-const seeds = readdirSync(dir)
-  .filter((f) => f.endsWith('.txt'))
-  .sort();
 const DAY = 24 * 60 * 60 * 1000;
 const NOW = Date.UTC(2025, 0, 1);
 
 function seed(i: number, url: string, outlet: string): ArticleInput {
-  const lines = readFileSync(new URL(seeds[i], dir), 'utf8')
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean);
-  return {
-    url,
-    outlet,
-    title: lines[0],
-    blocks: lines.map((text) => ({ kind: 'paragraph' as const, text })),
-  };
+  return seedArticle(i, { url, outlet });
 }
 
 function unrelated(url: string, outlet: string, topic: string): ArticleInput {

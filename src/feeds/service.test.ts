@@ -4,7 +4,6 @@
  * the service subscribes, fetches and stores them through the real pipeline, and the fifth outlet's
  * article then finds them. Then every kind of bad input, each a per-feed error with nothing written.
  */
-import { readFileSync } from 'node:fs';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -17,6 +16,7 @@ import {
   seedPage,
   seedParagraphs,
 } from '../../test/support/feeds.ts';
+import { seedLines } from '../../test/support/seeds.ts';
 import { startServer, type TestServer } from '../../test/support/server.ts';
 import { ingestArticle } from '../pipeline/ingest.ts';
 import { articleView } from '../pipeline/status.ts';
@@ -85,10 +85,7 @@ async function follow(host: string, path: string, extra: { factChecker?: boolean
 }
 
 function heraldInput() {
-  const lines = readFileSync(new URL(`../../test/fixtures/seeds/${herald.seed}`, import.meta.url), 'utf8')
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean);
+  const lines = seedLines(herald.seed);
   return {
     url: server.url(herald.host, herald.path),
     outlet: herald.outlet,

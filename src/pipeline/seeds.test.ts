@@ -1,34 +1,21 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { SEED_FILES, seedArticle } from '../../test/support/seeds.ts';
 import { DEFAULT_CLAIM_THRESHOLD } from '../model/sentence.ts';
 import type { ArticleView, ClaimView } from '../protocol/views.ts';
 import { ClaimLensDB } from '../store/db.ts';
 import { ingestArticle } from './ingest.ts';
 import { articleView } from './status.ts';
 
-const SEEDS = join(import.meta.dirname, '../../test/fixtures/seeds');
 const CANNOT_CONFIRM = /can['’]?t confirm|could not (?:immediately )?confirm|declined to confirm/i;
 
 /** The five seed articles run through the whole pipeline, each outlet named after its file prefix. */
 async function ingestSeeds(): Promise<Map<string, ArticleView>> {
   const db = new ClaimLensDB(`seeds-${Math.random()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
-  const files = readdirSync(SEEDS)
-    .filter((f) => f.endsWith('.txt'))
-    .sort();
   const ids = new Map<string, string>();
-  for (const f of files) {
-    const lines = readFileSync(join(SEEDS, f), 'utf8')
-      .split('\n')
-      .filter((l) => l.trim());
+  for (const f of SEED_FILES) {
     const outlet = f.slice(0, 3);
-    const r = await ingestArticle(db, {
-      url: `https://seed.example/${f}`,
-      outlet,
-      title: lines[0],
-      blocks: lines.map((text) => ({ kind: 'paragraph' as const, text })),
-    });
+    const r = await ingestArticle(db, seedArticle(f, { url: `https://seed.example/${f}`, outlet }));
     ids.set(outlet, r.articleId);
   }
   const views = new Map<string, ArticleView>();

@@ -3,34 +3,20 @@
  * first shipped version) is reopened with every version the current code declares, and each record of
  * every table must come back unchanged.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import Dexie from 'dexie';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
+import { SEED_FILES, seedArticle } from '../../test/support/seeds.ts';
 import type { ArticleInput } from '../article/types.ts';
 import { ClaimLensDB } from '../store/db.ts';
 import { SCHEMA_VERSIONS } from '../store/schema.ts';
 import { updateSettings } from '../store/settings.ts';
 import { ingestArticle } from './ingest.ts';
 
-const seedDir = new URL('../../test/fixtures/seeds/', import.meta.url);
-
 function seedArticles(): ArticleInput[] {
-  return readdirSync(seedDir)
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .map((file, i) => {
-      const lines = readFileSync(new URL(file, seedDir), 'utf8')
-        .split('\n')
-        .map((l) => l.trim())
-        .filter(Boolean);
-      return {
-        url: `https://outlet${i}.example/${file}`,
-        outlet: `Outlet ${i}`,
-        title: lines[0],
-        blocks: lines.map((text) => ({ kind: 'paragraph' as const, text })),
-      };
-    });
+  return SEED_FILES.map((file, i) =>
+    seedArticle(file, { url: `https://outlet${i}.example/${file}`, outlet: `Outlet ${i}` }),
+  );
 }
 
 /** A database that knows only the first schema version, as the first release shipped it. */

@@ -23,6 +23,7 @@ import type { ArticleView } from '../../src/protocol/views.ts';
 import { articleIdFor } from '../../src/store/ids.ts';
 import { type ExtensionBrowser, launchWithExtension } from '../support/browser.ts';
 import { openArticle, tabIdOf } from '../support/pages.ts';
+import { seedLines } from '../support/seeds.ts';
 import { SEED_PAGES, type SeedPage, startServer, type TestServer } from '../support/server.ts';
 
 /** The page's heartbeat during the 50k import. */
@@ -33,8 +34,6 @@ interface Beat {
   gaps: string[];
   longTasks: number[];
 }
-
-const seeds = new URL('../fixtures/seeds/', import.meta.url);
 
 let server: TestServer;
 let browser: ExtensionBrowser;
@@ -62,10 +61,7 @@ async function storeDump(page: Page): Promise<AnnotationRecord[]> {
 
 /** Sentences with a number in them, from a seed article's paragraphs (the text the drafts describe). */
 function numberSentences(seed: SeedPage): { text: string; spans: [number, number][] } {
-  const text = readFileSync(new URL(seed.seed, seeds), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .join('\n');
+  const text = seedLines(seed.seed).join('\n');
   const spans: [number, number][] = [];
   for (const m of text.matchAll(/[A-Z][^.\n]*\d[^.\n]*\./g)) spans.push([m.index, m.index + m[0].length]);
   return { text, spans };
@@ -210,8 +206,28 @@ describe('the library lists every annotation', () => {
 
   it('keeps every row on the page while the same list is read again', async () => {
     await expect.poll(() => library.locator('[data-annotation-id]').count()).toBe(20);
-    // Rows mount a chunk per task; reading the same list again (here on returning to the tab, as after
-    // a save or a delete) must update them in place, not take the rows past the first chunk away.
+    // Rows mount a chunk per task; reading the same list again (here on returning to the tab after a
+    // note was edited elsewhere, as after a save or a delete) must update them in place, not take the
+    // rows past the first chunk away. The edited note showing is the sign the list was read again.
+    const noted = created.find((r) => r.note)!;
+    const notedRow = library.locator(`[data-annotation-id="${noted.id}"]`);
+    const editNote = async (note: string) => {
+      const draft: AnnotationDraft = {
+        id: noted.id,
+        url: noted.url,
+        kind: 'highlight',
+        selectors: noted.selectors,
+        tags: noted.tags,
+        note,
+      };
+      const { annotation } = await bg<{ annotation: AnnotationRecord }>(library, {
+        type: 'saveAnnotation',
+        draft,
+      });
+      await library.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+      await expect.poll(() => notedRow.locator('.cl-lib-note').textContent()).toBe(note);
+      return annotation;
+    };
     await library.evaluate(() => {
       const w = window as unknown as { __removed: string[] };
       w.__removed = [];
@@ -222,13 +238,18 @@ describe('the library lists every annotation', () => {
             if (n instanceof Element && n.hasAttribute('data-annotation-id'))
               w.__removed.push(n.getAttribute('data-annotation-id') as string);
       }).observe(list, { childList: true });
-      document.dispatchEvent(new Event('visibilitychange'));
     });
-    await library.waitForTimeout(1_500);
+    await editNote('Checked against the Pentagon briefing: it matches.');
     expect(await library.evaluate(() => (window as unknown as { __removed: string[] }).__removed)).toEqual(
       [],
     );
     expect(await library.locator('[data-annotation-id]').count()).toBe(20);
+    // The note goes back as it was, so the tests below see the annotations as created.
+    const restored = await editNote(noted.note!);
+    created = created.map((r) => (r.id === restored.id ? restored : r));
+    expect(await library.evaluate(() => (window as unknown as { __removed: string[] }).__removed)).toEqual(
+      [],
+    );
   });
 
   it('sorts by status (most disputed first), outlet and tag', async () => {

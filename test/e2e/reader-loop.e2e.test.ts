@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { articleIdFor } from '../../src/store/ids.ts';
+import { articleIdFor, canonicalUrl } from '../../src/store/ids.ts';
 import { type ExtensionBrowser, launchWithExtension } from '../support/browser.ts';
 import { claimRanges, hoverText, openArticle, tabIdOf } from '../support/pages.ts';
 import { SEED_PAGES, startServer, type TestServer } from '../support/server.ts';
@@ -111,7 +111,32 @@ describe('pages that are not articles', () => {
     });
     const home = await browser.context.newPage();
     await home.goto(server.url(herald.host, '/'));
-    await home.waitForTimeout(1_500);
+    // First a sign that the content script ran here: it told the background which page the tab shows.
+    const homeUrl = canonicalUrl(server.url(herald.host, '/'));
+    const reporting = () =>
+      browser.serviceWorker.evaluate(async (url) => {
+        const all = await chrome.storage.session.get(null);
+        return Object.keys(all).filter((k) => k.startsWith('page:') && all[k] === url);
+      }, homeUrl);
+    await expect.poll(reporting, { timeout: 20_000 }).toHaveLength(1);
+    const [key] = await reporting();
+    // Then a sign that it finished reading the page: having found no article it watches the page for
+    // late content, so text added to it makes the script read the page again (and report it again).
+    await browser.serviceWorker.evaluate((k) => chrome.storage.session.remove(k), key);
+    let added = 0;
+    await expect
+      .poll(
+        async () => {
+          await home.evaluate((n) => {
+            const item = document.createElement('li');
+            item.textContent = `Late story number ${n} about the weather on the coast`;
+            document.querySelector('main ul')?.append(item);
+          }, ++added);
+          return reporting();
+        },
+        { timeout: 20_000, interval: 1_000 },
+      )
+      .toHaveLength(1);
     expect(await home.evaluate(() => document.querySelector('claimlens-root') === null)).toBe(true);
     expect(
       await home.evaluate(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size),

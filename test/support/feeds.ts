@@ -5,6 +5,7 @@
  * Fixture data only: nothing here is read by product code.
  */
 import { readFileSync } from 'node:fs';
+import { seedLines } from './seeds.ts';
 import { SEED_PAGES, type SeedPage } from './server.ts';
 
 const fixtures = new URL('../fixtures/', import.meta.url);
@@ -24,10 +25,7 @@ const escapeXml = (s: string) =>
 /** The seed's body paragraphs (lines with no layout role other than a paragraph). */
 export function seedParagraphs(page: SeedPage): string[] {
   const layout = LAYOUT.find((l) => l.seed === page.seed);
-  const lines = readFileSync(new URL(`seeds/${page.seed}`, fixtures), 'utf8')
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean);
+  const lines = seedLines(page.seed);
   return lines.filter((_, i) => i > 0 && (!layout?.roles[i] || layout.roles[i] === 'p'));
 }
 

@@ -2,19 +2,15 @@
  * Pages built for the hostile-page suite (test/e2e/hostile.e2e.test.ts) from the committed seed
  * articles: real news prose, so the core finds real claims in them.
  */
-import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import { seedLines } from './seeds.ts';
 import { SEED_PAGES } from './server.ts';
 
 const escapeHtml = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** The body paragraphs of seed article `i` (headline and byline lines dropped). */
 export function seedParagraphs(i: number): string[] {
-  const text = readFileSync(new URL(`../fixtures/seeds/${SEED_PAGES[i].seed}`, import.meta.url), 'utf8');
-  return text
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l.length > 80);
+  return seedLines(SEED_PAGES[i].seed).filter((l) => l.length > 80);
 }
 
 /** A plain article page; `head` and `after` are inserted verbatim (scripts, extra markup). */
