@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { folderCycles, folderEdges, importsOf, violations } from './check-layers.ts';
+import {
+  folderCycles,
+  folderEdges,
+  importsOf,
+  storeAccess,
+  storeAccessOf,
+  violations,
+} from './check-layers.ts';
 
 const map = { layers: { 'src/model': 1, 'src/nlp': 2, 'src/store': 2, 'src/ui': 7 } };
 const edges = (pairs: [string, string][]) => {
@@ -57,5 +64,27 @@ describe('the dependency rule', () => {
   it('holds for the repository as it is', () => {
     const layers = JSON.parse(readFileSync(new URL('../docs/layers.json', import.meta.url), 'utf8'));
     expect(violations(folderEdges(), layers)).toEqual([]);
+  });
+});
+
+describe('one way into the store', () => {
+  it('finds a table touched, a transaction, the table list and Dexie imported', () => {
+    const code = `import Dexie from 'dexie';\nawait db.links.where('articleId').equals(id).toArray();\nawait this.host.db.feeds.get(id);\nawait db.transaction('rw', db.tables, f);`;
+    expect(storeAccessOf('x.ts', code)).toEqual([
+      "imports 'dexie'",
+      '.links.where',
+      '.feeds.get',
+      '.transaction',
+      '.tables',
+    ]);
+  });
+
+  it('leaves records and arrays that share a table name alone', () => {
+    const code = `record.links.filter((l) => l.stance);\nview.claims.map((c) => c.id);\nconst n = settings.threshold;\nfor (const l of annotation.links ?? []) use(l);`;
+    expect(storeAccessOf('x.ts', code)).toEqual([]);
+  });
+
+  it('holds for the repository as it is', () => {
+    expect(storeAccess()).toEqual([]);
   });
 });

@@ -1,9 +1,12 @@
 /**
- * The dependency rule, checked in `npm test`: every import (type-only ones included) between folders of
- * src/ and extension/ must point down the layer map in docs/layers.json, and folders must form no
- * cycle. Imports are read with swc's TypeScript parser: dependency-cruiser and madge parse TypeScript
- * through the `typescript` package's JavaScript API, which TypeScript 7 no longer ships, and
- * dependency-cruiser's own swc mode parses .tsx files without JSX.
+ * The architecture rules, checked in `npm test`:
+ * - the dependency rule: every import (type-only ones included) between folders of src/ and extension/
+ *   must point down the layer map in docs/layers.json, and folders must form no cycle;
+ * - one way into the store: only src/store opens Dexie, starts a transaction or touches a table; every
+ *   other module (tests aside, which may inspect tables) goes through its repositories.
+ * Code is read with swc's TypeScript parser: dependency-cruiser and madge parse TypeScript through the
+ * `typescript` package's JavaScript API, which TypeScript 7 no longer ships, and dependency-cruiser's
+ * own swc mode parses .tsx files without JSX.
  *
  * Usage: tsx scripts/check-layers.ts [--graph]   (exit 1 on a violation; --graph prints folder edges)
  */
@@ -32,9 +35,101 @@ function sources(dir: string): string[] {
   return out;
 }
 
+/** The store's tables (src/store/db.ts) and the Dexie table methods that read or write one. */
+const TABLES = new Set([
+  'articles',
+  'sentences',
+  'links',
+  'settings',
+  'annotations',
+  'terms',
+  'profiles',
+  'feeds',
+  'factChecks',
+]);
+const TABLE_METHODS = new Set([
+  'get',
+  'bulkGet',
+  'put',
+  'bulkPut',
+  'add',
+  'bulkAdd',
+  'update',
+  'bulkUpdate',
+  'upsert',
+  'delete',
+  'bulkDelete',
+  'where',
+  'toArray',
+  'toCollection',
+  'count',
+  'each',
+  'orderBy',
+  'clear',
+  'limit',
+  'offset',
+  'hook',
+]);
+
+function parse(file: string, code: string) {
+  return parseSync(code, { syntax: 'typescript', tsx: file.endsWith('.tsx'), comments: false });
+}
+
+/** Calls `visit` on every node of a parsed module. */
+function walkNodes(node: unknown, visit: (n: Record<string, unknown>) => void): void {
+  if (!node || typeof node !== 'object') return;
+  if (Array.isArray(node)) {
+    for (const n of node) walkNodes(n, visit);
+    return;
+  }
+  const n = node as Record<string, unknown>;
+  visit(n);
+  for (const key of Object.keys(n)) if (key !== 'span') walkNodes(n[key], visit);
+}
+
+const propertyName = (member: Record<string, unknown>): string | undefined => {
+  const p = member.property as { type?: string; value?: string } | undefined;
+  return p?.type === 'Identifier' ? p.value : undefined;
+};
+
+/**
+ * Where a module reaches into the store other than through its repositories: an import of Dexie, a
+ * table method called on a table (`db.links.where(…)`), a transaction, or the list of tables.
+ */
+export function storeAccessOf(file: string, code: string): string[] {
+  const found: string[] = [];
+  walkNodes(parse(file, code).body, (n) => {
+    if (n.type === 'ImportDeclaration' && (n.source as { value: string }).value === 'dexie')
+      found.push("imports 'dexie'");
+    if (n.type !== 'MemberExpression') return;
+    const name = propertyName(n);
+    const object = n.object as Record<string, unknown>;
+    if (name && TABLE_METHODS.has(name) && object.type === 'MemberExpression') {
+      const table = propertyName(object);
+      if (table && TABLES.has(table)) found.push(`.${table}.${name}`);
+    }
+    if (name === 'transaction' || name === 'tables' || name === 'table') found.push(`.${name}`);
+  });
+  return found;
+}
+
+/** Modules outside src/store that touch the store directly (tests excepted). */
+export function storeAccess(): string[] {
+  const problems: string[] = [];
+  for (const root of SCANNED)
+    for (const file of sources(join(ROOT, root))) {
+      const path = relative(ROOT, file);
+      if (path.startsWith('src/store/') || /\.test\.tsx?$/.test(path) || path.endsWith('/test-support.ts'))
+        continue;
+      for (const what of new Set(storeAccessOf(file, readFileSync(file, 'utf8'))))
+        problems.push(`${path} reaches into the store (${what}): use a repository of src/store`);
+    }
+  return problems;
+}
+
 /** The module specifiers a file imports: static, re-exported, type-only and dynamic `import()`. */
 export function importsOf(file: string, code: string): string[] {
-  const ast = parseSync(code, { syntax: 'typescript', tsx: file.endsWith('.tsx'), comments: false });
+  const ast = parse(file, code);
   const found: string[] = [];
   const walk = (node: unknown): void => {
     if (!node || typeof node !== 'object') return;
@@ -151,9 +246,12 @@ if (process.argv[1]?.endsWith('check-layers.ts')) {
   }
   const map = JSON.parse(readFileSync(join(ROOT, 'docs/layers.json'), 'utf8')) as LayerMap;
   const problems = violations(edges, map);
-  if (problems.length) {
+  if (problems.length)
     console.error(`Dependency rule broken (docs/layers.json):\n  ${problems.join('\n  ')}`);
-    process.exit(1);
-  }
-  console.log(`layers: ${edges.size} folders, every import points down, no cycle`);
+  const store = storeAccess();
+  if (store.length) console.error(`One way into the store broken:\n  ${store.join('\n  ')}`);
+  if (problems.length || store.length) process.exit(1);
+  console.log(
+    `layers: ${edges.size} folders, every import points down, no cycle; only src/store touches the store`,
+  );
 }

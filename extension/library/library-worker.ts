@@ -19,9 +19,9 @@ import {
   parseAnnotationFileAsync,
   previewImport,
   readAnnotationFile,
-  selectAnnotations,
   serializeAnnotationDocument,
 } from '../../src/annotations/index.ts';
+import { allAnnotations, selectAnnotations } from '../../src/store/annotations.ts';
 import { ClaimLensDB } from '../../src/store/db.ts';
 import { storeErrorMessage } from '../../src/store/errors.ts';
 import { cleanFilter, matchesFilter, runLibraryQuery } from '../../src/ui/library-query.ts';
@@ -52,7 +52,7 @@ function mergeIntoCache(
 }
 
 async function allRecords(reload: boolean): Promise<AnnotationRecord[]> {
-  if (!cache || reload) cache = await db.annotations.toArray();
+  if (!cache || reload) cache = await allAnnotations(db);
   return cache;
 }
 

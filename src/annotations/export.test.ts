@@ -1,14 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { describe as describeSpan } from '../anchor/text-anchor.ts';
 import { claimAnnotationId } from '../model/annotation.ts';
+import { selectAnnotations } from '../store/annotations.ts';
 import type { ClaimLensDB } from '../store/db.ts';
-import {
-  exportAnnotations,
-  exportCorpus,
-  exportFileName,
-  selectAnnotations,
-  serializeAnnotationDocument,
-} from './export.ts';
+import { exportAnnotations, exportCorpus, exportFileName, serializeAnnotationDocument } from './export.ts';
 import { parseAnnotationFile } from './import.ts';
 import { openTestDb, sampleRecord } from './test-support.ts';
 

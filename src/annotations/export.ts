@@ -3,62 +3,15 @@
  * CLI, the automatically detected claims of the whole corpus, both as the same W3C document.
  */
 import { describe } from '../anchor/text-anchor.ts';
-import {
-  type AnnotationKind,
-  type AnnotationLink,
-  type AnnotationRecord,
-  claimAnnotationId,
-  type Verdict,
-} from '../model/annotation.ts';
-import type { ClaimLensDB } from '../store/db.ts';
+import { type AnnotationLink, type AnnotationRecord, claimAnnotationId } from '../model/annotation.ts';
+import { type AnnotationFilter, selectAnnotations } from '../store/annotations.ts';
+import { allArticles } from '../store/articles.ts';
+import { type ClaimLensDB, transact } from '../store/db.ts';
+import { allLinks } from '../store/links.ts';
 import type { ArticleRecord, SentenceRecord } from '../store/schema.ts';
+import { allSentences } from '../store/sentences.ts';
 import { isoDate } from '../util/iso-date.ts';
 import { type AnnotationDocument, buildAnnotationDocument } from './w3c.ts';
-
-/** Which annotations to export; all given conditions must hold. Indexed fields are queried via Dexie. */
-export interface AnnotationFilter {
-  url?: string;
-  articleId?: string;
-  tag?: string;
-  outlet?: string;
-  kind?: AnnotationKind;
-  verdict?: Verdict;
-  ids?: readonly string[];
-  /** Anything else the library filters by (text search, status…). */
-  test?: (record: AnnotationRecord) => boolean;
-}
-
-/** Stable order for exports: oldest first, id as tie-break, so two exports of the same store are identical. */
-function byCreated(a: AnnotationRecord, b: AnnotationRecord): number {
-  return a.created < b.created ? -1 : a.created > b.created ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-
-/** The annotations matching `filter`, using the most selective index available. */
-export async function selectAnnotations(
-  db: ClaimLensDB,
-  filter: AnnotationFilter = {},
-): Promise<AnnotationRecord[]> {
-  const t = db.annotations;
-  let rows: AnnotationRecord[];
-  if (filter.ids) rows = (await t.bulkGet([...filter.ids])).filter((r): r is AnnotationRecord => !!r);
-  else if (filter.url !== undefined) rows = await t.where('url').equals(filter.url).toArray();
-  else if (filter.articleId !== undefined)
-    rows = await t.where('articleId').equals(filter.articleId).toArray();
-  else if (filter.tag !== undefined) rows = await t.where('tags').equals(filter.tag).toArray();
-  else rows = await t.toArray();
-  return rows
-    .filter(
-      (r) =>
-        (filter.url === undefined || r.url === filter.url) &&
-        (filter.articleId === undefined || r.articleId === filter.articleId) &&
-        (filter.tag === undefined || r.tags.includes(filter.tag)) &&
-        (filter.outlet === undefined || r.outlet === filter.outlet) &&
-        (filter.kind === undefined || r.kind === filter.kind) &&
-        (filter.verdict === undefined || r.verdict === filter.verdict) &&
-        (!filter.test || filter.test(r)),
-    )
-    .sort(byCreated);
-}
 
 /** Export document for the popup ("this page": `{ url }`) or the library (everything / current filter). */
 export async function exportAnnotations(
@@ -97,8 +50,8 @@ export async function exportCorpus(
   threshold: number,
   options: { generated?: Date } = {},
 ): Promise<AnnotationDocument> {
-  const [articles, sentences, links] = await db.transaction('r', db.articles, db.sentences, db.links, () =>
-    Promise.all([db.articles.toArray(), db.sentences.toArray(), db.links.toArray()]),
+  const [articles, sentences, links] = await transact(db, 'r', ['articles', 'sentences', 'links'], () =>
+    Promise.all([allArticles(db), allSentences(db), allLinks(db)]),
   );
   const articleById = new Map(articles.map((a) => [a.id, a]));
   const sentenceById = new Map(sentences.map((s) => [s.id, s]));

@@ -6,8 +6,9 @@
  * a newer `modified` wins, so importing the same file twice changes nothing.
  */
 
-import { type AnnotationRecord, importReplaces } from '../model/annotation.ts';
-import type { ClaimLensDB } from '../store/db.ts';
+import type { AnnotationRecord, ImportCounts } from '../model/annotation.ts';
+import { mergeAnnotations } from '../store/annotations.ts';
+import { type ClaimLensDB, transact } from '../store/db.ts';
 import { checkAnnotation, checkAnnotationDocument, jsonPath } from './validate.ts';
 import {
   type AnnotationDocument,
@@ -54,13 +55,6 @@ export type ParseResult = { ok: true; value: ParsedAnnotations } | { ok: false; 
 
 export interface ParseOptions {
   maxBytes?: number;
-}
-
-export interface ImportCounts {
-  total: number;
-  new: number;
-  updated: number;
-  unchanged: number;
 }
 
 export interface ApplyOptions {
@@ -354,40 +348,9 @@ export async function readAnnotationFile(file: Blob, options: ParseOptions = {})
   return parseAnnotationFileAsync(new Uint8Array(await file.arrayBuffer()), options);
 }
 
-type Decision = 'new' | 'updated' | 'unchanged';
-
-/** How `importReplaces` (the merge rule) classes one incoming record, for the counts. */
-function decide(local: AnnotationRecord | undefined, incoming: AnnotationRecord): Decision {
-  if (!local) return 'new';
-  return importReplaces(local, incoming) ? 'updated' : 'unchanged';
-}
-
-async function merge(
-  db: ClaimLensDB,
-  records: readonly AnnotationRecord[],
-  write: boolean,
-  options: ApplyOptions,
-): Promise<ImportCounts> {
-  const batch = Math.max(1, options.batchSize ?? 2000);
-  const counts: ImportCounts = { total: records.length, new: 0, updated: 0, unchanged: 0 };
-  for (let i = 0; i < records.length; i += batch) {
-    const slice = records.slice(i, i + batch);
-    const locals = await db.annotations.bulkGet(slice.map((r) => r.id));
-    const changed: AnnotationRecord[] = [];
-    slice.forEach((r, j) => {
-      const d = decide(locals[j], r);
-      counts[d]++;
-      if (d !== 'unchanged') changed.push(r);
-    });
-    if (write && changed.length) await db.annotations.bulkPut(changed);
-    options.onProgress?.(Math.min(i + batch, records.length), records.length);
-  }
-  return counts;
-}
-
 /** What an import would do, for the confirmation screen; reads only. */
 export async function previewImport(db: ClaimLensDB, parsed: ParsedAnnotations): Promise<ImportCounts> {
-  return db.transaction('r', db.annotations, () => merge(db, parsed.records, false, {}));
+  return transact(db, 'r', ['annotations'], () => mergeAnnotations(db, parsed.records, { write: false }));
 }
 
 /**
@@ -400,7 +363,9 @@ export async function applyImport(
   parsed: ParsedAnnotations,
   options: ApplyOptions = {},
 ): Promise<ImportCounts> {
-  return db.transaction('rw', db.annotations, () => merge(db, parsed.records, true, options));
+  return transact(db, 'rw', ['annotations'], () =>
+    mergeAnnotations(db, parsed.records, { write: true, ...options }),
+  );
 }
 
 export type ImportFileResult = { ok: true; counts: ImportCounts } | { ok: false; error: ImportProblem };

@@ -7,7 +7,8 @@
  */
 import type { AnchorSelectors } from '../anchor/types.ts';
 import { type AnnotationRecord, isOrphan, sameWords } from '../model/annotation.ts';
-import type { ClaimLensDB } from '../store/db.ts';
+import { forEachAnnotation, getAnnotations, putAnnotations } from '../store/annotations.ts';
+import { type ClaimLensDB, transact } from '../store/db.ts';
 import { canonicalUrl } from '../store/ids.ts';
 
 /** One page visit's anchoring, as the content script reports it. */
@@ -37,8 +38,8 @@ export async function recordAnchoring(
   const changed = new Map((report.changed ?? []).map((c) => [c.id, c.selectors]));
   const orphans = new Set(report.orphanIds);
   const ids = [...new Set([...report.orphanIds, ...report.anchoredIds])];
-  return db.transaction('rw', db.annotations, async () => {
-    const records = await db.annotations.bulkGet(ids);
+  return transact(db, 'rw', ['annotations'], async () => {
+    const records = await getAnnotations(db, ids);
     const put: AnnotationRecord[] = [];
     for (const record of records) {
       if (!record || canonicalUrl(record.url) !== page) continue;
@@ -47,7 +48,7 @@ export async function recordAnchoring(
         : asAnchored(record, changed.get(record.id), at);
       if (next !== record) put.push(next);
     }
-    if (put.length) await db.annotations.bulkPut(put);
+    if (put.length) await putAnnotations(db, put);
     return records.filter((r) => r && orphans.has(r.id) && canonicalUrl(r.url) === page).length;
   });
 }
@@ -76,7 +77,7 @@ function asAnchored(
 /** Every annotation id currently known to be orphaned. */
 export async function listOrphans(db: ClaimLensDB): Promise<string[]> {
   const ids: string[] = [];
-  await db.annotations.each((r) => {
+  await forEachAnnotation(db, (r) => {
     if (isOrphan(r)) ids.push(r.id);
   });
   return ids;

@@ -11,11 +11,22 @@ import {
   annotationMatchesText,
   claimAnnotationId,
   newAnnotationId,
-  selectAnnotations,
 } from '../annotations/index.ts';
 import type { AnnotationDraft, AnnotationQuery } from '../protocol/messages.ts';
-import type { ClaimLensDB } from '../store/db.ts';
+import {
+  annotationsOfUrl,
+  getAnnotation,
+  putAnnotation,
+  putAnnotations,
+  removeAnnotations,
+  selectAnnotations,
+  tagCounts,
+} from '../store/annotations.ts';
+import { getArticle, getArticles } from '../store/articles.ts';
+import { type ClaimLensDB, transact } from '../store/db.ts';
 import { articleIdFor, canonicalUrl } from '../store/ids.ts';
+import { linksOfSentence } from '../store/links.ts';
+import { getSentence, getSentences } from '../store/sentences.ts';
 import { getSettings } from '../store/settings.ts';
 import { isoDate } from '../util/iso-date.ts';
 
@@ -30,11 +41,17 @@ async function claimContext(
   db: ClaimLensDB,
   sentenceId: string,
 ): Promise<Pick<AnnotationRecord, 'claim' | 'links'>> {
-  const sentence = await db.sentences.get(sentenceId);
+  const sentence = await getSentence(db, sentenceId);
   if (!sentence) return {};
-  const links = await db.links.where('sentenceId').equals(sentenceId).toArray();
-  const others = await db.sentences.bulkGet(links.map((l) => l.otherSentenceId));
-  const articles = await db.articles.bulkGet(links.map((l) => l.otherArticleId));
+  const links = await linksOfSentence(db, sentenceId);
+  const others = await getSentences(
+    db,
+    links.map((l) => l.otherSentenceId),
+  );
+  const articles = await getArticles(
+    db,
+    links.map((l) => l.otherArticleId),
+  );
   const out: AnnotationLink[] = [];
   links.forEach((l, i) => {
     const other = others[i];
@@ -74,62 +91,55 @@ export async function saveAnnotation(
 ): Promise<AnnotationRecord> {
   if (draft.kind !== 'highlight' && !draft.sentenceId && !draft.id)
     throw new Error(`a "${draft.kind}" annotation needs the claim it is about`);
-  return db.transaction(
-    'rw',
-    [db.annotations, db.articles, db.sentences, db.links, db.settings],
-    async () => {
-      const url = canonicalUrl(draft.url);
-      const id =
-        draft.id ??
-        (draft.kind === 'highlight' || !draft.sentenceId
-          ? newAnnotationId()
-          : claimAnnotationId(draft.sentenceId, draft.kind));
-      const existing = await db.annotations.get(id);
-      if (existing && canonicalUrl(existing.url) !== url)
-        throw new Error('annotation belongs to another page');
-      const articleId = articleIdFor(url);
-      const article = await db.articles.get(articleId);
-      // From the store when the claim is there; an imported annotation whose claim was never read here
-      // keeps the claim info and links it came with.
-      const fresh = draft.sentenceId ? await claimContext(db, draft.sentenceId) : {};
-      const context = {
-        ...((fresh.claim ?? existing?.claim) ? { claim: fresh.claim ?? existing?.claim } : {}),
-        ...((fresh.links ?? existing?.links) ? { links: fresh.links ?? existing?.links } : {}),
-      };
-      // An annotation keeps the words as they were tagged (and what anchoring found out since: a text
-      // change, an orphan mark); a later edit changes only what the researcher says about them.
-      const selectors = existing?.selectors ?? draft.selectors;
-      const creator = existing
-        ? existing.creator
-        : (await getSettings(db)).researcherName.trim() || undefined;
-      const author = draft.author?.trim() || existing?.author;
-      const published = isoDate(article?.publishedAt) ?? isoDate(draft.published) ?? existing?.published;
-      const record: AnnotationRecord = {
-        id,
-        url: existing?.url ?? url,
-        ...(article ? { articleId } : {}),
-        ...(draft.sentenceId ? { sentenceId: draft.sentenceId } : {}),
-        kind: draft.kind,
-        selectors,
-        quote: selectors.quote.exact,
-        tags: [...new Set(draft.tags.map((t) => t.trim()).filter(Boolean))],
-        ...(draft.note?.trim() ? { note: draft.note } : {}),
-        ...(draft.verdict ? { verdict: draft.verdict } : {}),
-        outlet: article?.outlet ?? existing?.outlet ?? (draft.outlet?.trim() || new URL(url).hostname),
-        title: article?.title ?? existing?.title ?? draft.title ?? '',
-        created: existing?.created ?? new Date(now).toISOString(),
-        modified: nextModified(now, existing?.modified),
-        ...context,
-        ...(creator ? { creator } : {}),
-        ...(author ? { author } : {}),
-        ...(published ? { published } : {}),
-        ...(existing?.orphanedAt ? { orphanedAt: existing.orphanedAt } : {}),
-        ...(existing?.textChange ? { textChange: existing.textChange } : {}),
-      };
-      await db.annotations.put(record);
-      return record;
-    },
-  );
+  return transact(db, 'rw', ['annotations', 'articles', 'sentences', 'links', 'settings'], async () => {
+    const url = canonicalUrl(draft.url);
+    const id =
+      draft.id ??
+      (draft.kind === 'highlight' || !draft.sentenceId
+        ? newAnnotationId()
+        : claimAnnotationId(draft.sentenceId, draft.kind));
+    const existing = await getAnnotation(db, id);
+    if (existing && canonicalUrl(existing.url) !== url) throw new Error('annotation belongs to another page');
+    const articleId = articleIdFor(url);
+    const article = await getArticle(db, articleId);
+    // From the store when the claim is there; an imported annotation whose claim was never read here
+    // keeps the claim info and links it came with.
+    const fresh = draft.sentenceId ? await claimContext(db, draft.sentenceId) : {};
+    const context = {
+      ...((fresh.claim ?? existing?.claim) ? { claim: fresh.claim ?? existing?.claim } : {}),
+      ...((fresh.links ?? existing?.links) ? { links: fresh.links ?? existing?.links } : {}),
+    };
+    // An annotation keeps the words as they were tagged (and what anchoring found out since: a text
+    // change, an orphan mark); a later edit changes only what the researcher says about them.
+    const selectors = existing?.selectors ?? draft.selectors;
+    const creator = existing ? existing.creator : (await getSettings(db)).researcherName.trim() || undefined;
+    const author = draft.author?.trim() || existing?.author;
+    const published = isoDate(article?.publishedAt) ?? isoDate(draft.published) ?? existing?.published;
+    const record: AnnotationRecord = {
+      id,
+      url: existing?.url ?? url,
+      ...(article ? { articleId } : {}),
+      ...(draft.sentenceId ? { sentenceId: draft.sentenceId } : {}),
+      kind: draft.kind,
+      selectors,
+      quote: selectors.quote.exact,
+      tags: [...new Set(draft.tags.map((t) => t.trim()).filter(Boolean))],
+      ...(draft.note?.trim() ? { note: draft.note } : {}),
+      ...(draft.verdict ? { verdict: draft.verdict } : {}),
+      outlet: article?.outlet ?? existing?.outlet ?? (draft.outlet?.trim() || new URL(url).hostname),
+      title: article?.title ?? existing?.title ?? draft.title ?? '',
+      created: existing?.created ?? new Date(now).toISOString(),
+      modified: nextModified(now, existing?.modified),
+      ...context,
+      ...(creator ? { creator } : {}),
+      ...(author ? { author } : {}),
+      ...(published ? { published } : {}),
+      ...(existing?.orphanedAt ? { orphanedAt: existing.orphanedAt } : {}),
+      ...(existing?.textChange ? { textChange: existing.textChange } : {}),
+    };
+    await putAnnotation(db, record);
+    return record;
+  });
 }
 
 /**
@@ -137,20 +147,13 @@ export async function saveAnnotation(
  * page, and the page's metadata does not change from one annotation to the next.
  */
 async function pageAuthor(db: ClaimLensDB, url: string): Promise<string | undefined> {
-  const siblings = await db.annotations.where('url').equals(url).toArray();
+  const siblings = await annotationsOfUrl(db, url);
   return siblings.find((r) => r.author)?.author;
 }
 
 /** Deletes annotations and returns them, so the caller can offer undo. */
-export async function deleteAnnotations(
-  db: ClaimLensDB,
-  ids: readonly string[],
-): Promise<AnnotationRecord[]> {
-  return db.transaction('rw', db.annotations, async () => {
-    const records = (await db.annotations.bulkGet([...ids])).filter((r): r is AnnotationRecord => !!r);
-    await db.annotations.bulkDelete(records.map((r) => r.id));
-    return records;
-  });
+export function deleteAnnotations(db: ClaimLensDB, ids: readonly string[]): Promise<AnnotationRecord[]> {
+  return removeAnnotations(db, ids);
 }
 
 /** Puts deleted annotations back exactly as they were (undo). */
@@ -158,17 +161,13 @@ export async function restoreAnnotations(
   db: ClaimLensDB,
   records: readonly AnnotationRecord[],
 ): Promise<number> {
-  await db.annotations.bulkPut([...records]);
+  await putAnnotations(db, records);
   return records.length;
 }
 
 /** Every tag in use and how many annotations carry it, most used first. */
 export async function listTags(db: ClaimLensDB): Promise<{ tag: string; count: number }[]> {
-  const counts = new Map<string, number>();
-  await db.annotations.orderBy('tags').eachKey((key) => {
-    const tag = String(key);
-    counts.set(tag, (counts.get(tag) ?? 0) + 1);
-  });
+  const counts = await tagCounts(db);
   return [...counts.entries()]
     .map(([tag, count]) => ({ tag, count }))
     .sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
@@ -182,36 +181,32 @@ export async function tagClaims(
   tags: readonly string[],
   now = Date.now(),
 ): Promise<AnnotationRecord[]> {
-  return db.transaction(
-    'rw',
-    [db.annotations, db.articles, db.sentences, db.links, db.settings],
-    async () => {
-      const out: AnnotationRecord[] = [];
-      const author = await pageAuthor(db, canonicalUrl(url));
-      for (const c of claims) {
-        const existing = await db.annotations.get(claimAnnotationId(c.sentenceId, 'claim-tag'));
-        const selectors = existing?.selectors ?? c.selectors ?? (await sentenceSelectors(db, c.sentenceId));
-        if (!selectors) throw new Error(`claim ${c.sentenceId} is not in the store`);
-        out.push(
-          await saveAnnotation(
-            db,
-            {
-              url,
-              kind: 'claim-tag',
-              sentenceId: c.sentenceId,
-              selectors,
-              tags: [...(existing?.tags ?? []), ...tags],
-              note: existing?.note,
-              verdict: existing?.verdict,
-              ...(author ? { author } : {}),
-            },
-            now,
-          ),
-        );
-      }
-      return out;
-    },
-  );
+  return transact(db, 'rw', ['annotations', 'articles', 'sentences', 'links', 'settings'], async () => {
+    const out: AnnotationRecord[] = [];
+    const author = await pageAuthor(db, canonicalUrl(url));
+    for (const c of claims) {
+      const existing = await getAnnotation(db, claimAnnotationId(c.sentenceId, 'claim-tag'));
+      const selectors = existing?.selectors ?? c.selectors ?? (await sentenceSelectors(db, c.sentenceId));
+      if (!selectors) throw new Error(`claim ${c.sentenceId} is not in the store`);
+      out.push(
+        await saveAnnotation(
+          db,
+          {
+            url,
+            kind: 'claim-tag',
+            sentenceId: c.sentenceId,
+            selectors,
+            tags: [...(existing?.tags ?? []), ...tags],
+            note: existing?.note,
+            verdict: existing?.verdict,
+            ...(author ? { author } : {}),
+          },
+          now,
+        ),
+      );
+    }
+    return out;
+  });
 }
 
 /**
@@ -222,8 +217,8 @@ async function sentenceSelectors(
   db: ClaimLensDB,
   sentenceId: string,
 ): Promise<AnnotationDraft['selectors'] | null> {
-  const sentence = await db.sentences.get(sentenceId);
-  const article = sentence && (await db.articles.get(sentence.articleId));
+  const sentence = await getSentence(db, sentenceId);
+  const article = sentence && (await getArticle(db, sentence.articleId));
   return sentence && article ? describe(article.text, sentence.start, sentence.end) : null;
 }
 

@@ -18,6 +18,7 @@ import { ingestArticle } from '../pipeline/ingest.ts';
 import { articleView } from '../pipeline/status.ts';
 import type { Request, Response, Settings } from '../protocol/messages.ts';
 import type { ArticleView } from '../protocol/views.ts';
+import { getAnnotations, hasAnnotations } from '../store/annotations.ts';
 import type { ClaimLensDB } from '../store/db.ts';
 import { storeErrorMessage } from '../store/errors.ts';
 import { articleIdFor, canonicalUrl } from '../store/ids.ts';
@@ -130,7 +131,7 @@ export async function handleRequest(
           effects.tabShowsPage(caller.tabId, canonicalUrl(request.url));
         const settings = await getSettings(db);
         if (!request.url || !ownPage(caller, request.url)) return { ok: true, settings };
-        const annotated = (await db.annotations.where('url').equals(canonicalUrl(request.url)).count()) > 0;
+        const annotated = await hasAnnotations(db, canonicalUrl(request.url));
         return { ok: true, settings, annotated };
       }
       case 'setSettings': {
@@ -155,7 +156,7 @@ export async function handleRequest(
         return { ok: true, annotation };
       }
       case 'deleteAnnotations': {
-        const records = await db.annotations.bulkGet(request.ids);
+        const records = await getAnnotations(db, request.ids);
         if (records.some((r) => r && !ownPage(caller, r.url)))
           return { ok: false, error: 'annotations only for the sending page' };
         const deleted = await deleteAnnotations(db, request.ids);

@@ -11,8 +11,12 @@ import { DEFAULT_CLAIM_THRESHOLD } from '../model/sentence.ts';
 import type { Stance, StanceBasis } from '../model/stance.ts';
 import type { ArticleSide } from '../model/story.ts';
 import { ingestArticle } from '../pipeline/ingest.ts';
-import { ClaimLensDB } from '../store/db.ts';
+import { allArticles, getArticle } from '../store/articles.ts';
+import { ClaimLensDB, discardStore } from '../store/db.ts';
+import { linksOfArticle } from '../store/links.ts';
+import { allProfiles } from '../store/profiles.ts';
 import type { SentenceRecord } from '../store/schema.ts';
+import { allSentences } from '../store/sentences.ts';
 import { type IndependentSource, independentSources, originOf } from '../story/independence.ts';
 import { readInputs } from './inputs.ts';
 import type { Io } from './main.ts';
@@ -159,20 +163,20 @@ export async function analyzeCorpus(
       const result = await ingestArticle(db, input, now++);
       ids.push({ source, id: result.articleId });
     }
-    const sentences = await db.sentences.toArray();
+    const sentences = await allSentences(db);
     const sentenceById = new Map(sentences.map((s) => [s.id, s]));
-    const profiles = new Map((await db.profiles.toArray()).map((p) => [p.articleId, p]));
-    const outletOf = new Map((await db.articles.toArray()).map((a) => [a.id, a.outlet]));
+    const profiles = new Map((await allProfiles(db)).map((p) => [p.articleId, p]));
+    const outletOf = new Map((await allArticles(db)).map((a) => [a.id, a.outlet]));
     const claimIds = new Set(sentences.filter((s) => s.score >= threshold).map((s) => s.id));
     const out: CliArticle[] = [];
     const done = new Set<string>();
     for (const { source, id } of ids) {
       if (done.has(id)) continue;
       done.add(id);
-      const article = await db.articles.get(id);
+      const article = await getArticle(db, id);
       if (!article) continue;
       const own = sentences.filter((s) => s.articleId === id).sort((a, b) => a.index - b.index);
-      const links = await db.links.where('articleId').equals(id).toArray();
+      const links = await linksOfArticle(db, id);
       const bySentence = new Map<string, CliLink[]>();
       for (const l of links) {
         const other = sentenceById.get(l.otherSentenceId);
@@ -238,8 +242,7 @@ export async function analyzeCorpus(
     if (withStore) await withStore(db);
     return out;
   } finally {
-    db.close();
-    await db.delete().catch(() => undefined);
+    await discardStore(db).catch(() => undefined);
   }
 }
 

@@ -9,6 +9,7 @@ import { SEED_FILES, seedLines } from '../../test/support/seeds.ts';
 import { analyzeSentences } from '../claims/index.ts';
 import { indexTerms, similarity } from '../match/index.ts';
 import { ClaimLensDB } from '../store/db.ts';
+import { replaceFactChecksOfPage } from '../store/fact-checks.ts';
 import type { SentenceRecord } from '../store/schema.ts';
 import { readClaimReviews } from './claim-review.ts';
 import {
@@ -16,7 +17,6 @@ import {
   FACT_CHECK_MATCH_THRESHOLD,
   factCheckRecords,
   factChecksForClaims,
-  saveFactChecks,
 } from './match.ts';
 
 const seeds = SEED_FILES;
@@ -84,7 +84,7 @@ describe('factChecksForClaims', () => {
       ],
       'https://checker.test/1',
     );
-    await saveFactChecks(db, 'https://checker.test/1', factCheckRecords(reviews, undefined, 1));
+    await replaceFactChecksOfPage(db, 'https://checker.test/1', factCheckRecords(reviews, undefined, 1));
     const found = await factChecksForClaims(
       db,
       sentences.filter((s) => s.score >= 0.5),
@@ -97,7 +97,7 @@ describe('factChecksForClaims', () => {
       rating: 'true',
     });
     // Saving the page again with no review removes the old one.
-    await saveFactChecks(db, 'https://checker.test/1', []);
+    await replaceFactChecksOfPage(db, 'https://checker.test/1', []);
     expect(await db.factChecks.count()).toBe(0);
   });
 });

@@ -9,6 +9,7 @@ import { indexTerms, similarity } from '../match/index.ts';
 import type { FactCheckEvidence } from '../model/fact-check.ts';
 import type { SentenceAnalysis } from '../model/sentence.ts';
 import type { ClaimLensDB } from '../store/db.ts';
+import { factChecksWithTerms, hasFactChecks } from '../store/fact-checks.ts';
 import { hashString } from '../store/ids.ts';
 import type { FactCheckRecord, SentenceRecord } from '../store/schema.ts';
 import type { ClaimReview } from './claim-review.ts';
@@ -73,24 +74,6 @@ export function factCheckRecords(
 }
 
 /**
- * Replaces the fact-checks read from one page (a page re-read with other reviews keeps only the new
- * ones). Runs in its own transaction, or in the caller's when it holds `factChecks`.
- */
-export async function saveFactChecks(
-  db: ClaimLensDB,
-  url: string,
-  records: FactCheckRecord[],
-): Promise<void> {
-  await db.transaction('rw', db.factChecks, async () => {
-    const keep = new Set(records.map((r) => r.id));
-    const old = await db.factChecks.where('url').equals(url).primaryKeys();
-    const gone = old.filter((id) => !keep.has(id));
-    if (gone.length) await db.factChecks.bulkDelete(gone);
-    if (records.length) await db.factChecks.bulkPut(records);
-  });
-}
-
-/**
  * For each of the given claims, the fact-checks whose reviewed claim matches it, closest first. One
  * query of the key index for all claims together; a store without fact-checks costs one count.
  */
@@ -99,11 +82,11 @@ export async function factChecksForClaims(
   claims: readonly SentenceRecord[],
 ): Promise<Map<string, FactCheckEvidence[]>> {
   const out = new Map<string, FactCheckEvidence[]>();
-  if (!claims.length || !(await db.factChecks.count())) return out;
+  if (!claims.length || !(await hasFactChecks(db))) return out;
   const keys = [...new Set(claims.flatMap((c) => c.terms))];
   if (!keys.length) return out;
   const candidates = new Map<string, FactCheckRecord>();
-  for (const fc of await db.factChecks.where('terms').anyOf(keys).toArray()) candidates.set(fc.id, fc);
+  for (const fc of await factChecksWithTerms(db, keys)) candidates.set(fc.id, fc);
   for (const claim of claims) {
     const own = new Set(claim.terms);
     const found: FactCheckEvidence[] = [];

@@ -8,7 +8,9 @@ import type { ArticleInput } from '../article/types.ts';
 import type { ClaimReview } from '../factcheck/claim-review.ts';
 import { factCheckRecords } from '../factcheck/match.ts';
 import { type IngestResult, ingestArticle } from '../pipeline/ingest.ts';
-import type { ClaimLensDB } from '../store/db.ts';
+import { dropFeedMark, getArticle, updateArticle } from '../store/articles.ts';
+import { type ClaimLensDB, transact } from '../store/db.ts';
+import { putFactChecks } from '../store/fact-checks.ts';
 import { articleIdFor } from '../store/ids.ts';
 
 /**
@@ -24,11 +26,11 @@ export async function ingestFeedArticle(
 ): Promise<IngestResult | null> {
   const articleId = articleIdFor(input.url);
   // Every table: the pipeline's own transaction nests inside this one whatever tables it uses.
-  return db.transaction('rw', db.tables, async () => {
-    if (await db.articles.get(articleId)) return null;
+  return transact(db, 'rw', 'all', async () => {
+    if (await getArticle(db, articleId)) return null;
     const result = await ingestArticle(db, input, now);
-    await db.articles.update(result.articleId, { via: 'feed', feedId });
-    if (reviews.length) await db.factChecks.bulkPut(factCheckRecords(reviews, result.articleId, now));
+    await updateArticle(db, result.articleId, { via: 'feed', feedId });
+    if (reviews.length) await putFactChecks(db, factCheckRecords(reviews, result.articleId, now));
     return result;
   });
 }
@@ -38,13 +40,7 @@ export async function ingestFeedArticle(
  * feed article). Cheap when it is not a feed article: one read.
  */
 export async function markRead(db: ClaimLensDB, articleId: string): Promise<void> {
-  const article = await db.articles.get(articleId);
+  const article = await getArticle(db, articleId);
   if (!article?.via) return;
-  await db.articles
-    .where('id')
-    .equals(articleId)
-    .modify((a) => {
-      delete a.via;
-      delete a.feedId;
-    });
+  await dropFeedMark(db, articleId);
 }

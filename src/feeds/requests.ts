@@ -4,13 +4,15 @@
  * effects (session storage of the tab's feeds) come from the entry point.
  */
 
-import Dexie from 'dexie';
 import type { FeedLink } from '../extract/page-extras.ts';
 import { readClaimReviews } from '../factcheck/claim-review.ts';
-import { factCheckRecords, saveFactChecks } from '../factcheck/match.ts';
+import { factCheckRecords } from '../factcheck/match.ts';
 import type { FeedView } from '../protocol/feeds.ts';
 import type { Request, Response } from '../protocol/messages.ts';
+import { countFeedArticles } from '../store/articles.ts';
 import type { ClaimLensDB } from '../store/db.ts';
+import { replaceFactChecksOfPage } from '../store/fact-checks.ts';
+import { allFeeds } from '../store/feeds.ts';
 import type { FeedRecord } from '../store/schema.ts';
 import { markRead } from './ingest.ts';
 import type { FeedService } from './service.ts';
@@ -58,10 +60,7 @@ export function isFeedRequest(request: Request): request is FeedRequest {
 
 /** A feed with its article count, as the options page lists it. */
 async function feedView(db: ClaimLensDB, f: FeedRecord): Promise<FeedView> {
-  const items = await db.articles
-    .where('[feedId+readAt]')
-    .between([f.id, Dexie.minKey], [f.id, Dexie.maxKey], true, true)
-    .count();
+  const items = await countFeedArticles(db, f.id);
   return {
     id: f.id,
     url: f.url,
@@ -91,7 +90,7 @@ export async function handleFeedRequest(
   const { service } = hooks;
   switch (request.type) {
     case 'listFeeds': {
-      const feeds = await db.feeds.orderBy('url').toArray();
+      const feeds = await allFeeds(db);
       return {
         ok: true,
         feeds: await Promise.all(feeds.map((f) => feedView(db, f))),
@@ -134,7 +133,7 @@ export async function handleFeedRequest(
     case 'getTabFeeds': {
       const page = await hooks.tabFeeds(request.tabId);
       if (!page) return { ok: true, feeds: [] };
-      const followed = new Set((await db.feeds.toArray()).map((f) => f.url));
+      const followed = new Set((await allFeeds(db)).map((f) => f.url));
       return {
         ok: true,
         outlet: page.outlet,
@@ -158,7 +157,7 @@ export async function afterReaderPage(
   await markRead(db, page.articleId);
   if (extras?.claimReviews?.length) {
     const reviews = readClaimReviews(extras.claimReviews, page.url);
-    await saveFactChecks(db, page.url, factCheckRecords(reviews, page.articleId, Date.now()));
+    await replaceFactChecksOfPage(db, page.url, factCheckRecords(reviews, page.articleId, Date.now()));
   }
   hooks?.rememberTabFeeds(page.tabId, { outlet: page.outlet, feeds: extras?.feeds ?? [] });
 }

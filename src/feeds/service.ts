@@ -5,9 +5,21 @@
  * check, the HTML reader and the alarm; everything here also runs in Node for the tests.
  */
 import { readClaimReviews } from '../factcheck/claim-review.ts';
-import { factCheckRecords, saveFactChecks } from '../factcheck/match.ts';
+import { factCheckRecords } from '../factcheck/match.ts';
+import { getArticle } from '../store/articles.ts';
 import type { ClaimLensDB } from '../store/db.ts';
 import { storeErrorMessage } from '../store/errors.ts';
+import { replaceFactChecksOfPage } from '../store/fact-checks.ts';
+import {
+  allFeeds,
+  countFeeds,
+  deleteFeed,
+  feedWithUrl,
+  getFeed,
+  hostFollowed,
+  putFeed,
+  updateFeed,
+} from '../store/feeds.ts';
 import { articleIdFor, canonicalUrl } from '../store/ids.ts';
 import type { FeedRecord } from '../store/schema.ts';
 import { FetchError, HostLimiter, type Net, politeGet } from './fetch.ts';
@@ -23,7 +35,6 @@ import {
   dayBudget,
   type FeedSettings,
   getFeedSettings,
-  hostFollowed,
   hostOf,
   MAX_FEEDS,
   newFeed,
@@ -129,9 +140,9 @@ export class FeedService {
     } catch {
       return { ok: false, error: `not a web address: ${request.url}` };
     }
-    if ((await db.feeds.count()) >= MAX_FEEDS)
+    if ((await countFeeds(db)) >= MAX_FEEDS)
       return { ok: false, error: `ClaimLens follows at most ${MAX_FEEDS} feeds` };
-    const existing = await db.feeds.where('url').equals(url).first();
+    const existing = await feedWithUrl(db, url);
     if (existing) return { ok: false, error: `you already follow this feed (${existing.outlet})` };
     if (!(await this.host.permitted(new URL(url))))
       return {
@@ -140,13 +151,13 @@ export class FeedService {
       };
     // Recorded first, so the fetcher's allow-list holds the host; taken back if the address fails.
     const feed = newFeed(url, request.outlet ?? '', this.now(), { factChecker: request.factChecker });
-    await db.feeds.put(feed);
+    await putFeed(db, feed);
     let parsed: ParsedFeed;
     let found: FeedRecord;
     try {
       ({ parsed, feed: found } = await this.readFeedOrPage(feed));
     } catch (error) {
-      await db.feeds.delete(feed.id);
+      await deleteFeed(db, feed.id);
       return { ok: false, error: messageOf(error) };
     }
     // The reader's name for the outlet, else the site's (when its page said), else the feed's title.
@@ -159,7 +170,7 @@ export class FeedService {
         parsed.title ||
         found.outlet,
     };
-    await db.feeds.put(named);
+    await putFeed(db, named);
     // The items are stored after the answer, in the background.
     void this.track(named.id, () => this.storeItems(named, parsed));
     return { ok: true, feed: named };
@@ -186,13 +197,13 @@ export class FeedService {
           : 'this page is not a feed and advertises none',
       );
     }
-    if (await db.feeds.where('url').equals(sameHost.url).first())
+    if (await feedWithUrl(db, sameHost.url))
       throw new FeedError(`you already follow this site's feed (${sameHost.url})`);
     // Named after the site (its og:site_name) unless the reader gave a name.
     const outlet = feed.outlet === host ? (page.siteName ?? host) : feed.outlet;
     const moved = newFeed(sameHost.url, outlet, this.now(), { factChecker: feed.factChecker });
-    await db.feeds.put(moved);
-    await db.feeds.delete(feed.id);
+    await putFeed(db, moved);
+    await deleteFeed(db, feed.id);
     try {
       const again = await politeGet(this.net, this.limiter, moved.url, { accept: 'feed' });
       if (again.notModified) throw new FeedError('the server sent nothing new');
@@ -201,15 +212,15 @@ export class FeedService {
         parsed: parseFeedText(again.text, { baseUrl: moved.url }),
       };
     } catch (error) {
-      await db.feeds.delete(moved.id);
+      await deleteFeed(db, moved.id);
       throw error;
     }
   }
 
   async unsubscribe(id: string): Promise<boolean> {
     return this.serial(async () => {
-      const had = await this.host.db.feeds.get(id);
-      await this.host.db.feeds.delete(id);
+      const had = await getFeed(this.host.db, id);
+      await deleteFeed(this.host.db, id);
       return !!had;
     });
   }
@@ -219,12 +230,12 @@ export class FeedService {
     const now = this.now();
     const ids = onlyId
       ? [onlyId]
-      : (await this.host.db.feeds.toArray()).filter((f) => f.nextFetchAt <= now).map((f) => f.id);
+      : (await allFeeds(this.host.db)).filter((f) => f.nextFetchAt <= now).map((f) => f.id);
     return Promise.all(
       ids.map((id) =>
         this.track(id, async () => {
           // Read when its turn comes: a run before it may have changed it (or it was unsubscribed).
-          const feed = await this.host.db.feeds.get(id);
+          const feed = await getFeed(this.host.db, id);
           return feed ? this.fetchFeed(feed) : { feedId: id, stored: 0, error: 'no such feed' };
         }),
       ),
@@ -282,7 +293,7 @@ export class FeedService {
       if (budget <= 0) break;
       const url = canonicalUrl(item.url as string);
       if (seen.has(url)) continue;
-      if (await db.articles.get(articleIdFor(url))) {
+      if (await getArticle(db, articleIdFor(url))) {
         handled.push(url);
         continue;
       }
@@ -310,7 +321,7 @@ export class FeedService {
           if (!input && reviews.length) {
             // A fact-check page the extractor does not take for an article still carries its ratings.
             await this.serial(() =>
-              saveFactChecks(db, url, factCheckRecords(reviews, undefined, this.now())),
+              replaceFactChecksOfPage(db, url, factCheckRecords(reviews, undefined, this.now())),
             );
             handled.push(url);
             continue;
@@ -361,7 +372,7 @@ export class FeedService {
 
   /** The followed feeds, as an OPML document. */
   async exportOpml(): Promise<string> {
-    return writeOpml(await this.host.db.feeds.orderBy('url').toArray(), this.now());
+    return writeOpml(await allFeeds(this.host.db), this.now());
   }
 
   /** Subscribes to each feed of an OPML file; one result per feed. */
@@ -378,13 +389,10 @@ export class FeedService {
 
   /** Adds a host the reader allowed for a feed's item pages. */
   async allowHost(feedId: string, host: string): Promise<FeedRecord | undefined> {
-    return this.host.db.transaction('rw', this.host.db.feeds, async () => {
-      const feed = await this.host.db.feeds.get(feedId);
-      if (!feed) return undefined;
-      const next = { ...feed, hosts: [...new Set([...feed.hosts, host.toLowerCase()])] };
-      await this.host.db.feeds.put(next);
-      return next;
-    });
+    return updateFeed(this.host.db, feedId, (feed) => ({
+      ...feed,
+      hosts: [...new Set([...feed.hosts, host.toLowerCase()])],
+    }));
   }
 }
 

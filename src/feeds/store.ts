@@ -1,10 +1,13 @@
 /**
- * The followed feeds in the store, and the reader's feed settings: the one home of the `feeds` table
- * and of the per-feed bookkeeping (back-off, the per-day cap, items already handled).
+ * The rules of following feeds: the reader's feed settings and the per-feed bookkeeping (back-off, the
+ * per-day cap, items already handled). The records are read and written through src/store/feeds.ts and
+ * src/store/settings.ts.
  */
-import type { ClaimLensDB } from '../store/db.ts';
+import { type ClaimLensDB, transact } from '../store/db.ts';
+import { getFeed, putFeed } from '../store/feeds.ts';
 import { hashString } from '../store/ids.ts';
 import type { FeedRecord } from '../store/schema.ts';
+import { readSetting, updateSetting } from '../store/settings.ts';
 
 /** The reader's choices for followed feeds. */
 export interface FeedSettings {
@@ -38,20 +41,12 @@ export const MAX_FEEDS = 200;
 
 const SETTINGS_KEY = 'feeds';
 
-export async function getFeedSettings(db: ClaimLensDB): Promise<FeedSettings> {
-  const row = await db.settings.get(SETTINGS_KEY);
-  return { ...DEFAULT_FEED_SETTINGS, ...((row?.value as Partial<FeedSettings>) ?? {}) };
+export function getFeedSettings(db: ClaimLensDB): Promise<FeedSettings> {
+  return readSetting(db, SETTINGS_KEY, DEFAULT_FEED_SETTINGS);
 }
 
-export async function updateFeedSettings(
-  db: ClaimLensDB,
-  change: Partial<FeedSettings>,
-): Promise<FeedSettings> {
-  return db.transaction('rw', db.settings, async () => {
-    const next = { ...(await getFeedSettings(db)), ...change };
-    await db.settings.put({ key: SETTINGS_KEY, value: next });
-    return next;
-  });
+export function updateFeedSettings(db: ClaimLensDB, change: Partial<FeedSettings>): Promise<FeedSettings> {
+  return updateSetting(db, SETTINGS_KEY, DEFAULT_FEED_SETTINGS, change);
 }
 
 export function feedIdFor(url: string): string {
@@ -98,11 +93,6 @@ export function newFeed(
     dayCount: 0,
     seen: [],
   };
-}
-
-/** Whether any followed feed allows requests to this host. */
-export async function hostFollowed(db: ClaimLensDB, host: string): Promise<boolean> {
-  return (await db.feeds.where('hosts').equals(host.toLowerCase()).count()) > 0;
 }
 
 export function dayOf(now: number): string {
@@ -170,7 +160,7 @@ export function afterFailure(
 
 /** Writes a feed's bookkeeping back, unless it was unsubscribed meanwhile. */
 export async function saveFeed(db: ClaimLensDB, feed: FeedRecord): Promise<void> {
-  await db.transaction('rw', db.feeds, async () => {
-    if (await db.feeds.get(feed.id)) await db.feeds.put(feed);
+  await transact(db, 'rw', ['feeds'], async () => {
+    if (await getFeed(db, feed.id)) await putFeed(db, feed);
   });
 }

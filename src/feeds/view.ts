@@ -6,8 +6,10 @@
  */
 import { factChecksForClaims } from '../factcheck/match.ts';
 import type { ArticleView, ClaimStatus } from '../protocol/views.ts';
+import { getArticles } from '../store/articles.ts';
 import type { ClaimLensDB } from '../store/db.ts';
 import type { SentenceRecord } from '../store/schema.ts';
+import { getSentences } from '../store/sentences.ts';
 
 /**
  * The view with feed marks, coverage and fact-checks. Coverage counts the other outlets of the article's
@@ -17,7 +19,7 @@ export async function withFeedsAndFactChecks(db: ClaimLensDB, view: ArticleView)
   const evidenceIds = new Set<string>();
   for (const c of view.claims)
     for (const list of Object.values(c.status)) for (const e of list) evidenceIds.add(e.articleId);
-  const articles = await db.articles.bulkGet([...evidenceIds]);
+  const articles = await getArticles(db, [...evidenceIds]);
   const fromFeed = new Set(articles.filter((a) => a?.via === 'feed').map((a) => a!.id));
   // An outlet counts as "from feeds" when none of its articles here is one the reader opened.
   const outlets = new Map<string, boolean>();
@@ -28,9 +30,12 @@ export async function withFeedsAndFactChecks(db: ClaimLensDB, view: ArticleView)
     for (const list of Object.values(c.status))
       for (const e of list)
         outlets.set(e.outlet, (outlets.get(e.outlet) ?? true) && fromFeed.has(e.articleId));
-  const sentences = (await db.sentences.bulkGet(view.claims.map((c) => c.id))).filter(
-    (s): s is SentenceRecord => !!s,
-  );
+  const sentences = (
+    await getSentences(
+      db,
+      view.claims.map((c) => c.id),
+    )
+  ).filter((s): s is SentenceRecord => !!s);
   const checks = await factChecksForClaims(db, sentences);
   return {
     ...view,

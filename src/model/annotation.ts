@@ -164,6 +164,14 @@ export function annotationMatchesText(record: AnnotationRecord, needle: string |
   );
 }
 
+/** What an import did (or would do): annotations in the file, and how many are new, updated, unchanged. */
+export interface ImportCounts {
+  total: number;
+  new: number;
+  updated: number;
+  unchanged: number;
+}
+
 /** The import's merge rule: an unknown id is added; a strictly newer `modified` replaces; older or equal is kept. */
 export function importReplaces(local: AnnotationRecord | undefined, incoming: AnnotationRecord): boolean {
   return !local || Date.parse(incoming.modified) > Date.parse(local.modified);

@@ -10,8 +10,11 @@ import { indexTerms, queryTerms } from '../match/index.ts';
 import { DEFAULT_CLAIM_THRESHOLD, type SentenceAnalysis } from '../model/sentence.ts';
 import type { StanceDetail } from '../model/stance.ts';
 import { judgePair, type PairJudgement } from '../stance/pair.ts';
-import { type ClaimLensDB, countTerms } from '../store/db.ts';
+import { getArticle, putArticle, updateArticle } from '../store/articles.ts';
+import { type ClaimLensDB, transact } from '../store/db.ts';
 import { articleIdFor, canonicalUrl, sentenceIdFor } from '../store/ids.ts';
+import { deleteLinksOfArticle, linksFromArticle, putLinks } from '../store/links.ts';
+import { getProfiles, membersOfStories, putProfile, putProfiles, storyMembers } from '../store/profiles.ts';
 import {
   type ArticleRecord,
   type LinkRecord,
@@ -20,6 +23,14 @@ import {
   type SentenceRecord,
   type TermRecord,
 } from '../store/schema.ts';
+import {
+  deleteSentencesOfArticle,
+  putSentences,
+  sentenceIdsWithTerm,
+  sentencesOfArticle,
+  sentencesOfArticles,
+} from '../store/sentences.ts';
+import { countTerms, getTerms } from '../store/terms.ts';
 import { laterOf, retells } from '../story/copies.ts';
 import { chooseStory, membersToCompare } from '../story/group.ts';
 import { cosine } from '../story/vector.ts';
@@ -99,21 +110,20 @@ export async function ingestArticle(
     now,
   );
 
-  return db.transaction('rw', [db.articles, db.sentences, db.links, db.terms, db.profiles], async () => {
-    const previous = await db.articles.get(articleId);
+  return transact(db, 'rw', ['articles', 'sentences', 'links', 'terms', 'profiles'], async () => {
+    const previous = await getArticle(db, articleId);
     if (previous && previous.text === text && previous.outlet === input.outlet) {
-      await db.articles.update(articleId, { readAt: now, title: input.title });
+      await updateArticle(db, articleId, { readAt: now, title: input.title });
       return { articleId, changed: false, affectedArticleIds: [] };
     }
     const affected = new Set<string>();
     if (previous) {
-      const old = await db.links.where('otherArticleId').equals(articleId).toArray();
+      const old = await linksFromArticle(db, articleId);
       for (const link of old) affected.add(link.articleId);
-      await db.links.where('articleId').equals(articleId).delete();
-      await db.links.where('otherArticleId').equals(articleId).delete();
-      const stale = await db.sentences.where('articleId').equals(articleId).toArray();
+      await deleteLinksOfArticle(db, articleId);
+      const stale = await sentencesOfArticle(db, articleId);
       await countTerms(db, stale, -1);
-      await db.sentences.where('articleId').equals(articleId).delete();
+      await deleteSentencesOfArticle(db, articleId);
     }
     const article: ArticleRecord = {
       id: articleId,
@@ -136,11 +146,11 @@ export async function ingestArticle(
     const links = await linkWithinStory(db, article, sentences, profile, story.merge, now);
     recordTiming('claimlens:stance', stanceStart);
     recordTiming('claimlens:match', matchStart);
-    await db.articles.put(article);
-    await db.sentences.bulkPut(sentences);
+    await putArticle(db, article);
+    await putSentences(db, sentences);
     await countTerms(db, sentences, 1, keys);
-    await db.profiles.put(profile);
-    await db.links.bulkPut(links);
+    await putProfile(db, profile);
+    await putLinks(db, links);
     for (const link of links) if (link.articleId !== articleId) affected.add(link.articleId);
     affected.delete(articleId);
     return { articleId, changed: true, affectedArticleIds: [...affected] };
@@ -186,7 +196,7 @@ async function candidateArticles(
   // carried by more than POSTINGS_LIMIT sentences are left out, so the cost stays bounded whatever the
   // size of the store: such keys are too common to say which story an article tells.
   const union = [...new Set(ours.flatMap((s) => queryTerms(s)))];
-  const rows = await db.terms.bulkGet(union);
+  const rows = await getTerms(db, union);
   for (let i = 0; i < union.length; i++) keys.set(union[i], rows[i]);
   const usable = union.filter((t) => {
     const n = keys.get(t)?.df ?? 0;
@@ -198,11 +208,7 @@ async function candidateArticles(
       let ids = keys.get(term)?.ids;
       if (!ids) {
         // The limit bounds the read even if a count is behind (e.g. another tab is writing).
-        const found = (await db.sentences
-          .where('terms')
-          .equals(term)
-          .limit(POSTINGS_LIMIT + 1)
-          .primaryKeys()) as string[];
+        const found = await sentenceIdsWithTerm(db, term, POSTINGS_LIMIT + 1);
         if (found.length > POSTINGS_LIMIT) return;
         ids = found;
       }
@@ -223,19 +229,17 @@ async function candidateArticles(
  * own), from its stored sentences.
  */
 async function profilesOf(db: ClaimLensDB, ids: readonly string[]): Promise<ProfileRecord[]> {
-  const found = await db.profiles.bulkGet([...ids]);
+  const found = await getProfiles(db, ids);
   const missing = ids.filter((_, i) => !found[i]);
   if (!missing.length) return found as ProfileRecord[];
   const made: ProfileRecord[] = [];
   for (const id of missing) {
-    const article = await db.articles.get(id);
+    const article = await getArticle(db, id);
     if (!article) continue;
-    const sentences = (await db.sentences.where('articleId').equals(id).toArray()).sort(
-      (a, b) => a.index - b.index,
-    );
+    const sentences = (await sentencesOfArticle(db, id)).sort((a, b) => a.index - b.index);
     made.push(buildProfile(article, sentences, id, article.firstReadAt));
   }
-  await db.profiles.bulkPut(made);
+  await putProfiles(db, made);
   return [...(found.filter(Boolean) as ProfileRecord[]), ...made];
 }
 
@@ -264,20 +268,13 @@ async function linkWithinStory(
   merge: readonly string[],
   now: number,
 ): Promise<LinkRecord[]> {
-  const story = (await db.profiles.where('storyId').equals(profile.storyId).toArray()).filter(
-    (m) => m.articleId !== article.id,
-  );
+  const story = (await storyMembers(db, profile.storyId)).filter((m) => m.articleId !== article.id);
   const pairs: [ProfileRecord, ProfileRecord][] = [];
   let joined: ProfileRecord[] = [];
   if (merge.length) {
-    joined = (
-      await db.profiles
-        .where('storyId')
-        .anyOf([...merge])
-        .toArray()
-    ).filter((m) => m.articleId !== article.id);
+    joined = (await membersOfStories(db, merge)).filter((m) => m.articleId !== article.id);
     for (const m of joined) m.storyId = profile.storyId;
-    await db.profiles.bulkPut(joined);
+    await putProfiles(db, joined);
     const across: { pair: [ProfileRecord, ProfileRecord]; sim: number }[] = [];
     for (const x of story)
       for (const y of joined)
@@ -295,10 +292,7 @@ async function linkWithinStory(
   const wanted = new Set(pairs.flat().map((p) => p.articleId));
   wanted.delete(article.id);
   const byArticle = new Map<string, SentenceRecord[]>([[article.id, judged(sentences)]]);
-  const stored = await db.sentences
-    .where('articleId')
-    .anyOf([...wanted])
-    .toArray();
+  const stored = await sentencesOfArticles(db, [...wanted]);
   const grouped = new Map<string, SentenceRecord[]>();
   for (const s of stored) {
     const list = grouped.get(s.articleId) ?? [];
@@ -322,7 +316,10 @@ async function linkWithinStory(
     }
   }
   // Only other articles' profiles are written here; the new article's is written with it.
-  await db.profiles.bulkPut(copies.filter((c) => c !== profile));
+  await putProfiles(
+    db,
+    copies.filter((c) => c !== profile),
+  );
   return links;
 }
 

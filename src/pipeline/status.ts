@@ -12,8 +12,13 @@ import {
   type StoryView,
   type UserMark,
 } from '../protocol/views.ts';
-import type { ClaimLensDB } from '../store/db.ts';
+import { annotationsOfArticle } from '../store/annotations.ts';
+import { getArticle, getArticles } from '../store/articles.ts';
+import { type ClaimLensDB, transact } from '../store/db.ts';
+import { linksOfSentences } from '../store/links.ts';
+import { getProfile, getProfiles, storyMembers } from '../store/profiles.ts';
 import type { ArticleRecord, LinkRecord, SentenceRecord } from '../store/schema.ts';
+import { getSentences, sentencesOfArticle } from '../store/sentences.ts';
 import { independentSources, originOf } from '../story/independence.ts';
 
 /**
@@ -26,10 +31,10 @@ export async function articleView(
   articleId: string,
   threshold: number,
 ): Promise<ArticleView | null> {
-  return db.transaction('r', [db.articles, db.sentences, db.links, db.annotations, db.profiles], async () => {
-    const article = await db.articles.get(articleId);
+  return transact(db, 'r', ['articles', 'sentences', 'links', 'annotations', 'profiles'], async () => {
+    const article = await getArticle(db, articleId);
     if (!article) return null;
-    const notes = await db.annotations.where('articleId').equals(articleId).toArray();
+    const notes = await annotationsOfArticle(db, articleId);
     const dismissed = new Set(notes.filter((a) => a.kind === 'not-a-claim').map((a) => a.sentenceId));
     const mine = new Map<string, UserMark>();
     for (const a of notes) {
@@ -44,7 +49,7 @@ export async function articleView(
       }
       mine.set(a.sentenceId, mark);
     }
-    const sentences = (await db.sentences.where('articleId').equals(articleId).toArray())
+    const sentences = (await sentencesOfArticle(db, articleId))
       .filter((s) => !dismissed.has(s.id) && (s.score >= threshold || mine.has(s.id)))
       .sort((a, b) => a.index - b.index);
     const claims = (await claimViews(db, sentences)).map((c) => {
@@ -65,16 +70,16 @@ export async function articleView(
 
 /** Status views for the given sentences; must run inside a read transaction over articles, sentences and links. */
 export async function claimViews(db: ClaimLensDB, sentences: SentenceRecord[]): Promise<ClaimView[]> {
-  const links = await db.links
-    .where('sentenceId')
-    .anyOf(sentences.map((s) => s.id))
-    .toArray();
-  const others = await db.sentences.bulkGet([...new Set(links.map((l) => l.otherSentenceId))]);
+  const links = await linksOfSentences(
+    db,
+    sentences.map((s) => s.id),
+  );
+  const others = await getSentences(db, [...new Set(links.map((l) => l.otherSentenceId))]);
   const otherById = new Map(others.filter((s): s is SentenceRecord => !!s).map((s) => [s.id, s]));
   const otherArticles = [...new Set(links.map((l) => l.otherArticleId))];
-  const articles = await db.articles.bulkGet(otherArticles);
+  const articles = await getArticles(db, otherArticles);
   const articleById = new Map(articles.filter((a): a is ArticleRecord => !!a).map((a) => [a.id, a]));
-  const profiles = await db.profiles.bulkGet(otherArticles);
+  const profiles = await getProfiles(db, otherArticles);
   const copyOf = new Map(profiles.flatMap((p) => (p?.copyOf ? [[p.articleId, p.copyOf] as const] : [])));
   const linksBySentence = new Map<string, LinkRecord[]>();
   for (const l of links) {
@@ -137,12 +142,13 @@ export async function claimViews(db: ClaimLensDB, sentences: SentenceRecord[]): 
 
 /** The article's story: where it stands, and the other articles of the story, earliest first. */
 export async function storyView(db: ClaimLensDB, articleId: string): Promise<StoryView | undefined> {
-  const profile = await db.profiles.get(articleId);
+  const profile = await getProfile(db, articleId);
   if (!profile) return undefined;
-  const members = (await db.profiles.where('storyId').equals(profile.storyId).toArray()).filter(
-    (m) => m.articleId !== articleId,
+  const members = (await storyMembers(db, profile.storyId)).filter((m) => m.articleId !== articleId);
+  const records = await getArticles(
+    db,
+    members.map((m) => m.articleId),
   );
-  const records = await db.articles.bulkGet(members.map((m) => m.articleId));
   const others: StoryArticleView[] = [];
   members.forEach((m, i) => {
     const a = records[i];

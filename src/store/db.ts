@@ -1,6 +1,10 @@
 /**
- * The one module that knows Dexie. Everything else talks to the store through `ClaimStore`,
- * so the background, the CLI (with fake-indexeddb) and the tests share one code path.
+ * The one module that opens the store (Dexie over IndexedDB): its tables, schema versions and their
+ * upgrades, and `transact`. Each table is read and written through its repository beside this file
+ * (articles.ts, sentences.ts, links.ts, terms.ts, profiles.ts, annotations.ts, settings.ts, feeds.ts,
+ * fact-checks.ts), so the background, the library's worker, the CLI (with fake-indexeddb) and the tests
+ * share one code path into each table. Callers hold a `ClaimLensDB` only to pass it on; the
+ * architecture check (scripts/check-layers.ts) fails on a table touched anywhere else.
  */
 import Dexie, { type Table } from 'dexie';
 import type { AnnotationRecord } from '../model/annotation.ts';
@@ -13,7 +17,8 @@ import type {
   SettingRecord,
   TermRecord,
 } from './schema.ts';
-import { DB_NAME, LEGACY_ORPHANS_PREFIX, POSTINGS_LIMIT, SCHEMA_VERSIONS } from './schema.ts';
+import { DB_NAME, LEGACY_ORPHANS_PREFIX, SCHEMA_VERSIONS } from './schema.ts';
+import { termRecord } from './terms.ts';
 
 export class ClaimLensDB extends Dexie {
   articles!: Table<ArticleRecord, string>;
@@ -71,55 +76,34 @@ async function moveOrphanMarks(
   await settings.bulkDelete(rows.map((r) => r.key));
 }
 
-/** A key record; the id list is kept (sorted) only while it is short enough to be useful. */
-function termRecord(term: string, df: number, ids: string[] | undefined): TermRecord {
-  return ids && df <= POSTINGS_LIMIT ? { term, df, ids: [...ids].sort() } : { term, df };
-}
+/** The tables, by name. */
+export type TableName =
+  | 'articles'
+  | 'sentences'
+  | 'links'
+  | 'settings'
+  | 'annotations'
+  | 'terms'
+  | 'profiles'
+  | 'feeds'
+  | 'factChecks';
 
 /**
- * Adds (or, with `sign` -1, removes) sentences' keys to the key records: counts and short posting
- * lists. Must run inside a read-write transaction that includes `terms`. `known` holds key records
- * already read in the same transaction (retrieval reads most of them just before), which are not read
- * again.
+ * Runs `work` in one transaction over the named tables (`'all'`: every table), so what it reads and
+ * writes through the repositories is all-or-nothing. A transaction begun inside another one over the
+ * same tables joins it.
  */
-export async function countTerms(
+export function transact<T>(
   db: ClaimLensDB,
-  sentences: readonly SentenceRecord[],
-  sign: 1 | -1,
-  known?: ReadonlyMap<string, TermRecord | undefined>,
-): Promise<void> {
-  const delta = new Map<string, string[]>();
-  for (const s of sentences)
-    for (const t of new Set(s.terms)) {
-      const ids = delta.get(t);
-      if (ids) ids.push(s.id);
-      else delta.set(t, [s.id]);
-    }
-  if (!delta.size) return;
-  const keys = [...delta.keys()];
-  const unknown = known ? keys.filter((k) => !known.has(k)) : keys;
-  const fetched = await db.terms.bulkGet(unknown);
-  const rows = new Map<string, TermRecord | undefined>(unknown.map((k, i) => [k, fetched[i]]));
-  const put: TermRecord[] = [];
-  const gone: string[] = [];
-  for (const term of keys) {
-    const changed = delta.get(term) as string[];
-    const old = known?.has(term) ? known.get(term) : rows.get(term);
-    const df = (old?.df ?? 0) + sign * changed.length;
-    if (df <= 0) {
-      gone.push(term);
-      continue;
-    }
-    // A list that was dropped (too long) is not rebuilt here; the multi-entry index answers for it.
-    let ids: string[] | undefined;
-    if (!old) ids = changed;
-    else if (old.ids && sign > 0) ids = [...new Set([...old.ids, ...changed])];
-    else if (old.ids) {
-      const removed = new Set(changed);
-      ids = old.ids.filter((id) => !removed.has(id));
-    }
-    put.push(termRecord(term, df, ids));
-  }
-  await db.terms.bulkPut(put);
-  if (gone.length) await db.terms.bulkDelete(gone);
+  mode: 'r' | 'rw',
+  tables: readonly TableName[] | 'all',
+  work: () => Promise<T>,
+): Promise<T> {
+  return db.transaction(mode, tables === 'all' ? db.tables : [...tables], work);
+}
+
+/** Closes the store and deletes its database (the CLI's and the tests' throw-away stores). */
+export async function discardStore(db: ClaimLensDB): Promise<void> {
+  db.close();
+  await db.delete();
 }

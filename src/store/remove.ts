@@ -3,18 +3,26 @@
  * links from and to it, and fact-checks read from it. Used by feed retention; a caller batches the ids
  * so each transaction stays small.
  */
-import { type ClaimLensDB, countTerms } from './db.ts';
+import { type ClaimLensDB, transact } from './db.ts';
+import { deleteLinksOfArticles } from './links.ts';
+import { deleteSentences, sentencesOfArticles } from './sentences.ts';
+import { countTerms } from './terms.ts';
 
 /** Deletes the articles and everything hanging off them, in one transaction. */
 export async function deleteArticles(db: ClaimLensDB, ids: readonly string[]): Promise<void> {
   if (!ids.length) return;
-  await db.transaction('rw', [db.articles, db.sentences, db.links, db.terms, db.factChecks], async () => {
-    const sentences = await db.sentences.where('articleId').anyOf(ids).toArray();
+  await transact(db, 'rw', ['articles', 'sentences', 'links', 'terms', 'factChecks'], async () => {
+    const sentences = await sentencesOfArticles(db, ids);
     await countTerms(db, sentences, -1);
-    await db.sentences.bulkDelete(sentences.map((s) => s.id));
-    await db.links.where('articleId').anyOf(ids).delete();
-    await db.links.where('otherArticleId').anyOf(ids).delete();
-    await db.factChecks.where('articleId').anyOf(ids).delete();
+    await deleteSentences(
+      db,
+      sentences.map((s) => s.id),
+    );
+    await deleteLinksOfArticles(db, ids);
+    await db.factChecks
+      .where('articleId')
+      .anyOf([...ids])
+      .delete();
     await db.articles.bulkDelete([...ids]);
   });
 }

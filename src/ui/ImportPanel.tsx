@@ -1,5 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
-import type { ImportCounts, ImportProblem } from '../annotations/import.ts';
+import type { ImportProblem } from '../annotations/import.ts';
+import type { ImportCounts } from '../model/annotation.ts';
 
 export type ImportPhase = 'reading' | 'checking' | 'comparing' | 'writing';
 export interface ImportProgress {
