@@ -1,11 +1,14 @@
 /**
  * Background service worker: validates every message, checks who sent it, and hands it to the core
- * (src/background/service.ts). Also keeps the tab -> article map (session storage, so it survives the
- * worker being stopped) and the toolbar badge.
+ * (src/background/service.ts); takes imports from the library page over a port (src/background/import.ts)
+ * so that it writes the store alone. Also keeps the tab -> article map (session storage, so it survives
+ * the worker being stopped) and the toolbar badge.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
+import { ImportReceiver } from '../../src/background/import.ts';
 import { type Caller, type Effects, handleRequest } from '../../src/background/service.ts';
 import type { AnnotationRecord } from '../../src/model/annotation.ts';
+import { IMPORT_PORT } from '../../src/protocol/import.ts';
 import { parseRequest, type TabEvent } from '../../src/protocol/messages.ts';
 import { ClaimLensDB } from '../../src/store/db.ts';
 import { articleIdFor } from '../../src/store/ids.ts';
@@ -119,6 +122,22 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
   const parsed = parseRequest(message);
   if (!parsed.ok) return Promise.resolve({ ok: false, error: parsed.error });
   return handleRequest(db, effects, parsed.value, caller);
+});
+
+// An import, streamed by the library page: only the extension's own pages may send one.
+browser.runtime.onConnect.addListener((port) => {
+  if (port.name !== IMPORT_PORT) return;
+  if (!port.sender || callerOf(port.sender)?.kind !== 'extension-page') {
+    port.disconnect();
+    return;
+  }
+  const receiver = new ImportReceiver(
+    db,
+    (event) => port.postMessage(event),
+    () => effects.annotationsChanged('all'),
+  );
+  port.onMessage.addListener((message: unknown) => void receiver.receive(message));
+  port.onDisconnect.addListener(() => receiver.abandon());
 });
 
 browser.tabs.onRemoved.addListener((tabId) => {

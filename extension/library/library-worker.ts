@@ -1,14 +1,14 @@
 /**
  * The library page's worker. It opens its own connection to the extension's IndexedDB (same origin as
- * the background), reads and filters every annotation, builds export files, and runs imports with
- * the core's validator and its one-transaction merge — all off the page's main thread, so a
- * 50,000-annotation store or file never freezes the page.
+ * the background) and reads through the store's repositories: it filters every annotation, builds
+ * export files, and checks and previews imports with the core's validator and merge rule — all off the
+ * page's main thread, so a 50,000-annotation store or file never freezes the page. It writes nothing:
+ * the background writes imports (src/protocol/import.ts).
  */
 /// <reference lib="webworker" />
 import {
   type AnnotationRecord,
   annotationsToCsv,
-  applyImport,
   buildAnnotationDocument,
   CSV_MEDIA_TYPE,
   exportFileName,
@@ -118,25 +118,12 @@ async function handle(request: WorkerRequest): Promise<void> {
       post({ seq, type: 'preview', counts, fileName });
       return;
     }
-    case 'apply': {
-      if (!pending) {
-        post({ seq, type: 'failed', error: 'No file is waiting to be imported; choose the file again.' });
-        return;
-      }
-      const { parsed } = pending;
-      const started = performance.now();
-      const total = parsed.records.length;
-      post({ seq, type: 'progress', phase: 'writing', done: 0, total });
-      const counts = await applyImport(db, parsed, {
-        batchSize: 1000,
-        onProgress: (done, all) => post({ seq, type: 'progress', phase: 'writing', done, total: all }),
-      });
+    case 'committed': {
+      // The store now holds what the background's merge decided; fold the same decision into the cache
+      // so the list refreshes without re-reading tens of thousands of records.
+      if (pending && cache) cache = mergeIntoCache(cache, pending.parsed.records);
       pending = null;
-      const ms = Math.round(performance.now() - started);
-      // The store now holds exactly what the merge decided; fold the same decision into the cache so
-      // the list refreshes without re-reading tens of thousands of records.
-      if (cache) cache = mergeIntoCache(cache, parsed.records);
-      post({ seq, type: 'applied', counts, ms });
+      post({ seq, type: 'committed' });
       return;
     }
     case 'discard':

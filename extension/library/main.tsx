@@ -1,12 +1,12 @@
 /**
  * Library page entry: reads go to the page's own worker (which holds the store's records off the main
- * thread); writes that other pages must hear about (edit, delete, undo, import notice) go to the
- * background, like every other extension page.
+ * thread); writes go to the background, like every other extension page's: edits, deletes and undo as
+ * messages, an import streamed over a port (src/protocol/import.ts) after the worker previewed it.
  */
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
-import type { Request, Response, ResponseMap } from '../../src/protocol/messages.ts';
-import type { ImportProgress } from '../../src/ui/ImportPanel.tsx';
+import { backgroundClient } from '../../src/protocol/client.ts';
+import { IMPORT_PORT, type ImportPort, type ImportProgress, sendImport } from '../../src/protocol/import.ts';
 import { Library, type LibraryApi } from '../../src/ui/Library.tsx';
 import type { WorkerMessage, WorkerRequest } from './worker-protocol.ts';
 import '../../src/ui/tokens.css';
@@ -14,11 +14,7 @@ import '../../src/ui/library.css';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
-async function call<T extends Request>(request: T): Promise<ResponseMap[T['type']]> {
-  const answer = (await browser.runtime.sendMessage(request)) as Response<T['type']>;
-  if (!answer.ok) throw new Error(answer.error);
-  return answer as unknown as ResponseMap[T['type']];
-}
+const background = backgroundClient((message) => browser.runtime.sendMessage(message));
 
 const worker = new Worker(new URL('./library-worker.ts', import.meta.url), { type: 'module' });
 let nextSeq = 1;
@@ -57,35 +53,45 @@ function ask<T extends WorkerMessage['type']>(
   });
 }
 
+/** The file the worker previewed last, which "Import" sends to the background. */
+let previewed: File | null = null;
+
 const api: LibraryApi = {
   query: async (query, reload) => (await ask<'result'>({ type: 'query', query, reload })).result,
   records: async (filter) => (await ask<'records'>({ type: 'records', filter })).records,
-  listTags: async () => (await call({ type: 'listTags' })).tags,
-  save: async (draft) => (await call({ type: 'saveAnnotation', draft })).annotation,
+  listTags: async () => (await background.call({ type: 'listTags' })).tags,
+  save: async (draft) => (await background.call({ type: 'saveAnnotation', draft })).annotation,
   remove: async (ids) => {
-    const { deleted, undoToken } = await call({ type: 'deleteAnnotations', ids });
+    const { deleted, undoToken } = await background.call({ type: 'deleteAnnotations', ids });
     return { deleted, undoToken };
   },
-  undo: async (token) => (await call({ type: 'undoDelete', token })).restored,
+  undo: async (token) => (await background.call({ type: 'undoDelete', token })).restored,
   exportFile: async (filter, format) => {
     const { blob, fileName, count } = await ask<'exported'>({ type: 'export', filter, format });
     return { blob, fileName, count };
   },
   import: {
     parse: async (file, onProgress) => {
+      previewed = null;
       const m = await ask<'preview' | 'invalid'>({ type: 'parse', file }, onProgress);
-      return m.type === 'preview' ? { ok: true, counts: m.counts } : { ok: false, problem: m.problem };
+      if (m.type === 'invalid') return { ok: false, problem: m.problem };
+      previewed = file;
+      return { ok: true, counts: m.counts };
     },
     apply: async (onProgress) => {
-      const { counts, ms } = await ask<'applied'>({ type: 'apply' }, onProgress);
+      if (!previewed) throw new Error('No file is waiting to be imported; choose the file again.');
+      const started = performance.now();
+      const port = browser.runtime.connect({ name: IMPORT_PORT }) as ImportPort;
+      const counts = await sendImport(previewed, port, onProgress);
+      const ms = Math.round(performance.now() - started);
+      previewed = null;
+      await ask<'committed'>({ type: 'committed' });
       return { counts, ms };
     },
     discard: async () => {
+      previewed = null;
       await ask<'discarded'>({ type: 'discard' });
     },
-  },
-  notifyImported: async () => {
-    await call({ type: 'annotationsImported' });
   },
 };
 

@@ -1,9 +1,11 @@
 /**
  * Messages between the library page and its worker. The worker owns everything that scales with the
- * number of annotations (reading the store, filtering, exporting, parsing and writing imports), so the
- * page only ever holds the rows it shows and its main thread never runs a long task.
+ * number of annotations (reading the store, filtering, exporting, parsing and previewing imports), so
+ * the page only ever holds the rows it shows and its main thread never runs a long task. Imports are
+ * written by the background (src/protocol/import.ts); the worker folds what was written into its copy.
  */
 import type { AnnotationRecord, ImportCounts, ImportProblem } from '../../src/annotations/index.ts';
+import type { ImportPhase } from '../../src/protocol/import.ts';
 import type { LibraryFilter, LibraryQuery, LibraryResult } from '../../src/ui/library-query.ts';
 
 export type WorkerRequest =
@@ -15,12 +17,10 @@ export type WorkerRequest =
   | { seq: number; type: 'export'; filter: LibraryFilter | null; format: 'w3c' | 'csv' }
   /** Read, parse and validate a file, then preview what importing it would do. Nothing is written. */
   | { seq: number; type: 'parse'; file: Blob }
-  /** Write the file parsed last, in one transaction. */
-  | { seq: number; type: 'apply' }
+  /** The background wrote the file parsed last: fold it into the worker's copy of the store. */
+  | { seq: number; type: 'committed' }
   /** Forget the file parsed last. */
   | { seq: number; type: 'discard' };
-
-export type ImportPhase = 'reading' | 'checking' | 'comparing' | 'writing';
 
 export type WorkerMessage =
   | { seq: number; type: 'result'; result: LibraryResult }
@@ -28,7 +28,7 @@ export type WorkerMessage =
   | { seq: number; type: 'exported'; blob: Blob; fileName: string; count: number }
   | { seq: number; type: 'progress'; phase: ImportPhase; done: number; total: number | null }
   | { seq: number; type: 'preview'; counts: ImportCounts; fileName: string }
-  | { seq: number; type: 'applied'; counts: ImportCounts; ms: number }
+  | { seq: number; type: 'committed' }
   | { seq: number; type: 'invalid'; problem: ImportProblem }
   | { seq: number; type: 'discarded' }
   | { seq: number; type: 'failed'; error: string };

@@ -3,7 +3,7 @@ import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import { readOpml } from '../../src/feeds/opml.ts';
 import { originPattern } from '../../src/feeds/store.ts';
-import type { Request, Response } from '../../src/protocol/messages.ts';
+import { backgroundClient } from '../../src/protocol/client.ts';
 import { downloadText } from '../../src/ui/download.ts';
 import { type FeedsApi, FeedsPanel } from '../../src/ui/FeedsPanel.tsx';
 import { Options, type OptionsApi } from '../../src/ui/Options.tsx';
@@ -11,26 +11,17 @@ import '../../src/ui/tokens.css';
 import '../../src/ui/options.css';
 import '../../src/ui/feeds.css';
 
-async function call<T extends Request>(request: T) {
-  const answer = (await browser.runtime.sendMessage(request)) as Response<T['type']>;
-  if (!answer.ok) throw new Error(answer.error);
-  return answer;
-}
+const { call } = backgroundClient((message) => browser.runtime.sendMessage(message));
 
 const api: OptionsApi = {
-  getSettings: async () =>
-    ((await call({ type: 'getSettings' })) as Extract<Response<'getSettings'>, { ok: true }>).settings,
-  setSettings: async (settings) =>
-    ((await call({ type: 'setSettings', settings })) as Extract<Response<'setSettings'>, { ok: true }>)
-      .settings,
+  getSettings: async () => (await call({ type: 'getSettings' })).settings,
+  setSettings: async (settings) => (await call({ type: 'setSettings', settings })).settings,
   clearAll: async () => {
     await call({ type: 'clearAll' });
   },
 };
 
 render(<Options api={api} />, document.getElementById('app')!);
-
-type Ok<T extends Request['type']> = Extract<Response<T>, { ok: true }>;
 
 /**
  * Asks the browser for access to the hosts of these addresses. Called straight from the reader's click
@@ -51,33 +42,30 @@ function askFor(urls: string[]): Promise<void> {
 
 const feedsApi: FeedsApi = {
   list: async () => {
-    const r = (await call({ type: 'listFeeds' })) as Ok<'listFeeds'>;
+    const r = await call({ type: 'listFeeds' });
     return { feeds: r.feeds, settings: r.settings };
   },
   follow: (url, factChecker) =>
-    askFor([url]).then(
-      async () => ((await call({ type: 'subscribeFeed', url, factChecker })) as Ok<'subscribeFeed'>).feed,
-    ),
+    askFor([url]).then(async () => (await call({ type: 'subscribeFeed', url, factChecker })).feed),
   unfollow: async (id) => {
     await call({ type: 'unsubscribeFeed', id });
   },
   refresh: async (id) => {
-    const r = (await call({ type: 'refreshFeeds', id })) as Ok<'refreshFeeds'>;
+    const r = await call({ type: 'refreshFeeds', id });
     return r.runs[0] ?? { stored: 0 };
   },
-  setSettings: async (settings) =>
-    ((await call({ type: 'setFeedSettings', settings })) as Ok<'setFeedSettings'>).settings,
+  setSettings: async (settings) => (await call({ type: 'setFeedSettings', settings })).settings,
   exportOpml: async () => {
-    const r = (await call({ type: 'exportOpml' })) as Ok<'exportOpml'>;
+    const r = await call({ type: 'exportOpml' });
     downloadText(r.opml, r.fileName, 'text/x-opml');
     return (r.opml.match(/<outline /g) ?? []).length;
   },
   readOpml: (text) => readOpml(text),
   importOpml: (text, urls) =>
-    askFor(urls).then(async () => ((await call({ type: 'importOpml', text })) as Ok<'importOpml'>).results),
+    askFor(urls).then(async () => (await call({ type: 'importOpml', text })).results),
   allowHost: (id, host) =>
     askFor([`https://${host}/`, `http://${host}/`]).then(
-      async () => ((await call({ type: 'allowFeedHost', id, host })) as Ok<'allowFeedHost'>).feed,
+      async () => (await call({ type: 'allowFeedHost', id, host })).feed,
     ),
 };
 

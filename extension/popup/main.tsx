@@ -5,17 +5,13 @@
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import { originPattern, PENDING_FOLLOW_KEY } from '../../src/feeds/store.ts';
-import type { Request, Response } from '../../src/protocol/messages.ts';
+import { backgroundClient } from '../../src/protocol/client.ts';
 import { downloadText } from '../../src/ui/download.ts';
 import { Popup, type PopupApi } from '../../src/ui/Popup.tsx';
 import '../../src/ui/tokens.css';
 import '../../src/ui/popup.css';
 
-async function call<T extends Request>(request: T) {
-  const answer = (await browser.runtime.sendMessage(request)) as Response<T['type']>;
-  if (!answer.ok) throw new Error(answer.error);
-  return answer as Extract<Response<T['type']>, { ok: true }>;
-}
+const { call } = backgroundClient((message) => browser.runtime.sendMessage(message));
 
 async function tabId(): Promise<number | undefined> {
   const param = new URLSearchParams(location.search).get('tab');

@@ -11,12 +11,18 @@ import {
   serializeAnnotationDocument,
 } from '../annotations/index.ts';
 import { listOrphans, recordAnchoring } from '../annotations/orphans.ts';
-import { afterReaderPage, type FeedHooks, handleFeedRequest, isFeedRequest } from '../feeds/requests.ts';
+import {
+  afterReaderPage,
+  type FeedHooks,
+  type FeedRequestType,
+  handleFeedRequest,
+  isFeedRequest,
+} from '../feeds/requests.ts';
 import { withFeedsAndFactChecks } from '../feeds/view.ts';
 import type { AnnotationRecord } from '../model/annotation.ts';
 import { ingestArticle } from '../pipeline/ingest.ts';
 import { articleView } from '../pipeline/status.ts';
-import type { Request, Response, Settings } from '../protocol/messages.ts';
+import type { Request, RequestOf, RequestType, Response, Settings } from '../protocol/messages.ts';
 import type { ArticleView } from '../protocol/views.ts';
 import { getAnnotations, hasAnnotations } from '../store/annotations.ts';
 import type { ClaimLensDB } from '../store/db.ts';
@@ -70,159 +76,177 @@ function ownPage(caller: Caller, url: string): boolean {
   return caller.kind === 'extension-page' || canonicalUrl(url) === canonicalUrl(caller.url);
 }
 
+/** What a handler gets besides its request. */
+interface Context {
+  db: ClaimLensDB;
+  effects: Effects;
+  caller: Caller;
+}
+
+/** A handler answers its own request type with that type's answer (`ResponseMap`), checked per request. */
+type Handler<T extends RequestType> = (request: RequestOf<T>, context: Context) => Promise<Response<T>>;
+type Handlers = { [T in Exclude<RequestType, FeedRequestType>]: Handler<T> };
+
+const handlers: Handlers = {
+  async analyze(request, { db, effects, caller }) {
+    if (caller.kind !== 'content') return { ok: false, error: 'analyze is for content scripts' };
+    // Same origin, not same URL: Chromium keeps a sender's URL from document load, so after a
+    // single-page navigation (history.pushState, which cannot leave the origin) the page's new URL
+    // differs from it. A page still cannot speak for another site.
+    if (originOf(request.article.url) !== originOf(caller.url))
+      return { ok: false, error: 'article URL does not match the sending tab' };
+    const settings = await getSettings(db);
+    const result = await ingestArticle(db, request.article);
+    const stored = await articleView(db, result.articleId, settings.threshold);
+    if (!stored) return { ok: false, error: 'article vanished while it was being stored' };
+    await afterReaderPage(
+      db,
+      effects.feeds,
+      { tabId: caller.tabId, url: stored.url, articleId: stored.articleId, outlet: stored.outlet },
+      request.page,
+    );
+    const view = await withFeedsAndFactChecks(db, stored);
+    effects.tabShowsArticle(caller.tabId, view.articleId, view.claims.length);
+    if (result.affectedArticleIds.length) effects.articlesChanged(result.affectedArticleIds);
+    return { ok: true, view };
+  },
+  async getArticleView(request, { db }) {
+    const settings = await getSettings(db);
+    const view = await articleView(db, request.articleId, settings.threshold);
+    return { ok: true, view: view && (await withFeedsAndFactChecks(db, view)) };
+  },
+  async getTabView(request, { db, effects }) {
+    const [articleId, page] = await Promise.all([
+      effects.articleOfTab(request.tabId),
+      effects.pageOfTab(request.tabId),
+    ]);
+    const settings = await getSettings(db);
+    // An article the tab showed before it moved on to another page (in the same document) is not
+    // this page's.
+    const current = articleId && (!page || articleIdFor(page) === articleId) ? articleId : undefined;
+    const view: ArticleView | null = current ? await articleView(db, current, settings.threshold) : null;
+    return {
+      ok: true,
+      view: view && (await withFeedsAndFactChecks(db, view)),
+      ...(page ? { page } : {}),
+    };
+  },
+  async getSettings(request, { db, effects, caller }) {
+    // Every page's content script asks first thing: this is how the background learns which page a
+    // tab shows when it is not an article.
+    if (caller.kind === 'content' && request.url && originOf(request.url) === originOf(caller.url))
+      effects.tabShowsPage(caller.tabId, canonicalUrl(request.url));
+    const settings = await getSettings(db);
+    if (!request.url || !ownPage(caller, request.url)) return { ok: true, settings };
+    const annotated = await hasAnnotations(db, canonicalUrl(request.url));
+    return { ok: true, settings, annotated };
+  },
+  async setSettings(request, { db, effects, caller }) {
+    if (caller.kind !== 'extension-page')
+      return { ok: false, error: 'settings change only from extension pages' };
+    const settings = await updateSettings(db, request.settings);
+    effects.settingsChanged(settings);
+    return { ok: true, settings };
+  },
+  async clearAll(_request, { db, effects, caller }) {
+    if (caller.kind !== 'extension-page') return { ok: false, error: 'clearing only from extension pages' };
+    await clearAll(db);
+    effects.forgetTabs();
+    return { ok: true, cleared: true };
+  },
+  async saveAnnotation(request, { db, effects, caller }) {
+    if (!ownPage(caller, request.draft.url))
+      return { ok: false, error: 'annotations only for the sending page' };
+    const annotation = await saveAnnotation(db, request.draft);
+    effects.annotationsChanged([articleIdFor(annotation.url)], senderTab(caller));
+    return { ok: true, annotation };
+  },
+  async deleteAnnotations(request, { db, effects, caller }) {
+    const records = await getAnnotations(db, request.ids);
+    if (records.some((r) => r && !ownPage(caller, r.url)))
+      return { ok: false, error: 'annotations only for the sending page' };
+    const deleted = await deleteAnnotations(db, request.ids);
+    effects.annotationsChanged([...new Set(deleted.map((r) => articleIdFor(r.url)))], senderTab(caller));
+    return { ok: true, deleted: deleted.length, undoToken: await effects.stash(deleted) };
+  },
+  async undoDelete(request, { db, effects, caller }) {
+    const records = await effects.unstash(request.token);
+    if (!records)
+      return { ok: false, error: 'nothing to undo: the deletion is too old or was already undone' };
+    if (records.some((r) => !ownPage(caller, r.url)))
+      return { ok: false, error: 'annotations only for the sending page' };
+    const restored = await restoreAnnotations(db, records);
+    effects.annotationsChanged([...new Set(records.map((r) => articleIdFor(r.url)))], senderTab(caller));
+    return { ok: true, restored };
+  },
+  async listAnnotations(request, { db, caller }) {
+    if (caller.kind === 'content' && (!request.query.url || !ownPage(caller, request.query.url)))
+      return { ok: false, error: 'annotations only for the sending page' };
+    return { ok: true, annotations: await queryAnnotations(db, request.query) };
+  },
+  async listTags(_request, { db }) {
+    return { ok: true, tags: await listTags(db) };
+  },
+  async tagClaims(request, { db, effects, caller }) {
+    if (!ownPage(caller, request.url)) return { ok: false, error: 'annotations only for the sending page' };
+    const annotations = await tagClaims(db, request.url, request.claims, request.tags);
+    effects.annotationsChanged([articleIdFor(request.url)]);
+    return { ok: true, annotations };
+  },
+  async exportAnnotations(request, { db, caller }) {
+    if (caller.kind !== 'extension-page') return { ok: false, error: 'export only from extension pages' };
+    const annotations = await queryAnnotations(db, request.query);
+    if (request.format === 'csv') {
+      const json = annotationsToCsv(annotations);
+      return {
+        ok: true,
+        json,
+        fileName: exportFileName(new Date(), 'csv'),
+        count: annotations.length,
+        type: CSV_MEDIA_TYPE,
+      };
+    }
+    const json = serializeAnnotationDocument(buildAnnotationDocument(annotations));
+    return {
+      ok: true,
+      json,
+      fileName: exportFileName(),
+      count: annotations.length,
+      type: 'application/ld+json',
+    };
+  },
+  async reportAnchoring(request, { db, caller }) {
+    if (caller.kind !== 'content' || !ownPage(caller, request.url))
+      return { ok: false, error: 'anchoring is reported by the page itself' };
+    const recorded = await recordAnchoring(db, request.url, request);
+    return { ok: true, recorded };
+  },
+  async listOrphans(_request, { db }) {
+    return { ok: true, orphanIds: await listOrphans(db) };
+  },
+};
+
 /** Handles one validated request. Errors become `{ ok: false, error }` answers, never throws. */
-export async function handleRequest(
+export async function handleRequest<T extends RequestType>(
   db: ClaimLensDB,
   effects: Effects,
-  request: Request,
+  request: RequestOf<T>,
   caller: Caller,
-): Promise<Response<Request['type']>> {
+): Promise<Response<T>> {
   try {
-    if (isFeedRequest(request))
-      return await handleFeedRequest(db, effects.feeds, request, caller.kind === 'extension-page');
-    switch (request.type) {
-      case 'analyze': {
-        if (caller.kind !== 'content') return { ok: false, error: 'analyze is for content scripts' };
-        // Same origin, not same URL: Chromium keeps a sender's URL from document load, so after a
-        // single-page navigation (history.pushState, which cannot leave the origin) the page's new URL
-        // differs from it. A page still cannot speak for another site.
-        if (originOf(request.article.url) !== originOf(caller.url))
-          return { ok: false, error: 'article URL does not match the sending tab' };
-        const settings = await getSettings(db);
-        const result = await ingestArticle(db, request.article);
-        const stored = await articleView(db, result.articleId, settings.threshold);
-        if (!stored) return { ok: false, error: 'article vanished while it was being stored' };
-        await afterReaderPage(
-          db,
-          effects.feeds,
-          { tabId: caller.tabId, url: stored.url, articleId: stored.articleId, outlet: stored.outlet },
-          request.page,
-        );
-        const view = await withFeedsAndFactChecks(db, stored);
-        effects.tabShowsArticle(caller.tabId, view.articleId, view.claims.length);
-        if (result.affectedArticleIds.length) effects.articlesChanged(result.affectedArticleIds);
-        return { ok: true, view };
-      }
-      case 'getArticleView': {
-        const settings = await getSettings(db);
-        const view = await articleView(db, request.articleId, settings.threshold);
-        return { ok: true, view: view && (await withFeedsAndFactChecks(db, view)) };
-      }
-      case 'getTabView': {
-        const [articleId, page] = await Promise.all([
-          effects.articleOfTab(request.tabId),
-          effects.pageOfTab(request.tabId),
-        ]);
-        const settings = await getSettings(db);
-        // An article the tab showed before it moved on to another page (in the same document) is not
-        // this page's.
-        const current = articleId && (!page || articleIdFor(page) === articleId) ? articleId : undefined;
-        const view: ArticleView | null = current ? await articleView(db, current, settings.threshold) : null;
-        return {
-          ok: true,
-          view: view && (await withFeedsAndFactChecks(db, view)),
-          ...(page ? { page } : {}),
-        };
-      }
-      case 'getSettings': {
-        // Every page's content script asks first thing: this is how the background learns which page a
-        // tab shows when it is not an article.
-        if (caller.kind === 'content' && request.url && originOf(request.url) === originOf(caller.url))
-          effects.tabShowsPage(caller.tabId, canonicalUrl(request.url));
-        const settings = await getSettings(db);
-        if (!request.url || !ownPage(caller, request.url)) return { ok: true, settings };
-        const annotated = await hasAnnotations(db, canonicalUrl(request.url));
-        return { ok: true, settings, annotated };
-      }
-      case 'setSettings': {
-        if (caller.kind !== 'extension-page')
-          return { ok: false, error: 'settings change only from extension pages' };
-        const settings = await updateSettings(db, request.settings);
-        effects.settingsChanged(settings);
-        return { ok: true, settings };
-      }
-      case 'clearAll': {
-        if (caller.kind !== 'extension-page')
-          return { ok: false, error: 'clearing only from extension pages' };
-        await clearAll(db);
-        effects.forgetTabs();
-        return { ok: true, cleared: true };
-      }
-      case 'saveAnnotation': {
-        if (!ownPage(caller, request.draft.url))
-          return { ok: false, error: 'annotations only for the sending page' };
-        const annotation = await saveAnnotation(db, request.draft);
-        effects.annotationsChanged([articleIdFor(annotation.url)], senderTab(caller));
-        return { ok: true, annotation };
-      }
-      case 'deleteAnnotations': {
-        const records = await getAnnotations(db, request.ids);
-        if (records.some((r) => r && !ownPage(caller, r.url)))
-          return { ok: false, error: 'annotations only for the sending page' };
-        const deleted = await deleteAnnotations(db, request.ids);
-        effects.annotationsChanged([...new Set(deleted.map((r) => articleIdFor(r.url)))], senderTab(caller));
-        return { ok: true, deleted: deleted.length, undoToken: await effects.stash(deleted) };
-      }
-      case 'undoDelete': {
-        const records = await effects.unstash(request.token);
-        if (!records)
-          return { ok: false, error: 'nothing to undo: the deletion is too old or was already undone' };
-        if (records.some((r) => !ownPage(caller, r.url)))
-          return { ok: false, error: 'annotations only for the sending page' };
-        const restored = await restoreAnnotations(db, records);
-        effects.annotationsChanged([...new Set(records.map((r) => articleIdFor(r.url)))], senderTab(caller));
-        return { ok: true, restored };
-      }
-      case 'listAnnotations': {
-        if (caller.kind === 'content' && (!request.query.url || !ownPage(caller, request.query.url)))
-          return { ok: false, error: 'annotations only for the sending page' };
-        return { ok: true, annotations: await queryAnnotations(db, request.query) };
-      }
-      case 'listTags':
-        return { ok: true, tags: await listTags(db) };
-      case 'tagClaims': {
-        if (!ownPage(caller, request.url))
-          return { ok: false, error: 'annotations only for the sending page' };
-        const annotations = await tagClaims(db, request.url, request.claims, request.tags);
-        effects.annotationsChanged([articleIdFor(request.url)]);
-        return { ok: true, annotations };
-      }
-      case 'exportAnnotations': {
-        if (caller.kind !== 'extension-page') return { ok: false, error: 'export only from extension pages' };
-        const annotations = await queryAnnotations(db, request.query);
-        if (request.format === 'csv') {
-          const json = annotationsToCsv(annotations);
-          return {
-            ok: true,
-            json,
-            fileName: exportFileName(new Date(), 'csv'),
-            count: annotations.length,
-            type: CSV_MEDIA_TYPE,
-          };
-        }
-        const json = serializeAnnotationDocument(buildAnnotationDocument(annotations));
-        return {
-          ok: true,
-          json,
-          fileName: exportFileName(),
-          count: annotations.length,
-          type: 'application/ld+json',
-        };
-      }
-      case 'reportAnchoring': {
-        if (caller.kind !== 'content' || !ownPage(caller, request.url))
-          return { ok: false, error: 'anchoring is reported by the page itself' };
-        const recorded = await recordAnchoring(db, request.url, request);
-        return { ok: true, recorded };
-      }
-      case 'listOrphans':
-        return { ok: true, orphanIds: await listOrphans(db) };
-      case 'annotationsImported': {
-        if (caller.kind !== 'extension-page') return { ok: false, error: 'only extension pages import' };
-        effects.annotationsChanged('all');
-        return { ok: true, notified: true };
-      }
-    }
+    // The one place a request meets its handler: TypeScript cannot follow a union through a table
+    // lookup, so the answer's type is asserted here; every handler is checked against its own request
+    // and answer (`Handlers`, and `feedHandlers` in src/feeds/requests.ts).
+    const received = request as Request;
+    if (isFeedRequest(received))
+      return (await handleFeedRequest(
+        db,
+        effects.feeds,
+        received,
+        caller.kind === 'extension-page',
+      )) as Response<T>;
+    const handler = handlers[received.type] as Handler<typeof received.type>;
+    return (await handler(received as never, { db, effects, caller })) as Response<T>;
   } catch (error) {
     return { ok: false, error: describeError(error) };
   }

@@ -7,8 +7,8 @@
 import type { FeedLink } from '../extract/page-extras.ts';
 import { readClaimReviews } from '../factcheck/claim-review.ts';
 import { factCheckRecords } from '../factcheck/match.ts';
-import type { FeedView } from '../protocol/feeds.ts';
-import type { Request, Response } from '../protocol/messages.ts';
+import type { FeedResponseMap, FeedView } from '../protocol/feeds.ts';
+import type { Request, RequestOf, Response } from '../protocol/messages.ts';
 import { countFeedArticles } from '../store/articles.ts';
 import type { ClaimLensDB } from '../store/db.ts';
 import { replaceFactChecksOfPage } from '../store/fact-checks.ts';
@@ -26,36 +26,12 @@ export interface FeedHooks {
   tabFeeds(tabId: number): Promise<{ outlet: string; feeds: FeedLink[] } | undefined>;
 }
 
-const FEED_TYPES = new Set([
-  'listFeeds',
-  'subscribeFeed',
-  'unsubscribeFeed',
-  'refreshFeeds',
-  'setFeedSettings',
-  'exportOpml',
-  'importOpml',
-  'allowFeedHost',
-  'getTabFeeds',
-]);
-
-export type FeedRequest = Extract<
-  Request,
-  {
-    type:
-      | 'listFeeds'
-      | 'subscribeFeed'
-      | 'unsubscribeFeed'
-      | 'refreshFeeds'
-      | 'setFeedSettings'
-      | 'exportOpml'
-      | 'importOpml'
-      | 'allowFeedHost'
-      | 'getTabFeeds';
-  }
->;
+/** The feed requests (src/protocol/feeds.ts): one per entry of their answers' map. */
+export type FeedRequestType = keyof FeedResponseMap;
+export type FeedRequest = RequestOf<FeedRequestType>;
 
 export function isFeedRequest(request: Request): request is FeedRequest {
-  return FEED_TYPES.has(request.type);
+  return Object.hasOwn(feedHandlers, request.type);
 }
 
 /** A feed with its article count, as the options page lists it. */
@@ -78,69 +54,84 @@ async function feedView(db: ClaimLensDB, f: FeedRecord): Promise<FeedView> {
   };
 }
 
+type FeedHandler<T extends FeedRequestType> = (
+  request: RequestOf<T>,
+  db: ClaimLensDB,
+  hooks: FeedHooks,
+) => Promise<Response<T>>;
+
+/** One handler per feed request, each checked against its own answer. */
+const feedHandlers: { [T in FeedRequestType]: FeedHandler<T> } = {
+  async listFeeds(_request, db) {
+    const feeds = await allFeeds(db);
+    return {
+      ok: true,
+      feeds: await Promise.all(feeds.map((f) => feedView(db, f))),
+      settings: await getFeedSettings(db),
+    };
+  },
+  async subscribeFeed(request, db, { service }) {
+    const result = await service.subscribe({
+      url: request.url,
+      ...(request.outlet ? { outlet: request.outlet } : {}),
+      ...(request.factChecker ? { factChecker: true } : {}),
+    });
+    return result.ok ? { ok: true, feed: await feedView(db, result.feed) } : result;
+  },
+  async unsubscribeFeed(request, _db, { service }) {
+    return { ok: true, removed: await service.unsubscribe(request.id) };
+  },
+  async refreshFeeds(request, _db, { service }) {
+    return { ok: true, runs: await service.refresh(request.id) };
+  },
+  async setFeedSettings(request, db) {
+    return { ok: true, settings: await updateFeedSettings(db, request.settings) };
+  },
+  async exportOpml(_request, _db, { service }) {
+    return {
+      ok: true,
+      opml: await service.exportOpml(),
+      fileName: `claimlens-feeds-${new Date().toISOString().slice(0, 10)}.opml`,
+    };
+  },
+  async importOpml(request, _db, { service }) {
+    const results = await service.importOpml(request.text);
+    return {
+      ok: true,
+      results: results.map(({ url, result }) =>
+        result.ok ? { url, ok: true } : { url, ok: false, error: result.error },
+      ),
+    };
+  },
+  async allowFeedHost(request, db, { service }) {
+    const feed = await service.allowHost(request.id, request.host);
+    return feed ? { ok: true, feed: await feedView(db, feed) } : { ok: false, error: 'no such feed' };
+  },
+  async getTabFeeds(request, db, hooks) {
+    const page = await hooks.tabFeeds(request.tabId);
+    if (!page) return { ok: true, feeds: [] };
+    const followed = new Set((await allFeeds(db)).map((f) => f.url));
+    return {
+      ok: true,
+      outlet: page.outlet,
+      feeds: page.feeds.map((f) => ({ ...f, followed: followed.has(f.url) })),
+    };
+  },
+};
+
 /** Answers one feed request; only extension pages may manage feeds. */
-export async function handleFeedRequest(
+export async function handleFeedRequest<T extends FeedRequestType>(
   db: ClaimLensDB,
   hooks: FeedHooks | undefined,
-  request: FeedRequest,
+  request: RequestOf<T>,
   fromExtensionPage: boolean,
-): Promise<Response<FeedRequest['type']>> {
+): Promise<Response<T>> {
   if (!hooks) return { ok: false, error: 'feeds are not available here' };
   if (!fromExtensionPage) return { ok: false, error: 'feeds are managed from the extension’s own pages' };
-  const { service } = hooks;
-  switch (request.type) {
-    case 'listFeeds': {
-      const feeds = await allFeeds(db);
-      return {
-        ok: true,
-        feeds: await Promise.all(feeds.map((f) => feedView(db, f))),
-        settings: await getFeedSettings(db),
-      };
-    }
-    case 'subscribeFeed': {
-      const result = await service.subscribe({
-        url: request.url,
-        ...(request.outlet ? { outlet: request.outlet } : {}),
-        ...(request.factChecker ? { factChecker: true } : {}),
-      });
-      return result.ok ? { ok: true, feed: await feedView(db, result.feed) } : result;
-    }
-    case 'unsubscribeFeed':
-      return { ok: true, removed: await service.unsubscribe(request.id) };
-    case 'refreshFeeds':
-      return { ok: true, runs: await service.refresh(request.id) };
-    case 'setFeedSettings':
-      return { ok: true, settings: await updateFeedSettings(db, request.settings) };
-    case 'exportOpml':
-      return {
-        ok: true,
-        opml: await service.exportOpml(),
-        fileName: `claimlens-feeds-${new Date().toISOString().slice(0, 10)}.opml`,
-      };
-    case 'importOpml': {
-      const results = await service.importOpml(request.text);
-      return {
-        ok: true,
-        results: results.map(({ url, result }) =>
-          result.ok ? { url, ok: true } : { url, ok: false, error: result.error },
-        ),
-      };
-    }
-    case 'allowFeedHost': {
-      const feed = await service.allowHost(request.id, request.host);
-      return feed ? { ok: true, feed: await feedView(db, feed) } : { ok: false, error: 'no such feed' };
-    }
-    case 'getTabFeeds': {
-      const page = await hooks.tabFeeds(request.tabId);
-      if (!page) return { ok: true, feeds: [] };
-      const followed = new Set((await allFeeds(db)).map((f) => f.url));
-      return {
-        ok: true,
-        outlet: page.outlet,
-        feeds: page.feeds.map((f) => ({ ...f, followed: followed.has(f.url) })),
-      };
-    }
-  }
+  // As in src/background/service.ts: the one lookup TypeScript cannot follow; each handler is checked.
+  const received = request as FeedRequest;
+  const handler = feedHandlers[received.type] as FeedHandler<typeof received.type>;
+  return (await handler(received as never, db, hooks)) as Response<T>;
 }
 
 /**

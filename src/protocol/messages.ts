@@ -210,14 +210,16 @@ export const RequestSchema = v.variant('type', [
   }),
   /** Ids of annotations that did not anchor the last time their page was open. */
   v.object({ type: v.literal('listOrphans') }),
-  /** Extension pages: an import finished elsewhere (the library's worker); tell open tabs. */
-  v.object({ type: v.literal('annotationsImported') }),
   /** Followed feeds (src/protocol/feeds.ts). */
   ...FEED_REQUESTS,
 ]);
 export type Request = v.InferOutput<typeof RequestSchema>;
 /** A request as sent, before validation (the article of `analyze` is still packed). */
 export type WireRequest = v.InferInput<typeof RequestSchema>;
+/** The name of each request. */
+export type RequestType = Request['type'];
+/** The request of one type, as the background receives it (validated). */
+export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 
 /** Messages the background sends to content scripts. */
 export const TabEventSchema = v.variant('type', [
@@ -251,28 +253,36 @@ export interface ResponseMap extends FeedResponseMap {
   tagClaims: { annotations: AnnotationRecord[] };
   /** `json` holds the file's text in either format; `type` is its media type. */
   exportAnnotations: { json: string; fileName: string; count: number; type: string };
-  annotationsImported: { notified: true };
   reportAnchoring: { recorded: number };
   listOrphans: { orphanIds: string[] };
 }
 
-export type Response<T extends Request['type']> =
-  | ({ ok: true } & ResponseMap[T])
-  | { ok: false; error: string };
+// Every request has its answer, and every answer its request.
+const responsesMatch: SchemaMatches<keyof ResponseMap, RequestType> = true;
+void responsesMatch;
+
+/** The background's answer to a request of type `T`: its `ResponseMap` entry, or a refusal. */
+export type Response<T extends RequestType> = Ok<T> | { ok: false; error: string };
+/** A successful answer to a request of type `T`. */
+export type Ok<T extends RequestType> = { ok: true } & ResponseMap[T];
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };
 
 /** Validates an incoming request; the error names the first bad place. */
 export function parseRequest(message: unknown): ParseResult<Request> {
-  return parse(RequestSchema, message);
+  return parseWith(RequestSchema, message);
 }
 
 /** Validates an event from the background before the content script acts on it. */
 export function parseTabEvent(message: unknown): ParseResult<TabEvent> {
-  return parse(TabEventSchema, message);
+  return parseWith(TabEventSchema, message);
 }
 
-function parse<S extends v.GenericSchema>(schema: S, input: unknown): ParseResult<v.InferOutput<S>> {
+/** Validates a message against a schema; the error names the first bad place. */
+export function parseWith<S extends v.GenericSchema>(
+  schema: S,
+  input: unknown,
+): ParseResult<v.InferOutput<S>> {
   const result = v.safeParse(schema, input);
   if (result.success) return { ok: true, value: result.output };
   const issue = result.issues[0];

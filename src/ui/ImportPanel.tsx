@@ -1,14 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import type { ImportProblem } from '../annotations/import.ts';
 import type { ImportCounts } from '../model/annotation.ts';
-
-export type ImportPhase = 'reading' | 'checking' | 'comparing' | 'writing';
-export interface ImportProgress {
-  phase: ImportPhase;
-  done: number;
-  /** Null while the total is not known yet (the bar is then indeterminate). */
-  total: number | null;
-}
+import type { ImportPhase, ImportProgress } from '../protocol/import.ts';
 
 export interface ImportApi {
   /** Reads, validates and previews a file; writes nothing. */
@@ -16,7 +9,7 @@ export interface ImportApi {
     file: File,
     onProgress: (p: ImportProgress) => void,
   ): Promise<{ ok: true; counts: ImportCounts } | { ok: false; problem: ImportProblem }>;
-  /** Writes the previewed file in one transaction. */
+  /** Has the previewed file written (by the background, in one transaction). */
   apply(onProgress: (p: ImportProgress) => void): Promise<{ counts: ImportCounts; ms: number }>;
   discard(): Promise<void>;
 }
@@ -33,15 +26,24 @@ const PHASE_LABEL: Record<ImportPhase, string> = {
   reading: 'Reading the file…',
   checking: 'Checking the file…',
   comparing: 'Comparing with your annotations…',
+  sending: 'Handing the file to ClaimLens…',
   writing: 'Importing…',
 };
 
 const COUNT = new Intl.NumberFormat('en');
 const n = (k: number) => COUNT.format(k);
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/** The words beside the bar: how far the import got. */
+function progressText({ phase, done, total }: ImportProgress): string {
+  if (phase === 'sending') return `${megabytes(done)} sent`;
+  if (total === null) return done ? `${n(done)} checked` : '';
+  return `${n(done)} of ${n(total)}`;
+}
 
 /**
  * Import from a file: pick, check and preview (new / updated / unchanged), confirm, then a progress
- * bar while the worker writes. A bad file shows the first bad place and why, and nothing is written.
+ * bar while the background writes. A bad file shows the first bad place and why, and nothing is written.
  */
 export function ImportPanel({ api, onImported }: { api: ImportApi; onImported: () => Promise<void> }) {
   const [state, setState] = useState<State>({ step: 'idle' });
@@ -106,11 +108,7 @@ export function ImportPanel({ api, onImported }: { api: ImportApi; onImported: (
               <progress id="import-progress" max={state.progress.total} value={state.progress.done} />
             )}
             <span class="cl-muted" data-testid="import-count">
-              {state.progress.total === null
-                ? state.progress.done
-                  ? `${n(state.progress.done)} checked`
-                  : ''
-                : `${n(state.progress.done)} of ${n(state.progress.total)}`}
+              {progressText(state.progress)}
             </span>
           </div>
         )}

@@ -1,116 +1,56 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import {
-  ANNOTATION_KINDS,
-  type AnnotationKind,
-  type AnnotationRecord,
-  VERDICTS,
-  type Verdict,
-} from '../model/annotation.ts';
-import type { AnnotationDraft } from '../protocol/messages.ts';
-import { type ImportApi, ImportPanel } from './ImportPanel.tsx';
-import { editDraft, isEditable, KIND_LABEL, LibraryRow, VERDICT_LABEL } from './LibraryRow.tsx';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { ANNOTATION_KINDS, type AnnotationKind, VERDICTS, type Verdict } from '../model/annotation.ts';
+import { ImportPanel } from './ImportPanel.tsx';
+import { KIND_LABEL, LibraryRow, VERDICT_LABEL } from './LibraryRow.tsx';
 import { TagInput } from './LibraryTagInput.tsx';
+import { type FacetCount, SORT_KEYS, type SortKey } from './library-query.ts';
 import {
-  cleanFilter,
-  type FacetCount,
-  type LibraryFilter,
-  type LibraryQuery,
-  type LibraryResult,
-  SORT_KEYS,
-  type SortKey,
-} from './library-query.ts';
+  type ExportFormat,
+  type LibraryApi,
+  type LibraryState,
+  formatCount as n,
+  useLibrary,
+} from './use-library.ts';
 
-export interface LibraryApi {
-  query(query: LibraryQuery, reload: boolean): Promise<LibraryResult>;
-  /** Every record matching a filter (bulk tagging). */
-  records(filter: LibraryFilter): Promise<AnnotationRecord[]>;
-  listTags(): Promise<{ tag: string; count: number }[]>;
-  save(draft: AnnotationDraft): Promise<AnnotationRecord>;
-  remove(ids: string[]): Promise<{ deleted: number; undoToken: string }>;
-  undo(token: string): Promise<number>;
-  /** The export file for a filter, or for everything when null: W3C JSON, or CSV for spreadsheets. */
-  exportFile(
-    filter: LibraryFilter | null,
-    format: ExportFormat,
-  ): Promise<{ blob: Blob; fileName: string; count: number }>;
-  import: ImportApi;
-  /** Tell the background an import finished, so open pages reload their annotations. */
-  notifyImported(): Promise<void>;
-}
-
-/** W3C Web Annotation JSON (complete, re-importable) or a CSV table (spreadsheets, QDA tools). */
-export type ExportFormat = 'w3c' | 'csv';
-
-/** Rows rendered at first and added by each "Show more": small enough to render in one short task. */
-const PAGE = 60;
-/** Saves in flight at once during bulk tagging: enough to keep the background busy, few enough to stay responsive. */
-const BULK_CONCURRENCY = 16;
+export type { ExportFormat, LibraryApi };
 
 const SORT_LABEL: Record<SortKey, string> = { date: 'Date', outlet: 'Outlet', status: 'Status', tag: 'Tag' };
 
-interface Toast {
-  message: string;
-  undoToken?: string;
-}
-
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
-/** One formatter for every count (constructing Intl formatters per call is slow across thousands of rows). */
-const COUNT = new Intl.NumberFormat('en');
-const n = (k: number) => COUNT.format(k);
-/** Rows mounted per task: a new result paints its first rows at once and the rest in later tasks. */
-const ROW_CHUNK = 15;
-
-/** Saves the URL download of a Blob without the `downloads` permission. */
-function download(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.hidden = true;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
 /**
  * The library: every annotation across pages, with facets (tags, outlets), filters, sorting, editing,
- * delete with undo, bulk tagging, export and import. The store is read by a worker; this component
- * only renders the window of rows it is given.
+ * delete with undo, bulk tagging, export and import. The store is read by a worker; the state and what
+ * the reader can do live in `useLibrary`; this view renders the window of rows it is given.
  */
 export function Library({ api }: { api: LibraryApi }) {
-  const [filter, setFilter] = useState<LibraryFilter>({});
-  const [text, setText] = useState('');
-  const [sort, setSort] = useState<SortKey>('date');
-  const [direction, setDirection] = useState<'asc' | 'desc'>('desc');
-  const [limit, setLimit] = useState(PAGE);
-  const [result, setResult] = useState<LibraryResult | null>(null);
-  const [error, setError] = useState('');
-  const [allTags, setAllTags] = useState<string[]>([]);
-  const [toast, setToast] = useState<Toast | null>(null);
-  const [status, setStatus] = useState('');
-  /** Bumped after writes made elsewhere (the background): the worker must re-read the store. */
-  const [version, setVersion] = useState(0);
-  /** Bumped after an import: the worker already knows what it wrote, so it only re-runs the query. */
-  const [imports, setImports] = useState(0);
+  const library = useLibrary(api);
+  const {
+    filter,
+    text,
+    sort,
+    direction,
+    result,
+    error,
+    allTags,
+    toast,
+    status,
+    format,
+    mounted,
+    refocus,
+    filtered,
+    shownTotal,
+    setCondition,
+    save,
+    remove,
+    undo,
+    exportFile,
+  } = library;
   const [bulkOpen, setBulkOpen] = useState(false);
-  const [format, setFormat] = useState<ExportFormat>('w3c');
-  const [mounted, setMounted] = useState(ROW_CHUNK);
-  const querySeq = useRef(0);
-  /** The query (filter and order) of the result shown, and whether the latest result repeats it. */
-  const shownQuery = useRef('');
-  const sameQuery = useRef(false);
   const undoButton = useRef<HTMLButtonElement>(null);
   // After a delete the focused row is gone: focus goes to Undo, the natural next action.
   useEffect(() => {
     if (toast?.undoToken) undoButton.current?.focus();
   }, [toast]);
-  const lastVersion = useRef(-1);
-  /**
-   * The row whose editor was just saved: the refreshed list may re-mount it (rows mount a chunk per
-   * task), which drops keyboard focus, so focus is put back on its Edit button once it is there.
-   */
-  const refocus = useRef<{ id: string; until: number } | null>(null);
+  // The row whose editor was just saved gets focus back on its Edit button once it is mounted again.
   useEffect(() => {
     const target = refocus.current;
     if (!target) return;
@@ -130,110 +70,6 @@ export function Library({ api }: { api: LibraryApi }) {
         )
         ?.focus();
   });
-
-  // Text search waits for a pause in typing.
-  useEffect(() => {
-    const t = setTimeout(() => setFilter((f) => cleanFilter({ ...f, text })), 200);
-    return () => clearTimeout(t);
-  }, [text]);
-
-  useEffect(() => {
-    const seq = ++querySeq.current;
-    const reload = lastVersion.current !== version;
-    lastVersion.current = version;
-    const key = JSON.stringify([filter, sort, direction]);
-    api.query({ filter, sort, direction, limit }, reload).then(
-      (r) => {
-        if (seq === querySeq.current) {
-          sameQuery.current = key === shownQuery.current;
-          shownQuery.current = key;
-          setResult(r);
-          setError('');
-        }
-      },
-      (e: unknown) => seq === querySeq.current && setError(message(e)),
-    );
-  }, [api, filter, sort, direction, limit, version, imports]);
-
-  // Mount the rows of a new result a chunk per task, so no single task renders them all. The same query
-  // read again (after a save, a delete, a return to the tab) keeps the rows it has: they are updated in
-  // place, where starting over would take every row past the first chunk off the page for a moment
-  // (and a keyboard user's focus with it).
-  useEffect(() => {
-    setMounted((m) => (sameQuery.current ? Math.max(m, ROW_CHUNK) : ROW_CHUNK));
-  }, [result]);
-  useEffect(() => {
-    if (!result || mounted >= result.rows.length) return;
-    const t = setTimeout(() => setMounted((m) => m + ROW_CHUNK), 0);
-    return () => clearTimeout(t);
-  }, [result, mounted]);
-
-  const refreshTags = useCallback(() => {
-    api.listTags().then(
-      (tags) => setAllTags(tags.map((t) => t.tag)),
-      () => undefined,
-    );
-  }, [api]);
-  useEffect(refreshTags, [refreshTags]);
-
-  /** After any write: re-read the store and the tag list. */
-  const changed = useCallback(() => {
-    setVersion((v) => v + 1);
-    refreshTags();
-  }, [refreshTags]);
-
-  // Another tab or the popup may have changed annotations while this page was in the background.
-  useEffect(() => {
-    const onVisible = () => document.visibilityState === 'visible' && changed();
-    document.addEventListener('visibilitychange', onVisible);
-    return () => document.removeEventListener('visibilitychange', onVisible);
-  }, [changed]);
-
-  const setCondition = <K extends keyof LibraryFilter>(key: K, value: LibraryFilter[K] | undefined) => {
-    setLimit(PAGE);
-    setFilter((f) => cleanFilter({ ...f, [key]: value }));
-  };
-
-  const save = async (draft: AnnotationDraft) => {
-    await api.save(draft);
-    setStatus('Annotation saved.');
-    if (draft.id) refocus.current = { id: draft.id, until: Date.now() + 3_000 };
-    changed();
-  };
-
-  const remove = async (record: AnnotationRecord) => {
-    try {
-      const { deleted, undoToken } = await api.remove([record.id]);
-      setToast({ message: `Deleted ${deleted} ${deleted === 1 ? 'annotation' : 'annotations'}.`, undoToken });
-      changed();
-    } catch (e) {
-      setToast({ message: `Could not delete: ${message(e)}` });
-    }
-  };
-
-  const undo = async (token: string) => {
-    try {
-      const restored = await api.undo(token);
-      setToast({ message: `Restored ${restored} ${restored === 1 ? 'annotation' : 'annotations'}.` });
-      changed();
-    } catch (e) {
-      setToast({ message: `Could not undo: ${message(e)}` });
-    }
-  };
-
-  const exportFile = async (which: LibraryFilter | null) => {
-    setStatus('Preparing the export…');
-    try {
-      const { blob, fileName, count } = await api.exportFile(which, format);
-      download(blob, fileName);
-      setStatus(`Exported ${n(count)} ${count === 1 ? 'annotation' : 'annotations'} to ${fileName}.`);
-    } catch (e) {
-      setStatus(`Could not export: ${message(e)}`);
-    }
-  };
-
-  const filtered = Object.keys(filter).length > 0;
-  const shownTotal = result ? result.total + result.orphans.length : 0;
 
   return (
     <div class="cl-root cl-library">
@@ -255,7 +91,7 @@ export function Library({ api }: { api: LibraryApi }) {
             <select
               id="export-format"
               value={format}
-              onChange={(e) => setFormat(e.currentTarget.value as ExportFormat)}
+              onChange={(e) => library.setFormat(e.currentTarget.value as ExportFormat)}
             >
               <option value="w3c">W3C annotations (JSON, can be imported)</option>
               <option value="csv">Table (CSV, for spreadsheets)</option>
@@ -281,29 +117,16 @@ export function Library({ api }: { api: LibraryApi }) {
         </div>
         {bulkOpen && result && (
           <BulkTag
-            api={api}
-            filter={filter}
+            library={library}
             count={shownTotal}
-            suggestions={allTags}
-            onDone={(note) => {
-              setStatus(note);
-              setBulkOpen(false);
-              changed();
-            }}
+            onDone={() => setBulkOpen(false)}
             onCancel={() => setBulkOpen(false)}
           />
         )}
         <p role="status" class="cl-status" data-testid="library-status">
           {status}
         </p>
-        <ImportPanel
-          api={api.import}
-          onImported={async () => {
-            await api.notifyImported().catch(() => undefined);
-            setImports((k) => k + 1);
-            refreshTags();
-          }}
-        />
+        <ImportPanel api={api.import} onImported={library.imported} />
       </section>
       <div class="cl-lib-layout">
         <aside class="cl-lib-facets" aria-label="Facets">
@@ -331,7 +154,7 @@ export function Library({ api }: { api: LibraryApi }) {
                 type="search"
                 value={text}
                 placeholder="Quote, note, tag, outlet, title"
-                onInput={(e) => setText(e.currentTarget.value)}
+                onInput={(e) => library.setText(e.currentTarget.value)}
               />
             </div>
             <div class="cl-field">
@@ -381,7 +204,11 @@ export function Library({ api }: { api: LibraryApi }) {
             </div>
             <div class="cl-field">
               <label for="lib-sort">Sort by</label>
-              <select id="lib-sort" value={sort} onChange={(e) => setSort(e.currentTarget.value as SortKey)}>
+              <select
+                id="lib-sort"
+                value={sort}
+                onChange={(e) => library.setSort(e.currentTarget.value as SortKey)}
+              >
                 {SORT_KEYS.map((k) => (
                   <option key={k} value={k}>
                     {SORT_LABEL[k]}
@@ -394,7 +221,7 @@ export function Library({ api }: { api: LibraryApi }) {
               <select
                 id="lib-direction"
                 value={direction}
-                onChange={(e) => setDirection(e.currentTarget.value as 'asc' | 'desc')}
+                onChange={(e) => library.setDirection(e.currentTarget.value as 'asc' | 'desc')}
               >
                 <option value="desc">
                   {sort === 'date' ? 'Newest first' : sort === 'status' ? 'Most disputed first' : 'Z to A'}
@@ -414,15 +241,7 @@ export function Library({ api }: { api: LibraryApi }) {
               <label for="lib-changed">Text changed on the page</label>
             </div>
             {(filtered || text) && (
-              <button
-                type="button"
-                class="cl-lib-clear"
-                onClick={() => {
-                  setText('');
-                  setLimit(PAGE);
-                  setFilter({});
-                }}
-              >
+              <button type="button" class="cl-lib-clear" onClick={library.clearFilters}>
                 Clear filters
               </button>
             )}
@@ -450,7 +269,7 @@ export function Library({ api }: { api: LibraryApi }) {
                 ))}
               </ol>
               {result.total > result.rows.length && (
-                <button type="button" class="cl-lib-more" onClick={() => setLimit((l) => l + PAGE)}>
+                <button type="button" class="cl-lib-more" onClick={library.showMore}>
                   Show more ({n(result.total - result.rows.length)} not shown)
                 </button>
               )}
@@ -488,7 +307,7 @@ export function Library({ api }: { api: LibraryApi }) {
                 Undo
               </button>
             )}
-            <button type="button" aria-label="Dismiss message" onClick={() => setToast(null)}>
+            <button type="button" aria-label="Dismiss message" onClick={library.dismissToast}>
               ×
             </button>
           </div>
@@ -541,18 +360,14 @@ function Facet({
 
 /** Adds tags to every annotation of the current filter, a few saves at a time, with progress. */
 function BulkTag({
-  api,
-  filter,
+  library,
   count,
-  suggestions,
   onDone,
   onCancel,
 }: {
-  api: LibraryApi;
-  filter: LibraryFilter;
+  library: LibraryState;
   count: number;
-  suggestions: readonly string[];
-  onDone: (status: string) => void;
+  onDone: () => void;
   onCancel: () => void;
 }) {
   const [tags, setTags] = useState<string[]>([]);
@@ -562,41 +377,10 @@ function BulkTag({
   const run = async () => {
     setError('');
     try {
-      const records = await api.records(filter);
-      const targets = records.filter((r) => isEditable(r) && tags.some((t) => !r.tags.includes(t)));
-      const skipped = records.filter((r) => !isEditable(r)).length;
-      setProgress({ done: 0, total: targets.length });
-      const failures: string[] = [];
-      let done = 0;
-      for (let i = 0; i < targets.length; i += BULK_CONCURRENCY) {
-        const batch = targets.slice(i, i + BULK_CONCURRENCY);
-        const results = await Promise.allSettled(
-          batch.map((r) =>
-            api.save(
-              editDraft(r, {
-                tags: [...new Set([...r.tags, ...tags])],
-                ...(r.note ? { note: r.note } : {}),
-                ...(r.verdict ? { verdict: r.verdict } : {}),
-              }),
-            ),
-          ),
-        );
-        for (const res of results) if (res.status === 'rejected') failures.push(message(res.reason));
-        done += batch.length;
-        setProgress({ done, total: targets.length });
-      }
-      const tagged = targets.length - failures.length;
-      onDone(
-        `Tagged ${n(tagged)} ${tagged === 1 ? 'annotation' : 'annotations'} with ${tags.join(', ')}` +
-          (records.length - targets.length - skipped > 0
-            ? ` (${n(records.length - targets.length - skipped)} already had ${tags.length === 1 ? 'it' : 'them'})`
-            : '') +
-          (skipped ? `; ${n(skipped)} automatic corpus claims cannot carry tags` : '') +
-          (failures.length ? `; ${n(failures.length)} failed: ${failures[0]}` : '') +
-          '.',
-      );
+      await library.tagAllShown(tags, (done, total) => setProgress({ done, total }));
+      onDone();
     } catch (e) {
-      setError(message(e));
+      setError(e instanceof Error ? e.message : String(e));
       setProgress(null);
     }
   };
@@ -616,7 +400,7 @@ function BulkTag({
         label={`Tags to add to all ${n(count)} shown annotations`}
         tags={tags}
         onChange={setTags}
-        suggestions={suggestions}
+        suggestions={library.allTags}
       />
       {progress && (
         <div class="cl-lib-progress">

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { type AnnotationRecord, VERDICTS, type Verdict } from '../model/annotation.ts';
 import type { AnnotationDraft } from '../protocol/messages.ts';
 import { TagInput } from './LibraryTagInput.tsx';
+import { editDraft, isEditable } from './library-edit.ts';
 import { linkCounts, sourceLink } from './library-query.ts';
 import { StatusBar } from './StatusBar.tsx';
 import type { StatusCounts } from './status-format.ts';
@@ -31,33 +32,6 @@ export function countsLine(c: StatusCounts): string {
   if (c.confirms) parts.push(n(c.confirms, 'outlet confirms', 'outlets confirm'));
   if (c.unclear) parts.push(n(c.unclear, 'outlet cannot confirm', 'outlets cannot confirm'));
   return parts.length ? parts.join(' · ') : 'No other outlet linked';
-}
-
-/**
- * Automatic corpus claims come from `claimlens analyze --export`; the protocol cannot re-save them,
- * so they are shown but not edited.
- */
-export function isEditable(record: AnnotationRecord): boolean {
-  return record.kind !== 'auto-claim';
-}
-
-/** The draft that re-saves an existing record with changed tags, note or verdict. */
-export function editDraft(
-  record: AnnotationRecord,
-  change: { tags: string[]; note?: string; verdict?: Verdict },
-): AnnotationDraft {
-  return {
-    id: record.id,
-    url: record.url,
-    kind: record.kind as AnnotationDraft['kind'],
-    ...(record.sentenceId ? { sentenceId: record.sentenceId } : {}),
-    selectors: record.selectors,
-    tags: change.tags,
-    ...(change.note?.trim() ? { note: change.note } : {}),
-    ...(change.verdict ? { verdict: change.verdict } : {}),
-    outlet: record.outlet,
-    title: record.title,
-  };
 }
 
 /** Built once: constructing an Intl formatter per row is what makes long lists slow to render. */
