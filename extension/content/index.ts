@@ -4,21 +4,21 @@
  * nothing ClaimLens does may throw into the page.
  *
  * Cost discipline: extraction runs in slices of a few milliseconds (yielding to the page between
- * them), so no task ClaimLens causes grows with the page. Single-page sites are followed by watching
- * the URL (Navigation API events, or, where there are none, a one-second poll that compares a string)
- * and the article root (a MutationObserver whose callback only arms a timer): the page is re-read at
- * most once per quiet period, never on every mutation.
+ * them), so no task ClaimLens causes grows with the page. When the page is read again (a single-page
+ * navigation, late content) and when work begun for it is stale is the page lifecycle's
+ * (src/annotator/page-lifecycle.ts).
  */
 import type { AnnotationsController } from '../../src/annotator/annotations.tsx';
 import { Annotator, type ClaimActionHandler } from '../../src/annotator/annotator.ts';
+import { type StaleSignal, startPageLifecycle } from '../../src/annotator/page-lifecycle.ts';
 import { mapClaimBlocks } from '../../src/annotator/ranges.ts';
-import { pageUrlOf } from '../../src/article/page-url.ts';
 import { type DomArticle, extractDomArticleSliced, runSliced } from '../../src/extract/index.ts';
 import { readPageExtras } from '../../src/extract/page-extras.ts';
 import { isCustomChoice } from '../../src/highlight/colours.ts';
 import { nativePainter, type PainterFactory, supportsHighlightApi } from '../../src/highlight/painter.ts';
 import { type ColourChoice, highlightsOn } from '../../src/model/settings.ts';
-import type { Response, Settings, WireRequest } from '../../src/protocol/messages.ts';
+import type { Ask } from '../../src/protocol/client.ts';
+import type { Settings } from '../../src/protocol/messages.ts';
 import { packArticle } from '../../src/protocol/packed-article.ts';
 import type { ArticleView } from '../../src/protocol/views.ts';
 import { CONTENT_LAZY_FILE } from './files.ts';
@@ -59,30 +59,18 @@ function lazy(): Promise<Lazy> {
 
 /** Longest slice of extraction work before the page gets its main thread back. */
 const SLICE_MS = 4;
-/** Quiet time after the last change before a changed page is read again. */
-const SETTLE_MS = 400;
-/** Longest a busy page can postpone that re-read. */
-const MAX_SETTLE_MS = 2_000;
-const URL_POLL_MS = 1_000;
-/** A page that is not (yet) an article is re-checked this many times while it keeps changing. */
-const LATE_CONTENT_RETRIES = 3;
 
 let annotator: Annotator | null = null;
 let articleId: string | null = null;
 /** The view last painted, reused when a re-read finds the same text. */
 let shownView: ArticleView | null = null;
+/** The article read last (null: the page held none). */
 let article: DomArticle | null = null;
-/** Bumped on every (re)analysis; work begun under an older generation stops. */
-let generation = 0;
-let shownUrl = pageUrl();
-let rootObserver: MutationObserver | null = null;
-let lateRetries = 0;
-let settleTimer: ReturnType<typeof setTimeout> | undefined;
-let settleDeadline = 0;
+/** The last read's signal: work for the article it shows (a refresh) stops with it. */
+let reading: StaleSignal;
 
-async function send<T extends WireRequest>(request: T): Promise<Response<T['type']>> {
-  return (await ext.runtime.sendMessage(request)) as Response<T['type']>;
-}
+/** Asks the background: one runtime message, its answer typed by the request (src/protocol/client.ts). */
+const send = ((message) => ext.runtime.sendMessage(message)) as Ask;
 
 /** The researcher's annotations; created on first use so pages without any cost nothing. */
 let annotations: AnnotationsController | null = null;
@@ -136,42 +124,13 @@ const onClaimAction: ClaimActionHandler = (action, claim, range) => {
     .catch(report);
 };
 
-function guard<A extends unknown[]>(fn: (...args: A) => unknown): (...args: A) => void {
-  return (...args) => {
-    try {
-      const result = fn(...args);
-      if (result instanceof Promise) result.catch(report);
-    } catch (error) {
-      report(error);
-    }
-  };
-}
-
 function report(error: unknown): void {
   console.debug('[ClaimLens]', error);
 }
 
-/**
- * This page, without its fragment. Read from the document (which history calls update too), not
- * `location`: the script never needs the Location object, and each interface it first touches costs the
- * page a little.
- */
-function pageUrl(): string {
-  return pageUrlOf(document.URL);
-}
-
-/** Aborted once a newer read (or a navigation) bumps the generation: work begun under `mine` stops. */
-function signalFor(mine: number): { readonly aborted: boolean } {
-  return {
-    get aborted() {
-      return mine !== generation;
-    },
-  };
-}
-
 async function analyse(): Promise<void> {
-  const signal = signalFor(++generation);
-  shownUrl = pageUrl();
+  const signal = lifecycle.begin();
+  reading = signal;
   const settings = await send({ type: 'getSettings', url: document.URL });
   if (signal.aborted || !settings.ok) return;
   applyColours(settings.settings);
@@ -187,7 +146,8 @@ async function analyse(): Promise<void> {
   });
   if (found === undefined || signal.aborted) return;
   const before = article;
-  watch(found);
+  article = found;
+  lifecycle.watch(found?.root);
   // The page changed around an article whose text did not (a re-render, a comment thread loading): the
   // claims are the same, only their nodes may be new, so they are painted again without asking the
   // background.
@@ -197,11 +157,7 @@ async function analyse(): Promise<void> {
     annotator.show(shownView);
     return;
   }
-  if (!found) {
-    annotator?.clear();
-    articleId = null;
-    return;
-  }
+  if (!found) return left();
   // The feeds the page advertises (the popup's "Follow this outlet") and its fact-check markup, if any.
   const page = readPageExtras(document, found.input.url);
   const answer = await send({
@@ -251,124 +207,61 @@ async function refresh(id: string): Promise<void> {
   if (!annotator || id !== articleId) return;
   const answer = await send({ type: 'getArticleView', articleId: id });
   if (!answer.ok || !answer.view || id !== articleId || !annotator) return;
-  if (!(await mapInSlices(annotator.paintedArticle, answer.view, signalFor(generation)))) return;
+  if (!(await mapInSlices(annotator.paintedArticle, answer.view, reading))) return;
   if (id !== articleId || !annotator) return;
   shownView = answer.view;
   annotator.show(answer.view);
 }
 
-/** Watches the article root (or, before an article appears, the body) for changes worth a re-read. */
-function watch(found: DomArticle | null): void {
-  article = found;
-  rootObserver?.disconnect();
-  rootObserver = null;
-  const target = found?.root ?? (lateRetries < LATE_CONTENT_RETRIES ? document.body : null);
-  if (!target) return;
-  rootObserver = new MutationObserver(onMutation);
-  rootObserver.observe(target, { childList: true, subtree: true, characterData: !!found });
+/** The page the highlights were painted on is gone: another URL, or its article root left the page. */
+function left(): void {
+  annotator?.clear();
+  articleId = null;
+  article = null;
 }
 
-/**
- * A mutation batch only arms (or pushes back) one timer: the re-read waits for the page to settle. A
- * batch that changes no text (an image swapped in, an ad slot filled with an iframe, an empty wrapper)
- * cannot change the article, so it is not even that.
- */
-function onMutation(records: MutationRecord[]): void {
-  if (!records.some(changesText)) return;
-  if (!article) lateRetries++;
-  schedule();
-}
-
-const NON_BLANK = /\S/;
-
-function changesText(record: MutationRecord): boolean {
-  if (record.type === 'characterData') return true;
-  return carriesText(record.addedNodes) || carriesText(record.removedNodes);
-}
-
-function carriesText(nodes: NodeList): boolean {
-  for (let i = 0; i < nodes.length; i++) {
-    const node = nodes[i];
-    if ((node.nodeType === 1 || node.nodeType === 3) && NON_BLANK.test(node.textContent ?? '')) return true;
+/** An event from the background (validated first). */
+async function onEvent(message: unknown): Promise<void> {
+  const { parseTabEvent } = await lazy();
+  const parsed = parseTabEvent(message);
+  if (!parsed.ok) return;
+  const event = parsed.value;
+  if (event.type === 'articleChanged') return refresh(event.articleId);
+  if (event.type === 'annotationsChanged') {
+    if (articleId) void refresh(articleId).catch(report);
+    return (await annotationLayer()).reload();
   }
-  return false;
-}
-
-function schedule(): void {
-  const now = Date.now();
-  if (!settleTimer) settleDeadline = now + MAX_SETTLE_MS;
-  clearTimeout(settleTimer);
-  const wait = Math.max(0, Math.min(SETTLE_MS, settleDeadline - now));
-  settleTimer = setTimeout(
-    guard(() => {
-      settleTimer = undefined;
-      return analyse();
-    }),
-    wait,
-  );
-}
-
-/** Called on navigation events and by the poll: a new URL (or a root that left the page) means a new article. */
-function checkNavigation(): void {
-  const url = pageUrl();
-  if (url !== shownUrl) {
-    shownUrl = url;
-    lateRetries = 0;
-    // The old article's highlights go at once; the new one is read when the page has settled.
-    annotator?.clear();
-    articleId = null;
-    generation++;
-    schedule();
-  } else if (article && !article.root.isConnected) {
-    annotator?.clear();
-    articleId = null;
-    article = null;
-    schedule();
+  if (event.type === 'tagSelection') return (await annotationLayer()).tagSelection();
+  if (event.type === 'toggleHighlights') {
+    const visible = !(annotator?.isVisible ?? true);
+    annotator?.setVisible(visible);
+    annotations?.setVisible(visible);
+    return;
+  }
+  if (event.type === 'settingsChanged') {
+    const settings = event.settings;
+    applyColours(settings);
+    if (!highlightsOn(settings, document.URL)) {
+      // What is under way for the page stops.
+      lifecycle.begin();
+      annotator?.destroy();
+      annotator = null;
+      articleId = null;
+    } else if (!articleId) return analyse();
+    else return refresh(articleId);
   }
 }
 
-ext.runtime.onMessage.addListener(
-  guard(async (message: unknown) => {
-    const { parseTabEvent } = await lazy();
-    const event = parseTabEvent(message);
-    if (!event.ok) return;
-    if (event.value.type === 'articleChanged') return refresh(event.value.articleId);
-    if (event.value.type === 'annotationsChanged') {
-      if (articleId) void refresh(articleId).catch(report);
-      return (await annotationLayer()).reload();
-    }
-    if (event.value.type === 'tagSelection') return (await annotationLayer()).tagSelection();
-    if (event.value.type === 'toggleHighlights') {
-      const visible = !(annotator?.isVisible ?? true);
-      annotator?.setVisible(visible);
-      annotations?.setVisible(visible);
-      return;
-    }
-    if (event.value.type === 'settingsChanged') {
-      const settings = event.value.settings;
-      applyColours(settings);
-      if (!highlightsOn(settings, document.URL)) {
-        generation++;
-        annotator?.destroy();
-        annotator = null;
-        articleId = null;
-      } else if (!articleId) return analyse();
-      else return refresh(articleId);
-    }
-  }),
+// Nothing may throw into the page; the listener answers nothing (no `sendResponse`, no promise).
+ext.runtime.onMessage.addListener((message: unknown) => {
+  onEvent(message).catch(report);
+});
+
+// Reads the page now and whenever it changes into another article (src/annotator/page-lifecycle.ts).
+const lifecycle = startPageLifecycle(
+  document,
+  window as Window & { navigation?: EventTarget },
+  analyse,
+  left,
+  report,
 );
-
-const onNavigation = guard(checkNavigation);
-const nav = (window as unknown as { navigation?: EventTarget }).navigation;
-// The Navigation API reports every same-document navigation (pushState and replaceState included);
-// without it (Firefox) the URL is polled, since history calls fire no event.
-if (nav) nav.addEventListener('currententrychange', onNavigation);
-else {
-  window.addEventListener('popstate', onNavigation);
-  setInterval(onNavigation, URL_POLL_MS);
-}
-
-// A timer, not `requestIdleCallback`: the script is injected when the document is idle already, the
-// work runs in slices that leave the page its main thread, and the first use of `requestIdleCallback`
-// costs a page more binding setup than a timer does.
-setTimeout(guard(analyse), 0);

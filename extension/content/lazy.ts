@@ -7,31 +7,24 @@
  */
 import { type AnnotationsBackend, AnnotationsController } from '../../src/annotator/annotations.tsx';
 import { createPainter } from '../../src/highlight/overlay-painter.ts';
-import type { Response, WireRequest } from '../../src/protocol/messages.ts';
+import { type Ask, backgroundClient } from '../../src/protocol/client.ts';
 
 export { createClaimUi } from '../../src/annotator/claim-ui.ts';
 export { setHighlightColours } from '../../src/highlight/custom-colours.ts';
 export { createPainter } from '../../src/highlight/overlay-painter.ts';
 export { parseTabEvent } from '../../src/protocol/messages.ts';
 
-/** The content script's way of asking the background (one extension message, answered). */
-export type Send = <T extends WireRequest>(request: T) => Promise<Response<T['type']>>;
-
 /**
- * The annotation layer of this page, talking to the background through `send`; `onClaimsChanged` runs
- * after the researcher changed what the article view shows (tags, pins, dismissals).
+ * The annotation layer of this page, talking to the background through the content script's `ask` (a
+ * refusal becomes an exception, which the annotation UI shows); `onClaimsChanged` runs after the
+ * researcher changed what the article view shows (tags, pins, dismissals).
  */
 export function createAnnotationLayer(
   doc: Document,
-  send: Send,
+  ask: Ask,
   onClaimsChanged: () => void,
 ): AnnotationsController {
-  /** Like `send`, but a refusal becomes an exception, which the annotation UI shows. */
-  const call = async <T extends WireRequest>(request: T) => {
-    const answer = await send(request);
-    if (!answer.ok) throw new Error(answer.error);
-    return answer as Extract<Response<T['type']>, { ok: true }>;
-  };
+  const { call } = backgroundClient(ask);
   const backend: AnnotationsBackend = {
     list: async (url) => (await call({ type: 'listAnnotations', query: { url } })).annotations,
     save: async (draft) => (await call({ type: 'saveAnnotation', draft })).annotation,

@@ -94,11 +94,6 @@ export class Annotator implements ClaimUiHost {
     );
   }
 
-  /** The claims currently painted, in page order (for tests and the demo). */
-  get claimCount(): number {
-    return this.painted.length;
-  }
-
   /** The article whose claims are painted (their offsets point into its blocks). */
   get paintedArticle(): DomArticle {
     return this.article;
