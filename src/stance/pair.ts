@@ -134,6 +134,17 @@ function affirmative(s: SentenceAnalysis): boolean {
   return c.refutes < 0 && c.unsure < 0 && !c.negated;
 }
 
+/**
+ * The side an article takes on its story, as the pair judgement reads it: a lone statement the
+ * article-level model reads as a report but that denies or doubts ("Bale will not play Jobs") takes no
+ * side, since a headline that negates is as often a debunk the model missed.
+ */
+function sideOf(a: ArticleReading): ArticleSide {
+  if (a.side === 'report' && a.sentences.length <= STATEMENT_SENTENCES && a.sentences[0] && !affirmative(a.sentences[0]))
+    return 'unsure';
+  return a.side;
+}
+
 /** What the pair judgement needs to know about the two articles beyond the two sentences. */
 interface PairContext {
   /** Similarity from which an aligned pair confirms. */
@@ -241,7 +252,7 @@ export function judgePair(ours: ArticleReading, theirs: ArticleReading): PairJud
     confirmFrom: lone ? STATEMENT_CONFIRM : ALIGNED_CONFIRM,
     lone,
     // Two articles that both doubt the story (debunks, or one the model is unsure of) agree on it.
-    denials: ours.side === 'report' || theirs.side === 'report',
+    denials: sideOf(ours) === 'report' || sideOf(theirs) === 'report',
   };
   for (const a of aligned) {
     const detail = judgeAligned(ours.sentences[a.ours], theirs.sentences[a.theirs], context);
@@ -272,10 +283,9 @@ export function judgePair(ours: ArticleReading, theirs: ArticleReading): PairJud
     }
   });
   for (const d of numberDisputes(ours, theirs)) put(d.ours, d.theirs, d.detail);
-  if (
-    (theirs.side === 'debunk' && ours.side === 'report') ||
-    (ours.side === 'debunk' && theirs.side === 'report')
-  ) {
+  const ourSide = sideOf(ours);
+  const theirSide = sideOf(theirs);
+  if ((theirSide === 'debunk' && ourSide === 'report') || (ourSide === 'debunk' && theirSide === 'report')) {
     for (const d of debunkDisputes(ours, theirs)) {
       // The debunk's reading of a claim replaces any confirmation that article gave the same claim.
       for (const [key, j] of found)
