@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { exportCorpus, serializeAnnotationDocument } from '../annotations/export.ts';
 import type { ArticleInput } from '../article/types.ts';
-import { DEFAULT_CLAIM_THRESHOLD } from '../model/sentence.ts';
+import { DEFAULT_CLAIM_THRESHOLD, selectClaims } from '../model/sentence.ts';
 import type { Stance } from '../model/stance.ts';
 import { ingestArticle } from '../pipeline/ingest.ts';
 import { ClaimLensDB } from '../store/db.ts';
@@ -147,7 +147,8 @@ export async function analyzeCorpus(
       ids.push({ source, id: result.articleId });
     }
     const sentences = await db.sentences.toArray();
-    const claimIds = new Set(sentences.filter((s) => s.score >= threshold).map((s) => s.id));
+    // Every prose sentence is stored with its score; the reading rule picks each article's claims.
+    const claimIds = new Set([...selectClaims(sentences, threshold)].map((s) => s.id));
     const out: CliArticle[] = [];
     const done = new Set<string>();
     for (const { source, id } of ids) {

@@ -67,5 +67,99 @@ export interface SentenceAnalysis {
   hedges: string[];
 }
 
-/** Default check-worthiness threshold; the options page can change it. */
+/** Default check-worthiness threshold; the options page and the popup can change it. */
 export const DEFAULT_CLAIM_THRESHOLD = 0.5;
+
+/**
+ * The reader's three settings for how much is highlighted, as thresholds on the one scale the options
+ * page, the popup and the CLI's `--threshold` share. "all" is 0: every prose sentence is a claim.
+ */
+export const HIGHLIGHT_LEVELS = { fewer: 0.7, default: DEFAULT_CLAIM_THRESHOLD, all: 0 } as const;
+export type HighlightLevel = keyof typeof HIGHLIGHT_LEVELS;
+
+/** The level a threshold stands for: the nearest of the three (a threshold set by hand lands on one). */
+export function levelOf(threshold: number): HighlightLevel {
+  let best: HighlightLevel = 'default';
+  let gap = Number.POSITIVE_INFINITY;
+  for (const [level, t] of Object.entries(HIGHLIGHT_LEVELS) as [HighlightLevel, number][]) {
+    if (Math.abs(t - threshold) < gap) {
+      best = level;
+      gap = Math.abs(t - threshold);
+    }
+  }
+  return best;
+}
+
+/**
+ * Highest share of an article's prose sentences that a threshold highlights: a wall of yellow tells a
+ * reader nothing, so a page whose every sentence clears the threshold still shows only its most
+ * check-worthy ones. 40 % at the default, falling as the threshold rises, and every sentence at 0.
+ */
+export function claimShare(threshold: number): number {
+  return Math.min(1, Math.max(0.1, 1 - 1.2 * threshold));
+}
+
+/** Score below which a sentence is page furniture, a fragment or a heading, not a statement at all. */
+export const STATEMENT_FLOOR = 0.2;
+
+/** What `claimMask` reads of a sentence: its score and whether it carries a figure or a named source. */
+export type Rankable = Pick<SentenceAnalysis, 'score' | 'numbers' | 'attribution'>;
+
+const PRONOUN_SOURCE = /^(?:he|she|it|they|we|i|this|that)$/i;
+
+/**
+ * Whether a sentence carries what fact-checkers check first: a figure, or a statement put in a named
+ * source's mouth ("X said Y", "according to X"). A pronoun source ("he said") counts when the analysis
+ * resolved it to a name.
+ */
+export function carriesEvidence(s: Pick<SentenceAnalysis, 'numbers' | 'attribution'>): boolean {
+  return s.numbers.length > 0 || (s.attribution !== null && !PRONOUN_SOURCE.test(s.attribution.source));
+}
+
+/**
+ * Which of an article's prose sentences (all of them, in any order) are its claims at a threshold. A
+ * sentence must score at least the threshold. Those that carry a figure or a named source
+ * (`carriesEvidence`) are all kept: they are what a reader checks. The others, ranked by score (ties
+ * in page order), fill what is left of `claimShare` of the article's sentences, so a page of opinion
+ * and colour is not painted wall to wall. The one rule every reader of stored scores applies (the
+ * background's views, the export, the CLI), so a threshold means the same everywhere.
+ */
+export function claimMask(sentences: readonly Rankable[], threshold: number): boolean[] {
+  const mask = sentences.map(() => false);
+  let budget = Math.max(1, Math.floor(claimShare(threshold) * sentences.length));
+  const rest: number[] = [];
+  sentences.forEach((s, i) => {
+    if (s.score < threshold) return;
+    if (carriesEvidence(s)) {
+      mask[i] = true;
+      budget--;
+    } else rest.push(i);
+  });
+  rest.sort((a, b) => sentences[b].score - sentences[a].score || a - b);
+  for (let k = 0; k < rest.length && k < budget; k++) mask[rest[k]] = true;
+  return mask;
+}
+
+/**
+ * `claimMask` over sentences of many articles at once (the store's, the CLI's corpus): each article's
+ * sentences are ranked against each other only. Returns the claims.
+ */
+export function selectClaims<T extends Rankable & { articleId: string }>(
+  sentences: readonly T[],
+  threshold: number,
+): Set<T> {
+  const byArticle = new Map<string, T[]>();
+  for (const s of sentences) {
+    const list = byArticle.get(s.articleId);
+    if (list) list.push(s);
+    else byArticle.set(s.articleId, [s]);
+  }
+  const out = new Set<T>();
+  for (const list of byArticle.values()) {
+    const mask = claimMask(list, threshold);
+    list.forEach((s, i) => {
+      if (mask[i]) out.add(s);
+    });
+  }
+  return out;
+}

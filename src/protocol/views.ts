@@ -55,6 +55,19 @@ export interface ArticleView {
   outlet: string;
   title: string;
   claims: ClaimView[];
+  /**
+   * The article's other statements (prose sentences that are not furniture) that the reader's setting
+   * leaves unhighlighted, in page order: the popup lists them under their own heading.
+   */
+  remaining?: StatementView[];
+}
+
+/** A statement of the article that is not highlighted at the reader's setting. */
+export interface StatementView {
+  id: string;
+  index: number;
+  text: string;
+  score: number;
 }
 
 /** Empty status, for claims no other outlet has spoken to yet. */

@@ -1,0 +1,268 @@
+/**
+ * What gets highlighted, measured through the CLI's path (happy-dom + src/extract + src/claims + the
+ * one selection rule, `claimMask`) on the pages we have:
+ * - the Readability pages of ../shared/data (when present): claims inside the article, coverage
+ *   (articles with a check-worthy sentence that get at least one claim), body recall (expected body
+ *   sentences found in the extracted text), highlighted share of body sentences, and the share of
+ *   body sentences carrying a figure and a source that stay highlighted; non-articles left alone;
+ * - the committed golden corpus (test/fixtures/golden): the same figures;
+ * - the seed articles (test/fixtures/pages): every numbered or attributed statement found, no
+ *   boilerplate.
+ * Writes reports/extract-eval.json.
+ *
+ *   npm run eval:extract [-- --threshold N] [--out FILE] [--verbose]
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ArticleBlock, ArticleInput } from '../src/article/types.ts';
+import { analyzeSentences } from '../src/claims/index.ts';
+import { htmlArticle } from '../src/cli/analyze.ts';
+import { claimMask, DEFAULT_CLAIM_THRESHOLD, type SentenceAnalysis } from '../src/model/sentence.ts';
+import { type GoldenCase, loadGoldenCases } from '../test/support/golden.ts';
+import { haveReadabilityPages, loadReadabilityPages, normalise } from '../test/support/readability.ts';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+interface PageRow {
+  name: string;
+  readerable: boolean;
+  extracted: boolean;
+  claims: number;
+  inside: number;
+  bodySentences: number;
+  bodyFound: number;
+  bodyHighlighted: number;
+  figureAndSource: number;
+  figureAndSourceHighlighted: number;
+  checkWorthy: number;
+  outside: string[];
+}
+
+/** A sentence carries a figure and a source: a number and a named reporting source. */
+export function figureAndSource(s: SentenceAnalysis): boolean {
+  return (
+    s.numbers.length > 0 && s.attribution !== null && !/^(?:he|she|they|it|we|i)$/i.test(s.attribution.source)
+  );
+}
+
+/** The claims of an article at a threshold, by the product's one rule. */
+export function claimsOf(input: ArticleInput, threshold: number): SentenceAnalysis[] {
+  const sentences = analyzeSentences(input.blocks, input.publishedAt);
+  const mask = claimMask(sentences, threshold);
+  return sentences.filter((_, i) => mask[i]);
+}
+
+/** Scores one page: its extracted claims against the expected article's text and sentences. */
+export function scoreArticle(
+  name: string,
+  readerable: boolean,
+  input: ArticleInput | null,
+  expectedBlocks: readonly ArticleBlock[],
+  threshold: number,
+): PageRow {
+  const expectedText = normalise(expectedBlocks.map((b) => b.text).join(' '));
+  const body = analyzeSentences(expectedBlocks);
+  const bodyMask = claimMask(body, threshold);
+  const claims = input ? claimsOf(input, threshold).map((c) => normalise(c.text)) : [];
+  const extractedText = input ? normalise(input.blocks.map((b) => b.text).join(' ')) : '';
+  const row: PageRow = {
+    name,
+    readerable,
+    extracted: input !== null,
+    claims: claims.length,
+    inside: 0,
+    bodySentences: 0,
+    bodyFound: 0,
+    bodyHighlighted: 0,
+    figureAndSource: 0,
+    figureAndSourceHighlighted: 0,
+    checkWorthy: bodyMask.filter(Boolean).length,
+    outside: [],
+  };
+  for (const c of claims) {
+    if (expectedText.includes(c)) row.inside++;
+    else row.outside.push(c.slice(0, 120));
+  }
+  for (const s of body) {
+    const t = normalise(s.text);
+    // Words only: fragments of one or two words are not sentences a reader reads.
+    if (t.split(' ').length < 4) continue;
+    row.bodySentences++;
+    if (extractedText.includes(t)) row.bodyFound++;
+    const lit = claims.some((c) => c.includes(t) || (t.includes(c) && c.length * 2 >= t.length));
+    if (lit) row.bodyHighlighted++;
+    if (figureAndSource(s)) {
+      row.figureAndSource++;
+      if (lit) row.figureAndSourceHighlighted++;
+    }
+  }
+  return row;
+}
+
+const ratio = (a: number, b: number) => (b ? Math.round((a / b) * 10_000) / 10_000 : null);
+
+/** Totals of a set of page rows, in the issue's terms. */
+export function summarise(rows: PageRow[]) {
+  const articles = rows.filter((r) => r.readerable);
+  const sum = (f: (r: PageRow) => number, of = articles) => of.reduce((n, r) => n + f(r), 0);
+  const withCheckWorthy = articles.filter((r) => r.checkWorthy > 0);
+  const perArticleShare = articles
+    .filter((r) => r.bodySentences >= 5)
+    .map((r) => r.bodyHighlighted / r.bodySentences);
+  return {
+    pages: rows.length,
+    articles: articles.length,
+    articlesRead: articles.filter((r) => r.extracted).length,
+    claims: sum((r) => r.claims, rows),
+    claimsInsideArticle: ratio(
+      sum((r) => r.inside, rows),
+      sum((r) => r.claims, rows),
+    ),
+    coverage: ratio(withCheckWorthy.filter((r) => r.inside > 0).length, withCheckWorthy.length),
+    bodyRecall: ratio(
+      sum((r) => r.bodyFound),
+      sum((r) => r.bodySentences),
+    ),
+    highlightedShareOfBody: ratio(
+      sum((r) => r.bodyHighlighted),
+      sum((r) => r.bodySentences),
+    ),
+    highestArticleShare: perArticleShare.length ? Math.round(Math.max(...perArticleShare) * 1e4) / 1e4 : null,
+    figureAndSourceHighlighted: ratio(
+      sum((r) => r.figureAndSourceHighlighted),
+      sum((r) => r.figureAndSource),
+    ),
+    figureAndSourceSentences: sum((r) => r.figureAndSource),
+    nonArticlesWithClaims: rows.filter((r) => !r.readerable && r.claims > 0).map((r) => r.name),
+  };
+}
+
+async function readabilityRows(threshold: number): Promise<PageRow[]> {
+  const { Window } = await import('happy-dom');
+  const { collectBlocks } = await import('../src/extract/blocks.ts');
+  const rows: PageRow[] = [];
+  for (const page of loadReadabilityPages()) {
+    const dir = new URL(`../../shared/data/readability-pages/${page.name}/`, import.meta.url);
+    const expected = readFileSync(new URL('expected.html', dir), 'utf8');
+    const window = new Window({ url: 'https://expected.test/' });
+    window.document.write(`<!doctype html><html><body><div id="x">${expected}</div></body></html>`);
+    const blocks = collectBlocks(window.document.getElementById('x') as unknown as Element).map((b) => ({
+      kind: b.kind,
+      text: b.text,
+    }));
+    await window.happyDOM.close();
+    const input = await htmlArticle(
+      readFileSync(new URL('source.html', dir), 'utf8'),
+      `https://${page.host}/`,
+    );
+    rows.push(scoreArticle(page.name, page.readerable, input, blocks, threshold));
+  }
+  return rows;
+}
+
+async function goldenRows(cases: readonly GoldenCase[], threshold: number): Promise<PageRow[]> {
+  const rows: PageRow[] = [];
+  for (const c of cases) {
+    const input = await htmlArticle(c.html, c.url);
+    rows.push(scoreArticle(c.name, c.expected.article, input, c.expected.blocks, threshold));
+  }
+  return rows;
+}
+
+/** Seeds: every sentence with a number or a named source is a claim; listed boilerplate is not. */
+async function seedRows(threshold: number) {
+  const dir = join(ROOT, 'test/fixtures/pages');
+  const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as {
+    file: string;
+    host: string;
+    path: string;
+  }[];
+  const out = [];
+  for (const s of index) {
+    const input = await htmlArticle(readFileSync(join(dir, s.file), 'utf8'), `http://${s.host}${s.path}`);
+    if (!input) {
+      out.push({ page: s.file, read: false, checkable: 0, found: 0, missed: [] as string[] });
+      continue;
+    }
+    const sentences = analyzeSentences(input.blocks, input.publishedAt);
+    const mask = claimMask(sentences, threshold);
+    const checkable = sentences
+      .map((x, i) => ({ x, i }))
+      .filter(
+        ({ x }) =>
+          x.numbers.length > 0 ||
+          (x.attribution !== null && !/^(?:he|she|they|it|we|i)$/i.test(x.attribution.source)),
+      );
+    out.push({
+      page: s.file,
+      read: true,
+      sentences: sentences.length,
+      claims: mask.filter(Boolean).length,
+      checkable: checkable.length,
+      found: checkable.filter(({ i }) => mask[i]).length,
+      missed: checkable.filter(({ i }) => !mask[i]).map(({ x }) => x.text.slice(0, 120)),
+    });
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const t = args.indexOf('--threshold');
+  const threshold = t >= 0 ? Number(args[t + 1]) : DEFAULT_CLAIM_THRESHOLD;
+  const o = args.indexOf('--out');
+  const out = o >= 0 ? resolve(args[o + 1]) : join(ROOT, 'reports', 'extract-eval.json');
+  const verbose = args.includes('--verbose');
+  const t0 = performance.now();
+  const readability = haveReadabilityPages() ? await readabilityRows(threshold) : [];
+  const golden = await goldenRows(loadGoldenCases(), threshold);
+  const seeds = await seedRows(threshold);
+  const report = {
+    threshold,
+    readabilityPages: readability.length
+      ? {
+          ...summarise(readability),
+          pagesWithClaimsOutside: readability
+            .filter((r) => r.outside.length)
+            .map((r) => ({
+              name: r.name,
+              outside: r.outside.length,
+              of: r.claims,
+              first: r.outside.slice(0, 3),
+            })),
+        }
+      : 'absent (../shared/data/readability-pages)',
+    goldenCorpus: summarise(golden),
+    seeds: {
+      checkableStatements: seeds.reduce((n, s) => n + s.checkable, 0),
+      found: seeds.reduce((n, s) => n + s.found, 0),
+      pages: seeds,
+    },
+    seconds: Math.round((performance.now() - t0) / 100) / 10,
+  };
+  if (verbose)
+    for (const r of [...readability, ...golden])
+      console.log(
+        `${r.name.padEnd(40)} ${r.readerable ? 'art' : 'non'} claims ${r.claims} inside ${r.inside} body ${r.bodyFound}/${r.bodySentences} lit ${r.bodyHighlighted} f&s ${r.figureAndSourceHighlighted}/${r.figureAndSource}`,
+      );
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
+  const { pagesWithClaimsOutside: _, ...r } = (
+    typeof report.readabilityPages === 'string' ? {} : report.readabilityPages
+  ) as Record<string, unknown>;
+  console.log(
+    JSON.stringify(
+      {
+        readability: r,
+        golden: report.goldenCorpus,
+        seeds: { checkable: report.seeds.checkableStatements, found: report.seeds.found },
+      },
+      null,
+      1,
+    ),
+  );
+  console.log(`wrote ${out}`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main();
