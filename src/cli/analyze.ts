@@ -278,11 +278,36 @@ export async function htmlArticle(html: string, fileUrl: string): Promise<Articl
     },
   });
   try {
-    window.document.write(html);
+    window.document.write(forHappyDom(html));
     return extractArticle(window.document as unknown as Document, url);
   } finally {
     await window.happyDOM.close();
   }
+}
+
+/**
+ * The page as a browser would build it, where happy-dom's parser would not:
+ * - a `<body>` start tag where there is none: a browser opens the body at the first content after the
+ *   head whether or not the tag is there; happy-dom leaves such a page with an empty body. The tag goes
+ *   after `</head>`, else after the `<html>` start tag;
+ * - no `<style>` elements: happy-dom swallows everything after a `<style>` inside an `<svg>` (an icon
+ *   sprite at the top of the page empties it). Style sheets are not read in the CLI anyway.
+ */
+export function forHappyDom(html: string): string {
+  return withBody(html.replace(STYLE_ELEMENT, ''));
+}
+
+const STYLE_ELEMENT = /<style\b[^>]*>[\s\S]*?<\/style\s*>/gi;
+
+function withBody(html: string): string {
+  if (/<body[\s>]/i.test(html)) return html;
+  const head = /<\/head\s*>/i.exec(html);
+  if (head)
+    return `${html.slice(0, head.index + head[0].length)}<body>${html.slice(head.index + head[0].length)}`;
+  const open = /<html\b[^>]*>/i.exec(html);
+  if (open)
+    return `${html.slice(0, open.index + open[0].length)}<body>${html.slice(open.index + open[0].length)}`;
+  return `<body>${html}`;
 }
 
 function round(x: number): number {
