@@ -10,7 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sentenceFeatures } from '../src/claims/features.ts';
 import { describeSentence } from '../src/claims/index.ts';
-import { defaultModel, sigmoid, textLogit } from '../src/claims/model.ts';
+import { defaultModel, lexiconLogit, sigmoid, textLogit } from '../src/claims/model.ts';
 import { DEFAULT_CLAIM_THRESHOLD } from '../src/model/sentence.ts';
 import {
   bestThreshold,
@@ -53,7 +53,10 @@ function main(): void {
   const labels = dev.map((p) => p.label);
   const product = dev.map((p) => productScore(p, defaultModel));
   const textOnly = dev.map((p: Prepared) =>
-    sigmoid(textLogit(sentenceFeatures(p.text, p.tokens, describeSentence(p.text, p.tokens)))),
+    sigmoid(
+      textLogit(sentenceFeatures(p.text, p.tokens, describeSentence(p.text, p.tokens))) +
+        lexiconLogit(p.tokens),
+    ),
   );
   const atDefault = prf(product, labels, DEFAULT_CLAIM_THRESHOLD);
   const textAtDefault = prf(textOnly, labels, DEFAULT_CLAIM_THRESHOLD);

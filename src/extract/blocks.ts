@@ -119,7 +119,7 @@ const CONTAINER_TAGS = new Set([
  * call per distinct list.
  */
 const FURNITURE =
-  /(?:^|[\s_-])(?:byline|author|caption|credit|share|sharing|social|related|newsletter|cookie|consent|gdpr|promo|advert|ads?|sponsor|comments?|breadcrumbs?|subscribe|toolbar|menu|sidebar|masthead|recaptcha|skip|tags|meta|dateline|standfirst|dek|strapline|tooltip|popover|hovercard|teaser|gallery|slideshow|carousel|outbrain|taboola)(?:$|[\s_-])/;
+  /(?:^|[\s_-])(?:byline|author|caption|credit|share|sharing|social|related|newsletter|cookie|consent|gdpr|promo|advert|ads?|sponsor|comments?|breadcrumbs?|subscribe|toolbar|menu|sidebar|masthead|recaptcha|skip|tags|meta|dateline|standfirst|dek|strapline|tooltip|popover|hovercard|teaser|gallery|slideshow|carousel|tweet|outbrain|taboola)(?:$|[\s_-])/;
 
 /**
  * Furniture words that no content word rescues: "comment-body", "article-standfirst", "story-related"

@@ -99,41 +99,67 @@ export function claimShare(threshold: number): number {
   return Math.min(1, Math.max(0.1, 1 - 1.2 * threshold));
 }
 
-/** Score below which a sentence is page furniture, a fragment or a heading, not a statement at all. */
-export const STATEMENT_FLOOR = 0.2;
+/**
+ * Score at or below which a sentence is page furniture, a fragment or a heading, not a statement at
+ * all (src/claims caps those there).
+ */
+export const STATEMENT_FLOOR = 0.1;
 
 /** What `claimMask` reads of a sentence: its score and whether it carries a figure or a named source. */
-export type Rankable = Pick<SentenceAnalysis, 'score' | 'numbers' | 'attribution'>;
+export type Rankable = Pick<SentenceAnalysis, 'score' | 'numbers' | 'attribution' | 'dates'>;
 
 const PRONOUN_SOURCE = /^(?:he|she|it|they|we|i|this|that)$/i;
 
 /**
- * Whether a sentence carries what fact-checkers check first: a figure, or a statement put in a named
- * source's mouth ("X said Y", "according to X"). A pronoun source ("he said") counts when the analysis
- * resolved it to a name.
+ * Whether a sentence carries what fact-checkers check first: a figure (a number, or a calendar date
+ * written with one: "on Oct. 14", not "on Saturday"), or a statement put in a named source's mouth
+ * ("X said Y", "according to X"). A pronoun source ("he said") counts when the analysis resolved it
+ * to a name.
  */
-export function carriesEvidence(s: Pick<SentenceAnalysis, 'numbers' | 'attribution'>): boolean {
-  return s.numbers.length > 0 || (s.attribution !== null && !PRONOUN_SOURCE.test(s.attribution.source));
+export function carriesEvidence(s: Pick<SentenceAnalysis, 'numbers' | 'attribution' | 'dates'>): boolean {
+  return (
+    s.numbers.length > 0 ||
+    (s.attribution !== null && !PRONOUN_SOURCE.test(s.attribution.source)) ||
+    s.dates.some((d) => /\d/.test(d.raw))
+  );
 }
 
 /**
- * Which of an article's prose sentences (all of them, in any order) are its claims at a threshold. A
- * sentence must score at least the threshold. Those that carry a figure or a named source
- * (`carriesEvidence`) are all kept: they are what a reader checks. The others, ranked by score (ties
- * in page order), fill what is left of `claimShare` of the article's sentences, so a page of opinion
- * and colour is not painted wall to wall. The one rule every reader of stored scores applies (the
- * background's views, the export, the CLI), so a threshold means the same everywhere.
+ * The score a sentence carrying a figure or a named source needs: a quarter of the threshold up to the
+ * default (above what page furniture and headings score, `STATEMENT_FLOOR`), rising to the threshold
+ * itself at 1, so that "fewer" drops the weaker of them too. The score is how likely fact-checkers are
+ * to check the sentence's words (a model trained on debate transcripts); news puts its checkable
+ * statements in a named source's mouth or in a figure, which that model underrates ("X said Y" reads
+ * like opinion to it), and a reader checks who said what.
+ */
+export function evidenceThreshold(threshold: number): number {
+  const atDefault = DEFAULT_CLAIM_THRESHOLD / 4;
+  if (threshold <= DEFAULT_CLAIM_THRESHOLD) return threshold / 4;
+  return (
+    atDefault + ((threshold - DEFAULT_CLAIM_THRESHOLD) * (1 - atDefault)) / (1 - DEFAULT_CLAIM_THRESHOLD)
+  );
+}
+
+/**
+ * Which of an article's prose sentences (all of them, in any order) are its claims at a threshold.
+ * Those that carry a figure or a named source (`carriesEvidence`) and score at least
+ * `evidenceThreshold` are all kept: they are what a reader checks. The others must score at least the
+ * threshold and, ranked by score (ties in page order), fill what is left of `claimShare` of the
+ * article's sentences, so a page of opinion and colour is not painted wall to wall. At 0 every
+ * sentence is a claim. The one rule every reader of stored scores applies (the background's views, the
+ * export, the CLI), so a threshold means the same everywhere.
  */
 export function claimMask(sentences: readonly Rankable[], threshold: number): boolean[] {
   const mask = sentences.map(() => false);
   let budget = Math.max(1, Math.floor(claimShare(threshold) * sentences.length));
   const rest: number[] = [];
+  const evidenceBar = evidenceThreshold(threshold);
   sentences.forEach((s, i) => {
-    if (s.score < threshold) return;
+    if (s.score < evidenceBar) return;
     if (carriesEvidence(s)) {
       mask[i] = true;
       budget--;
-    } else rest.push(i);
+    } else if (s.score >= threshold) rest.push(i);
   });
   rest.sort((a, b) => sentences[b].score - sentences[a].score || a - b);
   for (let k = 0; k < rest.length && k < budget; k++) mask[rest[k]] = true;
