@@ -12,6 +12,12 @@ const IMAGE_NAME = /^\S*\.(?:jpe?g|png|gif|webp|svg|avif)$|^\S+[-_]\d+\.?$|^(?:j
 const BYLINE = /^(?:by|written by|reporting by|edited by)\s+\p{Lu}/iu;
 const DATE_LINE =
   /^(?:(?:published|updated|posted)\s*:?\s*)?(?:\w+day,?\s+)?(?:\d{1,2}\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\.?\s+\d{1,2}(?:,?\s+\d{4})?(?:\s+\d{1,2}:\d{2}.*)?$/i;
+/**
+ * A deal or affiliate line: "SAVE $250.00 – …", "DEAL: …", "… was $999, now $699 at Best Buy". Shops'
+ * offers inside an article are advertising, whatever their figures.
+ */
+const DEAL =
+  /^(?:SAVE|DEAL|SALE|OFFER|TODAY ONLY|PRICE DROP)\b[\s:–—-]*(?:[$£€]|\d|UP TO)|\bwas\s+[$£€]\d[\d,.]*,?\s+now\s+[$£€]\d[\d,.]*|\bnow\s+[$£€]\d[\d,.]*\s+(?:at|from)\s+\p{Lu}/u;
 const LABEL_LINE =
   /^(?:Author Image|Image|Photo|Video|Audio|Gallery|Share|Comments?|Related|Advertisement|Listen|Menu|Close|Dismiss)$/i;
 
@@ -53,6 +59,7 @@ export function boilerplateBlock(block: string): string | null {
   if (NOTICE.test(t) && t.split(/\s+/).length < 40) return 'notice';
   if (CREDIT.test(t)) return 'credit';
   if (IMAGE_NAME.test(t)) return 'image';
+  if (DEAL.test(t)) return 'deal';
   if (BYLINE.test(t) && t.split(/\s+/).length <= 12) return 'byline';
   if (DATE_LINE.test(t) || isDateLine(t)) return 'date';
   if (LABEL_LINE.test(t)) return 'label';

@@ -119,7 +119,7 @@ const CONTAINER_TAGS = new Set([
  * call per distinct list.
  */
 const FURNITURE =
-  /(?:^|[\s_-])(?:byline|author|caption|credit|share|sharing|social|related|newsletter|cookie|consent|gdpr|promo|advert|ads?|sponsor|comments?|breadcrumbs?|subscribe|toolbar|menu|sidebar|masthead|recaptcha|skip|tags|meta|dateline|standfirst|dek|strapline|tooltip|popover|hovercard|teaser|gallery|slideshow|carousel|tweet|outbrain|taboola)(?:$|[\s_-])/;
+  /(?:^|[\s_-])(?:byline|author|caption|credit|share|sharing|social|related|newsletter|cookie|consent|gdpr|promo|advert|ads?|sponsor|comments?|breadcrumbs?|subscribe|toolbar|menu|sidebar|masthead|recaptcha|skip|tags|meta|dateline|standfirst|dek|strapline|tooltip|popover|hover|hovercard|teaser|gallery|slideshow|carousel|tweet|outbrain|taboola)(?:$|[\s_-])/;
 
 /**
  * Furniture words that no content word rescues: "comment-body", "article-standfirst", "story-related"
@@ -128,7 +128,7 @@ const FURNITURE =
  * paragraphs (its notice is caught by its words, src/claims/boilerplate.ts).
  */
 const STRONG_FURNITURE =
-  /(?:^|[\s_-])(?:comments?|commentlist|standfirst|dek|strapline|related|tooltip|popover|hovercard|outbrain|taboola)(?:$|[\s_-])/;
+  /(?:^|[\s_-])(?:comments?|commentlist|standfirst|dek|strapline|related|tooltip|popover|hover|hovercard|outbrain|taboola)(?:$|[\s_-])/;
 
 /** camelCase boundaries ("commentText", "relatedLinks"), made word breaks before matching. */
 const CAMEL = /([a-z])([A-Z])/g;
@@ -203,7 +203,8 @@ function furnitureWords(words: string): number {
  * page's style up to date on every call. One selector, so an element is asked once instead of once per
  * attribute: the content script runs this cold, for every element of the article.
  */
-const SKIP_BY_ATTRIBUTE = '[contenteditable]:not([contenteditable="false"]),[hidden],[aria-hidden="true"]';
+const SKIP_BY_ATTRIBUTE =
+  '[contenteditable]:not([contenteditable="false"]),[hidden],[aria-hidden="true"],[role="tooltip"]';
 
 /** The same, with the landmark roles of page furniture (navigation, sidebars, the page footer). */
 const SKIP_BY_ATTRIBUTE_OR_ROLE = `${SKIP_BY_ATTRIBUTE},[role="navigation"],[role="complementary"],[role="contentinfo"]`;

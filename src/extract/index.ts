@@ -104,6 +104,9 @@ export function* findArticleRootSteps(
   }
   if (best) best = commonAncestorOfPeers(best, bestScore, scores, body);
   if (best) best = gatheringAncestor(best, counted, weights, total);
+  // A row of a layout table is not the article: the table is (its other rows hold the rest of it).
+  while (best && TABLE_PARTS.has(best.localName) && best.parentElement && best.parentElement !== body)
+    best = best.parentElement;
   // The explicit element holding the most prose, when it holds a good share of the page's prose.
   let declared: Element | null = null;
   let declaredScore = 0;
@@ -137,6 +140,8 @@ function chooseRoot(
   }
   return best;
 }
+
+const TABLE_PARTS = new Set(['tr', 'tbody', 'thead', 'tfoot']);
 
 /** Sentence punctuation followed by a space or the end of the text. */
 const PROSE_END = /[.!?]["”’)]?(?:\s|$)/;

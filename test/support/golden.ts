@@ -6,7 +6,9 @@
  * test (src/extract/golden.test.ts) runs every case without ../shared.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import type { ArticleBlock } from '../../src/article/types.ts';
+import type { ArticleBlock, ArticleInput } from '../../src/article/types.ts';
+import { analyzeSentences } from '../../src/claims/index.ts';
+import { claimMask } from '../../src/model/sentence.ts';
 
 export const GOLDEN_DIR = new URL('../fixtures/golden/', import.meta.url);
 
@@ -23,6 +25,11 @@ export interface GoldenExpected {
   claims: string[];
   /** Text that must never be read as part of the article (furniture the case is about). */
   furniture?: string[];
+  /**
+   * Share of the body's sentences that must be read (1 when absent). A saved real page may keep a
+   * line the reader's cut drops; a case written for one kind of failure reads its whole body.
+   */
+  minBodyRecall?: number;
 }
 
 export interface GoldenCase {
@@ -44,4 +51,22 @@ export function loadGoldenCases(): GoldenCase[] {
       const expected = JSON.parse(readFileSync(new URL('expected.json', dir), 'utf8')) as GoldenExpected;
       return { name, html: readFileSync(new URL('source.html', dir), 'utf8'), url: expected.url, expected };
     });
+}
+
+/** Text compared the way a reader compares it: Unicode-normalised, quotes straightened, blanks collapsed. */
+export function normaliseText(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '')
+    .replace(/[‘’‛′]/g, "'")
+    .replace(/[“”„″]/g, '"')
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim();
+}
+
+/** The sentences highlighted in an article at a threshold (the product's rule), in page order. */
+export function goldenClaims(input: ArticleInput, threshold: number): string[] {
+  const sentences = analyzeSentences(input.blocks, input.publishedAt);
+  const mask = claimMask(sentences, threshold);
+  return sentences.filter((_, i) => mask[i]).map((s) => s.text);
 }
