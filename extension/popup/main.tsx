@@ -55,6 +55,12 @@ const api: PopupApi = {
     downloadText(json, fileName, 'application/ld+json');
     return count;
   },
+  async threshold() {
+    return (await call({ type: 'getSettings' })).settings.threshold;
+  },
+  async setThreshold(threshold) {
+    await call({ type: 'setSettings', settings: { threshold } });
+  },
   openOptions: () => void browser.runtime.openOptionsPage(),
   openLibrary: () =>
     void browser.tabs.create({ url: browser.runtime.getURL('extension/library/index.html') }),

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { type AnnotationRecord, VERDICTS, type Verdict } from '../model/annotation.ts';
 import type { ArticleView } from '../protocol/views.ts';
 import { EvidenceList } from './EvidenceList.tsx';
+import { HighlightLevelPicker } from './HighlightLevel.tsx';
 import {
   type ClaimFilter,
   filterClaims,
@@ -27,6 +28,9 @@ export interface PopupApi {
   exportPage(url: string): Promise<number>;
   openOptions(): void;
   openLibrary(): void;
+  /** The reader's highlight threshold, and a way to change it (the page repaints itself). */
+  threshold?(): Promise<number>;
+  setThreshold?(threshold: number): Promise<void>;
 }
 
 /** The toolbar popup: the page's claims in page order with their cross-outlet status, filters and tagging. */
@@ -38,7 +42,11 @@ export function Popup({ api }: { api: PopupApi }) {
   });
   const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState<{ text: string; undo?: () => Promise<void> } | null>(null);
+  const [threshold, setThreshold] = useState<number | null>(null);
   const fail = (e: unknown) => setError(e instanceof Error ? e.message : String(e));
+  useEffect(() => {
+    api.threshold?.().then(setThreshold, fail);
+  }, [api]);
 
   const reload = useCallback(async () => {
     const v = await api.load();
@@ -83,6 +91,16 @@ export function Popup({ api }: { api: PopupApi }) {
           </button>
         )}
       </p>
+      {threshold !== null && api.setThreshold && (
+        <HighlightLevelPicker
+          name="popup-level"
+          threshold={threshold}
+          onChange={(t) => {
+            setThreshold(t);
+            api.setThreshold?.(t).then(reload).catch(fail);
+          }}
+        />
+      )}
       {view === undefined && !error && <p class="cl-muted">Loading…</p>}
       {view === null && (
         <p class="cl-muted">No article analysed on this page. Open a news article to see its claims.</p>
@@ -265,6 +283,23 @@ function ArticleClaims({
           );
         })}
       </ol>
+
+      {view.remaining && view.remaining.length > 0 && (
+        <section class="cl-remaining" aria-labelledby="cl-remaining-title">
+          <h2 id="cl-remaining-title">Other statements, not highlighted ({view.remaining.length})</h2>
+          <p class="cl-muted">
+            Sentences of the article that your setting leaves unhighlighted, in page order. Choose “All” to
+            highlight them too.
+          </p>
+          <ol class="cl-remaining-list">
+            {view.remaining.map((s) => (
+              <li key={s.id} data-statement-id={s.id}>
+                {s.text}
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
 
       {highlights.length > 0 && (
         <section class="cl-highlights" aria-labelledby="cl-highlights-title">
