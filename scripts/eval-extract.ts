@@ -18,7 +18,12 @@ import { fileURLToPath } from 'node:url';
 import type { ArticleBlock, ArticleInput } from '../src/article/types.ts';
 import { analyzeSentences } from '../src/claims/index.ts';
 import { htmlArticle } from '../src/cli/analyze.ts';
-import { claimMask, DEFAULT_CLAIM_THRESHOLD, type SentenceAnalysis } from '../src/model/sentence.ts';
+import {
+  claimMask,
+  DEFAULT_CLAIM_THRESHOLD,
+  type SentenceAnalysis,
+  STATEMENT_FLOOR,
+} from '../src/model/sentence.ts';
 import { type GoldenCase, loadGoldenCases } from '../test/support/golden.ts';
 import { haveReadabilityPages, loadReadabilityPages, normalise } from '../test/support/readability.ts';
 
@@ -35,15 +40,21 @@ interface PageRow {
   bodyHighlighted: number;
   figureAndSource: number;
   figureAndSourceHighlighted: number;
+  /** Body sentences with neither a number nor a named source, and how many of them are highlighted. */
+  neither: number;
+  neitherHighlighted: number;
   checkWorthy: number;
   outside: string[];
 }
 
+/** A named reporting source (not a pronoun the analysis could not resolve). */
+function namedSource(s: SentenceAnalysis): boolean {
+  return s.attribution !== null && !/^(?:he|she|they|it|we|i)$/i.test(s.attribution.source);
+}
+
 /** A sentence carries a figure and a source: a number and a named reporting source. */
 export function figureAndSource(s: SentenceAnalysis): boolean {
-  return (
-    s.numbers.length > 0 && s.attribution !== null && !/^(?:he|she|they|it|we|i)$/i.test(s.attribution.source)
-  );
+  return s.numbers.length > 0 && namedSource(s);
 }
 
 /** The claims of an article at a threshold, by the product's one rule. */
@@ -77,6 +88,8 @@ export function scoreArticle(
     bodyHighlighted: 0,
     figureAndSource: 0,
     figureAndSourceHighlighted: 0,
+    neither: 0,
+    neitherHighlighted: 0,
     checkWorthy: bodyMask.filter(Boolean).length,
     outside: [],
   };
@@ -95,6 +108,10 @@ export function scoreArticle(
     if (figureAndSource(s)) {
       row.figureAndSource++;
       if (lit) row.figureAndSourceHighlighted++;
+    }
+    if (!s.numbers.length && !namedSource(s)) {
+      row.neither++;
+      if (lit) row.neitherHighlighted++;
     }
   }
   return row;
@@ -134,6 +151,10 @@ export function summarise(rows: PageRow[]) {
       sum((r) => r.figureAndSource),
     ),
     figureAndSourceSentences: sum((r) => r.figureAndSource),
+    neitherFigureNorSourceHighlighted: ratio(
+      sum((r) => r.neitherHighlighted),
+      sum((r) => r.neither),
+    ),
     nonArticlesWithClaims: rows.filter((r) => !r.readerable && r.claims > 0).map((r) => r.name),
   };
 }
@@ -185,18 +206,26 @@ async function seedRows(threshold: number) {
   for (const s of index) {
     const input = await htmlArticle(readFileSync(join(dir, s.file), 'utf8'), `http://${s.host}${s.path}`);
     if (!input) {
-      out.push({ page: s.file, read: false, checkable: 0, found: 0, missed: [] as string[] });
+      out.push({
+        page: s.file,
+        read: false,
+        checkable: 0,
+        found: 0,
+        missed: [] as string[],
+        neither: 0,
+        neitherHighlighted: 0,
+      });
       continue;
     }
     const sentences = analyzeSentences(input.blocks, input.publishedAt);
     const mask = claimMask(sentences, threshold);
     const checkable = sentences
       .map((x, i) => ({ x, i }))
-      .filter(
-        ({ x }) =>
-          x.numbers.length > 0 ||
-          (x.attribution !== null && !/^(?:he|she|they|it|we|i)$/i.test(x.attribution.source)),
-      );
+      .filter(({ x }) => x.numbers.length > 0 || namedSource(x));
+    // Statements (not furniture: scored above the floor) with neither a number nor a named source.
+    const neither = sentences
+      .map((x, i) => ({ x, i }))
+      .filter(({ x }) => x.score > STATEMENT_FLOOR && !x.numbers.length && !namedSource(x));
     out.push({
       page: s.file,
       read: true,
@@ -205,6 +234,8 @@ async function seedRows(threshold: number) {
       checkable: checkable.length,
       found: checkable.filter(({ i }) => mask[i]).length,
       missed: checkable.filter(({ i }) => !mask[i]).map(({ x }) => x.text.slice(0, 120)),
+      neither: neither.length,
+      neitherHighlighted: neither.filter(({ i }) => mask[i]).length,
     });
   }
   return out;
@@ -240,6 +271,14 @@ async function main(): Promise<void> {
     seeds: {
       checkableStatements: seeds.reduce((n, s) => n + s.checkable, 0),
       found: seeds.reduce((n, s) => n + s.found, 0),
+      highlightedShare: ratio(
+        seeds.reduce((n, s) => n + (s.claims ?? 0), 0),
+        seeds.reduce((n, s) => n + (s.sentences ?? 0), 0),
+      ),
+      neitherFigureNorSourceHighlighted: ratio(
+        seeds.reduce((n, s) => n + (s.neitherHighlighted ?? 0), 0),
+        seeds.reduce((n, s) => n + (s.neither ?? 0), 0),
+      ),
       pages: seeds,
     },
     seconds: Math.round((performance.now() - t0) / 100) / 10,
