@@ -57,7 +57,11 @@ export interface SentenceAnalysis {
   /** UTF-16 offsets into the article text. */
   start: number;
   end: number;
-  /** Check-worthiness in 0..1. */
+  /**
+   * Check-worthiness in 0..1: the text model's calibrated probability that fact-checkers would check
+   * the sentence (0.5 is its best cut on held-out debate sentences), capped for furniture and headings.
+   * Whether a sentence is highlighted also weighs its figures and sources: see `claimMask`.
+   */
   score: number;
   attribution: Attribution | null;
   numbers: NumberMention[];
