@@ -42,10 +42,13 @@ export function* findArticleRootSteps(
 ): Steps<Element | null> {
   const body = doc.body;
   if (!body) return null;
-  // List items count only when they read as prose (long, ending a sentence): menus and teaser lists are
-  // lists of short links, but some articles are numbered lists. A `<br>` stands for its parent's text
-  // (pages laid out with line breaks or table cells and no `<p>`).
-  const paragraphs = body.querySelectorAll('p, pre, blockquote, li, div > br, td > br');
+  // A `<br>` stands for its parent's text (pages laid out with line breaks or table cells, no `<p>`).
+  // List items count only on the second try, and only when they read as prose (long, ending a
+  // sentence): menus and teaser lists are lists of short links, and a page has many, but an article may
+  // be a numbered list whose items sit apart from its few paragraphs.
+  const paragraphs = body.querySelectorAll(
+    strict ? 'p, pre, blockquote, div > br, td > br' : 'p, pre, blockquote, li, div > br, td > br',
+  );
   const explicit = new Set<Element>();
   const declaring = body.querySelectorAll(EXPLICIT);
   // Indexed, as every loop over a node list here: its iterator is one more call into the page per item.
@@ -68,6 +71,9 @@ export function* findArticleRootSteps(
     const el = p.localName === 'br' ? p.parentElement : p;
     if (!el || seen.has(el)) continue;
     seen.add(el);
+    // A menu item (one link, or a link and its submenu) is never prose: spared reading its text, which
+    // for a submenu is the whole submenu's.
+    if (el.localName === 'li' && isMenuItem(el)) continue;
     let content = cache.texts.get(el);
     if (content === undefined) {
       content = el.textContent ?? '';
@@ -78,8 +84,9 @@ export function* findArticleRootSteps(
     if (el.localName === 'li' && (length < 80 || !PROSE_END.test(content))) continue;
     if (skippedChain(el, body, skipped, useCss, strict, cache.skipped)) continue;
     // Text that is mostly links is a list of other pages (teasers, related stories, a magazine's
-    // contents), however long: it counts by the share of it that is not links, as in Readability.
-    const linked = linkChars(el);
+    // contents): it counts by the share of it that is not links, as in Readability. Only short text is
+    // asked: such lists are made of short items, and an article's long paragraphs are most of a page's.
+    const linked = length < LINK_CHECK_CHARS ? linkChars(el) : 0;
     if (linked > 0.5 * length) continue;
     const score = (Math.min(length, 1_000) + (commas(content) + 1) * 10) * (1 - linked / length);
     counted.push(el);
@@ -102,8 +109,12 @@ export function* findArticleRootSteps(
       bestScore = score;
     }
   }
+  const scoredBest = best;
   if (best) best = commonAncestorOfPeers(best, bestScore, scores, body);
-  if (best) best = gatheringAncestor(best, counted, weights, total);
+  // The best candidate's score counts only the three levels below it, so it holds at least that much
+  // prose: most article pages are settled here without a second look at every paragraph.
+  if (best && (best !== scoredBest || bestScore < total * 0.5))
+    best = gatheringAncestor(best, counted, weights, total);
   // A row of a layout table is not the article: the table is (its other rows hold the rest of it).
   while (best && TABLE_PARTS.has(best.localName) && best.parentElement && best.parentElement !== body)
     best = best.parentElement;
@@ -145,6 +156,17 @@ const TABLE_PARTS = new Set(['tr', 'tbody', 'thead', 'tfoot']);
 
 /** Sentence punctuation followed by a space or the end of the text. */
 const PROSE_END = /[.!?]["”’)]?(?:\s|$)/;
+
+/** Longest text whose links are counted (see the paragraph loop of `findArticleRootSteps`). */
+const LINK_CHECK_CHARS = 400;
+
+/** A list item holding one link, or a link and a submenu list. */
+function isMenuItem(li: Element): boolean {
+  const first = li.firstElementChild;
+  if (!first || first.localName !== 'a') return false;
+  const last = li.lastElementChild as Element;
+  return last === first || last.localName === 'ul' || last.localName === 'ol';
+}
 
 /** Characters of link text inside an element (one native collection; most paragraphs have few links). */
 function linkChars(el: Element): number {
