@@ -287,10 +287,8 @@ function refineKind(kind: BlockKind, el: Element, text: string): BlockKind {
     const tag = el.localName;
     return (tag === 'td' || tag === 'th') && text.length >= 100 && PROSE_END.test(text) ? 'paragraph' : kind;
   }
-  // Teasers, related headlines and deals are short lines that end without a full stop; an article's
-  // sentences are not asked, so most blocks cost no call into the page here.
-  if ((kind !== 'paragraph' && kind !== 'list-item') || text.length >= 200 || PROSE_END.test(text))
-    return kind;
+  // Teasers, related headlines and deals are short: an article's long paragraphs are not asked.
+  if ((kind !== 'paragraph' && kind !== 'list-item') || text.length >= 300) return kind;
   const links = el.getElementsByTagName('a');
   if (!links.length) return kind;
   let linked = 0;
