@@ -163,7 +163,7 @@ const LINK_CHECK_CHARS = 400;
 /** A list item holding one link, or a link and a submenu list. */
 function isMenuItem(li: Element): boolean {
   const first = li.firstElementChild;
-  if (!first || first.localName !== 'a') return false;
+  if (first?.localName !== 'a') return false;
   const last = li.lastElementChild as Element;
   return last === first || last.localName === 'ul' || last.localName === 'ol';
 }
