@@ -5,7 +5,7 @@
  *
  *   npm run eval:claims [-- --data DIR]
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sentenceFeatures } from '../src/claims/features.ts';
@@ -83,6 +83,8 @@ function main(): void {
 
   const report = {
     model: 'models/claims.json',
+    modelBytes: statSync(join(ROOT, 'models', 'claims.json')).size,
+    lexiconWords: Object.keys(defaultModel.lexicon ?? {}).length,
     threshold: DEFAULT_CLAIM_THRESHOLD,
     claimbusterDev: {
       split: 'hash bucket < 20 of the shared 3xNCS file (normalised text, cyrb53 seed 7)',
