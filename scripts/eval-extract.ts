@@ -12,7 +12,7 @@
  *
  *   npm run eval:extract [-- --threshold N] [--out FILE] [--verbose]
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ArticleBlock, ArticleInput } from '../src/article/types.ts';
@@ -211,6 +211,7 @@ async function seedRows(threshold: number) {
         read: false,
         checkable: 0,
         found: 0,
+        highlighted: 0,
         missed: [] as string[],
         neither: 0,
         neitherHighlighted: 0,
@@ -232,13 +233,71 @@ async function seedRows(threshold: number) {
       sentences: sentences.length,
       claims: mask.filter(Boolean).length,
       checkable: checkable.length,
-      found: checkable.filter(({ i }) => mask[i]).length,
-      missed: checkable.filter(({ i }) => !mask[i]).map(({ x }) => x.text.slice(0, 120)),
+      // Found: highlighted, or listed among the statements left unhighlighted (the popup's list).
+      found: checkable.filter(({ i, x }) => mask[i] || x.score > STATEMENT_FLOOR).length,
+      highlighted: checkable.filter(({ i }) => mask[i]).length,
+      missed: checkable
+        .filter(({ i, x }) => !mask[i] && x.score <= STATEMENT_FLOOR)
+        .map(({ x }) => x.text.slice(0, 120)),
       neither: neither.length,
       neitherHighlighted: neither.filter(({ i }) => mask[i]).length,
     });
   }
   return out;
+}
+
+/**
+ * News prose at scale, without page furniture: the first 400 article bodies of FNC-1's training file
+ * (../shared/data), read as text articles. What share of their statements is highlighted, how many of
+ * those with a figure and a named source, how many with neither, and how many articles get a claim.
+ */
+async function newsBodies(threshold: number) {
+  const file = join(ROOT, '../shared/data/fnc-1/train_bodies.csv');
+  if (!existsSync(file)) return 'absent (../shared/data/fnc-1)';
+  const { parseCsv } = await import('../src/stance/csv.ts');
+  const { textArticle } = await import('../src/cli/analyze.ts');
+  let statements = 0;
+  let lit = 0;
+  let both = 0;
+  let bothLit = 0;
+  let neither = 0;
+  let neitherLit = 0;
+  let articles = 0;
+  let covered = 0;
+  for (const row of parseCsv(readFileSync(file, 'utf8')).slice(1, 401)) {
+    const input = textArticle(row[1], 'https://body.test/a', 'body');
+    if (!input) continue;
+    // The text reader takes the first line for the headline; a body has none, so every line is read.
+    const sentences = analyzeSentences(input.blocks);
+    const mask = claimMask(sentences, threshold);
+    if (sentences.some((s) => s.score > STATEMENT_FLOOR)) {
+      articles++;
+      if (mask.some(Boolean)) covered++;
+    }
+    sentences.forEach((s, i) => {
+      if (s.score <= STATEMENT_FLOOR) return;
+      statements++;
+      if (mask[i]) lit++;
+      if (figureAndSource(s)) {
+        both++;
+        if (mask[i]) bothLit++;
+      }
+      if (!s.numbers.length && !namedSource(s)) {
+        neither++;
+        if (mask[i]) neitherLit++;
+      }
+    });
+  }
+  return {
+    source: 'first 400 bodies of fnc-1/train_bodies.csv, as text articles',
+    articles,
+    statements,
+    highlightedShare: ratio(lit, statements),
+    figureAndSourceHighlighted: ratio(bothLit, both),
+    figureAndSourceSentences: both,
+    neitherFigureNorSourceHighlighted: ratio(neitherLit, neither),
+    articlesWithAClaim: ratio(covered, articles),
+  };
 }
 
 async function main(): Promise<void> {
@@ -252,6 +311,7 @@ async function main(): Promise<void> {
   const readability = haveReadabilityPages() ? await readabilityRows(threshold) : [];
   const golden = await goldenRows(loadGoldenCases(), threshold);
   const seeds = await seedRows(threshold);
+  const news = await newsBodies(threshold);
   const report = {
     threshold,
     readabilityPages: readability.length
@@ -268,9 +328,11 @@ async function main(): Promise<void> {
         }
       : 'absent (../shared/data/readability-pages)',
     goldenCorpus: summarise(golden),
+    newsBodies: news,
     seeds: {
       checkableStatements: seeds.reduce((n, s) => n + s.checkable, 0),
       found: seeds.reduce((n, s) => n + s.found, 0),
+      checkableHighlighted: seeds.reduce((n, s) => n + s.highlighted, 0),
       highlightedShare: ratio(
         seeds.reduce((n, s) => n + (s.claims ?? 0), 0),
         seeds.reduce((n, s) => n + (s.sentences ?? 0), 0),

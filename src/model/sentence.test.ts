@@ -37,13 +37,39 @@ describe('claimMask, the one rule for which stored sentences are claims', () => 
     expect(scores.filter((_, i) => mask[i]).sort()).toEqual([0.8, 0.85, 0.9, 0.95]);
   });
 
-  it('keeps every statement with a figure or a named source above a quarter of the threshold', () => {
-    const sentences = [figure(0.2), sourced(0.13), sourced(0.13, 'he'), figure(0.1), plain(0.99)];
-    const mask = claimMask(sentences, DEFAULT_CLAIM_THRESHOLD);
-    // The unresolved pronoun is no named source; furniture (0.1) stays out; the plain statement has no
-    // room left under the share once the evidence is in, but the article gets at least one claim.
-    expect(mask).toEqual([true, true, false, false, false]);
-    expect(claimMask([plain(0.99), plain(0.2)], DEFAULT_CLAIM_THRESHOLD)).toEqual([true, false]);
+  it('ranks a figure with a named source first, then a figure or a source, then the rest, each by score', () => {
+    const both = (score: number): Rankable => ({
+      ...figure(score),
+      attribution: { source: 'NIS', verb: 'said' },
+    });
+    const sentences = [
+      plain(0.99),
+      figure(0.2),
+      sourced(0.13),
+      both(0.3),
+      sourced(0.9, 'he'),
+      figure(0.1),
+      plain(0.6),
+      plain(0.7),
+      plain(0.8),
+      plain(0.3),
+    ];
+    // Ten statements but one (0.1, furniture): a budget of 3. The pronoun is no named source.
+    expect(claimMask(sentences, DEFAULT_CLAIM_THRESHOLD)).toEqual([
+      false,
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
+    // An article of one statement still gets its claim; below a quarter of the threshold, none.
+    expect(claimMask([plain(0.99), plain(0.05)], DEFAULT_CLAIM_THRESHOLD)).toEqual([true, false]);
+    expect(claimMask([figure(0.12)], DEFAULT_CLAIM_THRESHOLD)).toEqual([false]);
   });
 
   it('shows fewer at "fewer" and more at "all" than at the default', () => {

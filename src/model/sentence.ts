@@ -145,28 +145,38 @@ export function evidenceThreshold(threshold: number): number {
 }
 
 /**
- * Which of an article's prose sentences (all of them, in any order) are its claims at a threshold.
- * Those that carry a figure or a named source (`carriesEvidence`) and score at least
- * `evidenceThreshold` are all kept: they are what a reader checks. The others must score at least the
- * threshold and, ranked by score (ties in page order), fill what is left of `claimShare` of the
- * article's sentences, so a page of opinion and colour is not painted wall to wall. At 0 every
- * sentence is a claim. The one rule every reader of stored scores applies (the background's views, the
- * export, the CLI), so a threshold means the same everywhere.
+ * How a sentence ranks for highlighting before its score: a figure and a named source together (what
+ * fact-checkers check first), then either one, then neither.
+ */
+export function evidenceTier(s: Pick<SentenceAnalysis, 'numbers' | 'attribution' | 'dates'>): number {
+  if (!carriesEvidence(s)) return 0;
+  return s.numbers.length > 0 && s.attribution !== null && !PRONOUN_SOURCE.test(s.attribution.source) ? 2 : 1;
+}
+
+/**
+ * Which of an article's prose sentences (all of them, in any order) are its claims at a threshold. A
+ * candidate scores at least the threshold, or `evidenceThreshold` when it carries a figure or a named
+ * source (`carriesEvidence`). Candidates are ranked by `evidenceTier`, then score (ties in page order),
+ * and at most `claimShare` of the article's statements (sentences scoring above `STATEMENT_FLOOR`; at
+ * least one) are kept, so a page is never painted wall to wall: the rest are listed apart (the popup's
+ * "not highlighted"). At 0 every sentence is a claim, furniture included. The one rule every reader of
+ * stored scores applies (the background's views, the export, the CLI), so a threshold means the same
+ * everywhere.
  */
 export function claimMask(sentences: readonly Rankable[], threshold: number): boolean[] {
+  if (threshold <= 0) return sentences.map(() => true);
   const mask = sentences.map(() => false);
-  let budget = Math.max(1, Math.floor(claimShare(threshold) * sentences.length));
-  const rest: number[] = [];
+  let statements = 0;
+  for (const s of sentences) if (s.score > STATEMENT_FLOOR) statements++;
+  const budget = Math.max(1, Math.floor(claimShare(threshold) * statements));
   const evidenceBar = evidenceThreshold(threshold);
+  const candidates: { i: number; tier: number; score: number }[] = [];
   sentences.forEach((s, i) => {
-    if (s.score < evidenceBar) return;
-    if (carriesEvidence(s)) {
-      mask[i] = true;
-      budget--;
-    } else if (s.score >= threshold) rest.push(i);
+    const tier = evidenceTier(s);
+    if (s.score >= (tier ? evidenceBar : threshold)) candidates.push({ i, tier, score: s.score });
   });
-  rest.sort((a, b) => sentences[b].score - sentences[a].score || a - b);
-  for (let k = 0; k < rest.length && k < budget; k++) mask[rest[k]] = true;
+  candidates.sort((a, b) => b.tier - a.tier || b.score - a.score || a.i - b.i);
+  for (let k = 0; k < candidates.length && k < budget; k++) mask[candidates[k].i] = true;
   return mask;
 }
 

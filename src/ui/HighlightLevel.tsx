@@ -6,7 +6,7 @@ const LEVELS: { level: HighlightLevel; label: string; help: string }[] = [
   {
     level: 'default',
     label: 'Default',
-    help: 'figures and named sources, and the most check-worthy of the rest (at most 40 % of the article)',
+    help: 'at most 40 % of the article: figures with named sources first, then figures or sources, then the rest, each by check-worthiness',
   },
   { level: 'all', label: 'All', help: 'every sentence of the article' },
 ];
