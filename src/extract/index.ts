@@ -114,7 +114,7 @@ export function* findArticleRootSteps(
   // The best candidate's score counts only the three levels below it, so it holds at least that much
   // prose: most article pages are settled here without a second look at every paragraph.
   if (best && (best !== scoredBest || bestScore < total * 0.5))
-    best = gatheringAncestor(best, counted, weights, total);
+    best = yield* gatheringAncestorSteps(best, counted, weights, total);
   // A row of a layout table is not the article: the table is (its other rows hold the rest of it).
   while (best && TABLE_PARTS.has(best.localName) && best.parentElement && best.parentElement !== body)
     best = best.parentElement;
@@ -128,7 +128,7 @@ export function* findArticleRootSteps(
     }
   }
   const root = chooseRoot(best, declared, declaredScore >= total * 0.4, seen);
-  if (!strict && root) cache.exempt = furnitureWrappers(root, counted);
+  if (!strict && root) cache.exempt = yield* furnitureWrapperSteps(root, counted);
   return root;
 }
 
@@ -187,9 +187,20 @@ function commonAncestorOfPeers(
   scores: ReadonlyMap<Element, number>,
   body: Element,
 ): Element {
-  const peers: Element[] = [];
-  for (const [el, score] of scores)
-    if (el !== best && score >= bestScore * 0.75 && !el.contains(best) && !best.contains(el)) peers.push(el);
+  // The five best-scoring others, as Readability takes its top candidates: a page of thousands of
+  // like paragraphs must not make this a loop over all of them in the page.
+  const top: { el: Element; score: number }[] = [];
+  for (const [el, score] of scores) {
+    if (el === best || score < bestScore * 0.75) continue;
+    if (top.length === PEERS) {
+      if (score <= top[PEERS - 1].score) continue;
+      top.pop();
+    }
+    let at = top.length;
+    while (at > 0 && top[at - 1].score < score) at--;
+    top.splice(at, 0, { el, score });
+  }
+  const peers = top.map((t) => t.el).filter((el) => !el.contains(best) && !best.contains(el));
   if (peers.length < 3) return best;
   for (let a = best.parentElement; a && a !== body; a = a.parentElement) {
     let inside = 0;
@@ -199,28 +210,35 @@ function commonAncestorOfPeers(
   return best;
 }
 
+/** How many of the best-scoring other candidates `commonAncestorOfPeers` looks at (Readability's five). */
+const PEERS = 5;
+
 /**
  * An article cut into boxes whose paragraphs differ in length (a how-to's long introduction and short
  * steps): when the best box holds less than half of the page's prose and an ancestor at most four
  * levels up gathers at least twice as much and most of the page's, that ancestor is the article.
  */
-function gatheringAncestor(
+function* gatheringAncestorSteps(
   best: Element,
   paragraphs: readonly Element[],
   weights: readonly number[],
   total: number,
-): Element {
-  const below = (el: Element) => {
+): Steps<Element> {
+  // A pass over every paragraph, in slices like the rest of the reading.
+  function* below(el: Element): Steps<number> {
     let n = 0;
-    for (let i = 0; i < paragraphs.length; i++) if (el.contains(paragraphs[i])) n += weights[i];
+    for (let i = 0; i < paragraphs.length; i++) {
+      if ((i + 1) % STEP_NODES === 0) yield;
+      if (el.contains(paragraphs[i])) n += weights[i];
+    }
     return n;
-  };
-  const own = below(best);
+  }
+  const own = yield* below(best);
   if (own >= total * 0.5) return best;
   let a = best.parentElement;
   for (let level = 0; a && level < 4; level++, a = a.parentElement) {
     if (a.localName === 'body') break;
-    const gathered = below(a);
+    const gathered = yield* below(a);
     if (gathered >= own * 2 && gathered >= total * 0.6) return a;
   }
   return best;
@@ -231,10 +249,12 @@ function gatheringAncestor(
  * whose class names say furniture but that hold most of its paragraphs ("panel-two-col-sidebar-right-mix"
  * around the whole story): reading the blocks must not skip them either.
  */
-function furnitureWrappers(root: Element, paragraphs: readonly Element[]): Set<Element> {
+function* furnitureWrapperSteps(root: Element, paragraphs: readonly Element[]): Steps<Set<Element>> {
   const held = new Map<Element, number>();
   let total = 0;
-  for (const p of paragraphs) {
+  for (let i = 0; i < paragraphs.length; i++) {
+    if ((i + 1) % STEP_NODES === 0) yield;
+    const p = paragraphs[i];
     if (!root.contains(p)) continue;
     total++;
     for (let a = p.parentElement; a && a !== root; a = a.parentElement)
