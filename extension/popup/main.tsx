@@ -107,6 +107,12 @@ const api: PopupApi = {
     if (id !== undefined) await browser.tabs.reload(id);
     return granted;
   },
+  async threshold() {
+    return (await call({ type: 'getSettings' })).settings.threshold;
+  },
+  async setThreshold(threshold) {
+    await call({ type: 'setSettings', settings: { threshold } });
+  },
   openOptions: () => void browser.runtime.openOptionsPage(),
   openLibrary: () =>
     void browser.tabs.create({ url: browser.runtime.getURL('extension/library/index.html') }),

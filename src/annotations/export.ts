@@ -10,6 +10,7 @@ import {
   claimAnnotationId,
   type Verdict,
 } from '../model/annotation.ts';
+import { selectClaims } from '../model/sentence.ts';
 import type { ClaimLensDB } from '../store/db.ts';
 import type { ArticleRecord, SentenceRecord } from '../store/schema.ts';
 import { isoDate } from '../util/iso-date.ts';
@@ -89,7 +90,7 @@ function sentenceSpan(article: ArticleRecord, s: SentenceRecord): { start: numbe
 }
 
 /**
- * The automatic claims of the stored corpus (sentences scoring at least `threshold`) with their
+ * The automatic claims of the stored corpus (each article's claims at `threshold`, `selectClaims`) with their
  * cross-outlet links, as annotations of kind `auto-claim` — what `claimlens analyze --export` writes.
  */
 export async function exportCorpus(
@@ -109,8 +110,9 @@ export async function exportCorpus(
     linksBySentence.set(l.sentenceId, list);
   }
   const records: AnnotationRecord[] = [];
+  const claims = selectClaims(sentences, threshold);
   for (const s of sentences) {
-    if (s.score < threshold) continue;
+    if (!claims.has(s)) continue;
     const article = articleById.get(s.articleId);
     if (!article) continue;
     const span = sentenceSpan(article, s);

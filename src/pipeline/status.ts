@@ -3,11 +3,13 @@
  * asking: a claim read yesterday shows today's confirming outlet without being recomputed.
  */
 
+import { claimMask, STATEMENT_FLOOR } from '../model/sentence.ts';
 import {
   type ArticleView,
   type ClaimView,
   type Evidence,
   emptyStatus,
+  type StatementView,
   type StoryArticleView,
   type StoryView,
   type UserMark,
@@ -17,7 +19,7 @@ import type { ArticleRecord, LinkRecord, SentenceRecord } from '../store/schema.
 import { independentSources, originOf } from '../story/independence.ts';
 
 /**
- * The article's claims (sentences scoring at least `threshold`) in page order, each with its status and
+ * The article's claims at `threshold` (`claimMask`) in page order, each with its status and
  * the researcher's own tags and verdict; claims the researcher marked "not a claim" are left out, and
  * claims they tagged or pinned are kept whatever the threshold.
  */
@@ -44,9 +46,15 @@ export async function articleView(
       }
       mine.set(a.sentenceId, mark);
     }
-    const sentences = (await db.sentences.where('articleId').equals(articleId).toArray())
-      .filter((s) => !dismissed.has(s.id) && (s.score >= threshold || mine.has(s.id)))
-      .sort((a, b) => a.index - b.index);
+    const all = (await db.sentences.where('articleId').equals(articleId).toArray()).sort(
+      (a, b) => a.index - b.index,
+    );
+    // Ranked among all of the article's sentences, as the CLI and the export rank them.
+    const mask = claimMask(all, threshold);
+    const sentences = all.filter((s, i) => !dismissed.has(s.id) && (mask[i] || mine.has(s.id)));
+    const remaining: StatementView[] = all
+      .filter((s, i) => !mask[i] && !mine.has(s.id) && !dismissed.has(s.id) && s.score > STATEMENT_FLOOR)
+      .map((s) => ({ id: s.id, index: s.index, text: s.text, score: s.score }));
     const claims = (await claimViews(db, sentences)).map((c) => {
       const mark = mine.get(c.id);
       return mark ? { ...c, mine: mark } : c;
@@ -58,6 +66,7 @@ export async function articleView(
       outlet: article.outlet,
       title: article.title,
       claims,
+      remaining,
       ...(story ? { story } : {}),
     };
   });

@@ -140,7 +140,12 @@ function affirmative(s: SentenceAnalysis): boolean {
  * side, since a headline that negates is as often a debunk the model missed.
  */
 function sideOf(a: ArticleReading): ArticleSide {
-  if (a.side === 'report' && a.sentences.length <= STATEMENT_SENTENCES && a.sentences[0] && !affirmative(a.sentences[0]))
+  if (
+    a.side === 'report' &&
+    a.sentences.length <= STATEMENT_SENTENCES &&
+    a.sentences[0] &&
+    !affirmative(a.sentences[0])
+  )
     return 'unsure';
   return a.side;
 }
