@@ -10,7 +10,7 @@ import {
   claimAnnotationId,
   type Verdict,
 } from '../model/annotation.ts';
-import { coverageOf, selectClaims } from '../model/sentence.ts';
+import { selectClaims } from '../model/sentence.ts';
 import type { ClaimLensDB } from '../store/db.ts';
 import type { ArticleRecord, SentenceRecord } from '../store/schema.ts';
 import { isoDate } from '../util/iso-date.ts';
@@ -110,8 +110,7 @@ export async function exportCorpus(
     linksBySentence.set(l.sentenceId, list);
   }
   const records: AnnotationRecord[] = [];
-  const covered = coverageOf(links);
-  const claims = selectClaims(sentences, threshold, (s) => covered.get(s.id) ?? 0);
+  const claims = selectClaims(sentences, threshold);
   for (const s of sentences) {
     if (!claims.has(s)) continue;
     const article = articleById.get(s.articleId);

@@ -7,7 +7,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { exportCorpus, serializeAnnotationDocument } from '../annotations/export.ts';
 import type { ArticleInput } from '../article/types.ts';
-import { coverageOf, DEFAULT_CLAIM_THRESHOLD, selectClaims } from '../model/sentence.ts';
+import { DEFAULT_CLAIM_THRESHOLD, selectClaims } from '../model/sentence.ts';
 import type { Stance, StanceBasis } from '../model/stance.ts';
 import type { ArticleSide } from '../model/story.ts';
 import { ingestArticle } from '../pipeline/ingest.ts';
@@ -164,10 +164,7 @@ export async function analyzeCorpus(
     const profiles = new Map((await db.profiles.toArray()).map((p) => [p.articleId, p]));
     const outletOf = new Map((await db.articles.toArray()).map((a) => [a.id, a.outlet]));
     // Every prose sentence is stored with its score; the reading rule picks each article's claims.
-    const coverage = coverageOf(await db.links.toArray());
-    const claimIds = new Set(
-      [...selectClaims(sentences, threshold, (s) => coverage.get(s.id) ?? 0)].map((s) => s.id),
-    );
+    const claimIds = new Set([...selectClaims(sentences, threshold)].map((s) => s.id));
     const out: CliArticle[] = [];
     const done = new Set<string>();
     for (const { source, id } of ids) {

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   claimMask,
   claimShare,
-  coverageOf,
   DEFAULT_CLAIM_THRESHOLD,
   evidenceThreshold,
   HIGHLIGHT_LEVELS,
@@ -97,35 +96,5 @@ describe('claimMask, the one rule for which stored sentences are claims', () => 
     expect(levelOf(0.5)).toBe('default');
     expect(levelOf(0.05)).toBe('all');
     expect(levelOf(0.85)).toBe('fewer');
-  });
-});
-
-describe('claimMask with coverage', () => {
-  const s = (score: number): Rankable => ({ score, numbers: [], attribution: null, dates: [] });
-
-  it('always shows what other outlets spoke to, and holds the rest to the budget', () => {
-    const sentences = Array.from({ length: 10 }, (_, i) => s(0.9 - i * 0.05));
-    const alone = claimMask(sentences, DEFAULT_CLAIM_THRESHOLD);
-    expect(alone.filter(Boolean)).toHaveLength(4);
-    // The two lowest-scoring sentences are disputed and confirmed by other outlets: shown first, and the
-    // budget still holds back the uncovered rest.
-    const covered = claimMask(sentences, DEFAULT_CLAIM_THRESHOLD, (i) => (i === 9 ? 1_001 : i === 8 ? 2 : 0));
-    expect(covered[8] && covered[9]).toBe(true);
-    expect(covered.filter(Boolean)).toHaveLength(4);
-    // Covered beyond the budget: all shown, no uncovered one.
-    const many = claimMask(sentences, DEFAULT_CLAIM_THRESHOLD, (i) => (i >= 4 ? 1 : 0));
-    expect(many).toEqual([false, false, false, false, true, true, true, true, true, true]);
-  });
-
-  it('counts distinct other articles, and a dispute or "cannot confirm" before any number of them', () => {
-    const c = coverageOf([
-      { sentenceId: 'a', otherArticleId: 'x', stance: 'confirms' },
-      { sentenceId: 'a', otherArticleId: 'x', stance: 'confirms' },
-      { sentenceId: 'a', otherArticleId: 'y', stance: 'confirms' },
-      { sentenceId: 'b', otherArticleId: 'x', stance: 'disputes' },
-    ]);
-    expect(c.get('a')).toBe(2);
-    expect(c.get('b')).toBeGreaterThan(c.get('a') as number);
-    expect(c.has('c')).toBe(false);
   });
 });

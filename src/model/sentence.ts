@@ -2,7 +2,6 @@
  * What the core knows about one sentence of an article. This is the single shape shared by
  * the claim detector, the matcher, the stance model, the store and the CLI's JSON output.
  */
-import type { Stance } from './stance.ts';
 
 /** How a number is qualified in the text: "more than 11,000" is a lower bound, "about" is approximate. */
 export type NumberQualifier =
@@ -157,71 +156,28 @@ export function evidenceTier(s: Pick<SentenceAnalysis, 'numbers' | 'attribution'
 /**
  * Which of an article's prose sentences (all of them, in any order) are its claims at a threshold. A
  * candidate scores at least the threshold, or `evidenceThreshold` when it carries a figure or a named
- * source (`carriesEvidence`), or is any statement other outlets spoke to (`coverage`). Candidates are
- * ranked by coverage (disputed first), then `evidenceTier`, then score (ties in page order),
+ * source (`carriesEvidence`). Candidates are ranked by `evidenceTier`, then score (ties in page order),
  * and at most `claimShare` of the article's statements (sentences scoring above `STATEMENT_FLOOR`; at
  * least one) are kept, so a page is never painted wall to wall: the rest are listed apart (the popup's
  * "not highlighted"). At 0 every sentence is a claim, furniture included. The one rule every reader of
  * stored scores applies (the background's views, the export, the CLI), so a threshold means the same
  * everywhere.
  */
-export function claimMask(
-  sentences: readonly Rankable[],
-  threshold: number,
-  coverage: (index: number) => Coverage = () => 0,
-): boolean[] {
+export function claimMask(sentences: readonly Rankable[], threshold: number): boolean[] {
   if (threshold <= 0) return sentences.map(() => true);
   const mask = sentences.map(() => false);
   let statements = 0;
   for (const s of sentences) if (s.score > STATEMENT_FLOOR) statements++;
   const budget = Math.max(1, Math.floor(claimShare(threshold) * statements));
   const evidenceBar = evidenceThreshold(threshold);
-  const candidates: { i: number; covered: Coverage; tier: number; score: number }[] = [];
+  const candidates: { i: number; tier: number; score: number }[] = [];
   sentences.forEach((s, i) => {
     const tier = evidenceTier(s);
-    const covered = coverage(i);
-    if (s.score >= (tier ? evidenceBar : threshold) || (covered && s.score > STATEMENT_FLOOR))
-      candidates.push({ i, covered, tier, score: s.score });
+    if (s.score >= (tier ? evidenceBar : threshold)) candidates.push({ i, tier, score: s.score });
   });
-  candidates.sort((a, b) => b.covered - a.covered || b.tier - a.tier || b.score - a.score || a.i - b.i);
-  // What other outlets spoke to is always shown (it carries a status the reader came for); the budget
-  // holds back the rest, so an article nobody else covered is never painted wall to wall.
-  let used = 0;
-  for (const c of candidates) {
-    if (c.covered) mask[c.i] = true;
-    else if (used < budget) mask[c.i] = true;
-    else continue;
-    used++;
-  }
+  candidates.sort((a, b) => b.tier - a.tier || b.score - a.score || a.i - b.i);
+  for (let k = 0; k < candidates.length && k < budget; k++) mask[candidates[k].i] = true;
   return mask;
-}
-
-/**
- * What other outlets said of a sentence, for ranking: 0 when none spoke to it, otherwise how many other
- * articles did, with disputes and "cannot confirm"s first. A statement another outlet disputes, or
- * that several outlets report, is what a reader most needs to see, whatever the check-worthiness model
- * makes of its words.
- */
-export type Coverage = number;
-
-/** Counts a dispute or "cannot confirm" ahead of any number of confirmations. */
-const CONTESTED = 1_000;
-
-/** What other outlets said of each sentence (`Coverage`), from the sentences' links. */
-export function coverageOf(
-  links: readonly { sentenceId: string; otherArticleId: string; stance: Stance }[],
-): Map<string, Coverage> {
-  const articles = new Map<string, Set<string>>();
-  const contested = new Set<string>();
-  for (const l of links) {
-    const set = articles.get(l.sentenceId) ?? new Set<string>();
-    set.add(l.otherArticleId);
-    articles.set(l.sentenceId, set);
-    if (l.stance !== 'confirms') contested.add(l.sentenceId);
-  }
-  const out = new Map<string, Coverage>();
-  for (const [id, set] of articles) out.set(id, set.size + (contested.has(id) ? CONTESTED : 0));
-  return out;
 }
 
 /**
@@ -231,7 +187,6 @@ export function coverageOf(
 export function selectClaims<T extends Rankable & { articleId: string }>(
   sentences: readonly T[],
   threshold: number,
-  coverage: (sentence: T) => Coverage = () => 0,
 ): Set<T> {
   const byArticle = new Map<string, T[]>();
   for (const s of sentences) {
@@ -241,7 +196,7 @@ export function selectClaims<T extends Rankable & { articleId: string }>(
   }
   const out = new Set<T>();
   for (const list of byArticle.values()) {
-    const mask = claimMask(list, threshold, (i) => coverage(list[i]));
+    const mask = claimMask(list, threshold);
     list.forEach((s, i) => {
       if (mask[i]) out.add(s);
     });

@@ -3,7 +3,7 @@
  * asking: a claim read yesterday shows today's confirming outlet without being recomputed.
  */
 
-import { claimMask, coverageOf, STATEMENT_FLOOR } from '../model/sentence.ts';
+import { claimMask, STATEMENT_FLOOR } from '../model/sentence.ts';
 import {
   type ArticleView,
   type ClaimView,
@@ -50,8 +50,7 @@ export async function articleView(
       (a, b) => a.index - b.index,
     );
     // Ranked among all of the article's sentences, as the CLI and the export rank them.
-    const coverage = coverageOf(await db.links.where('articleId').equals(articleId).toArray());
-    const mask = claimMask(all, threshold, (i) => coverage.get(all[i].id) ?? 0);
+    const mask = claimMask(all, threshold);
     const sentences = all.filter((s, i) => !dismissed.has(s.id) && (mask[i] || mine.has(s.id)));
     const remaining: StatementView[] = all
       .filter((s, i) => !mask[i] && !mine.has(s.id) && !dismissed.has(s.id) && s.score > STATEMENT_FLOOR)
