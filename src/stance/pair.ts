@@ -21,6 +21,31 @@ export interface ArticleReading {
   sentences: readonly SentenceAnalysis[];
   /** Where the article stands on its story as a whole (src/stance/debunk.ts). */
   side: ArticleSide;
+  /**
+   * The sentences (indices) the reader sees highlighted at the default setting. A denial, a "cannot
+   * confirm" or a debunk that is about several sentences equally is linked to these first, where the
+   * reader will see it.
+   */
+  claims?: ReadonlySet<number>;
+}
+
+/** `mostAbout` among an article's highlighted claims first, among all its sentences when none qualifies. */
+function mostAboutClaims(
+  statement: SentenceAnalysis,
+  a: ArticleReading,
+  floor: number,
+  options: Parameters<typeof mostAbout>[3] = {},
+): ReturnType<typeof mostAbout> {
+  const { skip } = options;
+  if (a.claims?.size) {
+    const claims = a.claims;
+    const found = mostAbout(statement, a.sentences, floor, {
+      ...options,
+      skip: (i) => !claims.has(i) || !!skip?.(i),
+    });
+    if (found.length) return found;
+  }
+  return mostAbout(statement, a.sentences, floor, options);
 }
 
 /** One of their sentences standing toward one of our sentences. */
@@ -273,7 +298,7 @@ export function judgePair(ours: ArticleReading, theirs: ArticleReading): PairJud
     // Only an assertion can be doubted or denied: not another denial, nor another "cannot confirm".
     const eligible = (i: number) =>
       affirmative(ours.sentences[i]) && scopeCovered(ours.sentences[i], cue.scope);
-    for (const target of mostAbout(scope, ours.sentences, CUE_FLOOR, {
+    for (const target of mostAboutClaims(scope, ours, CUE_FLOOR, {
       ignore: FRAME_STEMS,
       skip: (i) => !eligible(i),
     })) {
@@ -317,13 +342,13 @@ function debunkDisputes(ours: ArticleReading, theirs: ArticleReading): PairJudge
   const best = new Map<number, [number, number]>();
   const statements = debunkStatements(debunk);
   for (const j of statements)
-    for (const target of mostAbout(debunk.sentences[j], report.sentences, DEBUNK_FLOOR, {
+    for (const target of mostAboutClaims(debunk.sentences[j], report, DEBUNK_FLOOR, {
       max: debunkIsTheirs ? DEBUNK_TARGETS : 1,
       ignore: FRAME_STEMS,
     }))
       if ((best.get(target.index)?.[1] ?? -1) < target.score) best.set(target.index, [j, target.score]);
   if (!best.size && statements.length) {
-    const lead = mostAbout(debunk.sentences[statements[0]], report.sentences, LEAD_FLOOR, { max: 1 })[0];
+    const lead = mostAboutClaims(debunk.sentences[statements[0]], report, LEAD_FLOOR, { max: 1 })[0];
     if (lead) best.set(lead.index, [statements[0], lead.score]);
   }
   return [...best].map(([r, [d, score]]) => ({
