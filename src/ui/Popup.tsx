@@ -85,7 +85,10 @@ export function Popup({ api }: { api: PopupApi }) {
     setMine(url ? await api.annotations(url) : []);
     setPage(url);
     setView(loaded.view);
-    if (!loaded.view && api.hostAccess) setAccess(await api.hostAccess());
+    // A page the background knows (its content script asked for its settings) is one ClaimLens may read;
+    // only when it knows nothing of the tab is the access worth asking about.
+    if (!loaded.view && !loaded.page && api.hostAccess) setAccess(await api.hostAccess());
+    else setAccess(true);
     return loaded.view;
   }, [api]);
 
