@@ -124,12 +124,12 @@ describe('pages that are not articles', () => {
 
 describe('the popup on a tab ClaimLens knows nothing of', () => {
   it('says no article was analysed, not that ClaimLens may not read pages', async () => {
+    const tabIds = () =>
+      browser.serviceWorker.evaluate(async () => (await chrome.tabs.query({})).map((t) => t.id as number));
+    const before = new Set(await tabIds());
     const blank = await browser.context.newPage();
     await blank.goto('about:blank');
-    const tabId = await browser.serviceWorker.evaluate(async () => {
-      const tabs = await chrome.tabs.query({});
-      return tabs.find((t) => t.url === 'about:blank')?.id as number;
-    });
+    const [tabId] = (await tabIds()).filter((id) => !before.has(id));
     expect(typeof tabId).toBe('number');
     const popup = await browser.context.newPage();
     await popup.goto(`chrome-extension://${browser.extensionId}/extension/popup/index.html?tab=${tabId}`);
