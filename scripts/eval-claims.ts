@@ -5,12 +5,12 @@
  *
  *   npm run eval:claims [-- --data DIR]
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sentenceFeatures } from '../src/claims/features.ts';
 import { describeSentence } from '../src/claims/index.ts';
-import { defaultModel, sigmoid, textLogit } from '../src/claims/model.ts';
+import { defaultModel, lexiconLogit, sigmoid, textLogit } from '../src/claims/model.ts';
 import { DEFAULT_CLAIM_THRESHOLD } from '../src/model/sentence.ts';
 import {
   bestThreshold,
@@ -53,7 +53,10 @@ function main(): void {
   const labels = dev.map((p) => p.label);
   const product = dev.map((p) => productScore(p, defaultModel));
   const textOnly = dev.map((p: Prepared) =>
-    sigmoid(textLogit(sentenceFeatures(p.text, p.tokens, describeSentence(p.text, p.tokens)))),
+    sigmoid(
+      textLogit(sentenceFeatures(p.text, p.tokens, describeSentence(p.text, p.tokens))) +
+        lexiconLogit(p.tokens),
+    ),
   );
   const atDefault = prf(product, labels, DEFAULT_CLAIM_THRESHOLD);
   const textAtDefault = prf(textOnly, labels, DEFAULT_CLAIM_THRESHOLD);
@@ -80,6 +83,8 @@ function main(): void {
 
   const report = {
     model: 'models/claims.json',
+    modelBytes: statSync(join(ROOT, 'models', 'claims.json')).size,
+    lexiconWords: Object.keys(defaultModel.lexicon ?? {}).length,
     threshold: DEFAULT_CLAIM_THRESHOLD,
     claimbusterDev: {
       split: 'hash bucket < 20 of the shared 3xNCS file (normalised text, cyrb53 seed 7)',

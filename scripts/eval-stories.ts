@@ -82,12 +82,13 @@ async function main(): Promise<void> {
     }
   }
   if (want('seeds')) {
+    const everySentence = await analyzeCorpus(seedInputs(), 0);
     for (const threshold of [DEFAULT_CLAIM_THRESHOLD, 0]) {
-      const analysed = await analyzeCorpus(seedInputs(), threshold);
-      const result = { threshold, ...scoreSeeds(analysed, seedGold()) };
+      const analysed = threshold ? await analyzeCorpus(seedInputs(), threshold) : everySentence;
+      const result = { threshold, ...scoreSeeds(analysed, seedGold(), everySentence) };
       report[`seeds-threshold-${threshold}`] = result;
       console.log(
-        `seeds (threshold ${threshold}): matching P ${result.matching.precision} R ${result.matching.recall} F1 ${result.matching.f1} (strict F1 ${result.matching.strict.f1}); disputes ${result.disputes.found}/${result.disputes.expected}; unclear ${result.unclear.found}/${result.unclear.expected}; disputes between agreeing statements ${result.disputesBetweenAgreeingStatements}`,
+        `seeds (threshold ${threshold}): matching P ${result.matching.precision} R ${result.matching.recall} F1 ${result.matching.f1} (strict F1 ${result.matching.strict.f1}); disputes ${result.disputes.found}/${result.disputes.expected}; unclear ${result.unclear.found}/${result.unclear.expected}; disputes between agreeing statements ${result.disputesBetweenAgreeingStatements}; gold sentences that are claims ${result.claimsOfGold}/${result.goldSentences}`,
       );
       if (result.problems.length) console.log(`  ${result.problems.join('\n  ')}`);
     }

@@ -172,21 +172,23 @@ function main(): void {
       reportsPassing: Math.round((neg.filter((i) => best.scores[i] >= t).length / neg.length) * 1000) / 1000,
     };
   };
-  console.log(
-    JSON.stringify(
-      {
-        l2: best.l2,
-        threshold,
-        reportBelow,
-        features: Object.keys(model.weights).length,
-        outOfFold: { headline: oof('headline'), article: oof('article') },
-        emergentTest: score(model, threshold, heldOut('test', 'train')),
-        fncHoldout: score(model, threshold, heldOut('train', 'holdout')),
-      },
-      null,
-      1,
-    ),
+  const report = JSON.stringify(
+    {
+      dataset:
+        'out-of-fold: Emergent train split and FNC-1 training bodies; held out: Emergent test split, FNC-1 hold-out bodies',
+      threshold,
+      reportBelow,
+      features: Object.keys(model.weights).length,
+      outOfFold: { headline: oof('headline'), article: oof('article') },
+      l2: best.l2,
+      emergentTest: score(model, threshold, heldOut('test', 'train')),
+      fncHoldout: score(model, threshold, heldOut('train', 'holdout')),
+    },
+    null,
+    1,
   );
+  writeFileSync(join(ROOT, 'reports/debunk-eval.json'), `${report}\n`);
+  console.log(report, '\n-> models/debunk.json, reports/debunk-eval.json');
 }
 
 if (process.argv[1]?.endsWith('train-debunk.ts')) main();

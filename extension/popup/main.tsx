@@ -94,7 +94,10 @@ const api: PopupApi = {
     },
   },
   async hostAccess() {
-    return browser.permissions.contains({ origins: pageOrigins() });
+    // Chromium's `contains` answers false for patterns also listed as optional host permissions (the
+    // feeds' hosts), even while granted; the granted list says it right in both browsers.
+    const granted = new Set((await browser.permissions.getAll()).origins ?? []);
+    return pageOrigins().every((o) => granted.has(o));
   },
   async grantHostAccess() {
     const granted = await browser.permissions.request({ origins: pageOrigins() });
@@ -102,6 +105,12 @@ const api: PopupApi = {
     const id = granted ? await tabId() : undefined;
     if (id !== undefined) await browser.tabs.reload(id);
     return granted;
+  },
+  async threshold() {
+    return (await call({ type: 'getSettings' })).settings.threshold;
+  },
+  async setThreshold(threshold) {
+    await call({ type: 'setSettings', settings: { threshold } });
   },
   openOptions: () => void browser.runtime.openOptionsPage(),
   openLibrary: () =>

@@ -44,22 +44,31 @@ export function seedGold(): SeedGold {
 const squash = (s: string) => s.replace(/\s+/g, ' ');
 const key = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
 
-/** Scores one analysis of the seeds (sentences the analysis did not report as claims count as missed). */
-export function scoreSeeds(analysed: readonly CliArticle[], gold: SeedGold) {
+/**
+ * Scores one analysis of the seeds. `everySentence` is the same corpus analysed with every sentence a
+ * claim (threshold 0), which names the gold sentences; the analysis scored lists links only from its
+ * claims, so a pair of which neither side is a claim at its threshold counts as missed.
+ */
+export function scoreSeeds(
+  analysed: readonly CliArticle[],
+  gold: SeedGold,
+  everySentence: readonly CliArticle[],
+) {
   const fileOf = (a: CliArticle) => a.source.replace(/^.*\//, '').slice(0, 3);
   const sentenceId = new Map<string, string>();
   const problems: string[] = [];
   const resolve = ([file, text]: Ref): string | undefined => {
     const k = `${file}:${text}`;
     if (sentenceId.has(k)) return sentenceId.get(k);
-    const article = analysed.find((a) => fileOf(a) === file);
-    const claim = article?.claims.find((c) => squash(c.text).includes(squash(text)));
-    if (!claim) problems.push(`not a claim: ${file} "${text}"`);
-    else sentenceId.set(k, claim.id);
-    return claim?.id;
+    const article = everySentence.find((a) => fileOf(a) === file);
+    const sentence = article?.claims.find((c) => squash(c.text).includes(squash(text)));
+    if (!sentence) problems.push(`no such sentence: ${file} "${text}"`);
+    else sentenceId.set(k, sentence.id);
+    return sentence?.id;
   };
   const fileOfClaim = new Map<string, string>();
-  for (const a of analysed) for (const c of a.claims) fileOfClaim.set(c.id, fileOf(a));
+  for (const a of everySentence) for (const c of a.claims) fileOfClaim.set(c.id, fileOf(a));
+  const claims = new Set(analysed.flatMap((a) => a.claims.map((c) => c.id)));
   const stances = new Map<string, Set<string>>();
   for (const a of analysed)
     for (const c of a.claims)
@@ -126,6 +135,8 @@ export function scoreSeeds(analysed: readonly CliArticle[], gold: SeedGold) {
     disputes: expected(gold.disputes, 'disputes'),
     unclear: expected(gold.unclear, 'unclear'),
     disputesBetweenAgreeingStatements: agreeingDisputes,
+    claimsOfGold: [...new Set(sentenceId.values())].filter((id) => claims.has(id)).length,
+    goldSentences: new Set(sentenceId.values()).size,
     problems: [...new Set(problems)],
   };
 }

@@ -4,6 +4,7 @@
  */
 import { describe } from '../anchor/text-anchor.ts';
 import { type AnnotationLink, type AnnotationRecord, claimAnnotationId } from '../model/annotation.ts';
+import { selectClaims } from '../model/sentence.ts';
 import { type AnnotationFilter, selectAnnotations } from '../store/annotations.ts';
 import { allArticles } from '../store/articles.ts';
 import { type ClaimLensDB, transact } from '../store/db.ts';
@@ -42,7 +43,7 @@ function sentenceSpan(article: ArticleRecord, s: SentenceRecord): { start: numbe
 }
 
 /**
- * The automatic claims of the stored corpus (sentences scoring at least `threshold`) with their
+ * The automatic claims of the stored corpus (each article's claims at `threshold`, `selectClaims`) with their
  * cross-outlet links, as annotations of kind `auto-claim` — what `claimlens analyze --export` writes.
  */
 export async function exportCorpus(
@@ -62,8 +63,9 @@ export async function exportCorpus(
     linksBySentence.set(l.sentenceId, list);
   }
   const records: AnnotationRecord[] = [];
+  const claims = selectClaims(sentences, threshold);
   for (const s of sentences) {
-    if (s.score < threshold) continue;
+    if (!claims.has(s)) continue;
     const article = articleById.get(s.articleId);
     if (!article) continue;
     const span = sentenceSpan(article, s);

@@ -12,8 +12,42 @@ const IMAGE_NAME = /^\S*\.(?:jpe?g|png|gif|webp|svg|avif)$|^\S+[-_]\d+\.?$|^(?:j
 const BYLINE = /^(?:by|written by|reporting by|edited by)\s+\p{Lu}/iu;
 const DATE_LINE =
   /^(?:(?:published|updated|posted)\s*:?\s*)?(?:\w+day,?\s+)?(?:\d{1,2}\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\.?\s+\d{1,2}(?:,?\s+\d{4})?(?:\s+\d{1,2}:\d{2}.*)?$/i;
+/**
+ * A deal or affiliate line: "SAVE $250.00 – …", "DEAL: …", "… was $999, now $699 at Best Buy". Shops'
+ * offers inside an article are advertising, whatever their figures.
+ */
+const DEAL =
+  /^(?:SAVE|DEAL|SALE|OFFER|TODAY ONLY|PRICE DROP)\b[\s:–—-]*(?:[$£€]|\d|UP TO)|\bwas\s+[$£€]\d[\d,.]*,?\s+now\s+[$£€]\d[\d,.]*|\bnow\s+[$£€]\d[\d,.]*\s+(?:at|from)\s+\p{Lu}/u;
 const LABEL_LINE =
   /^(?:Author Image|Image|Photo|Video|Audio|Gallery|Share|Comments?|Related|Advertisement|Listen|Menu|Close|Dismiss)$/i;
+
+/** Words of a dateline, an update line or a reading-time note; numbers and times are matched apart. */
+const DATELINE_WORD =
+  /^(?:published|updated|posted|written|modified|last|first|on|at|by|in|ago|the|of|and|date|time|read|reading|min|mins|minutes?|hours?|hrs?|days?|weeks?|months?|years?|today|yesterday|am|pm|a\.m|p\.m|gmt|utc|bst|cet|cest|est|edt|cst|cdt|mst|mdt|pst|pdt|et|pt|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)$/;
+/** A number, a time or a numeric date: "10:48", "9:55am", "11/19/2019", "2nd", "19:11". */
+const DATELINE_NUMBER = /^\d[\d:./-]*(?:am|pm|st|nd|rd|th|h)?$/;
+
+/**
+ * A dateline, update line or reading-time note, whatever its format: "Published 1 day ago",
+ * "PUBLISHED: 10:48, Tue, Nov 19, 2019", "Updated: 18 Nov 2019, 19:11", "5:45 AM PST 11/19/2019 by",
+ * "Oct 18, 2019 · 8 min read", "Posted by Jane Doe on 9:55am Wed 2 Jan 08". Every word is a date, time
+ * or dateline word, except at most three capitalised ones (the author's name), and there is a number.
+ */
+export function isDateLine(text: string): boolean {
+  const words = text.split(/[\s,;:|·•–—()[\]]+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  if (!words.length || words.length > 16) return false;
+  let figures = 0;
+  let names = 0;
+  for (const raw of words) {
+    const w = raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+    const lower = w.toLowerCase().replace(/\.$/, '');
+    if (DATELINE_NUMBER.test(lower)) figures++;
+    else if (DATELINE_WORD.test(lower)) continue;
+    else if (/^\p{Lu}/u.test(w) && ++names <= 3) continue;
+    else return false;
+  }
+  return figures > 0;
+}
 
 /**
  * Why a block is page furniture, or null when it is prose. Works on the whole block: a caption that
@@ -25,8 +59,9 @@ export function boilerplateBlock(block: string): string | null {
   if (NOTICE.test(t) && t.split(/\s+/).length < 40) return 'notice';
   if (CREDIT.test(t)) return 'credit';
   if (IMAGE_NAME.test(t)) return 'image';
+  if (DEAL.test(t)) return 'deal';
   if (BYLINE.test(t) && t.split(/\s+/).length <= 12) return 'byline';
-  if (DATE_LINE.test(t)) return 'date';
+  if (DATE_LINE.test(t) || isDateLine(t)) return 'date';
   if (LABEL_LINE.test(t)) return 'label';
   return null;
 }
@@ -42,8 +77,12 @@ export function boilerplateSentence(text: string, tags: readonly string[]): stri
   if (words.length < 4) return 'fragment';
   if (IMAGE_NAME.test(t)) return 'image';
   if (/^\s*[/|]/.test(t)) return 'credit';
+  if (isDateLine(t)) return 'date';
+  // A verbless line is a name, an outlet or a label, unless it is a whole sentence with a figure or of
+  // some length ("$500 per child under 18.", "More progress in eight years than in the eighty before."):
+  // speakers and headlines drop the verb, and the tagger misses some.
   const hasVerb = tags.some((p) => p === 'VERB' || p === 'AUX');
-  if (!hasVerb) return 'no-verb';
+  if (!hasVerb && (!/[.!?]["”’)]?\s*$/.test(t) || (words.length < 8 && !/\d/.test(t)))) return 'no-verb';
   if (!/[.!?:;"”’)]\s*$/.test(t) && !/\d/.test(t) && words.length <= 15) return 'heading';
   if (/\|/.test(t) && !/[.!?]\s*$/.test(t)) return 'heading';
   return null;

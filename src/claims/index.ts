@@ -1,11 +1,13 @@
 /**
  * Check-worthiness of every prose sentence of an article, with what makes it checkable: who says it,
- * its numbers, dates, entities and hedges. The learned text model (trained on ClaimBuster debate
- * sentences) is combined with news-specific evidence (a named source, a counted quantity) because
- * news claims are mostly "X said Y" reports that debate transcripts rarely contain.
+ * its numbers, dates, entities and hedges. The score is the learned text model's (trained on
+ * ClaimBuster debate sentences, its features include attribution and numbers), capped for furniture
+ * and fragments. News reports put many claims in a named source's mouth; that evidence is weighed
+ * where claims are picked (`claimMask` in src/model/sentence.ts), not folded into the score, so the
+ * score stays the calibrated probability that fact-checkers would check the sentence.
  */
 import { type ArticleBlock, blockSpans } from '../article/types.ts';
-import type { Attribution, SentenceAnalysis } from '../model/sentence.ts';
+import { type Attribution, type SentenceAnalysis, STATEMENT_FLOOR } from '../model/sentence.ts';
 import { findAttribution } from '../nlp/attribution.ts';
 import { findDates } from '../nlp/dates.ts';
 import { findEntities } from '../nlp/entities.ts';
@@ -14,20 +16,16 @@ import { findNumbers } from '../nlp/numbers.ts';
 import { parseSentences, type Token } from '../nlp/parse.ts';
 import { boilerplateBlock, boilerplateSentence } from './boilerplate.ts';
 import { type SentenceFacts, sentenceLogit } from './features.ts';
-import { type ClaimModel, defaultModel, sigmoid } from './model.ts';
+import { type ClaimModel, defaultModel, lexiconLogit, sigmoid } from './model.ts';
 
 export { DEFAULT_CLAIM_THRESHOLD } from '../model/sentence.ts';
 
 const PROSE_KINDS = new Set(['paragraph', 'list-item', 'quote']);
 
-/** Extra log-odds for a statement with a named (or resolved) source: reported speech is what gets checked. */
-export const ATTRIBUTION_BOOST = 1.6;
-/** Extra log-odds for a counted quantity (a number with a unit or qualifier, not a date). */
-export const NUMBER_BOOST = 1.2;
 /** Score given to page furniture and fragments. */
 const FURNITURE_SCORE = 0.01;
-/** Highest score of a sentence too short or too verbless to state a fact. */
-const HEADING_CAP = 0.2;
+/** Highest score of a sentence too short or too verbless to state a fact: never a statement. */
+const HEADING_CAP = STATEMENT_FLOOR;
 
 const PRONOUN = /^(?:he|she|they|we|i)$/i;
 
@@ -98,9 +96,19 @@ export function describeSentence(
   };
 }
 
+/** The text model's log-odds: its word, tag and fact features and its word vectors. */
+export function textModelLogit(
+  text: string,
+  tokens: readonly Token[],
+  facts: SentenceFacts,
+  model: ClaimModel = defaultModel,
+): number {
+  return sentenceLogit(text, tokens, facts, model) + lexiconLogit(tokens, model);
+}
+
 /**
- * Check-worthiness in 0..1: the text model's log-odds plus news evidence, capped for fragments and
- * headings. Exported for the training and evaluation scripts so they score exactly like the product.
+ * Check-worthiness in 0..1: the text model's probability, capped for fragments and headings. Exported
+ * for the training and evaluation scripts so they score exactly like the product.
  */
 export function scoreSentence(
   text: string,
@@ -111,17 +119,8 @@ export function scoreSentence(
   const tags = tokens.map((t) => t.pos);
   const why = boilerplateSentence(text, tags);
   if (why) {
-    if (why === 'fragment' || why === 'image' || why === 'credit') return FURNITURE_SCORE;
-    return Math.min(HEADING_CAP, sigmoid(sentenceLogit(text, tokens, facts, model)));
+    if (why === 'fragment' || why === 'image' || why === 'credit' || why === 'date') return FURNITURE_SCORE;
+    return Math.min(HEADING_CAP, sigmoid(textModelLogit(text, tokens, facts, model)));
   }
-  let z = sentenceLogit(text, tokens, facts, model);
-  const named =
-    facts.attribution !== null && !/^(?:it|this|he|she|they|we|i)$/i.test(facts.attribution.source);
-  const counted = facts.numbers.some((n) => n.unit || n.qualifier !== 'exact' || n.value >= 10);
-  if (named) z += ATTRIBUTION_BOOST;
-  if (counted) z += NUMBER_BOOST;
-  // A statement put in a named source's mouth is what the reader needs checked ("X said Y"), even when
-  // its words sound like opinion: it always clears the default threshold, ranked by the text model.
-  if (named) return 0.5 + 0.5 * sigmoid(z);
-  return sigmoid(z);
+  return sigmoid(textModelLogit(text, tokens, facts, model));
 }

@@ -1,8 +1,10 @@
 /**
  * The learned part of check-worthiness: a logistic regression over word, part-of-speech and
- * linguistic features, trained by `npm run train:claims` and committed as models/claims.json.
+ * linguistic features plus the mean of the sentence's word vectors, trained by `npm run train:claims`
+ * and committed as models/claims.json.
  */
 import weights from '../../models/claims.json';
+import type { Token } from '../nlp/parse.ts';
 
 export interface ClaimModel {
   version: number;
@@ -10,6 +12,14 @@ export interface ClaimModel {
   bias: number;
   /** Feature key -> weight. */
   weights: Record<string, number>;
+  /**
+   * Word (lower case, as wink tokenises it) -> its word vector's projection on the model's learned
+   * direction. The regression weighs the mean of a sentence's word vectors; a weighted mean is the
+   * mean of the projections, so one number per word carries it and the 100-dimensional vectors stay
+   * out of the extension. Words the vectors know but training never saw still count: that is what
+   * the vectors add over the word features.
+   */
+  lexicon?: Record<string, number>;
   meta?: Record<string, unknown>;
 }
 
@@ -34,6 +44,31 @@ export function textLogit(features: readonly string[], model: ClaimModel = defau
   let z = model.bias;
   for (const f of features) z += weights.get(f) ?? 0;
   return z;
+}
+
+const lexiconMaps = new WeakMap<ClaimModel, Map<string, number>>();
+
+/**
+ * The word-vector part of the log-odds: the mean projection of the sentence's words found in the
+ * model's lexicon (0 when none is, or the model has no lexicon).
+ */
+export function lexiconLogit(tokens: readonly Token[], model: ClaimModel = defaultModel): number {
+  if (!model.lexicon) return 0;
+  let map = lexiconMaps.get(model);
+  if (!map) {
+    map = new Map(Object.entries(model.lexicon));
+    lexiconMaps.set(model, map);
+  }
+  let sum = 0;
+  let n = 0;
+  for (const t of tokens) {
+    if (t.pos === 'SPACE') continue;
+    const u = map.get(t.text.toLowerCase());
+    if (u === undefined) continue;
+    sum += u;
+    n++;
+  }
+  return n ? sum / n : 0;
 }
 
 export function sigmoid(z: number): number {

@@ -7,7 +7,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { exportCorpus, serializeAnnotationDocument } from '../annotations/export.ts';
 import type { ArticleInput } from '../article/types.ts';
-import { DEFAULT_CLAIM_THRESHOLD } from '../model/sentence.ts';
+import { DEFAULT_CLAIM_THRESHOLD, selectClaims } from '../model/sentence.ts';
 import type { Stance, StanceBasis } from '../model/stance.ts';
 import type { ArticleSide } from '../model/story.ts';
 import { ingestArticle } from '../pipeline/ingest.ts';
@@ -167,7 +167,8 @@ export async function analyzeCorpus(
     const sentenceById = new Map(sentences.map((s) => [s.id, s]));
     const profiles = new Map((await allProfiles(db)).map((p) => [p.articleId, p]));
     const outletOf = new Map((await allArticles(db)).map((a) => [a.id, a.outlet]));
-    const claimIds = new Set(sentences.filter((s) => s.score >= threshold).map((s) => s.id));
+    // Every prose sentence is stored with its score; the reading rule picks each article's claims.
+    const claimIds = new Set([...selectClaims(sentences, threshold)].map((s) => s.id));
     const out: CliArticle[] = [];
     const done = new Set<string>();
     for (const { source, id } of ids) {

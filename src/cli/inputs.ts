@@ -180,9 +180,55 @@ export async function htmlArticle(html: string, fileUrl: string): Promise<Articl
     },
   });
   try {
-    window.document.write(html);
+    window.document.write(forHappyDom(html));
     return extractArticle(window.document as unknown as Document, url);
   } finally {
     await window.happyDOM.close();
   }
 }
+
+/**
+ * The page as a browser would build it, where happy-dom's parser would not:
+ * - a `<body>` start tag where there is none: a browser ends the head at the first element that
+ *   cannot be in it and opens the body there, tags or no tags; happy-dom keeps everything after an
+ *   unclosed `<head>` in the head, leaving the body empty. `<body>` goes before that element (with a
+ *   `</head>` when the page never closes its head);
+ * - no `<style>` elements: happy-dom swallows everything after a `<style>` inside an `<svg>` (an icon
+ *   sprite at the top of the page empties it). Style sheets are not read in the CLI anyway.
+ */
+export function forHappyDom(html: string): string {
+  return withBody(html.replace(STYLE_ELEMENT, ''));
+}
+
+const STYLE_ELEMENT = /<style\b[^>]*>[\s\S]*?<\/style\s*>/gi;
+
+function withBody(html: string): string {
+  if (/<body[\s>]/i.test(html)) return html;
+  const head = /<\/head\s*>/i.exec(html);
+  // The first start tag of an element that cannot sit in a head, skipping the content of scripts,
+  // styles and titles (their text may hold anything).
+  const tag =
+    /<(script|style|title|template|noscript)\b[^>]*>[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->|<([a-zA-Z][\w-]*)/g;
+  tag.lastIndex = head ? head.index + head[0].length : 0;
+  for (let m = tag.exec(html); m; m = tag.exec(html)) {
+    const name = m[2]?.toLowerCase();
+    if (!name || HEAD_TAGS.has(name)) continue;
+    const close = !head && /<head[\s>]/i.test(html) ? '</head>' : '';
+    return `${html.slice(0, m.index)}${close}<body>${html.slice(m.index)}`;
+  }
+  return html;
+}
+
+/** Elements a head may hold (and the two that hold it). */
+const HEAD_TAGS = new Set([
+  'html',
+  'head',
+  'title',
+  'meta',
+  'link',
+  'base',
+  'script',
+  'style',
+  'noscript',
+  'template',
+]);

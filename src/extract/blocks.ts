@@ -119,7 +119,19 @@ const CONTAINER_TAGS = new Set([
  * call per distinct list.
  */
 const FURNITURE =
-  /(?:^|[\s_-])(?:byline|author|caption|credit|share|sharing|social|related|newsletter|cookie|consent|gdpr|promo|advert|ads?|sponsor|comments?|breadcrumbs?|subscribe|paywall|toolbar|menu|sidebar|masthead|recaptcha|skip|tags|meta|dateline)(?:$|[\s_-])/;
+  /(?:^|[\s_-])(?:byline|author|caption|credit|share|sharing|social|related|newsletter|cookie|consent|gdpr|promo|advert|ads?|sponsor|comments?|breadcrumbs?|subscribe|toolbar|menu|sidebar|masthead|recaptcha|skip|tags|meta|dateline|standfirst|dek|strapline|tooltip|popover|hover|hovercard|teaser|gallery|slideshow|carousel|tweet|outbrain|taboola)(?:$|[\s_-])/;
+
+/**
+ * Furniture words that no content word rescues: "comment-body", "article-standfirst", "story-related"
+ * name a reader's comment, the summary under the headline and a list of other stories, whatever else
+ * the class says. A paywall or premium wrapper is not furniture at all: it holds the article's own
+ * paragraphs (its notice is caught by its words, src/claims/boilerplate.ts).
+ */
+const STRONG_FURNITURE =
+  /(?:^|[\s_-])(?:comments?|commentlist|standfirst|dek|strapline|related|tooltip|popover|hover|hovercard|outbrain|taboola)(?:$|[\s_-])/;
+
+/** camelCase boundaries ("commentText", "relatedLinks"), made word breaks before matching. */
+const CAMEL = /([a-z])([A-Z])/g;
 
 /**
  * Class or id words that rescue an element from the furniture list, as in Readability: a
@@ -138,6 +150,8 @@ const MAYBE_CONTENT = [
   'story',
   'entry',
   'post',
+  'paywall',
+  'premium',
 ];
 
 function maybeContent(words: string): boolean {
@@ -149,24 +163,31 @@ function maybeContent(words: string): boolean {
 /** Class or id words say furniture, unless the element is the page's main content by tag or role. */
 function isFurnitureByName(el: Element, cls: string, id: string): boolean {
   const words = id ? (cls ? `${cls} ${id}` : id) : cls;
-  if (!furnitureWords(words)) return false;
+  const verdict = furnitureWords(words);
+  if (verdict === NOT_FURNITURE) return false;
   const tag = el.localName;
   return (
     tag !== 'body' &&
     tag !== 'main' &&
     tag !== 'article' &&
     el.getAttribute('role') !== 'main' &&
-    !maybeContent(words)
+    el.getAttribute('itemprop')?.toLowerCase() !== 'articlebody' &&
+    (verdict === STRONG || !maybeContent(words))
   );
 }
 
-/** Verdicts of `FURNITURE` by class-and-id string; a page repeats the same few class lists many times. */
-const furnitureMemo = new Map<string, boolean>();
+const NOT_FURNITURE = 0;
+const WEAK = 1;
+const STRONG = 2;
 
-function furnitureWords(words: string): boolean {
+/** Verdicts of `FURNITURE` by class-and-id string; a page repeats the same few class lists many times. */
+const furnitureMemo = new Map<string, number>();
+
+function furnitureWords(words: string): number {
   let verdict = furnitureMemo.get(words);
   if (verdict === undefined) {
-    verdict = FURNITURE.test(words.toLowerCase());
+    const lower = words.replace(CAMEL, '$1-$2').toLowerCase();
+    verdict = !FURNITURE.test(lower) ? NOT_FURNITURE : STRONG_FURNITURE.test(lower) ? STRONG : WEAK;
     // Bounded: a page with endless distinct ids must not grow it without limit.
     if (furnitureMemo.size >= 4_096) furnitureMemo.clear();
     furnitureMemo.set(words, verdict);
@@ -182,7 +203,8 @@ function furnitureWords(words: string): boolean {
  * page's style up to date on every call. One selector, so an element is asked once instead of once per
  * attribute: the content script runs this cold, for every element of the article.
  */
-const SKIP_BY_ATTRIBUTE = '[contenteditable]:not([contenteditable="false"]),[hidden],[aria-hidden="true"]';
+const SKIP_BY_ATTRIBUTE =
+  '[contenteditable]:not([contenteditable="false"]),[hidden],[aria-hidden="true"],[role="tooltip"]';
 
 /** The same, with the landmark roles of page furniture (navigation, sidebars, the page footer). */
 const SKIP_BY_ATTRIBUTE_OR_ROLE = `${SKIP_BY_ATTRIBUTE},[role="navigation"],[role="complementary"],[role="contentinfo"]`;
@@ -219,15 +241,59 @@ const VISIBILITY = { visibilityProperty: true } as const;
  * on pages whose article sits in a wrapper named like a sidebar).
  */
 export function isSkipped(el: Element, useCss = false, furniture = true): boolean {
-  if (SKIP_TAGS.has(el.localName)) return true;
+  const tag = el.localName;
+  if (SKIP_TAGS.has(tag) && (tag !== 'form' || !formHoldsPage(el))) return true;
   // An element with no attributes at all (<p>, <b>, <em>, a bare <span>) is skipped only by its tag: a
   // style rule for a bare tag would hide it everywhere. Most elements of an article are such.
   if (!el.hasAttributes()) return false;
   if (el.matches(furniture ? SKIP_BY_ATTRIBUTE_OR_ROLE : SKIP_BY_ATTRIBUTE)) return true;
   const cls = typeof el.className === 'string' ? el.className : '';
   const id = el.id;
-  if (furniture && (cls || id) && isFurnitureByName(el, cls, id)) return true;
+  // A link is never furniture by its name: one mid-sentence ("a popup", "related-link") holds words of
+  // the sentence, and cutting them out would leave the sentence with a hole.
+  if (furniture && (cls || id) && tag !== 'a' && isFurnitureByName(el, cls, id)) return true;
   return isHiddenByStyle(el, useCss, !!(cls || id));
+}
+
+/** Verdicts of `formHoldsPage`, per form: a page has few forms, but each is met by every walk. */
+const pageForms = new WeakMap<Element, boolean>();
+
+/**
+ * Whether a form wraps the page rather than being one: ASP.NET and some CMSs put the whole page in one
+ * `<form>`, article included. Such a form holds paragraphs, and many more of them than fields; a search
+ * box, a login or a comment form holds fields and a few lines of help.
+ */
+function formHoldsPage(form: Element): boolean {
+  let verdict = pageForms.get(form);
+  if (verdict === undefined) {
+    const paragraphs = form.getElementsByTagName('p').length;
+    const fields = form.querySelectorAll('input:not([type="hidden"]),textarea,select').length;
+    verdict = paragraphs >= 3 && paragraphs > 2 * fields;
+    pageForms.set(form, verdict);
+  }
+  return verdict;
+}
+
+/** Sentence punctuation followed by a space or the end: the text of a cell or item is prose, not data. */
+const PROSE_END = /[.!?]["”’)]?(?:\s|$)/;
+
+/**
+ * A block's kind once its text is known: a table cell holding prose is a paragraph (pages laid out in
+ * tables have no `<p>`), and a paragraph or list item that is all link text is a link to another story
+ * (a related headline, a teaser, a deal), not the article's own statement.
+ */
+function refineKind(kind: BlockKind, el: Element, text: string): BlockKind {
+  if (kind === 'other') {
+    const tag = el.localName;
+    return (tag === 'td' || tag === 'th') && text.length >= 100 && PROSE_END.test(text) ? 'paragraph' : kind;
+  }
+  // Teasers, related headlines and deals are short: an article's long paragraphs are not asked.
+  if ((kind !== 'paragraph' && kind !== 'list-item') || text.length >= 300) return kind;
+  const links = el.getElementsByTagName('a');
+  if (!links.length) return kind;
+  let linked = 0;
+  for (let i = 0; i < links.length; i++) linked += (links[i].textContent ?? '').trim().length;
+  return linked >= 0.8 * text.length ? 'other' : kind;
 }
 
 /**
@@ -238,6 +304,8 @@ export function isSkipped(el: Element, useCss = false, furniture = true): boolea
 export interface ReadCache {
   texts: Map<Element, string>;
   skipped: Map<Element, boolean>;
+  /** Wrappers named like furniture that hold the article (second try only): not skipped. */
+  exempt?: Set<Element>;
 }
 
 /** An empty cache for one extraction. */
@@ -293,7 +361,7 @@ export function* collectBlockSteps(
     if (child.nodeType !== 1) continue;
     const c = child as Element;
     const tag = c.localName;
-    if (tag === 'br' || (cache.skipped.get(c) ?? isSkipped(c, useCss))) {
+    if (tag === 'br' || (!cache.exempt?.has(c) && (cache.skipped.get(c) ?? isSkipped(c, useCss)))) {
       if (inline.length) yield* flushInline(frame.el);
       continue;
     }
@@ -310,8 +378,11 @@ export function* collectBlockSteps(
       const blockKind = frame.insideFigure ? 'caption' : kind;
       const text = (leaf ? read : readWhole(c, useCss, false, cache.texts.get(c))) as string | null;
       if (text === null)
-        for (const block of yield* buildBlocks(c, [c], blockKind, useCss)) blocks.push(block);
-      else if (text) blocks.push({ kind: blockKind, text, element: c });
+        for (const block of yield* buildBlocks(c, [c], blockKind, useCss)) {
+          if (blockKind === 'other') block.kind = refineKind(blockKind, c, block.text);
+          blocks.push(block);
+        }
+      else if (text) blocks.push({ kind: refineKind(blockKind, c, text), text, element: c });
     } else if (kind || nested || container) {
       if (inline.length) yield* flushInline(frame.el);
       stack.push({ el: c, child: c.firstChild, insideFigure: frame.insideFigure || tag === 'figure' });

@@ -42,8 +42,13 @@ export function* findArticleRootSteps(
 ): Steps<Element | null> {
   const body = doc.body;
   if (!body) return null;
-  // List items are left out: menus and teaser lists are lists; an article's own lists sit beside its paragraphs.
-  const paragraphs = body.querySelectorAll('p, pre, blockquote, div > br');
+  // A `<br>` stands for its parent's text (pages laid out with line breaks or table cells, no `<p>`).
+  // List items count only on the second try, and only when they read as prose (long, ending a
+  // sentence): menus and teaser lists are lists of short links, and a page has many, but an article may
+  // be a numbered list whose items sit apart from its few paragraphs.
+  const paragraphs = body.querySelectorAll(
+    strict ? 'p, pre, blockquote, div > br, td > br' : 'p, pre, blockquote, li, div > br, td > br',
+  );
   const explicit = new Set<Element>();
   const declaring = body.querySelectorAll(EXPLICIT);
   // Indexed, as every loop over a node list here: its iterator is one more call into the page per item.
@@ -55,6 +60,9 @@ export function* findArticleRootSteps(
   const skipped = new Map<Element, boolean>();
   const declaredAbove = new Map<Element, readonly Element[]>();
   const seen = new Set<Element>();
+  /** The paragraphs that scored, in page order. */
+  const counted: Element[] = [];
+  const weights: number[] = [];
   let total = 0;
   let work = 0;
   for (let i = 0; i < paragraphs.length; i++) {
@@ -63,6 +71,9 @@ export function* findArticleRootSteps(
     const el = p.localName === 'br' ? p.parentElement : p;
     if (!el || seen.has(el)) continue;
     seen.add(el);
+    // A menu item (one link, or a link and its submenu) is never prose: spared reading its text, which
+    // for a submenu is the whole submenu's.
+    if (el.localName === 'li' && isMenuItem(el)) continue;
     let content = cache.texts.get(el);
     if (content === undefined) {
       content = el.textContent ?? '';
@@ -70,8 +81,16 @@ export function* findArticleRootSteps(
     }
     const length = content.trim().length;
     if (length < 25) continue;
+    if (el.localName === 'li' && (length < 80 || !PROSE_END.test(content))) continue;
     if (skippedChain(el, body, skipped, useCss, strict, cache.skipped)) continue;
-    const score = Math.min(length, 1_000) + (commas(content) + 1) * 10;
+    // Text that is mostly links is a list of other pages (teasers, related stories, a magazine's
+    // contents): it counts by the share of it that is not links, as in Readability. Only short text is
+    // asked: such lists are made of short items, and an article's long paragraphs are most of a page's.
+    const linked = length < LINK_CHECK_CHARS ? linkChars(el) : 0;
+    if (linked > 0.5 * length) continue;
+    const score = (Math.min(length, 1_000) + (commas(content) + 1) * 10) * (1 - linked / length);
+    counted.push(el);
+    weights.push(score);
     total += score;
     let parent = el.parentElement;
     for (let level = 0; parent && level < 3; level++, parent = parent.parentElement) {
@@ -90,6 +109,15 @@ export function* findArticleRootSteps(
       bestScore = score;
     }
   }
+  const scoredBest = best;
+  if (best) best = commonAncestorOfPeers(best, bestScore, scores, body);
+  // The best candidate's score counts only the three levels below it, so it holds at least that much
+  // prose: most article pages are settled here without a second look at every paragraph.
+  if (best && (best !== scoredBest || bestScore < total * 0.5))
+    best = yield* gatheringAncestorSteps(best, counted, weights, total);
+  // A row of a layout table is not the article: the table is (its other rows hold the rest of it).
+  while (best && TABLE_PARTS.has(best.localName) && best.parentElement && best.parentElement !== body)
+    best = best.parentElement;
   // The explicit element holding the most prose, when it holds a good share of the page's prose.
   let declared: Element | null = null;
   let declaredScore = 0;
@@ -99,8 +127,20 @@ export function* findArticleRootSteps(
       declaredScore = score;
     }
   }
+  const root = chooseRoot(best, declared, declaredScore >= total * 0.4, seen);
+  if (!strict && root) cache.exempt = yield* furnitureWrapperSteps(root, counted);
+  return root;
+}
+
+/** The best-scoring candidate or the declared article, whichever holds the article. */
+function chooseRoot(
+  best: Element | null,
+  declared: Element | null,
+  declaredHoldsMost: boolean,
+  seen: ReadonlySet<Element>,
+): Element | null {
   if (!best) return declared;
-  if (!declared || declaredScore < total * 0.4) return best;
+  if (!declared || !declaredHoldsMost) return best;
   if (declared.contains(best)) return declared;
   if (best.contains(declared)) {
     let bestInside = 0;
@@ -110,6 +150,119 @@ export function* findArticleRootSteps(
     return declaredInside >= bestInside * 0.6 ? declared : best;
   }
   return best;
+}
+
+const TABLE_PARTS = new Set(['tr', 'tbody', 'thead', 'tfoot']);
+
+/** Sentence punctuation followed by a space or the end of the text. */
+const PROSE_END = /[.!?]["”’)]?(?:\s|$)/;
+
+/** Longest text whose links are counted (see the paragraph loop of `findArticleRootSteps`). */
+const LINK_CHECK_CHARS = 400;
+
+/** A list item holding one link, or a link and a submenu list. */
+function isMenuItem(li: Element): boolean {
+  const first = li.firstElementChild;
+  if (first?.localName !== 'a') return false;
+  const last = li.lastElementChild as Element;
+  return last === first || last.localName === 'ul' || last.localName === 'ol';
+}
+
+/** Characters of link text inside an element (one native collection; most paragraphs have few links). */
+function linkChars(el: Element): number {
+  const links = el.getElementsByTagName('a');
+  let n = 0;
+  for (let i = 0; i < links.length; i++) n += (links[i].textContent ?? '').trim().length;
+  return n;
+}
+
+/**
+ * Readability's fix for articles cut into many boxes (steps of a how-to, items of a list, sections
+ * each in its own wrapper): when at least three other candidates score nearly as well as the best and
+ * share an ancestor with it, that ancestor is the article, not the one box that scored highest.
+ */
+function commonAncestorOfPeers(
+  best: Element,
+  bestScore: number,
+  scores: ReadonlyMap<Element, number>,
+  body: Element,
+): Element {
+  // The five best-scoring others, as Readability takes its top candidates: a page of thousands of
+  // like paragraphs must not make this a loop over all of them in the page.
+  const top: { el: Element; score: number }[] = [];
+  for (const [el, score] of scores) {
+    if (el === best || score < bestScore * 0.75) continue;
+    if (top.length === PEERS) {
+      if (score <= top[PEERS - 1].score) continue;
+      top.pop();
+    }
+    let at = top.length;
+    while (at > 0 && top[at - 1].score < score) at--;
+    top.splice(at, 0, { el, score });
+  }
+  const peers = top.map((t) => t.el).filter((el) => !el.contains(best) && !best.contains(el));
+  if (peers.length < 3) return best;
+  for (let a = best.parentElement; a && a !== body; a = a.parentElement) {
+    let inside = 0;
+    for (const p of peers) if (a.contains(p)) inside++;
+    if (inside >= 3) return a;
+  }
+  return best;
+}
+
+/** How many of the best-scoring other candidates `commonAncestorOfPeers` looks at (Readability's five). */
+const PEERS = 5;
+
+/**
+ * An article cut into boxes whose paragraphs differ in length (a how-to's long introduction and short
+ * steps): when the best box holds less than half of the page's prose and an ancestor at most four
+ * levels up gathers at least twice as much and most of the page's, that ancestor is the article.
+ */
+function* gatheringAncestorSteps(
+  best: Element,
+  paragraphs: readonly Element[],
+  weights: readonly number[],
+  total: number,
+): Steps<Element> {
+  // A pass over every paragraph, in slices like the rest of the reading.
+  function* below(el: Element): Steps<number> {
+    let n = 0;
+    for (let i = 0; i < paragraphs.length; i++) {
+      if ((i + 1) % STEP_NODES === 0) yield;
+      if (el.contains(paragraphs[i])) n += weights[i];
+    }
+    return n;
+  }
+  const own = yield* below(best);
+  if (own >= total * 0.5) return best;
+  let a = best.parentElement;
+  for (let level = 0; a && level < 4; level++, a = a.parentElement) {
+    if (a.localName === 'body') break;
+    const gathered = yield* below(a);
+    if (gathered >= own * 2 && gathered >= total * 0.6) return a;
+  }
+  return best;
+}
+
+/**
+ * On the second try (class names ignored while finding the article), the wrappers inside the article
+ * whose class names say furniture but that hold most of its paragraphs ("panel-two-col-sidebar-right-mix"
+ * around the whole story): reading the blocks must not skip them either.
+ */
+function* furnitureWrapperSteps(root: Element, paragraphs: readonly Element[]): Steps<Set<Element>> {
+  const held = new Map<Element, number>();
+  let total = 0;
+  for (let i = 0; i < paragraphs.length; i++) {
+    if ((i + 1) % STEP_NODES === 0) yield;
+    const p = paragraphs[i];
+    if (!root.contains(p)) continue;
+    total++;
+    for (let a = p.parentElement; a && a !== root; a = a.parentElement)
+      if (isSkipped(a, false, true) && !isSkipped(a, false, false)) held.set(a, (held.get(a) ?? 0) + 1);
+  }
+  const out = new Set<Element>();
+  for (const [el, n] of held) if (n * 2 >= total) out.add(el);
+  return out;
 }
 
 /** Commas in a paragraph (Readability's score counts them), without splitting the text into an array. */
@@ -187,7 +340,10 @@ function isProse(blocks: DomBlock[]): boolean {
   let chars = 0;
   let paragraphs = 0;
   for (const b of blocks) {
-    if ((b.kind === 'paragraph' || b.kind === 'quote') && b.text.length >= 80) {
+    if (
+      b.text.length >= 80 &&
+      (b.kind === 'paragraph' || b.kind === 'quote' || (b.kind === 'list-item' && PROSE_END.test(b.text)))
+    ) {
       chars += b.text.length;
       paragraphs++;
     }

@@ -236,7 +236,11 @@ function subjectBefore(
   // Passive voice ("North Korea is accused") names the accused, not the accuser.
   if (/\b(?:is|are|was|were|been|be|being)$/i.test(raw)) return null;
   const np = raw.replace(TRAILING_ADVERBS, '').replace(MODALS, '').replace(LEADING_JUNK, '').trim();
-  if (/\b(?:I|I[’']\w+|me|my|you|your|we|our|us)\b/i.test(np) && !/^(?:we)$/i.test(np)) return null;
+  // The speaker themself (case matters: "US Secretary of Defense" is not "us").
+  const firstPerson =
+    /\bI\b|\bI[’']\w+|\b(?:me|my|you|your|we|our|us)\b/.test(np) ||
+    /^(?:We|Our|You|Your|My|Me|Us)\b/.test(np);
+  if (firstPerson && !/^(?:we)$/i.test(np)) return null;
   if (/\b(?:and|or|but|to)$/i.test(np)) return null;
   if (np && tokens.length) {
     const npStart = before.lastIndexOf(np);

@@ -7,9 +7,10 @@
 import { type ArticleBlock, type ArticleInput, BLOCK_SEPARATOR, joinBlocks } from '../article/types.ts';
 import { analyzeSentences } from '../claims/index.ts';
 import { indexTerms, queryTerms } from '../match/index.ts';
-import { DEFAULT_CLAIM_THRESHOLD, type SentenceAnalysis } from '../model/sentence.ts';
+import { claimMask, DEFAULT_CLAIM_THRESHOLD, type SentenceAnalysis } from '../model/sentence.ts';
 import type { StanceDetail } from '../model/stance.ts';
-import { judgePair, type PairJudgement } from '../stance/pair.ts';
+import type { ArticleSide } from '../model/story.ts';
+import { type ArticleReading, judgePair, type PairJudgement } from '../stance/pair.ts';
 import { getArticle, putArticle, updateArticle } from '../store/articles.ts';
 import { type ClaimLensDB, transact } from '../store/db.ts';
 import { articleIdFor, canonicalUrl, sentenceIdFor } from '../store/ids.ts';
@@ -303,8 +304,8 @@ async function linkWithinStory(
   const links: LinkRecord[] = [];
   const copies: ProfileRecord[] = [];
   for (const [x, y] of pairs) {
-    const a = { sentences: byArticle.get(x.articleId) ?? [], side: x.side };
-    const b = { sentences: byArticle.get(y.articleId) ?? [], side: y.side };
+    const a = reading(byArticle.get(x.articleId) ?? [], x.side);
+    const b = reading(byArticle.get(y.articleId) ?? [], y.side);
     if (!a.sentences.length || !b.sentences.length) continue;
     const ab = judgePair(a, b);
     const ba = judgePair(b, a);
@@ -351,6 +352,19 @@ function copyBetween(
   if (original.copyOf === later.articleId) return undefined;
   later.copyOf = original.articleId;
   return later;
+}
+
+/** An article as the pair judgement reads it: its judged sentences, its side, which of them are highlighted. */
+function reading(
+  sentences: SentenceRecord[],
+  side: ArticleSide,
+): ArticleReading & { sentences: SentenceRecord[] } {
+  const mask = claimMask(sentences, DEFAULT_CLAIM_THRESHOLD);
+  const claims = new Set<number>();
+  mask.forEach((on, i) => {
+    if (on) claims.add(i);
+  });
+  return { sentences, side, claims };
 }
 
 /** The stored link: `other` stands toward `sentence` as `detail` says. */

@@ -3,11 +3,13 @@
  * asking: a claim read yesterday shows today's confirming outlet without being recomputed.
  */
 
+import { claimMask, STATEMENT_FLOOR } from '../model/sentence.ts';
 import {
   type ArticleView,
   type ClaimView,
   type Evidence,
   emptyStatus,
+  type StatementView,
   type StoryArticleView,
   type StoryView,
   type UserMark,
@@ -22,7 +24,7 @@ import { getSentences, sentencesOfArticle } from '../store/sentences.ts';
 import { independentSources, originOf } from '../story/independence.ts';
 
 /**
- * The article's claims (sentences scoring at least `threshold`) in page order, each with its status and
+ * The article's claims at `threshold` (`claimMask`) in page order, each with its status and
  * the researcher's own tags and verdict; claims the researcher marked "not a claim" are left out, and
  * claims they tagged or pinned are kept whatever the threshold.
  */
@@ -49,9 +51,13 @@ export async function articleView(
       }
       mine.set(a.sentenceId, mark);
     }
-    const sentences = (await sentencesOfArticle(db, articleId))
-      .filter((s) => !dismissed.has(s.id) && (s.score >= threshold || mine.has(s.id)))
-      .sort((a, b) => a.index - b.index);
+    const all = (await sentencesOfArticle(db, articleId)).sort((a, b) => a.index - b.index);
+    // Ranked among all of the article's sentences, as the CLI and the export rank them.
+    const mask = claimMask(all, threshold);
+    const sentences = all.filter((s, i) => !dismissed.has(s.id) && (mask[i] || mine.has(s.id)));
+    const remaining: StatementView[] = all
+      .filter((s, i) => !mask[i] && !mine.has(s.id) && !dismissed.has(s.id) && s.score > STATEMENT_FLOOR)
+      .map((s) => ({ id: s.id, index: s.index, text: s.text, score: s.score }));
     const claims = (await claimViews(db, sentences)).map((c) => {
       const mark = mine.get(c.id);
       return mark ? { ...c, mine: mark } : c;
@@ -63,6 +69,7 @@ export async function articleView(
       outlet: article.outlet,
       title: article.title,
       claims,
+      remaining,
       ...(story ? { story } : {}),
     };
   });

@@ -119,6 +119,19 @@ export interface ArticleView {
   story?: StoryView;
   /** Set by src/feeds when the view is built for the reader. */
   coverage?: Coverage;
+  /**
+   * The article's other statements (prose sentences that are not furniture) that the reader's setting
+   * leaves unhighlighted, in page order: the popup lists them under their own heading.
+   */
+  remaining?: StatementView[];
+}
+
+/** A statement of the article that is not highlighted at the reader's setting. */
+export interface StatementView {
+  id: string;
+  index: number;
+  text: string;
+  score: number;
 }
 
 /** Empty status, for claims no other outlet has spoken to yet. */

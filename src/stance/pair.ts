@@ -21,6 +21,31 @@ export interface ArticleReading {
   sentences: readonly SentenceAnalysis[];
   /** Where the article stands on its story as a whole (src/stance/debunk.ts). */
   side: ArticleSide;
+  /**
+   * The sentences (indices) the reader sees highlighted at the default setting. A denial, a "cannot
+   * confirm" or a debunk that is about several sentences equally is linked to these first, where the
+   * reader will see it.
+   */
+  claims?: ReadonlySet<number>;
+}
+
+/** `mostAbout` among an article's highlighted claims first, among all its sentences when none qualifies. */
+function mostAboutClaims(
+  statement: SentenceAnalysis,
+  a: ArticleReading,
+  floor: number,
+  options: Parameters<typeof mostAbout>[3] = {},
+): ReturnType<typeof mostAbout> {
+  const { skip } = options;
+  if (a.claims?.size) {
+    const claims = a.claims;
+    const found = mostAbout(statement, a.sentences, floor, {
+      ...options,
+      skip: (i) => !claims.has(i) || !!skip?.(i),
+    });
+    if (found.length) return found;
+  }
+  return mostAbout(statement, a.sentences, floor, options);
 }
 
 /** One of their sentences standing toward one of our sentences. */
@@ -134,6 +159,22 @@ function affirmative(s: SentenceAnalysis): boolean {
   return c.refutes < 0 && c.unsure < 0 && !c.negated;
 }
 
+/**
+ * The side an article takes on its story, as the pair judgement reads it: a lone statement the
+ * article-level model reads as a report but that denies or doubts ("Bale will not play Jobs") takes no
+ * side, since a headline that negates is as often a debunk the model missed.
+ */
+function sideOf(a: ArticleReading): ArticleSide {
+  if (
+    a.side === 'report' &&
+    a.sentences.length <= STATEMENT_SENTENCES &&
+    a.sentences[0] &&
+    !affirmative(a.sentences[0])
+  )
+    return 'unsure';
+  return a.side;
+}
+
 /** What the pair judgement needs to know about the two articles beyond the two sentences. */
 interface PairContext {
   /** Similarity from which an aligned pair confirms. */
@@ -241,7 +282,7 @@ export function judgePair(ours: ArticleReading, theirs: ArticleReading): PairJud
     confirmFrom: lone ? STATEMENT_CONFIRM : ALIGNED_CONFIRM,
     lone,
     // Two articles that both doubt the story (debunks, or one the model is unsure of) agree on it.
-    denials: ours.side === 'report' || theirs.side === 'report',
+    denials: sideOf(ours) === 'report' || sideOf(theirs) === 'report',
   };
   for (const a of aligned) {
     const detail = judgeAligned(ours.sentences[a.ours], theirs.sentences[a.theirs], context);
@@ -257,7 +298,7 @@ export function judgePair(ours: ArticleReading, theirs: ArticleReading): PairJud
     // Only an assertion can be doubted or denied: not another denial, nor another "cannot confirm".
     const eligible = (i: number) =>
       affirmative(ours.sentences[i]) && scopeCovered(ours.sentences[i], cue.scope);
-    for (const target of mostAbout(scope, ours.sentences, CUE_FLOOR, {
+    for (const target of mostAboutClaims(scope, ours, CUE_FLOOR, {
       ignore: FRAME_STEMS,
       skip: (i) => !eligible(i),
     })) {
@@ -272,10 +313,9 @@ export function judgePair(ours: ArticleReading, theirs: ArticleReading): PairJud
     }
   });
   for (const d of numberDisputes(ours, theirs)) put(d.ours, d.theirs, d.detail);
-  if (
-    (theirs.side === 'debunk' && ours.side === 'report') ||
-    (ours.side === 'debunk' && theirs.side === 'report')
-  ) {
+  const ourSide = sideOf(ours);
+  const theirSide = sideOf(theirs);
+  if ((theirSide === 'debunk' && ourSide === 'report') || (ourSide === 'debunk' && theirSide === 'report')) {
     for (const d of debunkDisputes(ours, theirs)) {
       // The debunk's reading of a claim replaces any confirmation that article gave the same claim.
       for (const [key, j] of found)
@@ -302,13 +342,13 @@ function debunkDisputes(ours: ArticleReading, theirs: ArticleReading): PairJudge
   const best = new Map<number, [number, number]>();
   const statements = debunkStatements(debunk);
   for (const j of statements)
-    for (const target of mostAbout(debunk.sentences[j], report.sentences, DEBUNK_FLOOR, {
+    for (const target of mostAboutClaims(debunk.sentences[j], report, DEBUNK_FLOOR, {
       max: debunkIsTheirs ? DEBUNK_TARGETS : 1,
       ignore: FRAME_STEMS,
     }))
       if ((best.get(target.index)?.[1] ?? -1) < target.score) best.set(target.index, [j, target.score]);
   if (!best.size && statements.length) {
-    const lead = mostAbout(debunk.sentences[statements[0]], report.sentences, LEAD_FLOOR, { max: 1 })[0];
+    const lead = mostAboutClaims(debunk.sentences[statements[0]], report, LEAD_FLOOR, { max: 1 })[0];
     if (lead) best.set(lead.index, [statements[0], lead.score]);
   }
   return [...best].map(([r, [d, score]]) => ({

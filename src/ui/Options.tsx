@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Settings } from '../protocol/messages.ts';
+import { HighlightLevelPicker } from './HighlightLevel.tsx';
 
 export interface OptionsApi {
   getSettings(): Promise<Settings>;
@@ -59,13 +60,18 @@ export function Options({ api }: { api: OptionsApi }) {
           />
           Highlight claims automatically on news articles
         </label>
+        <HighlightLevelPicker
+          name="level"
+          threshold={settings.threshold}
+          onChange={(threshold) => change({ threshold })}
+        />
         <label class="cl-row" for="threshold">
           Check-worthiness threshold: <output for="threshold">{settings.threshold.toFixed(2)}</output>
         </label>
         <input
           id="threshold"
           type="range"
-          min="0.05"
+          min="0"
           max="0.95"
           step="0.05"
           value={settings.threshold}
@@ -73,7 +79,8 @@ export function Options({ api }: { api: OptionsApi }) {
           onChange={(e) => change({ threshold: Number(e.currentTarget.value) })}
         />
         <p id="threshold-help" class="cl-muted">
-          Lower shows more sentences as claims; higher shows only the most check-worthy ones.
+          Lower shows more sentences as claims; higher shows only the most check-worthy ones. Fewer is 0.70,
+          default 0.50, all 0.
         </p>
         <h3>Sites where highlighting is off</h3>
         {settings.disabledSites.length === 0 ? (

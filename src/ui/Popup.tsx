@@ -5,6 +5,7 @@ import { CoverageLine } from './CoverageLine.tsx';
 import { EvidenceList } from './EvidenceList.tsx';
 import { FactCheckLines } from './FactCheckLines.tsx';
 import { type FollowApi, FollowOutlet } from './FollowOutlet.tsx';
+import { HighlightLevelPicker } from './HighlightLevel.tsx';
 import {
   type ClaimFilter,
   filterClaims,
@@ -55,6 +56,9 @@ export interface PopupApi {
    * it is read; resolves to whether the access was given.
    */
   grantHostAccess?(): Promise<boolean>;
+  /** The reader's highlight threshold, and a way to change it (the page repaints itself). */
+  threshold?(): Promise<number>;
+  setThreshold?(threshold: number): Promise<void>;
 }
 
 /** How long the popup waits for the page to be read again after the access came back. */
@@ -69,7 +73,11 @@ export function Popup({ api }: { api: PopupApi }) {
   const [message, setMessage] = useState<{ text: string; undo?: () => Promise<void> } | null>(null);
   /** False once the page is known unread because the reader withdrew ClaimLens' access to pages. */
   const [access, setAccess] = useState<boolean | undefined>(undefined);
+  const [threshold, setThreshold] = useState<number | null>(null);
   const fail = (e: unknown) => setError(e instanceof Error ? e.message : String(e));
+  useEffect(() => {
+    api.threshold?.().then(setThreshold, fail);
+  }, [api]);
 
   const reload = useCallback(async () => {
     const loaded = await api.load();
@@ -77,7 +85,10 @@ export function Popup({ api }: { api: PopupApi }) {
     setMine(url ? await api.annotations(url) : []);
     setPage(url);
     setView(loaded.view);
-    if (!loaded.view && api.hostAccess) setAccess(await api.hostAccess());
+    // A page the background knows (its content script asked for its settings) is one ClaimLens may read;
+    // only when it knows nothing of the tab is the access worth asking about.
+    if (!loaded.view && !loaded.page && api.hostAccess) setAccess(await api.hostAccess());
+    else setAccess(true);
     return loaded.view;
   }, [api]);
 
@@ -140,6 +151,16 @@ export function Popup({ api }: { api: PopupApi }) {
           </button>
         )}
       </p>
+      {threshold !== null && api.setThreshold && (
+        <HighlightLevelPicker
+          name="popup-level"
+          threshold={threshold}
+          onChange={(t) => {
+            setThreshold(t);
+            api.setThreshold?.(t).then(reload).catch(fail);
+          }}
+        />
+      )}
       {view === undefined && !error && <p class="cl-muted">Loading…</p>}
       {view === null && access === false && (
         <section class="cl-access" aria-labelledby="cl-access-title">
@@ -414,6 +435,23 @@ function ArticleClaims({
           );
         })}
       </ol>
+
+      {view.remaining && view.remaining.length > 0 && (
+        <section class="cl-remaining" aria-labelledby="cl-remaining-title">
+          <h2 id="cl-remaining-title">Other statements, not highlighted ({view.remaining.length})</h2>
+          <p class="cl-muted">
+            Sentences of the article that your setting leaves unhighlighted, in page order. Choose “All” to
+            highlight them too.
+          </p>
+          <ol class="cl-remaining-list">
+            {view.remaining.map((s) => (
+              <li key={s.id} data-statement-id={s.id}>
+                {s.text}
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
 
       <MyAnnotations records={mine} api={api} onChange={onChange} onError={onError} />
     </>

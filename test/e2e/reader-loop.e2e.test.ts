@@ -147,6 +147,24 @@ describe('pages that are not articles', () => {
   });
 });
 
+describe('the popup on a tab ClaimLens knows nothing of', () => {
+  it('says no article was analysed, not that ClaimLens may not read pages', async () => {
+    const tabIds = () =>
+      browser.serviceWorker.evaluate(async () => (await chrome.tabs.query({})).map((t) => t.id as number));
+    const before = new Set(await tabIds());
+    const blank = await browser.context.newPage();
+    await blank.goto('about:blank');
+    const [tabId] = (await tabIds()).filter((id) => !before.has(id));
+    expect(typeof tabId).toBe('number');
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/extension/popup/index.html?tab=${tabId}`);
+    await popup.getByText('No article analysed on this page').waitFor();
+    expect(await popup.textContent('main')).not.toMatch(/may not read/);
+    await popup.close();
+    await blank.close();
+  });
+});
+
 describe('step 2: articles and links are stored in IndexedDB', () => {
   beforeAll(async () => {
     for (const p of others) await openArticle(browser.context, server.url(p.host, p.path));
