@@ -167,7 +167,14 @@ export function editDistance(a: readonly string[], b: readonly string[]): number
   return prev[b.length];
 }
 
-/** Simple sentence splitter for long bodies (training data and CLI), not for page text. */
+/**
+ * Simple sentence splitter for long bodies (training data and CLI), not for page text. Kept beside
+ * wink's splitter (src/nlp/parse.ts, which cuts every page's sentences) on purpose: the stance model's
+ * body features (`prepareBody` for FNC-1 bodies) and the match model's word rarities (train-match's IDF
+ * over FNC-1 bodies) were trained on the sentences this splitter cuts, so cutting them another way
+ * would change both models' inputs and call for retraining and new evals; and wink tags parts of speech
+ * as it splits, work that tens of thousands of training bodies would pay for without using it.
+ */
 export function roughSentences(text: string): string[] {
   return text
     .split(/(?<=[.!?]["”’')\]]*)\s+(?=["“‘(]?[\p{Lu}\d])|\n+/u)
@@ -178,7 +185,10 @@ export function roughSentences(text: string): string[] {
 /**
  * A few common news synonyms folded onto one concept ("soldiers", "troops", "infantrymen",
  * "forces"; "combat", "fight", "battle"), so that a denial in one outlet's words reaches a
- * claim in another's. Generic vocabulary, not tied to any story.
+ * claim in another's. Generic vocabulary, not tied to any story. A hand list rather than a thesaurus
+ * library: WordNet and its packages weigh tens of megabytes, which the service worker would load to
+ * fold ten groups of words, and a thesaurus's looser synonyms ("fight" ~ "quarrel", "strike" ~
+ * "walkout") would link sentences about different events.
  */
 const CONCEPT_CLASSES = [
   'troop soldier infantrymen infantryman force personnel servicemen serviceman recruit fighter',
