@@ -69,6 +69,8 @@ export const STATEMENT_CONFIRM = 0.1;
 export const STATEMENT_ALIGN_FLOOR = 0.05;
 /** An article of at most this many sentences is a lone statement. */
 const STATEMENT_SENTENCES = 2;
+/** Similarity from which a highlighted claim confirms its best match that the alignment paired elsewhere. */
+export const UNPAIRED_CONFIRM = 0.5;
 /** Relatedness from which a denial or "cannot confirm" is about one of our claims. */
 export const CUE_FLOOR = 0.15;
 /** Relatedness from which two sentences with numbers of one unit can be counting the same thing. */
@@ -287,6 +289,21 @@ export function judgePair(ours: ArticleReading, theirs: ArticleReading): PairJud
   for (const a of aligned) {
     const detail = judgeAligned(ours.sentences[a.ours], theirs.sentences[a.theirs], context);
     if (detail) put(a.ours, a.theirs, detail);
+  }
+  // A highlighted claim the alignment left alone (its best match preferred another sentence of ours,
+  // one the reader does not see) still gets that match when it states the same fact beyond doubt.
+  if (ours.claims && !context.lone) {
+    const paired = new Set(aligned.map((a) => a.ours));
+    for (const i of ours.claims) {
+      if (paired.has(i)) continue;
+      const best = mostAbout(ours.sentences[i], theirs.sentences, ALIGN_FLOOR, { max: 1 })[0];
+      if (!best) continue;
+      const detail = judgeAligned(ours.sentences[i], theirs.sentences[best.index], {
+        ...context,
+        confirmFrom: UNPAIRED_CONFIRM,
+      });
+      if (detail?.stance === 'confirms') put(i, best.index, detail);
+    }
   }
   // Their denials and "cannot confirm"s that the alignment did not pair with a claim of ours: each is
   // linked to the claims it is most about, when its own words say what they say.
