@@ -86,7 +86,6 @@ const LEAD_FLOOR = 0.05;
 /** Claims a debunking article disputes at most, per sentence of its that states the debunk. */
 const DEBUNK_TARGETS = 2;
 
-/** Whether a sentence says its speaker cannot confirm something, and where the cue starts. */
 /** Where a sentence's cues are, by text: every pair of two articles asks about the same sentences. */
 interface Cues {
   unsure: number;
