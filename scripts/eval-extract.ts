@@ -348,7 +348,7 @@ async function main(): Promise<void> {
   if (verbose)
     for (const r of [...readability, ...golden])
       console.log(
-        `${r.name.padEnd(40)} ${r.readerable ? 'art' : 'non'} claims ${r.claims} inside ${r.inside} body ${r.bodyFound}/${r.bodySentences} lit ${r.bodyHighlighted} f&s ${r.figureAndSourceHighlighted}/${r.figureAndSource}`,
+        `${r.name.padEnd(40)} ${r.readerable ? 'art' : 'non'} claims ${r.claims} inside ${r.inside} body ${r.bodyFound}/${r.bodySentences} lit ${r.bodyHighlighted} worthy ${r.checkWorthy} f&s ${r.figureAndSourceHighlighted}/${r.figureAndSource}`,
       );
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
