@@ -37,6 +37,7 @@ function setUp() {
       range: { range, nodes: [text], block: p },
     };
   });
+  const state: { painted: readonly Painted[] } = { painted };
   const host = doc.createElement('claimlens-root');
   doc.documentElement.append(host);
   const shadow = host.attachShadow({ mode: 'closed' });
@@ -45,7 +46,10 @@ function setUp() {
     doc,
     painter,
     shadow,
-    painted,
+    // A getter, as the annotator's own: a repaint replaces the list.
+    get painted() {
+      return state.painted;
+    },
     isVisible: true,
     listen: (target, type, fn, options) => target.addEventListener(type, fn, options),
   };
@@ -57,7 +61,7 @@ function setUp() {
   const wrap = () => shadow.querySelector('.cl-tooltip-wrap') as HTMLElement;
   const pointer = (type: 'pointerenter' | 'pointerleave') =>
     wrap().dispatchEvent(new window.Event(type) as unknown as Event);
-  return { ui, painted, tooltip, pointer, window };
+  return { ui, painted, tooltip, pointer, window, shadow, state };
 }
 
 describe('the claim tooltip under a mouse', () => {
@@ -115,6 +119,24 @@ describe('the claim tooltip under a mouse', () => {
     expect(tooltip()).toContain('ClaimLens');
     ui.hover(painted[1], 10, 30);
     vi.advanceTimersByTime(500);
+    expect(tooltip()).not.toBeNull();
+  });
+
+  it('keeps the keyboard on its claim when the claims are repainted, even when one is added before it', () => {
+    const { ui, painted, shadow, state, tooltip } = env;
+    ui.keyboardInUse();
+    const proxies = () => [...shadow.querySelectorAll<HTMLElement>('.cl-proxy')];
+    expect(proxies()).toHaveLength(2);
+    proxies()[1].focus();
+    expect(proxies()[1].textContent).toContain('Officials said 2,600');
+    expect(tooltip()).not.toBeNull();
+    // A verdict arrived: the annotator repaints with a new list, a claim now first.
+    const added = { ...painted[0], claim: { ...painted[0].claim, id: 'c-new', text: 'A new claim.' } };
+    state.painted = [added, ...painted];
+    ui.repainted();
+    expect(proxies()).toHaveLength(3);
+    expect(shadow.activeElement).toBe(proxies()[2]);
+    expect(proxies()[2].textContent).toContain('Officials said 2,600');
     expect(tooltip()).not.toBeNull();
   });
 });

@@ -228,10 +228,18 @@ class ClaimUiImpl implements ClaimUi {
   /**
    * One focusable proxy per claim, for keyboard users. Built in slices of a few milliseconds: a page
    * with hundreds of claims would otherwise spend a long task creating buttons nobody has focused yet.
-   * `now` builds them all at once: the reader is moving through the page by keyboard.
+   * `now` builds them all at once: the reader is moving through the page by keyboard. A reader whose
+   * focus is on a proxy when the claims are repainted (a verdict arrived) keeps it on the same claim:
+   * a removed button would drop focus back to the top of the page.
    */
   private renderProxies(now = false): void {
     const { proxies, proxyTemplate } = this.shell();
+    const active = this.host.shadow.activeElement;
+    // By the map of the buttons made last time: the painted list, which their indexes point into, is new.
+    let focusedId: string | undefined;
+    if (active && proxies.contains(active))
+      for (const [id, button] of this.proxyByClaim) if (button === active) focusedId = id;
+    if (focusedId) now = true;
     proxies.textContent = '';
     this.proxyByClaim.clear();
     const render = ++this.proxyRender;
@@ -248,6 +256,7 @@ class ClaimUiImpl implements ClaimUi {
       if (i < painted.length) setTimeout(slice, 0);
     };
     slice();
+    if (focusedId) this.proxyByClaim.get(focusedId)?.focus();
   }
 
   /**

@@ -21,19 +21,14 @@ export interface DomArticle {
 const MIN_PROSE_CHARS = 500;
 const MIN_PROSE_PARAGRAPHS = 3;
 
-/**
- * Picks the element that holds the article body: an `<article>` or `[itemprop=articleBody]` when it
- * holds most of the prose, else the ancestor that gathers the most paragraph text (Readability's idea,
- * reduced to one pass over the paragraphs).
- */
-export function findArticleRoot(doc: Document, useCss = false, strict = true): Element | null {
-  return drain(findArticleRootSteps(doc, useCss, strict));
-}
-
 /** Elements that declare themselves the article (or the page's main content). */
 const EXPLICIT = 'article, [itemprop="articleBody"], [itemprop="articlebody"], main, [role="main"]';
 
-/** `findArticleRoot` as resumable steps. */
+/**
+ * Picks the element that holds the article body: an `<article>` or `[itemprop=articleBody]` when it
+ * holds most of the prose, else the ancestor that gathers the most paragraph text (Readability's idea,
+ * reduced to one pass over the paragraphs). Resumable steps, so the content script can slice the work.
+ */
 export function* findArticleRootSteps(
   doc: Document,
   useCss = false,

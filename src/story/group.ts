@@ -12,7 +12,7 @@ export const SAME_STORY = 0.25;
  * The same for two full articles: their vectors hold many more terms than a headline's, so sharing a
  * story shows at a lower cosine (and two unrelated articles rarely reach it).
  */
-export const SAME_STORY_ARTICLES = 0.2;
+export const SAME_STORY_ARTICLES = 0.15;
 /** A vector with at least this many terms is a full article's. */
 const ARTICLE_TERMS = 30;
 
