@@ -26,6 +26,8 @@ const DATELINE_WORD =
   /^(?:published|updated|posted|written|modified|last|first|on|at|by|in|ago|the|of|and|date|time|read|reading|min|mins|minutes?|hours?|hrs?|days?|weeks?|months?|years?|today|yesterday|am|pm|a\.m|p\.m|gmt|utc|bst|cet|cest|est|edt|cst|cdt|mst|mdt|pst|pdt|et|pt|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)$/;
 /** A number, a time or a numeric date: "10:48", "9:55am", "11/19/2019", "2nd", "19:11". */
 const DATELINE_NUMBER = /^\d[\d:./-]*(?:am|pm|st|nd|rd|th|h)?$/;
+/** A word of a line, between the separators a dateline uses. */
+const DATELINE_TOKEN = /[^\s,;:|·•–—()[\]]+/g;
 
 /**
  * A dateline, update line or reading-time note, whatever its format: "Published 1 day ago",
@@ -34,11 +36,15 @@ const DATELINE_NUMBER = /^\d[\d:./-]*(?:am|pm|st|nd|rd|th|h)?$/;
  * or dateline word, except at most three capitalised ones (the author's name), and there is a number.
  */
 export function isDateLine(text: string): boolean {
-  const words = text.split(/[\s,;:|·•–—()[\]]+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
-  if (!words.length || words.length > 16) return false;
+  // Without a digit there is no figure, and a dateline needs one.
+  if (!/\d/.test(text)) return false;
   let figures = 0;
   let names = 0;
-  for (const raw of words) {
+  let count = 0;
+  // Word by word, leaving at the first that cannot be a dateline's: every sentence is asked.
+  for (const [raw] of text.matchAll(DATELINE_TOKEN)) {
+    if (!/[\p{L}\p{N}]/u.test(raw)) continue;
+    if (++count > 16) return false;
     const w = raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
     const lower = w.toLowerCase().replace(/\.$/, '');
     if (DATELINE_NUMBER.test(lower)) figures++;
