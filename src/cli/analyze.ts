@@ -210,6 +210,7 @@ export async function analyzeCorpus(
                 ...originOf(other?.attribution),
               };
             }),
+          { articleId: id, copyOf: profiles.get(id)?.copyOf },
         );
       const profile = profiles.get(id);
       out.push({

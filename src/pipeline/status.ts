@@ -86,7 +86,9 @@ export async function claimViews(db: ClaimLensDB, sentences: SentenceRecord[]): 
   const otherArticles = [...new Set(links.map((l) => l.otherArticleId))];
   const articles = await getArticles(db, otherArticles);
   const articleById = new Map(articles.filter((a): a is ArticleRecord => !!a).map((a) => [a.id, a]));
-  const profiles = await getProfiles(db, otherArticles);
+  // Our own articles' profiles too: a copy of ours, or the original we copy, is no independent source.
+  const ownArticles = [...new Set(sentences.map((s) => s.articleId))];
+  const profiles = await getProfiles(db, [...new Set([...otherArticles, ...ownArticles])]);
   const copyOf = new Map(profiles.flatMap((p) => (p?.copyOf ? [[p.articleId, p.copyOf] as const] : [])));
   const linksBySentence = new Map<string, LinkRecord[]>();
   for (const l of links) {
@@ -142,6 +144,7 @@ export async function claimViews(db: ClaimLensDB, sentences: SentenceRecord[]): 
             ...originOf(other?.attribution),
           };
         }),
+        { articleId: s.articleId, copyOf: copyOf.get(s.articleId) },
       ),
     };
   });

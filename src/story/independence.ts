@@ -37,15 +37,22 @@ const GENERIC = new Set(
 
 /**
  * A key under which two attributions name the same source: the last distinctive word of the name
- * ("Kyrylo Budanov" and "Budanov" meet; "the Pentagon" and "Pentagon" meet).
+ * ("Kyrylo Budanov" and "Budanov" meet; "the Pentagon" and "Pentagon" meet), spelled loosely enough
+ * that outlets' transliterations of one name meet too ("Zelensky", "Zelenskyy", "Zelenskiy"): accents
+ * dropped, doubled letters made single, and a long name's closing i or y letters dropped.
  */
 export function originKey(origin: string): string {
   const words = origin
     .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
     .replace(/[’']s\b/g, '')
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w && !GENERIC.has(w));
-  return words.at(-1) ?? origin.toLowerCase();
+  const last = words.at(-1);
+  if (!last) return origin.toLowerCase();
+  const single = last.replace(/(\p{L})\1+/gu, '$1');
+  return single.length >= 5 ? single.replace(/[iy]+$/, '') : single;
 }
 
 /** The origin an outlet gives a sentence, from the claim analysis. */
@@ -56,10 +63,27 @@ export function originOf(attribution: Attribution | null | undefined): { origin?
 
 /**
  * Groups a claim's confirmations into independent sources: copies under their original, then
- * originals by the origin they cite (an outlet citing no one is a source of its own).
+ * originals by the origin they cite (an outlet citing no one is a source of its own). `own` is the
+ * claim's article: a copy of it, or the original it copies, repeats the claim's own words and is no
+ * source at all.
  */
-export function independentSources(confirmations: readonly Confirmation[]): IndependentSource[] {
+export function independentSources(
+  confirmations: readonly Confirmation[],
+  own?: { articleId: string; copyOf?: string },
+): IndependentSource[] {
   const byArticle = new Map(confirmations.map((c) => [c.articleId, c]));
+  const ours = new Set(own ? [own.articleId, ...(own.copyOf ? [own.copyOf] : [])] : []);
+  /** Whether a confirmation is our own article again: its original, or a copy of it or of its original. */
+  const isOurs = (c: Confirmation): boolean => {
+    let cur: Confirmation | undefined = c;
+    const seen = new Set<string>();
+    while (cur && !seen.has(cur.articleId)) {
+      if (ours.has(cur.articleId) || (cur.copyOf && ours.has(cur.copyOf))) return true;
+      seen.add(cur.articleId);
+      cur = cur.copyOf ? byArticle.get(cur.copyOf) : undefined;
+    }
+    return false;
+  };
   const rootOf = (c: Confirmation): Confirmation => {
     let cur = c;
     const seen = new Set<string>();
@@ -73,6 +97,7 @@ export function independentSources(confirmations: readonly Confirmation[]): Inde
   // Originals first, so a group is named after the source as an original outlet wrote it.
   const ordered = [...confirmations].sort((a, b) => Number(!!a.copyOf) - Number(!!b.copyOf));
   for (const c of ordered) {
+    if (isOurs(c)) continue;
     const root = rootOf(c);
     const origin = root.origin ?? c.origin;
     const key = origin ? `origin:${originKey(origin)}` : `outlet:${root.articleId}`;

@@ -75,12 +75,15 @@ export function originLine(evidence: Evidence): string | null {
 
 /**
  * Whether a claim's confirmations are independent: "4 outlets, 1 independent source: Kyrylo Budanov
- * (Ukraine's military intelligence chief)", or null when no outlet confirms it.
+ * (Ukraine's military intelligence chief)", or null when no outlet confirms it. Outlets that only
+ * republish this very article (its original, or copies of it) are no source at all.
  */
 export function independenceLine(claim: ClaimView): string | null {
   const outlets = claim.status.confirms.length;
-  const sources = claim.sources ?? [];
-  if (!outlets || !sources.length) return null;
+  const sources = claim.sources;
+  if (!outlets || !sources) return null;
+  if (!sources.length)
+    return `${plural(outlets, 'outlet', 'outlets')}, no independent source: the same article republished`;
   const named = sources.map((s) => `${s.name}${s.role ? ` (${s.role})` : ''}`).join('; ');
   return `${plural(outlets, 'outlet', 'outlets')}, ${plural(sources.length, 'independent source', 'independent sources')}: ${named}`;
 }
