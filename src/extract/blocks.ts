@@ -162,8 +162,13 @@ function maybeContent(words: string): boolean {
 
 /** Class or id words say furniture, unless the element is the page's main content by tag or role. */
 function isFurnitureByName(el: Element, cls: string, id: string): boolean {
+  // Class and id are asked apart (a word never spans the two): class lists repeat across a page and
+  // are met in the memo, while ids are unique and would make every combined string a miss.
+  const verdict = Math.max(
+    cls ? furnitureWords(cls) : NOT_FURNITURE,
+    id ? furnitureWords(id) : NOT_FURNITURE,
+  );
   const words = id ? (cls ? `${cls} ${id}` : id) : cls;
-  const verdict = furnitureWords(words);
   if (verdict === NOT_FURNITURE) return false;
   const tag = el.localName;
   return (
@@ -180,7 +185,7 @@ const NOT_FURNITURE = 0;
 const WEAK = 1;
 const STRONG = 2;
 
-/** Verdicts of `FURNITURE` by class-and-id string; a page repeats the same few class lists many times. */
+/** Verdicts of `FURNITURE` by class list or id; a page repeats the same few class lists many times. */
 const furnitureMemo = new Map<string, number>();
 
 function furnitureWords(words: string): number {
@@ -282,18 +287,26 @@ const PROSE_END = /[.!?]["”’)]?(?:\s|$)/;
  * tables have no `<p>`), and a paragraph or list item that is all link text is a link to another story
  * (a related headline, a teaser, a deal), not the article's own statement.
  */
-function refineKind(kind: BlockKind, el: Element, text: string): BlockKind {
+function refineKind(kind: BlockKind, el: Element, text: string, cache: ReadCache): BlockKind {
   if (kind === 'other') {
     const tag = el.localName;
     return (tag === 'td' || tag === 'th') && text.length >= 100 && PROSE_END.test(text) ? 'paragraph' : kind;
   }
   // Teasers, related headlines and deals are short: an article's long paragraphs are not asked.
   if ((kind !== 'paragraph' && kind !== 'list-item') || text.length >= 300) return kind;
-  const links = el.getElementsByTagName('a');
-  if (!links.length) return kind;
-  let linked = 0;
-  for (let i = 0; i < links.length; i++) linked += (links[i].textContent ?? '').trim().length;
-  return linked >= 0.8 * text.length ? 'other' : kind;
+  return linkChars(el, cache) >= 0.8 * text.length ? 'other' : kind;
+}
+
+/** Characters of link text inside an element (one native collection; most paragraphs have few links). */
+export function linkChars(el: Element, cache: ReadCache): number {
+  let n = cache.links.get(el);
+  if (n === undefined) {
+    const links = el.getElementsByTagName('a');
+    n = 0;
+    for (let i = 0; i < links.length; i++) n += (links[i].textContent ?? '').trim().length;
+    cache.links.set(el, n);
+  }
+  return n;
 }
 
 /**
@@ -304,13 +317,15 @@ function refineKind(kind: BlockKind, el: Element, text: string): BlockKind {
 export interface ReadCache {
   texts: Map<Element, string>;
   skipped: Map<Element, boolean>;
+  /** Characters of link text in a paragraph (`linkChars`), asked by both passes of short paragraphs. */
+  links: Map<Element, number>;
   /** Wrappers named like furniture that hold the article (second try only): not skipped. */
   exempt?: Set<Element>;
 }
 
 /** An empty cache for one extraction. */
 export function readCache(): ReadCache {
-  return { texts: new Map(), skipped: new Map() };
+  return { texts: new Map(), skipped: new Map(), links: new Map() };
 }
 
 /** Collects the text blocks under `root` in document order. */
@@ -379,10 +394,10 @@ export function* collectBlockSteps(
       const text = (leaf ? read : readWhole(c, useCss, false, cache.texts.get(c))) as string | null;
       if (text === null)
         for (const block of yield* buildBlocks(c, [c], blockKind, useCss)) {
-          if (blockKind === 'other') block.kind = refineKind(blockKind, c, block.text);
+          if (blockKind === 'other') block.kind = refineKind(blockKind, c, block.text, cache);
           blocks.push(block);
         }
-      else if (text) blocks.push({ kind: refineKind(blockKind, c, text), text, element: c });
+      else if (text) blocks.push({ kind: refineKind(blockKind, c, text, cache), text, element: c });
     } else if (kind || nested || container) {
       if (inline.length) yield* flushInline(frame.el);
       stack.push({ el: c, child: c.firstChild, insideFigure: frame.insideFigure || tag === 'figure' });

@@ -3,7 +3,14 @@
  * (so it must be cheap and must bail out early on non-articles) and in the CLI on saved HTML.
  */
 import { ARTICLE_LIMITS, type ArticleInput, outletFrom } from '../article/types.ts';
-import { collectBlockSteps, type DomBlock, isSkipped, type ReadCache, readCache } from './blocks.ts';
+import {
+  collectBlockSteps,
+  type DomBlock,
+  isSkipped,
+  linkChars,
+  type ReadCache,
+  readCache,
+} from './blocks.ts';
 import { drain, runSliced, type SliceOptions, STEP_NODES, type Steps } from './slices.ts';
 
 export type { DomBlock } from './blocks.ts';
@@ -81,7 +88,7 @@ export function* findArticleRootSteps(
     // Text that is mostly links is a list of other pages (teasers, related stories, a magazine's
     // contents): it counts by the share of it that is not links, as in Readability. Only short text is
     // asked: such lists are made of short items, and an article's long paragraphs are most of a page's.
-    const linked = length < LINK_CHECK_CHARS ? linkChars(el) : 0;
+    const linked = length < LINK_CHECK_CHARS ? linkChars(el, cache) : 0;
     if (linked > 0.5 * length) continue;
     const score = (Math.min(length, 1_000) + (commas(content) + 1) * 10) * (1 - linked / length);
     counted.push(el);
@@ -161,14 +168,6 @@ function isMenuItem(li: Element): boolean {
   if (first?.localName !== 'a') return false;
   const last = li.lastElementChild as Element;
   return last === first || last.localName === 'ul' || last.localName === 'ol';
-}
-
-/** Characters of link text inside an element (one native collection; most paragraphs have few links). */
-function linkChars(el: Element): number {
-  const links = el.getElementsByTagName('a');
-  let n = 0;
-  for (let i = 0; i < links.length; i++) n += (links[i].textContent ?? '').trim().length;
-  return n;
 }
 
 /**
