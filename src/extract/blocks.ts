@@ -299,12 +299,12 @@ function refineKind(kind: BlockKind, el: Element, text: string, cache: ReadCache
 
 /** Characters of link text inside an element (one native collection; most paragraphs have few links). */
 export function linkChars(el: Element, cache: ReadCache): number {
-  let n = cache.links.get(el);
+  let n = cache.linkText.get(el);
   if (n === undefined) {
     const links = el.getElementsByTagName('a');
     n = 0;
     for (let i = 0; i < links.length; i++) n += (links[i].textContent ?? '').trim().length;
-    cache.links.set(el, n);
+    cache.linkText.set(el, n);
   }
   return n;
 }
@@ -318,14 +318,14 @@ export interface ReadCache {
   texts: Map<Element, string>;
   skipped: Map<Element, boolean>;
   /** Characters of link text in a paragraph (`linkChars`), asked by both passes of short paragraphs. */
-  links: Map<Element, number>;
+  linkText: Map<Element, number>;
   /** Wrappers named like furniture that hold the article (second try only): not skipped. */
   exempt?: Set<Element>;
 }
 
 /** An empty cache for one extraction. */
 export function readCache(): ReadCache {
-  return { texts: new Map(), skipped: new Map(), links: new Map() };
+  return { texts: new Map(), skipped: new Map(), linkText: new Map() };
 }
 
 /** Collects the text blocks under `root` in document order. */
