@@ -20,7 +20,8 @@ import type { ArticleBlock } from '../src/article/types.ts';
 import { htmlArticle } from '../src/cli/analyze.ts';
 import { collectBlocks } from '../src/extract/blocks.ts';
 import { DEFAULT_CLAIM_THRESHOLD } from '../src/model/sentence.ts';
-import { type GoldenExpected, goldenClaims, normaliseText } from '../test/support/golden.ts';
+import { type GoldenExpected, goldenClaims } from '../test/support/golden.ts';
+import { normalise as normaliseText } from '../test/support/readability.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const GOLDEN = join(ROOT, 'test/fixtures/golden');

@@ -6,7 +6,8 @@
  * without ../shared: the pages are committed.
  */
 import { describe, expect, it } from 'vitest';
-import { goldenClaims, loadGoldenCases, normaliseText } from '../../test/support/golden.ts';
+import { goldenClaims, loadGoldenCases } from '../../test/support/golden.ts';
+import { normalise as normaliseText } from '../../test/support/readability.ts';
 import { DEFAULT_CLAIM_THRESHOLD } from '../model/sentence.ts';
 import { htmlArticle } from './analyze.ts';
 

@@ -73,32 +73,24 @@ export function independentSources(
 ): IndependentSource[] {
   const byArticle = new Map(confirmations.map((c) => [c.articleId, c]));
   const ours = new Set(own ? [own.articleId, ...(own.copyOf ? [own.copyOf] : [])] : []);
-  /** Whether a confirmation is our own article again: its original, or a copy of it or of its original. */
-  const isOurs = (c: Confirmation): boolean => {
-    let cur: Confirmation | undefined = c;
-    const seen = new Set<string>();
-    while (cur && !seen.has(cur.articleId)) {
-      if (ours.has(cur.articleId) || (cur.copyOf && ours.has(cur.copyOf))) return true;
-      seen.add(cur.articleId);
-      cur = cur.copyOf ? byArticle.get(cur.copyOf) : undefined;
-    }
-    return false;
-  };
-  const rootOf = (c: Confirmation): Confirmation => {
-    let cur = c;
-    const seen = new Set<string>();
-    while (cur.copyOf && byArticle.has(cur.copyOf) && !seen.has(cur.articleId)) {
-      seen.add(cur.articleId);
+  /** A confirmation and the confirmations it copies, up to its original (a cycle stops the walk). */
+  const chainOf = (c: Confirmation): Confirmation[] => {
+    const chain = [c];
+    for (let cur = c; cur.copyOf && byArticle.has(cur.copyOf); ) {
       cur = byArticle.get(cur.copyOf) as Confirmation;
+      if (chain.includes(cur)) break;
+      chain.push(cur);
     }
-    return cur;
+    return chain;
   };
   const groups = new Map<string, IndependentSource>();
   // Originals first, so a group is named after the source as an original outlet wrote it.
   const ordered = [...confirmations].sort((a, b) => Number(!!a.copyOf) - Number(!!b.copyOf));
   for (const c of ordered) {
-    if (isOurs(c)) continue;
-    const root = rootOf(c);
+    const chain = chainOf(c);
+    // Our own article again: its original, or a copy of it or of its original.
+    if (chain.some((x) => ours.has(x.articleId) || (x.copyOf && ours.has(x.copyOf)))) continue;
+    const root = chain[chain.length - 1];
     const origin = root.origin ?? c.origin;
     const key = origin ? `origin:${originKey(origin)}` : `outlet:${root.articleId}`;
     let group = groups.get(key);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type ClaimView, type Evidence, emptyStatus } from '../protocol/views.ts';
-import { claimLabel } from './status-format.ts';
+import { claimLabel, independenceLine } from './status-format.ts';
 import { GLYPHS, STATUS_KIND_LABEL, STATUS_KIND_LEGEND, STATUS_KINDS, statusKind } from './status-glyphs.ts';
 
 const evidence = (outlet: string): Evidence => ({
@@ -11,6 +11,20 @@ const evidence = (outlet: string): Evidence => ({
   sentenceId: `${outlet}:s1`,
   quote: 'About 11,000 troops.',
   score: 0.8,
+});
+
+const claimWith = (status: ClaimView['status'], sources: ClaimView['sources'] = []): ClaimView => ({
+  id: 'x:s1',
+  index: 0,
+  text: 'About 11,000 troops were ready.',
+  start: 0,
+  end: 31,
+  score: 0.9,
+  attribution: null,
+  numbers: [],
+  hedges: [],
+  sources,
+  status,
 });
 
 describe('status kinds', () => {
@@ -35,22 +49,40 @@ describe('status kinds', () => {
   });
 
   it("opens a claim's accessible name with its status", () => {
-    const claim: ClaimView = {
-      id: 'x:s1',
-      index: 0,
-      text: 'About 11,000 troops were ready.',
-      start: 0,
-      end: 31,
-      score: 0.9,
-      attribution: null,
-      numbers: [],
-      hedges: [],
-      sources: [],
-      status: { ...emptyStatus(), disputes: [evidence('a')], confirms: [evidence('b')] },
-    };
+    const claim = claimWith({ ...emptyStatus(), disputes: [evidence('a')], confirms: [evidence('b')] });
     expect(claimLabel(claim)).toBe(
       'Disputed: About 11,000 troops were ready. 1 outlet confirms · 1 outlet disputes.',
     );
     expect(claimLabel({ ...claim, status: emptyStatus() })).toMatch(/^No coverage: /);
+  });
+});
+
+describe('independenceLine', () => {
+  const confirmed = (...outlets: string[]) => ({ ...emptyStatus(), confirms: outlets.map(evidence) });
+
+  it('names the independent sources behind the confirming outlets', () => {
+    const line = independenceLine(
+      claimWith(confirmed('a', 'b', 'c'), [
+        {
+          name: 'Kyrylo Budanov',
+          role: "Ukraine's military intelligence chief",
+          outlets: ['a', 'b'],
+          copies: ['c'],
+        },
+      ]),
+    );
+    expect(line).toBe(
+      "3 outlets, 1 independent source: Kyrylo Budanov (Ukraine's military intelligence chief)",
+    );
+  });
+
+  it('says so when the only confirming outlets republish this very article', () => {
+    expect(independenceLine(claimWith(confirmed('original'), []))).toBe(
+      '1 outlet, no independent source: the same article republished',
+    );
+  });
+
+  it('says nothing when no outlet confirms', () => {
+    expect(independenceLine(claimWith(emptyStatus()))).toBeNull();
   });
 });

@@ -53,17 +53,6 @@ export function loadGoldenCases(): GoldenCase[] {
     });
 }
 
-/** Text compared the way a reader compares it: Unicode-normalised, quotes straightened, blanks collapsed. */
-export function normaliseText(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '')
-    .replace(/[‘’‛′]/g, "'")
-    .replace(/[“”„″]/g, '"')
-    .replace(/[\s\u00a0]+/g, ' ')
-    .trim();
-}
-
 /** The sentences highlighted in an article at a threshold (the product's rule), in page order. */
 export function goldenClaims(input: ArticleInput, threshold: number): string[] {
   const sentences = analyzeSentences(input.blocks, input.publishedAt);

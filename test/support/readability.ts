@@ -31,7 +31,11 @@ export function haveReadabilityPages(): boolean {
   return existsSync(READABILITY_DIR);
 }
 
-/** Lower-cased words only: what a highlight and the expected text are compared on. */
+/**
+ * Text compared the way a reader compares it (a highlight against the expected article, the golden
+ * corpus's blocks and claims): Unicode-normalised, invisible characters dropped, quotes straightened,
+ * blanks collapsed.
+ */
 export function normalise(text: string): string {
   return text
     .normalize('NFC')
