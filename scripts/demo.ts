@@ -100,6 +100,8 @@ try {
         confirms: c.status.confirms.map((e) => ({ outlet: e.outlet, quote: e.quote, url: e.url })),
         unclear: c.status.unclear.map((e) => ({ outlet: e.outlet, quote: e.quote, url: e.url })),
       })),
+      // Unhighlighted statements other outlets speak to: listed in the popup, not painted.
+      covered: (v.covered ?? []).map((c) => ({ text: c.text, counts: statusCounts(c.status) })),
     })),
   };
   writeFileSync(`${outDir}/summary.json`, `${JSON.stringify(summary, null, 2)}\n`);
@@ -109,7 +111,7 @@ try {
       (c) => c.counts.confirms + c.counts.disputes + c.counts.unclear > 0,
     ).length;
     console.log(
-      `${a.outlet.padEnd(22)} ${String(a.claims.length).padStart(3)} claims, ${linked} with other outlets`,
+      `${a.outlet.padEnd(22)} ${String(a.claims.length).padStart(3)} claims, ${linked} with other outlets; ${a.covered.length} more statements other outlets speak to (popup)`,
     );
   }
   const key = summary.articles

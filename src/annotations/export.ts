@@ -43,8 +43,8 @@ function sentenceSpan(article: ArticleRecord, s: SentenceRecord): { start: numbe
 }
 
 /**
- * The automatic claims of the stored corpus (each article's claims at `threshold`, `selectClaims`) with their
- * cross-outlet links, as annotations of kind `auto-claim` — what `claimlens analyze --export` writes.
+ * The automatic claims of the stored corpus (each article's claims at `threshold`, `selectClaims`, with the
+ * statements other outlets speak to) with their cross-outlet links, as annotations of kind `auto-claim` — what `claimlens analyze --export` writes.
  */
 export async function exportCorpus(
   db: ClaimLensDB,
@@ -63,7 +63,7 @@ export async function exportCorpus(
     linksBySentence.set(l.sentenceId, list);
   }
   const records: AnnotationRecord[] = [];
-  const claims = selectClaims(sentences, threshold);
+  const claims = selectClaims(sentences, threshold, (s) => linksBySentence.has(s.id));
   for (const s of sentences) {
     if (!claims.has(s)) continue;
     const article = articleById.get(s.articleId);

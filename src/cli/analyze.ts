@@ -13,7 +13,7 @@ import type { ArticleSide } from '../model/story.ts';
 import { ingestArticle } from '../pipeline/ingest.ts';
 import { allArticles, getArticle } from '../store/articles.ts';
 import { ClaimLensDB, discardStore } from '../store/db.ts';
-import { linksOfArticle } from '../store/links.ts';
+import { allLinks, linksOfArticle } from '../store/links.ts';
 import { allProfiles } from '../store/profiles.ts';
 import type { SentenceRecord } from '../store/schema.ts';
 import { allSentences } from '../store/sentences.ts';
@@ -49,6 +49,11 @@ export interface CliClaim {
   entities: SentenceRecord['entities'];
   dates: SentenceRecord['dates'];
   hedges: SentenceRecord['hedges'];
+  /**
+   * Whether the page shows it highlighted. A claim that is not is a statement other outlets confirm,
+   * dispute or cannot confirm (`isCoveredStatement`), listed with its verdict but not highlighted.
+   */
+  highlighted: boolean;
   links: CliLink[];
   /** The confirmations with copies and shared origins collapsed: one entry per independent source. */
   independentSources: IndependentSource[];
@@ -167,8 +172,13 @@ export async function analyzeCorpus(
     const sentenceById = new Map(sentences.map((s) => [s.id, s]));
     const profiles = new Map((await allProfiles(db)).map((p) => [p.articleId, p]));
     const outletOf = new Map((await allArticles(db)).map((a) => [a.id, a.outlet]));
-    // Every prose sentence is stored with its score; the reading rule picks each article's claims.
-    const claimIds = new Set([...selectClaims(sentences, threshold)].map((s) => s.id));
+    // Every prose sentence is stored with its score; the reading rule picks each article's claims: the
+    // highlighted ones, and the statements other outlets speak to (listed, not highlighted).
+    const spokenTo = new Set((await allLinks(db)).map((l) => l.sentenceId));
+    const highlighted = new Set([...selectClaims(sentences, threshold)].map((s) => s.id));
+    const claimIds = new Set(
+      [...selectClaims(sentences, threshold, (s) => spokenTo.has(s.id))].map((s) => s.id),
+    );
     const out: CliArticle[] = [];
     const done = new Set<string>();
     for (const { source, id } of ids) {
@@ -236,6 +246,7 @@ export async function analyzeCorpus(
             entities: s.entities,
             dates: s.dates,
             hedges: s.hedges,
+            highlighted: highlighted.has(s.id),
             links: (bySentence.get(s.id) ?? []).sort((a, b) => b.score - a.score),
             independentSources: sourcesOf(bySentence.get(s.id) ?? []),
           })),
@@ -262,7 +273,7 @@ export function summary(articles: readonly CliArticle[]): string {
       const who = c.attribution
         ? `${c.attribution.source}${c.attribution.role ? ` (${c.attribution.role})` : ''} ${c.attribution.verb}: `
         : '';
-      lines.push(`  [${c.score.toFixed(2)}] ${who}${c.text}`);
+      lines.push(`  [${c.score.toFixed(2)}]${c.highlighted ? '' : ' (not highlighted)'} ${who}${c.text}`);
       for (const l of c.links) {
         const other = byId.get(l.articleId)?.outlet ?? l.articleId;
         lines.push(`      ${l.stance} (${l.score.toFixed(2)}) ${other}: ${clip(l.quote, 100)}`);

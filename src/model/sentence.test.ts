@@ -5,6 +5,7 @@ import {
   DEFAULT_CLAIM_THRESHOLD,
   evidenceThreshold,
   HIGHLIGHT_LEVELS,
+  isCoveredStatement,
   levelOf,
   type Rankable,
   selectClaims,
@@ -90,6 +91,23 @@ describe('claimMask, the one rule for which stored sentences are claims', () => 
     const claims = selectClaims([...a, ...b], DEFAULT_CLAIM_THRESHOLD);
     expect([...claims].filter((s) => s.articleId === 'a').map((s) => s.score)).toEqual([0.9, 0.8]);
     expect([...claims].filter((s) => s.articleId === 'b').map((s) => s.score)).toEqual([0.52]);
+  });
+
+  it('adds the statements other outlets speak to, past the highlight budget, when they clear the evidence bar', () => {
+    const a = [0.9, 0.8, 0.7, 0.6, 0.55, 0.3, 0.11, 0.05].map((s, i) => ({ ...plain(s), articleId: 'a', i }));
+    const covered = (s: { i: number }) => s.i >= 3;
+    const lit = selectClaims(a, DEFAULT_CLAIM_THRESHOLD);
+    const all = selectClaims(a, DEFAULT_CLAIM_THRESHOLD, covered);
+    // Seven statements: 40 % of them highlighted.
+    expect([...lit].map((s) => s.i)).toEqual([0, 1]);
+    // 0.7 clears the threshold but no outlet speaks to it; 0.11 is a statement but under the bar a
+    // figure or a source must clear; 0.05 is furniture.
+    expect([...all].map((s) => s.i).sort()).toEqual([0, 1, 3, 4, 5]);
+    expect(isCoveredStatement(plain(0.3), DEFAULT_CLAIM_THRESHOLD)).toBe(true);
+    expect(isCoveredStatement(plain(evidenceThreshold(DEFAULT_CLAIM_THRESHOLD) - 0.01), 0.5)).toBe(false);
+    // "Fewer" raises the bar with the threshold; at 0 every sentence is a claim anyway.
+    expect(isCoveredStatement(plain(0.3), 0.95)).toBe(false);
+    expect(isCoveredStatement(plain(0.3), 0)).toBe(false);
   });
 
   it('names the level of any threshold by the nearest of the three', () => {

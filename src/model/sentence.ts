@@ -181,12 +181,27 @@ export function claimMask(sentences: readonly Rankable[], threshold: number): bo
 }
 
 /**
+ * Whether a statement that `claimMask` leaves unhighlighted is still one of the article's claims
+ * because another outlet confirms, disputes or cannot confirm it. Other outlets' coverage says a
+ * statement is worth checking the way a figure or a named source does, so it must clear the same bar
+ * (`evidenceThreshold`) and be a statement, not furniture. Such a claim is listed with its verdict
+ * (the popup, the CLI, the export) but never highlighted: the highlights follow the page alone, and a
+ * page can read its own highlights, so a highlight that followed the store would tell it what else
+ * the reader has read.
+ */
+export function isCoveredStatement(s: Rankable, threshold: number): boolean {
+  return threshold > 0 && s.score > STATEMENT_FLOOR && s.score >= evidenceThreshold(threshold);
+}
+
+/**
  * `claimMask` over sentences of many articles at once (the store's, the CLI's corpus): each article's
- * sentences are ranked against each other only. Returns the claims.
+ * sentences are ranked against each other only. Returns the claims: the highlighted ones, and, when
+ * `covered` says which sentences other outlets speak to, those of them `isCoveredStatement` admits.
  */
 export function selectClaims<T extends Rankable & { articleId: string }>(
   sentences: readonly T[],
   threshold: number,
+  covered?: (s: T) => boolean,
 ): Set<T> {
   const byArticle = new Map<string, T[]>();
   for (const s of sentences) {
@@ -198,7 +213,7 @@ export function selectClaims<T extends Rankable & { articleId: string }>(
   for (const list of byArticle.values()) {
     const mask = claimMask(list, threshold);
     list.forEach((s, i) => {
-      if (mask[i]) out.add(s);
+      if (mask[i] || (covered?.(s) && isCoveredStatement(s, threshold))) out.add(s);
     });
   }
   return out;

@@ -1,7 +1,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SEED_FILES, seedArticle } from '../../test/support/seeds.ts';
-import { DEFAULT_CLAIM_THRESHOLD } from '../model/sentence.ts';
+import { DEFAULT_CLAIM_THRESHOLD, STATEMENT_FLOOR } from '../model/sentence.ts';
 import type { ArticleView, ClaimView } from '../protocol/views.ts';
 import { ClaimLensDB } from '../store/db.ts';
 import { ingestArticle } from './ingest.ts';
@@ -87,6 +87,36 @@ describe('seed articles through ingest and status', () => {
           if (CANNOT_CONFIRM.test(e.quote)) expect(c.text).toMatch(CANNOT_CONFIRM);
       }
     }
+  });
+
+  it('lists the unhighlighted statements other outlets speak to apart, with their verdicts, never among the painted claims', () => {
+    let covered = 0;
+    for (const view of views.values()) {
+      const painted = new Set(view.claims.map((c) => c.id));
+      const listed = new Set((view.remaining ?? []).map((s) => s.id));
+      for (const c of view.covered ?? []) {
+        covered++;
+        expect(painted.has(c.id)).toBe(false);
+        expect(listed.has(c.id)).toBe(false);
+        expect(c.score).toBeGreaterThan(STATEMENT_FLOOR);
+        expect(c.status.confirms.length + c.status.disputes.length + c.status.unclear.length).toBeGreaterThan(
+          0,
+        );
+      }
+      const order = (view.covered ?? []).map((c) => c.index);
+      expect(order).toEqual([...order].sort((a, b) => a - b));
+    }
+    expect(covered).toBeGreaterThan(0);
+    // A plain description of the footage (no figure, no named source) is not highlighted, but the
+    // outlet that retells it confirms it, quoting its own words.
+    const footage = views
+      .get('000')
+      ?.covered?.find((c) => c.text.includes('standing in line to get equipment'));
+    expect(
+      footage?.status.confirms.some(
+        (e) => e.outlet === '001' && /lining up to receive equipment/.test(e.quote),
+      ),
+    ).toBe(true);
   });
 
   it('does not link unrelated numbers to the 11,000 claim', () => {

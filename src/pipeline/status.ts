@@ -3,7 +3,7 @@
  * asking: a claim read yesterday shows today's confirming outlet without being recomputed.
  */
 
-import { claimMask, STATEMENT_FLOOR } from '../model/sentence.ts';
+import { claimMask, isCoveredStatement, STATEMENT_FLOOR } from '../model/sentence.ts';
 import {
   type ArticleView,
   type ClaimView,
@@ -17,7 +17,7 @@ import {
 import { annotationsOfArticle } from '../store/annotations.ts';
 import { getArticle, getArticles } from '../store/articles.ts';
 import { type ClaimLensDB, transact } from '../store/db.ts';
-import { linksOfSentences } from '../store/links.ts';
+import { linksOfArticle } from '../store/links.ts';
 import { getProfile, getProfiles, storyMembers } from '../store/profiles.ts';
 import type { ArticleRecord, LinkRecord, SentenceRecord } from '../store/schema.ts';
 import { getSentences, sentencesOfArticle } from '../store/sentences.ts';
@@ -26,7 +26,9 @@ import { independentSources, originOf } from '../story/independence.ts';
 /**
  * The article's claims at `threshold` (`claimMask`) in page order, each with its status and
  * the researcher's own tags and verdict; claims the researcher marked "not a claim" are left out, and
- * claims they tagged or pinned are kept whatever the threshold.
+ * claims they tagged or pinned are kept whatever the threshold. The statements the threshold leaves
+ * unhighlighted but other outlets speak to come apart, as `covered` (`isCoveredStatement`): the
+ * content script paints `claims` only.
  */
 export async function articleView(
   db: ClaimLensDB,
@@ -54,14 +56,22 @@ export async function articleView(
     const all = (await sentencesOfArticle(db, articleId)).sort((a, b) => a.index - b.index);
     // Ranked among all of the article's sentences, as the CLI and the export rank them.
     const mask = claimMask(all, threshold);
+    const links = await linksOfArticle(db, articleId);
+    const spokenTo = new Set(links.map((l) => l.sentenceId));
     const sentences = all.filter((s, i) => !dismissed.has(s.id) && (mask[i] || mine.has(s.id)));
-    const remaining: StatementView[] = all
-      .filter((s, i) => !mask[i] && !mine.has(s.id) && !dismissed.has(s.id) && s.score > STATEMENT_FLOOR)
+    const unlit = all.filter((s, i) => !mask[i] && !mine.has(s.id) && !dismissed.has(s.id));
+    const covered = unlit.filter((s) => spokenTo.has(s.id) && isCoveredStatement(s, threshold));
+    const coveredIds = new Set(covered.map((s) => s.id));
+    const remaining: StatementView[] = unlit
+      .filter((s) => !coveredIds.has(s.id) && s.score > STATEMENT_FLOOR)
       .map((s) => ({ id: s.id, index: s.index, text: s.text, score: s.score }));
-    const claims = (await claimViews(db, sentences)).map((c) => {
-      const mark = mine.get(c.id);
-      return mark ? { ...c, mine: mark } : c;
-    });
+    const views = await claimViews(db, [...sentences, ...covered], links);
+    const claims = views
+      .filter((c) => !coveredIds.has(c.id))
+      .map((c) => {
+        const mark = mine.get(c.id);
+        return mark ? { ...c, mine: mark } : c;
+      });
     const story = await storyView(db, articleId);
     return {
       articleId,
@@ -69,18 +79,24 @@ export async function articleView(
       outlet: article.outlet,
       title: article.title,
       claims,
+      ...(covered.length ? { covered: views.filter((c) => coveredIds.has(c.id)) } : {}),
       remaining,
       ...(story ? { story } : {}),
     };
   });
 }
 
-/** Status views for the given sentences; must run inside a read transaction over articles, sentences and links. */
-export async function claimViews(db: ClaimLensDB, sentences: SentenceRecord[]): Promise<ClaimView[]> {
-  const links = await linksOfSentences(
-    db,
-    sentences.map((s) => s.id),
-  );
+/**
+ * Status views for the given sentences of one article, from its links (`linksOfArticle`); must run
+ * inside a read transaction over articles, sentences and profiles.
+ */
+async function claimViews(
+  db: ClaimLensDB,
+  sentences: SentenceRecord[],
+  articleLinks: readonly LinkRecord[],
+): Promise<ClaimView[]> {
+  const wanted = new Set(sentences.map((s) => s.id));
+  const links = articleLinks.filter((l) => wanted.has(l.sentenceId));
   const others = await getSentences(db, [...new Set(links.map((l) => l.otherSentenceId))]);
   const otherById = new Map(others.filter((s): s is SentenceRecord => !!s).map((s) => [s.id, s]));
   const otherArticles = [...new Set(links.map((l) => l.otherArticleId))];

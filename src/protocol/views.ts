@@ -120,8 +120,15 @@ export interface ArticleView {
   /** Set by src/feeds when the view is built for the reader. */
   coverage?: Coverage;
   /**
+   * Statements the reader's setting leaves unhighlighted that other outlets confirm, dispute or cannot
+   * confirm, in page order, with their status: claims the popup lists but the page never shows
+   * highlighted (src/model/sentence.ts `isCoveredStatement` says why).
+   */
+  covered?: ClaimView[];
+  /**
    * The article's other statements (prose sentences that are not furniture) that the reader's setting
-   * leaves unhighlighted, in page order: the popup lists them under their own heading.
+   * leaves unhighlighted and no other outlet speaks to, in page order: the popup lists them under
+   * their own heading.
    */
   remaining?: StatementView[];
 }

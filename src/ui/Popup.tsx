@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { type AnnotationRecord, isChanged, isOrphan, VERDICTS, type Verdict } from '../model/annotation.ts';
-import type { ArticleView } from '../protocol/views.ts';
+import type { ArticleView, ClaimView } from '../protocol/views.ts';
 import { CoverageLine } from './CoverageLine.tsx';
 import { EvidenceList } from './EvidenceList.tsx';
 import { FactCheckLines } from './FactCheckLines.tsx';
@@ -291,6 +291,7 @@ function ArticleClaims({
   const [bulkTags, setBulkTags] = useState('');
   const options = useMemo(() => filterOptions(view.claims), [view]);
   const shown = useMemo(() => filterClaims(view.claims, filter), [view, filter]);
+  const coveredShown = useMemo(() => filterClaims(view.covered ?? [], filter), [view, filter]);
   const set = (change: Partial<ClaimFilter>) => setFilter({ ...filter, ...change });
   const confirmed = view.claims.filter((c) => statusClass(c.status) === 'confirmed').length;
   const disputed = view.claims.filter((c) => ['disputed', 'mixed'].includes(statusClass(c.status))).length;
@@ -304,6 +305,7 @@ function ArticleClaims({
           {view.claims.length} {view.claims.length === 1 ? 'claim' : 'claims'}
           {confirmed ? ` · ${confirmed} confirmed` : ''}
           {disputed ? ` · ${disputed} disputed` : ''}
+          {view.covered?.length ? ` · ${view.covered.length} more that other outlets speak to` : ''}
         </p>
         <CoverageLine coverage={view.coverage} />
         {api.follow && <FollowOutlet api={api.follow} />}
@@ -403,38 +405,27 @@ function ArticleClaims({
         Showing {shown.length} of {view.claims.length}
       </p>
       <ol class="cl-claims">
-        {shown.map((claim) => {
-          const attribution = attributionLine(claim.attribution);
-          return (
-            <li
-              key={claim.id}
-              class={`cl-claim cl-claim-${statusClass(claim.status)}`}
-              data-claim-id={claim.id}
-            >
-              <FactCheckLines checks={claim.factChecks} />
-              <div class="cl-claim-status">
-                <span class="cl-status">
-                  <StatusGlyph kind={statusKind(claim.status)} />
-                  <span class="cl-sr">{STATUS_KIND_LABEL[statusKind(claim.status)]}: </span>
-                </span>
-                <StatusBar counts={statusCounts(claim.status)} />
-                <span class="cl-claim-summary">{summaryLine(claim.status)}</span>
-              </div>
-              {independenceLine(claim) && <p class="cl-independence">{independenceLine(claim)}</p>}
-              {attribution && <p class="cl-attribution">{attribution}</p>}
-              <p class="cl-claim-text">{claim.text}</p>
-              <UserMarkLine mark={claim.mine} />
-              {claim.status.confirms.length + claim.status.disputes.length + claim.status.unclear.length >
-                0 && (
-                <details class="cl-claim-details">
-                  <summary>Other outlets</summary>
-                  <EvidenceList status={claim.status} headingLevel={4} />
-                </details>
-              )}
-            </li>
-          );
-        })}
+        {shown.map((claim) => (
+          <ClaimItem key={claim.id} claim={claim} />
+        ))}
       </ol>
+
+      {coveredShown.length > 0 && (
+        <section class="cl-covered" aria-labelledby="cl-covered-title">
+          <h2 id="cl-covered-title">
+            Not highlighted, but other outlets speak to them ({coveredShown.length})
+          </h2>
+          <p class="cl-muted">
+            Statements your setting leaves unhighlighted that other outlets confirm, dispute or cannot
+            confirm. They stay unhighlighted in the page, so the page cannot learn what else you have read.
+          </p>
+          <ol class="cl-claims cl-covered-list">
+            {coveredShown.map((claim) => (
+              <ClaimItem key={claim.id} claim={claim} covered />
+            ))}
+          </ol>
+        </section>
+      )}
 
       {view.remaining && view.remaining.length > 0 && (
         <section class="cl-remaining" aria-labelledby="cl-remaining-title">
@@ -455,6 +446,41 @@ function ArticleClaims({
 
       <MyAnnotations records={mine} api={api} onChange={onChange} onError={onError} />
     </>
+  );
+}
+
+/**
+ * One claim of the popup's lists: its status, independence, source, text, the reader's marks, the
+ * evidence. A covered statement (not highlighted in the page) has its own item class, so what counts
+ * the page's claims counts only those.
+ */
+function ClaimItem({ claim, covered = false }: { claim: ClaimView; covered?: boolean }) {
+  const attribution = attributionLine(claim.attribution);
+  return (
+    <li
+      class={`${covered ? 'cl-covered-claim' : 'cl-claim'} cl-claim-${statusClass(claim.status)}`}
+      data-claim-id={claim.id}
+    >
+      <FactCheckLines checks={claim.factChecks} />
+      <div class="cl-claim-status">
+        <span class="cl-status">
+          <StatusGlyph kind={statusKind(claim.status)} />
+          <span class="cl-sr">{STATUS_KIND_LABEL[statusKind(claim.status)]}: </span>
+        </span>
+        <StatusBar counts={statusCounts(claim.status)} />
+        <span class="cl-claim-summary">{summaryLine(claim.status)}</span>
+      </div>
+      {independenceLine(claim) && <p class="cl-independence">{independenceLine(claim)}</p>}
+      {attribution && <p class="cl-attribution">{attribution}</p>}
+      <p class="cl-claim-text">{claim.text}</p>
+      <UserMarkLine mark={claim.mine} />
+      {claim.status.confirms.length + claim.status.disputes.length + claim.status.unclear.length > 0 && (
+        <details class="cl-claim-details">
+          <summary>Other outlets</summary>
+          <EvidenceList status={claim.status} headingLevel={4} />
+        </details>
+      )}
+    </li>
   );
 }
 

@@ -262,6 +262,8 @@ describe('step 4: the popup lists the page claims with their status, and the bad
   });
 });
 
+const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+
 async function waitForTooltip(reader: ShadowReader, text: RegExp) {
   for (let i = 0; i < 50; i++) {
     const t = await reader.tooltip();
@@ -344,6 +346,17 @@ describe('independence: the tooltip and the popup say how many independent sourc
     expect(await key.locator('.cl-independence').textContent()).toMatch(
       /1 independent source: Kyrylo Budanov/,
     );
+    // Statements the default leaves unhighlighted that other outlets speak to are listed with their
+    // verdict, and the page's highlights stay what the page alone decided.
+    const covered = popup.locator('section.cl-covered li.cl-covered-claim');
+    await covered.first().waitFor();
+    const coveredTexts = (await covered.locator('.cl-claim-text').allTextContents()).map(squash);
+    const painted = (await claimRanges(heraldPage)).map(squash);
+    expect(painted).toEqual(claimsBefore.map(squash));
+    for (const text of coveredTexts) expect(painted).not.toContain(text);
+    for (const summary of await covered.locator('.cl-claim-summary').allTextContents())
+      expect(summary).toMatch(/outlets? (?:confirm|dispute|cannot confirm)/);
+    writeFileSync(`${OUT}covered-popup.png`, await popup.locator('section.cl-covered').screenshot());
     writeFileSync(`${OUT}story-popup.png`, await popup.screenshot({ fullPage: true }));
     await popup.close();
   });
