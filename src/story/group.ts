@@ -16,17 +16,33 @@ export const SAME_STORY_ARTICLES = 0.15;
 /** A vector with at least this many terms is a full article's. */
 const ARTICLE_TERMS = 30;
 
+/** Whether both vectors are full articles' (not a headline's or a post's). */
+function bothArticles(a: ArticleVector, b: ArticleVector): boolean {
+  return a.terms.length >= ARTICLE_TERMS && b.terms.length >= ARTICLE_TERMS;
+}
+
 /** The cosine from which two articles tell the same story. */
 function sameStoryFrom(a: ArticleVector, b: ArticleVector): number {
-  return a.terms.length >= ARTICLE_TERMS && b.terms.length >= ARTICLE_TERMS
-    ? SAME_STORY_ARTICLES
-    : SAME_STORY;
+  return bothArticles(a, b) ? SAME_STORY_ARTICLES : SAME_STORY;
 }
 /**
  * Whole-article cosine from which an article that joins one story also brings another story's article
  * into it: the two stories were one all along (articles read in another order would have said so).
+ * Headlines say little, and two that share a name and a verb are as often two stories, so it takes
+ * more than joining does.
  */
 export const MERGE_STORY = 0.45;
+/**
+ * The same between two full articles: the bar for joining a story, so that which articles end up in
+ * one story does not depend on the order they were read in (an article that bridges two stories
+ * joins them). Its own constant, as the two bars need not move together.
+ */
+export const MERGE_STORY_ARTICLES = 0.15;
+
+function mergeFrom(a: ArticleVector, b: ArticleVector): number {
+  if (bothArticles(a, b)) return MERGE_STORY_ARTICLES;
+  return a.terms.length >= ARTICLE_TERMS || b.terms.length >= ARTICLE_TERMS ? SAME_STORY : MERGE_STORY;
+}
 /** Articles of its story a new article is compared with at most (the most similar ones). */
 export const MAX_MEMBERS = 24;
 
@@ -63,7 +79,11 @@ export function chooseStory(
   const storyId = best.storyId;
   const merge = new Set<string>();
   for (const c of candidates)
-    if (c.storyId !== storyId && c.articleId !== ownId && cosine(vector, c.vector) >= MERGE_STORY)
+    if (
+      c.storyId !== storyId &&
+      c.articleId !== ownId &&
+      cosine(vector, c.vector) >= mergeFrom(vector, c.vector)
+    )
       merge.add(c.storyId);
   return { storyId, via: best.articleId, similarity: bestSim, merge: [...merge].sort() };
 }
