@@ -22,6 +22,7 @@ import {
   statusClass,
   statusCounts,
   summaryLine,
+  verdictsByArticle,
 } from './status-format.ts';
 import { STATUS_KIND_LABEL, STATUS_KIND_LEGEND, STATUS_KINDS, statusKind } from './status-glyphs.ts';
 import { parseTags } from './TagEditor.tsx';
@@ -292,6 +293,7 @@ function ArticleClaims({
   const options = useMemo(() => filterOptions(view.claims), [view]);
   const shown = useMemo(() => filterClaims(view.claims, filter), [view, filter]);
   const coveredShown = useMemo(() => filterClaims(view.covered ?? [], filter), [view, filter]);
+  const verdicts = useMemo(() => verdictsByArticle([...view.claims, ...(view.covered ?? [])]), [view]);
   const set = (change: Partial<ClaimFilter>) => setFilter({ ...filter, ...change });
   const confirmed = view.claims.filter((c) => statusClass(c.status) === 'confirmed').length;
   const disputed = view.claims.filter((c) => ['disputed', 'mixed'].includes(statusClass(c.status))).length;
@@ -312,7 +314,7 @@ function ArticleClaims({
       </section>
 
       <StatusLegend />
-      <StoryCoverage story={view.story} />
+      <StoryCoverage story={view.story} verdicts={verdicts} />
 
       <section class="cl-filters" aria-label="Filter claims">
         <input

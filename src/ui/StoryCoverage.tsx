@@ -1,5 +1,5 @@
 import type { StoryArticleView, StoryView } from '../protocol/views.ts';
-import { isSafeLink } from './status-format.ts';
+import { articleVerdictLine, isSafeLink, type StatusCounts } from './status-format.ts';
 
 /** "21 Oct 2024, 14:05", from a page's own date, else when ClaimLens first met the article. */
 function when(a: StoryArticleView): { text: string; iso: string; stated: boolean } {
@@ -12,10 +12,17 @@ function when(a: StoryArticleView): { text: string; iso: string; stated: boolean
 
 /**
  * The story in the popup: the other outlets that covered it, earliest first so a reader sees who
- * reported first, each copy or rewrite listed under the article it copies, a debunk said as such.
+ * reported first, each copy or rewrite listed under the article it copies, a debunk said as such, and
+ * how many of this article's statements each confirms, disputes or cannot confirm (`verdicts`).
  * Text from pages is rendered as text; links only when they are http(s).
  */
-export function StoryCoverage({ story }: { story: StoryView | undefined }) {
+export function StoryCoverage({
+  story,
+  verdicts,
+}: {
+  story: StoryView | undefined;
+  verdicts?: ReadonlyMap<string, StatusCounts>;
+}) {
   if (!story?.others.length) return null;
   const ids = new Set(story.others.map((a) => a.articleId));
   const originals = story.others.filter((a) => !a.copyOf || !ids.has(a.copyOf));
@@ -39,6 +46,9 @@ export function StoryCoverage({ story }: { story: StoryView | undefined }) {
           </a>
         ) : (
           <span>{a.title}</span>
+        )}
+        {articleVerdictLine(verdicts?.get(a.articleId)) && (
+          <span class="cl-story-verdicts">{articleVerdictLine(verdicts?.get(a.articleId))}</span>
         )}
         {copiesOf(a.articleId).length > 0 && (
           <ul>

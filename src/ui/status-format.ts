@@ -27,6 +27,38 @@ export function statusCounts(status: ClaimStatus): StatusCounts {
   };
 }
 
+/**
+ * How each other article of the story stands toward this article's statements: per article id, how
+ * many of the given claims (highlighted and covered alike) it confirms, disputes or cannot confirm.
+ * The popup's story list shows it, so a reader sees at a glance which outlets tell the same story and
+ * which contradict it.
+ */
+export function verdictsByArticle(claims: readonly ClaimView[]): Map<string, StatusCounts> {
+  const out = new Map<string, StatusCounts>();
+  for (const claim of claims)
+    for (const stance of STANCE_ORDER) {
+      const seen = new Set<string>();
+      for (const e of claim.status[stance]) {
+        if (seen.has(e.articleId)) continue;
+        seen.add(e.articleId);
+        const counts = out.get(e.articleId) ?? { disputes: 0, confirms: 0, unclear: 0 };
+        counts[stance]++;
+        out.set(e.articleId, counts);
+      }
+    }
+  return out;
+}
+
+/** "confirms 5 · disputes 1 · cannot confirm 2 of its statements"-style line for the story list, or null. */
+export function articleVerdictLine(counts: StatusCounts | undefined): string | null {
+  if (!counts) return null;
+  const parts: string[] = [];
+  if (counts.confirms) parts.push(`confirms ${counts.confirms}`);
+  if (counts.disputes) parts.push(`disputes ${counts.disputes}`);
+  if (counts.unclear) parts.push(`cannot confirm ${counts.unclear}`);
+  return parts.length ? `${parts.join(' · ')} of this article's statements` : null;
+}
+
 /** The highlight class a claim's status paints with. */
 export function statusClass(status: ClaimStatus): StatusClass {
   return statusOf(statusCounts(status));

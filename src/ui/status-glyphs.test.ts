@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type ClaimView, type Evidence, emptyStatus } from '../protocol/views.ts';
-import { claimLabel, independenceLine } from './status-format.ts';
+import { articleVerdictLine, claimLabel, independenceLine, verdictsByArticle } from './status-format.ts';
 import { GLYPHS, STATUS_KIND_LABEL, STATUS_KIND_LEGEND, STATUS_KINDS, statusKind } from './status-glyphs.ts';
 
 const evidence = (outlet: string): Evidence => ({
@@ -84,5 +84,24 @@ describe('independenceLine', () => {
 
   it('says nothing when no outlet confirms', () => {
     expect(independenceLine(claimWith(emptyStatus()))).toBeNull();
+  });
+});
+
+describe('verdicts by article, for the story list', () => {
+  it('counts, per other article, the statements it confirms, disputes or cannot confirm', () => {
+    const one = emptyStatus();
+    one.confirms.push(evidence('a'), evidence('b'));
+    one.disputes.push(evidence('c'));
+    const two = emptyStatus();
+    two.confirms.push(evidence('a'));
+    two.unclear.push(evidence('c'));
+    const counts = verdictsByArticle([claimWith(one), claimWith(two), claimWith(emptyStatus())]);
+    expect(counts.get('a')).toEqual({ confirms: 2, disputes: 0, unclear: 0 });
+    expect(counts.get('c')).toEqual({ confirms: 0, disputes: 1, unclear: 1 });
+    expect(articleVerdictLine(counts.get('a'))).toBe("confirms 2 of this article's statements");
+    expect(articleVerdictLine(counts.get('c'))).toBe(
+      "disputes 1 · cannot confirm 1 of this article's statements",
+    );
+    expect(articleVerdictLine(counts.get('z'))).toBeNull();
   });
 });

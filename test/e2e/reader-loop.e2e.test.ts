@@ -342,6 +342,11 @@ describe('independence: the tooltip and the popup say how many independent sourc
     await expect(kyiv.locator('li.cl-story-copy').textContent()).resolves.toMatch(/copy: World News Desk/);
     for (const outlet of ['bne IntelliNews', 'ukdailynews.test'])
       expect(await story.locator('ol > li').filter({ hasText: outlet }).count()).toBe(1);
+    // Each outlet that retells the story says how many of this article's statements it confirms.
+    await expect(kyiv.locator('.cl-story-verdicts').first().textContent()).resolves.toMatch(
+      /^confirms \d+.* of this article's statements$/,
+    );
+    writeFileSync(`${OUT}story-list.png`, await story.screenshot());
     const key = popup.locator('li.cl-claim').filter({ hasText: 'more than 11,000 North Korean soldiers' });
     expect(await key.locator('.cl-independence').textContent()).toMatch(
       /1 independent source: Kyrylo Budanov/,
