@@ -13,8 +13,11 @@ export const SAME_STORY = 0.25;
  * story shows at a lower cosine (and two unrelated articles rarely reach it).
  */
 export const SAME_STORY_ARTICLES = 0.15;
-/** A vector with at least this many terms is a full article's. */
-const ARTICLE_TERMS = 30;
+/**
+ * A vector with at least this many terms is a full article's: a report of two or three sentences
+ * already has that many content words, a headline or a post has a handful.
+ */
+const ARTICLE_TERMS = 20;
 
 /** Whether both vectors are full articles' (not a headline's or a post's). */
 function bothArticles(a: ArticleVector, b: ArticleVector): boolean {
