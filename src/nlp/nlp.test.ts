@@ -52,6 +52,8 @@ describe('findNumbers', () => {
     ['Around a quarter of them may be sent.', 0.25, 'approx', 'fraction'],
     ['They may ship up to 12,000 troops.', 12000, 'up-to', 'troops'],
     ['Unemployment fell to 4.5% last year.', 4.5, 'exact', '%'],
+    ['Militias took nearly a dozen jetliners.', 12, 'approx', 'jetliners'],
+    ['Two dozen jetliners were taken.', 24, 'exact', 'jetliners'],
   ])('%s', (text, value, qualifier, unit) => {
     expect(one(text)).toMatchObject({ value, qualifier, unit });
   });

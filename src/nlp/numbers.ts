@@ -102,7 +102,7 @@ const NUMBER_RE = new RegExp(
     // currency, digits with thousands separators or decimals, optional scale ("1.2million", "$5bn", "8 million")
     `(?<cur>[$€£¥])?(?<num>\\d{1,3}(?:(?:,\\d{3})+|(?:[ \\u00a0\\u202f]\\d{3})+(?![\\d,]))(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)(?:\\s?(?<scale>${SCALE_WORDS}|bn|mln|mn|tn|[kmb])\\b)?(?<pct>\\s?(?:%|per ?cent\\b|percent\\b))?`,
     // spelled-out numbers ("eleven thousand", "two dozen", "twenty-five")
-    `\\b(?<words>(?:${WORD_NUM})(?:[- ](?:${WORD_NUM}))*(?:\\s(?:${SCALE_WORDS}))*|(?:a|one) (?:${SCALE_WORDS})|(?:hundreds|thousands|millions|dozens|tens of thousands) of)\\b(?<wpct>\\s(?:per ?cent|percent)\\b)?`,
+    `\\b(?<words>(?:${WORD_NUM})(?:[- ](?:${WORD_NUM}))*(?:\\s(?:${SCALE_WORDS}))*|(?:a|one) (?:dozen|${SCALE_WORDS})|(?:hundreds|thousands|millions|dozens|tens of thousands) of)\\b(?<wpct>\\s(?:per ?cent|percent)\\b)?`,
   ].join('|'),
   'giu',
 );
@@ -216,7 +216,9 @@ function wordsValue(words: string): number {
   let total = 0;
   let current = 0;
   for (const w of words.replace(/^a /, 'one ').split(/[- ]+/)) {
-    if (w in SMALL) current += SMALL[w];
+    // "two dozen" is two twelves, like "two hundred".
+    if (w === 'dozen') current = (current || 1) * 12;
+    else if (w in SMALL) current += SMALL[w];
     else if (w === 'hundred') current = (current || 1) * 100;
     else if (w in SCALE) {
       total += (current || 1) * SCALE[w];

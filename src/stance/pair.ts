@@ -400,11 +400,18 @@ function numberDisputes(ours: ArticleReading, theirs: ArticleReading): PairJudge
         for (const y of t.numbers) {
           if (!unitsAgree(x, y) || isVague(x) || isVague(y)) continue;
           // How related the two numbers' own clauses and counted things are, as well as the two sentences.
-          const related = Math.max(
-            whole,
-            alignScore(overlap(around(c, x), around(t, y))),
-            countedAlike(c.text, x, t.text, y) ? NUMBER_FLOOR : 0,
-          );
+          // An age is said of one person, and a story has several ("a 22-year-old man", "another
+          // 40-year-old man"): two ages are one person's only when the two sentences say much the same.
+          const age = isAge(x) || isAge(y);
+          const related = age
+            ? whole >= BARE_NUMBER_FLOOR
+              ? whole
+              : 0
+            : Math.max(
+                whole,
+                alignScore(overlap(around(c, x), around(t, y))),
+                countedAlike(c.text, x, t.text, y) ? NUMBER_FLOOR : 0,
+              );
           if (related < NUMBER_FLOOR) continue;
           if (compatible(x, y)) {
             statesOurs = true;
@@ -469,6 +476,11 @@ function countedAlike(a: string, x: NumberMention, b: string, y: NumberMention):
   let shared = 0;
   for (const w of wa) if (wb.has(w)) shared++;
   return shared >= 2 && shared / Math.min(wa.size, wb.size) >= 0.6;
+}
+
+/** "22-year-old": a person's age. */
+function isAge(n: NumberMention): boolean {
+  return n.unit === 'year old' || n.unit === 'year-old';
 }
 
 /** Characters on each side of a number that make up its clause, for comparing what two numbers count. */

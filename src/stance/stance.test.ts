@@ -131,6 +131,24 @@ describe('judgePair', () => {
     }
   });
 
+  it("sees two ages as one person's only when the two sentences say much the same of them", () => {
+    const ours = sentence(
+      'A 22-year-old man from Macedonia chopped off his own penis after his girlfriend ended their relationship.',
+    );
+    const numbers = (theirs: string) =>
+      judgePair(report([ours]), report([sentence(theirs)])).filter((j) => j.detail.basis === 'numbers');
+    expect(
+      numbers(
+        'Another 40-year-old man did the same a short while ago, but in his case it was not reattached.',
+      ),
+    ).toEqual([]);
+    expect(
+      numbers(
+        'A 23-year-old man from Macedonia chopped off his own penis after his girlfriend ended their relationship.',
+      )[0]?.detail.numberConflict,
+    ).toEqual({ ours: '22', theirs: '23' });
+  });
+
   it('does not see a conflict between numbers of different things', () => {
     expect(
       numberConflict(claim, sentence('North Korea has 1.2 million troops in its ranks.')),
