@@ -398,7 +398,8 @@ function numberDisputes(ours: ArticleReading, theirs: ArticleReading): PairJudge
       const whole = alignScore(overlap(c, t));
       for (const x of c.numbers)
         for (const y of t.numbers) {
-          if (!unitsAgree(x, y) || isVague(x) || isVague(y)) continue;
+          if (!unitsAgree(x, y) || isVague(x) || isVague(y) || isIncrement(c, x) || isIncrement(t, y))
+            continue;
           // How related the two numbers' own clauses and counted things are, as well as the two sentences.
           // An age is said of one person, and a story has several ("a 22-year-old man", "another
           // 40-year-old man"): two ages are one person's only when the two sentences say much the same.
@@ -476,6 +477,17 @@ function countedAlike(a: string, x: NumberMention, b: string, y: NumberMention):
   let shared = 0;
   for (const w of wa) if (wb.has(w)) shared++;
   return shared >= 2 && shared / Math.min(wa.size, wb.size) >= 0.6;
+}
+
+/**
+ * "two more days", "another 22 years": a number that adds to a count said elsewhere, not the count
+ * itself, so it conflicts with no total ("three days in hospital").
+ */
+function isIncrement(s: SentenceAnalysis, n: NumberMention): boolean {
+  return (
+    /^\s+(?:more|additional|extra|further)\b/i.test(s.text.slice(n.end, n.end + 12)) ||
+    /\banother\s+$/i.test(s.text.slice(Math.max(0, n.start - 9), n.start))
+  );
 }
 
 /** "22-year-old": a person's age. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SentenceAnalysis } from '../model/sentence.ts';
 import { findNumbers } from '../nlp/numbers.ts';
+import { parseText } from '../nlp/parse.ts';
 import { parseCsv, toCsv } from './csv.ts';
 import { fncScore, parseStances } from './fnc.ts';
 import { numberConflict } from './index.ts';
@@ -147,6 +148,28 @@ describe('judgePair', () => {
         'A 23-year-old man from Macedonia chopped off his own penis after his girlfriend ended their relationship.',
       )[0]?.detail.numberConflict,
     ).toEqual({ ours: '22', theirs: '23' });
+  });
+
+  it('does not take a number that adds to a count ("two more days", "another 22 years") for the count', () => {
+    // With the parser's tokens, as articles are read: they give "two more days" its unit.
+    const parsed = (text: string) => ({
+      ...sentence(text),
+      numbers: findNumbers(
+        text,
+        parseText(text).flatMap((s) => s.tokens),
+      ),
+    });
+    const ours = parsed('Roche spent three days in the hospital after drinking the mixture.');
+    const numbers = (theirs: string) =>
+      judgePair(report([ours]), report([parsed(theirs)])).filter((j) => j.detail.basis === 'numbers');
+    expect(
+      numbers('Roche spent a full day in the ICU and two more days in the hospital after drinking it.'),
+    ).toEqual([]);
+    expect(
+      numbers('Roche spent four days in the hospital after drinking the mixture.')[0]?.detail,
+    ).toMatchObject({
+      numberConflict: { ours: 'three', theirs: 'four' },
+    });
   });
 
   it('does not see a conflict between numbers of different things', () => {
