@@ -656,6 +656,22 @@ describe.each(ENGINES)("the reader's view in %s", (engine) => {
       [...document.querySelectorAll('.cl-legend li strong')].map((s) => s.textContent),
     );
     expect(legend).toEqual(['Disputed', 'Confirmed', 'Cannot confirm', 'No coverage']);
+    // The statements other outlets speak to that the setting leaves unhighlighted: listed with their
+    // status, and not among the page's highlights.
+    const covered = await popup.evaluate(() =>
+      [...document.querySelectorAll('li.cl-covered-claim .cl-claim-text')].map((e) => e.textContent),
+    );
+    expect(covered.length).toBeGreaterThan(0);
+    expect(covered).toEqual((view.covered ?? []).map((c) => c.text));
+    const painted = await heraldTab.evaluate(() =>
+      [
+        ...((CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('claimlens-claim') ??
+          []),
+      ].map((r) => r.toString().replace(/\s+/g, ' ').trim()),
+    );
+    expect(painted.length).toBeGreaterThan(0);
+    for (const text of covered)
+      expect(painted.some((p) => p.length > 20 && (text ?? '').replace(/\s+/g, ' ').includes(p))).toBe(false);
     writeFileSync(`${OUT}${engine}-popup.png`, await popup.screenshot());
     expect(await axeInBothSchemes(reader, popup)).toEqual([]);
     await popup.close();
