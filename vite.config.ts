@@ -3,7 +3,12 @@ import { basename, dirname, join } from 'node:path';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { build, defineConfig, type Plugin } from 'vite';
-import { CONTENT_LAZY_FILE, CONTENT_SCRIPT_FILE, CONTENT_STYLE_FILE } from './extension/content/files.ts';
+import {
+  CONTENT_LAZY_FILE,
+  CONTENT_MAIN_FILE,
+  CONTENT_SCRIPT_FILE,
+  CONTENT_STYLE_FILE,
+} from './extension/content/files.ts';
 import baseManifest from './manifest.json' with { type: 'json' };
 import { highlightCss } from './src/highlight/colours.ts';
 
@@ -58,12 +63,14 @@ export default defineConfig(({ mode }) => {
 });
 
 /**
- * Builds the content script as one classic script plus one on-demand ES module, and names them in the
- * built manifest. crxjs would emit an ES-module graph behind a loader that `import()`s it on every
- * page; in Chromium that dynamic import alone costs a page 2-7 ms of main-thread time, more than the
- * whole article extraction. A classic content script has no such cost, and what it does not need for
- * painting (Preact and the tooltip, the annotation layer, the message validator) stays in
- * extension/content/lazy.ts, imported on first use and parsed off the main thread.
+ * Builds the content script as a tiny classic loader, the content script proper as one self-contained
+ * ES module, and one on-demand ES module, and names them in the built manifest. A classic content
+ * script is compiled on the page's main thread on every page, uncached: the loader only imports the
+ * module (extension/content/loader.ts), which the browser compiles on a background thread and keeps in
+ * its code cache. One module with no imports of its own, unlike the chunk graph crxjs would emit behind
+ * its loader, which cost a page several fetches and instantiations. What painting does not need (Preact
+ * and the tooltip, the annotation layer, the message validator) stays in extension/content/lazy.ts,
+ * imported on first use.
  */
 function contentScript(
   outDir: string,
@@ -88,12 +95,13 @@ function contentScript(
             lib: { entry, formats: [format], name: 'claimlens', fileName: () => basename(path) },
           },
         });
-      await bundle('extension/content/index.ts', CONTENT_SCRIPT_FILE, 'iife');
-      // V8's compile hint: the script's functions are compiled with the script, in one pass, instead of
-      // each being pre-parsed now and parsed again on its first call. On an article page nearly all of
-      // them run, and that second parse was about a tenth of the script's main-thread time.
-      const script = join(outDir, CONTENT_SCRIPT_FILE);
-      writeFileSync(script, `//# allFunctionsCalledOnLoad\n${readFileSync(script, 'utf8')}`);
+      await bundle('extension/content/loader.ts', CONTENT_SCRIPT_FILE, 'iife');
+      await bundle('extension/content/index.ts', CONTENT_MAIN_FILE, 'es');
+      // V8's compile hint: the module's functions are compiled with it, in one pass on the background
+      // thread, instead of each being pre-parsed there and parsed again on the page's main thread at its
+      // first call. On an article page nearly all of them run.
+      const main = join(outDir, CONTENT_MAIN_FILE);
+      writeFileSync(main, `//# allFunctionsCalledOnLoad\n${readFileSync(main, 'utf8')}`);
       await bundle('extension/content/lazy.ts', CONTENT_LAZY_FILE, 'es');
       const path = join(outDir, 'manifest.json');
       const built = JSON.parse(readFileSync(path, 'utf8'));
@@ -104,10 +112,14 @@ function contentScript(
         js: [CONTENT_SCRIPT_FILE],
         css: [CONTENT_STYLE_FILE],
       }));
-      // Only the on-demand module is web-accessible, and only to the pages the content script runs on.
+      // Only the content script's modules are web-accessible (the loader imports them from the page's
+      // isolated world), and only to the pages the content script runs on.
       built.web_accessible_resources = [
         ...(built.web_accessible_resources ?? []),
-        { resources: [CONTENT_LAZY_FILE], matches: entries.flatMap((entry) => entry.matches) },
+        {
+          resources: [CONTENT_MAIN_FILE, CONTENT_LAZY_FILE],
+          matches: entries.flatMap((entry) => entry.matches),
+        },
       ];
       writeFileSync(path, `${JSON.stringify(built, null, 2)}\n`);
     },

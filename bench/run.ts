@@ -7,8 +7,10 @@
  * the V8 sampling profiler); samples whose stack holds a `chrome-extension://<id>/` frame are ours.
  * Nothing in the shipped build is instrumented. The profiler has a cost of its own in one place: it
  * logs every function V8 compiles, which adds to the compile time of our script (all its functions are
- * compiled up front, see vite.config.ts). So compile time is taken from a third load of the page traced
- * without the profiler, and the profiled figure is reported beside it (`ourMainThreadProfiledMs`).
+ * compiled up front, see vite.config.ts), and with it on Chromium compiles the content script module on
+ * the page's main thread rather than streaming it on a background thread. So compile time (the
+ * main-thread part of it) is taken from a third load of the page traced without the profiler, and the
+ * profiled figure is reported beside it (`ourMainThreadProfiledMs`).
  * The unprofiled load also gives a second, stricter figure (`ourTasksMs`): the whole renderer tasks run
  * on our behalf, found by cause rather than by sample (see `taskCost`). It includes what no sample of
  * our code shows: the browser setting up our isolated world and injecting the script, and delivering

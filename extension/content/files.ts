@@ -3,8 +3,15 @@
  * content script name them): one place, so they cannot drift apart.
  */
 
-/** The classic script the manifest injects into every http(s) page. */
+/** The classic script the manifest injects into every http(s) page: only the loader of the next one. */
 export const CONTENT_SCRIPT_FILE = 'content/index.js';
+
+/**
+ * The content script proper (extension/content/index.ts), an ES module the loader imports: the browser
+ * compiles a module off the page's main thread and keeps its code cache, where the classic script's
+ * compile ran on the main thread of every page.
+ */
+export const CONTENT_MAIN_FILE = 'content/main.js';
 
 /** The on-demand ES module (extension/content/lazy.ts), web-accessible so the content script can import it. */
 export const CONTENT_LAZY_FILE = 'content/lazy.js';

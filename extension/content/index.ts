@@ -1,5 +1,6 @@
 /**
- * Content script, injected into every http(s) page: decides cheaply whether the page is an article,
+ * Content script, run on every http(s) page (imported as an ES module by the classic loader the
+ * manifest injects, extension/content/loader.ts): decides cheaply whether the page is an article,
  * sends its text blocks to the background, and paints what comes back. Every callback is guarded:
  * nothing ClaimLens does may throw into the page.
  *
@@ -25,12 +26,10 @@ import { CONTENT_LAZY_FILE } from './files.ts';
 
 /**
  * The extension API without webextension-polyfill: Chromium's MV3 `chrome.runtime` returns promises
- * and Firefox has `browser` natively. Every page compiles the content script on its main thread, so it
- * is one small classic script (no module loader: a dynamic `import()` costs a page several
- * milliseconds) holding only what every article page runs, since each of its functions is compiled on
- * every page. The polyfill stays out, and the tooltip and keyboard proxies, the annotation layer, the
- * reader's own colours and the message validator live in a separate module (./lazy.ts) imported only
- * when first needed.
+ * and Firefox has `browser` natively. Every page loads this module, and its functions are all compiled
+ * with it (the build's compile hint), so it holds only what every article page runs: the polyfill stays
+ * out, and the tooltip and keyboard proxies, the annotation layer, the reader's own colours and the
+ * message validator live in a separate module (./lazy.ts) imported only when first needed.
  */
 interface RuntimeApi {
   runtime: {
