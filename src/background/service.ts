@@ -38,6 +38,16 @@ import {
   tagClaims,
 } from './annotations.ts';
 
+/**
+ * The view as the content script gets it: what it paints, without the lists only the popup shows
+ * (`covered`, `remaining`). The content script runs in the page's renderer process and decodes every
+ * message on the page's main thread, so it gets no more of the reader's store than it paints.
+ */
+function forPage(view: ArticleView): ArticleView {
+  const { covered: _covered, remaining: _remaining, ...painted } = view;
+  return painted;
+}
+
 /** Who sent a request, as the entry point established it from the browser's sender object. */
 export type Caller = { kind: 'content'; tabId: number; url: string } | { kind: 'extension-page' };
 
@@ -108,12 +118,13 @@ const handlers: Handlers = {
     const view = await withFeedsAndFactChecks(db, stored);
     effects.tabShowsArticle(caller.tabId, view.articleId, view.claims.length);
     if (result.affectedArticleIds.length) effects.articlesChanged(result.affectedArticleIds);
-    return { ok: true, view };
+    return { ok: true, view: forPage(view) };
   },
-  async getArticleView(request, { db }) {
+  async getArticleView(request, { db, caller }) {
     const settings = await getSettings(db);
     const view = await articleView(db, request.articleId, settings.threshold);
-    return { ok: true, view: view && (await withFeedsAndFactChecks(db, view)) };
+    const full = view && (await withFeedsAndFactChecks(db, view));
+    return { ok: true, view: full && caller.kind === 'content' ? forPage(full) : full };
   },
   async getTabView(request, { db, effects }) {
     const [articleId, page] = await Promise.all([
