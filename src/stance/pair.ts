@@ -404,10 +404,9 @@ function numberDisputes(ours: ArticleReading, theirs: ArticleReading): PairJudge
           // An age is said of one person, and a story has several ("a 22-year-old man", "another
           // 40-year-old man"): two ages are one person's only when the two sentences say much the same.
           const age = isAge(x) || isAge(y);
+          if (age && whole < BARE_NUMBER_FLOOR) continue;
           const related = age
-            ? whole >= BARE_NUMBER_FLOOR
-              ? whole
-              : 0
+            ? whole
             : Math.max(
                 whole,
                 alignScore(overlap(around(c, x), around(t, y))),

@@ -30,6 +30,7 @@ export function StoryCoverage({
   const outlets = new Set(story.others.map((a) => a.outlet)).size;
   const Item = ({ a, copy }: { a: StoryArticleView; copy?: boolean }) => {
     const t = when(a);
+    const verdictLine = articleVerdictLine(verdicts?.get(a.articleId));
     return (
       <li class={copy ? 'cl-story-copy' : undefined}>
         {copy && <span class="cl-copy">copy: </span>}
@@ -47,9 +48,7 @@ export function StoryCoverage({
         ) : (
           <span>{a.title}</span>
         )}
-        {articleVerdictLine(verdicts?.get(a.articleId)) && (
-          <span class="cl-story-verdicts">{articleVerdictLine(verdicts?.get(a.articleId))}</span>
-        )}
+        {verdictLine && <span class="cl-story-verdicts">{verdictLine}</span>}
         {copiesOf(a.articleId).length > 0 && (
           <ul>
             {copiesOf(a.articleId).map((c) => (
