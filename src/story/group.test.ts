@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleVector } from '../model/story.ts';
-import { chooseStory, MERGE_STORY, SAME_STORY } from './group.ts';
+import { CLEAR_LEAD, chooseStory, MERGE_STORY, SAME_STORY, SAME_STORY_SHORT_WITH_LEAD } from './group.ts';
 import { cosine } from './vector.ts';
 
 /** A unit vector with weight 1 on each term. */
@@ -48,6 +48,36 @@ describe('chooseStory', () => {
     );
     expect(chosen.storyId).toBe('story-a');
     expect(chosen.merge).toEqual([]);
+  });
+
+  it('lets a short report join the full article it is clearly closest to below the usual bar, and only then', () => {
+    const short = vec([...words('s', 4), ...words('k', 4)]);
+    const article = vec([...words('a', 46), ...words('k', 4)]);
+    const sim = cosine(short, article);
+    expect(sim).toBeGreaterThanOrEqual(SAME_STORY_SHORT_WITH_LEAD);
+    expect(sim).toBeLessThan(SAME_STORY);
+    const otherStory = (shared: number) => ({
+      articleId: 'o',
+      storyId: 'story-o',
+      vector: vec([...words('o', 50 - shared), ...words('s', shared)]),
+    });
+    const distant = otherStory(1);
+    expect(CLEAR_LEAD * cosine(short, distant.vector)).toBeLessThan(sim);
+    expect(
+      chooseStory(short, [{ articleId: 'a', storyId: 'story-a', vector: article }, distant], 'n').storyId,
+    ).toBe('story-a');
+    // Another story nearly as close: the lower bar does not hold, and the short report stands alone.
+    const close = otherStory(3);
+    expect(CLEAR_LEAD * cosine(short, close.vector)).toBeGreaterThan(sim);
+    expect(
+      chooseStory(short, [{ articleId: 'a', storyId: 'story-a', vector: article }, close], 'n').storyId,
+    ).toBe('n');
+    // Two short texts keep the usual bar.
+    const headline = vec([...words('h', 10), ...words('k', 2)]);
+    expect(cosine(short, headline)).toBeLessThan(SAME_STORY);
+    expect(chooseStory(short, [{ articleId: 'h', storyId: 'story-h', vector: headline }], 'n').storyId).toBe(
+      'n',
+    );
   });
 
   it('begins a story of its own when no article read is close enough', () => {

@@ -24,6 +24,21 @@ function bothArticles(a: ArticleVector, b: ArticleVector): boolean {
   return a.terms.length >= ARTICLE_TERMS && b.terms.length >= ARTICLE_TERMS;
 }
 
+/**
+ * A short text (a headline, a one-paragraph report) and a full article share few terms even when they
+ * tell one story: the short one also joins the article's story from this cosine, when that story is
+ * clearly the closest, at least CLEAR_LEAD times any other story's cosine. Unrelated stories of one
+ * topic sit close to each other, so the lower bar holds only with the lead.
+ */
+export const SAME_STORY_SHORT_WITH_LEAD = 0.17;
+/** How many times another story's cosine the closest story's must be for the short text's lower bar. */
+export const CLEAR_LEAD = 2;
+
+/** Whether exactly one of the two vectors is a full article's. */
+function mixed(a: ArticleVector, b: ArticleVector): boolean {
+  return a.terms.length >= ARTICLE_TERMS !== b.terms.length >= ARTICLE_TERMS;
+}
+
 /** The cosine from which two articles tell the same story. */
 function sameStoryFrom(a: ArticleVector, b: ArticleVector): number {
   return bothArticles(a, b) ? SAME_STORY_ARTICLES : SAME_STORY;
@@ -78,7 +93,8 @@ export function chooseStory(
       bestMargin = margin;
     }
   }
-  if (!best || bestMargin < 0) return { storyId: ownId, similarity: bestSim, merge: [] };
+  if (!best || (bestMargin < 0 && !clearLead(vector, best, bestSim, candidates, ownId)))
+    return { storyId: ownId, similarity: bestSim, merge: [] };
   const storyId = best.storyId;
   const merge = new Set<string>();
   for (const c of candidates)
@@ -89,6 +105,28 @@ export function chooseStory(
     )
       merge.add(c.storyId);
   return { storyId, via: best.articleId, similarity: bestSim, merge: [...merge].sort() };
+}
+
+/**
+ * Whether a short text and the full article closest to it tell one story below the usual bar: the
+ * cosine clears SAME_STORY_SHORT_WITH_LEAD and no other story comes within CLEAR_LEAD of it.
+ */
+function clearLead(
+  vector: ArticleVector,
+  best: StoryCandidate,
+  bestSim: number,
+  candidates: readonly StoryCandidate[],
+  ownId: string,
+): boolean {
+  if (!mixed(vector, best.vector) || bestSim < SAME_STORY_SHORT_WITH_LEAD) return false;
+  for (const c of candidates)
+    if (
+      c.storyId !== best.storyId &&
+      c.articleId !== ownId &&
+      CLEAR_LEAD * cosine(vector, c.vector) > bestSim
+    )
+      return false;
+  return true;
 }
 
 /** The members of its story an article is compared with: the most similar ones, at most MAX_MEMBERS. */
