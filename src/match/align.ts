@@ -134,9 +134,22 @@ const TIE = 0.02;
 const MUTUAL = 0.85;
 
 /**
+ * Content stems a sentence needs to state a fact at all. A one-word line ("Banksy?", a section's
+ * "Advertisement") is wholly covered by any sentence naming its word, so it would outscore the sentence
+ * that states the same fact and take its place in the alignment.
+ */
+export const MIN_ALIGNED_STEMS = 2;
+
+/** Whether a sentence says enough to be aligned with another. */
+function statesSomething(s: SentenceAnalysis): boolean {
+  return termsOf(s).stems.length >= MIN_ALIGNED_STEMS;
+}
+
+/**
  * Mutual best matches between two articles' sentences with a score of at least `floor`: our sentence's
  * best match among theirs for which our sentence is (nearly) the best match among ours (ties within a
- * hair allowed, so a sentence an outlet repeats aligns with both copies).
+ * hair allowed, so a sentence an outlet repeats aligns with both copies). Sentences of fewer than
+ * MIN_ALIGNED_STEMS content stems take no part.
  */
 export function alignSentences(
   ours: readonly SentenceAnalysis[],
@@ -145,11 +158,20 @@ export function alignSentences(
 ): Aligned[] {
   if (!ours.length || !theirs.length) return [];
   const scores = scoreMatrix(ours, theirs);
-  const bestOfOurs = scores.map((row) => Math.max(...row));
-  const bestOfTheirs = theirs.map((_, j) => Math.max(...scores.map((row) => row[j])));
+  const oursState = ours.map(statesSomething);
+  const theirsState = theirs.map(statesSomething);
+  const bestOfOurs = new Array<number>(ours.length).fill(0);
+  const bestOfTheirs = new Array<number>(theirs.length).fill(0);
+  for (let i = 0; i < ours.length; i++)
+    for (let j = 0; j < theirs.length; j++) {
+      if (!oursState[i] || !theirsState[j]) continue;
+      bestOfOurs[i] = Math.max(bestOfOurs[i], scores[i][j]);
+      bestOfTheirs[j] = Math.max(bestOfTheirs[j], scores[i][j]);
+    }
   const out: Aligned[] = [];
   for (let i = 0; i < ours.length; i++)
     for (let j = 0; j < theirs.length; j++) {
+      if (!oursState[i] || !theirsState[j]) continue;
       const s = scores[i][j];
       if (s < floor || s < bestOfOurs[i] - TIE || s < bestOfTheirs[j] * MUTUAL) continue;
       out.push({ ours: i, theirs: j, score: s });

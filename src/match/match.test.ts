@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SentenceAnalysis } from '../model/sentence.ts';
+import { alignScore, alignSentences, overlap } from './align.ts';
 import { indexTerms, queryTerms, similarity } from './index.ts';
 import { isMsrpDev, parseMsrp } from './msrp.ts';
 import { compatible, quantitiesOf } from './numbers.ts';
@@ -114,5 +115,19 @@ describe('MSRP format', () => {
     expect(pairs).toHaveLength(2);
     expect(pairs[0]).toMatchObject({ quality: 1, id1: '1', id2: '2', s2: 'The cat sat.' });
     expect(isMsrpDev(pairs[0])).toBe(isMsrpDev({ ...pairs[0] }));
+  });
+});
+
+describe('alignSentences', () => {
+  it('pairs the sentence that states the same fact, not a one-word line its words cover', () => {
+    const ours = [sentence('Banksy has not been arrested.')];
+    const theirs = [
+      sentence('Banksy?'),
+      sentence('Banksy has not been arrested, despite a report stating the contrary.'),
+    ];
+    // The one-word line scores higher (all of it is covered), yet says nothing to align with.
+    expect(alignScore(overlap(ours[0], theirs[0]))).toBeGreaterThan(alignScore(overlap(ours[0], theirs[1])));
+    expect(alignSentences(ours, theirs, 0.2)).toEqual([{ ours: 0, theirs: 1, score: expect.any(Number) }]);
+    expect(alignSentences(theirs, ours, 0.2)).toEqual([{ ours: 1, theirs: 0, score: expect.any(Number) }]);
   });
 });
