@@ -80,6 +80,35 @@ describe('chooseStory', () => {
     );
   });
 
+  it('brings a short report read earlier into the story it would have joined by its lead', () => {
+    const short = vec([...words('s', 4), ...words('k', 4)]);
+    const article = vec([...words('a', 46), ...words('k', 4)]);
+    const sameStory = vec([...words('a', 40), ...words('z', 10)]);
+    expect(cosine(short, article)).toBeGreaterThanOrEqual(SAME_STORY_SHORT_WITH_LEAD);
+    expect(cosine(short, article)).toBeLessThan(SAME_STORY);
+    const chosen = chooseStory(
+      article,
+      [
+        { articleId: 's', storyId: 'story-s', vector: short },
+        { articleId: 'b', storyId: 'story-b', vector: sameStory },
+      ],
+      'n',
+    );
+    expect(chosen.storyId).toBe('story-b');
+    expect(chosen.merge).toEqual(['story-s']);
+    // Read in the other order, the short report joins that story too.
+    expect(
+      chooseStory(
+        short,
+        [
+          { articleId: 'n', storyId: 'story-b', vector: article },
+          { articleId: 'b', storyId: 'story-b', vector: sameStory },
+        ],
+        's',
+      ).storyId,
+    ).toBe('story-b');
+  });
+
   it('begins a story of its own when no article read is close enough', () => {
     const a = vec([...words('a', 45), ...words('k', 5)]);
     const c = vec([...words('c', 45), ...words('k', 5)]);

@@ -93,37 +93,42 @@ export function chooseStory(
       bestMargin = margin;
     }
   }
-  if (!best || (bestMargin < 0 && !clearLead(vector, best, bestSim, candidates, ownId)))
-    return { storyId: ownId, similarity: bestSim, merge: [] };
+  const joinsByLead = () =>
+    !!best && mixed(vector, best.vector) && leads(vector, bestSim, [best.storyId], [ownId], candidates);
+  if (!best || (bestMargin < 0 && !joinsByLead())) return { storyId: ownId, similarity: bestSim, merge: [] };
   const storyId = best.storyId;
   const merge = new Set<string>();
-  for (const c of candidates)
-    if (
-      c.storyId !== storyId &&
-      c.articleId !== ownId &&
-      cosine(vector, c.vector) >= mergeFrom(vector, c.vector)
-    )
-      merge.add(c.storyId);
+  for (const c of candidates) {
+    if (c.storyId === storyId || c.articleId === ownId) continue;
+    const sim = cosine(vector, c.vector);
+    // A short text read earlier that would have joined this story by its lead, had it come later.
+    const shortJoins =
+      mixed(vector, c.vector) &&
+      c.vector.terms.length < ARTICLE_TERMS &&
+      leads(c.vector, sim, [storyId, c.storyId], [ownId, c.articleId], candidates);
+    if (sim >= mergeFrom(vector, c.vector) || shortJoins) merge.add(c.storyId);
+  }
   return { storyId, via: best.articleId, similarity: bestSim, merge: [...merge].sort() };
 }
 
 /**
- * Whether a short text and the full article closest to it tell one story below the usual bar: the
- * cosine clears SAME_STORY_SHORT_WITH_LEAD and no other story comes within CLEAR_LEAD of it.
+ * Whether a short text's cosine `sim` to a full article of the stories `joined` clears
+ * SAME_STORY_SHORT_WITH_LEAD with no other story within CLEAR_LEAD of it: seen from the short text, among
+ * the candidates, leaving out the articles `skip`.
  */
-function clearLead(
-  vector: ArticleVector,
-  best: StoryCandidate,
-  bestSim: number,
+function leads(
+  short: ArticleVector,
+  sim: number,
+  joined: readonly string[],
+  skip: readonly string[],
   candidates: readonly StoryCandidate[],
-  ownId: string,
 ): boolean {
-  if (!mixed(vector, best.vector) || bestSim < SAME_STORY_SHORT_WITH_LEAD) return false;
+  if (sim < SAME_STORY_SHORT_WITH_LEAD) return false;
   for (const c of candidates)
     if (
-      c.storyId !== best.storyId &&
-      c.articleId !== ownId &&
-      CLEAR_LEAD * cosine(vector, c.vector) > bestSim
+      !joined.includes(c.storyId) &&
+      !skip.includes(c.articleId) &&
+      CLEAR_LEAD * cosine(short, c.vector) > sim
     )
       return false;
   return true;
