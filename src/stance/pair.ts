@@ -187,6 +187,15 @@ export function negationDenies(lone: boolean, theirs: Pick<ArticleReading, 'side
   return lone && theirs.side !== 'report';
 }
 
+/**
+ * Whether a sentence of one article can deny a sentence of the other, given the sides the two take: not
+ * between two articles that both doubt the story (two debunks, or a debunk and one the model is unsure
+ * of), which agree on it. Between two articles the model is unsure of, the sentences speak.
+ */
+export function denialsBetween(a: ArticleSide, b: ArticleSide): boolean {
+  return a === 'report' || b === 'report' || (a === 'unsure' && b === 'unsure');
+}
+
 /** What the pair judgement needs to know about the two articles beyond the two sentences. */
 interface PairContext {
   /** Similarity from which an aligned pair confirms. */
@@ -296,8 +305,7 @@ export function judgePair(ours: ArticleReading, theirs: ArticleReading): PairJud
     confirmFrom: lone ? STATEMENT_CONFIRM : ALIGNED_CONFIRM,
     lone,
     negationDenies: negationDenies(lone, theirs),
-    // Two articles that both doubt the story (debunks, or one the model is unsure of) agree on it.
-    denials: sideOf(ours) === 'report' || sideOf(theirs) === 'report',
+    denials: denialsBetween(sideOf(ours), sideOf(theirs)),
   };
   for (const a of aligned) {
     const detail = judgeAligned(ours.sentences[a.ours], theirs.sentences[a.theirs], context);

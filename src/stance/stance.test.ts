@@ -138,6 +138,20 @@ describe('judgePair', () => {
     ).toBe(true);
   });
 
+  it('lets a denial speak between two articles the debunk model is unsure of, not between two that doubt', () => {
+    const ours = [sentence('Seoul said North Korean soldiers are in Russia ready to fight in Ukraine.')];
+    const theirs = [
+      sentence('Moscow dismissed claims that North Korean soldiers are in Russia ready to fight.'),
+    ];
+    const denies = (a: 'unsure' | 'debunk', b: 'unsure' | 'debunk') =>
+      judgePair({ sentences: ours, side: a }, { sentences: theirs, side: b }).some(
+        (j) => j.detail.stance === 'disputes',
+      );
+    expect(denies('unsure', 'unsure')).toBe(true);
+    expect(denies('unsure', 'debunk')).toBe(false);
+    expect(denies('debunk', 'unsure')).toBe(false);
+  });
+
   it('reads a bound the same whichever words state it', () => {
     const theirs = sentence('60 soldiers were killed in the attack on Bakhmut, Ukrainian officials said.');
     for (const ours of ['No more than 50 soldiers were killed', 'At most 50 soldiers were killed']) {
