@@ -148,6 +148,11 @@ export interface SidedArticle {
   body: string;
   debunks: boolean;
   source: 'emergent' | 'fnc-1';
+  /**
+   * The claim the article is about (an Emergent claim id): articles of one claim share its words, so
+   * out-of-fold predictions keep a claim's articles in one fold, as an unseen story would be.
+   */
+  claim: string;
 }
 
 /**
@@ -172,9 +177,13 @@ export function sidedArticles(
   const headlinesOf = (file: string) =>
     parseCsvRecords(readFileSync(join(dataDir, 'emergent', file), 'utf8'));
   const orient = new Map<string, boolean>();
+  // The claim each oriented headline is about, passed on to the bodies it orients and back.
+  const claimOf = new Map<string, string>();
   for (const r of headlinesOf('url-versions-2015-06-14-clean-train.no-fnc1-test-claims.csv'))
-    if (r.articleHeadlineStance === 'for' || r.articleHeadlineStance === 'against')
+    if (r.articleHeadlineStance === 'for' || r.articleHeadlineStance === 'against') {
       orient.set(key(r.articleHeadline), r.articleHeadlineStance === 'against');
+      claimOf.set(key(r.articleHeadline), r.claimId);
+    }
   const unseen = new Set(
     headlinesOf('url-versions-2015-06-14-clean-test.no-fnc1-test-claims.csv').map((r) =>
       key(r.articleHeadline),
@@ -182,7 +191,14 @@ export function sidedArticles(
   );
   for (const story of emergentStories(dataDir, emergent))
     for (const a of story.articles)
-      out.push({ id: a.id, headline: a.text, body: '', debunks: a.side === 'debunk', source: 'emergent' });
+      out.push({
+        id: a.id,
+        headline: a.text,
+        body: '',
+        debunks: a.side === 'debunk',
+        source: 'emergent',
+        claim: story.id.slice('emergent:'.length),
+      });
   const dir = join(dataDir, 'fnc-1');
   const bodies = parseBodies(readFileSync(join(dir, 'train_bodies.csv'), 'utf8'));
   const hold = new Set(readFileSync(join(dir, 'dev_split/hold_out_ids.txt'), 'utf8').split(/\s+/));
@@ -194,6 +210,7 @@ export function sidedArticles(
   // A body's side given its headline's: agreeing with a debunking headline debunks.
   const sideVia = (p: (typeof pairs)[number], against: boolean) => (p.stance === 'disagree') !== against;
   let sides = new Map<string, Set<boolean>>();
+  const bodyClaim = new Map<string, string>();
   for (;;) {
     sides = new Map();
     for (const p of pairs) {
@@ -202,6 +219,7 @@ export function sidedArticles(
       const set = sides.get(p.bodyId) ?? new Set<boolean>();
       set.add(sideVia(p, against));
       sides.set(p.bodyId, set);
+      if (!bodyClaim.has(p.bodyId)) bodyClaim.set(p.bodyId, claimOf.get(key(p.headline)) ?? '');
     }
     if (!options.propagate) break;
     // Headlines of no side yet, oriented by their bodies of one side (the same relation read backwards).
@@ -213,6 +231,7 @@ export function sidedArticles(
       const v = votes.get(h) ?? new Set<boolean>();
       v.add(sideVia(p, [...set][0]));
       votes.set(h, v);
+      if (!claimOf.has(h)) claimOf.set(h, bodyClaim.get(p.bodyId) ?? '');
     }
     let added = 0;
     for (const [h, v] of votes)
@@ -220,6 +239,7 @@ export function sidedArticles(
         orient.set(h, [...v][0]);
         added++;
       }
+
     if (!added) break;
   }
   for (const [id, set] of [...sides].sort((a, b) => Number(a[0]) - Number(b[0]))) {
@@ -235,6 +255,7 @@ export function sidedArticles(
       body: lines.slice(1).join('\n'),
       debunks: [...set][0],
       source: 'fnc-1',
+      claim: bodyClaim.get(id) ?? '',
     });
   }
   return out;
