@@ -148,36 +148,99 @@ export interface SidedArticle {
   body: string;
   debunks: boolean;
   source: 'emergent' | 'fnc-1';
+  /**
+   * The claim the article is about (an Emergent claim id): articles of one claim share its words, so
+   * out-of-fold predictions keep a claim's articles in one fold, as an unseen story would be.
+   */
+  claim: string;
 }
 
 /**
  * Articles with an absolute side, for the article-level stance model: Emergent headlines ("against"
- * debunks, "for" reports) and FNC-1 bodies whose headline is an Emergent headline of known stance (a
- * body agreeing with an "against" headline debunks, and so on). Only Emergent's train split orients
- * FNC-1 bodies, so its test split stays unseen.
+ * debunks, "for" reports) and FNC-1 bodies whose side follows from an Emergent headline of known stance
+ * (a body agreeing with an "against" headline debunks, and so on). With `propagate`, sides also travel
+ * through FNC-1's claims: a body of known side that agrees with (or disagrees with) a headline of no
+ * Emergent stance orients that headline, whose other bodies are then oriented, until nothing changes.
+ * A headline is oriented only when all its oriented bodies agree on it; a body that ends up on both
+ * sides is left out. Only Emergent's train split orients, only bodies of the requested FNC-1 split
+ * carry sides, and a headline of Emergent's test split never passes a side on, so both held-out sets
+ * stay unseen.
  */
-export function sidedArticles(dataDir: string, emergent: EmergentSplit, fnc: FncSplit): SidedArticle[] {
+export function sidedArticles(
+  dataDir: string,
+  emergent: EmergentSplit,
+  fnc: FncSplit,
+  options: { propagate?: boolean } = {},
+): SidedArticle[] {
   const out: SidedArticle[] = [];
+  const key = (headline: string) => headline.trim().toLowerCase();
+  const headlinesOf = (file: string) =>
+    parseCsvRecords(readFileSync(join(dataDir, 'emergent', file), 'utf8'));
   const orient = new Map<string, boolean>();
-  const trainFile = 'url-versions-2015-06-14-clean-train.no-fnc1-test-claims.csv';
-  for (const r of parseCsvRecords(readFileSync(join(dataDir, 'emergent', trainFile), 'utf8')))
-    if (r.articleHeadlineStance === 'for' || r.articleHeadlineStance === 'against')
-      orient.set(r.articleHeadline.trim().toLowerCase(), r.articleHeadlineStance === 'against');
+  // The claim each oriented headline is about, passed on to the bodies it orients and back.
+  const claimOf = new Map<string, string>();
+  for (const r of headlinesOf('url-versions-2015-06-14-clean-train.no-fnc1-test-claims.csv'))
+    if (r.articleHeadlineStance === 'for' || r.articleHeadlineStance === 'against') {
+      orient.set(key(r.articleHeadline), r.articleHeadlineStance === 'against');
+      claimOf.set(key(r.articleHeadline), r.claimId);
+    }
+  const unseen = new Set(
+    headlinesOf('url-versions-2015-06-14-clean-test.no-fnc1-test-claims.csv').map((r) =>
+      key(r.articleHeadline),
+    ),
+  );
   for (const story of emergentStories(dataDir, emergent))
     for (const a of story.articles)
-      out.push({ id: a.id, headline: a.text, body: '', debunks: a.side === 'debunk', source: 'emergent' });
+      out.push({
+        id: a.id,
+        headline: a.text,
+        body: '',
+        debunks: a.side === 'debunk',
+        source: 'emergent',
+        claim: story.id.slice('emergent:'.length),
+      });
   const dir = join(dataDir, 'fnc-1');
   const bodies = parseBodies(readFileSync(join(dir, 'train_bodies.csv'), 'utf8'));
   const hold = new Set(readFileSync(join(dir, 'dev_split/hold_out_ids.txt'), 'utf8').split(/\s+/));
-  const sides = new Map<string, Set<boolean>>();
-  for (const p of parseStances(readFileSync(join(dir, 'train_stances.csv'), 'utf8'))) {
-    if (p.stance !== 'agree' && p.stance !== 'disagree') continue;
-    if (fnc !== 'all' && hold.has(p.bodyId) !== (fnc === 'holdout')) continue;
-    const against = orient.get(p.headline.trim().toLowerCase());
-    if (against === undefined) continue;
-    const set = sides.get(p.bodyId) ?? new Set<boolean>();
-    set.add((p.stance === 'disagree') !== against);
-    sides.set(p.bodyId, set);
+  const pairs = parseStances(readFileSync(join(dir, 'train_stances.csv'), 'utf8')).filter(
+    (p) =>
+      (p.stance === 'agree' || p.stance === 'disagree') &&
+      (fnc === 'all' || hold.has(p.bodyId) === (fnc === 'holdout')),
+  );
+  // A body's side given its headline's: agreeing with a debunking headline debunks.
+  const sideVia = (p: (typeof pairs)[number], against: boolean) => (p.stance === 'disagree') !== against;
+  let sides = new Map<string, Set<boolean>>();
+  const bodyClaim = new Map<string, string>();
+  for (;;) {
+    sides = new Map();
+    for (const p of pairs) {
+      const against = orient.get(key(p.headline));
+      if (against === undefined) continue;
+      const set = sides.get(p.bodyId) ?? new Set<boolean>();
+      set.add(sideVia(p, against));
+      sides.set(p.bodyId, set);
+      if (!bodyClaim.has(p.bodyId)) bodyClaim.set(p.bodyId, claimOf.get(key(p.headline)) ?? '');
+    }
+    if (!options.propagate) break;
+    // Headlines of no side yet, oriented by their bodies of one side (the same relation read backwards).
+    const votes = new Map<string, Set<boolean>>();
+    for (const p of pairs) {
+      const h = key(p.headline);
+      const set = sides.get(p.bodyId);
+      if (orient.has(h) || unseen.has(h) || set?.size !== 1) continue;
+      const v = votes.get(h) ?? new Set<boolean>();
+      v.add(sideVia(p, [...set][0]));
+      votes.set(h, v);
+      if (!claimOf.has(h)) claimOf.set(h, bodyClaim.get(p.bodyId) ?? '');
+    }
+    let added = 0;
+    for (const [h, v] of votes)
+      if (v.size === 1) {
+        orient.set(h, [...v][0]);
+        added++;
+      }
+
+    if (!added) break;
   }
   for (const [id, set] of [...sides].sort((a, b) => Number(a[0]) - Number(b[0]))) {
     if (set.size !== 1) continue;
@@ -192,6 +255,7 @@ export function sidedArticles(dataDir: string, emergent: EmergentSplit, fnc: Fnc
       body: lines.slice(1).join('\n'),
       debunks: [...set][0],
       source: 'fnc-1',
+      claim: bodyClaim.get(id) ?? '',
     });
   }
   return out;

@@ -113,6 +113,16 @@ export const STRONG_REFUTATION =
 export const CANNOT_CONFIRM =
   /\b(?:can['’]?t|cannot|could not|couldn['’]t|unable to|not able to|has not been able to|have not been able to|declined to|did not|didn['’]t|would not|wouldn['’]t|won['’]t)\s+(?:\w+\s+){0,2}(?:confirm|verify|corroborate|substantiate)\b|\b(?:unconfirmed|unverified|could not be (?:independently )?(?:confirmed|verified))\b|\b(?:not|neither|nor) (?:confirm(?:ed)?|verif(?:y|ied)) (?:or|nor) den(?:y|ied)\b/i;
 
+/**
+ * How a debunking article frames its story beyond single refuting words: the story "turned out" not to
+ * be so, "in fact", "contrary to" reports, "no evidence", a "correction", "misattributed", "skeptical",
+ * "too good to be true", "satire". Such phrases are rare in an article that reports the story, and a
+ * debunk often states them once in a long body, so the article-level model counts the sentences that
+ * hold one rather than the share of words.
+ */
+export const DEBUNK_FRAME =
+  /\b(?:turn(?:s|ed) out|in fact|actually|contrary to|not (?:true|real|the case)|no (?:evidence|proof|truth|validity|basis|sign)|is(?:n['’]t| not) (?:true|real|him|her|them)|never (?:happened|said)|mistaken(?:ly)?|misread(?:ing)?|misattribut\w*|wrongly|erroneous(?:ly)?|exaggerated|inaccurate|sceptic\w*|skeptic\w*|cast(?:s|ing)? doubt|doubts? (?:about|over|on)|correction|retract\w*|too good to be true|made[- ]up|take it back|debunk\w*|hoax\w*|fake|false|bogus|satir\w*|parody|spoof|prank\w*)\b/i;
+
 /** How many refuting words ("hoax", "fake", "prank", "denied") a text holds. */
 export function refutingWords(text: string): number {
   let n = 0;

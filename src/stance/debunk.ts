@@ -11,7 +11,7 @@
 import raw from '../../models/debunk.json';
 import { NEGATIONS, stem, tokens } from '../match/text.ts';
 import type { ArticleSide } from '../model/story.ts';
-import { CANNOT_CONFIRM, refutingWords, STRONG_REFUTATION } from './cues.ts';
+import { CANNOT_CONFIRM, DEBUNK_FRAME, refutingWords, STRONG_REFUTATION } from './cues.ts';
 
 export interface DebunkModel {
   version: number;
@@ -42,9 +42,15 @@ function words(text: string): string[] {
   return out;
 }
 
+/** Body sentences, from the first, in which a debunk usually states itself. */
+const LEAD_SENTENCES = 3;
+
 /**
  * Features of an article: the headline's words and word pairs (`h:`, `h2:`), the body's words with
- * the share of its sentences that hold them (`b:`), and cue counts. Names are what the model reads.
+ * the share of its sentences that hold them (`b:`), and cue counts. Debunk framing (`DEBUNK_FRAME`) is
+ * read four ways: its share of sentences, whether any sentence holds it, how many (log), and whether
+ * the lead does, since one such sentence in a long body is as telling as several in a short one.
+ * Names are what the model reads.
  */
 export function debunkFeatures(headline: string, body: readonly string[]): Map<string, number> {
   const f = new Map<string, number>();
@@ -64,6 +70,13 @@ export function debunkFeatures(headline: string, body: readonly string[]): Map<s
   let refuting = 0;
   let unsure = 0;
   let refutingWordSentences = 0;
+  let framing = 0;
+  let framedLead = false;
+  body.forEach((s, i) => {
+    if (!DEBUNK_FRAME.test(s)) return;
+    framing++;
+    if (i < LEAD_SENTENCES) framedLead = true;
+  });
   for (const s of body) {
     for (const w of new Set(words(s))) perSentence.set(w, (perSentence.get(w) ?? 0) + 1);
     if (STRONG_REFUTATION.test(s)) refuting++;
@@ -77,6 +90,10 @@ export function debunkFeatures(headline: string, body: readonly string[]): Map<s
   f.set('b#refuting-word', Math.min(1, (3 * refutingWordSentences) / n));
   f.set('b#unsure', Math.min(1, (3 * unsure) / n));
   if (STRONG_REFUTATION.test(body[0] ?? '')) f.set('b#refutes-lead', 1);
+  f.set('b#frame', Math.min(1, (3 * framing) / n));
+  if (framing) f.set('b#frame-any', 1);
+  f.set('b#frame-log', Math.log1p(framing) / 2);
+  if (framedLead) f.set('b#frame-lead', 1);
   return f;
 }
 

@@ -176,12 +176,34 @@ function sideOf(a: ArticleReading): ArticleSide {
   return a.side;
 }
 
+/**
+ * Whether a plain negation in their article denies what ours asserts: only between lone statements
+ * (in an article a negation is as often "not the first time"), and only when the article-level model
+ * does not read theirs as a report of the story. A headline that negates and reads as a report
+ * ("Nun who had no idea she was pregnant gives birth", "Apple isn't happy with the Watch's battery
+ * life") negates a detail of the story it tells, not the story.
+ */
+export function negationDenies(lone: boolean, theirs: Pick<ArticleReading, 'side'>): boolean {
+  return lone && theirs.side !== 'report';
+}
+
+/**
+ * Whether a sentence of one article can deny a sentence of the other, given the sides the two take: not
+ * between two articles that both doubt the story (two debunks, or a debunk and one the model is unsure
+ * of), which agree on it. Between two articles the model is unsure of, the sentences speak.
+ */
+export function denialsBetween(a: ArticleSide, b: ArticleSide): boolean {
+  return a === 'report' || b === 'report' || (a === 'unsure' && b === 'unsure');
+}
+
 /** What the pair judgement needs to know about the two articles beyond the two sentences. */
 interface PairContext {
   /** Similarity from which an aligned pair confirms. */
   confirmFrom: number;
   /** Whether one of the articles is a lone statement (a denial is then often a plain negation). */
   lone: boolean;
+  /** Whether a plain negation of theirs denies (`negationDenies`). */
+  negationDenies: boolean;
   /** Whether denials count: not between two articles that both debunk the story. */
   denials: boolean;
 }
@@ -204,7 +226,7 @@ function cueOf(
   const refutes = STRONG_REFUTATION.exec(t.text);
   if (refutes) return { kind: 'denies', scope: cueScope(t.text, refutes.index, refutes[0].length) };
   // A plain negation denies only in a lone statement: in an article it is as often "not the first time".
-  const negation = context.lone ? DENYING_NEGATION.exec(t.text) : null;
+  const negation = context.negationDenies ? DENYING_NEGATION.exec(t.text) : null;
   if (negation) return { kind: 'denies', scope: negationScope(t.text, negation.index) };
   return null;
 }
@@ -226,7 +248,7 @@ function judgeAligned(c: SentenceAnalysis, t: SentenceAnalysis, context: PairCon
     const refutes = STRONG_REFUTATION.exec(t.text);
     if (
       (refutes && scopeCovered(c, cueScope(t.text, refutes.index, refutes[0].length))) ||
-      (context.lone && negatesClaim(c, t))
+      (context.negationDenies && negatesClaim(c, t))
     )
       return { stance: 'disputes', score, basis: 'denial' };
   }
@@ -282,8 +304,8 @@ export function judgePair(ours: ArticleReading, theirs: ArticleReading): PairJud
   const context: PairContext = {
     confirmFrom: lone ? STATEMENT_CONFIRM : ALIGNED_CONFIRM,
     lone,
-    // Two articles that both doubt the story (debunks, or one the model is unsure of) agree on it.
-    denials: sideOf(ours) === 'report' || sideOf(theirs) === 'report',
+    negationDenies: negationDenies(lone, theirs),
+    denials: denialsBetween(sideOf(ours), sideOf(theirs)),
   };
   for (const a of aligned) {
     const detail = judgeAligned(ours.sentences[a.ours], theirs.sentences[a.theirs], context);

@@ -120,6 +120,38 @@ describe('judgePair', () => {
     ).toBe(false);
   });
 
+  it('lets a headline’s plain negation deny only when the debunk model does not read it as a report', () => {
+    const ours = [sentence('Batmobile stolen from the film set in Detroit')];
+    const denial = [sentence('The Batmobile was not stolen from the film set in Detroit')];
+    for (const side of ['debunk', 'unsure'] as const)
+      expect(judgePair(report(ours), { sentences: denial, side }).map((j) => j.detail)).toContainEqual(
+        expect.objectContaining({ stance: 'disputes', basis: 'denial' }),
+      );
+    // A report that negates a detail of the story ("had no idea she was pregnant") denies nothing.
+    const nun = [sentence('Nun gives birth to a baby boy after complaining of stomach pains')];
+    const detail = [sentence('Nun who had no idea she was pregnant gives birth to a baby boy')];
+    expect(judgePair(report(nun), report(detail)).some((j) => j.detail.stance === 'disputes')).toBe(false);
+    expect(
+      judgePair(report(nun), { sentences: detail, side: 'unsure' }).some(
+        (j) => j.detail.stance === 'disputes',
+      ),
+    ).toBe(true);
+  });
+
+  it('lets a denial speak between two articles the debunk model is unsure of, not between two that doubt', () => {
+    const ours = [sentence('Seoul said North Korean soldiers are in Russia ready to fight in Ukraine.')];
+    const theirs = [
+      sentence('Moscow dismissed claims that North Korean soldiers are in Russia ready to fight.'),
+    ];
+    const denies = (a: 'unsure' | 'debunk', b: 'unsure' | 'debunk') =>
+      judgePair({ sentences: ours, side: a }, { sentences: theirs, side: b }).some(
+        (j) => j.detail.stance === 'disputes',
+      );
+    expect(denies('unsure', 'unsure')).toBe(true);
+    expect(denies('unsure', 'debunk')).toBe(false);
+    expect(denies('debunk', 'unsure')).toBe(false);
+  });
+
   it('reads a bound the same whichever words state it', () => {
     const theirs = sentence('60 soldiers were killed in the attack on Bakhmut, Ukrainian officials said.');
     for (const ours of ['No more than 50 soldiers were killed', 'At most 50 soldiers were killed']) {
