@@ -31,16 +31,22 @@ const PRONOUN = /^(?:he|she|they|we|i)$/i;
 
 /** Analyses every sentence of the article's prose blocks; offsets are into the joined article text. */
 export function analyzeSentences(blocks: readonly ArticleBlock[], publishedAt?: string): SentenceAnalysis[] {
+  // Three passes over the article (parse every block, then read every sentence's facts, then score
+  // them) rather than one per sentence: each pass keeps its own code and tables hot, where
+  // alternating wink-nlp, the detectors and the model per sentence keeps evicting them.
   const spans = blockSpans(blocks);
+  const parsed = blocks.map((block) => (PROSE_KINDS.has(block.kind) ? parseSentences(block.text) : null));
   const out: SentenceAnalysis[] = [];
+  const tokensOf: (readonly Token[] | null)[] = [];
   let lastSource: Attribution | null = null;
   const people = new Map<string, string>();
   blocks.forEach((block, b) => {
-    if (!PROSE_KINDS.has(block.kind)) return;
+    const sentences = parsed[b];
+    if (!sentences) return;
     const furniture = boilerplateBlock(block.text);
     const offset = spans[b].start;
     let previousInBlock: SentenceAnalysis | null = null;
-    for (const s of parseSentences(block.text)) {
+    for (const s of sentences) {
       const text = block.text.slice(s.start, s.end);
       const tokens = s.tokens;
       const facts = describeSentence(text, tokens, publishedAt);
@@ -66,17 +72,23 @@ export function analyzeSentences(blocks: readonly ArticleBlock[], publishedAt?: 
         else if (!e.text.includes(' ') && people.has(e.text)) e.type = 'person';
       }
       if (facts.attribution?.role) people.set(`role:${facts.attribution.source}`, facts.attribution.role);
-      const score = furniture ? FURNITURE_SCORE : scoreSentence(text, tokens, facts);
+      // Scored below, once every sentence's facts are read: the facts are final by now (later
+      // sentences only read them).
       const analysis: SentenceAnalysis = {
         text,
         start: offset + s.start,
         end: offset + s.end,
-        score,
+        score: FURNITURE_SCORE,
         ...facts,
       };
       out.push(analysis);
+      tokensOf.push(furniture ? null : tokens);
       previousInBlock = analysis;
     }
+  });
+  out.forEach((analysis, i) => {
+    const tokens = tokensOf[i];
+    if (tokens) analysis.score = scoreSentence(analysis.text, tokens, analysis);
   });
   return out;
 }
