@@ -16,8 +16,10 @@ describe('countWords', () => {
       'a\u00a0b\u2003c\u3000d\ufeffe',
       '— – · 12 %',
       'Ἀθῆναι 𝐀𝐁 😀 ٣',
-    ])
+    ]) {
       expect(countWords(t.trim())).toBe(regexCount(t.trim()));
+      expect(countWords(t.trim(), 3)).toBe(Math.min(3, regexCount(t.trim())));
+    }
   });
 
   it('agrees with the definition around every character of the Basic Multilingual Plane', () => {
@@ -34,6 +36,7 @@ describe('countWords', () => {
       fc.property(fc.string({ unit: 'binary' }), (s) => {
         const t = s.trim();
         expect(countWords(t)).toBe(regexCount(t));
+        expect(countWords(t, 2)).toBe(Math.min(2, regexCount(t)));
       }),
       { numRuns: 2000 },
     );

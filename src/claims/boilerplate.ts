@@ -80,7 +80,8 @@ export function boilerplateBlock(block: string): string | null {
  */
 export function boilerplateSentence(text: string, tags: readonly string[]): string | null {
   const t = text.trim();
-  const words = countWords(t);
+  // Enough words to answer the rules below, which ask about up to 15.
+  const words = countWords(t, 16);
   if (words < 4) return 'fragment';
   if (IMAGE_NAME.test(t)) return 'image';
   if (/^\s*[/|]/.test(t)) return 'credit';
@@ -112,29 +113,32 @@ function isSpace(c: number): boolean {
 }
 
 /**
- * Words of a sentence: runs between white space (`\s`) that hold a letter or a digit (`[\p{L}\p{N}]`).
- * Counted in one scan because splitting and testing every word was a cost paid on every sentence.
+ * Words of a sentence: runs between white space (`\s`) that hold a letter or a digit (`[\p{L}\p{N}]`),
+ * counted up to `cap` (the rules above only ask about the first few). One scan, because splitting and
+ * testing every word was a cost paid on every sentence.
  */
-export function countWords(t: string): number {
+export function countWords(t: string, cap = Number.POSITIVE_INFINITY): number {
   let count = 0;
-  let inWord = false;
-  let counted = false;
-  for (let i = 0; i < t.length; ) {
-    if (isSpace(t.charCodeAt(i))) {
-      inWord = false;
-      i++;
-      continue;
+  let i = 0;
+  while (i < t.length && count < cap) {
+    // A run up to its first letter or digit...
+    let c = t.charCodeAt(i);
+    let found = false;
+    while (i < t.length && !isSpace(c)) {
+      const len = letterOrDigitAt(t, i);
+      if (len > 0) {
+        found = true;
+        break;
+      }
+      i += codePointLength(t, i);
+      c = t.charCodeAt(i);
     }
-    if (!inWord) {
-      inWord = true;
-      counted = false;
-    }
-    const len = letterOrDigitAt(t, i);
-    if (len > 0 && !counted) {
+    if (found) {
       count++;
-      counted = true;
+      // ...and the rest of it, which only needs its end found.
+      while (i < t.length && !isSpace(t.charCodeAt(i))) i++;
     }
-    i += len || codePointLength(t, i);
+    while (i < t.length && isSpace(t.charCodeAt(i))) i++;
   }
   return count;
 }

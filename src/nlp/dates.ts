@@ -161,9 +161,16 @@ function yearFor(month: number, pub: Date | null): number | undefined {
   return month > pub.getUTCMonth() + 2 ? y - 1 : y;
 }
 
+/** The last date parsed: an article's sentences all ask for the same publication date. */
+let lastIso: { s: string; date: Date | null } | null = null;
+
+/** The date of an ISO string, or null. The same Date may be returned again: callers never change it. */
 function parseIso(s: string): Date | null {
-  const d = new Date(s);
-  return Number.isNaN(d.getTime()) ? null : d;
+  if (lastIso?.s !== s) {
+    const d = new Date(s);
+    lastIso = { s, date: Number.isNaN(d.getTime()) ? null : d };
+  }
+  return lastIso.date;
 }
 
 function daysIn(year: number, month: number): number {
