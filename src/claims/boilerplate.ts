@@ -42,8 +42,11 @@ export function isDateLine(text: string): boolean {
   let figures = 0;
   let names = 0;
   let count = 0;
-  // Word by word, leaving at the first that cannot be a dateline's: every sentence is asked.
-  for (const [raw] of text.matchAll(DATELINE_TOKEN)) {
+  // Word by word, leaving at the first that cannot be a dateline's: every sentence is asked. An exec
+  // loop rather than matchAll, which copies the expression on each call.
+  DATELINE_TOKEN.lastIndex = 0;
+  for (let m = DATELINE_TOKEN.exec(text); m; m = DATELINE_TOKEN.exec(text)) {
+    const raw = m[0];
     if (!/[\p{L}\p{N}]/u.test(raw)) continue;
     if (++count > 16) return false;
     const w = raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');

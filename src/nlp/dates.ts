@@ -3,6 +3,7 @@
  * outlet and "Oct. 19" in another can be recognised as the same day.
  */
 import type { DateMention } from '../model/sentence.ts';
+import { allMatches } from './matches.ts';
 
 const MONTHS: Record<string, number> = {
   jan: 1,
@@ -64,7 +65,7 @@ export function findDates(text: string, publishedAt?: string): DateMention[] {
   const out: DateMention[] = [];
   if (!DATE_HINT.test(text)) return out;
   const pub = publishedAt ? parseIso(publishedAt) : null;
-  for (const m of text.matchAll(DATE_RE)) {
+  for (const m of allMatches(DATE_RE, text)) {
     const g = m.groups ?? {};
     const start = m.index;
     const end = m.index + m[0].length;
