@@ -50,11 +50,11 @@ interface LexiconLookup {
   /** Lower-cased word -> projection. */
   words: Map<string, number>;
   /**
-   * Token text as written -> its projection, NaN when the lexicon lacks it. Token texts repeat across
+   * Token text as written -> its projection, null when the lexicon lacks it. Token texts repeat across
    * sentences and articles, so remembering them spares a lower-casing and a lookup of a new string per
    * token; bounded because a long-lived service worker meets ever new words.
    */
-  seen: Map<string, number>;
+  seen: Map<string, number | null>;
 }
 
 const lexiconLookups = new WeakMap<ClaimModel, LexiconLookup>();
@@ -79,10 +79,10 @@ export function lexiconLogit(tokens: readonly Token[], model: ClaimModel = defau
     let u = seen.get(t.text);
     if (u === undefined) {
       if (seen.size >= MAX_SEEN_TOKENS) seen.clear();
-      u = words.get(t.text.toLowerCase()) ?? Number.NaN;
+      u = words.get(t.text.toLowerCase()) ?? null;
       seen.set(t.text, u);
     }
-    if (Number.isNaN(u)) continue;
+    if (u === null) continue;
     sum += u;
     n++;
   }
