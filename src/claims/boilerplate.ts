@@ -3,6 +3,7 @@
  * headings. None of it is ever a claim, whatever the text model thinks of its words. The rules are
  * generic (no site's wording) so they hold on pages we have never seen.
  */
+import { codePointLength, letterOrDigitAt } from '../nlp/chars.ts';
 
 const NOTICE =
   /\b(?:reCAPTCHA|cookies?|privacy policy|terms of (?:service|use)|all rights reserved|newsletter|subscribe|sign up|sign in|log in|scroll to top|back to top|read more|click here|share this|advertisement|sponsored content|follow us|download the app|javascript|your browser)\b|©|\bcopyright\b/i;
@@ -41,8 +42,11 @@ export function isDateLine(text: string): boolean {
   let figures = 0;
   let names = 0;
   let count = 0;
-  // Word by word, leaving at the first that cannot be a dateline's: every sentence is asked.
-  for (const [raw] of text.matchAll(DATELINE_TOKEN)) {
+  // Word by word, leaving at the first that cannot be a dateline's: every sentence is asked. An exec
+  // loop rather than matchAll, which copies the expression on each call.
+  DATELINE_TOKEN.lastIndex = 0;
+  for (let m = DATELINE_TOKEN.exec(text); m; m = DATELINE_TOKEN.exec(text)) {
+    const raw = m[0];
     if (!/[\p{L}\p{N}]/u.test(raw)) continue;
     if (++count > 16) return false;
     const w = raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
@@ -79,8 +83,9 @@ export function boilerplateBlock(block: string): string | null {
  */
 export function boilerplateSentence(text: string, tags: readonly string[]): string | null {
   const t = text.trim();
-  const words = t.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
-  if (words.length < 4) return 'fragment';
+  // Enough words to answer the rules below, which ask about up to 15.
+  const words = countWords(t, 16);
+  if (words < 4) return 'fragment';
   if (IMAGE_NAME.test(t)) return 'image';
   if (/^\s*[/|]/.test(t)) return 'credit';
   if (isDateLine(t)) return 'date';
@@ -88,8 +93,55 @@ export function boilerplateSentence(text: string, tags: readonly string[]): stri
   // some length ("$500 per child under 18.", "More progress in eight years than in the eighty before."):
   // speakers and headlines drop the verb, and the tagger misses some.
   const hasVerb = tags.some((p) => p === 'VERB' || p === 'AUX');
-  if (!hasVerb && (!/[.!?]["”’)]?\s*$/.test(t) || (words.length < 8 && !/\d/.test(t)))) return 'no-verb';
-  if (!/[.!?:;"”’)]\s*$/.test(t) && !/\d/.test(t) && words.length <= 15) return 'heading';
+  if (!hasVerb && (!/[.!?]["”’)]?\s*$/.test(t) || (words < 8 && !/\d/.test(t)))) return 'no-verb';
+  if (!/[.!?:;"”’)]\s*$/.test(t) && !/\d/.test(t) && words <= 15) return 'heading';
   if (/\|/.test(t) && !/[.!?]\s*$/.test(t)) return 'heading';
   return null;
+}
+
+/** What `\s` matches in a regular expression (all of it in the Basic Multilingual Plane). */
+function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/**
+ * Words of a sentence: runs between white space (`\s`) that hold a letter or a digit (`[\p{L}\p{N}]`),
+ * counted up to `cap` (the rules above only ask about the first few). One scan, because splitting and
+ * testing every word was a cost paid on every sentence.
+ */
+export function countWords(t: string, cap = Number.POSITIVE_INFINITY): number {
+  let count = 0;
+  let i = 0;
+  while (i < t.length && count < cap) {
+    // A run up to its first letter or digit...
+    let c = t.charCodeAt(i);
+    let found = false;
+    while (i < t.length && !isSpace(c)) {
+      const len = letterOrDigitAt(t, i);
+      if (len > 0) {
+        found = true;
+        break;
+      }
+      i += codePointLength(t, i);
+      c = t.charCodeAt(i);
+    }
+    if (found) {
+      count++;
+      // ...and the rest of it, which only needs its end found.
+      while (i < t.length && !isSpace(t.charCodeAt(i))) i++;
+    }
+    while (i < t.length && isSpace(t.charCodeAt(i))) i++;
+  }
+  return count;
 }

@@ -29,54 +29,86 @@ const HEADING_CAP = STATEMENT_FLOOR;
 
 const PRONOUN = /^(?:he|she|they|we|i)$/i;
 
+/** A sentence of a prose block, as parsed: its text and tokens (offsets relative to the text). */
+interface ParsedProse {
+  text: string;
+  tokens: readonly Token[];
+  /** Offsets into the joined article text. */
+  start: number;
+  end: number;
+  /** Index of the block, and whether the whole block is page furniture. */
+  block: number;
+  furniture: boolean;
+}
+
 /** Analyses every sentence of the article's prose blocks; offsets are into the joined article text. */
 export function analyzeSentences(blocks: readonly ArticleBlock[], publishedAt?: string): SentenceAnalysis[] {
+  // The article is taken in passes (parse every block, run each detector over every sentence, link
+  // sources across sentences, score every sentence) rather than all steps per sentence: each pass
+  // keeps its own code and tables in the processor's caches, where alternating wink-nlp, the
+  // detectors and the model sentence by sentence keeps evicting them.
   const spans = blockSpans(blocks);
+  const prose: ParsedProse[] = [];
+  blocks.forEach((block, b) => {
+    if (!PROSE_KINDS.has(block.kind)) return;
+    const offset = spans[b].start;
+    for (const s of parseSentences(block.text))
+      prose.push({
+        text: block.text.slice(s.start, s.end),
+        tokens: s.tokens,
+        start: offset + s.start,
+        end: offset + s.end,
+        block: b,
+        furniture: false,
+      });
+  });
+  let furnitureOf = -1;
+  let furniture = false;
+  for (const p of prose) {
+    if (p.block !== furnitureOf) {
+      furnitureOf = p.block;
+      furniture = boilerplateBlock(blocks[p.block].text) !== null;
+    }
+    p.furniture = furniture;
+  }
+  const facts = describeSentences(prose, publishedAt);
+
   const out: SentenceAnalysis[] = [];
   let lastSource: Attribution | null = null;
   const people = new Map<string, string>();
-  blocks.forEach((block, b) => {
-    if (!PROSE_KINDS.has(block.kind)) return;
-    const furniture = boilerplateBlock(block.text);
-    const offset = spans[b].start;
-    let previousInBlock: SentenceAnalysis | null = null;
-    for (const s of parseSentences(block.text)) {
-      const text = block.text.slice(s.start, s.end);
-      const tokens = s.tokens;
-      const facts = describeSentence(text, tokens, publishedAt);
-      // "He said ...": the speaker is the last named source of the article.
-      if (facts.attribution && PRONOUN.test(facts.attribution.source) && lastSource) {
-        facts.attribution = { ...lastSource, verb: facts.attribution.verb };
-      }
-      // A quote continued in the next sentence keeps its speaker.
-      if (!facts.attribution && /^["“‘]/.test(text) && previousInBlock?.attribution) {
-        facts.attribution = { ...previousInBlock.attribution };
-      }
-      if (facts.attribution && !PRONOUN.test(facts.attribution.source)) {
-        lastSource = facts.attribution;
-        const full = people.get(facts.attribution.source.split(' ').pop() ?? '');
-        if (full && !facts.attribution.role && full !== facts.attribution.source) {
-          const earlier = people.get(`role:${full}`);
-          if (earlier) facts.attribution = { ...facts.attribution, role: earlier };
-        }
-      }
-      for (const e of facts.entities) {
-        if (e.type === 'person' && e.text.includes(' '))
-          people.set(e.text.split(' ').pop() ?? e.text, e.text);
-        else if (!e.text.includes(' ') && people.has(e.text)) e.type = 'person';
-      }
-      if (facts.attribution?.role) people.set(`role:${facts.attribution.source}`, facts.attribution.role);
-      const score = furniture ? FURNITURE_SCORE : scoreSentence(text, tokens, facts);
-      const analysis: SentenceAnalysis = {
-        text,
-        start: offset + s.start,
-        end: offset + s.end,
-        score,
-        ...facts,
-      };
-      out.push(analysis);
-      previousInBlock = analysis;
+  let previousInBlock: SentenceAnalysis | null = null;
+  prose.forEach(({ text, start, end, block }, i) => {
+    const f = facts[i];
+    if (i === 0 || prose[i - 1].block !== block) previousInBlock = null;
+    // "He said ...": the speaker is the last named source of the article.
+    if (f.attribution && PRONOUN.test(f.attribution.source) && lastSource) {
+      f.attribution = { ...lastSource, verb: f.attribution.verb };
     }
+    // A quote continued in the next sentence keeps its speaker.
+    if (!f.attribution && /^["“‘]/.test(text) && previousInBlock?.attribution) {
+      f.attribution = { ...previousInBlock.attribution };
+    }
+    if (f.attribution && !PRONOUN.test(f.attribution.source)) {
+      lastSource = f.attribution;
+      const full = people.get(f.attribution.source.split(' ').pop() ?? '');
+      if (full && !f.attribution.role && full !== f.attribution.source) {
+        const earlier = people.get(`role:${full}`);
+        if (earlier) f.attribution = { ...f.attribution, role: earlier };
+      }
+    }
+    for (const e of f.entities) {
+      if (e.type === 'person' && e.text.includes(' ')) people.set(e.text.split(' ').pop() ?? e.text, e.text);
+      else if (!e.text.includes(' ') && people.has(e.text)) e.type = 'person';
+    }
+    if (f.attribution?.role) people.set(`role:${f.attribution.source}`, f.attribution.role);
+    // Scored below, once every sentence is linked: later sentences only read these facts.
+    const analysis: SentenceAnalysis = { text, start, end, score: FURNITURE_SCORE, ...f };
+    out.push(analysis);
+    previousInBlock = analysis;
+  });
+  out.forEach((analysis, i) => {
+    const p = prose[i];
+    if (!p.furniture) analysis.score = scoreSentence(analysis.text, p.tokens, analysis);
   });
   return out;
 }
@@ -87,13 +119,26 @@ export function describeSentence(
   tokens: readonly Token[],
   publishedAt?: string,
 ): SentenceFacts {
-  return {
-    attribution: findAttribution(text, tokens),
-    numbers: findNumbers(text, tokens),
-    dates: findDates(text, publishedAt),
-    entities: findEntities(text, tokens),
-    hedges: findHedges(text),
-  };
+  return describeSentences([{ text, tokens }], publishedAt)[0];
+}
+
+/** `describeSentence` of each sentence, each detector run over all of them in turn (see `analyzeSentences`). */
+function describeSentences(
+  sentences: readonly { text: string; tokens: readonly Token[] }[],
+  publishedAt?: string,
+): SentenceFacts[] {
+  const attributions = sentences.map((s) => findAttribution(s.text, s.tokens));
+  const numbers = sentences.map((s) => findNumbers(s.text, s.tokens));
+  const dates = sentences.map((s) => findDates(s.text, publishedAt));
+  const entities = sentences.map((s) => findEntities(s.text, s.tokens));
+  const hedges = sentences.map((s) => findHedges(s.text));
+  return sentences.map((_, i) => ({
+    attribution: attributions[i],
+    numbers: numbers[i],
+    dates: dates[i],
+    entities: entities[i],
+    hedges: hedges[i],
+  }));
 }
 
 /** The text model's log-odds: its word, tag and fact features and its word vectors. */

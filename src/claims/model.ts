@@ -46,7 +46,19 @@ export function textLogit(features: readonly string[], model: ClaimModel = defau
   return z;
 }
 
-const lexiconMaps = new WeakMap<ClaimModel, Map<string, number>>();
+interface LexiconLookup {
+  /** Lower-cased word -> projection. */
+  words: Map<string, number>;
+  /**
+   * Token text as written -> its projection, null when the lexicon lacks it. Token texts repeat across
+   * sentences and articles, so remembering them spares a lower-casing and a lookup of a new string per
+   * token; bounded because a long-lived service worker meets ever new words.
+   */
+  seen: Map<string, number | null>;
+}
+
+const lexiconLookups = new WeakMap<ClaimModel, LexiconLookup>();
+const MAX_SEEN_TOKENS = 50_000;
 
 /**
  * The word-vector part of the log-odds: the mean projection of the sentence's words found in the
@@ -54,17 +66,23 @@ const lexiconMaps = new WeakMap<ClaimModel, Map<string, number>>();
  */
 export function lexiconLogit(tokens: readonly Token[], model: ClaimModel = defaultModel): number {
   if (!model.lexicon) return 0;
-  let map = lexiconMaps.get(model);
-  if (!map) {
-    map = new Map(Object.entries(model.lexicon));
-    lexiconMaps.set(model, map);
+  let lookup = lexiconLookups.get(model);
+  if (!lookup) {
+    lookup = { words: new Map(Object.entries(model.lexicon)), seen: new Map() };
+    lexiconLookups.set(model, lookup);
   }
+  const { words, seen } = lookup;
   let sum = 0;
   let n = 0;
   for (const t of tokens) {
     if (t.pos === 'SPACE') continue;
-    const u = map.get(t.text.toLowerCase());
-    if (u === undefined) continue;
+    let u = seen.get(t.text);
+    if (u === undefined) {
+      if (seen.size >= MAX_SEEN_TOKENS) seen.clear();
+      u = words.get(t.text.toLowerCase()) ?? null;
+      seen.set(t.text, u);
+    }
+    if (u === null) continue;
     sum += u;
     n++;
   }

@@ -3,6 +3,7 @@
  * intelligence) says ..." is a different thing to verify than the same words said by the outlet.
  */
 import type { Attribution } from '../model/sentence.ts';
+import { allMatches } from './matches.ts';
 import type { Token } from './parse.ts';
 
 /** Reporting verbs, in the forms that follow a subject. */
@@ -173,7 +174,7 @@ function attributionIn(masked: string, tokens: readonly Token[]): Attribution | 
     const split = splitNameRole(cutNp(by[1]));
     if (split) return { ...split, ...(by[2] && !split.role ? { role: by[2].trim() } : {}), verb: 'claimed' };
   }
-  for (const m of clean.matchAll(VERB_RE)) {
+  for (const m of allMatches(VERB_RE, clean)) {
     const verb = m[1].replace(/\s+/, ' ');
     if (AMBIGUOUS.has(verb.toLowerCase()) && !isVerb(tokens, m.index, clean, m.index + m[0].length)) continue;
     const subject = subjectBefore(clean, m.index, tokens);
@@ -230,7 +231,7 @@ function subjectBefore(
     before.lastIndexOf('"'),
     before.lastIndexOf(' – '),
     before.lastIndexOf(' — '),
-    lastMatch(before, /\b(?:that|which|who|whom|what|because|if|when|while|where)\s/g),
+    lastMatch(before, CLAUSE_WORD),
   );
   const raw = before.slice(boundary + 1).trim();
   // Passive voice ("North Korea is accused") names the accused, not the accuser.
@@ -288,9 +289,12 @@ function subjectBefore(
   return splitNameRole(np);
 }
 
+/** Words that open a clause: the subject of a reporting verb never reaches back past one. */
+const CLAUSE_WORD = /\b(?:that|which|who|whom|what|because|if|when|while|where)\s/g;
+
 function lastMatch(s: string, re: RegExp): number {
   let last = -1;
-  for (const m of s.matchAll(re)) last = m.index + m[0].length - 2;
+  for (const m of allMatches(re, s)) last = m.index + m[0].length - 2;
   return last;
 }
 

@@ -20,10 +20,21 @@ function classOf(c: number): number {
   return known - 1;
 }
 
-/** Length in UTF-16 units of the letter or digit (`[\p{L}\p{N}]`) starting at `i`, or 0 when there is none. */
+/** 1 for the ASCII letters and digits, else 0, by code. */
+const ASCII_LETTER_OR_DIGIT = Uint8Array.from({ length: 128 }, (_, c) =>
+  (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) ? 1 : 0,
+);
+
+/**
+ * Length in UTF-16 units of the letter or digit (`[\p{L}\p{N}]`) starting at `i`, or 0 when there is none.
+ * Kept this small so that the compiler inlines it into the scans; the rest of Unicode is one call away.
+ */
 export function letterOrDigitAt(s: string, i: number): number {
   const c = s.charCodeAt(i);
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) ? 1 : 0;
+  return c < 128 ? ASCII_LETTER_OR_DIGIT[c] : nonAsciiLetterOrDigitAt(s, i, c);
+}
+
+function nonAsciiLetterOrDigitAt(s: string, i: number, c: number): number {
   if (Number.isNaN(c)) return 0;
   if (c < 0xd800 || c > 0xdfff) return classOf(c);
   // A letter outside the Basic Multilingual Plane takes two units.

@@ -3,6 +3,7 @@
  * outlet and "Oct. 19" in another can be recognised as the same day.
  */
 import type { DateMention } from '../model/sentence.ts';
+import { allMatches } from './matches.ts';
 
 const MONTHS: Record<string, number> = {
   jan: 1,
@@ -64,7 +65,7 @@ export function findDates(text: string, publishedAt?: string): DateMention[] {
   const out: DateMention[] = [];
   if (!DATE_HINT.test(text)) return out;
   const pub = publishedAt ? parseIso(publishedAt) : null;
-  for (const m of text.matchAll(DATE_RE)) {
+  for (const m of allMatches(DATE_RE, text)) {
     const g = m.groups ?? {};
     const start = m.index;
     const end = m.index + m[0].length;
@@ -161,9 +162,16 @@ function yearFor(month: number, pub: Date | null): number | undefined {
   return month > pub.getUTCMonth() + 2 ? y - 1 : y;
 }
 
+/** The last date parsed: an article's sentences all ask for the same publication date. */
+let lastIso: { s: string; date: Date | null } | null = null;
+
+/** The date of an ISO string, or null. The same Date may be returned again: callers never change it. */
 function parseIso(s: string): Date | null {
-  const d = new Date(s);
-  return Number.isNaN(d.getTime()) ? null : d;
+  if (lastIso?.s !== s) {
+    const d = new Date(s);
+    lastIso = { s, date: Number.isNaN(d.getTime()) ? null : d };
+  }
+  return lastIso.date;
 }
 
 function daysIn(year: number, month: number): number {

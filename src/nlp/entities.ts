@@ -150,9 +150,9 @@ function flushName(
   while (part.length && CONNECTORS.has(part[part.length - 1].toLowerCase())) part.pop();
   const name = part.join(' ');
   const key = name.toLowerCase();
-  if (name && !seen.has(key) && (/\s/.test(name) || isKnownSingle(name, titled))) {
+  if (name && !seen.has(key) && (/\s/.test(name) || isKnownSingle(name, key, titled))) {
     seen.add(key);
-    out.push({ text: name, type: typeOf(name, titled, prevWord) });
+    out.push({ text: name, type: typeOf(name, key, titled, prevWord) });
   }
 }
 
@@ -183,13 +183,13 @@ function isOrgLike(tokens: readonly Token[], from: number, to: number): boolean 
   return false;
 }
 
-/** A single capitalised word is kept when it is a known place, an acronym or clearly a name. */
-function isKnownSingle(name: string, titled: boolean): boolean {
-  return PLACES.has(name.toLowerCase()) || /^[\p{Lu}.]{2,}$/u.test(name) || titled || name.length > 3;
+/** A single capitalised word (`lower`: lower-cased) is kept when it is a known place, an acronym or clearly a name. */
+function isKnownSingle(name: string, lower: string, titled: boolean): boolean {
+  return PLACES.has(lower) || /^[\p{Lu}.]{2,}$/u.test(name) || titled || name.length > 3;
 }
 
-function typeOf(name: string, titled: boolean, prevWord: string): EntityType {
-  const lower = name.toLowerCase();
+/** The type of a name; `lower` is the name lower-cased. */
+function typeOf(name: string, lower: string, titled: boolean, prevWord: string): EntityType {
   const words = lower.split(/\s+/);
   const last = words[words.length - 1];
   if (PLACES.has(lower)) return 'place';

@@ -3,6 +3,7 @@
  * "10,000 soldiers" can be compared as numbers: value, counted noun and how the number is qualified.
  */
 import type { NumberMention, NumberQualifier } from '../model/sentence.ts';
+import { allMatches } from './matches.ts';
 import type { Token } from './parse.ts';
 
 const SMALL: Record<string, number> = {
@@ -133,7 +134,7 @@ const NOT_UNIT = new Set(
 export function findNumbers(text: string, tokens: readonly Token[] = []): NumberMention[] {
   const out: NumberMention[] = [];
   if (!NUMBER_HINT.test(text)) return out;
-  for (const m of text.matchAll(NUMBER_RE)) {
+  for (const m of allMatches(NUMBER_RE, text)) {
     const g = m.groups ?? {};
     let start = m.index;
     let end = m.index + m[0].length;
