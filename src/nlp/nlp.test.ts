@@ -3,7 +3,7 @@ import { findAttribution } from './attribution.ts';
 import { findDates } from './dates.ts';
 import { findHedges } from './hedges.ts';
 import { findNumbers } from './numbers.ts';
-import { parseText } from './parse.ts';
+import { parseSentences, parseText } from './parse.ts';
 
 const split = (t: string) => parseText(t).map((s) => t.slice(s.start, s.end));
 const tokensOf = (t: string) => parseText(t).flatMap((s) => s.tokens);
@@ -169,5 +169,19 @@ describe('findHedges', () => {
       'may',
       'allegedly',
     ]);
+  });
+});
+
+describe('parseSentences and what wink learns', () => {
+  it('reads a possessive the same way before and after a sentence that ends with one', () => {
+    // A made-up name, so no other test has taught it to wink already.
+    const sentence = "The opening in Quillbrook's screen was narrow.";
+    const tokens = () => parseSentences(sentence)[0].tokens.map((t) => `${t.text}/${t.pos}`);
+    const before = tokens();
+    // wink keeps a possessive before a full stop whole and learns it as a word.
+    parseSentences("That assumption was none of Quillbrook's.");
+    expect(tokens()).toEqual(before);
+    expect(before).toContain("'s/PART");
+    expect(before.some((t) => t.startsWith('Quillbrook/'))).toBe(true);
   });
 });

@@ -82,8 +82,10 @@ interface LineSentence {
 function parseLine(line: string, base: number, relative: boolean, out: ParsedSentence[]): void {
   const doc = engine().readDoc(line);
   const its = engine().its;
-  const values = doc.tokens().out() as string[];
-  const tags = doc.tokens().out(its.pos) as string[];
+  const { values, tags, first } = splitPossessives(
+    doc.tokens().out() as string[],
+    doc.tokens().out(its.pos) as string[],
+  );
   const starts = new Array<number>(values.length);
   const ends = new Array<number>(values.length);
   let cursor = 0;
@@ -106,7 +108,10 @@ function parseLine(line: string, base: number, relative: boolean, out: ParsedSen
   const sentences: LineSentence[] = [];
   for (const [a, b] of spans) {
     const toks: number[] = [];
-    for (let k = a; k <= b && k < values.length; k++) if (tags[k] !== 'SPACE') toks.push(k);
+    // wink's spans count its own tokens; a split possessive is two of ours.
+    const from = first ? (first[a] ?? values.length) : a;
+    const last = first ? (first[b + 1] ?? values.length) - 1 : b;
+    for (let k = from; k <= last && k < values.length; k++) if (tags[k] !== 'SPACE') toks.push(k);
     if (!toks.length) continue;
     sentences.push({ start: starts[toks[0]], end: ends[toks[toks.length - 1]], tokens: toks });
   }
@@ -137,6 +142,48 @@ function parseLine(line: string, base: number, relative: boolean, out: ParsedSen
       })),
     });
   }
+}
+
+/** A word and its possessive ending, as one token ("Bartleby's", "Baghdadi’s"). */
+const POSSESSIVE = /^(\p{L}[\p{L}\p{N}.-]*)(['’][sS])$/u;
+
+/** A cheap test before the expression: a token longer than its possessive ending that ends in one. */
+function isPossessive(word: string): boolean {
+  const n = word.length;
+  return (
+    n > 2 && (word.charCodeAt(n - 1) === 115 || word.charCodeAt(n - 1) === 83) && /['’]/.test(word[n - 2])
+  );
+}
+
+/**
+ * wink splits a possessive ("Trump's" into "Trump" and "'s") unless its lexicon already holds the whole
+ * word, and it adds words to its lexicon as it reads: a possessive before a comma or a full stop ("none of
+ * Bartleby's.") is kept whole and learnt, and from then on kept whole everywhere. So the same sentence
+ * would be read differently depending on what the process read before. Splitting every possessive here
+ * reads it the same way every time, the way wink reads one it has not learnt.
+ */
+function splitPossessives(
+  words: string[],
+  wordTags: string[],
+): { values: string[]; tags: string[]; first: number[] | null } {
+  // Most lines hold no possessive: wink's tokens are ours, one for one.
+  if (!words.some(isPossessive)) return { values: words, tags: wordTags, first: null };
+  const values: string[] = [];
+  const tags: string[] = [];
+  /** Per token of wink's, the index of its first token here (null: the same tokens). */
+  const first: number[] = [];
+  for (let i = 0; i < words.length; i++) {
+    first.push(values.length);
+    const m = isPossessive(words[i]) ? POSSESSIVE.exec(words[i]) : null;
+    if (m) {
+      values.push(m[1], m[2]);
+      tags.push(wordTags[i], 'PART');
+    } else {
+      values.push(words[i]);
+      tags.push(wordTags[i]);
+    }
+  }
+  return { values, tags, first };
 }
 
 /** Opened minus closed double quotes; straight quotes count as opening when their number is odd. */
