@@ -36,9 +36,8 @@ interface ParsedProse {
   /** Offsets into the joined article text. */
   start: number;
   end: number;
-  /** Index of the block, and whether the whole block is page furniture. */
+  /** Index of the block. */
   block: number;
-  furniture: boolean;
 }
 
 /** Analyses every sentence of the article's prose blocks; offsets are into the joined article text. */
@@ -59,18 +58,12 @@ export function analyzeSentences(blocks: readonly ArticleBlock[], publishedAt?: 
         start: offset + s.start,
         end: offset + s.end,
         block: b,
-        furniture: false,
       });
   });
-  let furnitureOf = -1;
-  let furniture = false;
-  for (const p of prose) {
-    if (p.block !== furnitureOf) {
-      furnitureOf = p.block;
-      furniture = boilerplateBlock(blocks[p.block].text) !== null;
-    }
-    p.furniture = furniture;
-  }
+  // Blocks that are page furniture as a whole: their sentences are never claims.
+  const furniture = new Set<number>();
+  for (const b of new Set(prose.map((p) => p.block)))
+    if (boilerplateBlock(blocks[b].text) !== null) furniture.add(b);
   const facts = describeSentences(prose, publishedAt);
 
   const out: SentenceAnalysis[] = [];
@@ -108,7 +101,7 @@ export function analyzeSentences(blocks: readonly ArticleBlock[], publishedAt?: 
   });
   out.forEach((analysis, i) => {
     const p = prose[i];
-    if (!p.furniture) analysis.score = scoreSentence(analysis.text, p.tokens, analysis);
+    if (!furniture.has(p.block)) analysis.score = scoreSentence(analysis.text, p.tokens, analysis);
   });
   return out;
 }

@@ -19,9 +19,13 @@ export const SAME_STORY_ARTICLES = 0.15;
  */
 const ARTICLE_TERMS = 20;
 
-/** Whether both vectors are full articles' (not a headline's or a post's). */
+/** Whether a vector is a full article's (not a headline's or a post's). */
+function isArticle(v: ArticleVector): boolean {
+  return v.terms.length >= ARTICLE_TERMS;
+}
+
 function bothArticles(a: ArticleVector, b: ArticleVector): boolean {
-  return a.terms.length >= ARTICLE_TERMS && b.terms.length >= ARTICLE_TERMS;
+  return isArticle(a) && isArticle(b);
 }
 
 /**
@@ -36,7 +40,7 @@ export const CLEAR_LEAD = 2;
 
 /** Whether exactly one of the two vectors is a full article's. */
 function mixed(a: ArticleVector, b: ArticleVector): boolean {
-  return a.terms.length >= ARTICLE_TERMS !== b.terms.length >= ARTICLE_TERMS;
+  return isArticle(a) !== isArticle(b);
 }
 
 /** The cosine from which two articles tell the same story. */
@@ -59,7 +63,7 @@ export const MERGE_STORY_ARTICLES = 0.15;
 
 function mergeFrom(a: ArticleVector, b: ArticleVector): number {
   if (bothArticles(a, b)) return MERGE_STORY_ARTICLES;
-  return a.terms.length >= ARTICLE_TERMS || b.terms.length >= ARTICLE_TERMS ? SAME_STORY : MERGE_STORY;
+  return mixed(a, b) ? SAME_STORY : MERGE_STORY;
 }
 /** Articles of its story a new article is compared with at most (the most similar ones). */
 export const MAX_MEMBERS = 24;
@@ -93,20 +97,25 @@ export function chooseStory(
       bestMargin = margin;
     }
   }
-  const joinsByLead = () =>
-    !!best && mixed(vector, best.vector) && leads(vector, bestSim, [best.storyId], [ownId], candidates);
-  if (!best || (bestMargin < 0 && !joinsByLead())) return { storyId: ownId, similarity: bestSim, merge: [] };
+  if (
+    !best ||
+    (bestMargin < 0 &&
+      !(mixed(vector, best.vector) && leads(vector, bestSim, [best.storyId], [ownId], candidates)))
+  )
+    return { storyId: ownId, similarity: bestSim, merge: [] };
   const storyId = best.storyId;
   const merge = new Set<string>();
   for (const c of candidates) {
     if (c.storyId === storyId || c.articleId === ownId) continue;
     const sim = cosine(vector, c.vector);
-    // A short text read earlier that would have joined this story by its lead, had it come later.
-    const shortJoins =
-      mixed(vector, c.vector) &&
-      c.vector.terms.length < ARTICLE_TERMS &&
-      leads(c.vector, sim, [storyId, c.storyId], [ownId, c.articleId], candidates);
-    if (sim >= mergeFrom(vector, c.vector) || shortJoins) merge.add(c.storyId);
+    if (
+      sim >= mergeFrom(vector, c.vector) ||
+      // A short text read earlier that would have joined this story by its lead, had it come later.
+      (isArticle(vector) &&
+        !isArticle(c.vector) &&
+        leads(c.vector, sim, [storyId, c.storyId], [ownId, c.articleId], candidates))
+    )
+      merge.add(c.storyId);
   }
   return { storyId, via: best.articleId, similarity: bestSim, merge: [...merge].sort() };
 }
