@@ -48,9 +48,9 @@ export function idfOf(table: IdfTable, s: string): number {
 /** Everything the features need from one sentence, computed once per sentence. */
 export interface Prepared {
   text: string;
-  words: string[];
+  words: readonly string[];
   stems: string[];
-  content: string[];
+  content: readonly string[];
   bigrams: string[];
   trigrams: string[];
   quadgrams: string[];

@@ -50,8 +50,37 @@ export function isStopword(word: string): boolean {
   return STOPWORDS.has(word);
 }
 
-/** Lower-cased word and number tokens; curly apostrophes become straight ones. */
-export function tokens(text: string): string[] {
+/**
+ * Sentences whose tokens and content stems are remembered: judging two articles asks for the same
+ * sentence's words once per pair of sentences (negations, counted words, scopes). Longer texts (a
+ * whole article for its vector) are read once and not kept.
+ */
+const REMEMBERED_LENGTH = 600;
+const REMEMBERED = 20_000;
+const tokensByText = new Map<string, readonly string[]>();
+const stemsByText = new Map<string, readonly string[]>();
+
+function remembered(
+  cache: Map<string, readonly string[]>,
+  text: string,
+  make: (text: string) => readonly string[],
+): readonly string[] {
+  if (text.length > REMEMBERED_LENGTH) return make(text);
+  let found = cache.get(text);
+  if (!found) {
+    found = make(text);
+    if (cache.size >= REMEMBERED) cache.clear();
+    cache.set(text, found);
+  }
+  return found;
+}
+
+/** Lower-cased word and number tokens; curly apostrophes become straight ones. Shared: do not modify. */
+export function tokens(text: string): readonly string[] {
+  return remembered(tokensByText, text, readTokens);
+}
+
+function readTokens(text: string): readonly string[] {
   return (
     text
       .toLowerCase()
@@ -82,8 +111,12 @@ export function stem(word: string): string {
   return s;
 }
 
-/** Stemmed content words in order (stopwords and negations dropped). */
-export function contentStems(text: string): string[] {
+/** Stemmed content words in order (stopwords and negations dropped). Shared: do not modify. */
+export function contentStems(text: string): readonly string[] {
+  return remembered(stemsByText, text, readContentStems);
+}
+
+function readContentStems(text: string): readonly string[] {
   const out: string[] = [];
   for (const t of tokens(text)) if (!STOPWORDS.has(t) && !NEGATIONS.has(t)) out.push(stem(t));
   return out;

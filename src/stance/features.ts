@@ -12,7 +12,7 @@ import { CANNOT_CONFIRM, type CueCounts, cueCounts, STRONG_REFUTATION } from './
 
 interface SentenceRep {
   text: string;
-  stems: string[];
+  stems: readonly string[];
   vec: Map<string, number>;
   norm: number;
   cues: CueCounts;

@@ -480,12 +480,12 @@ function countedWords(text: string, n: NumberMention): Set<string> {
       .split(/[,;:.!?()“”"]/)
       .pop() ?? '',
   );
-  const pick = (words: string[], k: number) =>
+  const pick = (words: readonly string[], k: number) =>
     words
       .filter((w) => !isStopword(w) && !QUALIFYING.has(w) && !/^\d/.test(w))
       .slice(0, k)
       .map((w) => concept(stem(w)));
-  return new Set([...pick(after, 3), ...pick(before.reverse(), 2)]);
+  return new Set([...pick(after, 3), ...pick([...before].reverse(), 2)]);
 }
 
 /**
