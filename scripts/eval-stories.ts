@@ -112,6 +112,12 @@ function print(name: string, r: Awaited<ReturnType<typeof evalStories>>): void {
       .map(([b, n]) => `${b} ${n.agreeing}/${n.opposed}`)
       .join(', ')} of ${r.counts.agreeing}/${r.counts.opposed}`,
   );
+  const p = r.perStory;
+  const worst = (list: typeof p.mostUnconfirmed) =>
+    list.map((s) => `${s.missed}/${s.of} "${s.headline.slice(0, 48)}"`).join('; ') || 'none';
+  console.log(
+    `    averaged over stories: confirms ${p.confirms}, disputes ${p.disputes}, agreeing with dispute ${p.agreeingWithDispute}\n    most unconfirmed: ${worst(p.mostUnconfirmed)}\n    most undisputed: ${worst(p.mostUndisputed)}\n    most agreeing pairs with a dispute: ${worst(p.mostAgreeingDisputed)}`,
+  );
 }
 
 await main();

@@ -31,6 +31,18 @@ export interface PairCounts {
   crossPairsSameId: number;
   /** Why disputes were given: per basis, the article pairs (same side / opposed) holding one. */
   disputeBases: Record<string, { agreeing: number; opposed: number }>;
+  /** The same pair counts per story: a few large stories can carry most of a pair-level share. */
+  byStory: Record<string, StoryCounts>;
+}
+
+/** One story's pair counts. */
+export interface StoryCounts {
+  headline: string;
+  agreeing: number;
+  agreeingConfirmed: number;
+  agreeingDisputed: number;
+  opposed: number;
+  opposedDisputed: number;
 }
 
 export function emptyCounts(): PairCounts {
@@ -52,6 +64,7 @@ export function emptyCounts(): PairCounts {
     storyPairsSameId: 0,
     crossPairsSameId: 0,
     disputeBases: {},
+    byStory: {},
   };
 }
 
@@ -92,7 +105,16 @@ export function scoreCorpus(
         counts.disputeBases[basis] = row;
       }
   };
-  for (const s of stories)
+  for (const s of stories) {
+    const own: StoryCounts = counts.byStory[s.id] ?? {
+      headline: s.headline,
+      agreeing: 0,
+      agreeingConfirmed: 0,
+      agreeingDisputed: 0,
+      opposed: 0,
+      opposedDisputed: 0,
+    };
+    counts.byStory[s.id] = own;
     for (let i = 0; i < s.articles.length; i++)
       for (let j = i + 1; j < s.articles.length; j++) {
         const a = s.articles[i];
@@ -103,8 +125,15 @@ export function scoreCorpus(
         if (sa && sa === storyIdOf.get(b.id)) counts.storyPairsSameId++;
         if (a.side === b.side) {
           counts.agreeing++;
-          if (got.has('confirms')) counts.agreeingConfirmed++;
-          if (got.has('disputes')) counts.agreeingDisputed++;
+          own.agreeing++;
+          if (got.has('confirms')) {
+            counts.agreeingConfirmed++;
+            own.agreeingConfirmed++;
+          }
+          if (got.has('disputes')) {
+            counts.agreeingDisputed++;
+            own.agreeingDisputed++;
+          }
           countBases(got, 'agreeing');
           if (a.side === 'report') {
             counts.reportPairs++;
@@ -113,11 +142,16 @@ export function scoreCorpus(
           }
         } else {
           counts.opposed++;
-          if (got.has('disputes')) counts.opposedDisputed++;
+          own.opposed++;
+          if (got.has('disputes')) {
+            counts.opposedDisputed++;
+            own.opposedDisputed++;
+          }
           countBases(got, 'opposed');
           if (got.has('confirms')) counts.opposedConfirmed++;
         }
       }
+  }
   for (const [k, got] of stances) {
     const [a, b] = k.split('|');
     const wa = where.get(a);
@@ -152,6 +186,54 @@ export function summarise(c: PairCounts) {
     reportPairsDisputed: share(c.reportPairsDisputed, c.reportPairs),
     opposedConfirmed: share(c.opposedConfirmed, c.opposed),
     storyPairsGivenOneStoryId: share(c.storyPairsSameId, c.storyPairs),
-    counts: c,
+    perStory: perStory(c.byStory),
+    counts: { ...c, byStory: undefined },
+  };
+}
+
+/**
+ * The shares averaged over stories rather than pooled over pairs (a story of twenty outlets has 190
+ * pairs, one of three has 3), and the stories that miss the most pairs: what to read first, and how
+ * much of a pooled share one story decides.
+ */
+function perStory(byStory: Record<string, StoryCounts>) {
+  const stories = Object.entries(byStory);
+  const mean = (part: (s: StoryCounts) => number, whole: (s: StoryCounts) => number) => {
+    const shares = stories.filter(([, s]) => whole(s) > 0).map(([, s]) => part(s) / whole(s));
+    return shares.length
+      ? Math.round((shares.reduce((a, b) => a + b, 0) / shares.length) * 1000) / 1000
+      : null;
+  };
+  const most = (missed: (s: StoryCounts) => number, whole: (s: StoryCounts) => number) =>
+    stories
+      .map(([id, s]) => ({ id, headline: s.headline, missed: missed(s), of: whole(s) }))
+      .filter((s) => s.missed > 0)
+      .sort((a, b) => b.missed - a.missed || (a.id < b.id ? -1 : 1))
+      .slice(0, 3);
+  return {
+    confirms: mean(
+      (s) => s.agreeingConfirmed,
+      (s) => s.agreeing,
+    ),
+    disputes: mean(
+      (s) => s.opposedDisputed,
+      (s) => s.opposed,
+    ),
+    agreeingWithDispute: mean(
+      (s) => s.agreeingDisputed,
+      (s) => s.agreeing,
+    ),
+    mostUnconfirmed: most(
+      (s) => s.agreeing - s.agreeingConfirmed,
+      (s) => s.agreeing,
+    ),
+    mostUndisputed: most(
+      (s) => s.opposed - s.opposedDisputed,
+      (s) => s.opposed,
+    ),
+    mostAgreeingDisputed: most(
+      (s) => s.agreeingDisputed,
+      (s) => s.agreeing,
+    ),
   };
 }
