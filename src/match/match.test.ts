@@ -4,6 +4,7 @@ import { alignScore, alignSentences, overlap } from './align.ts';
 import { indexTerms, queryTerms, similarity } from './index.ts';
 import { isMsrpDev, parseMsrp } from './msrp.ts';
 import { compatible, quantitiesOf } from './numbers.ts';
+import { contentStems, tokens } from './text.ts';
 
 function sentence(text: string): SentenceAnalysis {
   return {
@@ -20,6 +21,25 @@ function sentence(text: string): SentenceAnalysis {
 }
 
 const q = (text: string) => quantitiesOf(text)[0];
+
+describe('remembered words of a sentence', () => {
+  it('gives the same words on every call and lets no caller change them for the next', () => {
+    const text = 'Officials said 2,600 troops had not arrived.';
+    const first = tokens(text);
+    expect(tokens(text)).toBe(first);
+    expect(first).toEqual(['officials', 'said', '2,600', 'troops', 'had', 'not', 'arrived']);
+    expect(() => (first as string[]).push('x')).toThrow(TypeError);
+    expect(contentStems(text)).toBe(contentStems(text));
+    expect(() => (contentStems(text) as string[]).reverse()).toThrow(TypeError);
+    expect(contentStems(text)).toEqual(['offici', '2,600', 'troop', 'arriv']);
+  });
+
+  it('reads a long text afresh each time rather than keeping it', () => {
+    const long = 'Troops arrived. '.repeat(100);
+    expect(tokens(long)).not.toBe(tokens(long));
+    expect(tokens(long)).toHaveLength(200);
+  });
+});
 
 describe('quantities', () => {
   it('reads qualifiers, scales and dates', () => {

@@ -68,7 +68,8 @@ function remembered(
   if (text.length > REMEMBERED_LENGTH) return make(text);
   let found = cache.get(text);
   if (!found) {
-    found = make(text);
+    // Frozen: a caller that modified a shared list would change every later reading of the sentence.
+    found = Object.freeze(make(text));
     if (cache.size >= REMEMBERED) cache.clear();
     cache.set(text, found);
   }
