@@ -1,10 +1,12 @@
 /**
  * The learned part of check-worthiness: a logistic regression over word, part-of-speech and
- * linguistic features plus the mean of the sentence's word vectors, trained by `npm run train:claims`
- * and committed as models/claims.json.
+ * linguistic features plus the idf-weighted mean of the sentence's word vectors, blended with a
+ * regression over hashed character n-grams (chars.ts); trained by `npm run train:claims` and
+ * committed as models/claims.json.
  */
 import weights from '../../models/claims.json';
 import type { Token } from '../nlp/parse.ts';
+import type { CharModel } from './chars.ts';
 
 export interface ClaimModel {
   version: number;
@@ -20,6 +22,15 @@ export interface ClaimModel {
    * the vectors add over the word features.
    */
   lexicon?: Record<string, number>;
+  /**
+   * Weights of the mean over the lexicon: a word's inverse document frequency in the training
+   * sentences, so that "the" and "," count for less than "unemployment". Words absent here weigh
+   * `lexiconIdfDefault` (the idf of a word training never saw); without either, a plain mean.
+   */
+  lexiconIdf?: Record<string, number>;
+  lexiconIdfDefault?: number;
+  /** The character n-gram regression, its log-odds added to the rest. */
+  chars?: CharModel;
   meta?: Record<string, unknown>;
 }
 
@@ -47,46 +58,60 @@ export function textLogit(features: readonly string[], model: ClaimModel = defau
 }
 
 interface LexiconLookup {
-  /** Lower-cased word -> projection. */
+  /** Lower-cased word -> its index in `projection` and `idf`. */
   words: Map<string, number>;
+  projection: Float64Array;
+  idf: Float64Array;
   /**
-   * Token text as written -> its projection, null when the lexicon lacks it. Token texts repeat across
+   * Token text as written -> its index, -1 when the lexicon lacks it. Token texts repeat across
    * sentences and articles, so remembering them spares a lower-casing and a lookup of a new string per
    * token; bounded because a long-lived service worker meets ever new words.
    */
-  seen: Map<string, number | null>;
+  seen: Map<string, number>;
 }
 
 const lexiconLookups = new WeakMap<ClaimModel, LexiconLookup>();
 const MAX_SEEN_TOKENS = 50_000;
 
+function lexiconLookup(model: ClaimModel, lexicon: Record<string, number>): LexiconLookup {
+  let lookup = lexiconLookups.get(model);
+  if (!lookup) {
+    const entries = Object.entries(lexicon);
+    const idfs = model.lexiconIdf ?? {};
+    const fallback = model.lexiconIdfDefault ?? 1;
+    lookup = {
+      words: new Map(entries.map(([w], i) => [w, i])),
+      projection: Float64Array.from(entries, ([, u]) => u),
+      idf: Float64Array.from(entries, ([w]) => idfs[w] ?? fallback),
+      seen: new Map(),
+    };
+    lexiconLookups.set(model, lookup);
+  }
+  return lookup;
+}
+
 /**
- * The word-vector part of the log-odds: the mean projection of the sentence's words found in the
- * model's lexicon (0 when none is, or the model has no lexicon).
+ * The word-vector part of the log-odds: the idf-weighted mean projection of the sentence's words
+ * found in the model's lexicon (0 when none is, or the model has no lexicon).
  */
 export function lexiconLogit(tokens: readonly Token[], model: ClaimModel = defaultModel): number {
   if (!model.lexicon) return 0;
-  let lookup = lexiconLookups.get(model);
-  if (!lookup) {
-    lookup = { words: new Map(Object.entries(model.lexicon)), seen: new Map() };
-    lexiconLookups.set(model, lookup);
-  }
-  const { words, seen } = lookup;
+  const { words, projection, idf, seen } = lexiconLookup(model, model.lexicon);
   let sum = 0;
-  let n = 0;
+  let weight = 0;
   for (const t of tokens) {
     if (t.pos === 'SPACE') continue;
-    let u = seen.get(t.text);
-    if (u === undefined) {
+    let i = seen.get(t.text);
+    if (i === undefined) {
       if (seen.size >= MAX_SEEN_TOKENS) seen.clear();
-      u = words.get(t.text.toLowerCase()) ?? null;
-      seen.set(t.text, u);
+      i = words.get(t.text.toLowerCase()) ?? -1;
+      seen.set(t.text, i);
     }
-    if (u === null) continue;
-    sum += u;
-    n++;
+    if (i < 0) continue;
+    sum += idf[i] * projection[i];
+    weight += idf[i];
   }
-  return n ? sum / n : 0;
+  return weight > 0 ? sum / weight : 0;
 }
 
 export function sigmoid(z: number): number {
