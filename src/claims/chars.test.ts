@@ -1,8 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseText } from '../nlp/parse.ts';
 import { type CharModel, charCounts, charLogit } from './chars.ts';
-import { WORD_RE } from './features.ts';
+import { sentenceLogit, WORD_RE } from './features.ts';
+import { describeSentence, textModelLogit } from './index.ts';
 import { type ClaimModel, defaultModel, lexiconLogit } from './model.ts';
 
 /** The n-grams as defined: 3- and 4-grams of each WORD_RE match padded with spaces, ’ read as '. */
@@ -68,6 +71,24 @@ describe('character n-grams', () => {
     const alone = charLogit('Taxes rose.', model);
     charLogit('Taxes taxes taxes rose rose.', model);
     expect(charLogit('Taxes rose.', model)).toBe(alone);
+  });
+
+  it("counts the same from the word features' walk as from its own scan", () => {
+    const lines = readFileSync(
+      join(import.meta.dirname, '../../test/fixtures/seeds/000_799c6ea46024f210.txt'),
+      'utf8',
+    )
+      .split('\n')
+      .filter((l) => l.trim());
+    for (const text of lines) {
+      const tokens = parseText(text).flatMap((s) => s.tokens);
+      const facts = describeSentence(text, tokens, '2024-10-21');
+      const chars = defaultModel.chars;
+      if (!chars) throw new Error('the committed model has a character part');
+      expect(textModelLogit(text, tokens, facts)).toBe(
+        sentenceLogit(text, tokens, facts) + lexiconLogit(tokens) + charLogit(text, chars),
+      );
+    }
   });
 
   it('is part of the committed model', () => {

@@ -6,7 +6,7 @@
  * rank check-worthy sentences better than either (chosen by cross-validation, scripts/train-claims.ts).
  * Computed the same way at training time and in the service worker.
  */
-import { scanWords } from './features.ts';
+import { scanWords, type WordListener } from './features.ts';
 
 /** The character model as models/claims.json keeps it. */
 export interface CharModel {
@@ -121,9 +121,23 @@ function compileChars(model: CharModel): CompiledChars {
  * sentence's buckets (0 for a sentence without words).
  */
 export function charLogit(text: string, model: CharModel): number {
-  const { weights, idf, counter } = compileChars(model);
-  counter.reset();
-  scanWords(text.toLowerCase(), counter);
+  const scorer = charScorer(model);
+  scanWords(text.toLowerCase(), scorer.words);
+  return scorer.logit();
+}
+
+/**
+ * `charLogit` in two steps, for a caller that already walks the sentence's lower-cased words (the word
+ * features do, `sentenceLogit`): hand `words` each word, then read `logit()`. Scoring an article reads
+ * its words once instead of twice.
+ */
+export function charScorer(model: CharModel): { words: WordListener; logit: () => number } {
+  const compiled = compileChars(model);
+  compiled.counter.reset();
+  return { words: compiled.counter, logit: () => finish(compiled) };
+}
+
+function finish({ weights, idf, counter }: CompiledChars): number {
   const { counts, touched } = counter;
   let dot = 0;
   let norm = 0;

@@ -15,7 +15,7 @@ import { findHedges } from '../nlp/hedges.ts';
 import { findNumbers } from '../nlp/numbers.ts';
 import { parseSentences, type Token } from '../nlp/parse.ts';
 import { boilerplateBlock, boilerplateSentence } from './boilerplate.ts';
-import { charLogit } from './chars.ts';
+import { charScorer } from './chars.ts';
 import { type SentenceFacts, sentenceLogit } from './features.ts';
 import { type ClaimModel, defaultModel, lexiconLogit, sigmoid } from './model.ts';
 
@@ -142,8 +142,11 @@ export function textModelLogit(
   facts: SentenceFacts,
   model: ClaimModel = defaultModel,
 ): number {
-  const chars = model.chars ? charLogit(text, model.chars) : 0;
-  return sentenceLogit(text, tokens, facts, model) + lexiconLogit(tokens, model) + chars;
+  if (!model.chars) return sentenceLogit(text, tokens, facts, model) + lexiconLogit(tokens, model);
+  // The character n-grams are counted from the words the word features' walk reads.
+  const chars = charScorer(model.chars);
+  const z = sentenceLogit(text, tokens, facts, model, chars.words) + lexiconLogit(tokens, model);
+  return z + chars.logit();
 }
 
 /**
