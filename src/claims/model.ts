@@ -10,7 +10,7 @@ import type { CharModel } from './chars.ts';
 
 export interface ClaimModel {
   version: number;
-  /** Logit offset; training shifts it so that 0.5 is the best operating point on a calibration split. */
+  /** Logit offset; training shifts it so that 0.5 is the best operating point in cross-validation. */
   bias: number;
   /** Feature key -> weight. */
   weights: Record<string, number>;
