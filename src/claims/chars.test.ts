@@ -46,7 +46,7 @@ describe('character n-grams', () => {
     expect(charCounts('Don’t', 13, 3, 4)).toEqual(charCounts("don't", 13, 3, 4));
   });
 
-  it('scores exactly the normalised tf-idf dot product the training script fits', () => {
+  it('scores the normalised tf-idf dot product the training script fits (to float32 weights)', () => {
     const model = smallModel(7);
     for (const text of [
       'Unemployment fell to 4.1 % in 2019, the lowest since 1969.',
@@ -61,7 +61,9 @@ describe('character n-grams', () => {
         norm += x * x;
         dot += Math.log1p(c) * model.weights[b];
       }
-      expect(charLogit(text, model)).toBeCloseTo(dot / Math.sqrt(norm), 12);
+      // The product keeps weights and idf as float32 (half the cache lines); the committed values
+      // have three significant decimals, far above float32's precision.
+      expect(charLogit(text, model)).toBeCloseTo(dot / Math.sqrt(norm), 6);
     }
   });
 

@@ -29,7 +29,8 @@ let padded = new Int32Array(64);
  * them: `counts` per bucket, the buckets seen first listed in `touched`.
  */
 class NgramCounter {
-  readonly counts: Int32Array;
+  /** Per bucket, the sentence's count (saturating: no sentence repeats an n-gram 65,535 times). */
+  readonly counts: Uint16Array;
   touched = new Int32Array(1024);
   size = 0;
   private readonly mask: number;
@@ -39,7 +40,7 @@ class NgramCounter {
     private readonly max: number,
   ) {
     this.mask = (1 << bits) - 1;
-    this.counts = new Int32Array(1 << bits);
+    this.counts = new Uint16Array(1 << bits);
   }
   word(s: string, start: number, end: number): void {
     const length = end - start + 2;
@@ -59,7 +60,12 @@ class NgramCounter {
         h = Math.imul(h ^ padded[k], 0x01000193);
         if (k - i + 1 < min) continue;
         const b = (h ^ (h >>> 15)) & mask;
-        if (counts[b]++ !== 0) continue;
+        const n = counts[b];
+        if (n !== 0) {
+          if (n !== 0xffff) counts[b] = n + 1;
+          continue;
+        }
+        counts[b] = 1;
         if (size === touched.length) {
           const grown = new Int32Array(size * 2);
           grown.set(touched);
@@ -91,10 +97,14 @@ export function charCounts(text: string, bits: number, min: number, max: number)
   return out.sort((a, b) => a[0] - b[0]);
 }
 
-/** A character model laid out for scoring, with its counter for the sentence being scored. */
+/**
+ * A character model laid out for scoring: per bucket its weight and idf side by side in one small
+ * array (scoring runs between wink-nlp passes that evict the processor's caches, so the fewer lines a
+ * bucket costs, the better), and the counter for the sentence being scored.
+ */
 interface CompiledChars {
-  weights: Float64Array;
-  idf: Float64Array;
+  /** `2b`: bucket b's weight, `2b + 1`: its idf. */
+  table: Float32Array;
   counter: NgramCounter;
 }
 
@@ -106,11 +116,12 @@ const LOG1P = Float64Array.from({ length: 64 }, (_, n) => Math.log1p(n));
 function compileChars(model: CharModel): CompiledChars {
   let m = compiledChars.get(model);
   if (!m) {
-    m = {
-      weights: Float64Array.from(model.weights),
-      idf: Float64Array.from(model.idf),
-      counter: new NgramCounter(model.bits, model.min, model.max),
-    };
+    const table = new Float32Array(model.weights.length * 2);
+    model.weights.forEach((w, b) => {
+      table[2 * b] = w;
+      table[2 * b + 1] = model.idf[b];
+    });
+    m = { table, counter: new NgramCounter(model.bits, model.min, model.max) };
     compiledChars.set(model, m);
   }
   return m;
@@ -137,7 +148,7 @@ export function charScorer(model: CharModel): { words: WordListener; logit: () =
   return { words: compiled.counter, logit: () => finish(compiled) };
 }
 
-function finish({ weights, idf, counter }: CompiledChars): number {
+function finish({ table, counter }: CompiledChars): number {
   const { counts, touched } = counter;
   let dot = 0;
   let norm = 0;
@@ -145,9 +156,9 @@ function finish({ weights, idf, counter }: CompiledChars): number {
     const b = touched[k];
     const n = counts[b];
     const tf = n < 64 ? LOG1P[n] : Math.log1p(n);
-    const x = tf * idf[b];
+    const x = tf * table[2 * b + 1];
     norm += x * x;
-    dot += tf * weights[b];
+    dot += tf * table[2 * b];
   }
   return norm > 0 ? dot / Math.sqrt(norm) : 0;
 }
