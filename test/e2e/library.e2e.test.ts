@@ -225,7 +225,8 @@ describe('the library lists every annotation', () => {
         draft,
       });
       await library.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
-      await expect.poll(() => notedRow.locator('.cl-lib-note').textContent()).toBe(note);
+      // The re-read goes through the background, which may be busy reading a page on a loaded machine.
+      await expect.poll(() => notedRow.locator('.cl-lib-note').textContent(), { timeout: 10_000 }).toBe(note);
       return annotation;
     };
     await library.evaluate(() => {
