@@ -8,10 +8,8 @@
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { charLogit } from '../src/claims/chars.ts';
-import { sentenceFeatures } from '../src/claims/features.ts';
-import { describeSentence } from '../src/claims/index.ts';
-import { defaultModel, lexiconLogit, sigmoid, textLogit } from '../src/claims/model.ts';
+import { describeSentence, textModelLogit } from '../src/claims/index.ts';
+import { defaultModel, sigmoid } from '../src/claims/model.ts';
 import { DEFAULT_CLAIM_THRESHOLD } from '../src/model/sentence.ts';
 import {
   bestThreshold,
@@ -54,11 +52,7 @@ function main(): void {
   const labels = dev.map((p) => p.label);
   const product = dev.map((p) => productScore(p, defaultModel));
   const textOnly = dev.map((p: Prepared) =>
-    sigmoid(
-      textLogit(sentenceFeatures(p.text, p.tokens, describeSentence(p.text, p.tokens))) +
-        lexiconLogit(p.tokens) +
-        (defaultModel.chars ? charLogit(p.text, defaultModel.chars) : 0),
-    ),
+    sigmoid(textModelLogit(p.text, p.tokens, describeSentence(p.text, p.tokens))),
   );
   const atDefault = prf(product, labels, DEFAULT_CLAIM_THRESHOLD);
   const textAtDefault = prf(textOnly, labels, DEFAULT_CLAIM_THRESHOLD);
