@@ -18,6 +18,7 @@ import { allProfiles } from '../store/profiles.ts';
 import type { SentenceRecord } from '../store/schema.ts';
 import { allSentences } from '../store/sentences.ts';
 import { type IndependentSource, independentSources, originOf } from '../story/independence.ts';
+import { wantsHelp } from './args.ts';
 import { readInputs } from './inputs.ts';
 import type { Io } from './main.ts';
 
@@ -84,6 +85,9 @@ export interface AnalyzeOptions {
   exportTo?: string;
 }
 
+const ANALYZE_USAGE =
+  'Usage: claimlens analyze FILE|DIR... [--json] [--outlets map.json] [--threshold N] [--export FILE]';
+
 /** Parses `analyze` arguments; returns an error message for bad usage. */
 export function parseAnalyzeArgs(args: string[]): AnalyzeOptions | string {
   const opts: AnalyzeOptions = { paths: [], json: false, threshold: DEFAULT_CLAIM_THRESHOLD };
@@ -109,11 +113,13 @@ export function parseAnalyzeArgs(args: string[]): AnalyzeOptions | string {
 
 /** Entry point of `claimlens analyze`; returns the exit code. */
 export async function runAnalyze(args: string[], io: Io): Promise<number> {
+  if (wantsHelp(args)) {
+    io.out(`${ANALYZE_USAGE}\n`);
+    return 0;
+  }
   const opts = parseAnalyzeArgs(args);
   if (typeof opts === 'string') {
-    io.err(
-      `claimlens analyze: ${opts}\nUsage: claimlens analyze FILE|DIR... [--json] [--outlets map.json] [--threshold N] [--export FILE]\n`,
-    );
+    io.err(`claimlens analyze: ${opts}\n${ANALYZE_USAGE}\n`);
     return 2;
   }
   let outlets: Record<string, string> = {};

@@ -16,6 +16,17 @@ async function run(args: string[]) {
 }
 
 describe('claimlens analyze', () => {
+  it('prints its usage and exits 0 on --help, and 2 with the usage on an unknown option', async () => {
+    const help = await run(['analyze', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.out).toMatch(/^Usage: claimlens analyze FILE\|DIR/);
+    expect(help.err).toBe('');
+    const bad = await run(['analyze', SEEDS, '--colour']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('unknown option --colour');
+    expect(bad.err).toContain('Usage: claimlens analyze');
+  });
+
   it('writes the analysed corpus in the annotation format with --export', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'claimlens-export-')), 'corpus.json');
     const { code, out, err } = await run(['analyze', SEEDS, '--json', '--export', file]);

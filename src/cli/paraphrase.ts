@@ -6,17 +6,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { prepare } from '../match/features.ts';
 import { PARAPHRASE_THRESHOLD, paraphraseProbability } from '../match/model.ts';
 import { parseMsrp } from '../match/msrp.ts';
+import { flag, wantsHelp } from './args.ts';
 
 const USAGE = 'usage: claimlens paraphrase --in MSRP.txt --out PREDICTIONS.tsv';
 
-function flag(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-}
-
 /** Runs the subcommand; returns the process exit code. */
 export async function run(args: string[]): Promise<number> {
-  if (args.includes('--help') || args.includes('-h')) {
+  if (wantsHelp(args)) {
     console.log(USAGE);
     return 0;
   }

@@ -7,17 +7,13 @@ import { toCsv } from '../stance/csv.ts';
 import type { BodyRep } from '../stance/features.ts';
 import { type FncLabel, parseBodies, parseStances } from '../stance/fnc.ts';
 import { predictFncLabel, prepareFncBody } from '../stance/model.ts';
+import { flag, wantsHelp } from './args.ts';
 
 const USAGE = 'usage: claimlens stance --bodies BODIES.csv --stances STANCES.csv --out PREDICTIONS.csv';
 
-function flag(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-}
-
 /** Runs the subcommand; returns the process exit code. */
 export async function run(args: string[]): Promise<number> {
-  if (args.includes('--help') || args.includes('-h')) {
+  if (wantsHelp(args)) {
     console.log(USAGE);
     return 0;
   }

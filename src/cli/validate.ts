@@ -5,13 +5,14 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { MAX_IMPORT_BYTES, parseAnnotationFile } from '../annotations/import.ts';
+import { wantsHelp } from './args.ts';
 
 const USAGE = 'usage: claimlens validate FILE   (checks a ClaimLens / W3C annotation export)';
 
 /** Runs the command; prints `OK …` or the first error with its JSON path. */
 export async function run(args: string[]): Promise<number> {
   const files = args.filter((a) => !a.startsWith('-'));
-  if (args.includes('--help') || args.includes('-h')) {
+  if (wantsHelp(args)) {
     console.log(USAGE);
     return 0;
   }

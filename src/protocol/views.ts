@@ -5,7 +5,7 @@
 
 import type { Verdict } from '../model/annotation.ts';
 import type { FactCheckEvidence } from '../model/fact-check.ts';
-import type { Attribution, NumberMention } from '../model/sentence.ts';
+import type { SentenceAnalysis } from '../model/sentence.ts';
 import type { Stance, StanceBasis } from '../model/stance.ts';
 import type { ArticleSide } from '../model/story.ts';
 
@@ -55,18 +55,15 @@ export interface UserMark {
   pinned: boolean;
 }
 
-export interface ClaimView {
+/**
+ * A claim as the popup and the tooltip show it: the sentence's own reading (its offsets are into the
+ * article text, blocks joined by BLOCK_SEPARATOR), with its status and the reader's marks.
+ */
+export interface ClaimView
+  extends Pick<SentenceAnalysis, 'text' | 'start' | 'end' | 'score' | 'attribution' | 'numbers' | 'hedges'> {
   id: string;
   /** Page order. */
   index: number;
-  text: string;
-  /** UTF-16 offsets into the article text (blocks joined by BLOCK_SEPARATOR). */
-  start: number;
-  end: number;
-  score: number;
-  attribution: Attribution | null;
-  numbers: NumberMention[];
-  hedges: string[];
   status: ClaimStatus;
   /** The researcher's tags, note, verdict and pin on this claim. */
   mine?: UserMark;

@@ -192,6 +192,9 @@ describe('following four outlets and a fact-checker', () => {
     expect(tooltip.text.indexOf(FACT_CHECKER.name)).toBeLessThan(tooltip.text.indexOf('outlets confirm'));
     expect(tooltip.text).toContain('from your feeds');
     expect(tooltip.html).toContain(`href="${server.url(FACT_CHECKER.host, FACT_CHECKER.pagePath)}"`);
+    // The fact-check's own style (src/ui/fact-checks.css) reaches the shadow root: its coloured rule.
+    const [rated] = await shadow.query('class', 'cl-factcheck cl-rating-mixed');
+    expect(rated?.style.borderLeftWidth).toBe('3px');
     await reader.screenshot({ path: join(SHOTS, 'feeds-tooltip.png') });
     await reader.mouse.move(2, 2);
   });
@@ -211,6 +214,12 @@ describe('following four outlets and a fact-checker', () => {
     const key = popup.locator('li.cl-claim').filter({ hasText: 'more than 11,000 North Korean soldiers' });
     const first = await key.locator(':scope > *').first().textContent();
     expect(first).toMatch(new RegExp(`${FACT_CHECKER.name} rated a matching claim mixed`));
+    // The same style in the popup's page.
+    const rule = await key
+      .locator('.cl-factcheck')
+      .first()
+      .evaluate((el) => getComputedStyle(el).borderLeftWidth);
+    expect(rule).toBe('3px');
     // "Follow this outlet" from the page's advertised feed.
     await popup.screenshot({ path: join(SHOTS, 'feeds-popup.png') });
     await grant([herald.host]);

@@ -18,7 +18,7 @@ export interface ShadowElement {
   /** Border box in CSS pixels, or null when the element is not rendered. */
   box: { x: number; y: number; width: number; height: number } | null;
   /** Computed styles that a hostile page would try to override. */
-  style: { display: string; color: string; fontSize: string; visibility: string };
+  style: { display: string; color: string; fontSize: string; visibility: string; borderLeftWidth: string };
   /** True when the element has keyboard focus. */
   focused: boolean;
 }
@@ -77,7 +77,7 @@ export class ShadowReader {
         const r = this.getBoundingClientRect();
         const shown = r.width > 0 && r.height > 0 && s.display !== 'none' && !this.closest('[hidden]');
         return { text: this.innerText, focused: this.matches(':focus'), box: shown ? { x: r.x, y: r.y, width: r.width, height: r.height } : null,
-          style: { display: s.display, color: s.color, fontSize: s.fontSize, visibility: s.visibility } };
+          style: { display: s.display, color: s.color, fontSize: s.fontSize, visibility: s.visibility, borderLeftWidth: s.borderLeftWidth } };
       }`,
       returnByValue: true,
     })) as { result: { value: Omit<ShadowElement, 'html'> } };
