@@ -13,7 +13,7 @@ import { concept, contentStems, isStopword, NEGATIONS, stem, tokens } from '../m
 import type { NumberMention, SentenceAnalysis } from '../model/sentence.ts';
 import type { StanceDetail } from '../model/stance.ts';
 import type { ArticleSide } from '../model/story.ts';
-import { CANNOT_CONFIRM, STRONG_REFUTATION } from './cues.ts';
+import { CANNOT_CONFIRM, cueCounts, STRONG_REFUTATION } from './cues.ts';
 import { cueScope, FRAME_STEMS, negationScope, numberConflict, scopeCovered } from './index.ts';
 
 /** An article as the pair judgement reads it: its sentences and its article-level stance. */
@@ -161,9 +161,22 @@ function affirmative(s: SentenceAnalysis): boolean {
 }
 
 /**
+ * Whether a statement asserts with nothing that doubts it: affirmative, and no question, no refuting
+ * word ("prank", "denies"), no hedge or rumour ("reportedly", "shuts down rumours"). A headline of that kind is
+ * a report even when the article-level model is unsure of it.
+ */
+function plainlyAsserts(s: SentenceAnalysis): boolean {
+  if (!affirmative(s) || /\?\s*$/.test(s.text)) return false;
+  const c = cueCounts(s.text);
+  return c.refuting === 0 && c.hedging === 0;
+}
+
+/**
  * The side an article takes on its story, as the pair judgement reads it: a lone statement the
  * article-level model reads as a report but that denies or doubts ("Bale will not play Jobs") takes no
- * side, since a headline that negates is as often a debunk the model missed.
+ * side, since a headline that negates is as often a debunk the model missed. The converse: a lone
+ * statement the model is unsure of but that plainly asserts ("Michelle Obama's face blurred by Saudi
+ * state television") reports, so a debunk of its story disputes it rather than confirming it.
  */
 function sideOf(a: ArticleReading): ArticleSide {
   if (
@@ -173,6 +186,13 @@ function sideOf(a: ArticleReading): ArticleSide {
     !affirmative(a.sentences[0])
   )
     return 'unsure';
+  if (
+    a.side === 'unsure' &&
+    a.sentences.length <= STATEMENT_SENTENCES &&
+    a.sentences[0] &&
+    plainlyAsserts(a.sentences[0])
+  )
+    return 'report';
   return a.side;
 }
 

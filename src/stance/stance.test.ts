@@ -139,7 +139,8 @@ describe('judgePair', () => {
   });
 
   it('lets a denial speak between two articles the debunk model is unsure of, not between two that doubt', () => {
-    const ours = [sentence('Seoul said North Korean soldiers are in Russia ready to fight in Ukraine.')];
+    // Hedged ("reportedly"), so the statement stays as unsure as the model is.
+    const ours = [sentence('North Korean soldiers are reportedly in Russia ready to fight in Ukraine.')];
     const theirs = [
       sentence('Moscow dismissed claims that North Korean soldiers are in Russia ready to fight.'),
     ];
@@ -150,6 +151,27 @@ describe('judgePair', () => {
     expect(denies('unsure', 'unsure')).toBe(true);
     expect(denies('unsure', 'debunk')).toBe(false);
     expect(denies('debunk', 'unsure')).toBe(false);
+  });
+
+  it('reads a headline the debunk model is unsure of as a report when it plainly asserts, so a debunk disputes it', () => {
+    const debunk = {
+      sentences: [sentence('Saudi TV did not blur out Michelle Obama, officials say')],
+      side: 'debunk' as const,
+    };
+    const plain = [sentence("Michelle Obama's face blurred by Saudi state television")];
+    const judged = judgePair({ sentences: plain, side: 'unsure' }, debunk).map((j) => j.detail.stance);
+    expect(judged).toContain('disputes');
+    expect(judged).not.toContain('confirms');
+    // A question, a rumour or a hedge keeps the model's doubt: such a headline is as often a debunk.
+    for (const text of [
+      "Michelle Obama's face blurred by Saudi state television?",
+      "Rumours that Michelle Obama's face was blurred by Saudi state television",
+    ])
+      expect(
+        judgePair({ sentences: [sentence(text)], side: 'unsure' }, debunk).some(
+          (j) => j.detail.stance === 'disputes',
+        ),
+      ).toBe(false);
   });
 
   it('reads a bound the same whichever words state it', () => {
