@@ -33,7 +33,7 @@ import {
 } from '../store/sentences.ts';
 import { countTerms, getTerms } from '../store/terms.ts';
 import { laterOf, retells } from '../story/copies.ts';
-import { chooseStory, membersToCompare } from '../story/group.ts';
+import { chooseStory, membersToCompare, shareTheirStory } from '../story/group.ts';
 import { cosine } from '../story/vector.ts';
 import { buildProfile } from './profile.ts';
 
@@ -307,8 +307,9 @@ async function linkWithinStory(
     const a = reading(byArticle.get(x.articleId) ?? [], x.side);
     const b = reading(byArticle.get(y.articleId) ?? [], y.side);
     if (!a.sentences.length || !b.sentences.length) continue;
-    const ab = judgePair(a, b);
-    const ba = judgePair(b, a);
+    const story = { shared: shareTheirStory(x.vector, y.vector) };
+    const ab = judgePair(a, b, story);
+    const ba = judgePair(b, a, story);
     for (const j of ab) links.push(link(a.sentences[j.ours], b.sentences[j.theirs], j.detail, now));
     for (const j of ba) links.push(link(b.sentences[j.ours], a.sentences[j.theirs], j.detail, now));
     if (x === profile) {

@@ -302,11 +302,25 @@ function contentWords(s: SentenceAnalysis): number {
   return contentStems(s.text).length;
 }
 
+/** What the story grouping knows of the two articles as a pair. */
+export interface PairStory {
+  /**
+   * Whether the two share their story themselves, not only through the members that joined them
+   * (src/story/group.ts `shareTheirStory`). A lone statement is judged at the low bars that lean on the
+   * story only when it does; otherwise as a sentence of an article, and no debunk of it is read.
+   */
+  shared: boolean;
+}
+
 /**
  * How their article stands toward each of our sentences. Both articles are of one story; call it
  * both ways to link both. Never more than one judgement per pair of sentences.
  */
-export function judgePair(ours: ArticleReading, theirs: ArticleReading): PairJudgement[] {
+export function judgePair(
+  ours: ArticleReading,
+  theirs: ArticleReading,
+  story: PairStory = { shared: true },
+): PairJudgement[] {
   const found = new Map<string, PairJudgement>();
   const put = (o: number, t: number, detail: StanceDetail) => {
     const key = `${o}:${t}`;
@@ -315,7 +329,8 @@ export function judgePair(ours: ArticleReading, theirs: ArticleReading): PairJud
     if (!current || (current.detail.stance !== 'disputes' && detail.stance === 'disputes'))
       found.set(key, { ours: o, theirs: t, detail });
   };
-  const lone = Math.min(ours.sentences.length, theirs.sentences.length) <= STATEMENT_SENTENCES;
+  const short = Math.min(ours.sentences.length, theirs.sentences.length) <= STATEMENT_SENTENCES;
+  const lone = short && story.shared;
   const aligned = alignSentences(
     ours.sentences,
     theirs.sentences,
@@ -373,7 +388,10 @@ export function judgePair(ours: ArticleReading, theirs: ArticleReading): PairJud
   for (const d of numberDisputes(ours, theirs)) put(d.ours, d.theirs, d.detail);
   const ourSide = sideOf(ours);
   const theirSide = sideOf(theirs);
-  if ((theirSide === 'debunk' && ourSide === 'report') || (ourSide === 'debunk' && theirSide === 'report')) {
+  if (
+    (story.shared || !short) &&
+    ((theirSide === 'debunk' && ourSide === 'report') || (ourSide === 'debunk' && theirSide === 'report'))
+  ) {
     for (const d of debunkDisputes(ours, theirs)) {
       // The debunk's reading of a claim replaces any confirmation that article gave the same claim.
       for (const [key, j] of found)

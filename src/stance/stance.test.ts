@@ -174,6 +174,20 @@ describe('judgePair', () => {
       ).toBe(false);
   });
 
+  it('judges two headlines at the story’s low bars only when they share their story themselves', () => {
+    // Headlines are judged at a low bar because the story's own comparison of the two vouches for them;
+    // when the story joined them only through other headlines, nothing does, and here they share a word,
+    // not a fact.
+    const ours = [sentence('Militants seized a weapons bundle dropped by US planes')];
+    const theirs = [sentence('Video shows militants beheading an American journalist')];
+    const verdicts = (side: 'report' | 'debunk', shared: boolean) =>
+      judgePair(report(ours), { sentences: theirs, side }, { shared }).map((j) => j.detail.stance);
+    expect(verdicts('report', true)).toEqual(['confirms']);
+    expect(verdicts('debunk', true)).toEqual(['disputes']);
+    expect(verdicts('report', false)).toEqual([]);
+    expect(verdicts('debunk', false)).toEqual([]);
+  });
+
   it('reads a bound the same whichever words state it', () => {
     const theirs = sentence('60 soldiers were killed in the attack on Bakhmut, Ukrainian officials said.');
     for (const ours of ['No more than 50 soldiers were killed', 'At most 50 soldiers were killed']) {

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleVector } from '../model/story.ts';
-import { CLEAR_LEAD, chooseStory, MERGE_STORY, SAME_STORY, SAME_STORY_SHORT_WITH_LEAD } from './group.ts';
+import {
+  CLEAR_LEAD,
+  chooseStory,
+  MERGE_STORY,
+  SAME_STORY,
+  SAME_STORY_SHORT_WITH_LEAD,
+  SHARED_STORY,
+  shareTheirStory,
+} from './group.ts';
 import { cosine } from './vector.ts';
 
 /** A unit vector with weight 1 on each term. */
@@ -9,6 +17,18 @@ function vec(terms: string[]): ArticleVector {
   return { terms: sorted, weights: sorted.map(() => 1 / Math.sqrt(sorted.length)) };
 }
 const words = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
+
+describe('shareTheirStory', () => {
+  it('says whether two members of a story have anything of it in common themselves', () => {
+    const a = vec([...words('a', 7), ...words('k', 3)]);
+    const bridge = vec([...words('c', 4), ...words('k', 3), ...words('m', 3)]);
+    const b = vec([...words('b', 7), ...words('m', 3)]);
+    expect(shareTheirStory(a, bridge)).toBe(true);
+    expect(shareTheirStory(bridge, b)).toBe(true);
+    expect(cosine(a, b)).toBeLessThan(SHARED_STORY);
+    expect(shareTheirStory(a, b)).toBe(false);
+  });
+});
 
 describe('chooseStory', () => {
   it('joins two stories of full articles that a new article bridges, whatever order they were read in', () => {
@@ -31,9 +51,9 @@ describe('chooseStory', () => {
   });
 
   it('does not join two stories of headlines on a cosine that only lets a headline join one', () => {
-    const a = vec([...words('a', 6), ...words('k', 4)]);
-    const b = vec([...words('b', 6), ...words('m', 4)]);
-    const c = vec([...words('c', 2), ...words('k', 4), ...words('m', 4)]);
+    const a = vec([...words('a', 7), ...words('k', 3)]);
+    const b = vec([...words('b', 7), ...words('m', 3)]);
+    const c = vec([...words('c', 4), ...words('k', 3), ...words('m', 3)]);
     for (const other of [a, b]) {
       expect(cosine(other, c)).toBeGreaterThanOrEqual(SAME_STORY);
       expect(cosine(other, c)).toBeLessThan(MERGE_STORY);

@@ -7,7 +7,7 @@ import type { ArticleVector } from '../model/story.ts';
 import { cosine } from './vector.ts';
 
 /** Whole-article cosine from which two articles tell the same story. */
-export const SAME_STORY = 0.25;
+export const SAME_STORY = 0.22;
 /**
  * The same for two full articles: their vectors hold many more terms than a headline's, so sharing a
  * story shows at a lower cosine (and two unrelated articles rarely reach it).
@@ -43,6 +43,19 @@ function mixed(a: ArticleVector, b: ArticleVector): boolean {
   return isArticle(a) !== isArticle(b);
 }
 
+/**
+ * Whole-article cosine from which two articles of one story share it themselves, not only through the
+ * members that joined them: a story grows one join at a time, so its two ends can have nothing in
+ * common ("Pentagon: weapons bundle seized by militants" and "Video shows militants beheading
+ * journalist" in a story merged through other headlines).
+ */
+export const SHARED_STORY = 0.1;
+
+/** Whether two articles of one story share it themselves (`SHARED_STORY`). */
+export function shareTheirStory(a: ArticleVector, b: ArticleVector): boolean {
+  return cosine(a, b) >= SHARED_STORY;
+}
+
 /** The cosine from which two articles tell the same story. */
 function sameStoryFrom(a: ArticleVector, b: ArticleVector): number {
   return bothArticles(a, b) ? SAME_STORY_ARTICLES : SAME_STORY;
@@ -53,7 +66,7 @@ function sameStoryFrom(a: ArticleVector, b: ArticleVector): number {
  * Headlines say little, and two that share a name and a verb are as often two stories, so it takes
  * more than joining does.
  */
-export const MERGE_STORY = 0.45;
+export const MERGE_STORY = 0.35;
 /**
  * The same between two full articles: the bar for joining a story, so that which articles end up in
  * one story does not depend on the order they were read in (an article that bridges two stories
