@@ -306,8 +306,9 @@ function contentWords(s: SentenceAnalysis): number {
 export interface PairStory {
   /**
    * Whether the two share their story themselves, not only through the members that joined them
-   * (src/story/group.ts `shareTheirStory`). A lone statement is judged at the low bars that lean on the
-   * story only when it does; otherwise as a sentence of an article, and no debunk of it is read.
+   * (src/story/group.ts `shareTheirStory`). Only then does one article's framing of the story as false
+   * dispute the other's claims, and a lone statement get the low bars that lean on the story; otherwise
+   * their sentences speak for themselves.
    */
   shared: boolean;
 }
@@ -389,7 +390,7 @@ export function judgePair(
   const ourSide = sideOf(ours);
   const theirSide = sideOf(theirs);
   if (
-    (story.shared || !short) &&
+    story.shared &&
     ((theirSide === 'debunk' && ourSide === 'report') || (ourSide === 'debunk' && theirSide === 'report'))
   ) {
     for (const d of debunkDisputes(ours, theirs)) {

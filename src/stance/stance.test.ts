@@ -112,6 +112,12 @@ describe('judgePair', () => {
     const judged = judgePair(report(ours), { sentences: theirs, side: 'debunk' });
     expect(judged.find((j) => j.ours === 0)?.detail).toMatchObject({ stance: 'disputes' });
     expect(judged.some((j) => j.ours === 1 && j.detail.stance === 'disputes')).toBe(false);
+    // Two articles a story joined only through others: the debunk's framing is not read against the report.
+    expect(
+      judgePair(report(ours), { sentences: theirs, side: 'debunk' }, { shared: false }).some(
+        (j) => j.detail.basis === 'debunk',
+      ),
+    ).toBe(false);
     // Two articles that both debunk the story agree with each other.
     expect(
       judgePair({ sentences: theirs, side: 'debunk' }, { sentences: theirs, side: 'debunk' }).some(

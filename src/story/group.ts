@@ -12,7 +12,7 @@ export const SAME_STORY = 0.22;
  * The same for two full articles: their vectors hold many more terms than a headline's, so sharing a
  * story shows at a lower cosine (and two unrelated articles rarely reach it).
  */
-export const SAME_STORY_ARTICLES = 0.15;
+export const SAME_STORY_ARTICLES = 0.12;
 /**
  * A vector with at least this many terms is a full article's: a report of two or three sentences
  * already has that many content words, a headline or a post has a handful.
@@ -47,7 +47,9 @@ function mixed(a: ArticleVector, b: ArticleVector): boolean {
  * Whole-article cosine from which two articles of one story share it themselves, not only through the
  * members that joined them: a story grows one join at a time, so its two ends can have nothing in
  * common ("Pentagon: weapons bundle seized by militants" and "Video shows militants beheading
- * journalist" in a story merged through other headlines).
+ * journalist" in a story merged through other headlines). Only articles that share it are read against
+ * each other as a whole (a debunk of one disputing the other; a headline at the story's low bars), so
+ * the joining bars can stay low enough for a story of two or three outlets to form.
  */
 export const SHARED_STORY = 0.1;
 
@@ -72,7 +74,7 @@ export const MERGE_STORY = 0.35;
  * one story does not depend on the order they were read in (an article that bridges two stories
  * joins them). Its own constant, as the two bars need not move together.
  */
-export const MERGE_STORY_ARTICLES = 0.15;
+export const MERGE_STORY_ARTICLES = 0.12;
 
 function mergeFrom(a: ArticleVector, b: ArticleVector): number {
   if (bothArticles(a, b)) return MERGE_STORY_ARTICLES;
