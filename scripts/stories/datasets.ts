@@ -82,6 +82,23 @@ export function fncStories(dataDir: string, split: FncSplit): Story[] {
     }));
 }
 
+/**
+ * The same stories cut to their first `reports` reports and first `debunks` debunks: a FNC-1 training
+ * story holds five articles on average, the hold-out's and the held-back test's two or three, and a small
+ * story cannot lean on articles that bridge its members. Stories left with fewer than two articles go.
+ */
+export function cutStories(stories: readonly Story[], reports: number, debunks: number): Story[] {
+  return stories
+    .map((s) => ({
+      ...s,
+      articles: [
+        ...s.articles.filter((a) => a.side === 'report').slice(0, reports),
+        ...s.articles.filter((a) => a.side === 'debunk').slice(0, debunks),
+      ],
+    }))
+    .filter((s) => s.articles.length >= 2);
+}
+
 /** Which Emergent file: Ferreira & Vlachos's train split, their test split, or the whole shared file. */
 export type EmergentSplit = 'train' | 'test' | 'all';
 
