@@ -222,8 +222,6 @@ export function trainLogistic(data: readonly Prepared[], opts: TrainOptions, wv?
   const grad = new Float64Array(size);
   let weightSum = 0;
   for (const d of data) weightSum += d.label === 1 ? opts.positiveWeight : 1;
-  const beta1 = 0.9;
-  const beta2 = 0.999;
   for (let step = 1; step <= opts.epochs; step++) {
     grad.fill(0);
     for (let k = 0; k < data.length; k++) {
@@ -239,13 +237,7 @@ export function trainLogistic(data: readonly Prepared[], opts: TrainOptions, wv?
       grad[biasAt] += g;
     }
     for (let i = 0; i < biasAt; i++) grad[i] += opts.l2 * theta[i];
-    const c1 = 1 - beta1 ** step;
-    const c2 = 1 - beta2 ** step;
-    for (let i = 0; i < size; i++) {
-      m1[i] = beta1 * m1[i] + (1 - beta1) * grad[i];
-      m2[i] = beta2 * m2[i] + (1 - beta2) * grad[i] * grad[i];
-      theta[i] -= (opts.rate * (m1[i] / c1)) / (Math.sqrt(m2[i] / c2) + 1e-8);
-    }
+    adamStep(theta, grad, m1, m2, step, opts.rate);
   }
   const w = theta.subarray(0, vocab.length);
   const wd = theta.subarray(vocab.length, vocab.length + dims);
@@ -380,6 +372,14 @@ export function charFitLogit(fit: CharFit, d: Prepared): number {
   return z;
 }
 
+/** Adam's decay rates for the mean and the mean square of the gradient (the usual ones). */
+const BETA1 = 0.9;
+const BETA2 = 0.999;
+
+/**
+ * One Adam update of `theta` from the whole batch's gradient, for both regressions (the word model and the
+ * character model): `m1` and `m2` carry the running moments between steps (`step` from 1).
+ */
 function adamStep(
   theta: Float64Array,
   grad: Float64Array,
@@ -388,11 +388,11 @@ function adamStep(
   step: number,
   rate: number,
 ): void {
-  const c1 = 1 - 0.9 ** step;
-  const c2 = 1 - 0.999 ** step;
+  const c1 = 1 - BETA1 ** step;
+  const c2 = 1 - BETA2 ** step;
   for (let i = 0; i < theta.length; i++) {
-    m1[i] = 0.9 * m1[i] + 0.1 * grad[i];
-    m2[i] = 0.999 * m2[i] + 0.001 * grad[i] * grad[i];
+    m1[i] = BETA1 * m1[i] + (1 - BETA1) * grad[i];
+    m2[i] = BETA2 * m2[i] + (1 - BETA2) * grad[i] * grad[i];
     theta[i] -= (rate * (m1[i] / c1)) / (Math.sqrt(m2[i] / c2) + 1e-8);
   }
 }
