@@ -162,8 +162,8 @@ function affirmative(s: SentenceAnalysis): boolean {
 
 /**
  * Whether a statement asserts with nothing that doubts it: affirmative, and no question, no refuting
- * word ("prank", "denies"), no hedge or rumour ("reportedly", "shuts down rumours"). A headline of that kind is
- * a report even when the article-level model is unsure of it.
+ * word ("prank", "denies"), no hedge or rumour ("reportedly", "shuts down rumours"). A headline of that
+ * kind is a report even when the article-level model is unsure of it.
  */
 function plainlyAsserts(s: SentenceAnalysis): boolean {
   if (!affirmative(s) || /\?\s*$/.test(s.text)) return false;
