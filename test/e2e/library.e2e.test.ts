@@ -236,7 +236,7 @@ describe('the library lists every annotation', () => {
             if (shown !== note) await returnToTab();
             return shown;
           },
-          { timeout: 10_000, intervals: [500, 1000, 2000] },
+          { timeout: 10_000, interval: 1000 },
         )
         .toBe(note);
       return annotation;
