@@ -179,20 +179,10 @@ function plainlyAsserts(s: SentenceAnalysis): boolean {
  * state television") reports, so a debunk of its story disputes it rather than confirming it.
  */
 function sideOf(a: ArticleReading): ArticleSide {
-  if (
-    a.side === 'report' &&
-    a.sentences.length <= STATEMENT_SENTENCES &&
-    a.sentences[0] &&
-    !affirmative(a.sentences[0])
-  )
-    return 'unsure';
-  if (
-    a.side === 'unsure' &&
-    a.sentences.length <= STATEMENT_SENTENCES &&
-    a.sentences[0] &&
-    plainlyAsserts(a.sentences[0])
-  )
-    return 'report';
+  const statement = a.sentences.length <= STATEMENT_SENTENCES ? a.sentences[0] : undefined;
+  if (!statement) return a.side;
+  if (a.side === 'report' && !affirmative(statement)) return 'unsure';
+  if (a.side === 'unsure' && plainlyAsserts(statement)) return 'report';
   return a.side;
 }
 
@@ -330,6 +320,8 @@ export function judgePair(
     if (!current || (current.detail.stance !== 'disputes' && detail.stance === 'disputes'))
       found.set(key, { ours: o, theirs: t, detail });
   };
+  const ourSide = sideOf(ours);
+  const theirSide = sideOf(theirs);
   const short = Math.min(ours.sentences.length, theirs.sentences.length) <= STATEMENT_SENTENCES;
   const lone = short && story.shared;
   const aligned = alignSentences(
@@ -341,7 +333,7 @@ export function judgePair(
     confirmFrom: lone ? STATEMENT_CONFIRM : ALIGNED_CONFIRM,
     lone,
     negationDenies: negationDenies(lone, theirs),
-    denials: denialsBetween(sideOf(ours), sideOf(theirs)),
+    denials: denialsBetween(ourSide, theirSide),
   };
   for (const a of aligned) {
     const detail = judgeAligned(ours.sentences[a.ours], theirs.sentences[a.theirs], context);
@@ -387,8 +379,6 @@ export function judgePair(
     }
   });
   for (const d of numberDisputes(ours, theirs)) put(d.ours, d.theirs, d.detail);
-  const ourSide = sideOf(ours);
-  const theirSide = sideOf(theirs);
   if (
     story.shared &&
     ((theirSide === 'debunk' && ourSide === 'report') || (ourSide === 'debunk' && theirSide === 'report'))
