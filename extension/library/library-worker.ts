@@ -25,13 +25,14 @@ import { allAnnotations, selectAnnotations } from '../../src/store/annotations.t
 import { ClaimLensDB } from '../../src/store/db.ts';
 import { storeErrorMessage } from '../../src/store/errors.ts';
 import { cleanFilter, matchesFilter, runLibraryQuery } from '../../src/ui/library-query.ts';
+import { RecordCache } from '../../src/ui/record-cache.ts';
 import type { WorkerMessage, WorkerRequest } from './worker-protocol.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 const db = new ClaimLensDB();
 /** Every stored record, read once and again after each change the page reports. */
-let cache: AnnotationRecord[] | null = null;
+const cache = new RecordCache<AnnotationRecord>(() => allAnnotations(db));
 /** The file parsed last, waiting for the user to confirm the import. */
 let pending: { parsed: ParsedAnnotations; fileName: string } | null = null;
 
@@ -51,11 +52,6 @@ function mergeIntoCache(
   return [...byId.values()];
 }
 
-async function allRecords(reload: boolean): Promise<AnnotationRecord[]> {
-  if (!cache || reload) cache = await allAnnotations(db);
-  return cache;
-}
-
 /**
  * `readAnnotationFile` with a hook on the validator's yields: it refuses an oversized file before
  * reading it (same check, same message), and otherwise reads the bytes here so progress can be posted.
@@ -69,13 +65,13 @@ async function handle(request: WorkerRequest): Promise<void> {
   const { seq } = request;
   switch (request.type) {
     case 'query': {
-      const records = await allRecords(request.reload);
+      const records = await cache.get(request.reload);
       post({ seq, type: 'result', result: runLibraryQuery(records, request.query) });
       return;
     }
     case 'records': {
       const filter = cleanFilter(request.filter);
-      const records = (await allRecords(true)).filter((r) => matchesFilter(r, filter));
+      const records = (await cache.get(true)).filter((r) => matchesFilter(r, filter));
       post({ seq, type: 'records', records });
       return;
     }
@@ -121,7 +117,10 @@ async function handle(request: WorkerRequest): Promise<void> {
     case 'committed': {
       // The store now holds what the background's merge decided; fold the same decision into the cache
       // so the list refreshes without re-reading tens of thousands of records.
-      if (pending && cache) cache = mergeIntoCache(cache, pending.parsed.records);
+      if (pending) {
+        const incoming = pending.parsed.records;
+        cache.update((records) => mergeIntoCache(records, incoming));
+      }
       pending = null;
       post({ seq, type: 'committed' });
       return;

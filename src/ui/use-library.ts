@@ -84,9 +84,17 @@ export function useLibrary(api: LibraryApi) {
   const sameQuery = useRef(false);
   const lastVersion = useRef(-1);
 
-  // Text search waits for a pause in typing.
+  // Text search waits for a pause in typing. A pause that changes nothing (the page's first, or typing
+  // back to the same words) keeps the filter, so the list is not queried again for nothing.
   useEffect(() => {
-    const t = setTimeout(() => setFilter((f) => cleanFilter({ ...f, text })), TYPING_PAUSE_MS);
+    const t = setTimeout(
+      () =>
+        setFilter((f) => {
+          const next = cleanFilter({ ...f, text });
+          return JSON.stringify(next) === JSON.stringify(f) ? f : next;
+        }),
+      TYPING_PAUSE_MS,
+    );
     return () => clearTimeout(t);
   }, [text]);
 
