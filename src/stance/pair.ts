@@ -13,7 +13,7 @@ import { concept, contentStems, isStopword, NEGATIONS, stem, tokens } from '../m
 import type { NumberMention, SentenceAnalysis } from '../model/sentence.ts';
 import type { StanceDetail } from '../model/stance.ts';
 import type { ArticleSide } from '../model/story.ts';
-import { CANNOT_CONFIRM, cueCounts, STRONG_REFUTATION } from './cues.ts';
+import { CANNOT_CONFIRM, cueCounts, DEBUNK_FRAME, refutingWords, STRONG_REFUTATION } from './cues.ts';
 import { cueScope, FRAME_STEMS, negationScope, numberConflict, scopeCovered } from './index.ts';
 
 /** An article as the pair judgement reads it: its sentences and its article-level stance. */
@@ -81,7 +81,7 @@ export const BARE_NUMBER_FLOOR = 0.5;
 const CONFLICT_RATIO = 2;
 /** Relatedness from which a debunk's sentence is about one of our claims. */
 export const DEBUNK_FLOOR = 0.12;
-/** Relatedness from which a report's sentence is the one a debunk's lead speaks of, when nothing closer is found. */
+/** Relatedness from which a report's sentence is the one a debunk's first statement speaks of, when nothing closer is found. */
 const LEAD_FLOOR = 0.05;
 /** Claims a debunking article disputes at most, per sentence of its that states the debunk. */
 const DEBUNK_TARGETS = 2;
@@ -394,12 +394,12 @@ export function judgePair(
 }
 
 /**
- * Article-level disputes between a debunk and a report of one story. The debunk's statements of it (its
- * lead, and its sentences with a refutation) dispute the report's sentences they are most about, each
- * report sentence quoting the statement most about it; when none is about any in so many words, the
- * report's sentence closest to the debunk's lead is disputed by that lead, since both articles tell the
- * same story. Computed in both directions: the report's sentences are disputed by the debunk, and the
- * debunk's statements by the report's sentence most about each.
+ * Article-level disputes between a debunk and a report of one story. The debunk's statements of it
+ * (`debunkStatements`) dispute the report's sentences they are most about, each report sentence quoting
+ * the statement most about it; when none is about any in so many words, the report's sentence closest
+ * to the debunk's first statement is disputed by it, since both articles tell the same story. Computed
+ * in both directions: the report's sentences are disputed by the debunk, and the debunk's statements by
+ * the report's sentence most about each.
  */
 function debunkDisputes(ours: ArticleReading, theirs: ArticleReading): PairJudgement[] {
   const debunkIsTheirs = theirs.side === 'debunk';
@@ -408,14 +408,23 @@ function debunkDisputes(ours: ArticleReading, theirs: ArticleReading): PairJudge
   // Pairs [report sentence, debunk sentence, score], the best statement per report sentence.
   const best = new Map<number, [number, number]>();
   const statements = debunkStatements(debunk);
+  // In an article, a sentence of a few words ("Then he got a surprise", a related-story link) asserts
+  // nothing a debunk could be about; a lone statement is what its article says, however short.
+  const says = (i: number) =>
+    report.sentences.length <= STATEMENT_SENTENCES ||
+    contentWords(report.sentences[i]) >= MIN_CONFIRMING_WORDS;
   for (const j of statements)
     for (const target of mostAboutClaims(debunk.sentences[j], report, DEBUNK_FLOOR, {
       max: debunkIsTheirs ? DEBUNK_TARGETS : 1,
       ignore: FRAME_STEMS,
+      skip: (i) => !says(i),
     }))
       if ((best.get(target.index)?.[1] ?? -1) < target.score) best.set(target.index, [j, target.score]);
   if (!best.size && statements.length) {
-    const lead = mostAboutClaims(debunk.sentences[statements[0]], report, LEAD_FLOOR, { max: 1 })[0];
+    const lead = mostAboutClaims(debunk.sentences[statements[0]], report, LEAD_FLOOR, {
+      max: 1,
+      skip: (i) => !says(i),
+    })[0];
     if (lead) best.set(lead.index, [statements[0], lead.score]);
   }
   return [...best].map(([r, [d, score]]) => ({
@@ -425,10 +434,28 @@ function debunkDisputes(ours: ArticleReading, theirs: ArticleReading): PairJudge
   }));
 }
 
-/** The sentences of a debunking article that state the debunk: its lead and those with a refutation cue. */
+/**
+ * The sentences of a debunking article that state the debunk: those with a refutation, a debunk frame
+ * ("turned out", "no evidence", "satirical") or a refuting word ("hoax", "denied", "staged"), and its
+ * lead when it negates ("No, a spider did not burrow under his skin"). A debunk's lead often restates
+ * the story it refutes ("Last week a video of a generous homeless man went viral"), and quoted as the
+ * dispute it would read as a confirmation, so the lead speaks only when no sentence states the debunk
+ * (the article-level model read the framing from its words as a whole). A lone statement (a headline)
+ * states itself.
+ */
 function debunkStatements(a: ArticleReading): number[] {
-  const cued = a.sentences.map((s, i) => (refutesAt(s) >= 0 ? i : -1)).filter((i) => i > 0);
-  return a.sentences.length ? [0, ...cued.slice(0, 3)] : [];
+  if (a.sentences.length <= STATEMENT_SENTENCES) return a.sentences.length ? [0] : [];
+  const stated = a.sentences.map((s, i) => (statesDebunk(s, i === 0) ? i : -1)).filter((i) => i >= 0);
+  return stated.length ? stated.slice(0, DEBUNK_STATEMENTS) : [0];
+}
+
+/** Sentences of a debunking article read as its statements of the debunk, at most. */
+const DEBUNK_STATEMENTS = 4;
+
+function statesDebunk(s: SentenceAnalysis, lead: boolean): boolean {
+  return (
+    refutesAt(s) >= 0 || DEBUNK_FRAME.test(s.text) || refutingWords(s.text) > 0 || (lead && cuesOf(s).negated)
+  );
 }
 
 /**

@@ -126,6 +126,45 @@ describe('judgePair', () => {
     ).toBe(false);
   });
 
+  it('quotes the sentence of a debunk that states it, not its lead retelling the story, and disputes no short line', () => {
+    const ours = [
+      sentence('A homeless man spent the $100 a YouTuber gave him on food for other homeless people.'),
+      sentence('The homeless man smiled.'),
+    ];
+    const theirs = [
+      sentence('Last week a viral video showed a homeless man spending $100 from a YouTuber on food.'),
+      sentence('The video was filmed in a park in Los Angeles on a Sunday.'),
+      sentence('A witness said the homeless man buying food for others was staged by the YouTuber.'),
+    ];
+    const judged = judgePair(report(ours), { sentences: theirs, side: 'debunk' });
+    expect(judged.filter((j) => j.detail.basis === 'debunk').map((j) => [j.ours, j.theirs])).toEqual([
+      [0, 2],
+    ]);
+    // Read from the debunk's side: its statement is disputed by the report's claim, not its retelling lead.
+    const back = judgePair({ sentences: theirs, side: 'debunk' }, report(ours));
+    expect(back.filter((j) => j.detail.basis === 'debunk').map((j) => [j.ours, j.theirs])).toEqual([[2, 0]]);
+  });
+
+  it('lets a debunk dispute no line of a few words ("Watch the filming here.") in an article', () => {
+    const ours = [
+      sentence('A homeless man spent the $100 a YouTuber gave him on food for other homeless people.'),
+      sentence('Watch the filming here.'),
+      sentence('The clip has been shared by celebrities and charities across the country.'),
+    ];
+    const theirs = [
+      sentence('A witness who saw the filming says every part of the video was staged.'),
+      sentence('The filming took place in a park in Los Angeles on a Sunday.'),
+      sentence('The witness said the crew rehearsed each scene several times.'),
+    ];
+    const debunk = { sentences: theirs, side: 'debunk' as const };
+    expect(judgePair(report(ours), debunk).filter((j) => j.detail.stance === 'disputes')).toEqual([]);
+    expect(judgePair(debunk, report(ours)).filter((j) => j.detail.stance === 'disputes')).toEqual([]);
+    // A lone statement is what its article says, however short.
+    expect(
+      judgePair(report([sentence('Homeless man filmed.')]), debunk).some((j) => j.detail.basis === 'debunk'),
+    ).toBe(true);
+  });
+
   it('lets a headline’s plain negation deny only when the debunk model does not read it as a report', () => {
     const ours = [sentence('Batmobile stolen from the film set in Detroit')];
     const denial = [sentence('The Batmobile was not stolen from the film set in Detroit')];
