@@ -478,23 +478,29 @@ function numberDisputes(ours: ArticleReading, theirs: ArticleReading): PairJudge
         for (const y of t.numbers) {
           if (!unitsAgree(x, y) || isVague(x) || isVague(y) || isIncrement(c, x) || isIncrement(t, y))
             continue;
-          // How related the two numbers' own clauses and counted things are, as well as the two sentences.
-          // An age is said of one person, and a story has several ("a 22-year-old man", "another
-          // 40-year-old man"): two ages are one person's only when the two sentences say much the same.
+          // A record ("the biggest catfish ever caught was 22 stone") is another quantity than the count
+          // a story reports.
+          if (isRecord(c, x) !== isRecord(t, y)) continue;
+          // How related the two numbers' own clauses and counted things are. Two sentences of one story
+          // say much the same around different quantities ("dismissed for 25 years of absence", "employed
+          // for 35 years"), so the likeness of the whole sentences is no sign of a conflict. An age is
+          // said of one person, and a story has several ("a 22-year-old man", "another 40-year-old
+          // man"): two ages are one person's only when the two sentences say much the same.
           const age = isAge(x) || isAge(y);
           if (age && whole < BARE_NUMBER_FLOOR) continue;
           const related = age
             ? whole
             : Math.max(
-                whole,
                 alignScore(overlap(around(c, x), around(t, y))),
                 countedAlike(c.text, x, t.text, y) ? NUMBER_FLOOR : 0,
               );
-          if (related < NUMBER_FLOOR) continue;
+          // A sentence like ours with a compatible figure states ours: for that, the likeness of the
+          // whole sentences is evidence enough ("Seven girls as young as 13 …" and "7 teen girls …").
           if (compatible(x, y)) {
-            statesOurs = true;
+            if (Math.max(related, whole) >= NUMBER_FLOOR) statesOurs = true;
             continue;
           }
+          if (related < NUMBER_FLOOR) continue;
           if (!sameScale(x, y, CONFLICT_RATIO) || (!(x.unit && y.unit) && related < BARE_NUMBER_FLOOR))
             continue;
           if (!best || related > best.detail.score)
@@ -565,6 +571,17 @@ function isIncrement(s: SentenceAnalysis, n: NumberMention): boolean {
     /^\s+(?:more|additional|extra|further)\b/i.test(s.text.slice(n.end, n.end + 12)) ||
     /\banother\s+$/i.test(s.text.slice(Math.max(0, n.start - 9), n.start))
   );
+}
+
+/** Words around a number that make it a record rather than a count: "ever", "record", "previous". */
+const RECORD = /\b(?:ever|record|previous|all-time|former)\b/i;
+/** Characters before and after a number in which a record word makes it one. */
+const RECORD_BEFORE = 40;
+const RECORD_AFTER = 20;
+
+/** Whether a number is stated as a record ("the biggest catfish ever caught was 22 stone"). */
+function isRecord(s: SentenceAnalysis, n: NumberMention): boolean {
+  return RECORD.test(s.text.slice(Math.max(0, n.start - RECORD_BEFORE), n.end + RECORD_AFTER));
 }
 
 /** "22-year-old": a person's age. */

@@ -75,6 +75,28 @@ describe('judgePair', () => {
     expect(judgePair(report([claim]), report(both)).filter((x) => x.detail.basis === 'numbers')).toEqual([]);
   });
 
+  it('disputes no record with a count, nor two figures of one story that count different things', () => {
+    const fish = [
+      sentence('An enormous catfish weighing 20 stone has been caught in the Po Delta in Italy.'),
+    ];
+    const record = [
+      sentence(
+        'Dino caught the fish in the Po Delta in Italy, where the biggest catfish ever caught weighed 22 stone.',
+      ),
+    ];
+    expect(stances(fish, record).filter(([, , stance]) => stance === 'disputes')).toEqual([]);
+    expect(
+      stances(fish, [sentence('A catfish weighing 22 stone has been caught in the Po Delta in Italy.')]),
+    ).toContainEqual([0, 0, 'disputes', 'numbers']);
+    const absent = [
+      sentence('A senior official of the public works department was dismissed for an absence of 25 years.'),
+    ];
+    const employed = [
+      sentence('The public works department dismissed a senior official it had employed for 35 years.'),
+    ];
+    expect(stances(absent, employed).filter(([, , stance]) => stance === 'disputes')).toEqual([]);
+  });
+
   it('disputes by a denial about what the claim says, and leaves a "cannot confirm" unclear', () => {
     const theirs = [
       sentence(
