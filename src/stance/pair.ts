@@ -573,8 +573,13 @@ function isIncrement(s: SentenceAnalysis, n: NumberMention): boolean {
   );
 }
 
-/** Words around a number that make it a record rather than a count: "ever", "record", "previous". */
-const RECORD = /\b(?:ever|record|previous|all-time|former)\b/i;
+/**
+ * Words around a number that make it a record rather than a count: "ever", "all-time", "the previous
+ * record". Not a bare "record" or "former": "a record 300 people", "a former official said 1,000" count
+ * the story's own thing.
+ */
+const RECORD =
+  /\b(?:ever|all-time|(?:previous|world|current|old) record|record (?:is|was|of|stands|holder))\b/i;
 /** Characters before and after a number in which a record word makes it one. */
 const RECORD_BEFORE = 40;
 const RECORD_AFTER = 20;
