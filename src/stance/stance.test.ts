@@ -88,6 +88,12 @@ describe('judgePair', () => {
     expect(
       stances(fish, [sentence('A catfish weighing 22 stone has been caught in the Po Delta in Italy.')]),
     ).toContainEqual([0, 0, 'disputes', 'numbers']);
+    // "Former" and a bare "record" describe the story's own count.
+    expect(
+      stances(fish, [
+        sentence('A record catfish weighing 22 stone has been caught in the Po Delta in Italy.'),
+      ]),
+    ).toContainEqual([0, 0, 'disputes', 'numbers']);
     const absent = [
       sentence('A senior official of the public works department was dismissed for an absence of 25 years.'),
     ];
