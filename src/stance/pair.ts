@@ -574,12 +574,12 @@ function isIncrement(s: SentenceAnalysis, n: NumberMention): boolean {
 }
 
 /**
- * Words around a number that make it a record rather than a count: "ever", "all-time", "the previous
- * record". Not a bare "record" or "former": "a record 300 people", "a former official said 1,000" count
- * the story's own thing.
+ * Words around a number that make it a record rather than a count: "ever", "all-time", "the record",
+ * "the previous record". Not "a record" or "former": "a record 300 people", "a former official said
+ * 1,000" count the story's own thing.
  */
 const RECORD =
-  /\b(?:ever|all-time|(?:previous|world|current|old) record|record (?:is|was|of|stands|holder))\b/i;
+  /\b(?:ever|all-time|(?:the|previous|world|current|old) record|record (?:is|was|of|stands|holder))\b/i;
 /** Characters before and after a number in which a record word makes it one. */
 const RECORD_BEFORE = 40;
 const RECORD_AFTER = 20;

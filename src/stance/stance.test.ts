@@ -85,6 +85,8 @@ describe('judgePair', () => {
       ),
     ];
     expect(stances(fish, record).filter(([, , stance]) => stance === 'disputes')).toEqual([]);
+    const named = [sentence('In the Po Delta in Italy the record for a catfish is 22 stone.')];
+    expect(stances(fish, named).filter(([, , stance]) => stance === 'disputes')).toEqual([]);
     expect(
       stances(fish, [sentence('A catfish weighing 22 stone has been caught in the Po Delta in Italy.')]),
     ).toContainEqual([0, 0, 'disputes', 'numbers']);
