@@ -160,6 +160,20 @@ function affirmative(s: SentenceAnalysis): boolean {
   return c.refutes < 0 && c.unsure < 0 && !c.negated;
 }
 
+/** "Declined to comment", "no comment", "without having verified it": a sentence that vouches for nothing. */
+const NO_COMMENT =
+  /\b(?:declined|refused|would not|wouldn['’]t) (?:to )?comment|\bno comment\b|\bwithout (?:having )?(?:authenticat|verif|confirm)/i;
+
+/**
+ * Whether a sentence states something another outlet could vouch for, so that its "cannot confirm" leaves
+ * it unclear: affirmative, with no refuting word ("The fake story claimed …") and no "declined to
+ * comment" or "without having verified it". Another's "cannot confirm" of a denial, of a "cannot
+ * confirm" or of a no-comment says nothing about it.
+ */
+function vouchable(s: SentenceAnalysis): boolean {
+  return affirmative(s) && refutingWords(s.text) === 0 && !NO_COMMENT.test(s.text);
+}
+
 /**
  * Whether a statement asserts with nothing that doubts it: affirmative, and no question, no refuting
  * word ("prank", "denies"), no hedge or rumour ("reportedly", "shuts down rumours"). A headline of that
@@ -251,7 +265,7 @@ function judgeAligned(c: SentenceAnalysis, t: SentenceAnalysis, context: PairCon
   const theyUnsure = unsureAt(t) >= 0;
   const weUnsure = unsureAt(c) >= 0;
   // Two "cannot confirm"s of one thing state the same fact; one alone leaves our claim unclear.
-  if (theyUnsure && !weUnsure) return { stance: 'unclear', score, basis: 'cannot-confirm' };
+  if (theyUnsure && !weUnsure && vouchable(c)) return { stance: 'unclear', score, basis: 'cannot-confirm' };
   if (context.denials && affirmative(c) && sim >= CUE_FLOOR) {
     // A headline's plain negation ("Batmobile wasn't stolen") denies; so does a refutation whose own
     // words are about what our claim says.
@@ -363,7 +377,8 @@ export function judgePair(
     const scope: SentenceAnalysis = { ...t, text: cue.scope };
     // Only an assertion can be doubted or denied: not another denial, nor another "cannot confirm".
     const eligible = (i: number) =>
-      affirmative(ours.sentences[i]) && scopeCovered(ours.sentences[i], cue.scope);
+      (cue.kind === 'unsure' ? vouchable(ours.sentences[i]) : affirmative(ours.sentences[i])) &&
+      scopeCovered(ours.sentences[i], cue.scope);
     for (const target of mostAboutClaims(scope, ours, CUE_FLOOR, {
       ignore: FRAME_STEMS,
       skip: (i) => !eligible(i),

@@ -118,6 +118,22 @@ describe('judgePair', () => {
     ]);
   });
 
+  it('leaves unclear only what states a fact: not a no-comment, a "cannot confirm" or a retold fake', () => {
+    const theirs = [
+      sentence('Scotland Yard would not confirm the name of the man in the video, the paper said.'),
+    ];
+    const unclear = (text: string) =>
+      stances([sentence(text)], theirs).filter(([, , stance]) => stance === 'unclear').length;
+    expect(
+      unclear('Police named the man in the video as a 26-year-old from west London, the paper said.'),
+    ).toBe(1);
+    expect(unclear('Scotland Yard declined to comment on the name of the man in the video.')).toBe(0);
+    expect(unclear('The paper published the name of the man in the video without having verified it.')).toBe(
+      0,
+    );
+    expect(unclear('The fake story named the man in the video as a 26-year-old from west London.')).toBe(0);
+  });
+
   it('links a denial to the claims it is most about, not to every claim of the story', () => {
     const ours = [
       claim,
