@@ -38,6 +38,30 @@ describe('independentSources', () => {
     ]);
   });
 
+  it('counts an outlet citing a role only as the person another outlet names in that role', () => {
+    const budanov = { origin: 'Kyrylo Budanov', role: "Ukraine's military intelligence chief" };
+    const sources = independentSources([
+      { outlet: 'a.test', articleId: 'a', ...budanov },
+      { outlet: 'b.test', articleId: 'b', origin: "Ukraine's military intelligence chief" },
+      { outlet: 'c.test', articleId: 'c', origin: 'Dmitry Peskov' },
+    ]);
+    expect(sources).toEqual([
+      { name: 'Kyrylo Budanov', role: budanov.role, outlets: ['a.test', 'b.test'], copies: [] },
+      { name: 'Dmitry Peskov', outlets: ['c.test'], copies: [] },
+    ]);
+    // Two people named in one role: the outlet citing the role alone cites neither for sure.
+    const two = independentSources([
+      { outlet: 'a.test', articleId: 'a', ...budanov },
+      { outlet: 'd.test', articleId: 'd', origin: 'Vadym Skibitsky', role: budanov.role },
+      { outlet: 'b.test', articleId: 'b', origin: "Ukraine's military intelligence chief" },
+    ]);
+    expect(two.map((s) => s.name)).toEqual([
+      'Kyrylo Budanov',
+      'Vadym Skibitsky',
+      "Ukraine's military intelligence chief",
+    ]);
+  });
+
   it("leaves out the claim's own article again: a copy of it, the original it copies, and that original's copies", () => {
     const confirmations = [
       { outlet: 'copy.test', articleId: 'copy', copyOf: 'mine' },

@@ -106,5 +106,29 @@ export function independentSources(
     const list = root === c ? group.outlets : group.copies;
     if (!list.includes(c.outlet)) list.push(c.outlet);
   }
+  return mergeRolesIntoNames(groups);
+}
+
+/**
+ * An outlet that cites a source by its role only ("Ukraine's military intelligence chief", "the
+ * Pentagon") cites the person another outlet names in that role ("Kyrylo Budanov, Ukraine's military
+ * intelligence chief"): its group joins that person's. Only when the role names one person: two people
+ * given the same role leave the role-only group apart.
+ */
+function mergeRolesIntoNames(groups: Map<string, IndependentSource>): IndependentSource[] {
+  const byRole = new Map<string, string[]>();
+  for (const [key, g] of groups)
+    if (g.role && key.startsWith('origin:')) {
+      const roleKey = `origin:${originKey(g.role)}`;
+      if (roleKey !== key) byRole.set(roleKey, [...(byRole.get(roleKey) ?? []), key]);
+    }
+  for (const [roleKey, named] of byRole) {
+    const roleOnly = groups.get(roleKey);
+    if (!roleOnly || named.length !== 1) continue;
+    const into = groups.get(named[0]) as IndependentSource;
+    for (const o of roleOnly.outlets) if (!into.outlets.includes(o)) into.outlets.push(o);
+    for (const o of roleOnly.copies) if (!into.copies.includes(o)) into.copies.push(o);
+    groups.delete(roleKey);
+  }
   return [...groups.values()];
 }

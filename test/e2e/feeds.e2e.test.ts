@@ -191,6 +191,8 @@ describe('following four outlets and a fact-checker', () => {
     expect(tooltip.text).toMatch(new RegExp(`${FACT_CHECKER.name} rated a matching claim mixed`));
     expect(tooltip.text.indexOf(FACT_CHECKER.name)).toBeLessThan(tooltip.text.indexOf('outlets confirm'));
     expect(tooltip.text).toContain('from your feeds');
+    // The feed's outlet cites "Ukraine's military intelligence chief", whom another outlet names: one source.
+    expect(tooltip.text).toMatch(/\d outlets, 1 independent source: Kyrylo Budanov/);
     expect(tooltip.html).toContain(`href="${server.url(FACT_CHECKER.host, FACT_CHECKER.pagePath)}"`);
     // The fact-check's own style (src/ui/fact-checks.css) reaches the shadow root: its coloured rule.
     const [rated] = await shadow.query('class', 'cl-factcheck cl-rating-mixed');
