@@ -86,11 +86,21 @@ const LEAD_FLOOR = 0.05;
 /** Claims a debunking article disputes at most, per sentence of its that states the debunk. */
 const DEBUNK_TARGETS = 2;
 
+/** "Declined to comment", "no comment", "without having verified it": a sentence that vouches for nothing. */
+const NO_COMMENT =
+  /\b(?:declined|refused|would not|wouldn['’]t) (?:to )?comment|\bno comment\b|\bwithout (?:having )?(?:authenticat|verif|confirm)/i;
+
 /** Where a sentence's cues are, by text: every pair of two articles asks about the same sentences. */
 interface Cues {
   unsure: number;
   refutes: number;
   negated: boolean;
+  /** A refuting word ("hoax", "fake", "staged"). */
+  refuting: boolean;
+  /** A debunk frame ("turned out", "no evidence", "satirical"). */
+  framed: boolean;
+  /** "Declined to comment", "without having verified it" (`NO_COMMENT`). */
+  noComment: boolean;
 }
 const cuesByText = new Map<string, Cues>();
 
@@ -101,6 +111,9 @@ function cuesOf(s: SentenceAnalysis): Cues {
       unsure: CANNOT_CONFIRM.exec(s.text)?.index ?? -1,
       refutes: STRONG_REFUTATION.exec(s.text)?.index ?? -1,
       negated: tokens(s.text).some(isNegation),
+      refuting: refutingWords(s.text) > 0,
+      framed: DEBUNK_FRAME.test(s.text),
+      noComment: NO_COMMENT.test(s.text),
     };
     if (cuesByText.size >= 20_000) cuesByText.clear();
     cuesByText.set(s.text, c);
@@ -110,10 +123,6 @@ function cuesOf(s: SentenceAnalysis): Cues {
 
 function unsureAt(s: SentenceAnalysis): number {
   return cuesOf(s).unsure;
-}
-
-function refutesAt(s: SentenceAnalysis): number {
-  return cuesOf(s).refutes;
 }
 
 function round(v: number): number {
@@ -160,10 +169,6 @@ function affirmative(s: SentenceAnalysis): boolean {
   return c.refutes < 0 && c.unsure < 0 && !c.negated;
 }
 
-/** "Declined to comment", "no comment", "without having verified it": a sentence that vouches for nothing. */
-const NO_COMMENT =
-  /\b(?:declined|refused|would not|wouldn['’]t) (?:to )?comment|\bno comment\b|\bwithout (?:having )?(?:authenticat|verif|confirm)/i;
-
 /**
  * Whether a sentence states something another outlet could vouch for, so that its "cannot confirm" leaves
  * it unclear: affirmative, with no refuting word ("The fake story claimed …") and no "declined to
@@ -171,7 +176,8 @@ const NO_COMMENT =
  * confirm" or of a no-comment says nothing about it.
  */
 function vouchable(s: SentenceAnalysis): boolean {
-  return affirmative(s) && refutingWords(s.text) === 0 && !NO_COMMENT.test(s.text);
+  const c = cuesOf(s);
+  return affirmative(s) && !c.refuting && !c.noComment;
 }
 
 /**
@@ -468,9 +474,8 @@ function debunkStatements(a: ArticleReading): number[] {
 const DEBUNK_STATEMENTS = 4;
 
 function statesDebunk(s: SentenceAnalysis, lead: boolean): boolean {
-  return (
-    refutesAt(s) >= 0 || DEBUNK_FRAME.test(s.text) || refutingWords(s.text) > 0 || (lead && cuesOf(s).negated)
-  );
+  const c = cuesOf(s);
+  return c.refutes >= 0 || c.framed || c.refuting || (lead && c.negated);
 }
 
 /**
