@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findAttribution } from './attribution.ts';
 import { findDates } from './dates.ts';
 import { findHedges } from './hedges.ts';
-import { findNumbers } from './numbers.ts';
+import { AGE_UNIT, findNumbers } from './numbers.ts';
 import { parseSentences, parseText } from './parse.ts';
 
 const split = (t: string) => parseText(t).map((s) => t.slice(s.start, s.end));
@@ -83,6 +83,45 @@ describe('findNumbers', () => {
     ['50 soldiers', 'exact'],
   ])('%s is %s', (text, qualifier) => {
     expect(findNumbers(text)[0]).toMatchObject({ value: text.includes('1,000') ? 1000 : 50, qualifier });
+  });
+  // An age is its own quantity however it is written, so that "girls as young as 13" neither conflicts
+  // with "seven girls" nor with "aged 13 and 14".
+  it.each([
+    ['A 22-year-old man was held.', [[22, 'exact']]],
+    ['The man, 22 years old, was held.', [[22, 'exact']]],
+    [
+      'Seven girls as young as 13 became pregnant.',
+      [
+        [7, 'exact', 'girls'],
+        [13, 'at-least'],
+      ],
+    ],
+    [
+      'Seven schoolgirls aged 13 and 14 fall pregnant.',
+      [
+        [7, 'exact', 'schoolgirls'],
+        [13, 'exact'],
+        [14, 'exact'],
+      ],
+    ],
+    ['Pupils aged 12 to 15 and 13 and 14-year-old girls.', [[12], [15], [13], [14]]],
+    ['He left school at the age of 16.', [[16, 'exact']]],
+    ['Police said Kim Smith, 45, was arrested.', [[45, 'exact']]],
+  ] as const)('reads the ages of %s', (text, ages) => {
+    const found = findNumbers(text, tokensOf(text)).map((n) => [n.value, n.qualifier, n.unit]);
+    expect(found).toHaveLength(ages.length);
+    ages.forEach(([value, qualifier, unit], i) => {
+      expect(found[i][0]).toBe(value);
+      if (qualifier) expect(found[i][1]).toBe(qualifier);
+      expect(found[i][2]).toBe(unit ?? AGE_UNIT);
+    });
+  });
+  it('reads no age into a count after a place or a list of counts', () => {
+    expect(findNumbers('In Texas, 45 people died.', tokensOf('In Texas, 45 people died.'))[0].unit).toBe(
+      'people',
+    );
+    const text = 'Aged 30, he had 3 children and 2 dogs.';
+    expect(findNumbers(text, tokensOf(text)).map((n) => n.unit)).toEqual([AGE_UNIT, 'children', 'dogs']);
   });
   it('leaves days and years to the date finder', () => {
     expect(findNumbers('They were moved from Oct. 8-13 and since August 2023, ready by Nov. 1.')).toEqual([]);

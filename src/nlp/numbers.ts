@@ -208,9 +208,62 @@ export function findNumbers(text: string, tokens: readonly Token[] = []): Number
       const from = unitFrom >= 0 ? unitFrom : end;
       unit = ageOrDuration(text.slice(from, from + 40), unitAfter(text, from, tokens));
     }
-    out.push({ raw: text.slice(start, end), value, ...(unit ? { unit } : {}), qualifier, start, end });
+    // An age's words outrank the noun after it ("aged 13 and 14 fall pregnant").
+    const age = g.cur || g.pct || g.scale || g.frac ? undefined : ageBefore(text, start, out[out.length - 1]);
+    if (age) unit = AGE_UNIT;
+    out.push({
+      raw: text.slice(start, end),
+      value,
+      ...(unit ? { unit } : {}),
+      qualifier: age?.qualifier ?? qualifier,
+      start,
+      end,
+    });
   }
+  // "13 and 14-year-old girls": a bare number joined to an age is one too.
+  for (let i = out.length - 2; i >= 0; i--)
+    if (!out[i].unit && out[i + 1].unit === AGE_UNIT && JOINED.test(text.slice(out[i].end, out[i + 1].start)))
+      out[i] = { ...out[i], unit: AGE_UNIT };
   return out;
+}
+
+/** The unit of a person's age, however it is written ("13-year-old", "13 years old", "aged 13"). */
+export const AGE_UNIT = 'year old';
+
+/** Whether a number is someone's age in years or months ("a 22-year-old", "a six-month-old"). */
+export function isAgeUnit(unit: string | undefined): boolean {
+  return !!unit && / old$/.test(unit);
+}
+
+/** Words between two numbers that make them one list ("13 and 14", "13 to 15", "13-15"). */
+const JOINED = /^\s*(?:,|and|or|to|-|–)\s*$/;
+
+/** Words before a bare number that make it an age, with the bound they put on it. */
+const AGE_BEFORE: readonly [RegExp, NumberQualifier][] = [
+  [/\bas young as\s+$/i, 'at-least'],
+  [/\bas old as\s+$/i, 'at-most'],
+  [/\b(?:aged|ages?(?: of)?)\s+$/i, 'exact'],
+];
+
+/**
+ * A bare number read as an age from what precedes it: "aged 13", "as young as 13", a name's
+ * apposition ("Kim Smith, 45, said") or the second of a list of ages ("aged 13 and 14").
+ */
+function ageBefore(
+  text: string,
+  start: number,
+  previous: NumberMention | undefined,
+): { qualifier?: NumberQualifier } | undefined {
+  const before = text.slice(Math.max(0, start - 16), start);
+  for (const [re, qualifier] of AGE_BEFORE)
+    if (re.test(before)) return qualifier === 'exact' ? {} : { qualifier };
+  if (previous?.unit === AGE_UNIT && JOINED.test(text.slice(previous.end, start))) return {};
+  // "Smith, 45, said": a capitalised word (not the sentence's first) between commas and a small number.
+  if (/(?:^|\s)\S+\s+[A-Z][\p{L}'-]+,\s*$/u.test(text.slice(Math.max(0, start - 40), start))) {
+    const after = text.slice(start);
+    if (/^\d{1,3},\s/.test(after) && Number.parseInt(after, 10) < 120) return {};
+  }
+  return undefined;
 }
 
 function wordsValue(words: string): number {
@@ -247,7 +300,8 @@ const TIME_UNIT = /^(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?)$/;
  */
 function ageOrDuration(after: string, unit: string | undefined): string | undefined {
   if (!unit || !TIME_UNIT.test(unit)) return unit;
-  return new RegExp(`^[\\s-]*${unit}[- ]old\\b`, 'i').test(after) ? `${unit} old` : unit;
+  // One unit however written: "13 years old" and "13-year-old" are one age.
+  return new RegExp(`^[\\s-]*${unit}[- ]old\\b`, 'i').test(after) ? `${unit.replace(/s$/, '')} old` : unit;
 }
 
 /** The counted noun: the first noun within four words after the number, skipping adjectives and names. */

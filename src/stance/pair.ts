@@ -13,6 +13,7 @@ import { concept, contentStems, isStopword, NEGATIONS, stem, tokens } from '../m
 import type { NumberMention, SentenceAnalysis } from '../model/sentence.ts';
 import type { StanceDetail } from '../model/stance.ts';
 import type { ArticleSide } from '../model/story.ts';
+import { isAgeUnit } from '../nlp/numbers.ts';
 import { CANNOT_CONFIRM, cueCounts, DEBUNK_FRAME, refutingWords, STRONG_REFUTATION } from './cues.ts';
 import { cueScope, FRAME_STEMS, negationScope, numberConflict, scopeCovered } from './index.ts';
 
@@ -609,9 +610,9 @@ function isRecord(s: SentenceAnalysis, n: NumberMention): boolean {
   return RECORD.test(s.text.slice(Math.max(0, n.start - RECORD_BEFORE), n.end + RECORD_AFTER));
 }
 
-/** "22-year-old": a person's age. */
+/** "22-year-old", "aged 22": a person's age. */
 function isAge(n: NumberMention): boolean {
-  return n.unit === 'year old' || n.unit === 'year-old';
+  return isAgeUnit(n.unit);
 }
 
 /** Characters on each side of a number that make up its clause, for comparing what two numbers count. */
