@@ -8,7 +8,7 @@ import type { SentenceAnalysis } from '../model/sentence.ts';
 import { idfOf } from './features.ts';
 import { preparedOf } from './index.ts';
 import { IDF } from './model.ts';
-import { concept } from './text.ts';
+import { concept, contentStems } from './text.ts';
 
 /** A sentence's content stems (sorted) with their idf, for fast pairwise scores. */
 interface Terms {
@@ -38,6 +38,40 @@ function termsOf(s: SentenceAnalysis): Terms {
   if (termsByText.size >= TERMS_CACHE) termsByText.clear();
   termsByText.set(s.text, t);
   return t;
+}
+
+const saidByText = new Map<string, ReadonlySet<string>>();
+
+/**
+ * What a sentence says of whom it names: its content words (as concepts) and figures that are not part
+ * of a name it mentions or of its source's name.
+ */
+function saidOf(s: SentenceAnalysis): ReadonlySet<string> {
+  let said = saidByText.get(s.text);
+  if (!said) {
+    const names = new Set<string>();
+    for (const e of s.entities) for (const w of contentStems(e.text)) names.add(w);
+    if (s.attribution) for (const w of contentStems(s.attribution.source)) names.add(w);
+    said = new Set(
+      contentStems(s.text)
+        .filter((w) => !names.has(w))
+        .map(concept),
+    );
+    if (saidByText.size >= TERMS_CACHE) saidByText.clear();
+    saidByText.set(s.text, said);
+  }
+  return said;
+}
+
+/**
+ * Whether two sentences share something they say beyond the names they mention: "Dylan Thomas has been
+ * contacted for comment" states nothing of "Dylan Thomas was told by doctors that he had an allergy".
+ */
+export function saysAlike(a: SentenceAnalysis, b: SentenceAnalysis): boolean {
+  const x = saidOf(a);
+  const y = saidOf(b);
+  for (const w of x) if (y.has(w)) return true;
+  return false;
 }
 
 /** How much two sentences share, weighted by rarity: cosine, and the covered share of each side. */
@@ -155,6 +189,7 @@ export function alignSentences(
   ours: readonly SentenceAnalysis[],
   theirs: readonly SentenceAnalysis[],
   floor: number,
+  options: { beyondNames?: boolean } = {},
 ): Aligned[] {
   if (!ours.length || !theirs.length) return [];
   const scores = scoreMatrix(ours, theirs);
@@ -162,16 +197,22 @@ export function alignSentences(
   const theirsState = theirs.map(statesSomething);
   const bestOfOurs = new Array<number>(ours.length).fill(0);
   const bestOfTheirs = new Array<number>(theirs.length).fill(0);
+  // With `beyondNames`, a pair that shares nothing but names takes no part, so that each sentence's best
+  // match is one that says something of what it names.
+  const pairable = (i: number, j: number) =>
+    oursState[i] &&
+    theirsState[j] &&
+    (!options.beyondNames || scores[i][j] < floor || saysAlike(ours[i], theirs[j]));
   for (let i = 0; i < ours.length; i++)
     for (let j = 0; j < theirs.length; j++) {
-      if (!oursState[i] || !theirsState[j]) continue;
+      if (!pairable(i, j)) continue;
       bestOfOurs[i] = Math.max(bestOfOurs[i], scores[i][j]);
       bestOfTheirs[j] = Math.max(bestOfTheirs[j], scores[i][j]);
     }
   const out: Aligned[] = [];
   for (let i = 0; i < ours.length; i++)
     for (let j = 0; j < theirs.length; j++) {
-      if (!oursState[i] || !theirsState[j]) continue;
+      if (!pairable(i, j)) continue;
       const s = scores[i][j];
       if (s < floor || s < bestOfOurs[i] - TIE || s < bestOfTheirs[j] * MUTUAL) continue;
       out.push({ ours: i, theirs: j, score: s });

@@ -6,7 +6,7 @@
  * framed as a debunk of the story disputes the claims of a report that assert what it denies, quoting
  * its sentence most about each.
  */
-import { alignScore, alignSentences, mostAbout, overlap } from '../match/align.ts';
+import { alignScore, alignSentences, mostAbout, overlap, saysAlike } from '../match/align.ts';
 import { matchEvidence, similarityAtLeast, similarityFrom } from '../match/index.ts';
 import { compatible, isVague, sameScale, unitsAgree } from '../match/numbers.ts';
 import { concept, contentStems, isStopword, NEGATIONS, stem, tokens } from '../match/text.ts';
@@ -290,6 +290,9 @@ function judgeAligned(c: SentenceAnalysis, t: SentenceAnalysis, context: PairCon
   // "were caught on camera"), and only when it says something (a menu's lone "Dismiss" does not).
   // (Between lone statements, headlines, the side each article takes on the story speaks instead.)
   if (!context.lone && (oppositePolarity(c, t) || contentWords(t) < MIN_CONFIRMING_WORDS)) return null;
+  // Nor does a sentence that shares only names with ours ("Dylan Thomas has been contacted for comment"
+  // against "Dylan Thomas was told by doctors that he was suffering from an allergic reaction").
+  if (!context.lone && !saysAlike(c, t)) return null;
   return { stance: 'confirms', score, basis: 'same-fact' };
 }
 
@@ -345,10 +348,15 @@ export function judgePair(
   const theirSide = sideOf(theirs);
   const short = Math.min(ours.sentences.length, theirs.sentences.length) <= STATEMENT_SENTENCES;
   const lone = short && story.shared;
+  // Between articles, two sentences that share only names state no same fact; a headline often
+  // refutes another by its names alone ("Bale drops out of the Jobs biopic", "Bale won't play Jobs").
   const aligned = alignSentences(
     ours.sentences,
     theirs.sentences,
     lone ? STATEMENT_ALIGN_FLOOR : ALIGN_FLOOR,
+    {
+      beyondNames: !lone,
+    },
   );
   const context: PairContext = {
     confirmFrom: lone ? STATEMENT_CONFIRM : ALIGNED_CONFIRM,

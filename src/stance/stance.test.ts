@@ -48,6 +48,29 @@ describe('judgePair', () => {
   const stances = (ours: SentenceAnalysis[], theirs: SentenceAnalysis[]) =>
     judgePair(report(ours), report(theirs)).map((j) => [j.ours, j.theirs, j.detail.stance, j.detail.basis]);
 
+  it('does not confirm by a sentence that shares only names with ours', () => {
+    const named = (text: string, names: string[]) => ({
+      ...sentence(text),
+      entities: names.map((name) => ({ text: name, type: 'person' as const })),
+    });
+    const ours = [
+      named('Doctors in Bali told Dylan Thomas that a spider had burrowed under his skin.', ['Dylan Thomas']),
+      sentence('The central bank raised interest rates by half a point on Tuesday.'),
+      sentence('Shares fell sharply in early trading after the announcement.'),
+    ];
+    const theirs = [
+      named('Dylan Thomas has been contacted for comment.', ['Dylan Thomas']),
+      sentence('Rain is expected over the weekend across the north.'),
+      sentence('The festival drew record crowds this year.'),
+    ];
+    expect(stances(ours, theirs)).toEqual([]);
+    // The same pair of sentences, saying something alike of him, confirms.
+    const said = [
+      named('Dylan Thomas was told by doctors that a spider burrowed under his skin.', ['Dylan Thomas']),
+    ];
+    expect(stances(ours, [...said, ...theirs.slice(1)])).toEqual([[0, 0, 'confirms', 'same-fact']]);
+  });
+
   it('confirms the sentence that states the same fact, and only that one', () => {
     const theirs = [
       sentence('The central bank raised interest rates by half a point on Tuesday.'),
