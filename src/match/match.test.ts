@@ -62,6 +62,10 @@ describe('quantities', () => {
     expect(compatible(q('around 10,000'), q('more than 11,000'))).toBe(false);
     expect(compatible(q('close to 10,000'), q('more than 11,000'))).toBe(false);
     expect(compatible(q('10,000'), q('12,000'))).toBe(false);
+    // An approximate small count is at least one either way: "nearly a dozen" jetliners may be 11.
+    expect(compatible(q('nearly a dozen jetliners'), q('11 jetliners'))).toBe(true);
+    expect(compatible(q('about 60 feet'), q('about 40 feet'))).toBe(false);
+    expect(compatible(q('about 4.5%'), q('5.2%'))).toBe(false);
   });
 
   // Each row: our statement, theirs, whether both can be true. The qualifiers are read by src/nlp/numbers.ts.

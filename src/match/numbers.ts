@@ -25,7 +25,10 @@ function interval(q: Quantity): Interval {
   const v = q.value;
   switch (q.qualifier) {
     case 'approx':
-      return [v * 0.96, v * 1.04];
+      // "Nearly a dozen" jetliners are 11: an approximate count is at least one either way.
+      return Number.isInteger(v) && q.unit !== '%' && q.unit !== 'fraction'
+        ? [Math.min(v * 0.96, v - 1), Math.max(v * 1.04, v + 1)]
+        : [v * 0.96, v * 1.04];
     case 'more-than':
     case 'at-least':
       return [v, Number.POSITIVE_INFINITY];

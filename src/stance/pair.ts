@@ -503,7 +503,10 @@ function numberDisputes(ours: ArticleReading, theirs: ArticleReading): PairJudge
     theirs.sentences.forEach((t, j) => {
       if (!t.numbers.length) return;
       const whole = alignScore(overlap(c, t));
-      for (const x of c.numbers)
+      for (const x of c.numbers) {
+        // A sentence that gives our figure beside another ("about 62 acres; another listing says about 82")
+        // reports both and disputes neither; nor is ours disputed by a figure it gives itself.
+        const givesOurs = t.numbers.some((y) => sameQuantity(x, y) && compatible(x, y));
         for (const y of t.numbers) {
           if (!unitsAgree(x, y) || isVague(x) || isVague(y) || isIncrement(c, x) || isIncrement(t, y))
             continue;
@@ -529,7 +532,12 @@ function numberDisputes(ours: ArticleReading, theirs: ArticleReading): PairJudge
             if (Math.max(related, whole) >= NUMBER_FLOOR) statesOurs = true;
             continue;
           }
-          if (related < NUMBER_FLOOR) continue;
+          if (
+            givesOurs ||
+            related < NUMBER_FLOOR ||
+            c.numbers.some((z) => sameQuantity(z, y) && compatible(z, y))
+          )
+            continue;
           if (!sameScale(x, y, CONFLICT_RATIO) || (!(x.unit && y.unit) && related < BARE_NUMBER_FLOOR))
             continue;
           if (!best || related > best.detail.score)
@@ -544,10 +552,16 @@ function numberDisputes(ours: ArticleReading, theirs: ArticleReading): PairJudge
               },
             };
         }
+      }
     });
     if (best && !statesOurs) out.push(best);
   });
   return out;
+}
+
+/** Two figures that name the same kind of unit ("acres" and "acre", "troops" and "soldiers"). */
+function sameQuantity(a: NumberMention, b: NumberMention): boolean {
+  return !!a.unit && !!b.unit && unitsAgree(a, b);
 }
 
 /** Qualifier words before a number that say nothing of what it counts. */

@@ -98,6 +98,26 @@ describe('judgePair', () => {
     expect(judgePair(report([claim]), report(both)).filter((x) => x.detail.basis === 'numbers')).toEqual([]);
   });
 
+  it('disputes by no sentence that gives our figure beside another, in either direction', () => {
+    const one = [
+      sentence(
+        "The golfer's former 62-acre island in a Swedish lake has been put on the market, a newspaper reported on Tuesday.",
+      ),
+    ];
+    const both = [
+      sentence(
+        "The estate agent's listing pegs the property at about 62 acres; a private islands website says it is about 82 acres.",
+      ),
+    ];
+    const numbers = (a: SentenceAnalysis[], b: SentenceAnalysis[]) =>
+      judgePair(report(a), report(b)).filter((x) => x.detail.basis === 'numbers');
+    expect(numbers(one, both)).toEqual([]);
+    expect(numbers(both, one)).toEqual([]);
+    // Without our figure beside it, the other figure disputes ours.
+    const other = [sentence("A private islands website says the golfer's former island is about 82 acres.")];
+    expect(numbers(one, other)).toHaveLength(1);
+  });
+
   it('disputes no record with a count, nor two figures of one story that count different things', () => {
     const fish = [
       sentence('An enormous catfish weighing 20 stone has been caught in the Po Delta in Italy.'),
