@@ -56,7 +56,17 @@ const REFUTING = [
   'scam',
   'disproved',
 ];
-const REFUTING_STEMS = new Set(REFUTING.map(stem));
+/**
+ * Refuting words whose stem is a common noun's ("doctored" and "doctors", "photoshopped" and "Photoshop"):
+ * these count only as written. ("Staged" keeps its stem: "Did he stage the video?" doubts it.)
+ */
+const REFUTING_AS_WRITTEN = new Set(['doctored', 'photoshopped']);
+const REFUTING_STEMS = new Set(REFUTING.filter((w) => !REFUTING_AS_WRITTEN.has(w)).map(stem));
+
+/** Whether a lower-cased token is a refuting word. */
+function isRefuting(token: string): boolean {
+  return REFUTING_AS_WRITTEN.has(token) || REFUTING_STEMS.has(stem(token));
+}
 
 const HEDGING = [
   'reportedly',
@@ -126,7 +136,7 @@ export const DEBUNK_FRAME =
 /** How many refuting words ("hoax", "fake", "prank", "denied") a text holds. */
 export function refutingWords(text: string): number {
   let n = 0;
-  for (const t of tokens(text)) if (REFUTING_STEMS.has(stem(t))) n++;
+  for (const t of tokens(text)) if (isRefuting(t)) n++;
   return n;
 }
 
@@ -145,7 +155,7 @@ export function cueCounts(text: string): CueCounts {
   let negations = 0;
   for (const t of tokens(text)) {
     const s = stem(t);
-    if (REFUTING_STEMS.has(s)) refuting++;
+    if (isRefuting(t)) refuting++;
     if (HEDGING_STEMS.has(s)) hedging++;
     if (AFFIRMING_STEMS.has(s)) affirming++;
     if (t === 'not' || t === 'no' || t === 'never' || t.endsWith("n't") || t === 'cannot') negations++;

@@ -443,6 +443,15 @@ function debunkDisputes(ours: ArticleReading, theirs: ArticleReading): PairJudge
   const says = (i: number) =>
     report.sentences.length <= STATEMENT_SENTENCES ||
     contentWords(report.sentences[i]) >= MIN_CONFIRMING_WORDS;
+  // When no sentence of the debunk states it, its lead speaks for it; a lead that retells a sentence of
+  // this report (the same fact) would read as a confirmation of the story, so it disputes nothing here.
+  if (
+    debunk.sentences.length > STATEMENT_SENTENCES &&
+    statements.length &&
+    !statesDebunk(debunk.sentences[statements[0]], statements[0] === 0) &&
+    report.sentences.some((r) => alignScore(overlap(debunk.sentences[statements[0]], r)) >= ALIGNED_CONFIRM)
+  )
+    return [];
   for (const j of statements)
     for (const target of mostAboutClaims(debunk.sentences[j], report, DEBUNK_FLOOR, {
       max: debunkIsTheirs ? DEBUNK_TARGETS : 1,

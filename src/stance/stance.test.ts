@@ -234,6 +234,35 @@ describe('judgePair', () => {
     expect(back.filter((j) => j.detail.basis === 'debunk').map((j) => [j.ours, j.theirs])).toEqual([[2, 0]]);
   });
 
+  it('reads no refutation into a doctor, and disputes by no debunk lead that retells our sentence', () => {
+    const ours = [
+      sentence(
+        'Doctors extracted a tropical spider that had burrowed into the scar from his appendix removal.',
+      ),
+      sentence('He said the spider had been living inside him for three days before it was found.'),
+      sentence('The doctors sent the spider away for tests to find out what kind it was.'),
+    ];
+    // The debunk's lead retells our first sentence; nothing in it states the debunk ("Doctors" is no
+    // "doctored"), so it disputes nothing of ours, and never that sentence.
+    const theirs = [
+      sentence(
+        'Doctors extracted a tropical spider that had burrowed into the scar from his appendix removal.',
+      ),
+      sentence('The story was shared widely on social media over the weekend.'),
+      sentence('His friends posted pictures of the red trail on his stomach.'),
+    ];
+    const debunk = { sentences: theirs, side: 'debunk' as const };
+    expect(judgePair(report(ours), debunk).filter((j) => j.detail.stance === 'disputes')).toEqual([]);
+    expect(judgePair(debunk, report(ours)).filter((j) => j.detail.stance === 'disputes')).toEqual([]);
+    // A lead that says the photo was doctored states the debunk, and disputes.
+    const doctored = [sentence('The photo of the spider under his skin was doctored.'), ...theirs.slice(1)];
+    expect(
+      judgePair(report(ours), { sentences: doctored, side: 'debunk' }).some(
+        (j) => j.detail.basis === 'debunk',
+      ),
+    ).toBe(true);
+  });
+
   it('lets a debunk dispute no line of a few words ("Watch the filming here.") in an article', () => {
     const ours = [
       sentence('A homeless man spent the $100 a YouTuber gave him on food for other homeless people.'),
