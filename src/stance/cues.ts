@@ -15,7 +15,6 @@ const REFUTING = [
   'denies',
   'denied',
   'denial',
-  'despite',
   'nope',
   'doubt',
   'doubts',

@@ -254,6 +254,16 @@ describe('judgePair', () => {
     const debunk = { sentences: theirs, side: 'debunk' as const };
     expect(judgePair(report(ours), debunk).filter((j) => j.detail.stance === 'disputes')).toEqual([]);
     expect(judgePair(debunk, report(ours)).filter((j) => j.detail.stance === 'disputes')).toEqual([]);
+    // Nor is "despite" a refutation: the debunk's sentence below retells ours and states nothing against it.
+    const despite = [
+      sentence('Despite the pain, he said the spider had been living inside him for three days.'),
+      ...theirs.slice(1),
+    ];
+    expect(
+      judgePair(report(ours), { sentences: despite, side: 'debunk' }).filter(
+        (j) => j.detail.stance === 'disputes',
+      ),
+    ).toEqual([]);
     // A lead that says the photo was doctored states the debunk, and disputes.
     const doctored = [sentence('The photo of the spider under his skin was doctored.'), ...theirs.slice(1)];
     expect(
