@@ -150,7 +150,10 @@ export function negatesClaim(c: SentenceAnalysis, t: SentenceAnalysis): boolean 
   for (let i = 0; i < theirs.length; i++) {
     if (!isNegation(theirs[i]) || NOT_NEGATING.has(theirs[i + 1] ?? '')) continue;
     let seen = 0;
-    for (let k = i + 1; k < theirs.length && seen < 3; k++) {
+    // "No" negates the noun it determines ("no idea how the truck got there"); "not", "never" and "no one"
+    // what follows.
+    const reach = theirs[i] === 'no' && theirs[i + 1] !== 'one' ? 1 : 3;
+    for (let k = i + 1; k < theirs.length && seen < reach; k++) {
       const w = theirs[k];
       if (isNegation(w) || /[.;:!?]$/.test(w)) break;
       if (isStopword(w)) continue;

@@ -5,7 +5,7 @@ import { parseText } from '../nlp/parse.ts';
 import { parseCsv, toCsv } from './csv.ts';
 import { fncScore, parseStances } from './fnc.ts';
 import { numberConflict } from './index.ts';
-import { judgePair } from './pair.ts';
+import { judgePair, negatesClaim } from './pair.ts';
 
 function sentence(text: string): SentenceAnalysis {
   return {
@@ -300,15 +300,35 @@ describe('judgePair', () => {
       expect(judgePair(report(ours), { sentences: denial, side }).map((j) => j.detail)).toContainEqual(
         expect.objectContaining({ stance: 'disputes', basis: 'denial' }),
       );
-    // A report that negates a detail of the story ("had no idea she was pregnant") denies nothing.
+    // A report that negates a detail of the story ("did not know she was pregnant") denies nothing.
     const nun = [sentence('Nun gives birth to a baby boy after complaining of stomach pains')];
-    const detail = [sentence('Nun who had no idea she was pregnant gives birth to a baby boy')];
+    const detail = [sentence('Nun who did not know she was pregnant gives birth to a baby boy')];
     expect(judgePair(report(nun), report(detail)).some((j) => j.detail.stance === 'disputes')).toBe(false);
     expect(
       judgePair(report(nun), { sentences: detail, side: 'unsure' }).some(
         (j) => j.detail.stance === 'disputes',
       ),
     ).toBe(true);
+    // "Had no idea" negates the idea, not the birth: no denial whatever side the headline takes.
+    const idea = [sentence('Nun who had no idea she was pregnant gives birth to a baby boy')];
+    expect(
+      judgePair(report(nun), { sentences: idea, side: 'unsure' }).some((j) => j.detail.stance === 'disputes'),
+    ).toBe(false);
+  });
+
+  it('reads a determiner "no" as negating its noun only, and "not", "never", "no one" as negating what follows', () => {
+    const claim = sentence("A Texas plumber's company truck ended up with ISIS militants in Syria.");
+    expect(
+      negatesClaim(claim, sentence('Texas plumber has no idea how company truck ended up with ISIS')),
+    ).toBe(false);
+    expect(
+      negatesClaim(claim, sentence('The company truck did not end up with ISIS, the plumber says')),
+    ).toBe(true);
+    const streak = sentence('Residents reported a streak of light before the crater appeared.');
+    expect(negatesClaim(streak, sentence('It was strange that no one reported a streak of light.'))).toBe(
+      true,
+    );
+    expect(negatesClaim(streak, sentence('There was no streak of light, residents said.'))).toBe(true);
   });
 
   it('lets a denial speak between two articles the debunk model is unsure of, not between two that doubt', () => {
