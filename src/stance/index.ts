@@ -48,7 +48,8 @@ export const FRAME_STEMS: ReadonlySet<string> = new Set(
 /** Where a clause ends: a semicolon, or a conjunction that turns to another statement. */
 const CLAUSE_END = /;|\s(?:but|while|although|however|whereas)\s/i;
 
-function concepts(text: string): Set<string> {
+/** The content concepts of a text beyond the words that frame a denial or report (`FRAME_STEMS`). */
+export function concepts(text: string): Set<string> {
   return new Set(
     contentStems(text)
       .filter((s) => !FRAME_STEMS.has(s) && !/^\d/.test(s))

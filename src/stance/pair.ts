@@ -15,7 +15,7 @@ import type { StanceDetail } from '../model/stance.ts';
 import type { ArticleSide } from '../model/story.ts';
 import { isAgeUnit } from '../nlp/numbers.ts';
 import { CANNOT_CONFIRM, cueCounts, DEBUNK_FRAME, refutingWords, STRONG_REFUTATION } from './cues.ts';
-import { cueScope, FRAME_STEMS, negationScope, numberConflict, scopeCovered } from './index.ts';
+import { concepts, cueScope, FRAME_STEMS, negationScope, numberConflict, scopeCovered } from './index.ts';
 
 /** An article as the pair judgement reads it: its sentences and its article-level stance. */
 export interface ArticleReading {
@@ -120,6 +120,19 @@ function cuesOf(s: SentenceAnalysis): Cues {
     cuesByText.set(s.text, c);
   }
   return c;
+}
+
+/**
+ * Whether their "cannot confirm" is about what our claim says: its scope (`cueScope`) is covered by our
+ * claim ("there was an unconfirmed report of a person injured" leaves no report of gunfire unclear). A
+ * scope that names next to nothing ("could not verify these claims") points back to what the sentence
+ * was aligned with, so the alignment decides.
+ */
+function unsureCovers(c: SentenceAnalysis, t: SentenceAnalysis): boolean {
+  const m = CANNOT_CONFIRM.exec(t.text);
+  if (!m) return false;
+  const scope = cueScope(t.text, m.index, m[0].length);
+  return concepts(scope).size < 2 || scopeCovered(c, scope);
 }
 
 function unsureAt(s: SentenceAnalysis): number {
@@ -275,7 +288,8 @@ function judgeAligned(c: SentenceAnalysis, t: SentenceAnalysis, context: PairCon
   const theyUnsure = unsureAt(t) >= 0;
   const weUnsure = unsureAt(c) >= 0;
   // Two "cannot confirm"s of one thing state the same fact; one alone leaves our claim unclear.
-  if (theyUnsure && !weUnsure && vouchable(c)) return { stance: 'unclear', score, basis: 'cannot-confirm' };
+  if (theyUnsure && !weUnsure && vouchable(c) && unsureCovers(c, t))
+    return { stance: 'unclear', score, basis: 'cannot-confirm' };
   if (context.denials && affirmative(c) && sim >= CUE_FLOOR) {
     // A headline's plain negation ("Batmobile wasn't stolen") denies; so does a refutation whose own
     // words are about what our claim says.

@@ -177,6 +177,44 @@ describe('judgePair', () => {
     expect(unclear('The fake story named the man in the video as a 26-year-old from west London.')).toBe(0);
   });
 
+  it('leaves unclear only what their "cannot confirm" is about, or what it points back to', () => {
+    const ours = [
+      sentence('Witnesses heard shots fired inside the halls of Parliament near the library on Wednesday.'),
+      sentence('The central bank raised interest rates by half a point on Tuesday.'),
+      sentence('Shares fell sharply in early trading after the announcement.'),
+    ];
+    const other = (text: string) => [
+      sentence(text),
+      sentence('Rain is expected over the weekend across the north.'),
+      sentence('The festival drew record crowds this year.'),
+    ];
+    const unclear = (theirs: SentenceAnalysis[]) =>
+      stances(ours, theirs).filter(([, , stance]) => stance === 'unclear');
+    // Aligned with our claim, but what it cannot confirm is an injury.
+    expect(
+      unclear(
+        other(
+          'Witnesses heard shots fired inside Parliament near the library, and there was an unconfirmed report of a guard injured.',
+        ),
+      ),
+    ).toEqual([]);
+    expect(
+      unclear(
+        other(
+          'Police could not confirm that shots were fired inside the halls of Parliament near the library.',
+        ),
+      ),
+    ).toEqual([[0, 0, 'unclear', 'cannot-confirm']]);
+    // "Could not verify it" points back to the sentence's own statement, which states ours.
+    expect(
+      unclear(
+        other(
+          'Witnesses heard shots fired inside the halls of Parliament near the library, but police could not verify it.',
+        ),
+      ),
+    ).toEqual([[0, 0, 'unclear', 'cannot-confirm']]);
+  });
+
   it('links a denial to the claims it is most about, not to every claim of the story', () => {
     const ours = [
       claim,
