@@ -143,6 +143,18 @@ function round(v: number): number {
   return Math.round(v * 1000) / 1000;
 }
 
+/** Adverbs a negation's scope passes over to what it negates ("had not yet been moved", "never even said"). */
+const NEGATION_ADVERBS = new Set([
+  'yet',
+  'still',
+  'already',
+  'ever',
+  'even',
+  'actually',
+  'really',
+  'necessarily',
+]);
+
 /** Words after a negation that do not negate what follows ("not only", "no longer"). */
 const NOT_NEGATING = new Set(['only', 'just', 'least', 'longer', 'less', 'more', 'sure', 'clear']);
 
@@ -169,7 +181,7 @@ export function negatesClaim(c: SentenceAnalysis, t: SentenceAnalysis): boolean 
     for (let k = i + 1; k < theirs.length && seen < reach; k++) {
       const w = theirs[k];
       if (isNegation(w) || /[.;:!?]$/.test(w)) break;
-      if (isStopword(w)) continue;
+      if (isStopword(w) || NEGATION_ADVERBS.has(w)) continue;
       seen++;
       if (stems.has(stem(w))) return true;
     }

@@ -367,6 +367,13 @@ describe('judgePair', () => {
       true,
     );
     expect(negatesClaim(streak, sentence('There was no streak of light, residents said.'))).toBe(true);
+    // An adverb between the negation and what it negates is passed over.
+    const moved = sentence(
+      'North Korean personnel sent to support the operation of equipment are in Ukraine.',
+    );
+    expect(
+      negatesClaim(moved, sentence('The North Korean soldiers had not yet been moved to Russia or Ukraine.')),
+    ).toBe(true);
   });
 
   it('lets a denial speak between two articles the debunk model is unsure of, not between two that doubt', () => {
