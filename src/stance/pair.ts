@@ -541,11 +541,14 @@ function numberDisputes(ours: ArticleReading, theirs: ArticleReading): PairJudge
     theirs.sentences.forEach((t, j) => {
       if (!t.numbers.length) return;
       const whole = alignScore(overlap(c, t));
-      for (const x of c.numbers) {
-        // A sentence that gives our figure beside another ("about 62 acres; another listing says about 82")
-        // reports both and disputes neither; nor is ours disputed by a figure it gives itself.
-        const givesOurs = t.numbers.some((y) => sameQuantity(x, y) && compatible(x, y));
-        for (const y of t.numbers) {
+      // A sentence that gives our figure beside another ("about 62 acres; another listing says about 82")
+      // reports both and disputes neither; nor is ours disputed by a figure it gives itself.
+      const given = (figures: readonly NumberMention[], y: NumberMention) =>
+        figures.some((z) => sameQuantity(z, y) && compatible(z, y));
+      const oursGiven = c.numbers.map((x) => given(t.numbers, x));
+      const theirsGiven = t.numbers.map((y) => given(c.numbers, y));
+      for (const [xi, x] of c.numbers.entries()) {
+        for (const [yi, y] of t.numbers.entries()) {
           if (!unitsAgree(x, y) || isVague(x) || isVague(y) || isIncrement(c, x) || isIncrement(t, y))
             continue;
           // A record ("the biggest catfish ever caught was 22 stone") is another quantity than the count
@@ -570,12 +573,7 @@ function numberDisputes(ours: ArticleReading, theirs: ArticleReading): PairJudge
             if (Math.max(related, whole) >= NUMBER_FLOOR) statesOurs = true;
             continue;
           }
-          if (
-            givesOurs ||
-            related < NUMBER_FLOOR ||
-            c.numbers.some((z) => sameQuantity(z, y) && compatible(z, y))
-          )
-            continue;
+          if (oursGiven[xi] || theirsGiven[yi] || related < NUMBER_FLOOR) continue;
           if (!sameScale(x, y, CONFLICT_RATIO) || (!(x.unit && y.unit) && related < BARE_NUMBER_FLOOR))
             continue;
           if (!best || related > best.detail.score)

@@ -45,6 +45,7 @@ describe('judgePair', () => {
     'Officials said more than 11,000 North Korean soldiers are in Russia and will be ready to fight by Nov. 1.',
   );
   const report = (sentences: SentenceAnalysis[]) => ({ sentences, side: 'report' as const });
+  const debunkOf = (sentences: SentenceAnalysis[]) => ({ sentences, side: 'debunk' as const });
   const stances = (ours: SentenceAnalysis[], theirs: SentenceAnalysis[]) =>
     judgePair(report(ours), report(theirs)).map((j) => [j.ours, j.theirs, j.detail.stance, j.detail.basis]);
 
@@ -236,21 +237,17 @@ describe('judgePair', () => {
       sentence('Detroit police say the story of a stolen Batmobile is a hoax.'),
       sentence('The car was moved to a warehouse for the weekend.'),
     ];
-    const judged = judgePair(report(ours), { sentences: theirs, side: 'debunk' });
+    const judged = judgePair(report(ours), debunkOf(theirs));
     expect(judged.find((j) => j.ours === 0)?.detail).toMatchObject({ stance: 'disputes' });
     expect(judged.some((j) => j.ours === 1 && j.detail.stance === 'disputes')).toBe(false);
     // Two articles a story joined only through others: the debunk's framing is not read against the report.
     expect(
-      judgePair(report(ours), { sentences: theirs, side: 'debunk' }, { shared: false }).some(
-        (j) => j.detail.basis === 'debunk',
-      ),
+      judgePair(report(ours), debunkOf(theirs), { shared: false }).some((j) => j.detail.basis === 'debunk'),
     ).toBe(false);
     // Two articles that both debunk the story agree with each other.
-    expect(
-      judgePair({ sentences: theirs, side: 'debunk' }, { sentences: theirs, side: 'debunk' }).some(
-        (j) => j.detail.stance === 'disputes',
-      ),
-    ).toBe(false);
+    expect(judgePair(debunkOf(theirs), debunkOf(theirs)).some((j) => j.detail.stance === 'disputes')).toBe(
+      false,
+    );
   });
 
   it('quotes the sentence of a debunk that states it, not its lead retelling the story, and disputes no short line', () => {
@@ -263,12 +260,12 @@ describe('judgePair', () => {
       sentence('The video was filmed in a park in Los Angeles on a Sunday.'),
       sentence('A witness said the homeless man buying food for others was staged by the YouTuber.'),
     ];
-    const judged = judgePair(report(ours), { sentences: theirs, side: 'debunk' });
+    const judged = judgePair(report(ours), debunkOf(theirs));
     expect(judged.filter((j) => j.detail.basis === 'debunk').map((j) => [j.ours, j.theirs])).toEqual([
       [0, 2],
     ]);
     // Read from the debunk's side: its statement is disputed by the report's claim, not its retelling lead.
-    const back = judgePair({ sentences: theirs, side: 'debunk' }, report(ours));
+    const back = judgePair(debunkOf(theirs), report(ours));
     expect(back.filter((j) => j.detail.basis === 'debunk').map((j) => [j.ours, j.theirs])).toEqual([[2, 0]]);
   });
 
@@ -289,7 +286,7 @@ describe('judgePair', () => {
       sentence('The story was shared widely on social media over the weekend.'),
       sentence('His friends posted pictures of the red trail on his stomach.'),
     ];
-    const debunk = { sentences: theirs, side: 'debunk' as const };
+    const debunk = debunkOf(theirs);
     expect(judgePair(report(ours), debunk).filter((j) => j.detail.stance === 'disputes')).toEqual([]);
     expect(judgePair(debunk, report(ours)).filter((j) => j.detail.stance === 'disputes')).toEqual([]);
     // Nor is "despite" a refutation: the debunk's sentence below retells ours and states nothing against it.
@@ -297,18 +294,12 @@ describe('judgePair', () => {
       sentence('Despite the pain, he said the spider had been living inside him for three days.'),
       ...theirs.slice(1),
     ];
-    expect(
-      judgePair(report(ours), { sentences: despite, side: 'debunk' }).filter(
-        (j) => j.detail.stance === 'disputes',
-      ),
-    ).toEqual([]);
+    expect(judgePair(report(ours), debunkOf(despite)).filter((j) => j.detail.stance === 'disputes')).toEqual(
+      [],
+    );
     // A lead that says the photo was doctored states the debunk, and disputes.
     const doctored = [sentence('The photo of the spider under his skin was doctored.'), ...theirs.slice(1)];
-    expect(
-      judgePair(report(ours), { sentences: doctored, side: 'debunk' }).some(
-        (j) => j.detail.basis === 'debunk',
-      ),
-    ).toBe(true);
+    expect(judgePair(report(ours), debunkOf(doctored)).some((j) => j.detail.basis === 'debunk')).toBe(true);
   });
 
   it('lets a debunk dispute no line of a few words ("Watch the filming here.") in an article', () => {
@@ -322,7 +313,7 @@ describe('judgePair', () => {
       sentence('The filming took place in a park in Los Angeles on a Sunday.'),
       sentence('The witness said the crew rehearsed each scene several times.'),
     ];
-    const debunk = { sentences: theirs, side: 'debunk' as const };
+    const debunk = debunkOf(theirs);
     expect(judgePair(report(ours), debunk).filter((j) => j.detail.stance === 'disputes')).toEqual([]);
     expect(judgePair(debunk, report(ours)).filter((j) => j.detail.stance === 'disputes')).toEqual([]);
     // A lone statement is what its article says, however short.
