@@ -132,6 +132,51 @@ export const CANNOT_CONFIRM =
 export const DEBUNK_FRAME =
   /\b(?:turn(?:s|ed) out|in fact|actually|contrary to|not (?:true|real|the case)|no (?:evidence|proof|truth|validity|basis|sign)|is(?:n['’]t| not) (?:true|real|him|her|them)|never (?:happened|said)|mistaken(?:ly)?|misread(?:ing)?|misattribut\w*|wrongly|erroneous(?:ly)?|exaggerated|inaccurate|sceptic\w*|skeptic\w*|cast(?:s|ing)? doubt|doubts? (?:about|over|on)|correction|retract\w*|too good to be true|made[- ]up|take it back|debunk\w*|hoax\w*|fake|false|bogus|satir\w*|parody|spoof|prank\w*)\b/i;
 
+/**
+ * The cues by which a sentence states a debunk, as written: each match of `STRONG_REFUTATION` and
+ * `DEBUNK_FRAME`, and each refuting word. Lower case.
+ */
+export function debunkCues(text: string): string[] {
+  const out: string[] = [];
+  for (const re of [STRONG_REFUTATION_ALL, DEBUNK_FRAME_ALL]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) out.push(m[0].toLowerCase());
+  }
+  for (const t of tokens(text)) if (isRefuting(t)) out.push(t);
+  return out;
+}
+const STRONG_REFUTATION_ALL = new RegExp(STRONG_REFUTATION.source, 'gi');
+const DEBUNK_FRAME_ALL = new RegExp(DEBUNK_FRAME.source, 'gi');
+
+/**
+ * Refuting words that can also describe what a story is about ("a prankster", "a fake passport", "a
+ * parody account", "a staged photo shoot"), as against words that deny or doubt ("denied", "doubts").
+ */
+const DESCRIBING = new Set(
+  [
+    'prank',
+    'prankster',
+    'fake',
+    'faked',
+    'hoax',
+    'satire',
+    'satirical',
+    'parody',
+    'spoof',
+    'scam',
+    'myth',
+    'staged',
+    'fraud',
+    'bogus',
+    'fabricated',
+  ].map(stem),
+);
+
+/** Whether a cue (one of `debunkCues`) is a single word that can describe the story's subject. */
+export function describesSubject(cue: string): boolean {
+  return !/\s/.test(cue) && DESCRIBING.has(stem(cue));
+}
+
 /** How many refuting words ("hoax", "fake", "prank", "denied") a text holds. */
 export function refutingWords(text: string): number {
   let n = 0;

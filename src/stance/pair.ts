@@ -14,7 +14,15 @@ import type { NumberMention, SentenceAnalysis } from '../model/sentence.ts';
 import type { StanceDetail } from '../model/stance.ts';
 import type { ArticleSide } from '../model/story.ts';
 import { isAgeUnit } from '../nlp/numbers.ts';
-import { CANNOT_CONFIRM, cueCounts, DEBUNK_FRAME, refutingWords, STRONG_REFUTATION } from './cues.ts';
+import {
+  CANNOT_CONFIRM,
+  cueCounts,
+  DEBUNK_FRAME,
+  debunkCues,
+  describesSubject,
+  refutingWords,
+  STRONG_REFUTATION,
+} from './cues.ts';
 import { concepts, cueScope, FRAME_STEMS, negationScope, numberConflict, scopeCovered } from './index.ts';
 
 /** An article as the pair judgement reads it: its sentences and its article-level stance. */
@@ -89,7 +97,7 @@ const DEBUNK_TARGETS = 2;
 
 /** "Declined to comment", "no comment", "without having verified it": a sentence that vouches for nothing. */
 const NO_COMMENT =
-  /\b(?:declined|refused|would not|wouldn['’]t) (?:to )?comment|\bno comment\b|\bwithout (?:having )?(?:authenticat|verif|confirm)/i;
+  /\b(?:declined|refused|would not|wouldn['’]t) (?:to )?comment|\bno (?:immediate |official |further )?comment\b|\bwithout (?:having )?(?:authenticat|verif|confirm)/i;
 
 /** Where a sentence's cues are, by text: every pair of two articles asks about the same sentences. */
 interface Cues {
@@ -466,7 +474,7 @@ function debunkDisputes(ours: ArticleReading, theirs: ArticleReading): PairJudge
   const report = debunkIsTheirs ? ours : theirs;
   // Pairs [report sentence, debunk sentence, score], the best statement per report sentence.
   const best = new Map<number, [number, number]>();
-  const statements = debunkStatements(debunk);
+  const { indices: statements, stated } = debunkStatements(debunk, report);
   // In an article, a sentence of a few words ("Then he got a surprise", a related-story link) asserts
   // nothing a debunk could be about; a lone statement is what its article says, however short.
   const says = (i: number) =>
@@ -475,9 +483,7 @@ function debunkDisputes(ours: ArticleReading, theirs: ArticleReading): PairJudge
   // When no sentence of the debunk states it, its lead speaks for it; a lead that retells a sentence of
   // this report (the same fact) would read as a confirmation of the story, so it disputes nothing here.
   if (
-    debunk.sentences.length > STATEMENT_SENTENCES &&
-    statements.length &&
-    !statesDebunk(debunk.sentences[statements[0]], statements[0] === 0) &&
+    !stated &&
     report.sentences.some((r) => alignScore(overlap(debunk.sentences[statements[0]], r)) >= ALIGNED_CONFIRM)
   )
     return [];
@@ -503,18 +509,23 @@ function debunkDisputes(ours: ArticleReading, theirs: ArticleReading): PairJudge
 }
 
 /**
- * The sentences of a debunking article that state the debunk: those with a refutation, a debunk frame
- * ("turned out", "no evidence", "satirical") or a refuting word ("hoax", "denied", "staged"), and its
- * lead when it negates ("No, a spider did not burrow under his skin"). A debunk's lead often restates
- * the story it refutes ("Last week a video of a generous homeless man went viral"), and quoted as the
- * dispute it would read as a confirmation, so the lead speaks only when no sentence states the debunk
- * (the article-level model read the framing from its words as a whole). A lone statement (a headline)
- * states itself.
+ * The sentences of a debunking article that state the debunk to this report: those with a refutation, a
+ * debunk frame ("turned out", "no evidence", "satirical") or a refuting word ("hoax", "denied",
+ * "staged") in words of its own (`inOwnWords`), and its lead when it negates ("No, a spider did not
+ * burrow under his skin"). A debunk's lead often restates the story it refutes ("Last week a video of a
+ * generous homeless man went viral"), and quoted as the dispute it would read as a confirmation, so the
+ * lead speaks only when no sentence states the debunk (`stated` false: the article-level model read the
+ * framing from its words as a whole). A lone statement (a headline) states itself.
  */
-function debunkStatements(a: ArticleReading): number[] {
-  if (a.sentences.length <= STATEMENT_SENTENCES) return a.sentences.length ? [0] : [];
-  const stated = a.sentences.map((s, i) => (statesDebunk(s, i === 0) ? i : -1)).filter((i) => i >= 0);
-  return stated.length ? stated.slice(0, DEBUNK_STATEMENTS) : [0];
+function debunkStatements(a: ArticleReading, report: ArticleReading): { indices: number[]; stated: boolean } {
+  if (a.sentences.length <= STATEMENT_SENTENCES)
+    return { indices: a.sentences.length ? [0] : [], stated: true };
+  const stated: number[] = [];
+  for (let i = 0; i < a.sentences.length && stated.length < DEBUNK_STATEMENTS; i++) {
+    const s = a.sentences[i];
+    if (statesDebunk(s, i === 0) && inOwnWords(s, i === 0, report)) stated.push(i);
+  }
+  return stated.length ? { indices: stated, stated: true } : { indices: [0], stated: false };
 }
 
 /** Sentences of a debunking article read as its statements of the debunk, at most. */
@@ -522,7 +533,40 @@ const DEBUNK_STATEMENTS = 4;
 
 function statesDebunk(s: SentenceAnalysis, lead: boolean): boolean {
   const c = cuesOf(s);
+  // "There was no immediate comment from the authorities" says nothing of the story.
+  if (c.noComment) return false;
   return c.refutes >= 0 || c.framed || c.refuting || (lead && c.negated);
+}
+
+/**
+ * Whether a debunk's statement says so in words of its own rather than in the report's: when the report
+ * itself calls its subject a prankster ("whose channel usually features pranks") or mentions a fake
+ * passport, "the prankster returned to his car" and "detained with a fake ID" tell the story, not the
+ * debunk's verdict on it. Only words that can describe the story's subject (`describesSubject`) are
+ * asked; a denial, a doubt or a phrase ("turned out", "no evidence") always speaks, and so does a
+ * negating lead. The report's sentences that deny something ("maintains the video was not staged") do
+ * not lend it their words: they answer the debunk.
+ */
+function inOwnWords(s: SentenceAnalysis, lead: boolean, report: ArticleReading): boolean {
+  if (lead && cuesOf(s).negated) return true;
+  const used = plainWordsOf(report);
+  return debunkCues(s.text).some((cue) => !describesSubject(cue) || !used.has(stem(cue)));
+}
+
+const plainWords = new WeakMap<ArticleReading, Set<string>>();
+
+/** The stems of an article's sentences that neither negate nor refute anything. */
+function plainWordsOf(a: ArticleReading): Set<string> {
+  let words = plainWords.get(a);
+  if (!words) {
+    words = new Set<string>();
+    for (const s of a.sentences) {
+      const c = cuesOf(s);
+      if (!c.negated && c.refutes < 0) for (const w of tokens(s.text)) words.add(stem(w));
+    }
+    plainWords.set(a, words);
+  }
+  return words;
 }
 
 /**

@@ -302,6 +302,42 @@ describe('judgePair', () => {
     expect(judgePair(report(ours), debunkOf(doctored)).some((j) => j.detail.basis === 'debunk')).toBe(true);
   });
 
+  it('reads no debunk into the words the report itself uses for its subject ("prankster", "fake ID")', () => {
+    const ours = [
+      sentence('A YouTube prankster gave a homeless man $100 and filmed him buying food for others.'),
+      sentence('The homeless man was filmed sharing the food with other people in the park.'),
+      sentence('Police detained a woman travelling with a fake ID and her young son in the north.'),
+    ];
+    const theirs = [
+      sentence('The video of a homeless man buying food has been shared millions of times this week.'),
+      sentence('Later the prankster drove the homeless man back to the park in his car.'),
+      sentence('She was travelling with a fake ID, officials said.'),
+      sentence('There was no immediate comment from the police in the north.'),
+      sentence('A witness said every scene of the video with the homeless man was staged by the YouTuber.'),
+    ];
+    const disputes = judgePair(report(ours), debunkOf(theirs)).filter((j) => j.detail.basis === 'debunk');
+    // Only the witness's "staged" states the debunk: "prankster" and "fake ID" are the report's own words,
+    // and "no immediate comment" says nothing.
+    expect(disputes.length).toBeGreaterThan(0);
+    expect(disputes.every((j) => j.theirs === 4)).toBe(true);
+    // A report that denies the word ("the video was not staged") does not make it the story's own.
+    const denying = [...ours, sentence('The YouTuber insists the video of the homeless man was not staged.')];
+    expect(
+      judgePair(report(denying), debunkOf(theirs))
+        .filter((j) => j.detail.basis === 'debunk')
+        .every((j) => j.theirs === 4),
+    ).toBe(true);
+    // When the report calls it staged itself, the debunk's "staged" is no statement of its own either,
+    // and its lead speaks for it.
+    const staged = [
+      ...ours,
+      sentence('The YouTuber said some scenes of the video were staged for the camera.'),
+    ];
+    expect(
+      judgePair(report(staged), debunkOf(theirs)).some((j) => j.detail.basis === 'debunk' && j.theirs === 4),
+    ).toBe(false);
+  });
+
   it('lets a debunk dispute no line of a few words ("Watch the filming here.") in an article', () => {
     const ours = [
       sentence('A homeless man spent the $100 a YouTuber gave him on food for other homeless people.'),
