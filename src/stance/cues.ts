@@ -56,15 +56,73 @@ const REFUTING = [
   'disproved',
 ];
 /**
- * Refuting words whose stem is a common noun's ("doctored" and "doctors", "photoshopped" and "Photoshop"):
- * these count only as written. ("Staged" keeps its stem: "Did he stage the video?" doubts it.)
+ * Refuting words whose stem is a common noun's ("doctored" and "doctors", "photoshopped" and "Photoshop",
+ * "staged" and "taking the stage"): these count only as written.
  */
-const REFUTING_AS_WRITTEN = new Set(['doctored', 'photoshopped']);
+const REFUTING_AS_WRITTEN = new Set(['doctored', 'photoshopped', 'staged']);
 const REFUTING_STEMS = new Set(REFUTING.filter((w) => !REFUTING_AS_WRITTEN.has(w)).map(stem));
+/**
+ * Words after which "stage" is the verb ("Did he stage the video?", "to stage a rescue"), not the noun
+ * of "took the stage" or "at an early stage".
+ */
+const STAGE_VERB_AFTER = new Set([
+  'did',
+  'does',
+  'do',
+  'to',
+  'would',
+  'could',
+  'might',
+  'may',
+  'will',
+  'can',
+  'allegedly',
+  'he',
+  'she',
+  'they',
+  'we',
+  'who',
+]);
 
-/** Whether a lower-cased token is a refuting word. */
-function isRefuting(token: string): boolean {
-  return REFUTING_AS_WRITTEN.has(token) || REFUTING_STEMS.has(stem(token));
+/**
+ * Words before an object that make "stage" the verb of a fake ("Did Lin stage his video"). Not "a" or
+ * "an": to stage a protest, an attack or a comeback is to hold one.
+ */
+const STAGE_OBJECT = new Set(['his', 'her', 'their', 'its', 'the', 'this', 'that']);
+/** Words that make "stage" the noun whatever follows ("on the stage", "the same stage"). */
+const STAGE_NOUN_AFTER = new Set([
+  'the',
+  'a',
+  'an',
+  'on',
+  'onto',
+  'off',
+  'this',
+  'that',
+  'same',
+  'its',
+  'his',
+  'her',
+  'their',
+]);
+
+/** Whether a lower-cased token, between the tokens `previous` and `next`, is a refuting word. */
+function isRefuting(token: string, previous: string | undefined, next: string | undefined): boolean {
+  if (token === 'staged') return next !== 'a' && next !== 'an';
+  if (REFUTING_AS_WRITTEN.has(token)) return true;
+  if (token === 'stage' || token === 'stages' || token === 'staging')
+    return (
+      previous !== undefined &&
+      (STAGE_VERB_AFTER.has(previous) ||
+        (next !== undefined && STAGE_OBJECT.has(next) && !STAGE_NOUN_AFTER.has(previous)))
+    );
+  return REFUTING_STEMS.has(stem(token));
+}
+
+/** The refuting words of a text, as written (lower case). */
+function refutingTokens(text: string): string[] {
+  const words = tokens(text);
+  return words.filter((t, i) => isRefuting(t, words[i - 1], words[i + 1]));
 }
 
 const HEDGING = [
@@ -142,7 +200,7 @@ export function debunkCues(text: string): string[] {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) out.push(m[0].toLowerCase());
   }
-  for (const t of tokens(text)) if (isRefuting(t)) out.push(t);
+  out.push(...refutingTokens(text));
   return out;
 }
 const STRONG_REFUTATION_ALL = new RegExp(STRONG_REFUTATION.source, 'gi');
@@ -150,38 +208,46 @@ const DEBUNK_FRAME_ALL = new RegExp(DEBUNK_FRAME.source, 'gi');
 
 /**
  * Refuting words that can also describe what a story is about ("a prankster", "a fake passport", "a
- * parody account", "a staged photo shoot"), as against words that deny or doubt ("denied", "doubts").
+ * parody account", "the scam"), as against words that deny or doubt ("denied", "doubts"), by the start
+ * they share with their forms ("prankster", "pranked"). "Staged" only as written: "took the stage" is
+ * no such word.
  */
-const DESCRIBING = new Set(
-  [
-    'prank',
-    'prankster',
-    'fake',
-    'faked',
-    'hoax',
-    'satire',
-    'satirical',
-    'parody',
-    'spoof',
-    'scam',
-    'myth',
-    'staged',
-    'fraud',
-    'bogus',
-    'fabricated',
-  ].map(stem),
-);
+const DESCRIBING = [
+  'prank',
+  'fake',
+  'faking',
+  'hoax',
+  'satir',
+  'parod',
+  'spoof',
+  'scam',
+  'staged',
+  'fraud',
+  'bogus',
+  'fabricat',
+];
 
-/** Whether a cue (one of `debunkCues`) is a single word that can describe the story's subject. */
-export function describesSubject(cue: string): boolean {
-  return !/\s/.test(cue) && DESCRIBING.has(stem(cue));
+/**
+ * The describing refuting word a token is a form of (`DESCRIBING`, its start), if it is one: "pranksters"
+ * and "prank" are both "prank".
+ */
+export function subjectWord(token: string): string | undefined {
+  const t = token.toLowerCase();
+  const root = DESCRIBING.find((r) => t.startsWith(r));
+  return root === 'faking' ? 'fake' : root;
 }
+
+/**
+ * A describing refuting word under a negation or a denial in its clause ("not a single scene had been
+ * staged", "denied any part of his video had been staged", "none of the videos were fake"): the sentence
+ * reports the debunk denied, not the debunk.
+ */
+export const DENIED_DEBUNK =
+  /\b(?:not|never|none|den(?:y|ies|ied|ying))\b[^.;:!?]{0,48}?\b(?:prank\w*|fake[ds]?|faking|hoax\w*|satir\w*|parod\w*|spoof\w*|scam\w*|staged|fraud\w*|bogus|fabricat\w*)\b|\b\w+n['’]t\b[^.;:!?]{0,48}?\b(?:prank\w*|fake[ds]?|faking|hoax\w*|staged|fraud\w*|bogus|fabricat\w*)\b/i;
 
 /** How many refuting words ("hoax", "fake", "prank", "denied") a text holds. */
 export function refutingWords(text: string): number {
-  let n = 0;
-  for (const t of tokens(text)) if (isRefuting(t)) n++;
-  return n;
+  return refutingTokens(text).length;
 }
 
 export interface CueCounts {
@@ -193,13 +259,14 @@ export interface CueCounts {
 
 /** Counts cue words of each kind in a text. */
 export function cueCounts(text: string): CueCounts {
+  const words = tokens(text);
   let refuting = 0;
   let hedging = 0;
   let affirming = 0;
   let negations = 0;
-  for (const t of tokens(text)) {
+  for (const [i, t] of words.entries()) {
     const s = stem(t);
-    if (isRefuting(t)) refuting++;
+    if (isRefuting(t, words[i - 1], words[i + 1])) refuting++;
     if (HEDGING_STEMS.has(s)) hedging++;
     if (AFFIRMING_STEMS.has(s)) affirming++;
     if (t === 'not' || t === 'no' || t === 'never' || t.endsWith("n't") || t === 'cannot') negations++;

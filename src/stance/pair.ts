@@ -18,10 +18,11 @@ import {
   CANNOT_CONFIRM,
   cueCounts,
   DEBUNK_FRAME,
+  DENIED_DEBUNK,
   debunkCues,
-  describesSubject,
   refutingWords,
   STRONG_REFUTATION,
+  subjectWord,
 } from './cues.ts';
 import { concepts, cueScope, FRAME_STEMS, negationScope, numberConflict, scopeCovered } from './index.ts';
 
@@ -110,6 +111,8 @@ interface Cues {
   framed: boolean;
   /** "Declined to comment", "without having verified it" (`NO_COMMENT`). */
   noComment: boolean;
+  /** A debunk's word denied ("not staged", `DENIED_DEBUNK`). */
+  deniedDebunk: boolean;
 }
 const cuesByText = new Map<string, Cues>();
 
@@ -123,6 +126,7 @@ function cuesOf(s: SentenceAnalysis): Cues {
       refuting: refutingWords(s.text) > 0,
       framed: DEBUNK_FRAME.test(s.text),
       noComment: NO_COMMENT.test(s.text),
+      deniedDebunk: DENIED_DEBUNK.test(s.text),
     };
     if (cuesByText.size >= 20_000) cuesByText.clear();
     cuesByText.set(s.text, c);
@@ -533,8 +537,9 @@ const DEBUNK_STATEMENTS = 4;
 
 function statesDebunk(s: SentenceAnalysis, lead: boolean): boolean {
   const c = cuesOf(s);
-  // "There was no immediate comment from the authorities" says nothing of the story.
-  if (c.noComment) return false;
+  // "There was no immediate comment from the authorities" says nothing of the story, and "Lin insists
+  // none of the videos were staged" reports the debunk denied.
+  if (c.noComment || c.deniedDebunk) return false;
   return c.refutes >= 0 || c.framed || c.refuting || (lead && c.negated);
 }
 
@@ -550,19 +555,26 @@ function statesDebunk(s: SentenceAnalysis, lead: boolean): boolean {
 function inOwnWords(s: SentenceAnalysis, lead: boolean, report: ArticleReading): boolean {
   if (lead && cuesOf(s).negated) return true;
   const used = plainWordsOf(report);
-  return debunkCues(s.text).some((cue) => !describesSubject(cue) || !used.has(stem(cue)));
+  return debunkCues(s.text).some((cue) => {
+    const word = /\s/.test(cue) ? undefined : subjectWord(cue);
+    return !word || !used.has(word);
+  });
 }
 
 const plainWords = new WeakMap<ArticleReading, Set<string>>();
 
-/** The stems of an article's sentences that neither negate nor refute anything. */
+/** The describing refuting words (`subjectWord`) of an article's sentences that neither negate nor refute anything. */
 function plainWordsOf(a: ArticleReading): Set<string> {
   let words = plainWords.get(a);
   if (!words) {
     words = new Set<string>();
     for (const s of a.sentences) {
       const c = cuesOf(s);
-      if (!c.negated && c.refutes < 0) for (const w of tokens(s.text)) words.add(stem(w));
+      if (c.negated || c.refutes >= 0) continue;
+      for (const w of tokens(s.text)) {
+        const word = subjectWord(w);
+        if (word) words.add(word);
+      }
     }
     plainWords.set(a, words);
   }

@@ -3,6 +3,7 @@ import type { SentenceAnalysis } from '../model/sentence.ts';
 import { findNumbers } from '../nlp/numbers.ts';
 import { parseText } from '../nlp/parse.ts';
 import { parseCsv, toCsv } from './csv.ts';
+import { refutingWords } from './cues.ts';
 import { fncScore, parseStances } from './fnc.ts';
 import { numberConflict } from './index.ts';
 import { judgePair, negatesClaim } from './pair.ts';
@@ -37,6 +38,18 @@ describe('FNC-1 scoring and format', () => {
     expect(parseStances('Headline,Body ID\nSome headline,7\n')).toEqual([
       { headline: 'Some headline', bodyId: '7' },
     ]);
+  });
+});
+
+describe('refuting words', () => {
+  it('reads "stage" as a refutation only as the verb of a fake', () => {
+    const refuting = (text: string) => refutingWords(text) > 0;
+    expect(refuting('Rapper Kanye West took the stage as Beck was accepting the award.')).toBe(false);
+    expect(refuting('The project is at an early stage.')).toBe(false);
+    expect(refuting('Protesters staged a sit-in outside the embassy.')).toBe(false);
+    expect(refuting('Did Josh Paler Lin Stage His Viral Video?')).toBe(true);
+    expect(refuting('A witness says the whole scene was staged.')).toBe(true);
+    expect(refuting('Did they stage it?')).toBe(true);
   });
 });
 
@@ -304,7 +317,9 @@ describe('judgePair', () => {
 
   it('reads no debunk into the words the report itself uses for its subject ("prankster", "fake ID")', () => {
     const ours = [
-      sentence('A YouTube prankster gave a homeless man $100 and filmed him buying food for others.'),
+      sentence(
+        'A YouTuber known for his pranks gave a homeless man $100 and filmed him buying food for others.',
+      ),
       sentence('The homeless man was filmed sharing the food with other people in the park.'),
       sentence('Police detained a woman travelling with a fake ID and her young son in the north.'),
     ];
@@ -314,10 +329,12 @@ describe('judgePair', () => {
       sentence('She was travelling with a fake ID, officials said.'),
       sentence('There was no immediate comment from the police in the north.'),
       sentence('A witness said every scene of the video with the homeless man was staged by the YouTuber.'),
+      sentence('The YouTuber insists that none of the scenes were staged.'),
     ];
     const disputes = judgePair(report(ours), debunkOf(theirs)).filter((j) => j.detail.basis === 'debunk');
-    // Only the witness's "staged" states the debunk: "prankster" and "fake ID" are the report's own words,
-    // and "no immediate comment" says nothing.
+    // Only the witness's "staged" states the debunk: "prankster" and "fake ID" are the report's own words
+    // ("pranks" is a form of "prankster"), "no immediate comment" says nothing, and the YouTuber's "none
+    // of the scenes were staged" denies the debunk.
     expect(disputes.length).toBeGreaterThan(0);
     expect(disputes.every((j) => j.theirs === 4)).toBe(true);
     // A report that denies the word ("the video was not staged") does not make it the story's own.
