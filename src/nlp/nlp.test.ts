@@ -105,6 +105,7 @@ describe('findNumbers', () => {
       ],
     ],
     ['Pupils aged 12 to 15 and 13 and 14-year-old girls.', [[12], [15], [13], [14]]],
+    ['Headline: Schoolgirls Aged 13 And 14 Fall Pregnant', [[13], [14]]],
     ['He left school at the age of 16.', [[16, 'exact']]],
     ['Police said Kim Smith, 45, was arrested.', [[45, 'exact']]],
   ] as const)('reads the ages of %s', (text, ages) => {

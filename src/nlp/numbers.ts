@@ -236,7 +236,7 @@ export function isAgeUnit(unit: string | undefined): boolean {
 }
 
 /** Words between two numbers that make them one list ("13 and 14", "13 to 15", "13-15"). */
-const JOINED = /^\s*(?:,|and|or|to|-|–)\s*$/;
+const JOINED = /^\s*(?:,|and|or|to|-|–)\s*$/i;
 
 /** Words before a bare number that make it an age, with the bound they put on it. */
 const AGE_BEFORE: readonly [RegExp, NumberQualifier][] = [

@@ -21,9 +21,19 @@ export function numberConflict(
 ): { ours: string; theirs: string } | undefined {
   const ours = sentenceQuantities(claim);
   const theirs = sentenceQuantities(other);
+  // A figure that names no unit and states another figure of the other sentence is that quantity
+  // ("Seven Bosnian girls … after a five-day trip" against "Seven girls … after a five day school trip":
+  // their bare "Seven" is our seven girls, not a count of days).
+  const accounted = (y: Quantity, by: readonly Quantity[], x: Quantity) =>
+    !y.unit && by.some((z) => z !== x && !!z.unit && compatible(z, y));
   for (const x of ours) {
     const comparable = theirs.filter(
-      (y) => unitsAgree(x, y) && sameScale(x, y) && (mode === 'any' || (!!x.unit && !!y.unit)),
+      (y) =>
+        unitsAgree(x, y) &&
+        sameScale(x, y) &&
+        (mode === 'any' || (!!x.unit && !!y.unit)) &&
+        !accounted(y, ours, x) &&
+        !accounted(x, theirs, y),
     );
     if (!comparable.length) continue;
     // One compatible statement of the quantity is enough: other numbers may count something else.

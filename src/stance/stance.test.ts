@@ -470,6 +470,19 @@ describe('judgePair', () => {
     expect(verdicts('debunk', false)).toEqual([]);
   });
 
+  it('reads a figure with no unit as the one of ours it states, not as a count of something else', () => {
+    // Their bare "Seven" is our seven girls, not a count of the trip's five days.
+    const ours = sentence('Seven girls fall pregnant after a five day school trip in Bosnia.');
+    const theirs = sentence('Seven Bosnian Girls Fall Pregnant After School Trip, Parents Outraged');
+    expect(numberConflict(ours, theirs)).toBeUndefined();
+    // A bare figure that states none of ours still conflicts.
+    expect(numberConflict(ours, sentence('Six Bosnian Girls Fall Pregnant After School Trip'))).toMatchObject(
+      {
+        theirs: 'Six',
+      },
+    );
+  });
+
   it('reads a bound the same whichever words state it', () => {
     const theirs = sentence('60 soldiers were killed in the attack on Bakhmut, Ukrainian officials said.');
     for (const ours of ['No more than 50 soldiers were killed', 'At most 50 soldiers were killed']) {
