@@ -10,7 +10,7 @@ import { indexTerms, queryTerms } from '../match/index.ts';
 import { claimMask, DEFAULT_CLAIM_THRESHOLD, type SentenceAnalysis } from '../model/sentence.ts';
 import type { StanceDetail } from '../model/stance.ts';
 import type { ArticleSide } from '../model/story.ts';
-import { type ArticleReading, judgePair, type PairJudgement } from '../stance/pair.ts';
+import { type ArticleReading, judgeBoth, type PairJudgement } from '../stance/pair.ts';
 import { getArticle, putArticle, updateArticle } from '../store/articles.ts';
 import { type ClaimLensDB, transact } from '../store/db.ts';
 import { articleIdFor, canonicalUrl, sentenceIdFor } from '../store/ids.ts';
@@ -308,8 +308,7 @@ async function linkWithinStory(
     const b = reading(byArticle.get(y.articleId) ?? [], y.side);
     if (!a.sentences.length || !b.sentences.length) continue;
     const story = { shared: shareTheirStory(x.vector, y.vector) };
-    const ab = judgePair(a, b, story);
-    const ba = judgePair(b, a, story);
+    const { ab, ba } = judgeBoth(a, b, story);
     for (const j of ab) links.push(link(a.sentences[j.ours], b.sentences[j.theirs], j.detail, now));
     for (const j of ba) links.push(link(b.sentences[j.ours], a.sentences[j.theirs], j.detail, now));
     if (x === profile) {

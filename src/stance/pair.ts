@@ -186,6 +186,8 @@ export function negatesClaim(c: SentenceAnalysis, t: SentenceAnalysis): boolean 
   const theirs = tokens(t.text);
   for (let i = 0; i < theirs.length; i++) {
     if (!isNegation(theirs[i]) || NOT_NEGATING.has(theirs[i + 1] ?? '')) continue;
+    // "Don't reset all settings in iOS 8": advice, not a denial of the bug.
+    if (i === 0 ? /^don['’]?t$/.test(theirs[i]) : i === 1 && theirs[0] === 'do') continue;
     let seen = 0;
     // "No" negates the noun it determines ("no idea how the truck got there"); "not", "never" and "no one"
     // what follows.
@@ -369,8 +371,8 @@ export interface PairStory {
 }
 
 /**
- * How their article stands toward each of our sentences. Both articles are of one story; call it
- * both ways to link both. Never more than one judgement per pair of sentences.
+ * How their article stands toward each of our sentences. Both articles are of one story; `judgeBoth`
+ * calls it both ways and makes the two agree. Never more than one judgement per pair of sentences.
  */
 export function judgePair(
   ours: ArticleReading,
@@ -462,6 +464,31 @@ export function judgePair(
     }
   }
   return [...found.values()].sort((a, b) => a.ours - b.ours || a.theirs - b.theirs);
+}
+
+/**
+ * Both articles' verdicts on each other (`judgePair` each way), made to agree: a dispute between two
+ * sentences is mutual, so a sentence that disputes ours is never confirmed by ours in return ("Bale won't
+ * play Jobs" denies "Bale to play Jobs", and is disputed by it, not confirmed). Each way alone reads the
+ * other article's side, and a headline's negation denies only from an article not read as a report.
+ */
+export function judgeBoth(
+  a: ArticleReading,
+  b: ArticleReading,
+  story: PairStory = { shared: true },
+): { ab: PairJudgement[]; ba: PairJudgement[] } {
+  const ab = judgePair(a, b, story);
+  const ba = judgePair(b, a, story);
+  const mutual = (one: PairJudgement[], other: PairJudgement[]) => {
+    const disputed = new Map<string, StanceDetail>();
+    for (const j of other)
+      if (j.detail.stance === 'disputes') disputed.set(`${j.theirs}:${j.ours}`, j.detail);
+    return one.map((j) => {
+      const dispute = disputed.get(`${j.ours}:${j.theirs}`);
+      return dispute && j.detail.stance === 'confirms' ? { ...j, detail: dispute } : j;
+    });
+  };
+  return { ab: mutual(ab, ba), ba: mutual(ba, ab) };
 }
 
 /**

@@ -6,7 +6,7 @@ import { parseCsv, toCsv } from './csv.ts';
 import { refutingWords } from './cues.ts';
 import { fncScore, parseStances } from './fnc.ts';
 import { numberConflict } from './index.ts';
-import { judgePair, negatesClaim } from './pair.ts';
+import { judgeBoth, judgePair, negatesClaim } from './pair.ts';
 
 function sentence(text: string): SentenceAnalysis {
   return {
@@ -396,6 +396,36 @@ describe('judgePair', () => {
     expect(
       judgePair(report(nun), { sentences: idea, side: 'unsure' }).some((j) => j.detail.stance === 'disputes'),
     ).toBe(false);
+  });
+
+  it('makes a dispute mutual: a headline that denies ours is not confirmed by ours in return', () => {
+    const ours = report([sentence('Christian Bale to play Steve Jobs in Danny Boyle biopic')]);
+    const theirs = {
+      sentences: [sentence("Christian Bale won't play Steve Jobs after all")],
+      side: 'unsure' as const,
+    };
+    // Each way alone: their negation denies ours, while ours, a report, would confirm theirs.
+    expect(judgePair(ours, theirs).map((j) => j.detail.stance)).toEqual(['disputes']);
+    expect(judgePair(theirs, ours).map((j) => j.detail.stance)).toEqual(['confirms']);
+    const { ab, ba } = judgeBoth(ours, theirs);
+    expect(ab.map((j) => j.detail.stance)).toEqual(['disputes']);
+    expect(ba.map((j) => [j.ours, j.theirs, j.detail.stance, j.detail.basis])).toEqual([
+      [0, 0, 'disputes', 'denial'],
+    ]);
+  });
+
+  it('reads a headline\'s "Don\'t" as advice, not a denial', () => {
+    const claim = sentence("Bug in iOS 8's Reset All Settings option also erases iCloud Drive documents");
+    expect(
+      negatesClaim(
+        claim,
+        sentence("Don't Reset All Settings in iOS 8 unless you want to lose your iCloud files"),
+      ),
+    ).toBe(false);
+    expect(negatesClaim(claim, sentence('Do not reset all settings in iOS 8'))).toBe(false);
+    expect(negatesClaim(claim, sentence('Resetting settings in iOS 8 does not erase iCloud documents'))).toBe(
+      true,
+    );
   });
 
   it('reads a determiner "no" as negating its noun only, and "not", "never", "no one" as negating what follows', () => {
