@@ -175,11 +175,39 @@ function isNegation(token: string): boolean {
 }
 
 /**
+ * Verbs a negation's scope passes over to the predicate it negates ("is not going to open a restaurant",
+ * "was not allowed to leave").
+ */
+const NEGATION_LIGHT_VERBS = new Set([
+  'going',
+  'gonna',
+  'planning',
+  'plan',
+  'set',
+  'expected',
+  'likely',
+  'able',
+  'about',
+  'trying',
+  'due',
+  'allowed',
+]);
+
+/** Reporting verbs whose negation negates what was said ("did not say that pets go to heaven"). */
+const NEGATED_SAYING = /^(?:say|says|said|claim|claims|claimed)$/;
+
+/**
  * Whether their sentence negates something our claim asserts: a negation in theirs whose next few
  * content words include one of ours, while ours has no negation ("the Batmobile wasn't stolen" against
- * "Batmobile stolen in Detroit").
+ * "Batmobile stolen in Detroit"). With `predicate`, what the negation negates first must be ours:
+ * "Apple isn't happy with the battery life" negates Apple's happiness, not "Apple Watch battery life
+ * is about a day" (a headline has no context to tell such a negation from a denial).
  */
-export function negatesClaim(c: SentenceAnalysis, t: SentenceAnalysis): boolean {
+export function negatesClaim(
+  c: SentenceAnalysis,
+  t: SentenceAnalysis,
+  options: { predicate?: boolean } = {},
+): boolean {
   const ours = tokens(c.text);
   if (ours.some(isNegation)) return false;
   const stems = new Set(contentStems(c.text));
@@ -189,15 +217,17 @@ export function negatesClaim(c: SentenceAnalysis, t: SentenceAnalysis): boolean 
     // "Don't reset all settings in iOS 8": advice, not a denial of the bug.
     if (i === 0 ? /^don['’]?t$/.test(theirs[i]) : i === 1 && theirs[0] === 'do') continue;
     let seen = 0;
+    const predicate = options.predicate && !NEGATED_SAYING.test(theirs[i + 1] ?? '');
     // "No" negates the noun it determines ("no idea how the truck got there"); "not", "never" and "no one"
     // what follows.
     const reach = theirs[i] === 'no' && theirs[i + 1] !== 'one' ? 1 : 3;
     for (let k = i + 1; k < theirs.length && seen < reach; k++) {
       const w = theirs[k];
       if (isNegation(w) || /[.;:!?]$/.test(w)) break;
-      if (isStopword(w) || NEGATION_ADVERBS.has(w)) continue;
+      if (isStopword(w) || NEGATION_ADVERBS.has(w) || NEGATION_LIGHT_VERBS.has(w)) continue;
       seen++;
       if (stems.has(stem(w))) return true;
+      if (predicate) break;
     }
   }
   return false;
@@ -322,7 +352,7 @@ function judgeAligned(c: SentenceAnalysis, t: SentenceAnalysis, context: PairCon
     const refutes = STRONG_REFUTATION.exec(t.text);
     if (
       (refutes && scopeCovered(c, cueScope(t.text, refutes.index, refutes[0].length))) ||
-      (context.negationDenies && negatesClaim(c, t))
+      (context.negationDenies && negatesClaim(c, t, { predicate: true }))
     )
       return { stance: 'disputes', score, basis: 'denial' };
   }

@@ -382,15 +382,14 @@ describe('judgePair', () => {
       expect(judgePair(report(ours), { sentences: denial, side }).map((j) => j.detail)).toContainEqual(
         expect.objectContaining({ stance: 'disputes', basis: 'denial' }),
       );
-    // A report that negates a detail of the story ("did not know she was pregnant") denies nothing.
+    // A headline that negates a detail of the story ("did not know she was pregnant") denies nothing,
+    // whatever side it takes: it negates her knowing, which our claim does not assert.
     const nun = [sentence('Nun gives birth to a baby boy after complaining of stomach pains')];
     const detail = [sentence('Nun who did not know she was pregnant gives birth to a baby boy')];
-    expect(judgePair(report(nun), report(detail)).some((j) => j.detail.stance === 'disputes')).toBe(false);
-    expect(
-      judgePair(report(nun), { sentences: detail, side: 'unsure' }).some(
-        (j) => j.detail.stance === 'disputes',
-      ),
-    ).toBe(true);
+    for (const side of ['report', 'unsure'] as const)
+      expect(
+        judgePair(report(nun), { sentences: detail, side }).some((j) => j.detail.stance === 'disputes'),
+      ).toBe(false);
     // "Had no idea" negates the idea, not the birth: no denial whatever side the headline takes.
     const idea = [sentence('Nun who had no idea she was pregnant gives birth to a baby boy')];
     expect(
@@ -412,6 +411,37 @@ describe('judgePair', () => {
     expect(ba.map((j) => [j.ours, j.theirs, j.detail.stance, j.detail.basis])).toEqual([
       [0, 0, 'disputes', 'denial'],
     ]);
+  });
+
+  it('lets a headline deny by a negation only of what the claim asserts', () => {
+    const negates = (claim: string, theirs: string) =>
+      negatesClaim(sentence(claim), sentence(theirs), { predicate: true });
+    // Apple's happiness is negated, not the battery's day.
+    expect(
+      negates(
+        'Apple Watch battery life is about a day',
+        "Apple Isn't Happy With The Battery Life Of Its Watch",
+      ),
+    ).toBe(false);
+    expect(
+      negatesClaim(
+        sentence('Apple Watch battery life is about a day'),
+        sentence("Apple Isn't Happy With The Battery Life"),
+      ),
+    ).toBe(true);
+    expect(
+      negates('Batmobile stolen from the film set in Detroit', "Batmobile wasn't stolen, police say"),
+    ).toBe(true);
+    // Past a light verb to the predicate, and past "say" to what was said.
+    expect(
+      negates(
+        'Kim Jong-un to open a restaurant in Scotland',
+        'Kim Jong-un is not going to open a restaurant',
+      ),
+    ).toBe(true);
+    expect(
+      negates('Pope says dogs go to heaven', 'Pope Francis did NOT say our pets are going to heaven'),
+    ).toBe(true);
   });
 
   it('reads a headline\'s "Don\'t" as advice, not a denial', () => {
