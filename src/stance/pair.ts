@@ -210,7 +210,8 @@ export function negatesClaim(
 ): boolean {
   const ours = tokens(c.text);
   if (ours.some(isNegation)) return false;
-  const stems = new Set(contentStems(c.text));
+  // By concept, as the alignment reads them: "has not died" negates "death".
+  const stems = new Set(contentStems(c.text).map(concept));
   const theirs = tokens(t.text);
   for (let i = 0; i < theirs.length; i++) {
     if (!isNegation(theirs[i]) || NOT_NEGATING.has(theirs[i + 1] ?? '')) continue;
@@ -226,7 +227,7 @@ export function negatesClaim(
       if (isNegation(w) || /[.;:!?]$/.test(w)) break;
       if (isStopword(w) || NEGATION_ADVERBS.has(w) || NEGATION_LIGHT_VERBS.has(w)) continue;
       seen++;
-      if (stems.has(stem(w))) return true;
+      if (stems.has(concept(stem(w)))) return true;
       if (predicate) break;
     }
   }

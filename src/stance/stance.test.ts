@@ -444,6 +444,15 @@ describe('judgePair', () => {
     ).toBe(true);
   });
 
+  it('reads a negation by the concept it negates ("has not died" negates a death)', () => {
+    expect(
+      negatesClaim(
+        sentence('Online rumours of the death of Axl Rose spread on Facebook.'),
+        sentence('Axl Rose has not died in West Hollywood at the age of 52.'),
+      ),
+    ).toBe(true);
+  });
+
   it('reads a headline\'s "Don\'t" as advice, not a denial', () => {
     const claim = sentence("Bug in iOS 8's Reset All Settings option also erases iCloud Drive documents");
     expect(
