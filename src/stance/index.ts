@@ -29,6 +29,7 @@ export function numberConflict(
   for (const x of ours) {
     const comparable = theirs.filter(
       (y) =>
+        !offByOne(x, y) &&
         unitsAgree(x, y) &&
         sameScale(x, y) &&
         (mode === 'any' || (!!x.unit && !!y.unit)) &&
@@ -42,6 +43,21 @@ export function numberConflict(
     return { ours: x.raw, theirs: y.raw };
   }
   return undefined;
+}
+
+/**
+ * Two whole counts of ten or more one apart ("absent for 24 years" and "for 25 years"): outlets count a
+ * span from different days or round differently, so neither disputes the other.
+ */
+export function offByOne(x: Quantity, y: Quantity): boolean {
+  return (
+    Number.isInteger(x.value) &&
+    Number.isInteger(y.value) &&
+    Math.min(x.value, y.value) >= 10 &&
+    Math.abs(x.value - y.value) === 1 &&
+    x.unit !== '%' &&
+    y.unit !== '%'
+  );
 }
 
 function closest(x: Quantity, ys: Quantity[]): Quantity {

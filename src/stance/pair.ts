@@ -24,7 +24,15 @@ import {
   STRONG_REFUTATION,
   subjectWord,
 } from './cues.ts';
-import { concepts, cueScope, FRAME_STEMS, negationScope, numberConflict, scopeCovered } from './index.ts';
+import {
+  concepts,
+  cueScope,
+  FRAME_STEMS,
+  negationScope,
+  numberConflict,
+  offByOne,
+  scopeCovered,
+} from './index.ts';
 
 /** An article as the pair judgement reads it: its sentences and its article-level stance. */
 export interface ArticleReading {
@@ -687,7 +695,7 @@ function numberDisputes(ours: ArticleReading, theirs: ArticleReading): PairJudge
             if (Math.max(related, whole) >= NUMBER_FLOOR) statesOurs = true;
             continue;
           }
-          if (oursGiven[xi] || theirsGiven[yi] || related < NUMBER_FLOOR) continue;
+          if (oursGiven[xi] || theirsGiven[yi] || related < NUMBER_FLOOR || offByOne(x, y)) continue;
           if (!sameScale(x, y, CONFLICT_RATIO) || (!(x.unit && y.unit) && related < BARE_NUMBER_FLOOR))
             continue;
           if (!best || related > best.detail.score)

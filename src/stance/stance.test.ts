@@ -552,6 +552,20 @@ describe('judgePair', () => {
     );
   });
 
+  it('reads two whole counts one apart as one count told two ways', () => {
+    const ours = sentence('Verma was sacked after skipping work for 24 years, the ministry said.');
+    expect(
+      numberConflict(ours, sentence('Verma was sacked after skipping work for 25 years.')),
+    ).toBeUndefined();
+    expect(
+      numberConflict(ours, sentence('Verma was sacked after skipping work for 22 years.')),
+    ).toMatchObject({ theirs: '22' });
+    // Small counts keep their difference: two dead are not three.
+    expect(
+      numberConflict(sentence('Two people died in the fire.'), sentence('Three people died in the fire.')),
+    ).toMatchObject({ theirs: 'Three' });
+  });
+
   it('reads a bound the same whichever words state it', () => {
     const theirs = sentence('60 soldiers were killed in the attack on Bakhmut, Ukrainian officials said.');
     for (const ours of ['No more than 50 soldiers were killed', 'At most 50 soldiers were killed']) {
@@ -577,9 +591,15 @@ describe('judgePair', () => {
     ).toEqual([]);
     expect(
       numbers(
-        'A 23-year-old man from Macedonia chopped off his own penis after his girlfriend ended their relationship.',
+        'A 25-year-old man from Macedonia chopped off his own penis after his girlfriend ended their relationship.',
       )[0]?.detail.numberConflict,
-    ).toEqual({ ours: '22', theirs: '23' });
+    ).toEqual({ ours: '22', theirs: '25' });
+    // One year apart is one age told on two days.
+    expect(
+      numbers(
+        'A 23-year-old man from Macedonia chopped off his own penis after his girlfriend ended their relationship.',
+      ),
+    ).toEqual([]);
   });
 
   it('does not take a number that adds to a count ("two more days", "another 22 years") for the count', () => {
