@@ -182,6 +182,22 @@ function isNegation(token: string): boolean {
   return NEGATIONS.has(token) || token.endsWith("n't");
 }
 
+/** "Not the first time", "not the only one": a negation that affirms what follows happened before. */
+const NOT_NEGATING_PHRASE = new Set(['first', 'only', 'last']);
+
+/**
+ * Whether the negation at `i` of a sentence's tokens negates what follows: not "not only", "no longer",
+ * "not the first time" (it happened before), nor a leading "Don't" / "Do not" (advice: "Don't reset all
+ * settings in iOS 8" denies no bug).
+ */
+function negatesAt(words: readonly string[], i: number): boolean {
+  if (!isNegation(words[i])) return false;
+  const next = words[i + 1] ?? '';
+  if (NOT_NEGATING.has(next)) return false;
+  if ((next === 'the' || next === 'a') && NOT_NEGATING_PHRASE.has(words[i + 2] ?? '')) return false;
+  return i === 0 ? !/^don['’]?t$/.test(words[i]) : !(i === 1 && words[0] === 'do');
+}
+
 /**
  * Verbs a negation's scope passes over to the predicate it negates ("is not going to open a restaurant",
  * "was not allowed to leave").
@@ -216,15 +232,12 @@ export function negatesClaim(
   t: SentenceAnalysis,
   options: { predicate?: boolean } = {},
 ): boolean {
-  const ours = tokens(c.text);
-  if (ours.some(isNegation)) return false;
+  if (tokens(c.text).some(isNegation)) return false;
   // By concept, as the alignment reads them: "has not died" negates "death".
   const stems = new Set(contentStems(c.text).map(concept));
   const theirs = tokens(t.text);
   for (let i = 0; i < theirs.length; i++) {
-    if (!isNegation(theirs[i]) || NOT_NEGATING.has(theirs[i + 1] ?? '')) continue;
-    // "Don't reset all settings in iOS 8": advice, not a denial of the bug.
-    if (i === 0 ? /^don['’]?t$/.test(theirs[i]) : i === 1 && theirs[0] === 'do') continue;
+    if (!negatesAt(theirs, i)) continue;
     let seen = 0;
     const predicate = options.predicate && !NEGATED_SAYING.test(theirs[i + 1] ?? '');
     // "No" negates the noun it determines ("no idea how the truck got there"); "not", "never" and "no one"
@@ -322,7 +335,7 @@ interface PairContext {
 
 /** A negation that denies what follows it (not "not only", "no longer"). */
 const DENYING_NEGATION =
-  /\b(?:not|never|no|none|nobody|nothing|neither)\b(?!\s+(?:only|just|least|longer|less|more|sure|clear)\b)|\b\w+n['’]t\b/i;
+  /\b(?:not|never|no|none|nobody|nothing|neither)\b(?!\s+(?:only|just|least|longer|less|more|sure|clear|(?:the|a) (?:first|only|last))\b)|\b\w+n['’]t\b/i;
 
 /**
  * What a sentence of theirs says against or about claims: "cannot confirm" (scope after the cue), a

@@ -444,6 +444,17 @@ describe('judgePair', () => {
     ).toBe(true);
   });
 
+  it('reads "not the first time" as no negation: it happened before', () => {
+    const claim = sentence(
+      'A time capsule from 1795 was unearthed at the Massachusetts statehouse in Boston.',
+    );
+    const before = sentence('This is not the first time this time capsule was unearthed in Boston.');
+    expect(negatesClaim(claim, before)).toBe(false);
+    expect(negatesClaim(claim, sentence('The time capsule was not unearthed in Boston.'))).toBe(true);
+    // So the two state the same fact.
+    expect(stances([claim], [before])).toEqual([[0, 0, 'confirms', 'same-fact']]);
+  });
+
   it('reads a negation by the concept it negates ("has not died" negates a death)', () => {
     expect(
       negatesClaim(
