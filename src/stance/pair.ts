@@ -276,12 +276,19 @@ function vouchable(s: SentenceAnalysis): boolean {
 }
 
 /**
+ * Words that doubt or wish what follows rather than assert it: "NASA questions whether the crater was
+ * caused by a meteorite", "If only a bird really did poop on Putin", "it is unclear whether".
+ */
+const DOUBTS =
+  /\b(?:question(?:s|ed|ing)? (?:whether|if)|doubts? (?:that|whether|if)|if only|unclear (?:whether|if)|wonders? (?:whether|if))\b/i;
+
+/**
  * Whether a statement asserts with nothing that doubts it: affirmative, and no question, no refuting
- * word ("prank", "denies"), no hedge or rumour ("reportedly", "shuts down rumours"). A headline of that
+ * word ("prank", "denies"), no hedge or rumour ("reportedly", "shuts down rumours"), no doubt (`DOUBTS`). A headline of that
  * kind is a report even when the article-level model is unsure of it.
  */
 function plainlyAsserts(s: SentenceAnalysis): boolean {
-  if (!affirmative(s) || /\?\s*$/.test(s.text)) return false;
+  if (!affirmative(s) || /\?\s*$/.test(s.text) || DOUBTS.test(s.text)) return false;
   const c = cueCounts(s.text);
   return c.refuting === 0 && c.hedging === 0;
 }

@@ -397,6 +397,16 @@ describe('judgePair', () => {
     ).toBe(false);
   });
 
+  it('reads a headline that questions the story as taking no side, not as a report a debunk disputes', () => {
+    const debunk = debunkOf([sentence('Scientists say the Nicaragua meteorite crater story is a hoax')]);
+    const unsure = (text: string) => ({ sentences: [sentence(text)], side: 'unsure' as const });
+    const disputed = (text: string) =>
+      judgePair(unsure(text), debunk).some((j) => j.detail.stance === 'disputes');
+    expect(disputed('A meteorite made the crater in Nicaragua, scientists say')).toBe(true);
+    expect(disputed('NASA questions whether the crater in Nicaragua was made by a meteorite')).toBe(false);
+    expect(disputed('If only a meteorite really had made the crater in Nicaragua')).toBe(false);
+  });
+
   it('makes a dispute mutual: a headline that denies ours is not confirmed by ours in return', () => {
     const ours = report([sentence('Christian Bale to play Steve Jobs in Danny Boyle biopic')]);
     const theirs = {
