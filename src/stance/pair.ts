@@ -340,9 +340,16 @@ interface PairContext {
   denials: boolean;
 }
 
-/** A negation that denies what follows it (not "not only", "no longer"). */
-const DENYING_NEGATION =
-  /\b(?:not|never|no|none|nobody|nothing|neither)\b(?!\s+(?:only|just|least|longer|less|more|sure|clear|(?:the|a) (?:first|only|last))\b)|\b\w+n['’]t\b/i;
+/**
+ * A negation that denies what follows it, in the text (for its scope's offset): not "not only", "no
+ * longer", "not the first time". Built from the lists `negatesAt` reads, so the two stay one rule.
+ */
+const DENYING_NEGATION = new RegExp(
+  `\\b(?:not|never|no|none|nobody|nothing|neither)\\b(?!\\s+(?:${[...NOT_NEGATING].join('|')}|(?:the|a) (?:${[
+    ...NOT_NEGATING_PHRASE,
+  ].join('|')}))\\b)|\\b\\w+n['’]t\\b`,
+  'i',
+);
 
 /**
  * What a sentence of theirs says against or about claims: "cannot confirm" (scope after the cue), a
@@ -633,7 +640,7 @@ function statesDebunk(s: SentenceAnalysis, lead: boolean): boolean {
  * Whether a debunk's statement says so in words of its own rather than in the report's: when the report
  * itself calls its subject a prankster ("whose channel usually features pranks") or mentions a fake
  * passport, "the prankster returned to his car" and "detained with a fake ID" tell the story, not the
- * debunk's verdict on it. Only words that can describe the story's subject (`describesSubject`) are
+ * debunk's verdict on it. Only words that can describe the story's subject (`subjectWord`) are
  * asked; a denial, a doubt or a phrase ("turned out", "no evidence") always speaks, and so does a
  * negating lead. The report's sentences that deny something ("maintains the video was not staged") do
  * not lend it their words: they answer the debunk.
