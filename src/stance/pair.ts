@@ -529,7 +529,50 @@ export function judgePair(
       put(d.ours, d.theirs, d.detail);
     }
   }
+  // Two debunks of one story agree on what matters to their readers: that the story is false.
+  if (story.shared && ourSide === 'debunk' && theirSide === 'debunk')
+    for (const d of debunksAgree(ours, theirs)) put(d.ours, d.theirs, d.detail);
   return [...found.values()].sort((a, b) => a.ours - b.ours || a.theirs - b.theirs);
+}
+
+/**
+ * Article-level agreement between two debunks of one story: each of our statements of the debunk is
+ * confirmed by their statement most about it. Two outlets that call one story false say so in words
+ * of their own ("Banksy has not been arrested" and "The Banksy arrest is a hoax, his publicist told
+ * The Independent"), rarely in one sentence that restates the other's, so the alignment alone leaves
+ * them unlinked; their framing is what they share. Between two debunks a describing word both use
+ * ("fake Banksy accounts") is their shared verdict, not a report's subject, so every statement speaks.
+ */
+function debunksAgree(ours: ArticleReading, theirs: ArticleReading): PairJudgement[] {
+  const mine = statementsOf(ours);
+  const their = statementsOf(theirs);
+  const theirSentences = their.map((j) => theirs.sentences[j]);
+  const out: PairJudgement[] = [];
+  for (const i of mine) {
+    const best = mostAbout(ours.sentences[i], theirSentences, DEBUNK_FLOOR, {
+      max: 1,
+      ignore: FRAME_STEMS,
+    })[0];
+    if (best)
+      out.push({
+        ours: i,
+        theirs: their[best.index],
+        detail: { stance: 'confirms', score: round(best.score), basis: 'debunk' },
+      });
+  }
+  return out;
+}
+
+/**
+ * A debunk's sentences that state it (`statesDebunk`, and `speaks` when given), at most
+ * DEBUNK_STATEMENTS; a lone statement (a headline) states itself.
+ */
+function statementsOf(a: ArticleReading, speaks?: (index: number) => boolean): number[] {
+  if (a.sentences.length <= STATEMENT_SENTENCES) return a.sentences.length ? [0] : [];
+  const out: number[] = [];
+  for (let i = 0; i < a.sentences.length && out.length < DEBUNK_STATEMENTS; i++)
+    if (statesDebunk(a.sentences[i], i === 0) && (!speaks || speaks(i))) out.push(i);
+  return out;
 }
 
 /**
@@ -615,14 +658,8 @@ function debunkDisputes(ours: ArticleReading, theirs: ArticleReading): PairJudge
  * framing from its words as a whole). A lone statement (a headline) states itself.
  */
 function debunkStatements(a: ArticleReading, report: ArticleReading): { indices: number[]; stated: boolean } {
-  if (a.sentences.length <= STATEMENT_SENTENCES)
-    return { indices: a.sentences.length ? [0] : [], stated: true };
-  const stated: number[] = [];
-  for (let i = 0; i < a.sentences.length && stated.length < DEBUNK_STATEMENTS; i++) {
-    const s = a.sentences[i];
-    if (statesDebunk(s, i === 0) && inOwnWords(s, i === 0, report)) stated.push(i);
-  }
-  return stated.length ? { indices: stated, stated: true } : { indices: [0], stated: false };
+  const indices = statementsOf(a, (i) => inOwnWords(a.sentences[i], i === 0, report));
+  return indices.length || !a.sentences.length ? { indices, stated: true } : { indices: [0], stated: false };
 }
 
 /** Sentences of a debunking article read as its statements of the debunk, at most. */

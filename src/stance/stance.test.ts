@@ -263,6 +263,26 @@ describe('judgePair', () => {
     );
   });
 
+  it('lets two debunks of one story confirm each other’s statements of it, said in words of their own', () => {
+    const ours = [
+      sentence('Banksy has not been arrested, despite reports on an American website.'),
+      sentence('The street artist remains anonymous and works mostly in Bristol.'),
+      sentence('His new mural appeared on a wall in the city last month.'),
+    ];
+    const theirs = [
+      sentence('“The Banksy arrest is a hoax,” the artist’s publicist told The Independent.'),
+      sentence('The story claimed that police had found paint cans in his studio.'),
+      sentence('It was shared thousands of times on Facebook.'),
+    ];
+    const judged = judgePair(debunkOf(ours), debunkOf(theirs));
+    expect(judged.map((j) => [j.ours, j.theirs, j.detail.stance, j.detail.basis])).toEqual([
+      [0, 0, 'confirms', 'debunk'],
+    ]);
+    // Only between two debunks that share their story: a report's sentence is no statement of a debunk.
+    expect(judgePair(debunkOf(ours), debunkOf(theirs), { shared: false })).toEqual([]);
+    expect(judgePair(report(ours), debunkOf(theirs)).some((j) => j.detail.stance === 'confirms')).toBe(false);
+  });
+
   it('quotes the sentence of a debunk that states it, not its lead retelling the story, and disputes no short line', () => {
     const ours = [
       sentence('A homeless man spent the $100 a YouTuber gave him on food for other homeless people.'),
