@@ -106,6 +106,7 @@ async function claimViews(
   const ownArticles = [...new Set(sentences.map((s) => s.articleId))];
   const profiles = await getProfiles(db, [...new Set([...otherArticles, ...ownArticles])]);
   const copyOf = new Map(profiles.flatMap((p) => (p?.copyOf ? [[p.articleId, p.copyOf] as const] : [])));
+  const sideOf = new Map(profiles.flatMap((p) => (p ? [[p.articleId, p.side] as const] : [])));
   const linksBySentence = new Map<string, LinkRecord[]>();
   for (const l of links) {
     const list = linksBySentence.get(l.sentenceId) ?? [];
@@ -132,6 +133,7 @@ async function claimViews(
         score: l.score,
         ...(l.numberConflict ? { numberConflict: l.numberConflict } : {}),
         ...(l.basis ? { basis: l.basis } : {}),
+        ...(l.basis === 'debunk' && sideOf.has(article.id) ? { side: sideOf.get(article.id) } : {}),
         ...(other.attribution?.source ? { origin: other.attribution.source } : {}),
         ...(copyOf.has(article.id) ? { copyOf: copyOf.get(article.id) } : {}),
       });

@@ -26,6 +26,12 @@ export interface Evidence {
   basis?: StanceBasis;
   /** Whom the other outlet attributes the fact to, as written ("Kyrylo Budanov"), when it does. */
   origin?: string;
+  /**
+   * The side the other article takes on the story, for an article-level verdict (`basis` "debunk"):
+   * whether it is the debunk that disputes this claim, the report this debunk disputes, or a debunk
+   * that agrees with this one.
+   */
+  side?: ArticleSide;
   /** The other article republishes or rewrites this article (by id), when it does. */
   copyOf?: string;
   /** The other article came from a followed feed (the reader has not opened it). */

@@ -29,7 +29,7 @@ export function EvidenceList({
                 {copyLine(e, all) && <span class="cl-copy">{copyLine(e, all)}</span>}
                 {e.fromFeed && <span class="cl-via-feed">from your feeds</span>}
                 <q class="cl-quote">{e.quote}</q>
-                {reasonLine(e) && <span class="cl-conflict">{reasonLine(e)}</span>}
+                {reasonLine(e, stance) && <span class="cl-conflict">{reasonLine(e, stance)}</span>}
                 {originLine(e) && <span class="cl-origin">{originLine(e)}</span>}
                 {isSafeLink(e.url) && (
                   <a class="cl-link" href={e.url} target="_blank" rel="noopener noreferrer">

@@ -76,10 +76,14 @@ export function summaryLine(status: ClaimStatus): string {
   return parts.length ? parts.join(' · ') : 'No other outlet you have read mentions this yet';
 }
 
-/** "Kyrylo Budanov (Ukraine's military intelligence chief) says", or null without attribution. */
+/**
+ * "According to Kyrylo Budanov (Ukraine's military intelligence chief)", or null without attribution.
+ * "According to" reads right for one speaker and for many ("local residents", "officials"), which a
+ * verb would have to agree with.
+ */
 export function attributionLine(attribution: Attribution | null): string | null {
   if (!attribution) return null;
-  return `${attribution.source}${attribution.role ? ` (${attribution.role})` : ''} says`;
+  return `According to ${attribution.source}${attribution.role ? ` (${attribution.role})` : ''}`;
 }
 
 /** A note on why a piece of evidence disputes, when numbers differ. */
@@ -89,13 +93,20 @@ export function conflictLine(evidence: Evidence): string | null {
 }
 
 /**
- * Why the other outlet stands so, when it is worth saying: conflicting numbers, a denial, or its
- * article as a whole reporting the story as false (the quote is then its sentence most about the claim).
+ * Why the other outlet stands so (`stance`), when it is worth saying: conflicting numbers, a denial, or
+ * an article-level verdict (the quote is then its sentence most about the claim). An article-level
+ * verdict reads from where the reader stands: on a report, the other article calls the story false; on
+ * a debunk, the other article is the report it disputes, or another debunk that agrees with it.
  */
-export function reasonLine(evidence: Evidence): string | null {
+export function reasonLine(evidence: Evidence, stance: Stance): string | null {
   const numbers = conflictLine(evidence);
   if (numbers) return numbers;
-  if (evidence.basis === 'debunk') return 'its article as a whole reports this story as false';
+  if (evidence.basis === 'debunk') {
+    if (stance === 'confirms') return 'its article as a whole also reports this story as false';
+    return evidence.side === 'report'
+      ? 'its article reports the story this article calls false'
+      : 'its article as a whole reports this story as false';
+  }
   if (evidence.basis === 'denial') return 'denies it';
   return null;
 }

@@ -29,7 +29,7 @@ import {
 } from '../support/feeds.ts';
 import { hoverText, openArticle, tabIdOf } from '../support/pages.ts';
 import { startServer, type TestServer } from '../support/server.ts';
-import { ShadowReader } from '../support/shadow.ts';
+import { ShadowReader, waitForTooltip } from '../support/shadow.ts';
 import { readStore } from '../support/store.ts';
 
 const NETLOG = join(tmpdir(), `claimlens-feeds-netlog-${process.pid}.json`);
@@ -84,17 +84,6 @@ async function row(url: string, done: (r: Row) => boolean, timeout = 30_000): Pr
     await options.waitForTimeout(250);
   }
   throw new Error(`feed row of ${url} never matched; last: ${JSON.stringify(last)}`);
-}
-
-async function waitForTooltip(shadow: ShadowReader, text: RegExp) {
-  let last = '';
-  for (let i = 0; i < 60; i++) {
-    const t = await shadow.tooltip();
-    if (t && text.test(t.text)) return t;
-    last = t?.text ?? '(none)';
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`tooltip matching ${text} did not appear; last: ${last}`);
 }
 
 beforeAll(async () => {

@@ -23,7 +23,7 @@ import {
 } from '../support/hostile-pages.ts';
 import { claimRanges, openArticle, tabIdOf, waitForHighlights } from '../support/pages.ts';
 import { SEED_PAGES, startServer, type TestServer } from '../support/server.ts';
-import { ShadowReader } from '../support/shadow.ts';
+import { ShadowReader, waitForTooltip } from '../support/shadow.ts';
 import { readStore } from '../support/store.ts';
 import { PageTrace, scriptCost, taskCost } from '../support/trace.ts';
 
@@ -45,17 +45,6 @@ afterAll(async () => {
   await server?.close();
   rmSync(NETLOG, { force: true });
 });
-
-async function waitForTooltip(reader: ShadowReader, text: RegExp) {
-  let last = '';
-  for (let i = 0; i < 50; i++) {
-    const t = await reader.tooltip();
-    if (t && text.test(t.text)) return t;
-    last = t?.text ?? '(none)';
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`tooltip matching ${text} did not appear; last: ${last}`);
-}
 
 async function hoverIsolated(page: Page, needle: string): Promise<void> {
   const point = await evaluateIsolated<{ x: number; y: number } | null>(page, pointOver(needle));

@@ -10,7 +10,7 @@ import { articleIdFor, canonicalUrl } from '../../src/store/ids.ts';
 import { type ExtensionBrowser, launchWithExtension } from '../support/browser.ts';
 import { claimRanges, hoverText, openArticle, tabIdOf } from '../support/pages.ts';
 import { SEED_PAGES, startServer, type TestServer } from '../support/server.ts';
-import { ShadowReader } from '../support/shadow.ts';
+import { ShadowReader, waitForTooltip } from '../support/shadow.ts';
 import { readStore } from '../support/store.ts';
 
 const herald = SEED_PAGES.find((p) => p.outlet === 'The Korea Herald')!;
@@ -264,15 +264,6 @@ describe('step 4: the popup lists the page claims with their status, and the bad
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-async function waitForTooltip(reader: ShadowReader, text: RegExp) {
-  for (let i = 0; i < 50; i++) {
-    const t = await reader.tooltip();
-    if (t && text.test(t.text)) return t;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('tooltip did not appear');
-}
-
 async function focusedProxyLabel(reader: ShadowReader): Promise<string> {
   const proxies = await reader.query('class', 'cl-proxy');
   const focused = proxies.find((p) => p.focused);
@@ -396,5 +387,90 @@ describe('one reader of bounds: "no more than 50" and "at most 50" against anoth
       await tab.close();
     }
     await sixty.close();
+  });
+});
+
+describe('an article-level debunk: a report, and two outlets that call its story false', () => {
+  const article = (outlet: string, title: string, paragraphs: string[]) => `<!doctype html><html><head>
+<meta charset="utf-8"><title>${title}</title><meta property="og:site_name" content="${outlet}"></head><body>
+<article><h1>${title}</h1>${paragraphs.map((p) => `<p>${p}</p>`).join('\n')}</article></body></html>`;
+  const REPORT_CLAIM = 'A 200-kilogram bronze lion statue was stolen from the Millbrook town square';
+  const DEBUNK_CLAIM =
+    'Reports that the bronze lion statue was stolen from the Millbrook town square are false';
+
+  it('shows the report disputed by the debunk as a whole, and the two debunks confirming each other', async () => {
+    server.setPage('harbour-gazette.test', '/lion', {
+      body: article('Harbour Gazette', 'Bronze lion statue stolen from Millbrook town square', [
+        `${REPORT_CLAIM} overnight on Saturday, local residents said. The statue, cast in 1912, had stood outside the town hall for more than a century.`,
+        'Residents said they heard a lorry in the square shortly after 2 a.m. on Sunday. Photos of the empty plinth were shared thousands of times on social media on Sunday.',
+        'The town council said the statue was insured for 80,000 pounds. Police said they were aware of the reports and asked anyone with information about the statue to contact them.',
+      ]),
+    });
+    server.setPage('fact-desk.test', '/lion', {
+      body: article('Fact Desk', 'No, the Millbrook lion statue was not stolen', [
+        `${DEBUNK_CLAIM}, the town council said on Monday. The statue was removed by contractors for restoration work and will return in the spring, a council spokeswoman said.`,
+        'Photos of the empty plinth spread quickly on social media over the weekend. The council said it had announced the restoration in its newsletter last month.',
+        'There is no evidence that any theft took place, police said. The restoration is expected to cost the council about 15,000 pounds, according to the newsletter.',
+      ]),
+    });
+    server.setPage('check-post.test', '/lion', {
+      body: article('Check Post', 'Millbrook lion theft story is a hoax', [
+        'The story of a stolen lion statue in Millbrook is a hoax, police confirmed on Monday. The bronze lion is in a restoration workshop, where contractors are cleaning it before its return to the square.',
+        'Officers said no theft had been reported to them and no lorry had been seen in the square. The rumour began with a social media post that showed the empty plinth on Sunday morning.',
+        'Police asked residents to check with the council before sharing such posts, which had been seen by thousands of people. Contractors began taking the statue away on Friday afternoon, a week after the council approved the work.',
+      ]),
+    });
+    const report = await openArticle(browser.context, server.url('harbour-gazette.test', '/lion'));
+    const tabs = [report];
+    for (const host of ['fact-desk.test', 'check-post.test'])
+      tabs.push(await openArticle(browser.context, server.url(host, '/lion')));
+
+    // The report's claim, read first, gained the debunk's verdict: the debunk's own sentence is quoted and
+    // the reason says its article as a whole reports the story as false.
+    await report.bringToFront();
+    await hoverText(report, REPORT_CLAIM);
+    const disputed = await waitForTooltip(await ShadowReader.for(report), /Fact Desk/);
+    expect(disputed.text).toMatch(/outlets? disputes?/);
+    expect(disputed.text).toContain('its article as a whole reports this story as false');
+    expect(disputed.text).toContain(DEBUNK_CLAIM);
+    mkdirSync(OUT, { recursive: true });
+    writeFileSync(`${OUT}debunk-tooltip.png`, await report.screenshot());
+    await report.mouse.move(2, 2);
+
+    // The debunk's statement, listed in its popup (highlighted or among the other statements): disputed
+    // by the report, and confirmed by the other debunk in words of its own.
+    const openPopup = async (url: string) => {
+      const popup = await browser.context.newPage();
+      const tabId = await tabIdOf(browser, articleIdFor(url));
+      await popup.goto(`chrome-extension://${browser.extensionId}/extension/popup/index.html?tab=${tabId}`);
+      return popup;
+    };
+    const debunkPopup = await openPopup(server.url('fact-desk.test', '/lion'));
+    const statement = debunkPopup.locator('li[data-claim-id]').filter({ hasText: DEBUNK_CLAIM });
+    await statement.waitFor();
+    await expect(statement.locator('.cl-claim-summary').textContent()).resolves.toBe(
+      '1 outlet confirms · 1 outlet disputes',
+    );
+    await statement.locator('summary').click();
+    const evidence = (await statement.locator('.cl-claim-details').textContent()) ?? '';
+    expect(evidence).toContain('Check Post');
+    expect(evidence).toContain('The story of a stolen lion statue in Millbrook is a hoax');
+    expect(evidence).toContain('Harbour Gazette');
+    // The article-level dispute reads from the debunk's side: the other article is the report it disputes.
+    expect(evidence).toContain('its article reports the story this article calls false');
+    writeFileSync(`${OUT}debunks-agree-popup.png`, await statement.screenshot());
+    await debunkPopup.close();
+
+    // The report's popup names both debunks as such in the story's coverage.
+    const popup = await openPopup(server.url('harbour-gazette.test', '/lion'));
+    const story = popup.locator('section.cl-story');
+    await story.waitFor();
+    for (const outlet of ['Fact Desk', 'Check Post'])
+      await expect(
+        story.locator('ol > li').filter({ hasText: outlet }).locator('.cl-conflict').textContent(),
+      ).resolves.toMatch(/reports this story as false/);
+    writeFileSync(`${OUT}debunk-story-popup.png`, await popup.screenshot({ fullPage: true }));
+    await popup.close();
+    for (const tab of tabs) await tab.close();
   });
 });

@@ -84,3 +84,18 @@ export class ShadowReader {
     return { ...result.value, html: outerHTML };
   }
 }
+
+/**
+ * The tooltip once its text matches `text` (the background answers asynchronously, so it may first
+ * show an earlier status); throws with the last text seen when it never does within about six seconds.
+ */
+export async function waitForTooltip(reader: ShadowReader, text: RegExp): Promise<ShadowElement> {
+  let last = '';
+  for (let i = 0; i < 60; i++) {
+    const t = await reader.tooltip();
+    if (t && text.test(t.text)) return t;
+    last = t?.text ?? '(none)';
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`tooltip matching ${text} did not appear; last: ${last}`);
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import type { Evidence } from '../protocol/views.ts';
+import { attributionLine, reasonLine } from './status-format.ts';
+
+const evidence = (extra: Partial<Evidence>): Evidence => ({
+  outlet: 'Fact Desk',
+  articleId: 'a',
+  url: 'https://fact-desk.example/a',
+  title: 'No, it was not stolen',
+  sentenceId: 'a:1',
+  quote: 'Reports that the statue was stolen are false.',
+  score: 0.7,
+  ...extra,
+});
+
+describe('reasonLine: an article-level verdict reads from where the reader stands', () => {
+  it('says the other article calls the story false when it is the debunk that disputes a report', () => {
+    expect(reasonLine(evidence({ basis: 'debunk', side: 'debunk' }), 'disputes')).toBe(
+      'its article as a whole reports this story as false',
+    );
+  });
+
+  it('says the other article is the report, on a debunk it disputes', () => {
+    expect(reasonLine(evidence({ basis: 'debunk', side: 'report' }), 'disputes')).toBe(
+      'its article reports the story this article calls false',
+    );
+  });
+
+  it('says another debunk agrees, on a debunk it confirms', () => {
+    expect(reasonLine(evidence({ basis: 'debunk', side: 'debunk' }), 'confirms')).toBe(
+      'its article as a whole also reports this story as false',
+    );
+  });
+
+  it('puts conflicting numbers first, and says nothing of a plain confirmation', () => {
+    expect(
+      reasonLine(
+        evidence({ basis: 'numbers', numberConflict: { ours: '10,000', theirs: '11,000' } }),
+        'disputes',
+      ),
+    ).toBe('numbers differ: 11,000 vs 10,000');
+    expect(reasonLine(evidence({ basis: 'same-fact' }), 'confirms')).toBeNull();
+  });
+});
+
+describe('attributionLine', () => {
+  it('reads right for one speaker and for many', () => {
+    expect(attributionLine({ source: 'local residents', verb: 'said' })).toBe('According to local residents');
+    expect(
+      attributionLine({
+        source: 'Kyrylo Budanov',
+        role: "Ukraine's military intelligence chief",
+        verb: 'said',
+      }),
+    ).toBe("According to Kyrylo Budanov (Ukraine's military intelligence chief)");
+    expect(attributionLine(null)).toBeNull();
+  });
+});
