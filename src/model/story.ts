@@ -31,4 +31,10 @@ export interface ArticleProfile {
   publishedAt?: string;
   /** The article this one republishes or rewrites, when it does (src/story/copies.ts). */
   copyOf?: string;
+  /**
+   * The highest whole-article cosine between this article and any other read so far (src/story/group.ts
+   * `mutualNearest`): a headline read later that is closer to it than that is its nearest neighbour
+   * both ways. Absent on profiles stored before it was kept.
+   */
+  nearest?: number;
 }

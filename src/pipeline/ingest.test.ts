@@ -68,6 +68,34 @@ describe('ingestArticle', () => {
     expect(await db.links.count()).toBe(2);
   });
 
+  it('keeps each article’s highest cosine to another, raised when a nearer article comes', async () => {
+    const db = new ClaimLensDB(`ingest-${Date.now()}-n`, { indexedDB, IDBKeyRange });
+    const { articleId: a } = await ingestArticle(
+      db,
+      article(1, 'Budanov said 2,600 North Korean soldiers will be deployed to Kursk by Nov. 1.'),
+    );
+    expect((await db.profiles.get(a))?.nearest).toBe(0);
+    const { articleId: b } = await ingestArticle(
+      db,
+      article(2, 'Budanov said 2,600 North Korean soldiers will go to the Kursk region.'),
+    );
+    const first = (await db.profiles.get(a))?.nearest ?? 0;
+    expect(first).toBeGreaterThan(0);
+    expect((await db.profiles.get(b))?.nearest).toBe(first);
+    // A nearer article raises it; a farther one leaves it.
+    await ingestArticle(
+      db,
+      article(
+        3,
+        'Budanov said 2,600 North Korean soldiers will be deployed to Kursk by Nov. 1, officials said.',
+      ),
+    );
+    const raised = (await db.profiles.get(a))?.nearest ?? 0;
+    expect(raised).toBeGreaterThan(first);
+    await ingestArticle(db, article(4, 'Kursk weather: rain is expected by Nov. 1.'));
+    expect((await db.profiles.get(a))?.nearest).toBe(raised);
+  });
+
   it('keeps key counts in step with the stored sentences, also when an article changes', async () => {
     const db = new ClaimLensDB(`ingest-${Date.now()}-b`, { indexedDB, IDBKeyRange });
     await ingestArticle(db, article(1, 'Officials said 1,500 troops arrived in Vladivostok on Tuesday.'));

@@ -140,8 +140,11 @@ export async function ingestArticle(
     const matchStart = performance.now();
     const keys = new Map<string, TermRecord | undefined>();
     const candidates = await candidateArticles(db, sentences, articleId, keys);
-    const story = chooseStory(profile.vector, await profilesOf(db, candidates), articleId);
+    const candidateProfiles = await profilesOf(db, candidates);
+    const story = chooseStory(profile.vector, candidateProfiles, articleId);
     profile.storyId = story.storyId;
+    // Written before the story's links are: those rewrite the profiles of articles a merge moves.
+    await putProfiles(db, nearestNeighbours(profile, candidateProfiles));
     recordTiming('claimlens:retrieve', matchStart);
     const stanceStart = performance.now();
     const links = await linkWithinStory(db, article, sentences, profile, story.merge, now);
@@ -172,6 +175,31 @@ function toRecords(articleId: string, outlet: string, analyses: SentenceAnalysis
       terms: indexTerms(a),
     };
   });
+}
+
+/**
+ * Keeps each article's highest cosine to another (`ArticleProfile.nearest`): sets the new article's from
+ * the candidates, and returns the candidates to which the new article is closer than any article before
+ * it (their profiles, updated, to be written).
+ */
+function nearestNeighbours(profile: ProfileRecord, candidates: readonly ProfileRecord[]): ProfileRecord[] {
+  let nearest = 0;
+  const updated: ProfileRecord[] = [];
+  for (const c of candidates) {
+    if (c.articleId === profile.articleId) continue;
+    const sim = cosine(profile.vector, c.vector);
+    nearest = Math.max(nearest, sim);
+    if (sim > (c.nearest ?? 0)) {
+      c.nearest = round4(sim);
+      updated.push(c);
+    }
+  }
+  profile.nearest = round4(nearest);
+  return updated;
+}
+
+function round4(x: number): number {
+  return Math.round(x * 1e4) / 1e4;
 }
 
 /** The article a stored sentence belongs to: its id is `${articleId}:…`. */

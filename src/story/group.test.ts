@@ -129,6 +129,31 @@ describe('chooseStory', () => {
     ).toBe('story-b');
   });
 
+  it('lets a headline join the headline whose nearest neighbour it is, below the usual bar, and only then', () => {
+    // Two headlines that share two of their ten words: a cosine of 0.2, below SAME_STORY.
+    const a = vec([...words('a', 8), ...words('k', 2)]);
+    const c = vec([...words('c', 8), ...words('k', 2)]);
+    const sim = cosine(a, c);
+    expect(sim).toBeGreaterThanOrEqual(SHARED_STORY);
+    expect(sim).toBeLessThan(SAME_STORY);
+    const candidate = (nearest?: number) => [
+      { articleId: 'a', storyId: 'story-a', vector: a, ...(nearest === undefined ? {} : { nearest }) },
+    ];
+    // Nothing read so far is nearer to the other headline than this one: the two are each other's nearest.
+    expect(chooseStory(c, candidate(0.1), 'c')).toMatchObject({ storyId: 'story-a', via: 'a' });
+    expect(chooseStory(c, candidate(sim), 'c').storyId).toBe('story-a');
+    // Another article is nearer to it: this headline is not its neighbour, and begins a story of its own.
+    expect(chooseStory(c, candidate(sim + 0.05), 'c').storyId).toBe('c');
+    // Not known (a profile stored before it was kept), so not asked.
+    expect(chooseStory(c, candidate(), 'c').storyId).toBe('c');
+    // A full article is no headline's neighbour in this sense: it has its own bar (SAME_STORY_SHORT_WITH_LEAD).
+    const article = vec([...words('b', 40), ...words('k', 2)]);
+    expect(cosine(article, c)).toBeLessThan(SAME_STORY_SHORT_WITH_LEAD);
+    expect(
+      chooseStory(c, [{ articleId: 'b', storyId: 'story-b', vector: article, nearest: 0 }], 'c').storyId,
+    ).toBe('c');
+  });
+
   it('begins a story of its own when no article read is close enough', () => {
     const a = vec([...words('a', 45), ...words('k', 5)]);
     const c = vec([...words('c', 45), ...words('k', 5)]);

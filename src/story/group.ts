@@ -87,6 +87,8 @@ export interface StoryCandidate {
   articleId: string;
   storyId: string;
   vector: ArticleVector;
+  /** Its highest cosine to any other article read so far (`ArticleProfile.nearest`), when known. */
+  nearest?: number;
 }
 
 /**
@@ -116,8 +118,11 @@ export function chooseStory(
     !best ||
     (bestMargin < 0 &&
       !(mixed(vector, best.vector) && leads(vector, bestSim, [best.storyId], [ownId], candidates)))
-  )
+  ) {
+    const mutual = mutualNearest(vector, candidates, ownId);
+    if (mutual) return { storyId: mutual.storyId, via: mutual.articleId, similarity: mutual.sim, merge: [] };
     return { storyId: ownId, similarity: bestSim, merge: [] };
+  }
   const storyId = best.storyId;
   const merge = new Set<string>();
   for (const c of candidates) {
@@ -170,4 +175,34 @@ export function membersToCompare<T extends StoryCandidate>(
     .sort((a, b) => b.sim - a.sim || (a.m.articleId < b.m.articleId ? -1 : 1))
     .slice(0, MAX_MEMBERS)
     .map(({ m }) => m);
+}
+
+/**
+ * Two headlines of one story often share a name and little else ("KFC Locations In Colorado To Begin
+ * Selling Marijuana", "YUM Serving Up Marijuana Fried Chicken"), below the bar for joining a story; but
+ * when a headline's nearest article is another headline, and nothing read so far is nearer to that one
+ * (its `nearest`), the two are each other's nearest neighbour, which two headlines of different stories
+ * rarely are. From SHARED_STORY, the cosine at which two articles share a story themselves, such a
+ * headline joins its neighbour's story. A neighbour whose nearest is unknown (stored before it was kept)
+ * is not asked.
+ */
+function mutualNearest(
+  vector: ArticleVector,
+  candidates: readonly StoryCandidate[],
+  ownId: string,
+): (StoryCandidate & { sim: number }) | undefined {
+  if (isArticle(vector)) return undefined;
+  let near: StoryCandidate | undefined;
+  let sim = 0;
+  for (const c of candidates) {
+    if (c.articleId === ownId) continue;
+    const x = cosine(vector, c.vector);
+    if (x > sim || (x === sim && near && c.articleId < near.articleId)) {
+      sim = x;
+      near = c;
+    }
+  }
+  if (!near || isArticle(near.vector) || sim < SHARED_STORY) return undefined;
+  if (near.nearest === undefined || near.nearest > sim) return undefined;
+  return { ...near, sim };
 }
