@@ -37,6 +37,7 @@ const REFUTING = [
   'fabrication',
   'misleading',
   'myth',
+  'figment',
   'rejected',
   'rejects',
   'satire',

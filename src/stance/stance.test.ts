@@ -51,6 +51,12 @@ describe('refuting words', () => {
     expect(refuting('A witness says the whole scene was staged.')).toBe(true);
     expect(refuting('Did they stage it?')).toBe(true);
   });
+
+  it('reads "a figment of the imagination" as a refutation, as it does "a myth"', () => {
+    const refuting = (text: string) => refutingWords(text) > 0;
+    expect(refuting('The pumpkin-spice condom is just a figment of your own gross imagination')).toBe(true);
+    expect(refuting('The claim is a myth.')).toBe(true);
+  });
 });
 
 describe('judgePair', () => {

@@ -29,8 +29,8 @@ export interface VectorInput {
 export function articleVector(input: VectorInput): ArticleVector {
   const tf = new Map<string, number>();
   const add = (term: string, n: number) => tf.set(term, (tf.get(term) ?? 0) + n);
-  for (const s of contentStems(input.headline)) add(s, HEADLINE_BOOST);
-  for (const s of contentStems(input.text)) add(s, 1);
+  for (const s of contentStems(withHyphenParts(input.headline))) add(s, HEADLINE_BOOST);
+  for (const s of contentStems(withHyphenParts(input.text))) add(s, 1);
   const numbers = new Set<string>();
   for (const q of input.quantities)
     if (q.value >= 20 && q.unit !== 'fraction') numbers.add(numberKey(q.value));
@@ -44,6 +44,21 @@ export function articleVector(input: VectorInput): ArticleVector {
   const kept = weighted.slice(0, MAX_TERMS).sort((a, b) => (a[0] < b[0] ? -1 : 1));
   const norm = Math.sqrt(kept.reduce((s, [, w]) => s + w * w, 0)) || 1;
   return { terms: kept.map(([t]) => t), weights: kept.map(([, w]) => round(w / norm)) };
+}
+
+/** A hyphenated compound: words of letters joined by hyphens ("pumpkin-spice", "eggnog-chugging"). */
+const COMPOUND = /\p{L}+(?:-\p{L}+)+/gu;
+/** Parts shorter than this ("al" of "al-Qaeda") are too common across stories to count. */
+const MIN_PART = 3;
+
+/**
+ * The text with the parts of its hyphenated compounds added after it: "pumpkin-spice condoms" and
+ * "pumpkin spice condoms" tell one story, yet the tokenizer keeps the compound as one word. The
+ * compound itself stays, so two texts that both hyphenate it share it whole too.
+ */
+function withHyphenParts(text: string): string {
+  const parts = (text.match(COMPOUND) ?? []).flatMap((w) => w.split('-').filter((p) => p.length >= MIN_PART));
+  return parts.length ? `${text}\n${parts.join(' ')}` : text;
 }
 
 /** Cosine of two vectors (both normalised): a merge of two sorted term lists. */
