@@ -94,6 +94,17 @@ describe('ingestArticle', () => {
     expect(raised).toBeGreaterThan(first);
     await ingestArticle(db, article(4, 'Kursk weather: rain is expected by Nov. 1.'));
     expect((await db.profiles.get(a))?.nearest).toBe(raised);
+    // A profile stored before `nearest` was kept is never given one from a single comparison.
+    const old = await db.profiles.get(b);
+    if (old) {
+      delete old.nearest;
+      await db.profiles.put(old);
+    }
+    await ingestArticle(
+      db,
+      article(5, 'Budanov said 2,600 North Korean soldiers will go to the Kursk region, officials said.'),
+    );
+    expect((await db.profiles.get(b))?.nearest).toBeUndefined();
   });
 
   it('keeps key counts in step with the stored sentences, also when an article changes', async () => {

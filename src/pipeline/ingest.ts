@@ -180,7 +180,9 @@ function toRecords(articleId: string, outlet: string, analyses: SentenceAnalysis
 /**
  * Keeps each article's highest cosine to another (`ArticleProfile.nearest`): sets the new article's from
  * the candidates, and returns the candidates to which the new article is closer than any article before
- * it (their profiles, updated, to be written).
+ * it (their profiles, updated, to be written). A profile stored before `nearest` was kept stays without
+ * it: the articles read before the new one were never compared with it, so its nearest stays unknown
+ * rather than understated.
  */
 function nearestNeighbours(profile: ProfileRecord, candidates: readonly ProfileRecord[]): ProfileRecord[] {
   let nearest = 0;
@@ -189,7 +191,7 @@ function nearestNeighbours(profile: ProfileRecord, candidates: readonly ProfileR
     if (c.articleId === profile.articleId) continue;
     const sim = cosine(profile.vector, c.vector);
     nearest = Math.max(nearest, sim);
-    if (sim > (c.nearest ?? 0)) {
+    if (c.nearest !== undefined && sim > c.nearest) {
       c.nearest = round4(sim);
       updated.push(c);
     }
