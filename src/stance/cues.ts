@@ -241,11 +241,13 @@ export function subjectWord(token: string): string | undefined {
 /**
  * A describing refuting word under a negation or a denial in its clause ("not a single scene had been
  * staged", "denied any part of his video had been staged", "none of the videos were fake"): the sentence
- * reports the debunk denied, not the debunk. Built from `DESCRIBING`, so the two lists stay one.
+ * reports the debunk denied, not the debunk. The clause ends at a comma or a conjunction: in "the theft
+ * never happened and the story is a hoax" the negation is of the theft, and "hoax" states the debunk.
+ * Built from `DESCRIBING`, so the two lists stay one.
  */
 export const DENIED_DEBUNK = new RegExp(
-  `\\b(?:not|never|none|den(?:y|ies|ied|ying)|\\w+n['’]t)\\b[^.;:!?]{0,48}?\\b(?:${DESCRIBING.map((r) =>
-    r === 'staged' ? r : `${r}\\w*`,
+  `\\b(?:not|never|none|den(?:y|ies|ied|ying)|\\w+n['’]t)\\b(?:(?!\\b(?:and|but|while|although|whereas)\\b)[^.;:!?,]){0,48}?\\b(?:${DESCRIBING.map(
+    (r) => (r === 'staged' ? r : `${r}\\w*`),
   ).join('|')})\\b`,
   'i',
 );

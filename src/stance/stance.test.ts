@@ -284,6 +284,24 @@ describe('judgePair', () => {
     expect(judged.map((j) => [j.ours, j.theirs, j.detail.stance, j.detail.basis])).toEqual([
       [0, 0, 'confirms', 'debunk'],
     ]);
+    // A negation in another clause does not deny the debunk's own word: "never happened and … is a hoax".
+    const police = [
+      sentence(
+        'Police said on Monday that the lion statue theft never happened and that the story is a hoax.',
+      ),
+      sentence('The bronze lion is in a restoration workshop, where contractors are cleaning it.'),
+      sentence('Officers said residents should check with the council before sharing such posts.'),
+    ];
+    const council = [
+      sentence(
+        'Reports that the bronze lion statue was stolen from the town square are false, the council said.',
+      ),
+      sentence('The statue will return to the square in the spring.'),
+      sentence('Photos of the empty plinth spread quickly on social media.'),
+    ];
+    expect(
+      judgePair(debunkOf(council), debunkOf(police)).map((j) => [j.ours, j.theirs, j.detail.basis]),
+    ).toContainEqual([0, 0, 'debunk']);
     // Only between two debunks that share their story: a report's sentence is no statement of a debunk.
     expect(judgePair(debunkOf(ours), debunkOf(theirs), { shared: false })).toEqual([]);
     expect(judgePair(report(ours), debunkOf(theirs)).some((j) => j.detail.stance === 'confirms')).toBe(false);

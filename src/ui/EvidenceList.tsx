@@ -29,7 +29,11 @@ export function EvidenceList({
                 {copyLine(e, all) && <span class="cl-copy">{copyLine(e, all)}</span>}
                 {e.fromFeed && <span class="cl-via-feed">from your feeds</span>}
                 <q class="cl-quote">{e.quote}</q>
-                {reasonLine(e, stance) && <span class="cl-conflict">{reasonLine(e, stance)}</span>}
+                {reasonLine(e, stance) && (
+                  <span class={stance === 'confirms' ? 'cl-reason' : 'cl-conflict'}>
+                    {reasonLine(e, stance)}
+                  </span>
+                )}
                 {originLine(e) && <span class="cl-origin">{originLine(e)}</span>}
                 {isSafeLink(e.url) && (
                   <a class="cl-link" href={e.url} target="_blank" rel="noopener noreferrer">

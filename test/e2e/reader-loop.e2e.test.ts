@@ -415,7 +415,7 @@ describe('an article-level debunk: a report, and two outlets that call its story
     });
     server.setPage('check-post.test', '/lion', {
       body: article('Check Post', 'Millbrook lion theft story is a hoax', [
-        'The story of a stolen lion statue in Millbrook is a hoax, police confirmed on Monday. The bronze lion is in a restoration workshop, where contractors are cleaning it before its return to the square.',
+        'Police said on Monday that the lion statue theft never happened and that the story is a hoax. The bronze lion is in a restoration workshop, where contractors are cleaning it before its return to the square.',
         'Officers said no theft had been reported to them and no lorry had been seen in the square. The rumour began with a social media post that showed the empty plinth on Sunday morning.',
         'Police asked residents to check with the council before sharing such posts, which had been seen by thousands of people. Contractors began taking the statue away on Friday afternoon, a week after the council approved the work.',
       ]),
@@ -454,10 +454,11 @@ describe('an article-level debunk: a report, and two outlets that call its story
     await statement.locator('summary').click();
     const evidence = (await statement.locator('.cl-claim-details').textContent()) ?? '';
     expect(evidence).toContain('Check Post');
-    expect(evidence).toContain('The story of a stolen lion statue in Millbrook is a hoax');
+    expect(evidence).toContain('the lion statue theft never happened');
     expect(evidence).toContain('Harbour Gazette');
-    // The article-level dispute reads from the debunk's side: the other article is the report it disputes.
+    // Each article-level verdict reads from the debunk's side: the report it disputes, the debunk that agrees.
     expect(evidence).toContain('its article reports the story this article calls false');
+    expect(evidence).toContain('its article as a whole also reports this story as false');
     writeFileSync(`${OUT}debunks-agree-popup.png`, await statement.screenshot());
     await debunkPopup.close();
 
