@@ -33,7 +33,7 @@ import {
 } from '../store/sentences.ts';
 import { countTerms, getTerms } from '../store/terms.ts';
 import { laterOf, retells } from '../story/copies.ts';
-import { chooseStory, membersToCompare, shareTheirStory } from '../story/group.ts';
+import { chooseStory, membersToCompare, raiseNearest, shareTheirStory } from '../story/group.ts';
 import { cosine } from '../story/vector.ts';
 import { buildProfile } from './profile.ts';
 
@@ -144,7 +144,7 @@ export async function ingestArticle(
     const story = chooseStory(profile.vector, candidateProfiles, articleId);
     profile.storyId = story.storyId;
     // Written before the story's links are: those rewrite the profiles of articles a merge moves.
-    await putProfiles(db, nearestNeighbours(profile, candidateProfiles));
+    await putProfiles(db, raiseNearest(profile, candidateProfiles));
     recordTiming('claimlens:retrieve', matchStart);
     const stanceStart = performance.now();
     const links = await linkWithinStory(db, article, sentences, profile, story.merge, now);
@@ -175,33 +175,6 @@ function toRecords(articleId: string, outlet: string, analyses: SentenceAnalysis
       terms: indexTerms(a),
     };
   });
-}
-
-/**
- * Keeps each article's highest cosine to another (`ArticleProfile.nearest`): sets the new article's from
- * the candidates, and returns the candidates to which the new article is closer than any article before
- * it (their profiles, updated, to be written). A profile stored before `nearest` was kept stays without
- * it: the articles read before the new one were never compared with it, so its nearest stays unknown
- * rather than understated.
- */
-function nearestNeighbours(profile: ProfileRecord, candidates: readonly ProfileRecord[]): ProfileRecord[] {
-  let nearest = 0;
-  const updated: ProfileRecord[] = [];
-  for (const c of candidates) {
-    if (c.articleId === profile.articleId) continue;
-    const sim = cosine(profile.vector, c.vector);
-    nearest = Math.max(nearest, sim);
-    if (c.nearest !== undefined && sim > c.nearest) {
-      c.nearest = round4(sim);
-      updated.push(c);
-    }
-  }
-  profile.nearest = round4(nearest);
-  return updated;
-}
-
-function round4(x: number): number {
-  return Math.round(x * 1e4) / 1e4;
 }
 
 /** The article a stored sentence belongs to: its id is `${articleId}:…`. */

@@ -4,7 +4,7 @@
  * computed between articles of one story, so a link between stories stays rare.
  */
 import type { ArticleVector } from '../model/story.ts';
-import { cosine } from './vector.ts';
+import { cosine, round } from './vector.ts';
 
 /** Whole-article cosine from which two articles tell the same story. */
 export const SAME_STORY = 0.22;
@@ -205,4 +205,30 @@ function mutualNearest(
   if (!near || isArticle(near.vector) || sim < SHARED_STORY) return undefined;
   if (near.nearest === undefined || near.nearest > sim) return undefined;
   return { ...near, sim };
+}
+
+/**
+ * Keeps each article's highest cosine to another (`nearest`, which `mutualNearest` asks): sets the new
+ * article's from the candidates, and returns the candidates to which it is closer than any article
+ * before it (updated, to be written). A candidate stored before `nearest` was kept stays without it: the
+ * articles read before the new one were never compared with it, so its nearest stays unknown rather
+ * than understated.
+ */
+export function raiseNearest<T extends StoryCandidate>(
+  article: { articleId: string; vector: ArticleVector; nearest?: number },
+  candidates: readonly T[],
+): T[] {
+  let nearest = 0;
+  const raised: T[] = [];
+  for (const c of candidates) {
+    if (c.articleId === article.articleId) continue;
+    const sim = cosine(article.vector, c.vector);
+    nearest = Math.max(nearest, sim);
+    if (c.nearest !== undefined && sim > c.nearest) {
+      c.nearest = round(sim);
+      raised.push(c);
+    }
+  }
+  article.nearest = round(nearest);
+  return raised;
 }

@@ -76,7 +76,7 @@ export function cosine(a: ArticleVector, b: ArticleVector): number {
   return sum;
 }
 
-/** Four decimals: the stored vector stays small and the cosine loses nothing that matters. */
-function round(x: number): number {
+/** Four decimals: a stored vector (or a stored cosine) stays small and loses nothing that matters. */
+export function round(x: number): number {
   return Math.round(x * 1e4) / 1e4;
 }

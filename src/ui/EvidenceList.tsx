@@ -1,4 +1,5 @@
-import type { ClaimStatus } from '../protocol/views.ts';
+import type { Stance } from '../model/stance.ts';
+import type { ClaimStatus, Evidence } from '../protocol/views.ts';
 import { copyLine, isSafeLink, originLine, reasonLine, STANCE_LABEL, STANCE_ORDER } from './status-format.ts';
 
 /**
@@ -29,11 +30,7 @@ export function EvidenceList({
                 {copyLine(e, all) && <span class="cl-copy">{copyLine(e, all)}</span>}
                 {e.fromFeed && <span class="cl-via-feed">from your feeds</span>}
                 <q class="cl-quote">{e.quote}</q>
-                {reasonLine(e, stance) && (
-                  <span class={stance === 'confirms' ? 'cl-reason' : 'cl-conflict'}>
-                    {reasonLine(e, stance)}
-                  </span>
-                )}
+                <ReasonLine evidence={e} stance={stance} />
                 {originLine(e) && <span class="cl-origin">{originLine(e)}</span>}
                 {isSafeLink(e.url) && (
                   <a class="cl-link" href={e.url} target="_blank" rel="noopener noreferrer">
@@ -47,4 +44,11 @@ export function EvidenceList({
       ))}
     </div>
   );
+}
+
+/** Why the outlet stands so, when worth saying: in the dispute colour, except for a confirmation. */
+function ReasonLine({ evidence, stance }: { evidence: Evidence; stance: Stance }) {
+  const reason = reasonLine(evidence, stance);
+  if (!reason) return null;
+  return <span class={stance === 'confirms' ? 'cl-reason' : 'cl-conflict'}>{reason}</span>;
 }
