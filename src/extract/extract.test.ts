@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import {
+  candidateSteps,
   domPosition,
+  drain,
   extractArticle,
   extractDomArticle,
   META_ATTRIBUTES,
@@ -102,5 +104,39 @@ describe('the meta selector, written out', () => {
     expect(META_SELECTOR).toBe(
       META_NAMES.flatMap((n) => META_ATTRIBUTES.map((attr) => `meta[${attr}="${n}"]`)).join(','),
     );
+  });
+});
+
+describe('the candidates of a very large page', () => {
+  const cases = [
+    ...readdirSync(new URL('../../test/fixtures/golden/', import.meta.url)).filter((d) => !d.includes('.')),
+  ].map((d) => `golden/${d}/source.html`);
+  const pages = ['pages/koreaherald.test.html', 'pages/kyivindependent.test.html', ...cases];
+  const fixture = (file: string) =>
+    readFileSync(new URL(`../../test/fixtures/${file}`, import.meta.url), 'utf8');
+
+  it.each(pages)('are gathered in slices exactly as the two selector queries gather them: %s', (file) => {
+    const doc = load(fixture(file));
+    // A hand-made case of every kind the queries pick, beside the page's own.
+    doc.body.insertAdjacentHTML(
+      'beforeend',
+      '<div itemprop="articleBody"><div>a<br>b</div><table><tr><td>c<br>d</td></tr></table></div>' +
+        '<section role="main"><ul><li>e</li></ul><span><br></span><main><blockquote>f</blockquote><pre>g</pre></main></section>',
+    );
+    for (const strict of [true, false]) {
+      const queried = drain(candidateSteps(doc.body, strict));
+      const walked = drain(candidateSteps(doc.body, strict, 0));
+      expect(walked.paragraphs.length).toBeGreaterThan(3);
+      expect([...Array.from(walked.paragraphs)]).toEqual([...Array.from(queried.paragraphs)]);
+      expect([...walked.explicit]).toEqual([...queried.explicit]);
+    }
+  });
+
+  it('yields while it walks, so no slice reads the whole page', () => {
+    const doc = load(`<body>${'<p><b>x</b> y</p>'.repeat(1_000)}</body>`);
+    const steps = candidateSteps(doc.body, true, 0);
+    let yields = 0;
+    for (let next = steps.next(); !next.done; next = steps.next()) yields++;
+    expect(yields).toBeGreaterThanOrEqual(2_000 / 128 - 1);
   });
 });

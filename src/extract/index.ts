@@ -48,13 +48,7 @@ export function* findArticleRootSteps(
   // List items count only on the second try, and only when they read as prose (long, ending a
   // sentence): menus and teaser lists are lists of short links, and a page has many, but an article may
   // be a numbered list whose items sit apart from its few paragraphs.
-  const paragraphs = body.querySelectorAll(
-    strict ? 'p, pre, blockquote, div > br, td > br' : 'p, pre, blockquote, li, div > br, td > br',
-  );
-  const explicit = new Set<Element>();
-  const declaring = body.querySelectorAll(EXPLICIT);
-  // Indexed, as every loop over a node list here: its iterator is one more call into the page per item.
-  for (let i = 0; i < declaring.length; i++) explicit.add(declaring[i]);
+  const { paragraphs, explicit } = yield* candidateSteps(body, strict);
   /** Paragraph score gathered by each of the three nearest ancestors (Readability's candidate score). */
   const scores = new Map<Element, number>();
   /** Paragraph score contained anywhere below each explicit element. */
@@ -133,6 +127,63 @@ export function* findArticleRootSteps(
   if (!strict && root) cache.exempt = yield* furnitureWrapperSteps(root, counted);
   return root;
 }
+
+/** What `findArticleRootSteps` reads: the paragraph-like elements in page order, and the declared articles. */
+interface Candidates {
+  paragraphs: ArrayLike<Element>;
+  explicit: Set<Element>;
+}
+
+/**
+ * Past this many elements a page's candidates are gathered in slices: one selector query walks the
+ * whole page in one go, and on a page of 100,000 nodes that alone is a long task.
+ */
+export const SLICED_SCAN_ELEMENTS = 20_000;
+
+/**
+ * The candidates of `findArticleRootSteps`, by two selector queries on an ordinary page (the browser's
+ * matching is the cheapest way there), or on a very large page by one walk that yields every
+ * `STEP_NODES` elements and keeps exactly what the queries would (`scanOver` lowers the size for tests).
+ */
+export function* candidateSteps(
+  body: Element,
+  strict: boolean,
+  scanOver = SLICED_SCAN_ELEMENTS,
+): Steps<Candidates> {
+  const explicit = new Set<Element>();
+  if (body.getElementsByTagName('*').length <= scanOver) {
+    const paragraphs = body.querySelectorAll(strict ? PARAGRAPHS : `${PARAGRAPHS}, li`);
+    const declaring = body.querySelectorAll(EXPLICIT);
+    // Indexed, as every loop over a node list here: its iterator is one more call into the page per item.
+    for (let i = 0; i < declaring.length; i++) explicit.add(declaring[i]);
+    return { paragraphs, explicit };
+  }
+  const paragraphs: Element[] = [];
+  const doc = body.ownerDocument;
+  // A walker, not a live collection: the page may change between slices, which a walker survives.
+  const walker = doc.createTreeWalker(body, 1 /* NodeFilter.SHOW_ELEMENT */);
+  let work = 0;
+  for (let el = walker.nextNode() as Element | null; el; el = walker.nextNode() as Element | null) {
+    if (++work % STEP_NODES === 0) yield;
+    const name = el.localName;
+    if (PARAGRAPH_NAMES.has(name) || (name === 'li' && !strict)) paragraphs.push(el);
+    else if (name === 'br') {
+      const parent = el.parentElement?.localName;
+      if (parent === 'div' || parent === 'td') paragraphs.push(el);
+    }
+    if (name === 'article' || name === 'main') explicit.add(el);
+    else if (el.hasAttributes()) {
+      const itemprop = el.getAttribute('itemprop');
+      if (itemprop === 'articleBody' || itemprop === 'articlebody' || el.getAttribute('role') === 'main')
+        explicit.add(el);
+    }
+  }
+  return { paragraphs, explicit };
+}
+
+/** Paragraph-like elements (a `<br>` standing for its parent's text); list items join on the second try. */
+const PARAGRAPHS = 'p, pre, blockquote, div > br, td > br';
+const PARAGRAPH_NAMES = new Set(['p', 'pre', 'blockquote']);
 
 /** The best-scoring candidate or the declared article, whichever holds the article. */
 function chooseRoot(
@@ -471,11 +522,20 @@ export function* extractDomArticleSteps(
     if (!root || !isProse(blocks)) return null;
   }
   blocks = withinLimits(blocks);
+  // Each metadata read may query the whole page: a slice may end after any of them, and after the
+  // last, so what the caller does next with the article starts a slice of its own.
+  yield;
+  const outlet = outletFrom(meta(doc, 'og:site_name', 'application-name'), url);
+  yield;
+  const title = titleOf(doc, root).slice(0, 1_000);
+  yield;
+  const publishedAt = publishedAtOf(doc);
+  yield;
   const input: ArticleInput = {
     url,
-    outlet: outletFrom(meta(doc, 'og:site_name', 'application-name'), url),
-    title: titleOf(doc, root).slice(0, 1_000),
-    publishedAt: publishedAtOf(doc),
+    outlet,
+    title,
+    publishedAt,
     blocks: blocks.map((b) => ({ kind: b.kind, text: b.text })),
   };
   return { input, blocks, root };
