@@ -13,6 +13,7 @@ import { concept, contentStems, isStopword, NEGATIONS, stem, tokens } from '../m
 import type { NumberMention, SentenceAnalysis } from '../model/sentence.ts';
 import type { StanceDetail } from '../model/stance.ts';
 import type { ArticleSide } from '../model/story.ts';
+import { antecedentsOf } from '../nlp/anaphora.ts';
 import { isAgeUnit } from '../nlp/numbers.ts';
 import {
   CANNOT_CONFIRM,
@@ -64,6 +65,27 @@ function mostAboutClaims(
     if (found.length) return found;
   }
   return mostAbout(statement, a.sentences, floor, options);
+}
+
+const contextual = new WeakMap<readonly SentenceAnalysis[], SentenceAnalysis[]>();
+
+/**
+ * The article with each sentence that leans on those before it (src/nlp/anaphora.ts) read together
+ * with them, for what it is about; every other sentence as it is.
+ */
+function inContext(a: ArticleReading): ArticleReading {
+  let sentences = contextual.get(a.sentences);
+  if (!sentences) {
+    const own = a.sentences;
+    sentences = own.map((s, i) => {
+      const before = antecedentsOf(own, i);
+      return before.length
+        ? { ...s, text: [...before.reverse().map((k) => own[k].text), s.text].join(' ') }
+        : s;
+    });
+    contextual.set(a.sentences, sentences);
+  }
+  return { ...a, sentences };
 }
 
 /** One of their sentences standing toward one of our sentences. */
@@ -149,10 +171,18 @@ function cuesOf(s: SentenceAnalysis): Cues {
  * was aligned with, so the alignment decides.
  */
 function unsureCovers(c: SentenceAnalysis, t: SentenceAnalysis): boolean {
-  const m = CANNOT_CONFIRM.exec(t.text);
-  if (!m) return false;
-  const scope = cueScope(t.text, m.index, m[0].length);
-  return concepts(scope).size < 2 || scopeCovered(c, scope);
+  return unsureScopes(t.text).some((scope) => concepts(scope).size < 2 || scopeCovered(c, scope));
+}
+
+const EVERY_CANNOT_CONFIRM = new RegExp(CANNOT_CONFIRM.source, `${CANNOT_CONFIRM.flags.replace('g', '')}g`);
+
+/**
+ * What each "cannot confirm" of a sentence doubts (`cueScope`). A sentence may doubt twice ("declined to
+ * confirm Ukraine's intelligence, stating that he can't confirm whether any troops have gone to
+ * Russia"), and the second says what the first left vague.
+ */
+function unsureScopes(text: string): string[] {
+  return [...text.matchAll(EVERY_CANNOT_CONFIRM)].map((m) => cueScope(text, m.index, m[0].length));
 }
 
 function unsureAt(s: SentenceAnalysis): number {
@@ -353,20 +383,27 @@ const DENYING_NEGATION = new RegExp(
 
 /**
  * What a sentence of theirs says against or about claims: "cannot confirm" (scope after the cue), a
- * refutation, or, from a lone statement, a plain negation (scope around the negation).
+ * refutation, or, from a lone statement, a plain negation (scope around the negation). `scopes` are
+ * what each cue is about (a sentence may say "cannot confirm" twice), `scope` all of them together.
  */
 function cueOf(
   t: SentenceAnalysis,
   context: PairContext,
-): { kind: 'unsure' | 'denies'; scope: string } | null {
-  const unsure = CANNOT_CONFIRM.exec(t.text);
-  if (unsure) return { kind: 'unsure', scope: cueScope(t.text, unsure.index, unsure[0].length) };
+): { kind: 'unsure' | 'denies'; scope: string; scopes: string[] } | null {
+  const scopes = unsureScopes(t.text);
+  if (scopes.length) return { kind: 'unsure', scope: scopes.join(' '), scopes };
   if (!context.denials) return null;
   const refutes = STRONG_REFUTATION.exec(t.text);
-  if (refutes) return { kind: 'denies', scope: cueScope(t.text, refutes.index, refutes[0].length) };
+  if (refutes) {
+    const scope = cueScope(t.text, refutes.index, refutes[0].length);
+    return { kind: 'denies', scope, scopes: [scope] };
+  }
   // A plain negation denies only in a lone statement: in an article it is as often "not the first time".
   const negation = context.negationDenies ? DENYING_NEGATION.exec(t.text) : null;
-  if (negation) return { kind: 'denies', scope: negationScope(t.text, negation.index) };
+  if (negation) {
+    const scope = negationScope(t.text, negation.index);
+    return { kind: 'denies', scope, scopes: [scope] };
+  }
   return null;
 }
 
@@ -495,15 +532,22 @@ export function judgePair(
   // Their denials and "cannot confirm"s that the alignment did not pair with a claim of ours: each is
   // linked to the claims it is most about, when its own words say what they say.
   const pairedWith = new Set(aligned.map((a) => a.theirs));
+  // A claim is read with the sentences it leans on ("11,000 were already there" after the troops were
+  // named): a "cannot confirm" names what the claim is about, which such a claim leaves to the sentence
+  // before.
+  const ourContext = inContext(ours);
   theirs.sentences.forEach((t, j) => {
     const cue = cueOf(t, context);
     if (!cue) return;
     const scope: SentenceAnalysis = { ...t, text: cue.scope };
+    // Only a "cannot confirm" reads our claims in context: a denial read so disputed claims of outlets
+    // that agree (measured on the FNC-1 training bodies).
+    const read = cue.kind === 'unsure' ? ourContext : ours;
     // Only an assertion can be doubted or denied: not another denial, nor another "cannot confirm".
     const eligible = (i: number) =>
       (cue.kind === 'unsure' ? vouchable(ours.sentences[i]) : affirmative(ours.sentences[i])) &&
-      scopeCovered(ours.sentences[i], cue.scope);
-    for (const target of mostAboutClaims(scope, ours, CUE_FLOOR, {
+      cue.scopes.some((scope) => scopeCovered(read.sentences[i], scope));
+    for (const target of mostAboutClaims(scope, read, CUE_FLOOR, {
       ignore: FRAME_STEMS,
       skip: (i) => !eligible(i),
     })) {

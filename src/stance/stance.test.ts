@@ -235,6 +235,37 @@ describe('judgePair', () => {
     ).toEqual([[0, 0, 'unclear', 'cannot-confirm']]);
   });
 
+  it('reads a claim with the sentence it leans on, and a "cannot confirm" by each of its cues', () => {
+    const ours = [
+      sentence('North Korea has agreed to ship up to 12,000 troops to Russia, officials said.'),
+      sentence('Budanov warned 11,000 were already there and would be ready to fight by November.'),
+      sentence('The central bank raised interest rates by half a point on Tuesday.'),
+    ];
+    // The reader sees the second and third highlighted (the first is an unremarkable lead-in).
+    const reading = { ...report(ours), claims: new Set([1, 2]) };
+    const unclear = (text: string) =>
+      judgePair(
+        reading,
+        report([
+          sentence(text),
+          sentence('Rain is expected over the weekend across the north.'),
+          sentence('The festival drew record crowds this year.'),
+        ]),
+      )
+        .filter((j) => j.detail.stance === 'unclear')
+        .map((j) => [j.ours, j.theirs, j.detail.stance, j.detail.basis]);
+    // "11,000 were already there" says nothing of North Korean troops in Russia by its own words.
+    expect(
+      unclear('A Pentagon spokesman said he could not confirm whether North Korean troops are in Russia.'),
+    ).toContainEqual([1, 0, 'unclear', 'cannot-confirm']);
+    // The first cue doubts a report; the second says what the report was about.
+    expect(
+      unclear(
+        "The Pentagon declined to confirm Ukraine's intelligence, stating it can't confirm whether North Korean troops are in Russia.",
+      ),
+    ).toContainEqual([1, 0, 'unclear', 'cannot-confirm']);
+  });
+
   it('links a denial to the claims it is most about, not to every claim of the story', () => {
     const ours = [
       claim,
