@@ -221,6 +221,19 @@ describe('steps 3 and 5: the tooltip shows other outlets, and an earlier article
     expect(open).toBe(false);
   });
 
+  it('leaves "11,000 were already there" unclear by the Pentagon\'s "cannot confirm", read with the sentence before it', async () => {
+    const uk = SEED_PAGES.find((p) => p.host === 'ukdailynews.test')!;
+    const page = browser.context.pages().find((p) => p.url().includes(uk.host))!;
+    await page.bringToFront();
+    await hoverText(page, 'warned 11,000 were already there');
+    const tooltip = await waitForTooltip(await ShadowReader.for(page), /cannot confirm/);
+    // The claim names neither the troops nor Russia: the sentences before it do, and so does the doubt.
+    expect(tooltip.text).toMatch(/can.t confirm whether (?:there are|any) North Korean forces/);
+    expect(tooltip.text).toMatch(/The Kyiv Independent|World News Desk|bne IntelliNews/);
+    writeFileSync(`${OUT}elliptical-unclear-tooltip.png`, await page.screenshot());
+    await page.mouse.move(2, 2);
+  });
+
   it('opens on keyboard focus too', async () => {
     const reader = await ShadowReader.for(heraldPage);
     await heraldPage.mouse.move(2, 2);
