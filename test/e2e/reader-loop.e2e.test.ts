@@ -27,6 +27,7 @@ let claimsBefore: string[] = [];
 let tooltipBefore = '';
 
 beforeAll(async () => {
+  mkdirSync(OUT, { recursive: true });
   server = await startServer();
   browser = await launchWithExtension();
   heraldUrl = server.url(herald.host, herald.path);
@@ -330,7 +331,6 @@ describe('independence: the tooltip and the popup say how many independent sourc
     expect(tooltip.text).toMatch(/\d outlets, 1 independent source: Kyrylo Budanov/);
     expect(tooltip.text).toMatch(/citing (Kyrylo )?Budanov/);
     expect(tooltip.text).toContain('copy of The Kyiv Independent');
-    mkdirSync(OUT, { recursive: true });
     writeFileSync(`${OUT}independence-tooltip.png`, await heraldPage.screenshot());
     await heraldPage.mouse.move(2, 2);
   });
@@ -446,7 +446,6 @@ describe('an article-level debunk: a report, and two outlets that call its story
     expect(disputed.text).toMatch(/outlets? disputes?/);
     expect(disputed.text).toContain('its article as a whole reports this story as false');
     expect(disputed.text).toContain(DEBUNK_CLAIM);
-    mkdirSync(OUT, { recursive: true });
     writeFileSync(`${OUT}debunk-tooltip.png`, await report.screenshot());
     await report.mouse.move(2, 2);
 
