@@ -3,7 +3,7 @@
  * endorsement ("reportedly", "allegedly") and inability to confirm ("can't confirm", "could not
  * verify"). They feed the stance model as features and let the product explain a dispute.
  */
-import { stem, tokens } from '../match/text.ts';
+import { isStopword, stem, tokens } from '../match/text.ts';
 
 /** Refuting words as in the FNC-1 baseline, extended with common denial verbs. */
 const REFUTING = [
@@ -119,6 +119,58 @@ function isRefuting(token: string, previous: string | undefined, next: string | 
     );
   return REFUTING_STEMS.has(stem(token));
 }
+
+/** Refuting words that also say what kind a thing is in a plain report ("issued fake identification papers"). */
+const ATTRIBUTIVE = new Set(['fake', 'false', 'bogus']);
+
+/**
+ * What a story is told in: a refuting word before one of these calls the telling false ("the fake story",
+ * "a false report", "fake news"), where before another noun it describes the thing ("fake passports").
+ */
+const TOLD_IN = new Set(
+  [
+    'story',
+    'report',
+    'news',
+    'claim',
+    'rumor',
+    'rumour',
+    'video',
+    'photo',
+    'image',
+    'picture',
+    'footage',
+    'clip',
+    'account',
+    'article',
+    'post',
+    'tweet',
+    'headline',
+    'site',
+    'website',
+    'quote',
+    'alarm',
+    'information',
+    'statement',
+  ].map(stem),
+);
+
+/**
+ * The refuting words of a text that speak of a story or a telling: all of them but "fake", "false" or
+ * "bogus" describing a thing ("were issued fake identification documents"), which a report of fraud
+ * states as fact.
+ */
+export function tellingRefutations(text: string): number {
+  let describing = 0;
+  // Read on the text, not its tokens: "the video is fake, police said" ends the word's phrase at the comma.
+  for (const m of text.matchAll(ATTRIBUTIVE_USE)) {
+    const next = m[2].toLowerCase();
+    if (!isStopword(next) && !TOLD_IN.has(stem(next))) describing++;
+  }
+  return refutingWords(text) - describing;
+}
+
+const ATTRIBUTIVE_USE = new RegExp(`\\b(${[...ATTRIBUTIVE].join('|')})[ \\t]+([\\p{L}]+)`, 'giu');
 
 /** The refuting words of a text, as written (lower case). */
 function refutingTokens(text: string): string[] {

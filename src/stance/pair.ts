@@ -24,6 +24,7 @@ import {
   refutingWords,
   STRONG_REFUTATION,
   subjectWord,
+  tellingRefutations,
 } from './cues.ts';
 import {
   concepts,
@@ -137,6 +138,8 @@ interface Cues {
   negated: boolean;
   /** A refuting word ("hoax", "fake", "staged"). */
   refuting: boolean;
+  /** A refuting word about a story or a telling, not one describing a thing (`tellingRefutations`). */
+  refutesTelling: boolean;
   /** A debunk frame ("turned out", "no evidence", "satirical"). */
   framed: boolean;
   /** "Declined to comment", "without having verified it" (`NO_COMMENT`). */
@@ -154,6 +157,7 @@ function cuesOf(s: SentenceAnalysis): Cues {
       refutes: STRONG_REFUTATION.exec(s.text)?.index ?? -1,
       negated: tokens(s.text).some(isNegation),
       refuting: refutingWords(s.text) > 0,
+      refutesTelling: tellingRefutations(s.text) > 0,
       framed: DEBUNK_FRAME.test(s.text),
       noComment: NO_COMMENT.test(s.text),
       deniedDebunk: DENIED_DEBUNK.test(s.text),
@@ -296,13 +300,13 @@ function affirmative(s: SentenceAnalysis): boolean {
 
 /**
  * Whether a sentence states something another outlet could vouch for, so that its "cannot confirm" leaves
- * it unclear: affirmative, with no refuting word ("The fake story claimed …") and no "declined to
- * comment" or "without having verified it". Another's "cannot confirm" of a denial, of a "cannot
+ * it unclear: affirmative, with no refuting word about a story or a telling ("The fake story claimed …";
+ * "were issued fake passports" states a fact) and no "declined to comment" or "without having verified it". Another's "cannot confirm" of a denial, of a "cannot
  * confirm" or of a no-comment says nothing about it.
  */
 function vouchable(s: SentenceAnalysis): boolean {
   const c = cuesOf(s);
-  return affirmative(s) && !c.refuting && !c.noComment;
+  return affirmative(s) && !c.refutesTelling && !c.noComment;
 }
 
 /**

@@ -3,7 +3,7 @@ import type { SentenceAnalysis } from '../model/sentence.ts';
 import { findNumbers } from '../nlp/numbers.ts';
 import { parseText } from '../nlp/parse.ts';
 import { parseCsv, toCsv } from './csv.ts';
-import { refutingWords } from './cues.ts';
+import { refutingWords, tellingRefutations } from './cues.ts';
 import { fncScore, parseStances } from './fnc.ts';
 import { numberConflict } from './index.ts';
 import { judgeBoth, judgePair, negatesClaim } from './pair.ts';
@@ -56,6 +56,17 @@ describe('refuting words', () => {
     const refuting = (text: string) => refutingWords(text) > 0;
     expect(refuting('The pumpkin-spice condom is just a figment of your own gross imagination')).toBe(true);
     expect(refuting('The claim is a myth.')).toBe(true);
+  });
+
+  it.each([
+    ['The fake story named the man in the video.', 1],
+    ['The video is fake, police said.', 1],
+    ['It was a false alarm, and fake news spread fast.', 2],
+    ['The claim is false and the photo is fake.', 2],
+    ['They were issued fake identification documents to pass as Russian nationals.', 0],
+    ['He sold fake passports and false identities to migrants, police said.', 0],
+  ])('tells a refuted story from a fake thing: %s', (text, n) => {
+    expect(tellingRefutations(text)).toBe(n);
   });
 });
 
@@ -195,6 +206,15 @@ describe('judgePair', () => {
       0,
     );
     expect(unclear('The fake story named the man in the video as a 26-year-old from west London.')).toBe(0);
+    expect(unclear('The man in the video is fake, the paper said of the 26-year-old from west London.')).toBe(
+      0,
+    );
+    // "Fake" that says what a thing is states a fact like any other word.
+    expect(
+      unclear(
+        'Police named the man in the video, who carried fake passports, as a 26-year-old from west London.',
+      ),
+    ).toBe(1);
   });
 
   it('leaves unclear only what their "cannot confirm" is about, or what it points back to', () => {
