@@ -138,7 +138,7 @@ interface Candidates {
  * Past this many elements a page's candidates are gathered in slices: one selector query walks the
  * whole page in one go, and on a page of 100,000 nodes that alone is a long task.
  */
-export const SLICED_SCAN_ELEMENTS = 20_000;
+const SLICED_SCAN_ELEMENTS = 20_000;
 
 /**
  * The candidates of `findArticleRootSteps`, by two selector queries on an ordinary page (the browser's

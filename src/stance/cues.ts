@@ -122,6 +122,8 @@ function isRefuting(token: string, previous: string | undefined, next: string | 
 
 /** Refuting words that also say what kind a thing is in a plain report ("issued fake identification papers"). */
 const ATTRIBUTIVE = new Set(['fake', 'false', 'bogus']);
+/** One of them and the word after it, in the text as written. */
+const ATTRIBUTIVE_USE = new RegExp(`\\b(${[...ATTRIBUTIVE].join('|')})[ \\t]+([\\p{L}]+)`, 'giu');
 
 /**
  * What a story is told in: a refuting word before one of these calls the telling false ("the fake story",
@@ -169,8 +171,6 @@ export function tellingRefutations(text: string): number {
   }
   return refutingWords(text) - describing;
 }
-
-const ATTRIBUTIVE_USE = new RegExp(`\\b(${[...ATTRIBUTIVE].join('|')})[ \\t]+([\\p{L}]+)`, 'giu');
 
 /** The refuting words of a text, as written (lower case). */
 function refutingTokens(text: string): string[] {
