@@ -127,9 +127,12 @@ const LEAD_FLOOR = 0.05;
 /** Claims a debunking article disputes at most, per sentence of its that states the debunk. */
 const DEBUNK_TARGETS = 2;
 
-/** "Declined to comment", "no comment", "without having verified it": a sentence that vouches for nothing. */
+/**
+ * "Declined to comment", "no comment", "has been contacted for comment", "without having verified it": a
+ * sentence about the reporting that vouches for nothing in the story.
+ */
 const NO_COMMENT =
-  /\b(?:declined|refused|would not|wouldn['’]t) (?:to )?comment|\bno (?:immediate |official |further )?comment\b|\bwithout (?:having )?(?:authenticat|verif|confirm)/i;
+  /\b(?:declined|refused|would not|wouldn['’]t) (?:to )?comment|\bno (?:immediate |official |further )?comment\b|\b(?:contacted|approached|reached|asked) for (?:a )?comment\b|\brequests? for comment\b|\bwithout (?:having )?(?:authenticat|verif|confirm)/i;
 
 /** Where a sentence's cues are, by text: every pair of two articles asks about the same sentences. */
 interface Cues {
@@ -665,9 +668,10 @@ function debunkDisputes(ours: ArticleReading, theirs: ArticleReading): PairJudge
   const { indices: statements, stated } = debunkStatements(debunk, report);
   // In an article, a sentence of a few words ("Then he got a surprise", a related-story link) asserts
   // nothing a debunk could be about; a lone statement is what its article says, however short.
+  // Nor does a line about the reporting ("Mr Thomas has been contacted for comment").
   const says = (i: number) =>
     report.sentences.length <= STATEMENT_SENTENCES ||
-    contentWords(report.sentences[i]) >= MIN_CONFIRMING_WORDS;
+    (contentWords(report.sentences[i]) >= MIN_CONFIRMING_WORDS && !cuesOf(report.sentences[i]).noComment);
   // When no sentence of the debunk states it, its lead speaks for it; a lead that retells a sentence of
   // this report (the same fact) would read as a confirmation of the story, so it disputes nothing here.
   if (

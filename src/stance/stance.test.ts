@@ -298,6 +298,26 @@ describe('judgePair', () => {
     expect(stances(ours, theirs)).toEqual([[0, 0, 'disputes', 'denial']]);
   });
 
+  it('never disputes a line about the reporting itself ("contacted for comment")', () => {
+    const ours = [
+      sentence('Dylan Thomas was treated at a Bali clinic after the holiday, his family said.'),
+      sentence('The family posted photos of the red trail on social media.'),
+      sentence('Dylan Thomas has been contacted for comment by the Daily Star.'),
+      sentence('Doctors in Perth later removed what they believed to be a tropical spider from his chest.'),
+    ];
+    const theirs = [
+      sentence(
+        'An arachnid expert says the story of a spider burrowing under Dylan Thomas’s skin is a hoax.',
+      ),
+      sentence('Spiders cannot burrow under human skin, he said.'),
+    ];
+    const disputed = judgePair(report(ours), debunkOf(theirs))
+      .filter((j) => j.detail.stance === 'disputes')
+      .map((j) => j.ours);
+    expect(disputed.length).toBeGreaterThan(0);
+    expect(disputed).not.toContain(2);
+  });
+
   it('lets a debunking article dispute the claims of a report it is about, with its own sentence as the quote', () => {
     const ours = [
       sentence('The Batmobile was stolen from the film set in Detroit on Sunday, local fans said.'),
