@@ -390,27 +390,21 @@ const DENYING_NEGATION = new RegExp(
 
 /**
  * What a sentence of theirs says against or about claims: "cannot confirm" (scope after the cue), a
- * refutation, or, from a lone statement, a plain negation (scope around the negation). `scopes` are
- * what each cue is about (a sentence may say "cannot confirm" twice), `scope` all of them together.
+ * refutation, or, from a lone statement, a plain negation (scope around the negation): what each cue is
+ * about (a sentence may say "cannot confirm" twice).
  */
 function cueOf(
   t: SentenceAnalysis,
   context: PairContext,
-): { kind: 'unsure' | 'denies'; scope: string; scopes: string[] } | null {
+): { kind: 'unsure' | 'denies'; scopes: string[] } | null {
   const scopes = unsureScopes(t.text);
-  if (scopes.length) return { kind: 'unsure', scope: scopes.join(' '), scopes };
+  if (scopes.length) return { kind: 'unsure', scopes };
   if (!context.denials) return null;
   const refutes = STRONG_REFUTATION.exec(t.text);
-  if (refutes) {
-    const scope = cueScope(t.text, refutes.index, refutes[0].length);
-    return { kind: 'denies', scope, scopes: [scope] };
-  }
+  if (refutes) return { kind: 'denies', scopes: [cueScope(t.text, refutes.index, refutes[0].length)] };
   // A plain negation denies only in a lone statement: in an article it is as often "not the first time".
   const negation = context.negationDenies ? DENYING_NEGATION.exec(t.text) : null;
-  if (negation) {
-    const scope = negationScope(t.text, negation.index);
-    return { kind: 'denies', scope, scopes: [scope] };
-  }
+  if (negation) return { kind: 'denies', scopes: [negationScope(t.text, negation.index)] };
   return null;
 }
 
@@ -546,18 +540,21 @@ export function judgePair(
   theirs.sentences.forEach((t, j) => {
     const cue = cueOf(t, context);
     if (!cue) return;
-    const scope: SentenceAnalysis = { ...t, text: cue.scope };
     // Only a "cannot confirm" reads our claims in context: a denial read so disputed claims of outlets
     // that agree (measured on the FNC-1 training bodies).
     const read = cue.kind === 'unsure' ? ourContext : ours;
     // Only an assertion can be doubted or denied: not another denial, nor another "cannot confirm".
-    const eligible = (i: number) =>
+    const eligible = (i: number, scope: string) =>
       (cue.kind === 'unsure' ? vouchable(ours.sentences[i]) : affirmative(ours.sentences[i])) &&
-      cue.scopes.some((scope) => scopeCovered(read.sentences[i], scope));
-    for (const target of mostAboutClaims(scope, read, CUE_FLOOR, {
-      ignore: FRAME_STEMS,
-      skip: (i) => !eligible(i),
-    })) {
+      scopeCovered(read.sentences[i], scope);
+    // Each cue links the claims it is most about (two doubts in one sentence may be of two things).
+    const targets = cue.scopes.flatMap((scope) =>
+      mostAboutClaims({ ...t, text: scope }, read, CUE_FLOOR, {
+        ignore: FRAME_STEMS,
+        skip: (i) => !eligible(i, scope),
+      }),
+    );
+    for (const target of targets) {
       if (pairedWith.has(j) && found.has(`${target.index}:${j}`)) continue;
       put(
         target.index,

@@ -1,5 +1,8 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { SentenceAnalysis } from '../model/sentence.ts';
+import { analyzeSentences } from '../claims/index.ts';
+import { claimMask, DEFAULT_CLAIM_THRESHOLD, type SentenceAnalysis } from '../model/sentence.ts';
 import { findNumbers } from '../nlp/numbers.ts';
 import { parseText } from '../nlp/parse.ts';
 import { parseCsv, toCsv } from './csv.ts';
@@ -7,6 +10,8 @@ import { refutingWords, tellingRefutations } from './cues.ts';
 import { fncScore, parseStances } from './fnc.ts';
 import { numberConflict } from './index.ts';
 import { judgeBoth, judgePair, negatesClaim } from './pair.ts';
+
+const SEEDS = join(import.meta.dirname, '../../test/fixtures/seeds');
 
 function sentence(text: string): SentenceAnalysis {
   return {
@@ -284,6 +289,29 @@ describe('judgePair', () => {
         "The Pentagon declined to confirm Ukraine's intelligence, stating it can't confirm whether North Korean troops are in Russia.",
       ),
     ).toContainEqual([1, 0, 'unclear', 'cannot-confirm']);
+  });
+
+  it('links each "cannot confirm" of a seed sentence that doubts twice to the claims it is most about', () => {
+    // bne IntelliNews: "Ryder declined to confirm Ukraine's intelligence, stating that he 'can't confirm
+    // whether any North Korean forces have gone to Russia'"; the fourth seed's claims lean on the troops named before.
+    const seed = (prefix: string) => {
+      const file = readdirSync(SEEDS).find((f) => f.startsWith(prefix)) as string;
+      const blocks = readFileSync(join(SEEDS, file), 'utf8')
+        .split('\n')
+        .filter((l) => l.trim())
+        .map((text) => ({ kind: 'paragraph' as const, text }));
+      const sentences = analyzeSentences(blocks);
+      const claims = new Set(
+        claimMask(sentences, DEFAULT_CLAIM_THRESHOLD).flatMap((on, i) => (on ? [i] : [])),
+      );
+      return { sentences, side: 'report' as const, claims };
+    };
+    const sun = seed('003');
+    const unclear = judgePair(sun, seed('002'))
+      .filter((j) => j.detail.stance === 'unclear')
+      .map((j) => sun.sentences[j.ours].text);
+    expect(unclear.some((t) => t.startsWith('The first 1,500 were shipped'))).toBe(true);
+    expect(unclear.some((t) => t.includes('warned 11,000 were already there'))).toBe(true);
   });
 
   it('links a denial to the claims it is most about, not to every claim of the story', () => {
