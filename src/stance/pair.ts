@@ -155,12 +155,13 @@ const cuesByText = new Map<string, Cues>();
 function cuesOf(s: SentenceAnalysis): Cues {
   let c = cuesByText.get(s.text);
   if (!c) {
+    const refuting = refutingWords(s.text);
     c = {
       unsure: CANNOT_CONFIRM.exec(s.text)?.index ?? -1,
       refutes: STRONG_REFUTATION.exec(s.text)?.index ?? -1,
       negated: tokens(s.text).some(isNegation),
-      refuting: refutingWords(s.text) > 0,
-      refutesTelling: tellingRefutations(s.text) > 0,
+      refuting: refuting > 0,
+      refutesTelling: tellingRefutations(s.text, refuting) > 0,
       framed: DEBUNK_FRAME.test(s.text),
       noComment: NO_COMMENT.test(s.text),
       deniedDebunk: DENIED_DEBUNK.test(s.text),
@@ -304,8 +305,9 @@ function affirmative(s: SentenceAnalysis): boolean {
 /**
  * Whether a sentence states something another outlet could vouch for, so that its "cannot confirm" leaves
  * it unclear: affirmative, with no refuting word about a story or a telling ("The fake story claimed …";
- * "were issued fake passports" states a fact) and no "declined to comment" or "without having verified it". Another's "cannot confirm" of a denial, of a "cannot
- * confirm" or of a no-comment says nothing about it.
+ * "were issued fake passports" states a fact) and no "declined to comment" or "without having verified
+ * it". Another's "cannot confirm" of a denial, of a "cannot confirm" or of a no-comment says nothing
+ * about it.
  */
 function vouchable(s: SentenceAnalysis): boolean {
   const c = cuesOf(s);
@@ -535,14 +537,15 @@ export function judgePair(
   const pairedWith = new Set(aligned.map((a) => a.theirs));
   // A claim is read with the sentences it leans on ("11,000 were already there" after the troops were
   // named): a "cannot confirm" names what the claim is about, which such a claim leaves to the sentence
-  // before.
-  const ourContext = inContext(ours);
+  // before. Read only when one of their sentences says "cannot confirm", as few do.
+  let ourContext: ArticleReading | undefined;
   theirs.sentences.forEach((t, j) => {
     const cue = cueOf(t, context);
     if (!cue) return;
     // Only a "cannot confirm" reads our claims in context: a denial read so disputed claims of outlets
     // that agree (measured on the FNC-1 training bodies).
-    const read = cue.kind === 'unsure' ? ourContext : ours;
+    if (cue.kind === 'unsure' && !ourContext) ourContext = inContext(ours);
+    const read = cue.kind === 'unsure' && ourContext ? ourContext : ours;
     // Only an assertion can be doubted or denied: not another denial, nor another "cannot confirm".
     const eligible = (i: number, scope: string) =>
       (cue.kind === 'unsure' ? vouchable(ours.sentences[i]) : affirmative(ours.sentences[i])) &&
