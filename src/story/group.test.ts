@@ -4,6 +4,7 @@ import {
   CLEAR_LEAD,
   chooseStory,
   MERGE_STORY,
+  raiseNearest,
   SAME_STORY,
   SAME_STORY_SHORT_WITH_LEAD,
   SHARED_STORY,
@@ -162,5 +163,28 @@ describe('chooseStory', () => {
       storyId: 'c',
       merge: [],
     });
+  });
+});
+
+describe('raiseNearest', () => {
+  it('raises the nearest cosine of the short texts a new article is nearer to, never of a full article', () => {
+    const headline = vec([...words('h', 6), ...words('k', 4)]);
+    const full = vec([...words('f', 30), ...words('k', 4)]);
+    const fresh = vec([...words('n', 6), ...words('k', 4)]);
+    const candidates = [
+      { articleId: 'h', storyId: 'h', vector: headline, nearest: 0 },
+      { articleId: 'f', storyId: 'f', vector: full, nearest: 0 },
+    ];
+    const article: { articleId: string; vector: ArticleVector; nearest?: number } = {
+      articleId: 'n',
+      vector: fresh,
+    };
+    const raised = raiseNearest(article, candidates);
+    // Only a short text's nearest is ever asked (a headline joining its mutual nearest neighbour), and each
+    // raise is a profile written back: the full article's stays as stored.
+    expect(raised.map((c) => c.articleId)).toEqual(['h']);
+    expect(candidates[0].nearest).toBeCloseTo(cosine(fresh, headline), 4);
+    expect(candidates[1].nearest).toBe(0);
+    expect(article.nearest).toBeCloseTo(Math.max(cosine(fresh, headline), cosine(fresh, full)), 4);
   });
 });

@@ -209,8 +209,9 @@ function mutualNearest(
 
 /**
  * Keeps each article's highest cosine to another (`nearest`, which `mutualNearest` asks): sets the new
- * article's from the candidates, and returns the candidates to which it is closer than any article
- * before it (updated, to be written). A candidate stored before `nearest` was kept stays without it: the
+ * article's from the candidates, and returns the short candidates (headlines, posts) to which it is
+ * closer than any article before it (updated, to be written). A full article's nearest is never asked,
+ * so it is not rewritten: every rewrite is a profile put. A candidate stored before `nearest` was kept stays without it: the
  * articles read before the new one were never compared with it, so its nearest stays unknown rather
  * than understated.
  */
@@ -224,7 +225,8 @@ export function raiseNearest<T extends StoryCandidate>(
     if (c.articleId === article.articleId) continue;
     const sim = cosine(article.vector, c.vector);
     nearest = Math.max(nearest, sim);
-    if (c.nearest !== undefined && sim > c.nearest) {
+    // Only a short text's nearest is ever asked (`mutualNearest`); a full article's stays as stored.
+    if (c.nearest !== undefined && sim > c.nearest && !isArticle(c.vector)) {
       c.nearest = round(sim);
       raised.push(c);
     }
