@@ -778,7 +778,12 @@ function numberDisputes(ours: ArticleReading, theirs: ArticleReading): PairJudge
     let statesOurs = false;
     theirs.sentences.forEach((t, j) => {
       if (!t.numbers.length) return;
-      const whole = alignScore(overlap(c, t));
+      // The likeness of the whole sentences, read when a pair of figures asks for it.
+      let wholeScore: number | undefined;
+      const whole = () => {
+        wholeScore ??= alignScore(overlap(c, t));
+        return wholeScore;
+      };
       // A sentence that gives our figure beside another ("about 62 acres; another listing says about 82")
       // reports both and disputes neither; nor is ours disputed by a figure it gives itself.
       const given = (figures: readonly NumberMention[], y: NumberMention) =>
@@ -798,29 +803,32 @@ function numberDisputes(ours: ArticleReading, theirs: ArticleReading): PairJudge
           // said of one person, and a story has several ("a 22-year-old man", "another 40-year-old
           // man"): two ages are one person's only when the two sentences say much the same.
           const age = isAge(x) || isAge(y);
-          if (age && whole < BARE_NUMBER_FLOOR) continue;
-          const related = age
-            ? whole
-            : Math.max(
-                alignScore(overlap(around(c, x), around(t, y))),
-                countedAlike(c.text, x, t.text, y) ? NUMBER_FLOOR : 0,
-              );
+          if (age && whole() < BARE_NUMBER_FLOOR) continue;
+          // Read only once the cheap tests leave the pair in question: most pairs of figures are not.
+          const related = () =>
+            age
+              ? whole()
+              : Math.max(
+                  alignScore(overlap(around(c, x), around(t, y))),
+                  countedAlike(c.text, x, t.text, y) ? NUMBER_FLOOR : 0,
+                );
           // A sentence like ours with a compatible figure states ours: for that, the likeness of the
           // whole sentences is evidence enough ("Seven girls as young as 13 …" and "7 teen girls …").
           if (compatible(x, y)) {
-            if (Math.max(related, whole) >= NUMBER_FLOOR) statesOurs = true;
+            if (!statesOurs && (whole() >= NUMBER_FLOOR || related() >= NUMBER_FLOOR)) statesOurs = true;
             continue;
           }
-          if (oursGiven[xi] || theirsGiven[yi] || related < NUMBER_FLOOR || offByOne(x, y)) continue;
-          if (!sameScale(x, y, CONFLICT_RATIO) || (!(x.unit && y.unit) && related < BARE_NUMBER_FLOOR))
+          if (oursGiven[xi] || theirsGiven[yi] || offByOne(x, y) || !sameScale(x, y, CONFLICT_RATIO))
             continue;
-          if (!best || related > best.detail.score)
+          const score = related();
+          if (score < NUMBER_FLOOR || (!(x.unit && y.unit) && score < BARE_NUMBER_FLOOR)) continue;
+          if (!best || score > best.detail.score)
             best = {
               ours: i,
               theirs: j,
               detail: {
                 stance: 'disputes',
-                score: round(related),
+                score: round(score),
                 basis: 'numbers',
                 numberConflict: { ours: x.raw, theirs: y.raw },
               },
@@ -850,8 +858,19 @@ const QUALIFYING = new Set([
   'almost',
 ]);
 
+/** `countedWords` of each number of a sentence, kept with the text it was read in. */
+const countedCache = new WeakMap<NumberMention, { text: string; words: Set<string> }>();
+
 /** The content words naming what a number counts: up to three after it and two before it, within its clause. */
 function countedWords(text: string, n: NumberMention): Set<string> {
+  const cached = countedCache.get(n);
+  if (cached?.text === text) return cached.words;
+  const words = readCountedWords(text, n);
+  countedCache.set(n, { text, words });
+  return words;
+}
+
+function readCountedWords(text: string, n: NumberMention): Set<string> {
   const after = tokens(text.slice(n.end, n.end + 48).split(/[,;:.!?()“”"]/)[0] ?? '');
   const before = tokens(
     text
