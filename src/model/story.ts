@@ -34,7 +34,8 @@ export interface ArticleProfile {
   /**
    * The highest whole-article cosine between this article and any other read so far (src/story/group.ts
    * `mutualNearest`): a headline read later that is closer to it than that is its nearest neighbour
-   * both ways. Absent on profiles stored before it was kept.
+   * both ways. Kept up to date for short texts (headlines, posts), the only ones asked; a full article's
+   * is its highest cosine when it was read. Absent on profiles stored before it was kept.
    */
   nearest?: number;
 }

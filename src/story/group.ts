@@ -211,9 +211,9 @@ function mutualNearest(
  * Keeps each article's highest cosine to another (`nearest`, which `mutualNearest` asks): sets the new
  * article's from the candidates, and returns the short candidates (headlines, posts) to which it is
  * closer than any article before it (updated, to be written). A full article's nearest is never asked,
- * so it is not rewritten: every rewrite is a profile put. A candidate stored before `nearest` was kept stays without it: the
- * articles read before the new one were never compared with it, so its nearest stays unknown rather
- * than understated.
+ * so it is not rewritten: every rewrite is a profile put. A candidate stored before `nearest` was kept
+ * stays without it: the articles read before the new one were never compared with it, so its nearest
+ * stays unknown rather than understated.
  */
 export function raiseNearest<T extends StoryCandidate>(
   article: { articleId: string; vector: ArticleVector; nearest?: number },
