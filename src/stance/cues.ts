@@ -107,8 +107,52 @@ const STAGE_NOUN_AFTER = new Set([
   'their',
 ]);
 
-/** Whether a lower-cased token, between the tokens `previous` and `next`, is a refuting word. */
-function isRefuting(token: string, previous: string | undefined, next: string | undefined): boolean {
+/** "Dismiss" and its forms: a denial of a report, or the firing of a person ("CPWD official dismissed"). */
+const DISMISS = /^dismiss(?:es|ed|ing|al|als)?$/;
+/**
+ * What a denial dismisses besides a story or a telling (`TOLD_IN`): "dismissed the allegations",
+ * "dismisses speculation". A person, a case or a lawsuit dismissed is no refutation of a report.
+ */
+const DISMISSED_TELLING = new Set(
+  [
+    'allegation',
+    'speculation',
+    'suggestion',
+    'idea',
+    'notion',
+    'theory',
+    'assertion',
+    'accusation',
+    'talk',
+  ].map(stem),
+);
+/** Words after "dismiss" within which what it dismisses is named ("dismissed the latest reports"). */
+const DISMISS_AHEAD = 4;
+/** Words before it within which a dismissed telling is named ("the claims were dismissed"). */
+const DISMISS_BEHIND = 3;
+
+/**
+ * Whether the "dismiss" at `i` dismisses a telling: dismissed as something ("dismissed it as a hoax"),
+ * or with a story, a claim, an allegation named next to it. A firing ("dismissed from service",
+ * "ordered his dismissal") reports what happened; a debunk word there made a report of a firing
+ * read as a debunk of the firing.
+ */
+function dismissesTelling(words: readonly string[], i: number): boolean {
+  const telling = (w: string) => {
+    const s = stem(w);
+    return TOLD_IN.has(s) || DISMISSED_TELLING.has(s);
+  };
+  for (let k = i + 1; k <= i + DISMISS_AHEAD && k < words.length; k++)
+    if (words[k] === 'as' || telling(words[k])) return true;
+  for (let k = Math.max(0, i - DISMISS_BEHIND); k < i; k++) if (telling(words[k])) return true;
+  return false;
+}
+
+/** Whether the lower-cased token at `i` of a text's tokens is a refuting word. */
+function isRefuting(words: readonly string[], i: number): boolean {
+  const token = words[i];
+  const previous = words[i - 1];
+  const next = words[i + 1];
   if (token === 'staged') return next !== 'a' && next !== 'an';
   if (REFUTING_AS_WRITTEN.has(token)) return true;
   if (token === 'stage' || token === 'stages' || token === 'staging')
@@ -117,6 +161,7 @@ function isRefuting(token: string, previous: string | undefined, next: string | 
       (STAGE_VERB_AFTER.has(previous) ||
         (next !== undefined && STAGE_OBJECT.has(next) && !STAGE_NOUN_AFTER.has(previous)))
     );
+  if (DISMISS.test(token)) return dismissesTelling(words, i);
   return REFUTING_STEMS.has(stem(token));
 }
 
@@ -175,7 +220,7 @@ export function tellingRefutations(text: string, refuting = refutingWords(text))
 /** The refuting words of a text, as written (lower case). */
 function refutingTokens(text: string): string[] {
   const words = tokens(text);
-  return words.filter((t, i) => isRefuting(t, words[i - 1], words[i + 1]));
+  return words.filter((_, i) => isRefuting(words, i));
 }
 
 const HEDGING = [
@@ -325,7 +370,7 @@ export function cueCounts(text: string): CueCounts {
   let negations = 0;
   for (const [i, t] of words.entries()) {
     const s = stem(t);
-    if (isRefuting(t, words[i - 1], words[i + 1])) refuting++;
+    if (isRefuting(words, i)) refuting++;
     if (HEDGING_STEMS.has(s)) hedging++;
     if (AFFIRMING_STEMS.has(s)) affirming++;
     if (t === 'not' || t === 'no' || t === 'never' || t.endsWith("n't") || t === 'cannot') negations++;

@@ -57,6 +57,19 @@ describe('refuting words', () => {
     expect(refuting('Did they stage it?')).toBe(true);
   });
 
+  it('reads "dismiss" as a refutation only when what it dismisses is a telling, not a person fired', () => {
+    const refuting = (text: string) => refutingWords(text) > 0;
+    expect(refuting('Absent from duty for 25 years, CPWD official dismissed')).toBe(false);
+    expect(refuting('He was dismissed from service on Thursday for unauthorised absence.')).toBe(false);
+    expect(refuting('The minister ordered his dismissal in order to set an example.')).toBe(false);
+    expect(refuting("The attorney's office has dismissed 849 misdemeanor marijuana cases.")).toBe(false);
+    expect(refuting('Iraqi Official Dismisses Unfounded Reports That ISIS Fighters Have Ebola')).toBe(true);
+    expect(refuting('The spokesman dismissed the speculation.')).toBe(true);
+    expect(refuting('Comcast dismisses the rumor as nonsense.')).toBe(true);
+    expect(refuting('The Kremlin dismissed it as a provocation.')).toBe(true);
+    expect(refuting('The claims were dismissed by the ministry.')).toBe(true);
+  });
+
   it('reads "a figment of the imagination" as a refutation, as it does "a myth"', () => {
     const refuting = (text: string) => refutingWords(text) > 0;
     expect(refuting('The pumpkin-spice condom is just a figment of your own gross imagination')).toBe(true);
