@@ -53,7 +53,9 @@ function main(): void {
     subsample: 0.8,
     colsample: 0.8,
     minChild: 3,
-    lambda: 2,
+    // Chosen by 5-fold cross-validation on the training part, averaged over three seeds (2, 5, 10, 20
+    // tried): a stronger leaf penalty than before, as the 33 features hold few pairs per leaf value.
+    lambda: 20,
     seed: 4,
   });
   // Threshold: the training prior is kept at 0.5, the natural cut of a calibrated logistic output.
