@@ -5,9 +5,10 @@
  * coverage of the claim's rare words, same attributed source).
  */
 import type { SentenceAnalysis } from '../model/sentence.ts';
+import { dayKey } from '../nlp/dates.ts';
 import { idfOf, idfOverlap, type Prepared, prepare } from './features.ts';
 import { IDF, paraphraseProbability } from './model.ts';
-import { numberKey } from './numbers.ts';
+import { numberKey, type Quantity } from './numbers.ts';
 import { capitalisedRuns, stem } from './text.ts';
 
 /** At most this many single keys per stored sentence. */
@@ -136,6 +137,12 @@ export interface MatchEvidence {
   sharedNumbers: number;
   /** Both sentences give quantities but none of them agree. */
   numbersDisjoint: boolean;
+  /**
+   * Days (a date, or a range of days) both sentences state, resolved to the calendar: "from October 8
+   * to 13" and "from Oct. 8-13", "on Saturday" and "Oct. 19" in articles of Oct. 20. As specific a
+   * detail two outlets share as a figure.
+   */
+  sharedDays: number;
 }
 
 /**
@@ -172,6 +179,36 @@ function sameSpeaker(a: SentenceAnalysis, b: SentenceAnalysis): boolean {
   return srcA.split(/\s+/).some((w) => w.length > 2 && /^[a-z]/.test(w) && wordsB.includes(w));
 }
 
+/** The days a sentence names (`dayKey`). */
+function dayKeys(s: SentenceAnalysis): string[] {
+  const out: string[] = [];
+  for (const d of s.dates ?? []) {
+    const k = dayKey(d);
+    if (k) out.push(k);
+  }
+  return out;
+}
+
+/** How many of one sentence's days the other states too. */
+function sharedDaysOf(a: SentenceAnalysis, b: SentenceAnalysis): number {
+  const x = dayKeys(a);
+  if (!x.length) return 0;
+  const y = new Set(dayKeys(b));
+  return x.filter((k) => y.has(k)).length;
+}
+
+/**
+ * A sentence's quantities less the numbers its dates hold: "13" of "from October 8 to 13" is a day
+ * the date finder read, not a count at odds with another outlet's "seven naval vessels".
+ */
+function quantitiesBesideDays(s: SentenceAnalysis, quantities: readonly Quantity[]): readonly Quantity[] {
+  if (!s.dates?.length || !s.numbers?.length) return quantities;
+  const days = new Set(
+    s.numbers.filter((n) => s.dates.some((d) => n.start >= d.start && n.end <= d.end)).map((n) => n.value),
+  );
+  return days.size ? quantities.filter((q) => !days.has(q.value)) : quantities;
+}
+
 /** Computes the evidence used by `similarity` and by the stance rules. */
 export function matchEvidence(a: SentenceAnalysis, b: SentenceAnalysis): MatchEvidence {
   const pa = preparedOf(a);
@@ -179,13 +216,14 @@ export function matchEvidence(a: SentenceAnalysis, b: SentenceAnalysis): MatchEv
   const { cos, covA, covB } = idfOverlap(pa.contentSet, pb.contentSet, IDF);
   const { sharedNames, sharedNumbers } = sharedAnchors(a, b);
   const sameSource = sameSpeaker(a, b);
-  const qa = pa.quantities;
-  const qb = pb.quantities;
+  const qa = quantitiesBesideDays(a, pa.quantities);
+  const qb = quantitiesBesideDays(b, pb.quantities);
   // The paraphrase model is the expensive part: computed only when something reads it.
   let paraphrase: number | undefined;
   return {
     sharedNumbers,
     numbersDisjoint: qa.length > 0 && qb.length > 0 && sharedNumbers === 0,
+    sharedDays: sharedDaysOf(a, b),
     get paraphrase() {
       paraphrase ??= paraphraseProbability(pa, pb);
       return paraphrase;
@@ -215,7 +253,7 @@ function lexicalOf(e: MatchEvidence): number {
     0.35 * e.coverMax +
     0.2 * names +
     (e.sameSource ? 0.1 : 0) +
-    (e.sharedNumbers ? 0.15 : 0) -
+    (e.sharedNumbers || e.sharedDays ? 0.15 : 0) -
     (e.numbersDisjoint ? 0.1 : 0)
   );
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { analyzeSentences } from '../claims/index.ts';
 import type { SentenceAnalysis } from '../model/sentence.ts';
 import { alignScore, alignSentences, overlap } from './align.ts';
-import { indexTerms, queryTerms, similarity } from './index.ts';
+import { indexTerms, matchEvidence, queryTerms, similarity } from './index.ts';
 import { isMsrpDev, parseMsrp } from './msrp.ts';
 import { compatible, quantitiesOf } from './numbers.ts';
 import { contentStems, tokens } from './text.ts';
@@ -109,6 +110,23 @@ describe('index terms', () => {
 
   it('gives different wordings of one number the same key', () => {
     expect(indexTerms(sentence('Budanov counted 11000 soldiers.'))).toContain('#11000');
+  });
+});
+
+describe('match evidence', () => {
+  it('counts a day both sentences name, and no day as a figure', () => {
+    const read = (text: string) => analyzeSentences([{ kind: 'paragraph', text }], '2024-10-21')[0];
+    const a = read(
+      'The first 1,500 were shipped on Russian navy vessels to Vladivostok from October 8 to 13.',
+    );
+    const b = read(
+      'Intelligence said these soldiers were transported from Oct. 8-13 via seven Russian naval vessels.',
+    );
+    const e = matchEvidence(a, b);
+    expect(e.sharedDays).toBe(1);
+    expect(
+      matchEvidence(a, read('The first 1,500 were shipped on Russian navy vessels in August.')).sharedDays,
+    ).toBe(0);
   });
 });
 

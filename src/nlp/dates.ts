@@ -30,12 +30,15 @@ const SEASONS: Record<string, [number, number]> = {
   winter: [12, 2],
 };
 
+/** Oct. 8-13, October 8 to 13, Oct. 18, 2024, by Nov. 1 */
+const MONTH_DAY = `(?<lead>\\b(?:by|on|since|until|from|before|after) )?(?<m1>${MONTH}) (?<d1>\\d{1,2})(?:st|nd|rd|th)?(?:\\s?(?:-|–|to|and) ?(?<d2>\\d{1,2})(?:st|nd|rd|th)?)?(?:,? (?<y1>\\d{4}))?\\b`;
+/** 18 October (2024) */
+const DAY_MONTH = `\\b(?<d3>\\d{1,2}) (?<m2>${MONTH})(?:,? (?<y2>\\d{4}))?\\b`;
+
 const DATE_RE = new RegExp(
   [
-    // Oct. 8-13, October 8 to 13, Oct. 18, 2024, by Nov. 1
-    `(?<lead>\\b(?:by|on|since|until|from|before|after) )?(?<m1>${MONTH}) (?<d1>\\d{1,2})(?:st|nd|rd|th)?(?:\\s?(?:-|–|to|and) ?(?<d2>\\d{1,2})(?:st|nd|rd|th)?)?(?:,? (?<y1>\\d{4}))?\\b`,
-    // 18 October (2024)
-    `\\b(?<d3>\\d{1,2}) (?<m2>${MONTH})(?:,? (?<y2>\\d{4}))?\\b`,
+    MONTH_DAY,
+    DAY_MONTH,
     // August 2023, in June
     `\\b(?<m3>${MONTH}) (?<y3>\\d{4})\\b`,
     `\\b(?:in|since|until|by|last|next|this|early|late|mid-?) (?<m4>January|February|March|April|May|June|July|August|September|October|November|December)\\b(?!,? \\d)`,
@@ -112,6 +115,31 @@ export function findDates(text: string, publishedAt?: string): DateMention[] {
     out.push({ raw: m[0], ...(iso ? { iso } : {}), ...(isoEnd ? { isoEnd } : {}), start, end });
   }
   return out;
+}
+
+/**
+ * The day (or range of days) a date mention names, as month and day ("10-08", "10-08/10-13"), or
+ * undefined for a month, a season, a year or a weekday that could not be placed. The year is left
+ * out: outlets of one story write of the same weeks, and a mention without a publication date to
+ * place it ("from October 8 to 13" in pasted text) still meets its "Oct. 8-13" elsewhere.
+ */
+export function dayKey(d: DateMention): string | undefined {
+  const g = DAY_RE.exec(d.raw)?.groups;
+  if (g?.m1 && g.d1) {
+    const m = monthOf(g.m1);
+    return g.d2 ? `${monthDay(m, Number(g.d1))}/${monthDay(m, Number(g.d2))}` : monthDay(m, Number(g.d1));
+  }
+  if (g?.d3 && g.m2) return monthDay(monthOf(g.m2), Number(g.d3));
+  // A weekday, "yesterday" or "today" placed by the publication date.
+  if (d.iso && !d.isoEnd && /\d{4}-\d\d-\d\d/.test(d.iso) && DAY_WORD.test(d.raw)) return d.iso.slice(5);
+  return undefined;
+}
+/** The day-naming alternatives of DATE_RE: month and day, or day and month. */
+const DAY_RE = new RegExp(`${MONTH_DAY}|${DAY_MONTH}`, 'i');
+const DAY_WORD = /day\b|yesterday|today|tomorrow/i;
+
+function monthDay(m: number, d: number): string {
+  return `${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
 function relative(rel: string, unit: string, pub: Date): [string | undefined, string | undefined] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findAttribution } from './attribution.ts';
-import { findDates } from './dates.ts';
+import { dayKey, findDates } from './dates.ts';
 import { findHedges } from './hedges.ts';
 import { AGE_UNIT, findNumbers } from './numbers.ts';
 import { parseSentences, parseText } from './parse.ts';
@@ -126,6 +126,25 @@ describe('findNumbers', () => {
   });
   it('leaves days and years to the date finder', () => {
     expect(findNumbers('They were moved from Oct. 8-13 and since August 2023, ready by Nov. 1.')).toEqual([]);
+    // The end of a range written out is a day too, not a count beside "seven vessels".
+    expect(findNumbers('The first 1,500 were shipped from October 8 to 13.').map((n) => n.value)).toEqual([
+      1500,
+    ]);
+    expect(findNumbers('Talks ran from Dec. 16 through 22; 13 delegates came.').map((n) => n.value)).toEqual([
+      13,
+    ]);
+  });
+});
+
+describe('dayKey', () => {
+  it("names the same days in two outlets' words, with or without a publication date to place them", () => {
+    const keys = (t: string, pub?: string) => findDates(t, pub).map(dayKey);
+    expect(keys('shipped from October 8 to 13')).toEqual(['10-08/10-13']);
+    expect(keys('transported from Oct. 8-13', '2024-10-21')).toEqual(['10-08/10-13']);
+    expect(keys('released on Saturday', '2024-10-21')).toEqual(['10-19']);
+    expect(keys('published on 19 October')).toEqual(['10-19']);
+    // A month, a season or an unplaced weekday names no day.
+    expect(keys('in August, last summer, on Saturday')).toEqual([undefined, undefined, undefined]);
   });
 });
 

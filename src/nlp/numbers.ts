@@ -92,6 +92,8 @@ const MONTH =
   '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
 const DATE_DAY_AFTER = new RegExp(`${MONTH}\\s+$`);
 const DAY_RANGE_BEFORE = new RegExp(`${MONTH}\\s+\\d{1,2}$`);
+/** A month and day, then the word that opens the range's end ("October 8 to ", "Oct. 8 through "). */
+const DAY_RANGE_TO_BEFORE = new RegExp(`${MONTH}\\s+\\d{1,2}\\s+(?:to|through|until|till)\\s+$`);
 const DATE_DAY_BEFORE = new RegExp(`^\\s*(?:${MONTH}|of ${MONTH})`);
 
 const WORD_NUM = Object.keys(SMALL).join('|');
@@ -162,6 +164,8 @@ export function findNumbers(text: string, tokens: readonly Token[] = []): Number
         if (/^\d{4}$/.test(g.num) && value >= 1800 && value <= 2100) continue;
         if (/^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC)/i.test(after) || /^:\d\d/.test(after)) continue;
         if (prev === '-' && DAY_RANGE_BEFORE.test(text.slice(0, start - 1).slice(-16))) continue;
+        // The end of a range of days written out: "from October 8 to 13".
+        if (value <= 31 && DAY_RANGE_TO_BEFORE.test(text.slice(Math.max(0, start - 24), start))) continue;
       }
       if (g.pct) unit = '%';
       else if (g.cur) unit = g.cur;

@@ -46,6 +46,24 @@ export function numberConflict(
 }
 
 /**
+ * Whether two sentences give figures of the same kind of thing (units that agree, or one unnamed) and
+ * none of them agree: "an initial group of 2,600 soldiers" and "more than 11,000 soldiers" are two
+ * quantities (a part and the whole, too far apart to dispute each other), so two facts, not one.
+ */
+export function figuresDiffer(a: SentenceAnalysis, b: SentenceAnalysis): boolean {
+  const ours = sentenceQuantities(a);
+  const theirs = sentenceQuantities(b);
+  let comparable = false;
+  for (const x of ours)
+    for (const y of theirs) {
+      if (!unitsAgree(x, y)) continue;
+      if (compatible(x, y) || offByOne(x, y)) return false;
+      comparable = true;
+    }
+  return comparable;
+}
+
+/**
  * Two whole counts of ten or more one apart ("absent for 24 years" and "for 25 years"): outlets count a
  * span from different days or round differently, so neither disputes the other.
  */

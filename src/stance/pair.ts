@@ -30,6 +30,7 @@ import {
   concepts,
   cueScope,
   FRAME_STEMS,
+  figuresDiffer,
   negationScope,
   numberConflict,
   offByOne,
@@ -434,6 +435,9 @@ function judgeAligned(c: SentenceAnalysis, t: SentenceAnalysis, context: PairCon
   }
   // A conflicting number is judged over the whole article (`numberDisputes`), not here.
   if (numberConflict(c, t)) return null;
+  // Nor do two statements whose figures all differ state one fact, unless a day they share says so
+  // ("the first 1,500 were shipped from October 8 to 13", "transported from Oct. 8-13 via seven vessels").
+  if (!evidence.sharedDays && figuresDiffer(c, t)) return null;
   if (sim < context.confirmFrom) return null;
   // A statement confirms only a statement of the same polarity ("had not yet been moved" does not confirm
   // "were caught on camera"), and only when it says something (a menu's lone "Dismiss" does not).

@@ -8,7 +8,7 @@ import { parseText } from '../nlp/parse.ts';
 import { parseCsv, toCsv } from './csv.ts';
 import { refutingWords, tellingRefutations } from './cues.ts';
 import { fncScore, parseStances } from './fnc.ts';
-import { numberConflict } from './index.ts';
+import { figuresDiffer, numberConflict } from './index.ts';
 import { judgeBoth, judgePair, negatesClaim } from './pair.ts';
 
 const SEEDS = join(import.meta.dirname, '../../test/fixtures/seeds');
@@ -727,6 +727,37 @@ describe('judgePair', () => {
         theirs: 'Six',
       },
     );
+  });
+
+  it('reads two statements whose figures all differ as two facts, unless a day they share says one', () => {
+    const read = (texts: string[]) => ({
+      sentences: analyzeSentences(
+        texts.map((text) => ({ kind: 'paragraph' as const, text })),
+        '2024-10-21',
+      ),
+      side: 'report' as const,
+    });
+    const confirms = (a: string, b: string) =>
+      judgeBoth(read([a]), read([b])).ab.some((j) => j.detail.stance === 'confirms');
+    const whole =
+      'Budanov believed more than 11,000 North Korean soldiers would be ready to fight by Nov. 1.';
+    const part =
+      'Budanov disclosed that an initial group of 2,600 North Korean soldiers is slated for deployment.';
+    expect(figuresDiffer(read([whole]).sentences[0], read([part]).sentences[0])).toBe(true);
+    expect(confirms(whole, part)).toBe(false);
+    expect(
+      confirms(
+        whole,
+        'Budanov said close to 11,000 North Korean soldiers would be ready to fight by Nov. 1.',
+      ),
+    ).toBe(true);
+    // 1,500 troops and seven vessels differ, yet the shipping days they share make them one fact.
+    const shipped =
+      'The first 1,500 were shipped on Russian navy vessels to Vladivostok from October 8 to 13.';
+    const moved =
+      'These soldiers were transported from Oct. 8-13 via seven Russian naval vessels to Vladivostok.';
+    expect(figuresDiffer(read([shipped]).sentences[0], read([moved]).sentences[0])).toBe(true);
+    expect(confirms(shipped, moved)).toBe(true);
   });
 
   it('reads two whole counts one apart as one count told two ways', () => {
