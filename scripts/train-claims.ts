@@ -19,6 +19,7 @@ import { describeSentence, scoreSentence, textModelLogit } from '../src/claims/i
 import { type ClaimModel, sigmoid } from '../src/claims/model.ts';
 import { parseText, type Token } from '../src/nlp/parse.ts';
 import { hashString } from '../src/store/ids.ts';
+import { recordFingerprint } from './fingerprints.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -561,6 +562,7 @@ async function main(): Promise<void> {
   };
   const out = join(ROOT, 'models', 'claims.json');
   writeFileSync(out, `${JSON.stringify(model)}\n`);
+  recordFingerprint('claims');
   const size = readFileSync(out).length;
   console.log(
     `claims: wrote ${out} (${(size / 1024).toFixed(0)} KB, ${Object.keys(model.weights).length} weights) in ${((performance.now() - t0) / 1000).toFixed(1)} s`,

@@ -13,6 +13,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { analyzeSentences } from '../src/claims/index.ts';
 import { debunkFeatures } from '../src/stance/debunk.ts';
+import { recordFingerprint } from './fingerprints.ts';
 import { type SidedArticle, sidedArticles } from './stories/datasets.ts';
 import { auc, type LogisticModel, predict, type SparseExample, trainLogistic } from './stories/logistic.ts';
 
@@ -222,6 +223,7 @@ function main(): void {
   }
   const { model, report } = trainDebunk(dir);
   writeFileSync(join(ROOT, 'models/debunk.json'), `${JSON.stringify(model)}\n`);
+  recordFingerprint('debunk');
   const text = JSON.stringify(report, null, 1);
   writeFileSync(join(ROOT, 'reports/debunk-eval.json'), `${text}\n`);
   console.log(text, '\n-> models/debunk.json, reports/debunk-eval.json');

@@ -10,6 +10,7 @@ import { forestProbability, trainForest } from '../src/match/gbdt.ts';
 import { isMsrpDev, parseMsrp } from '../src/match/msrp.ts';
 import { contentStems, roughSentences } from '../src/match/text.ts';
 import { parseBodies } from '../src/stance/fnc.ts';
+import { recordFingerprint } from './fingerprints.ts';
 
 export function dataDirFrom(args: string[]): string {
   const i = args.indexOf('--data');
@@ -67,6 +68,7 @@ function main(): void {
   }
   const model = { version: 1, trainedOn: 'MSRP train minus dev fifth', threshold, idf, forest };
   writeFileSync('models/match.json', JSON.stringify(model));
+  recordFingerprint('match');
   console.log(
     `train:match: ${train.length} training pairs, ${Object.keys(idf.df).length} idf terms, dev accuracy ${((100 * correct) / dev.length).toFixed(2)} % (${dev.length} pairs), ${((Date.now() - t0) / 1000).toFixed(1)} s -> models/match.json`,
   );

@@ -9,6 +9,7 @@ import { trainForest } from '../src/match/gbdt.ts';
 import { IDF } from '../src/match/model.ts';
 import { type BodyRep, prepareBody, STANCE_FEATURES, stanceFeatures } from '../src/stance/features.ts';
 import { FNC_LABELS, type FncLabel, parseBodies, parseStances } from '../src/stance/fnc.ts';
+import { recordFingerprint } from './fingerprints.ts';
 
 function main(): void {
   const args = process.argv.slice(2);
@@ -53,6 +54,7 @@ function main(): void {
     seed: 7,
   });
   writeFileSync('models/stance.json', JSON.stringify({ version: 1, labels: FNC_LABELS, forest }));
+  recordFingerprint('stance');
   console.log(
     `train:stance: ${pairs.length} pairs over ${reps.size} bodies; features ${((tf - t0) / 1000).toFixed(1)} s, trees ${((Date.now() - tf) / 1000).toFixed(1)} s -> models/stance.json`,
   );
