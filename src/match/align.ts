@@ -165,7 +165,7 @@ const TIE = 0.02;
  * Their sentence need not prefer ours above all others: it may pair with ours when ours scores at least
  * this share of its best (a sentence that states two facts pairs with a statement of each).
  */
-const MUTUAL = 0.85;
+const MUTUAL = 0.75;
 
 /**
  * Content stems a sentence needs to state a fact at all. A one-word line ("Banksy?", a section's

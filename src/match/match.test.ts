@@ -161,6 +161,26 @@ describe('MSRP format', () => {
 });
 
 describe('alignSentences', () => {
+  it('pairs a sentence that states two facts with the statement of each', () => {
+    // Two seed outlets: The Korea Herald states the video's release and what it shows in one sentence,
+    // World News Desk in two; the release scores about three quarters of what it shows.
+    const ours = [
+      sentence(
+        "World News: On October 18, Ukraine's Center for Strategic Communication and Information Security released a video purportedly showcasing North Korean soldiers at a Russian military camp, gearing up to participate in the ongoing conflict in Ukraine.",
+      ),
+      sentence('The video shows troops in military uniforms lining up to receive equipment.'),
+    ];
+    const theirs = [
+      sentence(
+        "Ukraine's Center for Strategic Communication and Information Security on Saturday released a video via its official X account showing what it claimed were North Korean soldiers lining up and receiving uniforms and equipment in Russia's training ground in the Far East region.",
+      ),
+    ];
+    expect(alignSentences(ours, theirs, 0.2).map((a) => [a.ours, a.theirs])).toEqual([
+      [0, 0],
+      [1, 0],
+    ]);
+  });
+
   it('pairs the sentence that states the same fact, not a one-word line its words cover', () => {
     const ours = [sentence('Banksy has not been arrested.')];
     const theirs = [
