@@ -8,7 +8,7 @@ import type { SentenceAnalysis } from '../model/sentence.ts';
 import { dayKey } from '../nlp/dates.ts';
 import { idfOf, idfOverlap, type Prepared, prepare } from './features.ts';
 import { IDF, paraphraseProbability } from './model.ts';
-import { numberKey, type Quantity } from './numbers.ts';
+import { numberKey } from './numbers.ts';
 import { capitalisedRuns, stem } from './text.ts';
 
 /** At most this many single keys per stored sentence. */
@@ -197,18 +197,6 @@ function sharedDaysOf(a: SentenceAnalysis, b: SentenceAnalysis): number {
   return x.filter((k) => y.has(k)).length;
 }
 
-/**
- * A sentence's quantities less the numbers its dates hold: "13" of "from October 8 to 13" is a day
- * the date finder read, not a count at odds with another outlet's "seven naval vessels".
- */
-function quantitiesBesideDays(s: SentenceAnalysis, quantities: readonly Quantity[]): readonly Quantity[] {
-  if (!s.dates?.length || !s.numbers?.length) return quantities;
-  const days = new Set(
-    s.numbers.filter((n) => s.dates.some((d) => n.start >= d.start && n.end <= d.end)).map((n) => n.value),
-  );
-  return days.size ? quantities.filter((q) => !days.has(q.value)) : quantities;
-}
-
 /** Computes the evidence used by `similarity` and by the stance rules. */
 export function matchEvidence(a: SentenceAnalysis, b: SentenceAnalysis): MatchEvidence {
   const pa = preparedOf(a);
@@ -216,8 +204,8 @@ export function matchEvidence(a: SentenceAnalysis, b: SentenceAnalysis): MatchEv
   const { cos, covA, covB } = idfOverlap(pa.contentSet, pb.contentSet, IDF);
   const { sharedNames, sharedNumbers } = sharedAnchors(a, b);
   const sameSource = sameSpeaker(a, b);
-  const qa = quantitiesBesideDays(a, pa.quantities);
-  const qb = quantitiesBesideDays(b, pb.quantities);
+  const qa = pa.quantities;
+  const qb = pb.quantities;
   // The paraphrase model is the expensive part: computed only when something reads it.
   let paraphrase: number | undefined;
   return {

@@ -114,7 +114,7 @@ describe('index terms', () => {
 });
 
 describe('match evidence', () => {
-  it('counts a day both sentences name, and no day as a figure', () => {
+  it('counts a day both sentences name as a shared detail', () => {
     const read = (text: string) => analyzeSentences([{ kind: 'paragraph', text }], '2024-10-21')[0];
     const a = read(
       'The first 1,500 were shipped on Russian navy vessels to Vladivostok from October 8 to 13.',
