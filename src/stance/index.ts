@@ -48,7 +48,9 @@ export function numberConflict(
 /**
  * Whether two sentences give figures of the same kind of thing (units that agree, or one unnamed) and
  * none of them agree: "an initial group of 2,600 soldiers" and "more than 11,000 soldiers" are two
- * quantities (a part and the whole, too far apart to dispute each other), so two facts, not one.
+ * quantities (a part and the whole, too far apart to dispute each other), so two facts, not one. Two
+ * figures that both name nothing they count say nothing of being one kind ("280 Pound Catfish" and "19
+ * STONE catfish", whose units a headline's capitals hide).
  */
 export function figuresDiffer(a: SentenceAnalysis, b: SentenceAnalysis): boolean {
   const ours = sentenceQuantities(a);
@@ -56,7 +58,7 @@ export function figuresDiffer(a: SentenceAnalysis, b: SentenceAnalysis): boolean
   let comparable = false;
   for (const x of ours)
     for (const y of theirs) {
-      if (!unitsAgree(x, y)) continue;
+      if ((!x.unit && !y.unit) || !unitsAgree(x, y)) continue;
       if (compatible(x, y) || offByOne(x, y)) return false;
       comparable = true;
     }

@@ -757,6 +757,10 @@ describe('judgePair', () => {
     const moved =
       'These soldiers were transported from Oct. 8-13 via seven Russian naval vessels to Vladivostok.';
     expect(figuresDiffer(read([shipped]).sentences[0], read([moved]).sentences[0])).toBe(true);
+    // Figures that both name nothing they count are not known to be of one kind.
+    expect(
+      figuresDiffer(read(['The final score was 3.']).sentences[0], read(['It ended 5.']).sentences[0]),
+    ).toBe(false);
     expect(confirms(shipped, moved)).toBe(true);
   });
 
