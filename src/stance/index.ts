@@ -49,8 +49,9 @@ export function numberConflict(
  * Whether two sentences give figures of the same kind of thing (units that agree, or one unnamed) and
  * none of them agree: "an initial group of 2,600 soldiers" and "more than 11,000 soldiers" are two
  * quantities (a part and the whole, too far apart to dispute each other), so two facts, not one. Two
- * figures that both name nothing they count say nothing of being one kind ("280 Pound Catfish" and "19
- * STONE catfish", whose units a headline's capitals hide).
+ * figures that both name nothing they count say nothing of being one kind: in "UPDATED 11 Men and 0 Women
+ * on Tonight's ESPN Domestic Violence Panel" and "ESPN's Domestic Abuse Tonight Panel Will Be 100 Dudes"
+ * the tagger, misled by the capitals, reads no unit at all.
  */
 export function figuresDiffer(a: SentenceAnalysis, b: SentenceAnalysis): boolean {
   const ours = sentenceQuantities(a);
