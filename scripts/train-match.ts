@@ -54,8 +54,8 @@ function main(): void {
     subsample: 0.8,
     colsample: 0.8,
     minChild: 3,
-    // Chosen by 5-fold cross-validation on the training part, averaged over three seeds (2, 5, 10, 20
-    // tried): a stronger leaf penalty than before, as the 33 features hold few pairs per leaf value.
+    // The leaf penalty with the best mean accuracy in 5-fold cross-validation on the training part over
+    // three seeds (2, 5, 10 and 20 tried): the dev fifth is too small to choose it by.
     lambda: 20,
     seed: 4,
   });
