@@ -23,6 +23,17 @@ describe('sentence boundaries (parseText)', () => {
       'Then he left.',
     ]);
   });
+  it('ends no sentence at a dot inside a web address', () => {
+    expect(
+      split(
+        'Emery, a writer for fact-checking website Snopes.com which soon will label fake news, said so. He left.',
+      ),
+    ).toEqual([
+      'Emery, a writer for fact-checking website Snopes.com which soon will label fake news, said so.',
+      'He left.',
+    ]);
+    expect(split('He bought it on Amazon.com last week. Visit bbc.co.uk for more.')).toHaveLength(2);
+  });
   it('ends headlines at line ends and drops bullet glyphs', () => {
     expect(
       split(

@@ -115,6 +115,14 @@ function parseLine(line: string, base: number, relative: boolean, out: ParsedSen
     if (!toks.length) continue;
     sentences.push({ start: starts[toks[0]], end: ends[toks[toks.length - 1]], tokens: toks });
   }
+  // A full stop that a lower-case letter or a digit follows with no space between ends no sentence:
+  // wink splits "website Snopes.com which" and "Amazon.com last week" after the dot.
+  for (let i = sentences.length - 1; i > 0; i--) {
+    const a = sentences[i - 1];
+    const b = sentences[i];
+    if (b.start === a.end && line.charCodeAt(a.end - 1) === 46 && INNER_DOT_NEXT.test(line[b.start] ?? ''))
+      sentences.splice(i - 1, 2, { start: a.start, end: b.end, tokens: a.tokens.concat(b.tokens) });
+  }
   // Join sentences while a double quote opened in them is still open.
   for (let i = 0; i < sentences.length; i++) {
     let s = sentences[i];
@@ -143,6 +151,9 @@ function parseLine(line: string, base: number, relative: boolean, out: ParsedSen
     });
   }
 }
+
+/** What follows a full stop inside a word ("Snopes.com", "co.uk", "2.5"): a lower-case letter or a digit. */
+const INNER_DOT_NEXT = /^[\p{Ll}\p{N}]$/u;
 
 /** A word and its possessive ending, as one token ("Bartleby's", "Baghdadi’s"). */
 const POSSESSIVE = /^(\p{L}[\p{L}\p{N}.-]*)(['’][sS])$/u;
