@@ -179,14 +179,17 @@ function sameSpeaker(a: SentenceAnalysis, b: SentenceAnalysis): boolean {
   return srcA.split(/\s+/).some((w) => w.length > 2 && /^[a-z]/.test(w) && wordsB.includes(w));
 }
 
+/** Day keys by sentence: a claim is judged against many sentences, its dates read once. */
+const dayKeysOf = new WeakMap<SentenceAnalysis, readonly string[]>();
+
 /** The days a sentence names (`dayKey`). */
-function dayKeys(s: SentenceAnalysis): string[] {
-  const out: string[] = [];
-  for (const d of s.dates ?? []) {
-    const k = dayKey(d);
-    if (k) out.push(k);
+function dayKeys(s: SentenceAnalysis): readonly string[] {
+  let keys = dayKeysOf.get(s);
+  if (!keys) {
+    keys = (s.dates ?? []).map(dayKey).filter((k): k is string => !!k);
+    dayKeysOf.set(s, keys);
   }
-  return out;
+  return keys;
 }
 
 /** How many of one sentence's days the other states too. */

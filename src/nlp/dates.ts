@@ -131,7 +131,7 @@ export function dayKey(d: DateMention): string | undefined {
   }
   if (g?.d3 && g.m2) return monthDay(monthOf(g.m2), Number(g.d3));
   // A weekday, "yesterday" or "today" placed by the publication date.
-  if (d.iso && !d.isoEnd && /\d{4}-\d\d-\d\d/.test(d.iso) && DAY_WORD.test(d.raw)) return d.iso.slice(5);
+  if (d.iso && !d.isoEnd && DAY_WORD.test(d.raw)) return d.iso.slice(5);
   return undefined;
 }
 /** The day-naming alternatives of DATE_RE: month and day, or day and month. */
