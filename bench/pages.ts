@@ -29,7 +29,7 @@ export function benchPages(
   const readability = loadReadabilityPages(only);
   if (!readability.length)
     log('../shared/data/readability-pages is absent: only the seed pages are measured');
-  for (const r of readability) server.setPage(r.host, '/', { body: r.html, type: 'text/html' });
+  for (const r of readability) server.setPage(r.host, '/', { body: r.html, type: r.type });
   return [
     ...readability.map((r) => ({
       name: r.name,

@@ -115,7 +115,7 @@ describe.skipIf(!haveReadabilityPages())('Readability test pages (../shared/data
   it('highlights claims only inside the article, finds most of its claims, and leaves non-articles alone', async () => {
     const pages = loadReadabilityPages();
     expect(pages.length).toBeGreaterThan(50);
-    for (const p of pages) server.setPage(p.host, '/', { body: p.html, type: 'text/html' });
+    for (const p of pages) server.setPage(p.host, '/', { body: p.html, type: p.type });
     const rows: {
       name: string;
       readerable: boolean;

@@ -18,6 +18,13 @@ export interface ReadabilityPage {
   host: string;
   /** The saved page with external URLs neutralised (bytes, encoding untouched). */
   html: Buffer;
+  /**
+   * The Content-Type to serve it with. The pages were saved as UTF-8 and Readability reads them so;
+   * their own servers said so in the header, and some say it only in a meta tag past the 1,024 bytes a
+   * browser scans for one (breitbart), which Chromium then decodes as windows-1252 ("â€œ" for a quote),
+   * so no highlight matches the article text.
+   */
+  type: string;
   /** Whether Readability treats the page as an article. */
   readerable: boolean;
   /** Normalised text of the expected article. */
@@ -66,6 +73,7 @@ export function loadReadabilityPages(names?: string[]): ReadabilityPage[] {
         name,
         host: `${name.toLowerCase().replace(/[^a-z0-9-]/g, '-')}.pages.test`,
         html: neutralise(readFileSync(new URL('source.html', dir))),
+        type: 'text/html; charset=utf-8',
         readerable: meta.readerable !== false,
         expectedText: text,
         goldClaims: claims,
