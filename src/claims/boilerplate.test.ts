@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countWords } from './boilerplate.ts';
+import { countWords, isDateLine } from './boilerplate.ts';
 
 /** The definition `countWords` stands for: white-space-separated runs holding a letter or a digit. */
 function regexCount(t: string): number {
@@ -40,5 +40,34 @@ describe('countWords', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+/** Lines seen on news pages that date, time or republish an article and say nothing to check. */
+const DATELINES = [
+  'Published 1 day ago',
+  'PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 19:11, Tue, Nov 19, 2019',
+  'Updated: 18 Nov 2019, 19:11',
+  '5:45 AM PST 11/19/2019 by',
+  'Oct 18, 2019 · 8 min read',
+  'Posted by Jane Doe on 9:55am Wed 2 Jan 08',
+  'Originally published at www.courtneykirchoff.com on November 18, 2011.',
+  'Originally published at example.org/blog on 2 March 2020',
+];
+
+/** Sentences with dates, names or web addresses that are statements, not datelines. */
+const STATEMENTS = [
+  'The story was first published on November 18, 2011 by the Times.',
+  'Floods forced 12,000 people from their homes on Tuesday.',
+  'The site www.example.com was taken down on November 18, 2011 after 3 complaints.',
+  'Originally published at a loss of 40 million dollars.',
+];
+
+describe('isDateLine', () => {
+  it.each(DATELINES)('reads "%s" as a dateline', (line) => {
+    expect(isDateLine(line)).toBe(true);
+  });
+  it.each(STATEMENTS)('reads "%s" as a statement', (line) => {
+    expect(isDateLine(line)).toBe(false);
   });
 });

@@ -22,19 +22,25 @@ const DEAL =
 const LABEL_LINE =
   /^(?:Author Image|Image|Photo|Video|Audio|Gallery|Share|Comments?|Related|Advertisement|Listen|Menu|Close|Dismiss)$/i;
 
-/** Words of a dateline, an update line or a reading-time note; numbers and times are matched apart. */
+/**
+ * Words of a dateline, an update line, a reading-time note or a republication line ("Originally
+ * published at …"); numbers and times are matched apart.
+ */
 const DATELINE_WORD =
-  /^(?:published|updated|posted|written|modified|last|first|on|at|by|in|ago|the|of|and|date|time|read|reading|min|mins|minutes?|hours?|hrs?|days?|weeks?|months?|years?|today|yesterday|am|pm|a\.m|p\.m|gmt|utc|bst|cet|cest|est|edt|cst|cdt|mst|mdt|pst|pdt|et|pt|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)$/;
+  /^(?:published|updated|posted|written|modified|originally|last|first|on|at|by|in|ago|the|of|and|date|time|read|reading|min|mins|minutes?|hours?|hrs?|days?|weeks?|months?|years?|today|yesterday|am|pm|a\.m|p\.m|gmt|utc|bst|cet|cest|est|edt|cst|cdt|mst|mdt|pst|pdt|et|pt|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)$/;
 /** A number, a time or a numeric date: "10:48", "9:55am", "11/19/2019", "2nd", "19:11". */
 const DATELINE_NUMBER = /^\d[\d:./-]*(?:am|pm|st|nd|rd|th|h)?$/;
+/** A web address, which a republication line names as its author's site: "www.example.com", "example.org/blog". */
+const DATELINE_SITE = /^(?:www\.)?[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}(?:\/\S*)?$/u;
 /** A word of a line, between the separators a dateline uses. */
 const DATELINE_TOKEN = /[^\s,;:|·•–—()[\]]+/g;
 
 /**
- * A dateline, update line or reading-time note, whatever its format: "Published 1 day ago",
- * "PUBLISHED: 10:48, Tue, Nov 19, 2019", "Updated: 18 Nov 2019, 19:11", "5:45 AM PST 11/19/2019 by",
- * "Oct 18, 2019 · 8 min read", "Posted by Jane Doe on 9:55am Wed 2 Jan 08". Every word is a date, time
- * or dateline word, except at most three capitalised ones (the author's name), and there is a number.
+ * A dateline, update line, reading-time note or republication line, whatever its format: "Published 1
+ * day ago", "PUBLISHED: 10:48, Tue, Nov 19, 2019", "Updated: 18 Nov 2019, 19:11", "5:45 AM PST 11/19/2019
+ * by", "Oct 18, 2019 · 8 min read", "Posted by Jane Doe on 9:55am Wed 2 Jan 08", "Originally published at
+ * www.example.com on November 18, 2011". Every word is a date, time or dateline word, except at most three
+ * capitalised ones or web addresses (the author's name, their site), and there is a number.
  */
 export function isDateLine(text: string): boolean {
   // Without a digit there is no figure, and a dateline needs one.
@@ -53,7 +59,7 @@ export function isDateLine(text: string): boolean {
     const lower = w.toLowerCase().replace(/\.$/, '');
     if (DATELINE_NUMBER.test(lower)) figures++;
     else if (DATELINE_WORD.test(lower)) continue;
-    else if (/^\p{Lu}/u.test(w) && ++names <= 3) continue;
+    else if ((/^\p{Lu}/u.test(w) || DATELINE_SITE.test(lower)) && ++names <= 3) continue;
     else return false;
   }
   return figures > 0;
