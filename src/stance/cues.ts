@@ -274,6 +274,23 @@ const AFFIRMING_STEMS = new Set(AFFIRMING.map(stem));
 export const STRONG_REFUTATION =
   /\b(?:hoax(?:es)?|no evidence|not (?:true|real|accurate)|untrue|baseless|groundless|fabricat(?:ed|ion)|debunk(?:ed|s)?|refut(?:ed|es)|den(?:y|ies|ied)|dismiss(?:ed|es)?\b[^.]{0,80}\bas\b|(?:dismiss(?:ed|es)?|reject(?:ed|s)?|rebuff(?:ed|s)?|shot down|shoots down) (?:the |these |those |such )?(?:claims?|reports?|allegations?|rumou?rs?|suggestions?|assertions?)\b|(?:is|was|were|are) false|false (?:claim|report|rumou?r)s?|rejected (?:the )?(?:claim|report)s?|there (?:is|was) no)\b/i;
 
+/**
+ * A party withdrawing from what it was said to do: "drops out of", "pulls out of", "bails on", "backs
+ * out", "withdraws from", "quits", "exits". Against a story that someone will do a thing ("Christian
+ * Bale to play Steve Jobs"), the news that they withdrew ("Christian Bale drops out of Steve Jobs
+ * biopic") is its reversal, which outlets print as news, not as a denial: no refuting word, no negation.
+ * Only verb forms, and "pull out" only with "of" ("pulls out facial hair" withdraws from nothing).
+ */
+export const WITHDRAWAL =
+  /\b(?:drop(?:s|ped|ping)? out|pull(?:s|ed|ing)? out of|bail(?:s|ed|ing)? (?:on|out)|back(?:s|ed|ing)? out|withdr(?:aw|aws|ew|awn|awing) from|quit(?:s|ting)?|exit(?:s|ed|ing))\b/i;
+
+/**
+ * Words by which a statement itself tells of leaving or ending something ("has left First Look Media",
+ * "resigned", "stepped down", "will stop making"): a withdrawal reported beside it agrees with it.
+ */
+export const LEAVING =
+  /\b(?:lea(?:ve|ves|ving)|left|resign\w*|step(?:s|ped|ping)? down|depart\w*|walk(?:s|ed|ing)? away|no longer|fired|sacked|ousted|cancel\w*|scrap(?:s|ped|ping)?|abandon\w*|stop(?:s|ped|ping)?|end(?:s|ed|ing)?|cease\w*|axe[sd]?|drop(?:s|ped|ping)?|exit)\b/i;
+
 /** The speaker cannot (yet) vouch for the statement: the FNC "discuss" reading, shown as unclear. */
 export const CANNOT_CONFIRM =
   /\b(?:can['’]?t|cannot|could not|couldn['’]t|unable to|not able to|has not been able to|have not been able to|declined to|did not|didn['’]t|would not|wouldn['’]t|won['’]t)\s+(?:\w+\s+){0,2}(?:confirm|verify|corroborate|substantiate)\b|\b(?:unconfirmed|unverified|could not be (?:independently )?(?:confirmed|verified))\b|\b(?:not|neither|nor) (?:confirm(?:ed)?|verif(?:y|ied)) (?:or|nor) den(?:y|ied)\b/i;

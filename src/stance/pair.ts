@@ -21,10 +21,12 @@ import {
   DEBUNK_FRAME,
   DENIED_DEBUNK,
   debunkCues,
+  LEAVING,
   refutingWords,
   STRONG_REFUTATION,
   subjectWord,
   tellingRefutations,
+  WITHDRAWAL,
 } from './cues.ts';
 import {
   concepts,
@@ -294,6 +296,35 @@ export function negatesClaim(
   return false;
 }
 
+/** Content words on each side of a withdrawal that say who withdraws and from what. */
+const WITHDRAWAL_REACH = 3;
+
+/**
+ * Whether one of two sentences reports a withdrawal from what the other asserts: one withdraws
+ * ("Christian Bale drops out of Steve Jobs biopic"), the other does not ("Christian Bale to play Steve
+ * Jobs"), and the content words next to the withdrawal are the other's: who withdraws, and what from
+ * when it is said, two words in all. Two reports of one withdrawal agree, and so do a withdrawal and a statement that tells of
+ * leaving in words of its own (`LEAVING`: "has left", "resigned"); a withdrawal from something else is
+ * another story.
+ */
+export function withdrawalBetween(a: SentenceAnalysis, b: SentenceAnalysis): boolean {
+  const one = (w: SentenceAnalysis, other: SentenceAnalysis) => {
+    const m = WITHDRAWAL.exec(w.text);
+    if (!m) return false;
+    const theirs = new Set(contentStems(other.text).map(concept));
+    const shared = (words: string[]) => new Set(words.map(concept).filter((x) => theirs.has(x))).size;
+    const who = shared(contentStems(w.text.slice(0, m.index)).slice(-WITHDRAWAL_REACH));
+    const after = contentStems(w.text.slice(m.index + m[0].length)).slice(0, WITHDRAWAL_REACH);
+    const what = shared(after);
+    // Who withdraws is the other's, and what from, when it is said ("… now that Christian Bale quit?").
+    return who > 0 && (what > 0 || after.length === 0) && who + what >= 2;
+  };
+  const aw = WITHDRAWAL.test(a.text);
+  const bw = WITHDRAWAL.test(b.text);
+  if (aw === bw) return false;
+  return aw ? !LEAVING.test(b.text) && one(a, b) : !LEAVING.test(a.text) && one(b, a);
+}
+
 /**
  * Whether a sentence asserts rather than denies or doubts: no negation, no refutation, no "cannot
  * confirm". Only such a sentence can be disputed by a denial; two denials of one thing agree.
@@ -425,11 +456,14 @@ function judgeAligned(c: SentenceAnalysis, t: SentenceAnalysis, context: PairCon
     return { stance: 'unclear', score, basis: 'cannot-confirm' };
   if (context.denials && affirmative(c) && sim >= CUE_FLOOR) {
     // A headline's plain negation ("Batmobile wasn't stolen") denies; so does a refutation whose own
-    // words are about what our claim says.
+    // words are about what our claim says, and between headlines that both assert, a withdrawal from
+    // what one of them says will be done. (In an article a withdrawal is as often the story's past: it
+    // disputed agreeing FNC-1 bodies.)
     const refutes = STRONG_REFUTATION.exec(t.text);
     if (
       (refutes && scopeCovered(c, cueScope(t.text, refutes.index, refutes[0].length))) ||
-      (context.negationDenies && negatesClaim(c, t, { predicate: true }))
+      (context.negationDenies && negatesClaim(c, t, { predicate: true })) ||
+      (context.lone && affirmative(t) && withdrawalBetween(c, t))
     )
       return { stance: 'disputes', score, basis: 'denial' };
   }

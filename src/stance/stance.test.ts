@@ -579,6 +579,23 @@ describe('judgePair', () => {
     ]);
   });
 
+  it('reads a withdrawal from what a story said would be done as disputing it, whatever side the model reads', () => {
+    const ours = report([sentence('Christian Bale to play Steve Jobs in an upcoming bio flick')]);
+    const disputes = (text: string, other = ours) =>
+      judgePair(other, report([sentence(text)])).some((j) => j.detail.stance === 'disputes');
+    // The debunk model reads these headlines as reports: they state news, with no refuting word.
+    expect(disputes('Christian Bale Drops Out of Steve Jobs Biopic')).toBe(true);
+    expect(disputes('Who Should Play Steve Jobs Now That Christian Bale Quit?')).toBe(true);
+    expect(disputes('Christian Bale Pulls Out of Upcoming Steve Jobs Biopic')).toBe(true);
+    // Two reports of leaving agree, in whatever words; a withdrawal of someone else's is no reversal.
+    const left = report([sentence('Journalist Matt Taibbi has left First Look Media')]);
+    expect(disputes("Matt Taibbi Quits Omidyar's First Look Media", left)).toBe(false);
+    expect(disputes('Michael Fassbender drops out of the Steve Jobs biopic')).toBe(false);
+    // Pulling out hair withdraws from nothing.
+    const hair = report([sentence('The iPhone 6 rips out beard hair when users make calls')]);
+    expect(disputes('iPhone 6 users say the phone pulls out their beard hair', hair)).toBe(false);
+  });
+
   it('lets a headline deny by a negation only of what the claim asserts', () => {
     const negates = (claim: string, theirs: string) =>
       negatesClaim(sentence(claim), sentence(theirs), { predicate: true });
