@@ -367,15 +367,18 @@ function plainlyAsserts(s: SentenceAnalysis): boolean {
 /**
  * The side an article takes on its story, as the pair judgement reads it: a lone statement the
  * article-level model reads as a report but that denies or doubts ("Bale will not play Jobs") takes no
- * side, since a headline that negates is as often a debunk the model missed. The converse: a lone
- * statement the model is unsure of but that plainly asserts ("Michelle Obama's face blurred by Saudi
- * state television") reports, so a debunk of its story disputes it rather than confirming it.
+ * side, since a headline that negates is as often a debunk the model missed; so does one that tells of
+ * a withdrawal ("Christian Bale drops out of Steve Jobs biopic"), the news a debunk of "Bale to play
+ * Jobs" brings. The converse: a lone statement the model is unsure of but that plainly asserts ("Michelle
+ * Obama's face blurred by Saudi state television") reports, so a debunk of its story disputes it rather
+ * than confirming it.
  */
 function sideOf(a: ArticleReading): ArticleSide {
   const statement = a.sentences.length <= STATEMENT_SENTENCES ? a.sentences[0] : undefined;
   if (!statement) return a.side;
-  if (a.side === 'report' && !affirmative(statement)) return 'unsure';
-  if (a.side === 'unsure' && plainlyAsserts(statement)) return 'report';
+  const withdraws = WITHDRAWAL.test(statement.text);
+  if (a.side === 'report' && (!affirmative(statement) || withdraws)) return 'unsure';
+  if (a.side === 'unsure' && !withdraws && plainlyAsserts(statement)) return 'report';
   return a.side;
 }
 

@@ -9,7 +9,7 @@ import { parseCsv, toCsv } from './csv.ts';
 import { refutingWords, tellingRefutations } from './cues.ts';
 import { fncScore, parseStances } from './fnc.ts';
 import { figuresDiffer, numberConflict } from './index.ts';
-import { judgeBoth, judgePair, negatesClaim } from './pair.ts';
+import { type ArticleReading, judgeBoth, judgePair, negatesClaim } from './pair.ts';
 
 const SEEDS = join(import.meta.dirname, '../../test/fixtures/seeds');
 
@@ -581,7 +581,7 @@ describe('judgePair', () => {
 
   it('reads a withdrawal from what a story said would be done as disputing it, whatever side the model reads', () => {
     const ours = report([sentence('Christian Bale to play Steve Jobs in an upcoming bio flick')]);
-    const disputes = (text: string, other = ours) =>
+    const disputes = (text: string, other: ArticleReading = ours) =>
       judgePair(other, report([sentence(text)])).some((j) => j.detail.stance === 'disputes');
     // The debunk model reads these headlines as reports: they state news, with no refuting word.
     expect(disputes('Christian Bale Drops Out of Steve Jobs Biopic')).toBe(true);
@@ -591,6 +591,9 @@ describe('judgePair', () => {
     const left = report([sentence('Journalist Matt Taibbi has left First Look Media')]);
     expect(disputes("Matt Taibbi Quits Omidyar's First Look Media", left)).toBe(false);
     expect(disputes('Michael Fassbender drops out of the Steve Jobs biopic')).toBe(false);
+    // A withdrawal is a debunk's news, not a report of the story: a debunk does not dispute it.
+    const debunk = debunkOf([sentence("Christian Bale won't play Steve Jobs")]);
+    expect(disputes('Christian Bale Bails on Steve Jobs Biopic', debunk)).toBe(false);
     // Pulling out hair withdraws from nothing.
     const hair = report([sentence('The iPhone 6 rips out beard hair when users make calls')]);
     expect(disputes('iPhone 6 users say the phone pulls out their beard hair', hair)).toBe(false);
