@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countWords, isDateLine } from './boilerplate.ts';
+import { boilerplateBlock, countWords, isDateLine } from './boilerplate.ts';
 
 /** The definition `countWords` stands for: white-space-separated runs holding a letter or a digit. */
 function regexCount(t: string): number {
@@ -69,5 +69,22 @@ describe('isDateLine', () => {
   });
   it.each(STATEMENTS)('reads "%s" as a statement', (line) => {
     expect(isDateLine(line)).toBe(false);
+  });
+});
+
+describe('boilerplateBlock', () => {
+  it.each([
+    'Your video will play in 00:25',
+    'Para poder comentar tenés que ingresar con tu usuario de LA NACION.',
+    'Connectez-vous pour réagir à cet article.',
+    'Melden Sie sich an, um zu kommentieren.',
+  ])('reads the notice "%s" as furniture', (line) => {
+    expect(boilerplateBlock(line)).toBe('notice');
+  });
+  it.each([
+    'The video will play a part in the trial, the prosecutor said on Monday.',
+    'A strike by 4,000 dock workers halted grain exports on Monday.',
+  ])('reads "%s" as prose', (line) => {
+    expect(boilerplateBlock(line)).toBeNull();
   });
 });

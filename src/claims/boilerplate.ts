@@ -5,8 +5,13 @@
  */
 import { codePointLength, letterOrDigitAt } from '../nlp/chars.ts';
 
+/**
+ * A notice of the site or its player rather than the article: cookies, sign-in and subscribe prompts
+ * (also in the languages of the pages we read: "ingresar con tu usuario", "connectez-vous", "melden Sie
+ * sich an"), a video's countdown ("Your video will play in 00:25").
+ */
 const NOTICE =
-  /\b(?:reCAPTCHA|cookies?|privacy policy|terms of (?:service|use)|all rights reserved|newsletter|subscribe|sign up|sign in|log in|scroll to top|back to top|read more|click here|share this|advertisement|sponsored content|follow us|download the app|javascript|your browser)\b|©|\bcopyright\b/i;
+  /\b(?:reCAPTCHA|cookies?|privacy policy|terms of (?:service|use)|all rights reserved|newsletter|subscribe|sign up|sign in|log in|scroll to top|back to top|read more|click here|share this|advertisement|sponsored content|follow us|download the app|javascript|your browser|(?:video|clip|ad|advert) will (?:play|begin|start|resume) (?:in \d+|shortly|after)|iniciar sesión|inicia sesión|ingres(?:ar|á|a) con tu (?:usuario|cuenta)|suscr[ií]bete|reg[ií]strate|connectez-vous|abonnez-vous|inscrivez-vous|melden sie sich an|jetzt anmelden|abonnieren sie|faça login|assine|accedi|abbonati)\b|©|\bcopyright\b/iu;
 const CREDIT =
   /(?:^|[\s(])(?:PHOTO|PHOTOS|IMAGE|CREDIT|Photo|Image|Credit|Photograph)\s*(?:by)?\s*:|\b(?:Getty Images|AFP via|Shutterstock|Reuters\/|AP Photo)\b|^\s*\/\s*\S/;
 const IMAGE_NAME = /^\S*\.(?:jpe?g|png|gif|webp|svg|avif)$|^\S+[-_]\d+\.?$|^(?:jpe?g|png|gif|webp)$/i;
