@@ -178,8 +178,36 @@ async function traced<T>(p: BenchPage, load: () => Promise<{ result: T; compiled
   throw new Error(`no compile of the content script traced on ${p.name} in 3 loads`);
 }
 
+/**
+ * Pages whose pass was taken again on a fresh browser because the browser or the page went away under
+ * it (once in a full run: "Target page, context or browser has been closed" mid-trace, which ended the
+ * bench without a report). Reported, so a crash that repeats is seen rather than retried away.
+ */
+const browserRestarts: string[] = [];
+
+/** Whether an error says the page, its context or the browser closed while a pass ran. */
+function closedUnder(e: unknown): boolean {
+  return /Target page, context or browser has been closed|Target closed|Browser has been closed|browser has disconnected/i.test(
+    String(e),
+  );
+}
+
 async function pagesSection(server: TestServer) {
   const pages = benchPages(server, ONLY, log);
+  let browser: ExtensionBrowser;
+  /** One pass over a page; taken once more on a fresh browser if the browser closed under it. */
+  const pass = async <T>(p: BenchPage, run: () => Promise<T>): Promise<T> => {
+    try {
+      return await run();
+    } catch (e) {
+      if (!closedUnder(e)) throw e;
+      log('the browser closed under', p.name, '- relaunching it and loading the page again');
+      browserRestarts.push(p.name);
+      await browser.close().catch(() => {});
+      browser = await launchWithExtension();
+      return run();
+    }
+  };
 
   const latency = new Map<string, { afterLoad: number[]; afterStart: number[]; texts: string[] }>();
   const cost = new Map<
@@ -202,9 +230,9 @@ async function pagesSection(server: TestServer) {
   >();
   for (let run = 0; run < RUNS; run++) {
     // A fresh profile per run and pass: every page is read for the first time, as a reader would.
-    let browser = await launchWithExtension();
+    browser = await launchWithExtension();
     for (const p of pages) {
-      const r = await latencyPass(browser.context, server, p);
+      const r = await pass(p, () => latencyPass(browser.context, server, p));
       const entry = latency.get(p.name) ?? { afterLoad: [], afterStart: [], texts: r.texts };
       if (r.highlightAfterLoadMs !== null) entry.afterLoad.push(r.highlightAfterLoadMs);
       if (r.highlightAfterStartMs !== null) entry.afterStart.push(r.highlightAfterStartMs);
@@ -214,8 +242,8 @@ async function pagesSection(server: TestServer) {
     await browser.close();
     browser = await launchWithExtension();
     for (const p of pages) {
-      const r = await costPass(browser, server, p);
-      const compile = await compilePass(browser, server, p);
+      const r = await pass(p, () => costPass(browser, server, p));
+      const compile = await pass(p, () => compilePass(browser, server, p));
       const entry = cost.get(p.name) ?? {
         ours: [],
         profiled: [],
@@ -327,6 +355,7 @@ function summarisePages(results: PageResult[]) {
     goldFound: found,
     nonArticlePages: nonArticles.length,
     nonArticlePagesWithHighlights: nonArticles.filter((r) => r.highlights > 0).length,
+    browserRestarts: [...browserRestarts],
     pagesWithHighlights: shown.length,
     highlightAfterLoadMs: {
       median: round(median(shown), 0),
@@ -625,7 +654,7 @@ function markdown(report: Record<string, unknown>, pages: PageResult[]): string 
       '',
       '## Real pages',
       '',
-      `Highlight precision (highlight text inside the expected article): **${s.highlightPrecision}** (${s.highlightsOutsideArticle} outside). Recall of the expected article's claims: **${s.goldRecall}** (${s.goldFound}/${s.goldClaims}). Non-article pages with highlights: ${s.nonArticlePagesWithHighlights}/${s.nonArticlePages}.`,
+      `Highlight precision (highlight text inside the expected article): **${s.highlightPrecision}** (${s.highlightsOutsideArticle} outside). Recall of the expected article's claims: **${s.goldRecall}** (${s.goldFound}/${s.goldClaims}). Non-article pages with highlights: ${s.nonArticlePagesWithHighlights}/${s.nonArticlePages}.${s.browserRestarts?.length ? ` The browser closed under a pass and was relaunched ${s.browserRestarts.length} time(s), on ${s.browserRestarts.join(', ')}.` : ''}`,
       '',
       `Main-thread time: V8 samples whose stack holds our code, plus compiling our script. CPU time scales each task's samples by the task's CPU share (trace \`tdur / dur\`): on this 2-core machine the renderer is often descheduled mid-task (the service worker analysing the article competes for a core), and wall-clock samples count that wait as ours. Compile time comes from a load traced without the sampling profiler, which logs every function V8 compiles: median ${s.compileMs.median} ms without it, ${s.compileProfiledMs.median} ms with it. Whole tasks: the CPU time of every renderer main-thread task run on our behalf (evaluating our script, the timers our code set, the answers to our messages), taken from that unprofiled load; it also counts what no sample of our code shows (the browser setting up our isolated world, delivering our messages).`,
       '',

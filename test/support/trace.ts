@@ -67,6 +67,9 @@ const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline'
 /** The V8 sampling profiler, which attributes samples to our scripts (and logs every function compiled). */
 const PROFILER = 'disabled-by-default-v8.cpu_profiler';
 
+/** How long a trace may take to end: far longer than the trace of one page load takes. */
+const TRACE_END_MS = 60_000;
+
 /** A running trace of the whole browser, started through a page's DevTools session. */
 export class PageTrace {
   private readonly events: TraceEvent[] = [];
@@ -97,11 +100,25 @@ export class PageTrace {
     return trace;
   }
 
-  /** Stops tracing and returns every event. */
+  /**
+   * Stops tracing and returns every event. The wait for the trace's end is bounded: a browser that
+   * closes after `Tracing.end` never sends `tracingComplete`, and the bench then hung with no report.
+   */
   async stop(): Promise<TraceEvent[]> {
-    const done = new Promise<void>((resolve) => this.cdp.once('Tracing.tracingComplete', () => resolve()));
-    await this.cdp.send('Tracing.end');
-    await done;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const done = new Promise<void>((resolve, reject) => {
+      this.cdp.once('Tracing.tracingComplete', () => resolve());
+      timer = setTimeout(
+        () => reject(new Error(`Target closed: no end of the trace in ${TRACE_END_MS / 1000} s`)),
+        TRACE_END_MS,
+      );
+    });
+    try {
+      await this.cdp.send('Tracing.end');
+      await done;
+    } finally {
+      clearTimeout(timer);
+    }
     await this.cdp.detach().catch(() => {});
     return this.events;
   }
