@@ -303,11 +303,11 @@ const WITHDRAWAL_REACH = 3;
  * Whether one of two sentences reports a withdrawal from what the other asserts: one withdraws
  * ("Christian Bale drops out of Steve Jobs biopic"), the other does not ("Christian Bale to play Steve
  * Jobs"), and the content words next to the withdrawal are the other's: who withdraws, and what from
- * when it is said, two words in all. Two reports of one withdrawal agree, and so do a withdrawal and a statement that tells of
- * leaving in words of its own (`LEAVING`: "has left", "resigned"); a withdrawal from something else is
- * another story.
+ * when it is said, two words in all. Two reports of one withdrawal agree, and so do a withdrawal and a
+ * statement that tells of leaving in words of its own (`LEAVING`: "has left", "resigned"); a withdrawal
+ * from something else is another story.
  */
-export function withdrawalBetween(a: SentenceAnalysis, b: SentenceAnalysis): boolean {
+function withdrawalBetween(a: SentenceAnalysis, b: SentenceAnalysis): boolean {
   const one = (w: SentenceAnalysis, other: SentenceAnalysis) => {
     const m = WITHDRAWAL.exec(w.text);
     if (!m) return false;
