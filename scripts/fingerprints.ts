@@ -29,7 +29,7 @@ const SEEDS = join(ROOT, 'test', 'fixtures', 'seeds');
 
 /**
  * Sentences beyond the seeds for rules the seeds barely touch: approximate and small counts, ages,
- * ranges of days, and words that refute in one sense only.
+ * ranges of days, number words side by side, and words that refute in one sense only.
  */
 const PROBES = [
   'Nearly a dozen commercial jetliners went missing from the airport.',
@@ -40,6 +40,7 @@ const PROBES = [
   'The ministry dismissed the reports as a hoax and denied that any troops had been moved.',
   'It turned out the video was staged; there is no evidence the photo was doctored.',
   'Up to 12,000 troops, about 62 acres, at least 3 % and more than $2 million were reported.',
+  'Twenty-five nurses helped build two three-bedroom houses after one five-hour meeting.',
 ];
 
 function seedArticles(): string[] {

@@ -65,8 +65,16 @@ describe('findNumbers', () => {
     ['Unemployment fell to 4.5% last year.', 4.5, 'exact', '%'],
     ['Militias took nearly a dozen jetliners.', 12, 'approx', 'jetliners'],
     ['Two dozen jetliners were taken.', 24, 'exact', 'jetliners'],
+    ['Twenty-five jetliners were taken.', 25, 'exact', 'jetliners'],
+    ['Twenty five jetliners were taken.', 25, 'exact', 'jetliners'],
+    ['Seventy thousand people marched.', 70000, 'exact', 'people'],
+    ['It was reattached after one five-hour operation.', 5, 'exact', 'hour'],
   ])('%s', (text, value, qualifier, unit) => {
     expect(one(text)).toMatchObject({ value, qualifier, unit });
+  });
+  // Number words join only as tens and a unit: two counts side by side are two numbers.
+  it('reads "two three-bedroom houses" as two houses of three bedrooms', () => {
+    expect(findNumbers('They built two three-bedroom houses.').map((n) => n.value)).toEqual([2, 3]);
   });
   // One reader of qualifiers: every phrase of the table, as the matcher and the stance rules will see it.
   it.each([

@@ -97,6 +97,9 @@ const DAY_RANGE_TO_BEFORE = new RegExp(`${MONTH}\\s+\\d{1,2}\\s+(?:to|through|un
 const DATE_DAY_BEFORE = new RegExp(`^\\s*(?:${MONTH}|of ${MONTH})`);
 
 const WORD_NUM = Object.keys(SMALL).join('|');
+/** Tens, which a unit may follow in one number ("twenty-five"); no other number word joins another. */
+const TENS_WORDS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
+const UNIT_WORDS = 'one|two|three|four|five|six|seven|eight|nine';
 const SCALE_WORDS = 'hundred|thousand|million|billion|trillion';
 const NUMBER_RE = new RegExp(
   [
@@ -104,8 +107,9 @@ const NUMBER_RE = new RegExp(
     `\\b(?<frac>(?:a|one|two|three) ?-?(?:half|third|thirds|quarter|quarters|fourth|fifth|tenth)|half) of\\b`,
     // currency, digits with thousands separators or decimals, optional scale ("1.2million", "$5bn", "8 million")
     `(?<cur>[$€£¥])?(?<num>\\d{1,3}(?:(?:,\\d{3})+|(?:[ \\u00a0\\u202f]\\d{3})+(?![\\d,]))(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)(?:\\s?(?<scale>${SCALE_WORDS}|bn|mln|mn|tn|[kmb])\\b)?(?<pct>\\s?(?:%|per ?cent\\b|percent\\b))?`,
-    // spelled-out numbers ("eleven thousand", "two dozen", "twenty-five")
-    `\\b(?<words>(?:${WORD_NUM})(?:[- ](?:${WORD_NUM}))*(?:\\s(?:${SCALE_WORDS}))*|(?:a|one) (?:dozen|${SCALE_WORDS})|(?:hundreds|thousands|millions|dozens|tens of thousands) of)\\b(?<wpct>\\s(?:per ?cent|percent)\\b)?`,
+    // spelled-out numbers ("eleven thousand", "two dozen", "twenty-five"): "one five-hour operation"
+    // is one operation of five hours, not six of anything
+    `\\b(?<words>(?:(?:${TENS_WORDS})[- ](?:${UNIT_WORDS})|(?:${WORD_NUM})(?:[- ]dozen)?)(?:\\s(?:${SCALE_WORDS}))*|(?:a|one) (?:dozen|${SCALE_WORDS})|(?:hundreds|thousands|millions|dozens|tens of thousands) of)\\b(?<wpct>\\s(?:per ?cent|percent)\\b)?`,
   ].join('|'),
   'giu',
 );
