@@ -223,8 +223,7 @@ export function alignSentences(
 /**
  * Our sentences a statement of theirs is most about (a denial, a "cannot confirm", a debunk's key
  * sentence): the best-scoring one and any within `share` of it, at most `max` different ones, each at
- * least `floor`,
- * leaving out the sentences `skip` names and the stems in `ignore`.
+ * least `floor`, leaving out the sentences `skip` names and the stems in `ignore`.
  */
 export function mostAbout(
   statement: SentenceAnalysis,
