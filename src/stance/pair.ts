@@ -217,7 +217,7 @@ const NEGATION_ADVERBS = new Set([
 ]);
 
 /** Words after a negation that do not negate what follows ("not only", "no longer"). */
-const NOT_NEGATING = new Set(['only', 'just', 'least', 'longer', 'less', 'more', 'sure', 'clear']);
+const NOT_NEGATING = new Set(['only', 'just', 'least', 'longer', 'less', 'more', 'sure', 'clear', 'doubt']);
 
 function isNegation(token: string): boolean {
   return NEGATIONS.has(token) || token.endsWith("n't");
@@ -425,6 +425,14 @@ const DENYING_NEGATION = new RegExp(
   'i',
 );
 
+/** Content concepts a negation's scope holds for an article's negation to deny a statement. */
+const NEGATED_STATEMENT_CONCEPTS = 5;
+/**
+ * Likeness from which their sentence restates our claim: its negation is then of something it adds
+ * ("... corresponds exactly with a meteorite and not with any other type of event").
+ */
+const RESTATES = 0.7;
+
 /**
  * What a sentence of theirs says against or about claims: "cannot confirm" (scope after the cue), a
  * refutation, or, from a lone statement, a plain negation (scope around the negation): what each cue is
@@ -433,15 +441,23 @@ const DENYING_NEGATION = new RegExp(
 function cueOf(
   t: SentenceAnalysis,
   context: PairContext,
-): { kind: 'unsure' | 'denies'; scopes: string[] } | null {
+): { kind: 'unsure' | 'denies'; scopes: string[]; negation?: boolean } | null {
   const scopes = unsureScopes(t.text);
   if (scopes.length) return { kind: 'unsure', scopes };
   if (!context.denials) return null;
   const refutes = STRONG_REFUTATION.exec(t.text);
   if (refutes) return { kind: 'denies', scopes: [cueScope(t.text, refutes.index, refutes[0].length)] };
-  // A plain negation denies only in a lone statement: in an article it is as often "not the first time".
-  const negation = context.negationDenies ? DENYING_NEGATION.exec(t.text) : null;
-  if (negation) return { kind: 'denies', scopes: [negationScope(t.text, negation.index)] };
+  // A plain negation denies in a lone statement. In an article it is as often "not the first time", so
+  // there only a named source's negation of a whole statement denies ("Zelenskyy, however, believed
+  // Thursday that the North Korean soldiers had not yet been moved to Russia or Ukraine"), not a short
+  // aside ("couldn't walk away", "not ideal for the lungs").
+  const negation = context.negationDenies || t.attribution ? DENYING_NEGATION.exec(t.text) : null;
+  if (negation) {
+    const scope = negationScope(t.text, negation.index);
+    if (context.negationDenies) return { kind: 'denies', scopes: [scope] };
+    if (concepts(scope).size >= NEGATED_STATEMENT_CONCEPTS)
+      return { kind: 'denies', scopes: [scope], negation: true };
+  }
   return null;
 }
 
@@ -590,7 +606,8 @@ export function judgePair(
     // Only an assertion can be doubted or denied: not another denial, nor another "cannot confirm".
     const eligible = (i: number, scope: string) =>
       (cue.kind === 'unsure' ? vouchable(ours.sentences[i]) : affirmative(ours.sentences[i])) &&
-      scopeCovered(read.sentences[i], scope);
+      scopeCovered(read.sentences[i], scope) &&
+      !(cue.negation && alignScore(overlap(ours.sentences[i], t)) >= RESTATES);
     // Each cue links the claims it is most about (two doubts in one sentence may be of two things).
     const targets = cue.scopes.flatMap((scope) =>
       mostAboutClaims({ ...t, text: scope }, read, CUE_FLOOR, {

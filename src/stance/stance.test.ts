@@ -599,6 +599,55 @@ describe('judgePair', () => {
     expect(disputes('iPhone 6 users say the phone pulls out their beard hair', hair)).toBe(false);
   });
 
+  it('lets a named source’s negation of a whole statement in an article deny another outlet’s claim, not an aside or a restatement', () => {
+    // Read as the pipeline reads them: a denial in an article needs its speaker named.
+    const read = (text: string) => analyzeSentences([{ kind: 'paragraph', text }])[0];
+    const filler = [
+      read('The ministry published a statement on its website on Friday morning.'),
+      read('Officials met in the capital to discuss the matter for several hours.'),
+    ];
+    const ours = report([
+      read(
+        'He said that close to 11,000 North Korean troops are in Russia and will be ready to fight in Ukraine by Nov. 1.',
+      ),
+      ...filler,
+    ]);
+    const denies = (text: string, other = ours) =>
+      judgePair(other, report([read(text), ...filler])).some(
+        (j) => j.ours === 0 && j.detail.stance === 'disputes' && j.detail.basis === 'denial',
+      );
+    expect(
+      denies(
+        'Zelenskyy, however, believed Thursday that the North Korean soldiers had not yet been moved to Russia or Ukraine.',
+      ),
+    ).toBe(true);
+    // An aside negates too little to deny a statement.
+    const roche = report([
+      read('A colleague called him out, and the competitive Roche refused to walk away.'),
+      ...filler,
+    ]);
+    expect(denies("Roche said he's a competitive guy and couldn't walk away.", roche)).toBe(false);
+    // A sentence that restates our claim negates something it adds.
+    const meteorite = report([
+      read(
+        'All the evidence that we have confirmed on-site corresponds exactly with a meteorite, Jose Millan said.',
+      ),
+      ...filler,
+    ]);
+    expect(
+      denies(
+        'All the evidence that we have confirmed at the site corresponds exactly with a meteorite and not with any other type of event, scientist Jose Millan said.',
+        meteorite,
+      ),
+    ).toBe(false);
+    // Nor is "no doubt" a negation.
+    expect(
+      denies(
+        'His friends told the Washington Post they had no doubt that close to 11,000 North Korean troops are in Russia.',
+      ),
+    ).toBe(false);
+  });
+
   it('lets a headline deny by a negation only of what the claim asserts', () => {
     const negates = (claim: string, theirs: string) =>
       negatesClaim(sentence(claim), sentence(theirs), { predicate: true });
