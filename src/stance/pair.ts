@@ -308,21 +308,18 @@ const WITHDRAWAL_REACH = 3;
  * from something else is another story.
  */
 function withdrawalBetween(a: SentenceAnalysis, b: SentenceAnalysis): boolean {
-  const one = (w: SentenceAnalysis, other: SentenceAnalysis) => {
-    const m = WITHDRAWAL.exec(w.text);
-    if (!m) return false;
-    const theirs = new Set(contentStems(other.text).map(concept));
-    const shared = (words: string[]) => new Set(words.map(concept).filter((x) => theirs.has(x))).size;
-    const who = shared(contentStems(w.text.slice(0, m.index)).slice(-WITHDRAWAL_REACH));
-    const after = contentStems(w.text.slice(m.index + m[0].length)).slice(0, WITHDRAWAL_REACH);
-    const what = shared(after);
-    // Who withdraws is the other's, and what from, when it is said ("… now that Christian Bale quit?").
-    return who > 0 && (what > 0 || after.length === 0) && who + what >= 2;
-  };
-  const aw = WITHDRAWAL.test(a.text);
-  const bw = WITHDRAWAL.test(b.text);
-  if (aw === bw) return false;
-  return aw ? !LEAVING.test(b.text) && one(a, b) : !LEAVING.test(a.text) && one(b, a);
+  const ma = WITHDRAWAL.exec(a.text);
+  const mb = WITHDRAWAL.exec(b.text);
+  if (!ma === !mb) return false;
+  const [w, m, other] = ma ? [a, ma, b] : [b, mb as RegExpExecArray, a];
+  if (LEAVING.test(other.text)) return false;
+  const theirs = new Set(contentStems(other.text).map(concept));
+  const shared = (words: string[]) => new Set(words.map(concept).filter((x) => theirs.has(x))).size;
+  const who = shared(contentStems(w.text.slice(0, m.index)).slice(-WITHDRAWAL_REACH));
+  const after = contentStems(w.text.slice(m.index + m[0].length)).slice(0, WITHDRAWAL_REACH);
+  const what = shared(after);
+  // Who withdraws is the other's, and what from, when it is said ("… now that Christian Bale quit?").
+  return who > 0 && (what > 0 || after.length === 0) && who + what >= 2;
 }
 
 /**
