@@ -13,7 +13,7 @@ import {
   lcsLength,
   NEGATIONS,
   ngrams,
-  overlapCount,
+  sortedOverlapCount,
   stem,
   tokens,
 } from './text.ts';
@@ -51,62 +51,60 @@ export interface Prepared {
   words: readonly string[];
   stems: string[];
   content: readonly string[];
-  bigrams: string[];
-  trigrams: string[];
-  quadgrams: string[];
-  char3: string[];
-  char4: string[];
   caps: string[];
   quantities: Quantity[];
   negations: number;
   contentSet: Set<string>;
+  /** The token lists the overlap features count, each sorted once (built on first use). */
+  bags: Bags;
+}
+
+/** Sorted copies of a sentence's token lists: a multiset overlap of two is then one merge. */
+export interface Bags {
+  words: readonly string[];
+  content: readonly string[];
+  bigrams: readonly string[];
+  trigrams: readonly string[];
+  quadgrams: readonly string[];
+  char3: readonly string[];
+  char4: readonly string[];
+  caps: readonly string[];
 }
 
 /**
- * Prepares a sentence for pair features. The n-gram lists are built on first use: most candidate
- * pairs are decided on names, numbers and content words alone and never need them.
+ * Prepares a sentence for pair features. The n-gram lists (`bags`) are built on first use: most
+ * candidate pairs are decided on names, numbers and content words alone and never need them.
  */
 export function prepare(text: string): Prepared {
   const words = tokens(text);
   const stems = words.map(stem);
   const content = contentStems(text);
   const quantities = quantitiesOf(text);
-  const lazy = <T>(make: () => T) => {
-    let value: T | undefined;
-    return () => {
-      value ??= make();
-      return value;
-    };
-  };
-  const bigrams = lazy(() => ngrams(stems, 2));
-  const trigrams = lazy(() => ngrams(stems, 3));
-  const quadgrams = lazy(() => ngrams(stems, 4));
-  const char3 = lazy(() => charNgrams(text, 3));
-  const char4 = lazy(() => charNgrams(text, 4));
+  const caps = [...new Set(capitalisedRuns(text).flatMap((r) => r.split(/\s+/)))].map(stem);
+  const sorted = (xs: readonly string[]) => [...xs].sort();
+  let bags: Bags | undefined;
   return {
     text,
     words,
     stems,
     content,
-    get bigrams() {
-      return bigrams();
-    },
-    get trigrams() {
-      return trigrams();
-    },
-    get quadgrams() {
-      return quadgrams();
-    },
-    get char3() {
-      return char3();
-    },
-    get char4() {
-      return char4();
-    },
-    caps: [...new Set(capitalisedRuns(text).flatMap((r) => r.split(/\s+/)))].map(stem),
+    caps,
     quantities,
     negations: words.filter((w) => NEGATIONS.has(w) || w.endsWith("n't")).length,
     contentSet: new Set(content),
+    get bags() {
+      bags ??= {
+        words: sorted(words),
+        content: sorted(content),
+        bigrams: ngrams(stems, 2).sort(),
+        trigrams: ngrams(stems, 3).sort(),
+        quadgrams: ngrams(stems, 4).sort(),
+        char3: charNgrams(text, 3).sort(),
+        char4: charNgrams(text, 4).sort(),
+        caps: sorted(caps),
+      };
+      return bags;
+    },
   };
 }
 
@@ -147,7 +145,7 @@ export const MATCH_FEATURES = [
 ] as const;
 
 function pr(a: readonly string[], b: readonly string[]): [number, number] {
-  const o = overlapCount(a, b);
+  const o = sortedOverlapCount(a, b);
   return [a.length ? o / a.length : 0, b.length ? o / b.length : 0];
 }
 
@@ -203,15 +201,20 @@ export function idfOverlap(a: ReadonlySet<string>, b: ReadonlySet<string>, idf: 
   };
 }
 
-/** The feature vector (order of MATCH_FEATURES) of two prepared sentences; symmetric in a and b. */
+/**
+ * The feature vector (order of MATCH_FEATURES) of two prepared sentences. Symmetric in a and b but for
+ * the number conflict (`featuresSymmetric`).
+ */
 export function matchFeatures(a: Prepared, b: Prepared, idf: IdfTable): number[] {
-  const [u1, u2] = pr(a.words, b.words);
-  const [c1, c2] = pr(a.content, b.content);
-  const [b1, b2] = pr(a.bigrams, b.bigrams);
-  const [t1, t2] = pr(a.trigrams, b.trigrams);
-  const [q1, q2] = pr(a.quadgrams, b.quadgrams);
-  const [h1, h2] = pr(a.char3, b.char3);
-  const [k1, k2] = pr(a.char4, b.char4);
+  const x = a.bags;
+  const y = b.bags;
+  const [u1, u2] = pr(x.words, y.words);
+  const [c1, c2] = pr(x.content, y.content);
+  const [b1, b2] = pr(x.bigrams, y.bigrams);
+  const [t1, t2] = pr(x.trigrams, y.trigrams);
+  const [q1, q2] = pr(x.quadgrams, y.quadgrams);
+  const [h1, h2] = pr(x.char3, y.char3);
+  const [k1, k2] = pr(x.char4, y.char4);
   const lcs = lcsLength(a.stems, b.stems);
   const la = a.words.length;
   const lb = b.words.length;
@@ -227,8 +230,8 @@ export function matchFeatures(a: Prepared, b: Prepared, idf: IdfTable): number[]
   const qa = a.quantities;
   const qb = b.quantities;
   const numbers = numberAgreement(qa, qb);
-  const [p1, p2] = pr(a.caps, b.caps);
-  const capsUnmatched = a.caps.length + b.caps.length - 2 * overlapCount(a.caps, b.caps);
+  const [p1, p2] = pr(x.caps, y.caps);
+  const capsUnmatched = a.caps.length + b.caps.length - 2 * sortedOverlapCount(x.caps, y.caps);
 
   return [
     Math.min(u1, u2),
@@ -267,18 +270,30 @@ export function matchFeatures(a: Prepared, b: Prepared, idf: IdfTable): number[]
   ];
 }
 
+/**
+ * Whether `matchFeatures(a, b)` equals `matchFeatures(b, a)`: a figure of one side counts as conflicting
+ * only when the other side gives no equal figure, so the number conflict alone may differ by order.
+ */
+export function featuresSymmetric(a: Prepared, b: Prepared): boolean {
+  return numberConflict(a.quantities, b.quantities) === numberConflict(b.quantities, a.quantities);
+}
+
+function numberConflict(qa: Quantity[], qb: Quantity[]): number {
+  const eq = (x: Quantity, y: Quantity) => Math.abs(x.value - y.value) <= 1e-9 * Math.max(1, x.value);
+  for (const x of qa)
+    for (const y of qb) if (sameScale(x, y) && !compatible(x, y) && !qb.some((z) => eq(x, z))) return 1;
+  return 0;
+}
+
 function numberAgreement(qa: Quantity[], qb: Quantity[]): { allMatch: number; conflict: number; f1: number } {
   if (!qa.length && !qb.length) return { allMatch: 1, conflict: 0, f1: 1 };
   if (!qa.length || !qb.length) return { allMatch: 0, conflict: 0, f1: 0 };
   const eq = (x: Quantity, y: Quantity) => Math.abs(x.value - y.value) <= 1e-9 * Math.max(1, x.value);
   const ma = qa.filter((x) => qb.some((y) => eq(x, y))).length;
   const mb = qb.filter((y) => qa.some((x) => eq(x, y))).length;
-  let conflict = 0;
-  for (const x of qa)
-    for (const y of qb) if (sameScale(x, y) && !compatible(x, y) && !qb.some((z) => eq(x, z))) conflict = 1;
   return {
     allMatch: ma === qa.length && mb === qb.length ? 1 : 0,
-    conflict,
+    conflict: numberConflict(qa, qb),
     f1: f1(ma / qa.length, mb / qb.length),
   };
 }

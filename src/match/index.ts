@@ -7,7 +7,7 @@
 import type { SentenceAnalysis } from '../model/sentence.ts';
 import { dayKey } from '../nlp/dates.ts';
 import { idfOf, idfOverlap, type Prepared, prepare } from './features.ts';
-import { IDF, paraphraseProbability } from './model.ts';
+import { IDF, type ParaphraseMemo, paraphraseProbability } from './model.ts';
 import { numberKey } from './numbers.ts';
 import { capitalisedRuns, stem } from './text.ts';
 
@@ -200,8 +200,15 @@ function sharedDaysOf(a: SentenceAnalysis, b: SentenceAnalysis): number {
   return x.filter((k) => y.has(k)).length;
 }
 
-/** Computes the evidence used by `similarity` and by the stance rules. */
-export function matchEvidence(a: SentenceAnalysis, b: SentenceAnalysis): MatchEvidence {
+/**
+ * Computes the evidence used by `similarity` and by the stance rules; `memo` keeps the paraphrase
+ * model's answers over one comparison of two articles.
+ */
+export function matchEvidence(
+  a: SentenceAnalysis,
+  b: SentenceAnalysis,
+  memo?: ParaphraseMemo,
+): MatchEvidence {
   const pa = preparedOf(a);
   const pb = preparedOf(b);
   const { cos, covA, covB } = idfOverlap(pa.contentSet, pb.contentSet, IDF);
@@ -216,7 +223,7 @@ export function matchEvidence(a: SentenceAnalysis, b: SentenceAnalysis): MatchEv
     numbersDisjoint: qa.length > 0 && qb.length > 0 && sharedNumbers === 0,
     sharedDays: sharedDaysOf(a, b),
     get paraphrase() {
-      paraphrase ??= paraphraseProbability(pa, pb);
+      paraphrase ??= memo ? memo.probability(pa, pb) : paraphraseProbability(pa, pb);
       return paraphrase;
     },
     cosine: cos,

@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { analyzeSentences } from '../claims/index.ts';
 import type { SentenceAnalysis } from '../model/sentence.ts';
 import { alignScore, alignSentences, overlap } from './align.ts';
+import { featuresSymmetric, prepare } from './features.ts';
 import { indexTerms, matchEvidence, queryTerms, similarity } from './index.ts';
+import { ParaphraseMemo, paraphraseProbability } from './model.ts';
 import { isMsrpDev, parseMsrp } from './msrp.ts';
 import { compatible, quantitiesOf } from './numbers.ts';
-import { contentStems, tokens } from './text.ts';
+import { contentStems, sortedOverlapCount, tokens } from './text.ts';
 
 function sentence(text: string): SentenceAnalysis {
   return {
@@ -39,6 +41,36 @@ describe('remembered words of a sentence', () => {
     const long = 'Troops arrived. '.repeat(100);
     expect(tokens(long)).not.toBe(tokens(long));
     expect(tokens(long)).toHaveLength(200);
+  });
+});
+
+describe('multiset overlap of sorted token lists', () => {
+  it('counts each shared token as often as both lists hold it', () => {
+    const bag = (xs: string[]) => [...xs].sort();
+    expect(sortedOverlapCount(bag(['a', 'b', 'b', 'c']), bag(['b', 'b', 'b', 'd', 'a']))).toBe(3);
+    expect(sortedOverlapCount(bag([' th', 'the', 'he ', ' th']), bag([' th', 'he ']))).toBe(2);
+    expect(sortedOverlapCount([], bag(['a']))).toBe(0);
+    expect(sortedOverlapCount(bag(['Z', 'a', 'é']), bag(['é', 'a', 'Z']))).toBe(3);
+  });
+});
+
+describe('paraphrase memo', () => {
+  it('answers either order as the model does, also when a figure makes the features differ by order', () => {
+    const pairs = [
+      [
+        'Close to 11,000 North Korean troops are in Russia, Budanov said.',
+        'Nearly 11,000 North Korean troops are stationed in Russia, according to Budanov.',
+      ],
+      ['Police found 5 cars and 12 bikes on the bridge.', 'Police found 5 cars on the bridge.'],
+    ].map(([a, b]) => [prepare(a), prepare(b)] as const);
+    expect(pairs.map(([a, b]) => featuresSymmetric(a, b))).toEqual([true, false]);
+    const memo = new ParaphraseMemo();
+    for (const [a, b] of pairs) {
+      expect(memo.probability(a, b)).toBe(paraphraseProbability(a, b));
+      expect(memo.probability(b, a)).toBe(paraphraseProbability(b, a));
+      expect(memo.probability(a, b)).toBe(paraphraseProbability(a, b));
+    }
+    expect(paraphraseProbability(...pairs[1])).not.toBe(paraphraseProbability(pairs[1][1], pairs[1][0]));
   });
 });
 
@@ -191,5 +223,28 @@ describe('alignSentences', () => {
     expect(alignScore(overlap(ours[0], theirs[0]))).toBeGreaterThan(alignScore(overlap(ours[0], theirs[1])));
     expect(alignSentences(ours, theirs, 0.2)).toEqual([{ ours: 0, theirs: 1, score: expect.any(Number) }]);
     expect(alignSentences(theirs, ours, 0.2)).toEqual([{ ours: 1, theirs: 0, score: expect.any(Number) }]);
+  });
+
+  it('scores each pair it aligns exactly as the pair alone scores', () => {
+    // The alignment scores whole articles through an index of their stems; each pair's score must be
+    // the very number `overlap` gives it, whichever sentences share no stem at all.
+    const ours = [
+      'Close to 11,000 North Korean troops are in Russia, the intelligence chief said.',
+      'The weather was mild.',
+      'Seoul summoned the Russian ambassador on Tuesday.',
+      'North Korea denied sending any troops.',
+    ].map(sentence);
+    const theirs = [
+      'Nearly 11,000 North Korean soldiers are stationed in Russia, according to the intelligence chief.',
+      'Markets rose on Monday.',
+      'The Russian ambassador was summoned in Seoul.',
+      'Pyongyang has denied sending troops to Russia.',
+      'Troops, troops and more troops.',
+    ].map(sentence);
+    const aligned = alignSentences(ours, theirs, 0);
+    expect(aligned.length).toBeGreaterThanOrEqual(3);
+    for (const a of aligned) expect(a.score).toBe(alignScore(overlap(ours[a.ours], theirs[a.theirs])));
+    for (const a of alignSentences(theirs, ours, 0))
+      expect(a.score).toBe(alignScore(overlap(theirs[a.ours], ours[a.theirs])));
   });
 });

@@ -159,17 +159,24 @@ export function capitalisedRuns(text: string): string[] {
   return out;
 }
 
-/** Multiset overlap size of two token lists. */
-export function overlapCount(a: readonly string[], b: readonly string[]): number {
-  const counts = new Map<string, number>();
-  for (const t of b) counts.set(t, (counts.get(t) ?? 0) + 1);
+/**
+ * Multiset overlap size of two token lists, both sorted in code-unit order (`Array.prototype.sort`):
+ * one merge and no allocation. The paraphrase features take it for every pair a
+ * story's articles align, so each sentence's lists are sorted once (`Prepared.bags`).
+ */
+export function sortedOverlapCount(a: readonly string[], b: readonly string[]): number {
+  let i = 0;
+  let j = 0;
   let n = 0;
-  for (const t of a) {
-    const c = counts.get(t) ?? 0;
-    if (c > 0) {
+  while (i < a.length && j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (x === y) {
       n++;
-      counts.set(t, c - 1);
-    }
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
   }
   return n;
 }

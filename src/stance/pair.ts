@@ -8,6 +8,7 @@
  */
 import { alignScore, alignSentences, mostAbout, overlap, saysAlike } from '../match/align.ts';
 import { matchEvidence, similarityAtLeast, similarityFrom } from '../match/index.ts';
+import { ParaphraseMemo } from '../match/model.ts';
 import { compatible, isVague, sameScale, unitsAgree } from '../match/numbers.ts';
 import { concept, contentStems, isStopword, NEGATIONS, stem, tokens } from '../match/text.ts';
 import type { NumberMention, SentenceAnalysis } from '../model/sentence.ts';
@@ -409,6 +410,8 @@ interface PairContext {
   negationDenies: boolean;
   /** Whether denials count: not between two articles that both debunk the story. */
   denials: boolean;
+  /** The paraphrase model's answers over this comparison of two articles, read both ways. */
+  memo?: ParaphraseMemo;
 }
 
 /**
@@ -460,35 +463,39 @@ function cueOf(
 
 /** The stance of their sentence `t` toward our claim `c`, which the alignment paired as one fact. */
 function judgeAligned(c: SentenceAnalysis, t: SentenceAnalysis, context: PairContext): StanceDetail | null {
-  const evidence = matchEvidence(c, t);
-  // The paraphrase model runs only when the words alone do not already clear the confirmation bar.
+  const evidence = matchEvidence(c, t, context.memo);
+  // The paraphrase model is the costly part: it runs only when the words alone do not already clear
+  // the confirmation bar, and only once the cheap tests leave the pair in question.
   const atLeast = similarityAtLeast(evidence);
-  const sim = atLeast >= context.confirmFrom ? atLeast : similarityFrom(evidence);
-  const score = round(sim);
+  let known: number | undefined;
+  const sim = () => {
+    known ??= atLeast >= context.confirmFrom ? atLeast : similarityFrom(evidence);
+    return known;
+  };
   const theyUnsure = unsureAt(t) >= 0;
   const weUnsure = unsureAt(c) >= 0;
   // Two "cannot confirm"s of one thing state the same fact; one alone leaves our claim unclear.
   if (theyUnsure && !weUnsure && vouchable(c) && unsureCovers(c, t))
-    return { stance: 'unclear', score, basis: 'cannot-confirm' };
-  if (context.denials && affirmative(c) && sim >= CUE_FLOOR) {
-    // A headline's plain negation ("Batmobile wasn't stolen") denies; so does a refutation whose own
-    // words are about what our claim says, and between headlines that both assert, a withdrawal from
-    // what one of them says will be done. (In an article a withdrawal is as often the story's past: it
-    // disputed agreeing FNC-1 bodies.)
+    return { stance: 'unclear', score: round(sim()), basis: 'cannot-confirm' };
+  // A headline's plain negation ("Batmobile wasn't stolen") denies; so does a refutation whose own
+  // words are about what our claim says, and between headlines that both assert, a withdrawal from
+  // what one of them says will be done. (In an article a withdrawal is as often the story's past: it
+  // disputed agreeing FNC-1 bodies.)
+  if (context.denials && affirmative(c)) {
     const refutes = STRONG_REFUTATION.exec(t.text);
     if (
-      (refutes && scopeCovered(c, cueScope(t.text, refutes.index, refutes[0].length))) ||
-      (context.negationDenies && negatesClaim(c, t, { predicate: true })) ||
-      (context.lone && affirmative(t) && withdrawalBetween(c, t))
+      ((refutes && scopeCovered(c, cueScope(t.text, refutes.index, refutes[0].length))) ||
+        (context.negationDenies && negatesClaim(c, t, { predicate: true })) ||
+        (context.lone && affirmative(t) && withdrawalBetween(c, t))) &&
+      sim() >= CUE_FLOOR
     )
-      return { stance: 'disputes', score, basis: 'denial' };
+      return { stance: 'disputes', score: round(sim()), basis: 'denial' };
   }
   // A conflicting number is judged over the whole article (`numberDisputes`), not here.
   if (numberConflict(c, t)) return null;
   // Nor do two statements whose figures all differ state one fact, unless a day they share says so
   // ("the first 1,500 were shipped from October 8 to 13", "transported from Oct. 8-13 via seven vessels").
   if (!evidence.sharedDays && figuresDiffer(c, t)) return null;
-  if (sim < context.confirmFrom) return null;
   // A statement confirms only a statement of the same polarity ("had not yet been moved" does not confirm
   // "were caught on camera"), and only when it says something (a menu's lone "Dismiss" does not).
   // (Between lone statements, headlines, the side each article takes on the story speaks instead.)
@@ -496,7 +503,8 @@ function judgeAligned(c: SentenceAnalysis, t: SentenceAnalysis, context: PairCon
   // Nor does a sentence that shares only names with ours ("Dylan Thomas has been contacted for comment"
   // against "Dylan Thomas was told by doctors that he was suffering from an allergic reaction").
   if (!context.lone && !saysAlike(c, t)) return null;
-  return { stance: 'confirms', score, basis: 'same-fact' };
+  if (sim() < context.confirmFrom) return null;
+  return { stance: 'confirms', score: round(sim()), basis: 'same-fact' };
 }
 
 /**
@@ -538,6 +546,7 @@ export function judgePair(
   ours: ArticleReading,
   theirs: ArticleReading,
   story: PairStory = { shared: true },
+  memo?: ParaphraseMemo,
 ): PairJudgement[] {
   const found = new Map<string, PairJudgement>();
   const put = (o: number, t: number, detail: StanceDetail) => {
@@ -566,6 +575,7 @@ export function judgePair(
     lone,
     negationDenies: negationDenies(lone, theirs),
     denials: denialsBetween(ourSide, theirSide),
+    memo,
   };
   for (const a of aligned) {
     const detail = judgeAligned(ours.sentences[a.ours], theirs.sentences[a.theirs], context);
@@ -692,8 +702,9 @@ export function judgeBoth(
   b: ArticleReading,
   story: PairStory = { shared: true },
 ): { ab: PairJudgement[]; ba: PairJudgement[] } {
-  const ab = judgePair(a, b, story);
-  const ba = judgePair(b, a, story);
+  const memo = new ParaphraseMemo();
+  const ab = judgePair(a, b, story, memo);
+  const ba = judgePair(b, a, story, memo);
   const mutual = (one: PairJudgement[], other: PairJudgement[]) => {
     const disputed = new Map<string, StanceDetail>();
     for (const j of other)
