@@ -17,6 +17,8 @@ interface Terms {
   /** Sum of idf and of idf squared. */
   total: number;
   norm: number;
+  /** `total` and `norm` leaving out one set of stems, kept for the set last asked (one set is in use). */
+  without?: { ignore: ReadonlySet<string>; total: number; norm: number };
 }
 
 const termsByText = new Map<string, Terms>();
@@ -118,14 +120,17 @@ export function overlap(a: SentenceAnalysis, b: SentenceAnalysis, ignore?: Reado
 
 /** Sum of idf and norm of a sentence's stems, leaving some out. */
 function totals(t: Terms, ignore: ReadonlySet<string>): [number, number] {
-  let total = 0;
-  let sq = 0;
-  for (let k = 0; k < t.stems.length; k++)
-    if (!ignore.has(t.stems[k])) {
-      total += t.idf[k];
-      sq += t.idf[k] * t.idf[k];
-    }
-  return [total, Math.sqrt(sq)];
+  if (t.without?.ignore !== ignore) {
+    let total = 0;
+    let sq = 0;
+    for (let k = 0; k < t.stems.length; k++)
+      if (!ignore.has(t.stems[k])) {
+        total += t.idf[k];
+        sq += t.idf[k] * t.idf[k];
+      }
+    t.without = { ignore, total, norm: Math.sqrt(sq) };
+  }
+  return [t.without.total, t.without.norm];
 }
 
 /** The alignment score of a pair: rarity-weighted overlap, crediting a short sentence fully covered by a long one. */
@@ -271,6 +276,35 @@ export function alignSentences(
       out.push({ ours: i, theirs: j, score: s });
     }
   return out;
+}
+
+/**
+ * `alignScore(overlap(ours[i], theirs[j]))` for every pair of two articles' sentences, scored once per
+ * pair of articles (the alignment takes the same scores).
+ */
+export function pairScores(
+  ours: readonly SentenceAnalysis[],
+  theirs: readonly SentenceAnalysis[],
+): readonly (readonly number[])[] {
+  return scoreMatrix(ours, theirs);
+}
+
+/**
+ * Their sentence that scores best with our sentence `i` (the first of equals), at least `floor`: what
+ * `mostAbout(ours[i], theirs, floor, { max: 1 })[0]` finds, read from the scores the alignment of the
+ * two articles has already taken.
+ */
+export function bestMatch(
+  ours: readonly SentenceAnalysis[],
+  theirs: readonly SentenceAnalysis[],
+  i: number,
+  floor: number,
+): { index: number; score: number } | undefined {
+  const row = pairScores(ours, theirs)[i];
+  let best: { index: number; score: number } | undefined;
+  for (let j = 0; j < row.length; j++)
+    if (row[j] >= floor && (!best || row[j] > best.score)) best = { index: j, score: row[j] };
+  return best;
 }
 
 /**

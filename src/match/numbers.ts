@@ -87,10 +87,19 @@ for (const [cls, words] of Object.entries({
 }
 
 /** The kind of thing a unit counts: singular, and grouped with its synonyms ("troops" and "soldiers" are people). */
+const unitClasses = new Map<string, string>();
+
 function unitClass(unit: string): string {
-  const u = unit.toLowerCase();
-  const singular = u.length > 3 ? u.replace(/ies$/, 'y').replace(/(?<!s)s$/, '') : u;
-  return UNIT_CLASSES[singular] ?? UNIT_CLASSES[u] ?? singular;
+  let known = unitClasses.get(unit);
+  if (known === undefined) {
+    const u = unit.toLowerCase();
+    const singular = u.length > 3 ? u.replace(/ies$/, 'y').replace(/(?<!s)s$/, '') : u;
+    known = UNIT_CLASSES[singular] ?? UNIT_CLASSES[u] ?? singular;
+    // Units are the nouns figures count: few, but a long run of feeds brings new ones.
+    if (unitClasses.size >= 5_000) unitClasses.clear();
+    unitClasses.set(unit, known);
+  }
+  return known;
 }
 
 /** Units agree when one side does not name one, or both name the same kind of thing. */

@@ -6,7 +6,15 @@
  * framed as a debunk of the story disputes the claims of a report that assert what it denies, quoting
  * its sentence most about each.
  */
-import { alignScore, alignSentences, mostAbout, overlap, saysAlike } from '../match/align.ts';
+import {
+  alignScore,
+  alignSentences,
+  bestMatch,
+  mostAbout,
+  overlap,
+  pairScores,
+  saysAlike,
+} from '../match/align.ts';
 import { matchEvidence, similarityAtLeast, similarityFrom } from '../match/index.ts';
 import { ParaphraseMemo } from '../match/model.ts';
 import { compatible, isVague, sameScale, unitsAgree } from '../match/numbers.ts';
@@ -587,7 +595,7 @@ export function judgePair(
     const paired = new Set(aligned.map((a) => a.ours));
     for (const i of ours.claims) {
       if (paired.has(i)) continue;
-      const best = mostAbout(ours.sentences[i], theirs.sentences, ALIGN_FLOOR, { max: 1 })[0];
+      const best = bestMatch(ours.sentences, theirs.sentences, i, ALIGN_FLOOR);
       if (!best) continue;
       const detail = judgeAligned(ours.sentences[i], theirs.sentences[best.index], {
         ...context,
@@ -838,18 +846,18 @@ function plainWordsOf(a: ArticleReading): Set<string> {
 function numberDisputes(ours: ArticleReading, theirs: ArticleReading): PairJudgement[] {
   const out: PairJudgement[] = [];
   if (!theirs.sentences.some((t) => t.numbers.length)) return out;
+  // The likeness of whole sentences, as the alignment of the two articles scored them.
+  const scores = pairScores(ours.sentences, theirs.sentences);
+  // What each figure is, read once per figure rather than once per pair of figures.
+  const ourFigures = ours.sentences.map(figuresOf);
+  const theirFigures = theirs.sentences.map(figuresOf);
   ours.sentences.forEach((c, i) => {
     if (!c.numbers.length) return;
     let best: PairJudgement | undefined;
     let statesOurs = false;
     theirs.sentences.forEach((t, j) => {
       if (!t.numbers.length) return;
-      // The likeness of the whole sentences, read when a pair of figures asks for it.
-      let wholeScore: number | undefined;
-      const whole = () => {
-        wholeScore ??= alignScore(overlap(c, t));
-        return wholeScore;
-      };
+      const whole = () => scores[i][j];
       // A sentence that gives our figure beside another ("about 62 acres; another listing says about 82")
       // reports both and disputes neither; nor is ours disputed by a figure it gives itself.
       const given = (figures: readonly NumberMention[], y: NumberMention) =>
@@ -858,11 +866,12 @@ function numberDisputes(ours: ArticleReading, theirs: ArticleReading): PairJudge
       const theirsGiven = t.numbers.map((y) => given(c.numbers, y));
       for (const [xi, x] of c.numbers.entries()) {
         for (const [yi, y] of t.numbers.entries()) {
-          if (!unitsAgree(x, y) || isVague(x) || isVague(y) || isIncrement(c, x) || isIncrement(t, y))
-            continue;
+          const fx = ourFigures[i][xi];
+          const fy = theirFigures[j][yi];
+          if (fx.aside || fy.aside || !unitsAgree(x, y)) continue;
           // A record ("the biggest catfish ever caught was 22 stone") is another quantity than the count
           // a story reports.
-          if (isRecord(c, x) !== isRecord(t, y)) continue;
+          if (fx.record !== fy.record) continue;
           // How related the two numbers' own clauses and counted things are. Two sentences of one story
           // say much the same around different quantities ("dismissed for 25 years of absence", "employed
           // for 35 years"), so the likeness of the whole sentences is no sign of a conflict. An age is
@@ -989,6 +998,18 @@ const RECORD_AFTER = 20;
 /** Whether a number is stated as a record ("the biggest catfish ever caught was 22 stone"). */
 function isRecord(s: SentenceAnalysis, n: NumberMention): boolean {
   return RECORD.test(s.text.slice(Math.max(0, n.start - RECORD_BEFORE), n.end + RECORD_AFTER));
+}
+
+/** What a figure is, for comparing it with another outlet's. */
+interface Figure {
+  /** Vague ("hundreds") or an increment ("5,000 more"): not a count to hold against another. */
+  aside: boolean;
+  /** A record rather than the story's own count (`isRecord`). */
+  record: boolean;
+}
+
+function figuresOf(s: SentenceAnalysis): Figure[] {
+  return s.numbers.map((n) => ({ aside: isVague(n) || isIncrement(s, n), record: isRecord(s, n) }));
 }
 
 /** "22-year-old", "aged 22": a person's age. */
