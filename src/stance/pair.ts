@@ -126,6 +126,14 @@ const STATEMENT_SENTENCES = 2;
 export const UNPAIRED_CONFIRM = 0.5;
 /** Relatedness from which a denial or "cannot confirm" is about one of our claims. */
 export const CUE_FLOOR = 0.15;
+/**
+ * Share of the best-related claim's score from which a "cannot confirm" doubts another claim too. Only
+ * claims that assert what it doubts take part (its scope covered), and all of them are in doubt: "can't
+ * confirm whether there are North Korean forces that have gone to Russia" doubts "around 11,000 North
+ * Korean infantrymen are currently training in eastern Russia" as much as the shorter "the first video
+ * evidence of North Korea participating alongside Russia". A denial keeps `mostAbout`'s narrower share.
+ */
+const UNSURE_SHARE = 0.7;
 /** Relatedness from which two sentences with numbers of one unit can be counting the same thing. */
 export const NUMBER_FLOOR = 0.35;
 /** The same when one of the two numbers names no unit: the sentences must say much the same. */
@@ -608,16 +616,18 @@ export function judgePair(
   // linked to the claims it is most about, when its own words say what they say.
   const pairedWith = new Set(aligned.map((a) => a.theirs));
   // A claim is read with the sentences it leans on ("11,000 were already there" after the troops were
-  // named): a "cannot confirm" names what the claim is about, which such a claim leaves to the sentence
-  // before. Read only when one of their sentences says "cannot confirm", as few do.
+  // named): a "cannot confirm" or a named source's negation of a whole statement names what the claim
+  // is about, which such a claim leaves to the sentence before. Read only when one of their sentences
+  // says so, as few do.
   let ourContext: ArticleReading | undefined;
   theirs.sentences.forEach((t, j) => {
     const cue = cueOf(t, context);
     if (!cue) return;
-    // Only a "cannot confirm" reads our claims in context: a denial read so disputed claims of outlets
-    // that agree (measured on the FNC-1 training bodies).
-    if (cue.kind === 'unsure' && !ourContext) ourContext = inContext(ours);
-    const read = cue.kind === 'unsure' && ourContext ? ourContext : ours;
+    // Not for a refutation: read so, refutations disputed claims of outlets that agree (measured on
+    // the FNC-1 training bodies).
+    const contextual = cue.kind === 'unsure' || cue.negation;
+    if (contextual && !ourContext) ourContext = inContext(ours);
+    const read = contextual && ourContext ? ourContext : ours;
     // Only an assertion can be doubted or denied: not another denial, nor another "cannot confirm".
     const eligible = (i: number, scope: string) =>
       (cue.kind === 'unsure' ? vouchable(ours.sentences[i]) : affirmative(ours.sentences[i])) &&
@@ -628,6 +638,7 @@ export function judgePair(
       mostAboutClaims({ ...t, text: scope }, read, CUE_FLOOR, {
         ignore: FRAME_STEMS,
         skip: (i) => !eligible(i, scope),
+        ...(cue.kind === 'unsure' ? { share: UNSURE_SHARE } : {}),
       }),
     );
     for (const target of targets) {

@@ -648,6 +648,66 @@ describe('judgePair', () => {
     ).toBe(false);
   });
 
+  it('reads a claim that leans on the sentence before with it, for a named source’s negation as for a “cannot confirm”', () => {
+    const read = (text: string) => analyzeSentences([{ kind: 'paragraph', text }])[0];
+    const filler = [
+      read('The ministry published a statement on its website on Friday morning.'),
+      read('Officials met in the capital to discuss the matter for several hours.'),
+    ];
+    // "11,000 were already there" says where only through the sentence before it; it is the claim the
+    // reader sees highlighted.
+    const ours = {
+      ...report([
+        read('North Korean soldiers are being sent to Russia, sparking fears they will fight in Ukraine.'),
+        read('Kyrylo Budanov warned 11,000 were already there and will be combat ready by next month.'),
+        ...filler,
+      ]),
+      claims: new Set([1]),
+    };
+    const judged = judgePair(
+      ours,
+      report([
+        read(
+          'Zelenskyy, however, believed Thursday that the North Korean soldiers had not yet been moved to Russia or Ukraine.',
+        ),
+        ...filler,
+      ]),
+    );
+    expect(
+      judged.some((j) => j.ours === 1 && j.detail.stance === 'disputes' && j.detail.basis === 'denial'),
+    ).toBe(true);
+  });
+
+  it('lets a “cannot confirm” doubt every claim that asserts what it doubts, the longer ones too', () => {
+    const read = (text: string) => analyzeSentences([{ kind: 'paragraph', text }])[0];
+    const filler = [
+      read('The ministry published a statement on its website on Friday morning.'),
+      read('Officials met in the capital to discuss the matter for several hours.'),
+    ];
+    const ours = {
+      ...report([
+        read('A video shows North Korean troops who have arrived in Russia.'),
+        read('Budanov said around 11,000 North Korean infantrymen are currently training in eastern Russia.'),
+        read('The weather in Seoul was mild on Thursday, with light winds from the east.'),
+        ...filler,
+      ]),
+      claims: new Set([0, 1, 2]),
+    };
+    const doubted = judgePair(
+      ours,
+      report([
+        read(
+          'Pentagon spokesperson Pat Ryder said on Oct. 17 that he "can\'t confirm whether there are North Korean forces that have gone to Russia."',
+        ),
+        ...filler,
+      ]),
+    )
+      .filter((j) => j.detail.stance === 'unclear')
+      .map((j) => j.ours);
+    // Not the weather: it asserts nothing of the kind.
+    expect(doubted).toEqual([0, 1]);
+  });
+
   it('lets a headline deny by a negation only of what the claim asserts', () => {
     const negates = (claim: string, theirs: string) =>
       negatesClaim(sentence(claim), sentence(theirs), { predicate: true });
