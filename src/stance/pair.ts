@@ -641,6 +641,16 @@ export function judgePair(
         ...(cue.kind === 'unsure' ? { share: UNSURE_SHARE } : {}),
       }),
     );
+    // A highlighted claim that goes on with a doubted or denied claim's subject ("these soldiers were
+    // transported from Oct. 8-13 via seven Russian naval vessels" after "at least 1,500 North Korean
+    // troops had already been shipped to Russia") is in doubt with it.
+    if (contextual)
+      for (const target of [...targets])
+        for (let i = target.index + 1; i < ours.sentences.length; i++) {
+          if (!antecedentsOf(ours.sentences, i).includes(target.index)) break;
+          if (!ours.claims?.has(i) || targets.some((x) => x.index === i)) continue;
+          if (cue.scopes.some((scope) => eligible(i, scope))) targets.push({ index: i, score: target.score });
+        }
     for (const target of targets) {
       if (pairedWith.has(j) && found.has(`${target.index}:${j}`)) continue;
       put(

@@ -708,6 +708,39 @@ describe('judgePair', () => {
     expect(doubted).toEqual([0, 1]);
   });
 
+  it('doubts a highlighted claim that goes on with a doubted claim’s subject', () => {
+    const read = (text: string) => analyzeSentences([{ kind: 'paragraph', text }])[0];
+    const filler = [
+      read('The ministry published a statement on its website on Friday morning.'),
+      read('Officials met in the capital to discuss the matter for several hours.'),
+    ];
+    const ours = {
+      ...report([
+        read(
+          'Seoul said on Friday that at least 1,500 North Korean troops had already been shipped to Russia.',
+        ),
+        read(
+          'The spy agency also noted that these soldiers were transported from Oct. 8-13 via seven Russian naval vessels and that they were issued fake identification documents to disguise them as Russian nationals from Siberian regions.',
+        ),
+        read('The weather in Seoul was mild on Thursday, with light winds from the east.'),
+        ...filler,
+      ]),
+      claims: new Set([0, 1, 2]),
+    };
+    const doubted = judgePair(
+      ours,
+      report([
+        read(
+          'Pentagon spokesperson Pat Ryder said on Oct. 17 that he "can\'t confirm whether there are North Korean forces that have gone to Russia."',
+        ),
+        ...filler,
+      ]),
+    )
+      .filter((j) => j.detail.stance === 'unclear')
+      .map((j) => j.ours);
+    expect(doubted).toEqual([0, 1]);
+  });
+
   it('lets a headline deny by a negation only of what the claim asserts', () => {
     const negates = (claim: string, theirs: string) =>
       negatesClaim(sentence(claim), sentence(theirs), { predicate: true });
