@@ -599,13 +599,27 @@ describe('judgePair', () => {
     expect(disputes('iPhone 6 users say the phone pulls out their beard hair', hair)).toBe(false);
   });
 
+  // Sentences read as the pipeline reads them (a denial in an article needs its speaker named), in
+  // articles rather than lone headlines: two sentences of filler make each an article.
+  const read = (text: string) => analyzeSentences([{ kind: 'paragraph', text }])[0];
+  const filler = [
+    read('The ministry published a statement on its website on Friday morning.'),
+    read('Officials met in the capital to discuss the matter for several hours.'),
+  ];
+  const article = (texts: string[], claims?: number[]) => ({
+    ...report([...texts.map(read), ...filler]),
+    ...(claims ? { claims: new Set(claims) } : {}),
+  });
+  /** Which of our sentences their one statement leaves in doubt. */
+  const doubtedBy = (theirs: string, ours: ReturnType<typeof article>) =>
+    judgePair(ours, article([theirs]))
+      .filter((j) => j.detail.stance === 'unclear')
+      .map((j) => j.ours);
+  const RYDER =
+    'Pentagon spokesperson Pat Ryder said on Oct. 17 that he "can\'t confirm whether there are North Korean forces that have gone to Russia."';
+  const WEATHER = 'The weather in Seoul was mild on Thursday, with light winds from the east.';
+
   it('lets a named source’s negation of a whole statement in an article deny another outlet’s claim, not an aside or a restatement', () => {
-    // Read as the pipeline reads them: a denial in an article needs its speaker named.
-    const read = (text: string) => analyzeSentences([{ kind: 'paragraph', text }])[0];
-    const filler = [
-      read('The ministry published a statement on its website on Friday morning.'),
-      read('Officials met in the capital to discuss the matter for several hours.'),
-    ];
     const ours = report([
       read(
         'He said that close to 11,000 North Korean troops are in Russia and will be ready to fight in Ukraine by Nov. 1.',
@@ -649,28 +663,19 @@ describe('judgePair', () => {
   });
 
   it('reads a claim that leans on the sentence before with it, for a named source’s negation as for a “cannot confirm”', () => {
-    const read = (text: string) => analyzeSentences([{ kind: 'paragraph', text }])[0];
-    const filler = [
-      read('The ministry published a statement on its website on Friday morning.'),
-      read('Officials met in the capital to discuss the matter for several hours.'),
-    ];
     // "11,000 were already there" says where only through the sentence before it; it is the claim the
     // reader sees highlighted.
-    const ours = {
-      ...report([
-        read('North Korean soldiers are being sent to Russia, sparking fears they will fight in Ukraine.'),
-        read('Kyrylo Budanov warned 11,000 were already there and will be combat ready by next month.'),
-        ...filler,
-      ]),
-      claims: new Set([1]),
-    };
+    const ours = article(
+      [
+        'North Korean soldiers are being sent to Russia, sparking fears they will fight in Ukraine.',
+        'Kyrylo Budanov warned 11,000 were already there and will be combat ready by next month.',
+      ],
+      [1],
+    );
     const judged = judgePair(
       ours,
-      report([
-        read(
-          'Zelenskyy, however, believed Thursday that the North Korean soldiers had not yet been moved to Russia or Ukraine.',
-        ),
-        ...filler,
+      article([
+        'Zelenskyy, however, believed Thursday that the North Korean soldiers had not yet been moved to Russia or Ukraine.',
       ]),
     );
     expect(
@@ -679,66 +684,28 @@ describe('judgePair', () => {
   });
 
   it('lets a “cannot confirm” doubt every claim that asserts what it doubts, the longer ones too', () => {
-    const read = (text: string) => analyzeSentences([{ kind: 'paragraph', text }])[0];
-    const filler = [
-      read('The ministry published a statement on its website on Friday morning.'),
-      read('Officials met in the capital to discuss the matter for several hours.'),
-    ];
-    const ours = {
-      ...report([
-        read('A video shows North Korean troops who have arrived in Russia.'),
-        read('Budanov said around 11,000 North Korean infantrymen are currently training in eastern Russia.'),
-        read('The weather in Seoul was mild on Thursday, with light winds from the east.'),
-        ...filler,
-      ]),
-      claims: new Set([0, 1, 2]),
-    };
-    const doubted = judgePair(
-      ours,
-      report([
-        read(
-          'Pentagon spokesperson Pat Ryder said on Oct. 17 that he "can\'t confirm whether there are North Korean forces that have gone to Russia."',
-        ),
-        ...filler,
-      ]),
-    )
-      .filter((j) => j.detail.stance === 'unclear')
-      .map((j) => j.ours);
+    const ours = article(
+      [
+        'A video shows North Korean troops who have arrived in Russia.',
+        'Budanov said around 11,000 North Korean infantrymen are currently training in eastern Russia.',
+        WEATHER,
+      ],
+      [0, 1, 2],
+    );
     // Not the weather: it asserts nothing of the kind.
-    expect(doubted).toEqual([0, 1]);
+    expect(doubtedBy(RYDER, ours)).toEqual([0, 1]);
   });
 
   it('doubts a highlighted claim that goes on with a doubted claim’s subject', () => {
-    const read = (text: string) => analyzeSentences([{ kind: 'paragraph', text }])[0];
-    const filler = [
-      read('The ministry published a statement on its website on Friday morning.'),
-      read('Officials met in the capital to discuss the matter for several hours.'),
-    ];
-    const ours = {
-      ...report([
-        read(
-          'Seoul said on Friday that at least 1,500 North Korean troops had already been shipped to Russia.',
-        ),
-        read(
-          'The spy agency also noted that these soldiers were transported from Oct. 8-13 via seven Russian naval vessels and that they were issued fake identification documents to disguise them as Russian nationals from Siberian regions.',
-        ),
-        read('The weather in Seoul was mild on Thursday, with light winds from the east.'),
-        ...filler,
-      ]),
-      claims: new Set([0, 1, 2]),
-    };
-    const doubted = judgePair(
-      ours,
-      report([
-        read(
-          'Pentagon spokesperson Pat Ryder said on Oct. 17 that he "can\'t confirm whether there are North Korean forces that have gone to Russia."',
-        ),
-        ...filler,
-      ]),
-    )
-      .filter((j) => j.detail.stance === 'unclear')
-      .map((j) => j.ours);
-    expect(doubted).toEqual([0, 1]);
+    const ours = article(
+      [
+        'Seoul said on Friday that at least 1,500 North Korean troops had already been shipped to Russia.',
+        'The spy agency also noted that these soldiers were transported from Oct. 8-13 via seven Russian naval vessels and that they were issued fake identification documents to disguise them as Russian nationals from Siberian regions.',
+        WEATHER,
+      ],
+      [0, 1, 2],
+    );
+    expect(doubtedBy(RYDER, ours)).toEqual([0, 1]);
   });
 
   it('lets a headline deny by a negation only of what the claim asserts', () => {
