@@ -19,6 +19,7 @@ function recordIndexQueries(db: ClaimLensDB): unknown[] {
   const where = db.sentences.where.bind(db.sentences);
   db.sentences.where = ((index: string) => {
     const clause = where(index);
+    if (index !== 'terms') return clause;
     const equals = clause.equals.bind(clause);
     clause.equals = (key: unknown) => {
       queried.push(key);

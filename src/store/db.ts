@@ -102,6 +102,25 @@ export function transact<T>(
   return db.transaction(mode, tables === 'all' ? db.tables : [...tables], work);
 }
 
+/**
+ * The records of `table` whose `index` holds any of `keys`, by one query per key in one read
+ * transaction. Dexie's `anyOf` walks a cursor, and every step of an IndexedDB cursor is a round trip to
+ * the database, where a query per key returns its records at once: the keys asked for here are a few
+ * articles or stories, their records hundreds. In no particular order.
+ */
+export async function recordsWithAnyOf<T>(
+  db: ClaimLensDB,
+  table: Table<T, string>,
+  index: string,
+  keys: readonly string[],
+): Promise<T[]> {
+  const distinct = [...new Set(keys)];
+  const found = await db.transaction('r', table, () =>
+    Promise.all(distinct.map((key) => table.where(index).equals(key).toArray())),
+  );
+  return found.flat();
+}
+
 /** Closes the store and deletes its database (the CLI's and the tests' throw-away stores). */
 export async function discardStore(db: ClaimLensDB): Promise<void> {
   db.close();

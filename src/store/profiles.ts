@@ -2,7 +2,7 @@
  * The `profiles` table: per article its whole-article vector, article-level stance and the story it
  * belongs to, indexed by story (a story is the set of profiles sharing a `storyId`).
  */
-import type { ClaimLensDB } from './db.ts';
+import { type ClaimLensDB, recordsWithAnyOf } from './db.ts';
 import type { ProfileRecord } from './schema.ts';
 
 export function getProfile(db: ClaimLensDB, articleId: string): Promise<ProfileRecord | undefined> {
@@ -28,10 +28,7 @@ export function storyMembers(db: ClaimLensDB, storyId: string): Promise<ProfileR
 
 /** The profiles of the articles of several stories. */
 export function membersOfStories(db: ClaimLensDB, storyIds: readonly string[]): Promise<ProfileRecord[]> {
-  return db.profiles
-    .where('storyId')
-    .anyOf([...storyIds])
-    .toArray();
+  return recordsWithAnyOf(db, db.profiles, 'storyId', storyIds);
 }
 
 export async function putProfile(db: ClaimLensDB, profile: ProfileRecord): Promise<void> {

@@ -2,7 +2,7 @@
  * The `sentences` table: every prose sentence of every stored article with its analysis and score,
  * keyed `${articleId}:${hash}`, indexed by article and (multi-entry) by retrieval key.
  */
-import type { ClaimLensDB } from './db.ts';
+import { type ClaimLensDB, recordsWithAnyOf } from './db.ts';
 import type { SentenceRecord } from './schema.ts';
 
 export function getSentence(db: ClaimLensDB, id: string): Promise<SentenceRecord | undefined> {
@@ -27,10 +27,7 @@ export function sentencesOfArticles(
   db: ClaimLensDB,
   articleIds: readonly string[],
 ): Promise<SentenceRecord[]> {
-  return db.sentences
-    .where('articleId')
-    .anyOf([...articleIds])
-    .toArray();
+  return recordsWithAnyOf(db, db.sentences, 'articleId', articleIds);
 }
 
 export function allSentences(db: ClaimLensDB): Promise<SentenceRecord[]> {
