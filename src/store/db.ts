@@ -106,7 +106,9 @@ export function transact<T>(
  * The records of `table` whose `index` holds any of `keys`, by one query per key in one read
  * transaction. Dexie's `anyOf` walks a cursor, and every step of an IndexedDB cursor is a round trip to
  * the database, where a query per key returns its records at once: the keys asked for here are a few
- * articles or stories, their records hundreds. In no particular order.
+ * articles or stories, their records hundreds. In the order `anyOf` gives, by key and then by primary
+ * key (IndexedDB orders strings by code unit, as `Array.prototype.sort` does), so what is judged first
+ * when scores tie stays the same.
  */
 export async function recordsWithAnyOf<T>(
   db: ClaimLensDB,
@@ -114,7 +116,7 @@ export async function recordsWithAnyOf<T>(
   index: string,
   keys: readonly string[],
 ): Promise<T[]> {
-  const distinct = [...new Set(keys)];
+  const distinct = [...new Set(keys)].sort();
   const found = await db.transaction('r', table, () =>
     Promise.all(distinct.map((key) => table.where(index).equals(key).toArray())),
   );

@@ -22,7 +22,7 @@ export function sentencesOfArticle(db: ClaimLensDB, articleId: string): Promise<
   return db.sentences.where('articleId').equals(articleId).toArray();
 }
 
-/** The sentences of several articles, in no particular order. */
+/** The sentences of several articles, by article id and then by sentence id. */
 export function sentencesOfArticles(
   db: ClaimLensDB,
   articleIds: readonly string[],
