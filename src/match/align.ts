@@ -109,6 +109,11 @@ export function overlap(a: SentenceAnalysis, b: SentenceAnalysis, ignore?: Reado
   }
   const [tx, nx] = ignore ? totals(x, ignore) : [x.total, x.norm];
   const [ty, ny] = ignore ? totals(y, ignore) : [y.total, y.norm];
+  return overlapOf(shared, dot, tx, nx, ty, ny);
+}
+
+/** The overlap of two sentences from the idf mass they share, its square, and each side's total and norm. */
+function overlapOf(shared: number, dot: number, tx: number, nx: number, ty: number, ny: number): Overlap {
   const ca = tx ? shared / tx : 0;
   const cb = ty ? shared / ty : 0;
   return {
@@ -194,13 +199,7 @@ function sparseScores(ours: readonly SentenceAnalysis[], theirs: readonly Senten
     const row = new Array<number>(theirs.length).fill(0);
     for (const j of touched) {
       const y = their[j];
-      const ca = x.total ? shared[j] / x.total : 0;
-      const cb = y.total ? shared[j] / y.total : 0;
-      row[j] = alignScore({
-        cos: x.norm && y.norm ? dot[j] / (x.norm * y.norm) : 0,
-        coverMin: Math.min(ca, cb),
-        coverMax: Math.max(ca, cb),
-      });
+      row[j] = alignScore(overlapOf(shared[j], dot[j], x.total, x.norm, y.total, y.norm));
       shared[j] = 0;
       dot[j] = 0;
       seen[j] = 0;

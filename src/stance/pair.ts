@@ -878,7 +878,7 @@ function numberDisputes(ours: ArticleReading, theirs: ArticleReading): PairJudge
     let statesOurs = false;
     theirs.sentences.forEach((t, j) => {
       if (!t.numbers.length) return;
-      const whole = () => scores[i][j];
+      const whole = scores[i][j];
       // A sentence that gives our figure beside another ("about 62 acres; another listing says about 82")
       // reports both and disputes neither; nor is ours disputed by a figure it gives itself.
       const given = (figures: readonly NumberMention[], y: NumberMention) =>
@@ -899,11 +899,11 @@ function numberDisputes(ours: ArticleReading, theirs: ArticleReading): PairJudge
           // said of one person, and a story has several ("a 22-year-old man", "another 40-year-old
           // man"): two ages are one person's only when the two sentences say much the same.
           const age = isAge(x) || isAge(y);
-          if (age && whole() < BARE_NUMBER_FLOOR) continue;
+          if (age && whole < BARE_NUMBER_FLOOR) continue;
           // Read only once the cheap tests leave the pair in question: most pairs of figures are not.
           const related = () =>
             age
-              ? whole()
+              ? whole
               : Math.max(
                   alignScore(overlap(around(c, x), around(t, y))),
                   countedAlike(c.text, x, t.text, y) ? NUMBER_FLOOR : 0,
@@ -911,7 +911,7 @@ function numberDisputes(ours: ArticleReading, theirs: ArticleReading): PairJudge
           // A sentence like ours with a compatible figure states ours: for that, the likeness of the
           // whole sentences is evidence enough ("Seven girls as young as 13 …" and "7 teen girls …").
           if (compatible(x, y)) {
-            if (!statesOurs && (whole() >= NUMBER_FLOOR || related() >= NUMBER_FLOOR)) statesOurs = true;
+            if (!statesOurs && (whole >= NUMBER_FLOOR || related() >= NUMBER_FLOOR)) statesOurs = true;
             continue;
           }
           if (oursGiven[xi] || theirsGiven[yi] || offByOne(x, y) || !sameScale(x, y, CONFLICT_RATIO))
