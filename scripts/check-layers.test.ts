@@ -6,6 +6,7 @@ import {
   importsOf,
   storeAccess,
   storeAccessOf,
+  unusedModules,
   violations,
 } from './check-layers.ts';
 
@@ -86,5 +87,11 @@ describe('one way into the store', () => {
 
   it('holds for the repository as it is', () => {
     expect(storeAccess()).toEqual([]);
+  });
+});
+
+describe('every module of src/ is used', () => {
+  it('holds for the repository as it is (a module only its own tests import is dead)', () => {
+    expect(unusedModules()).toEqual([]);
   });
 });

@@ -10,7 +10,7 @@
  *
  * Usage: tsx scripts/check-layers.ts [--graph]   (exit 1 on a violation; --graph prints folder edges)
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseSync } from '@swc/core';
 
@@ -157,6 +157,46 @@ export function importsOf(file: string, code: string): string[] {
   return found;
 }
 
+/** Where modules of src/ may be imported from: every tree that runs code, besides src/ itself. */
+const IMPORTERS = ['src', 'extension', 'scripts', 'bench', 'test', 'bin'];
+/** Files outside those trees that import src/ (the build reads the highlight colours). */
+const ROOT_IMPORTERS = ['vite.config.ts'];
+
+/**
+ * Modules of src/ that nothing imports but their own tests: dead code, or a second home of a rule
+ * (a forgotten copy of a function that lives elsewhere and drifts from it).
+ */
+export function unusedModules(): string[] {
+  const modules = sources(join(ROOT, 'src')).filter((f) => !/\.test\.tsx?$/.test(f));
+  const imported = new Set<string>();
+  const files = [
+    ...IMPORTERS.flatMap((dir) => sourcesAndScripts(join(ROOT, dir))),
+    ...ROOT_IMPORTERS.map((f) => join(ROOT, f)),
+  ];
+  for (const file of files)
+    for (const spec of importsOf(file, readFileSync(file, 'utf8'))) {
+      if (!spec.startsWith('.')) continue;
+      const target = resolve(dirname(file), spec).replace(/\.js$/, '.ts');
+      // A module's own tests do not keep it alive.
+      if (file.replace(/\.test(\.tsx?)$/, '$1') === target) continue;
+      imported.add(target);
+    }
+  return modules.filter((m) => !imported.has(m)).map((m) => relative(ROOT, m));
+}
+
+/** Like `sources`, with plain JavaScript too (bin/), and tolerant of a missing tree. */
+function sourcesAndScripts(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name !== 'node_modules') out.push(...sourcesAndScripts(path));
+    } else if (/\.(?:tsx?|m?js)$/.test(entry.name) && !entry.name.endsWith('.d.ts')) out.push(path);
+  }
+  return out;
+}
+
 /** `src/nlp/numbers.ts` → `src/nlp`; files straight under a root are their own folder. */
 function folderOf(path: string): string {
   const parts = relative(ROOT, path).split('/');
@@ -250,8 +290,11 @@ if (process.argv[1]?.endsWith('check-layers.ts')) {
     console.error(`Dependency rule broken (docs/layers.json):\n  ${problems.join('\n  ')}`);
   const store = storeAccess();
   if (store.length) console.error(`One way into the store broken:\n  ${store.join('\n  ')}`);
-  if (problems.length || store.length) process.exit(1);
+  const unused = unusedModules();
+  if (unused.length)
+    console.error(`Modules nothing imports but their own tests (delete them):\n  ${unused.join('\n  ')}`);
+  if (problems.length || store.length || unused.length) process.exit(1);
   console.log(
-    `layers: ${edges.size} folders, every import points down, no cycle; only src/store touches the store`,
+    `layers: ${edges.size} folders, every import points down, no cycle; only src/store touches the store; every module of src/ is used`,
   );
 }
