@@ -29,7 +29,7 @@ const SEEDS = join(ROOT, 'test', 'fixtures', 'seeds');
 
 /**
  * Sentences beyond the seeds for rules the seeds barely touch: approximate and small counts, ages,
- * ranges of days, number words side by side, and words that refute in one sense only.
+ * ranges of days, number words side by side, words that refute in one sense only, and sources.
  */
 const PROBES = [
   'Nearly a dozen commercial jetliners went missing from the airport.',
@@ -41,6 +41,10 @@ const PROBES = [
   'It turned out the video was staged; there is no evidence the photo was doctored.',
   'Up to 12,000 troops, about 62 acres, at least 3 % and more than $2 million were reported.',
   'Twenty-five nurses helped build two three-bedroom houses after one five-hour meeting.',
+  // Sources in the forms the attribution reader tells apart (the claims model reads whether there is one).
+  'Reports that the statue was stolen are false, the town council said on Monday.',
+  'The bridge will reopen in May, the company said, and investigators said the fire began in the kitchen.',
+  'A spokesperson for the agency told reporters that prices rose, according to the annual report.',
 ];
 
 function seedArticles(): string[] {
