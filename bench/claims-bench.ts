@@ -10,7 +10,7 @@ import type { ArticleBlock, ArticleInput } from '../src/article/types.ts';
 import { analyzeSentences } from '../src/claims/index.ts';
 import { analyzeCorpus, textArticle } from '../src/cli/analyze.ts';
 import { warmUp } from '../src/nlp/parse.ts';
-import { parseCsv } from '../src/stance/csv.ts';
+import { parseCsv } from '../src/util/csv.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SEEDS = join(ROOT, 'test/fixtures/seeds');

@@ -254,7 +254,7 @@ async function seedRows(threshold: number) {
 async function newsBodies(threshold: number) {
   const file = join(ROOT, '../shared/data/fnc-1/train_bodies.csv');
   if (!existsSync(file)) return 'absent (../shared/data/fnc-1)';
-  const { parseCsv } = await import('../src/stance/csv.ts');
+  const { parseCsv } = await import('../src/util/csv.ts');
   const { textArticle } = await import('../src/cli/analyze.ts');
   let statements = 0;
   let lit = 0;

@@ -10,8 +10,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseCsvRecords } from '../../src/stance/csv.ts';
 import { parseBodies, parseStances } from '../../src/stance/fnc.ts';
+import { parseCsvRecords } from '../../src/util/csv.ts';
 
 export type Side = 'report' | 'debunk';
 

@@ -3,10 +3,10 @@
  * CSV format, so anyone can score the stance model with the official scorer on data we never saw.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { toCsv } from '../stance/csv.ts';
 import type { BodyRep } from '../stance/features.ts';
 import { type FncLabel, parseBodies, parseStances } from '../stance/fnc.ts';
 import { predictFncLabel, prepareFncBody } from '../stance/model.ts';
+import { toCsv } from '../util/csv.ts';
 import { flag, wantsHelp } from './args.ts';
 
 const USAGE = 'usage: claimlens stance --bodies BODIES.csv --stances STANCES.csv --out PREDICTIONS.csv';

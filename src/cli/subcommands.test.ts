@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseCsv, toCsv } from '../stance/csv.ts';
+import { parseCsv, toCsv } from '../util/csv.ts';
 import { run as runParaphrase } from './paraphrase.ts';
 import { run as runStance } from './stance.ts';
 

@@ -3,7 +3,7 @@
  * it, and the label mapping to the product's three stances.
  */
 
-import { parseCsvRecords } from './csv.ts';
+import { parseCsvRecords } from '../util/csv.ts';
 
 export const FNC_LABELS = ['agree', 'disagree', 'discuss', 'unrelated'] as const;
 export type FncLabel = (typeof FNC_LABELS)[number];

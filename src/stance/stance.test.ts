@@ -5,7 +5,7 @@ import { analyzeSentences } from '../claims/index.ts';
 import { claimMask, DEFAULT_CLAIM_THRESHOLD, type SentenceAnalysis } from '../model/sentence.ts';
 import { findNumbers } from '../nlp/numbers.ts';
 import { parseText } from '../nlp/parse.ts';
-import { parseCsv, toCsv } from './csv.ts';
+import { parseCsv, toCsv } from '../util/csv.ts';
 import { refutingWords, tellingRefutations } from './cues.ts';
 import { fncScore, parseStances } from './fnc.ts';
 import { figuresDiffer, numberConflict } from './index.ts';
