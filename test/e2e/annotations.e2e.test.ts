@@ -155,7 +155,13 @@ describe('tagging a selection', () => {
     server.setPage(HOST, PATH, { body: v3 });
     await page.reload();
     await waitForHighlights(page);
-    await page.waitForTimeout(500);
+    // The page reports what it could not anchor after it has painted what it could, so once the store
+    // holds the orphan mark this visit's anchoring is over: then nothing of it may be painted.
+    await waitFor(
+      stored,
+      (records) => records.length === 1 && records[0].orphanedAt !== undefined,
+      'the orphan mark',
+    );
     expect(await annotationTexts(page)).toEqual([]);
     const popup = await browser.context.newPage();
     await popup.goto(

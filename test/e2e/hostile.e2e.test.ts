@@ -217,7 +217,8 @@ describe('claim text that carries HTML and script payloads', () => {
     const popupTexts = await popup.locator('li.cl-claim .cl-claim-text').allInnerTexts();
     expect(popupTexts.some((t) => t.includes(PAYLOAD_IMG) && t.includes(PAYLOAD_SCRIPT))).toBe(true);
     expect(await popup.locator('li.cl-claim img').count()).toBe(0);
-    await popup.waitForTimeout(300);
+    // A payload rendered as markup would fetch or run by the time the popup's network has gone quiet.
+    await popup.waitForLoadState('networkidle');
     for (const p of [dirtyPage, cleanPage, popup]) {
       expect(await p.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     }
