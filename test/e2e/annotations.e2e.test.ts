@@ -13,6 +13,7 @@ import { hoverText, waitForHighlights } from '../support/pages.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 import { ShadowReader } from '../support/shadow.ts';
 import { readStore } from '../support/store.ts';
+import { waitFor } from '../support/wait.ts';
 
 const HOST = 'research.test';
 const PATH = '/2024/10/18/north-korean-soldiers-video';
@@ -58,15 +59,6 @@ async function annotationTexts(p: Page): Promise<string[]> {
     );
     return [...(h ?? [])].map((r) => r.toString());
   });
-}
-
-async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, what: string): Promise<T> {
-  for (let i = 0; i < 60; i++) {
-    const v = await fn();
-    if (ok(v)) return v;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 async function stored() {

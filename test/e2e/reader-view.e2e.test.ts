@@ -18,6 +18,7 @@ import { STATUS_KIND_LABEL, type StatusKind, statusKind } from '../../src/ui/sta
 import { axeViolations } from '../support/axe.ts';
 import { type EngineName, launchReader, type ReaderBrowser, type ReaderTab } from '../support/reader.ts';
 import { SEED_PAGES, startServer, type TestServer } from '../support/server.ts';
+import { waitFor } from '../support/wait.ts';
 
 const OUT = new URL('../../out/reader-view/', import.meta.url).pathname;
 const herald = SEED_PAGES.find((p) => p.outlet === 'The Korea Herald')!;
@@ -59,18 +60,6 @@ const tooltipOf = (tab: ReaderTab) =>
     return null;
   }) as Promise<TooltipState | null>;
 
-async function waitFor<T>(what: string, probe: () => Promise<T>, ok: (v: T) => boolean, timeout = 15_000) {
-  const end = Date.now() + timeout;
-  let last: T = await probe();
-  while (!ok(last)) {
-    if (Date.now() > end)
-      throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(last)?.slice(0, 400)}`);
-    await new Promise((r) => setTimeout(r, 100));
-    last = await probe();
-  }
-  return last;
-}
-
 /** Scrolls the highlighted claim holding `needle` to the middle of the window; a point on its first line. */
 const claimPoint = (tab: ReaderTab, needle: string) =>
   tab.evaluate(
@@ -99,9 +88,9 @@ async function hoverClaim(tab: ReaderTab, needle: string, text = /ClaimLens/): P
   await tab.mouseMove(point.x - 30, point.y + 220);
   await tab.mouseMove(point.x, point.y, 4);
   return (await waitFor(
-    `the tooltip matching ${text}`,
     () => tooltipOf(tab),
     (t) => !!t && text.test(t.text),
+    `the tooltip matching ${text}`,
   )) as TooltipState;
 }
 
@@ -367,9 +356,9 @@ describe.each(ENGINES)("the reader's view in %s", (engine) => {
     heraldUrl = server.url(herald.host, herald.path);
     heraldTab = await reader.newTab(heraldUrl);
     await waitFor(
-      'highlights',
       () => highlightCount(heraldTab),
       (n) => n > 0,
+      'highlights',
       30_000,
     );
     claimsBefore = await heraldTab.evaluate(() =>
@@ -386,16 +375,16 @@ describe.each(ENGINES)("the reader's view in %s", (engine) => {
     tooltipBefore = (await hoverClaim(heraldTab, KEY, /outlet/)).text;
     await heraldTab.mouseMove(2, 2);
     await waitFor(
-      'the tooltip to close',
       () => tooltipOf(heraldTab),
       (t) => t === null,
+      'the tooltip to close',
     );
     for (const p of SEED_PAGES.filter((s) => s !== herald)) {
       const tab = await reader.newTab(server.url(p.host, p.path));
       await waitFor(
-        `highlights on ${p.host}`,
         () => highlightCount(tab),
         (n) => n > 0,
+        `highlights on ${p.host}`,
         30_000,
       );
       if (p !== kyiv) await tab.close();
@@ -406,9 +395,9 @@ describe.each(ENGINES)("the reader's view in %s", (engine) => {
     await heraldTab.bringToFront();
     await heraldTab.goto(heraldUrl);
     await waitFor(
-      'highlights',
       () => highlightCount(heraldTab),
       (n) => n > 0,
+      'highlights',
       30_000,
     );
     mkdirSync(OUT, { recursive: true });
@@ -440,9 +429,9 @@ describe.each(ENGINES)("the reader's view in %s", (engine) => {
     for (const link of tooltip.links) expect(link.href).toMatch(/^http:\/\/[a-z]+\.test:\d+\//);
     await heraldTab.mouseMove(2, 2);
     await waitFor(
-      'the tooltip to close',
       () => tooltipOf(heraldTab),
       (t) => t === null,
+      'the tooltip to close',
     );
   });
 
@@ -452,9 +441,9 @@ describe.each(ENGINES)("the reader's view in %s", (engine) => {
     const kinds = new Set(view.claims.map((c) => statusKind(c.status)));
     expect(kinds.size).toBeGreaterThan(1);
     const marks = await waitFor(
-      'the status marks',
       () => marksOf(heraldTab),
       (m) => m.glyphs.length === view.claims.length,
+      'the status marks',
     );
     expect(new Set(marks.glyphs.map((g) => g.kind))).toEqual(kinds);
     const after = await heraldTab.evaluate(pageProbe);
@@ -476,9 +465,9 @@ describe.each(ENGINES)("the reader's view in %s", (engine) => {
     await setThreshold(reader, 0);
     const tab = await reader.newTab(server.url(herald.host, herald.path));
     await waitFor(
-      'highlights',
       () => highlightCount(tab),
       (n) => n > 0,
+      'highlights',
       30_000,
     );
     const view = await viewOf(
@@ -489,9 +478,9 @@ describe.each(ENGINES)("the reader's view in %s", (engine) => {
     // Every status is on this page, so the screenshot shows them side by side.
     expect(new Set(expected)).toEqual(new Set<StatusKind>(['disputed', 'confirmed', 'unclear', 'none']));
     const marks = await waitFor(
-      'the status marks',
       () => marksOf(tab),
       (m) => m.glyphs.length === expected.length,
+      'the status marks',
     );
     // In page order, each claim's glyph is its status's, beside its first line, left of the text.
     const firstLines = await tab.evaluate(() =>
@@ -528,9 +517,9 @@ describe.each(ENGINES)("the reader's view in %s", (engine) => {
         }
     await tab.evaluate((top: number) => window.scrollBy(0, top - 40), [span.top]);
     await waitFor(
-      'the marks in view',
       () => marksOf(tab),
       (m) => m.glyphs.some((g) => g.box[1] > 0 && g.box[1] < 900),
+      'the marks in view',
     );
     writeFileSync(`${OUT}${engine}-marks.png`, await tab.screenshot());
     await tab.close();
@@ -547,9 +536,9 @@ describe.each(ENGINES)("the reader's view in %s", (engine) => {
     const tabsBefore = await reader.tabUrls();
     await heraldTab.click(centre(link).x, centre(link).y);
     const opened = await waitFor(
-      'the linked article to open',
       () => reader.tabUrls(),
       (urls) => urls.filter((u) => u === link.href).length > tabsBefore.filter((u) => u === link.href).length,
+      'the linked article to open',
     );
     expect(opened).toContain(link.href);
     await heraldTab.bringToFront();
@@ -561,9 +550,9 @@ describe.each(ENGINES)("the reader's view in %s", (engine) => {
     expect(pinWander.seen.every(Boolean)).toBe(true);
     await heraldTab.click(centre(pin).x, centre(pin).y);
     await waitFor(
-      'the pin to be stored',
       async () => (await reader.readStore(['annotations'])).annotations,
       (list) => list.some((a) => a.kind === 'pin'),
+      'the pin to be stored',
     );
 
     // Tag…: the editor opens in ClaimLens' shadow root; Escape closes it.
@@ -572,7 +561,6 @@ describe.each(ENGINES)("the reader's view in %s", (engine) => {
     expect((await wanderInside(heraldTab, tooltip, centre(tag))).seen.every(Boolean)).toBe(true);
     await heraldTab.click(centre(tag).x, centre(tag).y);
     const editor = await waitFor(
-      'the tag editor',
       () =>
         heraldTab.inShadow((roots) =>
           roots
@@ -582,20 +570,21 @@ describe.each(ENGINES)("the reader's view in %s", (engine) => {
             .join(''),
         ),
       (text) => text.includes(KEY.slice(0, 20)),
+      'the tag editor',
     );
     expect(editor).toMatch(/Tags/);
     // The editor takes the focus (its tags field); then Escape closes it.
     await waitFor(
-      'the tags field to take the focus',
       () =>
         heraldTab.inShadow((roots) => roots.some((r) => r.activeElement?.getAttribute('name') === 'tags')),
       (focused) => focused,
+      'the tags field to take the focus',
     );
     await heraldTab.press('Escape');
     await waitFor(
-      'the editor to close',
       () => heraldTab.inShadow((roots) => roots.some((r) => !!r.querySelector('[role=dialog]'))),
       (open) => !open,
+      'the editor to close',
     );
 
     // Not a claim: the claim's highlight goes.
@@ -605,9 +594,9 @@ describe.each(ENGINES)("the reader's view in %s", (engine) => {
     expect((await wanderInside(heraldTab, tooltip, centre(dismiss))).seen.every(Boolean)).toBe(true);
     await heraldTab.click(centre(dismiss).x, centre(dismiss).y);
     await waitFor(
-      'the claim to be dismissed',
       () => highlightCount(heraldTab),
       (n) => n === before - 1,
+      'the claim to be dismissed',
     );
     expect(await claimPoint(heraldTab, KEY)).toBeNull();
   });
@@ -640,7 +629,6 @@ describe.each(ENGINES)("the reader's view in %s", (engine) => {
     const view = await viewOf(reader, tabId);
     const popup = await reader.newTab(reader.extensionUrl(`extension/popup/index.html?tab=${tabId}`));
     const rows = await waitFor(
-      'the popup list',
       () =>
         popup.evaluate(() =>
           [...document.querySelectorAll('li.cl-claim')].map((li) => ({
@@ -649,6 +637,7 @@ describe.each(ENGINES)("the reader's view in %s", (engine) => {
           })),
         ),
       (list) => list.length > 0,
+      'the popup list',
     );
     expect(rows.map((r) => r.text)).toEqual(view.claims.map((c) => c.text));
     expect(rows.map((r) => r.glyph)).toEqual(view.claims.map((c) => statusKind(c.status)));
@@ -700,9 +689,9 @@ describe.each(ENGINES)("the reader's view in %s", (engine) => {
       const [pageTabId] = (await tabIds()).filter((id) => !before.includes(id));
       const popup = await reader.newTab(reader.extensionUrl(`extension/popup/index.html?tab=${pageTabId}`));
       const notice = await waitFor(
-        'the access notice',
         () => popup.evaluate(() => document.querySelector('.cl-access')?.textContent ?? ''),
         (t) => t.length > 0,
+        'the access notice',
       );
       expect(notice).toMatch(/ClaimLens may not read this page/);
       expect(await popup.evaluate(() => document.body.textContent)).not.toMatch(/No article analysed/);
@@ -720,9 +709,9 @@ describe.each(ENGINES)("the reader's view in %s", (engine) => {
       await popup.click(button!.x, button!.y);
       // The access is back, the page is read again, and the popup lists its claims.
       await waitFor(
-        'the popup to list the claims',
         () => popup.evaluate(() => document.querySelectorAll('li.cl-claim').length),
         (n) => n > 0,
+        'the popup to list the claims',
         30_000,
       );
       expect(
@@ -747,9 +736,9 @@ describe.each(ENGINES)("the reader's view in %s", (engine) => {
       );
       await popup.goto(reader.extensionUrl(`extension/popup/index.html?tab=${homeId}`));
       const words = await waitFor(
-        'the popup on a page that is no article',
         () => popup.evaluate(() => document.querySelector('main')?.textContent ?? ''),
         (t) => /not a news article|may not read/.test(t),
+        'the popup on a page that is no article',
       );
       expect(words).toMatch(/This page is not a news article/);
       expect(words).not.toMatch(/may not read/);

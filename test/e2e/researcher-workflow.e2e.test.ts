@@ -28,6 +28,7 @@ import { waitForHighlights } from '../support/pages.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 import { ShadowReader } from '../support/shadow.ts';
 import { readStore } from '../support/store.ts';
+import { waitFor } from '../support/wait.ts';
 
 const TOKENS_CSS = readFileSync(new URL('../../src/ui/tokens.css', import.meta.url), 'utf8');
 const IN_PAGE_CSS = readFileSync(new URL('../../src/ui/in-page.css', import.meta.url), 'utf8');
@@ -78,21 +79,6 @@ const extensionPage = (path: string) => `chrome-extension://${browser.extensionI
 let beforeClear: AnnotationRecord[] = [];
 let w3cPath = '';
 let csvPath = '';
-
-async function waitFor<T>(
-  fn: () => Promise<T>,
-  ok: (v: T) => boolean,
-  what: string,
-  ms = 15_000,
-): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (ok(v)) return v;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}: last saw ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 async function annotations(): Promise<AnnotationRecord[]> {
   const rows = (await readStore(browser.serviceWorker, ['annotations'])).annotations;
