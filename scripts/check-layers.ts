@@ -24,13 +24,19 @@ interface LayerMap {
   sideways?: { from: string; to: string }[];
 }
 
-/** Every .ts/.tsx source below the scanned roots, tests included (they must respect layers too). */
-function sources(dir: string): string[] {
+/**
+ * Every .ts/.tsx source below `dir`, tests included (they must respect layers too), and plain
+ * JavaScript as well with `withJs` (bin/); none when `dir` does not exist.
+ */
+function sources(dir: string, withJs = false): string[] {
+  if (!existsSync(dir)) return [];
+  const wanted = withJs ? /\.(?:tsx?|m?js)$/ : /\.tsx?$/;
   const out: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...sources(path));
-    else if (/\.tsx?$/.test(entry.name) && !entry.name.endsWith('.d.ts')) out.push(path);
+    if (entry.isDirectory()) {
+      if (entry.name !== 'node_modules') out.push(...sources(path, withJs));
+    } else if (wanted.test(entry.name) && !entry.name.endsWith('.d.ts')) out.push(path);
   }
   return out;
 }
@@ -170,7 +176,7 @@ export function unusedModules(): string[] {
   const modules = sources(join(ROOT, 'src')).filter((f) => !/\.test\.tsx?$/.test(f));
   const imported = new Set<string>();
   const files = [
-    ...IMPORTERS.flatMap((dir) => sourcesAndScripts(join(ROOT, dir))),
+    ...IMPORTERS.flatMap((dir) => sources(join(ROOT, dir), true)),
     ...ROOT_IMPORTERS.map((f) => join(ROOT, f)),
   ];
   for (const file of files)
@@ -182,19 +188,6 @@ export function unusedModules(): string[] {
       imported.add(target);
     }
   return modules.filter((m) => !imported.has(m)).map((m) => relative(ROOT, m));
-}
-
-/** Like `sources`, with plain JavaScript too (bin/), and tolerant of a missing tree. */
-function sourcesAndScripts(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  const out: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (entry.name !== 'node_modules') out.push(...sourcesAndScripts(path));
-    } else if (/\.(?:tsx?|m?js)$/.test(entry.name) && !entry.name.endsWith('.d.ts')) out.push(path);
-  }
-  return out;
 }
 
 /** `src/nlp/numbers.ts` → `src/nlp`; files straight under a root are their own folder. */
