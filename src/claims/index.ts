@@ -13,7 +13,7 @@ import { findDates } from '../nlp/dates.ts';
 import { findEntities } from '../nlp/entities.ts';
 import { findHedges } from '../nlp/hedges.ts';
 import { findNumbers } from '../nlp/numbers.ts';
-import { parseSentences, type Token } from '../nlp/parse.ts';
+import { parseBlocks, type Token } from '../nlp/parse.ts';
 import { boilerplateBlock, boilerplateSentence } from './boilerplate.ts';
 import { charScorer } from './chars.ts';
 import { type SentenceFacts, sentenceLogit } from './features.ts';
@@ -49,12 +49,13 @@ export function analyzeSentences(blocks: readonly ArticleBlock[], publishedAt?: 
   // detectors and the model sentence by sentence keeps evicting them.
   const spans = blockSpans(blocks);
   const prose: ParsedProse[] = [];
-  blocks.forEach((block, b) => {
-    if (!PROSE_KINDS.has(block.kind)) return;
+  const proseBlocks = blocks.flatMap((block, b) => (PROSE_KINDS.has(block.kind) ? [b] : []));
+  parseBlocks(proseBlocks.map((b) => blocks[b].text)).forEach((parsed, k) => {
+    const b = proseBlocks[k];
     const offset = spans[b].start;
-    for (const s of parseSentences(block.text))
+    for (const s of parsed)
       prose.push({
-        text: block.text.slice(s.start, s.end),
+        text: blocks[b].text.slice(s.start, s.end),
         tokens: s.tokens,
         start: offset + s.start,
         end: offset + s.end,

@@ -3,7 +3,7 @@ import { findAttribution } from './attribution.ts';
 import { dayKey, findDates } from './dates.ts';
 import { findHedges } from './hedges.ts';
 import { AGE_UNIT, findNumbers } from './numbers.ts';
-import { parseSentences, parseText } from './parse.ts';
+import { parseBlocks, parseSentences, parseText } from './parse.ts';
 
 const split = (t: string) => parseText(t).map((s) => t.slice(s.start, s.end));
 const tokensOf = (t: string) => parseText(t).flatMap((s) => s.tokens);
@@ -261,5 +261,38 @@ describe('parseSentences and what wink learns', () => {
     expect(tokens()).toEqual(before);
     expect(before).toContain("'s/PART");
     expect(before.some((t) => t.startsWith('Quillbrook/'))).toBe(true);
+  });
+});
+
+describe('parseBlocks', () => {
+  // Lines that wink could run together or split differently if it read them as one text.
+  const texts = [
+    'Troops massed on the border\nofficials said on Monday that 2,600 were ready.',
+    '• First point without a stop\n• Second point, in the U.S.\nthird line in lower case.',
+    '"We will fight. We will win," he said. Officials at Snopes.com which checked it disagreed.',
+    "It was none of Quillbrook's.\nQuillbrook's office did not answer.",
+    '',
+    '   ',
+    'A headline\r\n\r\nA paragraph after blank lines. And a second sentence?',
+    'Prices rose 3.5 per cent in Oct. and fell in Nov.',
+  ];
+
+  it('gives each text the sentences it gets alone', () => {
+    const together = parseBlocks(texts);
+    expect(together).toHaveLength(texts.length);
+    texts.forEach((text, i) => {
+      expect(together[i]).toEqual(parseSentences(text));
+    });
+  });
+
+  it('gives each line of a text the sentences it gets alone, at its offset', () => {
+    texts.forEach((text, i) => {
+      const lines = [...text.matchAll(/[^\n\r]+/g)];
+      const alone = lines.flatMap((m) => {
+        const base = m.index ?? 0;
+        return parseSentences(m[0]).map((s) => ({ ...s, start: s.start + base, end: s.end + base }));
+      });
+      expect(parseBlocks(texts)[i]).toEqual(alone);
+    });
   });
 });

@@ -49,7 +49,7 @@ const DOUBLE_CLOSE = /[”»]/gu;
  * whole quote keeps its speaker.
  */
 export function parseText(text: string): ParsedSentence[] {
-  return parseLines(text, false);
+  return parseTexts([text], false)[0];
 }
 
 /**
@@ -57,18 +57,108 @@ export function parseText(text: string): ParsedSentence[] {
  * which is what the detectors take. Built directly, so the article path does not copy every token.
  */
 export function parseSentences(text: string): ParsedSentence[] {
-  return parseLines(text, true);
+  return parseTexts([text], true)[0];
 }
 
-function parseLines(text: string, relative: boolean): ParsedSentence[] {
-  const out: ParsedSentence[] = [];
+/**
+ * `parseSentences` of each text, read by wink in one pass: an article's paragraphs are many short
+ * texts, and a pass of wink has a fixed cost (setting up the document, listing its tokens and tags)
+ * that one pass over them all pays once. Each line still gets the sentences it gets alone: the lines
+ * are read as paragraphs of one document (a blank line between two, where wink's tokens and tags
+ * are those of the line read alone) and no sentence crosses from one line to the next.
+ */
+export function parseBlocks(texts: readonly string[]): ParsedSentence[][] {
+  return parseTexts(texts, true);
+}
+
+/** A line of one of the texts: what wink reads, where it starts in its text, and whose text it is. */
+interface Line {
+  text: string;
+  base: number;
+  owner: number;
+}
+
+/** What goes between two lines in the one document wink reads: a paragraph break. */
+const LINE_BREAK = '\n\n';
+
+function parseTexts(texts: readonly string[], relative: boolean): ParsedSentence[][] {
+  const lines: Line[] = [];
   const lineRe = /[^\n\r]+/g;
-  for (let m = lineRe.exec(text); m; m = lineRe.exec(text)) {
-    const bullet = BULLET.exec(m[0]);
-    const skip = bullet ? bullet[0].length : 0;
-    if (skip >= m[0].length) continue;
-    parseLine(m[0].slice(skip), m.index + skip, relative, out);
+  texts.forEach((text, owner) => {
+    lineRe.lastIndex = 0;
+    for (let m = lineRe.exec(text); m; m = lineRe.exec(text)) {
+      const bullet = BULLET.exec(m[0]);
+      const skip = bullet ? bullet[0].length : 0;
+      if (skip >= m[0].length) continue;
+      lines.push({ text: m[0].slice(skip), base: m.index + skip, owner });
+    }
+  });
+  const out = texts.map((): ParsedSentence[] => []);
+  if (!lines.length) return out;
+  const joined = lines.map((l) => l.text).join(LINE_BREAK);
+  const doc = engine().readDoc(joined);
+  const its = engine().its;
+  const { values, tags, first } = splitPossessives(
+    doc.tokens().out() as string[],
+    doc.tokens().out(its.pos) as string[],
+  );
+  // Offsets of the tokens in the joined text, and the line each token is in.
+  const starts = new Array<number>(values.length);
+  const ends = new Array<number>(values.length);
+  const lineOf = new Array<number>(values.length);
+  let cursor = 0;
+  let line = 0;
+  let lineEnd = lines[0].text.length;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    // Mostly the token starts at the cursor or one space after it; else search for it.
+    let at = joined.startsWith(value, cursor)
+      ? cursor
+      : joined.charCodeAt(cursor) === 32 && joined.startsWith(value, cursor + 1)
+        ? cursor + 1
+        : joined.indexOf(value, cursor);
+    if (at < 0) at = cursor;
+    // wink normalises nothing in token values, but be safe when a token is not found verbatim.
+    const end = Math.min(joined.length, at + value.length);
+    starts[i] = at;
+    ends[i] = end;
+    cursor = end;
+    while (at >= lineEnd + LINE_BREAK.length && line + 1 < lines.length) {
+      line++;
+      lineEnd += LINE_BREAK.length + lines[line].text.length;
+    }
+    lineOf[i] = line;
   }
+  // wink's sentences, cut at the lines' ends, per line.
+  const sentencesOf = lines.map((): LineSentence[] => []);
+  const spans = doc.sentences().out(its.span) as unknown as number[][];
+  for (const [a, b] of spans) {
+    // wink's spans count its own tokens; a split possessive is two of ours.
+    const from = first ? (first[a] ?? values.length) : a;
+    const last = first ? (first[b + 1] ?? values.length) - 1 : b;
+    let current: LineSentence | null = null;
+    for (let k = from; k <= last && k < values.length; k++) {
+      if (tags[k] === 'SPACE') continue;
+      if (!current || lineOf[k] !== lineOf[current.tokens[0]]) {
+        current = { start: starts[k], end: ends[k], tokens: [] };
+        sentencesOf[lineOf[k]].push(current);
+      }
+      current.tokens.push(k);
+      current.end = ends[k];
+    }
+  }
+  let lineStart = 0;
+  lines.forEach((l, i) => {
+    const offset = lineStart;
+    lineStart += l.text.length + LINE_BREAK.length;
+    if (!sentencesOf[i].length) return;
+    const local = sentencesOf[i].map((s) => ({
+      start: s.start - offset,
+      end: s.end - offset,
+      tokens: s.tokens,
+    }));
+    finishLine(l.text, l.base, relative, local, { values, tags, starts, ends, offset }, out[l.owner]);
+  });
   return out;
 }
 
@@ -79,42 +169,24 @@ interface LineSentence {
   tokens: number[];
 }
 
-function parseLine(line: string, base: number, relative: boolean, out: ParsedSentence[]): void {
-  const doc = engine().readDoc(line);
-  const its = engine().its;
-  const { values, tags, first } = splitPossessives(
-    doc.tokens().out() as string[],
-    doc.tokens().out(its.pos) as string[],
-  );
-  const starts = new Array<number>(values.length);
-  const ends = new Array<number>(values.length);
-  let cursor = 0;
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i];
-    // Mostly the token starts at the cursor or one space after it; else search for it.
-    let at = line.startsWith(value, cursor)
-      ? cursor
-      : line.charCodeAt(cursor) === 32 && line.startsWith(value, cursor + 1)
-        ? cursor + 1
-        : line.indexOf(value, cursor);
-    if (at < 0) at = cursor;
-    // wink normalises nothing in token values, but be safe when a token is not found verbatim.
-    const end = Math.min(line.length, at + value.length);
-    starts[i] = at;
-    ends[i] = end;
-    cursor = end;
-  }
-  const spans = doc.sentences().out(its.span) as unknown as number[][];
-  const sentences: LineSentence[] = [];
-  for (const [a, b] of spans) {
-    const toks: number[] = [];
-    // wink's spans count its own tokens; a split possessive is two of ours.
-    const from = first ? (first[a] ?? values.length) : a;
-    const last = first ? (first[b + 1] ?? values.length) - 1 : b;
-    for (let k = from; k <= last && k < values.length; k++) if (tags[k] !== 'SPACE') toks.push(k);
-    if (!toks.length) continue;
-    sentences.push({ start: starts[toks[0]], end: ends[toks[toks.length - 1]], tokens: toks });
-  }
+/** The tokens of the document wink read: values, tags and offsets in it; `offset` is where the line starts. */
+interface LineTokens {
+  values: readonly string[];
+  tags: readonly string[];
+  starts: readonly number[];
+  ends: readonly number[];
+  offset: number;
+}
+
+/** Mends wink's sentences of one line (see below) and appends them to `out`. */
+function finishLine(
+  line: string,
+  base: number,
+  relative: boolean,
+  sentences: LineSentence[],
+  { values, tags, starts, ends, offset }: LineTokens,
+  out: ParsedSentence[],
+): void {
   // A full stop that a lower-case letter or a digit follows with no space between ends no sentence:
   // wink splits "website Snopes.com which" and "Amazon.com last week" after the dot.
   for (let i = sentences.length - 1; i > 0; i--) {
@@ -138,7 +210,7 @@ function parseLine(line: string, base: number, relative: boolean, out: ParsedSen
       balance += nextBalance;
       joined++;
     }
-    const shift = relative ? s.start : -base;
+    const shift = offset + (relative ? s.start : -base);
     out.push({
       start: base + s.start,
       end: base + s.end,
