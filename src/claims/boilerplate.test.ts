@@ -87,4 +87,10 @@ describe('boilerplateBlock', () => {
   ])('reads "%s" as prose', (line) => {
     expect(boilerplateBlock(line)).toBeNull();
   });
+  it('folds case as Unicode does, also where that differs from the ASCII folding that reads most blocks', () => {
+    // Long s folds to "s" and the Kelvin sign to "k" only under Unicode case folding.
+    expect(boilerplateBlock('Please \u017fubscribe to our list')).toBe('notice');
+    expect(boilerplateBlock('We use coo\u212aies on this site')).toBe('notice');
+    expect(boilerplateBlock('Please SUBSCRIBE to our list')).toBe('notice');
+  });
 });
