@@ -209,8 +209,8 @@ const EVERY_CANNOT_CONFIRM = new RegExp(CANNOT_CONFIRM.source, `${CANNOT_CONFIRM
  * confirm Ukraine's intelligence, stating that he can't confirm whether any troops have gone to
  * Russia"), and the second says what the first left vague.
  */
-function unsureScopes(text: string): string[] {
-  return [...text.matchAll(EVERY_CANNOT_CONFIRM)].map((m) => cueScope(text, m.index, m[0].length));
+function unsureScopes(text: string): readonly string[] {
+  return cueReading(text).unsure;
 }
 
 function unsureAt(s: SentenceAnalysis): number {
@@ -290,27 +290,57 @@ export function negatesClaim(
   t: SentenceAnalysis,
   options: { predicate?: boolean } = {},
 ): boolean {
-  if (tokens(c.text).some(isNegation)) return false;
-  // By concept, as the alignment reads them: "has not died" negates "death".
-  const stems = new Set(contentStems(c.text).map(concept));
-  const theirs = tokens(t.text);
-  for (let i = 0; i < theirs.length; i++) {
-    if (!negatesAt(theirs, i)) continue;
-    let seen = 0;
-    const predicate = options.predicate && !NEGATED_SAYING.test(theirs[i + 1] ?? '');
+  const ours = negationReading(c.text);
+  if (ours.negated) return false;
+  for (const scope of negationReading(t.text).scopes)
+    for (const w of options.predicate ? scope.predicate : scope.all) if (ours.concepts.has(w)) return true;
+  return false;
+}
+
+/** What `negatesClaim` reads of a sentence, whichever side of the pair it is on. */
+interface NegationReading {
+  /** The sentence has a negation. */
+  negated: boolean;
+  /** Its content words, by concept as the alignment reads them: "has not died" negates "death". */
+  concepts: ReadonlySet<string>;
+  /**
+   * Per negation that negates what follows (`negatesAt`), the concepts of the content words it reaches:
+   * `all` of them, and `predicate`, those of which one of ours must be for the negation to negate our
+   * predicate (the first, unless a reporting verb is negated: then what was said, all of them).
+   */
+  scopes: { all: readonly string[]; predicate: readonly string[] }[];
+}
+
+const negationsByText = new Map<string, NegationReading>();
+
+/** A sentence's `NegationReading`, read once per text: each sentence is held against many. */
+function negationReading(text: string): NegationReading {
+  let found = negationsByText.get(text);
+  if (found) return found;
+  const words = tokens(text);
+  const scopes: NegationReading['scopes'] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (!negatesAt(words, i)) continue;
+    const all: string[] = [];
     // "No" negates the noun it determines ("no idea how the truck got there"); "not", "never" and "no one"
     // what follows.
-    const reach = theirs[i] === 'no' && theirs[i + 1] !== 'one' ? 1 : 3;
-    for (let k = i + 1; k < theirs.length && seen < reach; k++) {
-      const w = theirs[k];
+    const reach = words[i] === 'no' && words[i + 1] !== 'one' ? 1 : 3;
+    for (let k = i + 1; k < words.length && all.length < reach; k++) {
+      const w = words[k];
       if (isNegation(w) || /[.;:!?]$/.test(w)) break;
       if (isStopword(w) || NEGATION_ADVERBS.has(w) || NEGATION_LIGHT_VERBS.has(w)) continue;
-      seen++;
-      if (stems.has(concept(stem(w)))) return true;
-      if (predicate) break;
+      all.push(concept(stem(w)));
     }
+    scopes.push({ all, predicate: NEGATED_SAYING.test(words[i + 1] ?? '') ? all : all.slice(0, 1) });
   }
-  return false;
+  found = {
+    negated: words.some(isNegation),
+    concepts: new Set(contentStems(text).map(concept)),
+    scopes,
+  };
+  if (negationsByText.size >= 20_000) negationsByText.clear();
+  negationsByText.set(text, found);
+  return found;
 }
 
 /** Content words on each side of a withdrawal that say who withdraws and from what. */
@@ -457,24 +487,62 @@ const RESTATES = 0.7;
 function cueOf(
   t: SentenceAnalysis,
   context: PairContext,
-): { kind: 'unsure' | 'denies'; scopes: string[]; negation?: boolean } | null {
-  const scopes = unsureScopes(t.text);
-  if (scopes.length) return { kind: 'unsure', scopes };
+): { kind: 'unsure' | 'denies'; scopes: readonly string[]; negation?: boolean } | null {
+  const cues = cueReading(t.text);
+  if (cues.unsure.length) return { kind: 'unsure', scopes: cues.unsure };
   if (!context.denials) return null;
-  const refutes = STRONG_REFUTATION.exec(t.text);
-  if (refutes) return { kind: 'denies', scopes: [cueScope(t.text, refutes.index, refutes[0].length)] };
+  if (cues.refutation !== null) return { kind: 'denies', scopes: [cues.refutation] };
   // A plain negation denies in a lone statement. In an article it is as often "not the first time", so
   // there only a named source's negation of a whole statement denies ("Zelenskyy, however, believed
   // Thursday that the North Korean soldiers had not yet been moved to Russia or Ukraine"), not a short
   // aside ("couldn't walk away", "not ideal for the lungs").
-  const negation = context.negationDenies || t.attribution ? DENYING_NEGATION.exec(t.text) : null;
+  if (!context.negationDenies && !t.attribution) return null;
+  const negation = denyingNegation(cues, t.text);
   if (negation) {
-    const scope = negationScope(t.text, negation.index);
-    if (context.negationDenies) return { kind: 'denies', scopes: [scope] };
-    if (concepts(scope).size >= NEGATED_STATEMENT_CONCEPTS)
-      return { kind: 'denies', scopes: [scope], negation: true };
+    if (context.negationDenies) return { kind: 'denies', scopes: [negation.scope] };
+    if (negation.statement) return { kind: 'denies', scopes: [negation.scope], negation: true };
   }
   return null;
+}
+
+/**
+ * What `cueOf` reads of a sentence's own words, read once per text (each of their sentences is asked
+ * again for every article it is held against): its "cannot confirm" scopes, its refutation's scope, and,
+ * when first asked, its denying negation's scope and whether that negates a whole statement.
+ */
+interface CueReading {
+  unsure: readonly string[];
+  refutation: string | null;
+  negation?: { scope: string; statement: boolean } | null;
+}
+
+const cueReadings = new Map<string, CueReading>();
+
+function cueReading(text: string): CueReading {
+  let found = cueReadings.get(text);
+  if (!found) {
+    const refutes = STRONG_REFUTATION.exec(text);
+    found = {
+      unsure: Object.freeze(
+        [...text.matchAll(EVERY_CANNOT_CONFIRM)].map((m) => cueScope(text, m.index, m[0].length)),
+      ),
+      refutation: refutes ? cueScope(text, refutes.index, refutes[0].length) : null,
+    };
+    if (cueReadings.size >= 20_000) cueReadings.clear();
+    cueReadings.set(text, found);
+  }
+  return found;
+}
+
+function denyingNegation(cues: CueReading, text: string): CueReading['negation'] {
+  if (cues.negation === undefined) {
+    const negation = DENYING_NEGATION.exec(text);
+    const scope = negation ? negationScope(text, negation.index) : '';
+    cues.negation = negation
+      ? { scope, statement: concepts(scope).size >= NEGATED_STATEMENT_CONCEPTS }
+      : null;
+  }
+  return cues.negation;
 }
 
 /** The stance of their sentence `t` toward our claim `c`, which the alignment paired as one fact. */
