@@ -256,20 +256,24 @@ export function alignSentences(
   const bestOfTheirs = new Array<number>(theirs.length).fill(0);
   // With `beyondNames`, a pair that shares nothing but names takes no part, so that each sentence's best
   // match is one that says something of what it names.
-  const pairable = (i: number, j: number) =>
-    oursState[i] &&
-    theirsState[j] &&
-    (!options.beyondNames || scores[i][j] < floor || saysAlike(ours[i], theirs[j]));
+  // Asked once per pair and kept for the second pass (`saysAlike` reads both sentences' words).
+  const pairable = new Uint8Array(ours.length * theirs.length);
   for (let i = 0; i < ours.length; i++)
     for (let j = 0; j < theirs.length; j++) {
-      if (!pairable(i, j)) continue;
+      if (
+        !oursState[i] ||
+        !theirsState[j] ||
+        (options.beyondNames && scores[i][j] >= floor && !saysAlike(ours[i], theirs[j]))
+      )
+        continue;
+      pairable[i * theirs.length + j] = 1;
       bestOfOurs[i] = Math.max(bestOfOurs[i], scores[i][j]);
       bestOfTheirs[j] = Math.max(bestOfTheirs[j], scores[i][j]);
     }
   const out: Aligned[] = [];
   for (let i = 0; i < ours.length; i++)
     for (let j = 0; j < theirs.length; j++) {
-      if (!pairable(i, j)) continue;
+      if (!pairable[i * theirs.length + j]) continue;
       const s = scores[i][j];
       if (s < floor || s < bestOfOurs[i] - TIE || s < bestOfTheirs[j] * MUTUAL) continue;
       out.push({ ours: i, theirs: j, score: s });
