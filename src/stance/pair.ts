@@ -566,9 +566,9 @@ function judgeAligned(c: SentenceAnalysis, t: SentenceAnalysis, context: PairCon
   // what one of them says will be done. (In an article a withdrawal is as often the story's past: it
   // disputed agreeing FNC-1 bodies.)
   if (context.denials && affirmative(c)) {
-    const refutes = STRONG_REFUTATION.exec(t.text);
+    const refutation = cueReading(t.text).refutation;
     if (
-      ((refutes && scopeCovered(c, cueScope(t.text, refutes.index, refutes[0].length))) ||
+      ((refutation !== null && scopeCovered(c, refutation)) ||
         (context.negationDenies && negatesClaim(c, t, { predicate: true })) ||
         (context.lone && affirmative(t) && withdrawalBetween(c, t))) &&
       sim() >= CUE_FLOOR
