@@ -7,6 +7,7 @@
  * its sentence most about each.
  */
 import {
+  type Aligned,
   alignScore,
   alignSentences,
   bestMatch,
@@ -730,7 +731,7 @@ export function judgePair(
       );
     }
   });
-  for (const d of numberDisputes(ours, theirs)) put(d.ours, d.theirs, d.detail);
+  for (const d of numberDisputes(ours, theirs, aligned)) put(d.ours, d.theirs, d.detail);
   if (
     story.shared &&
     ((theirSide === 'debunk' && ourSide === 'report') || (ourSide === 'debunk' && theirSide === 'report'))
@@ -930,11 +931,38 @@ function plainWordsOf(a: ArticleReading): Set<string> {
  * Their numbers that conflict with ours: for each claim of ours with a number, their most related
  * sentence giving a different number for the same thing (same unit, same scale, not compatible), unless
  * their article also states a number compatible with ours for that thing. An outlet that gives both
- * figures (one official's and another's) does not dispute either.
+ * figures (one official's and another's) does not dispute either. A bare figure is read through the
+ * alignment (`aligned`, the two articles' sentences that state the same fact): it counts what the same
+ * figure counts in the other article's sentence of that fact.
  */
-function numberDisputes(ours: ArticleReading, theirs: ArticleReading): PairJudgement[] {
+function numberDisputes(
+  ours: ArticleReading,
+  theirs: ArticleReading,
+  aligned: readonly Aligned[],
+): PairJudgement[] {
   const out: PairJudgement[] = [];
   if (!theirs.sentences.some((t) => t.numbers.length)) return out;
+  // A figure that names nothing it counts ("Budanov warned 11,000 were already there") counts what the
+  // same figure counts in the other article's sentence that states the same fact ("close to 11,000 North
+  // Korean troops are in Russia").
+  const ourFact = new Map<number, number>();
+  const theirFact = new Map<number, number>();
+  for (const a of aligned) {
+    ourFact.set(a.ours, a.theirs);
+    theirFact.set(a.theirs, a.ours);
+  }
+  const restated = (
+    n: NumberMention,
+    fact: number | undefined,
+    other: ArticleReading,
+  ): { sentence: SentenceAnalysis; number: NumberMention } | null => {
+    if (n.unit || fact === undefined) return null;
+    const sentence = other.sentences[fact];
+    const number = sentence.numbers.find(
+      (z) => z.unit && compatible(z, n) && sameScale(z, n, CONFLICT_RATIO),
+    );
+    return number ? { sentence, number } : null;
+  };
   // The likeness of whole sentences, as the alignment of the two articles scored them.
   const scores = pairScores(ours.sentences, theirs.sentences);
   // What each figure is, read once per figure rather than once per pair of figures.
@@ -957,7 +985,12 @@ function numberDisputes(ours: ArticleReading, theirs: ArticleReading): PairJudge
         for (const [yi, y] of t.numbers.entries()) {
           const fx = ourFigures[i][xi];
           const fy = theirFigures[j][yi];
-          if (fx.aside || fy.aside || !unitsAgree(x, y)) continue;
+          if (fx.aside || fy.aside) continue;
+          const rx = restated(x, ourFact.get(i), theirs);
+          const ry = restated(y, theirFact.get(j), ours);
+          const xu = rx?.number ?? x;
+          const yu = ry?.number ?? y;
+          if (!unitsAgree(xu, yu)) continue;
           // A record ("the biggest catfish ever caught was 22 stone") is another quantity than the count
           // a story reports.
           if (fx.record !== fy.record) continue;
@@ -969,13 +1002,23 @@ function numberDisputes(ours: ArticleReading, theirs: ArticleReading): PairJudge
           const age = isAge(x) || isAge(y);
           if (age && whole < BARE_NUMBER_FLOOR) continue;
           // Read only once the cheap tests leave the pair in question: most pairs of figures are not.
-          const related = () =>
-            age
-              ? whole
-              : Math.max(
-                  alignScore(overlap(around(c, x), around(t, y))),
-                  countedAlike(c.text, x, t.text, y) ? NUMBER_FLOOR : 0,
-                );
+          const relatedAt = (
+            cs: SentenceAnalysis,
+            xs: NumberMention,
+            ts: SentenceAnalysis,
+            ys: NumberMention,
+          ) =>
+            Math.max(
+              alignScore(overlap(around(cs, xs), around(ts, ys))),
+              countedAlike(cs.text, xs, ts.text, ys) ? NUMBER_FLOOR : 0,
+            );
+          const related = () => {
+            if (age) return whole;
+            let r = relatedAt(c, x, t, y);
+            if (rx) r = Math.max(r, relatedAt(rx.sentence, rx.number, t, y));
+            if (ry) r = Math.max(r, relatedAt(c, x, ry.sentence, ry.number));
+            return r;
+          };
           // A sentence like ours with a compatible figure states ours: for that, the likeness of the
           // whole sentences is evidence enough ("Seven girls as young as 13 …" and "7 teen girls …").
           if (compatible(x, y)) {
@@ -985,7 +1028,7 @@ function numberDisputes(ours: ArticleReading, theirs: ArticleReading): PairJudge
           if (oursGiven[xi] || theirsGiven[yi] || offByOne(x, y) || !sameScale(x, y, CONFLICT_RATIO))
             continue;
           const score = related();
-          if (score < NUMBER_FLOOR || (!(x.unit && y.unit) && score < BARE_NUMBER_FLOOR)) continue;
+          if (score < NUMBER_FLOOR || (!(xu.unit && yu.unit) && score < BARE_NUMBER_FLOOR)) continue;
           if (!best || score > best.detail.score)
             best = {
               ours: i,

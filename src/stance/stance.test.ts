@@ -147,6 +147,28 @@ describe('judgePair', () => {
     expect(judgePair(report([claim]), report(both)).filter((x) => x.detail.basis === 'numbers')).toEqual([]);
   });
 
+  it('reads a bare figure as counting what the same figure counts in the sentence of the same fact', () => {
+    const ours = [
+      sentence('Police said an estimated 40,000 protesters marched through the capital on Saturday.'),
+      sentence('Organisers said nearly 60,000 protesters marched through the capital on Saturday.'),
+      sentence('The central bank raised interest rates by half a point on Tuesday.'),
+    ];
+    // "60,000 were there" names nothing it counts: the sentence it restates says protesters.
+    const theirs = [
+      sentence('The march was the largest since the election, organisers said.'),
+      sentence('Organisers said 60,000 were marching through the capital by Saturday noon.'),
+    ];
+    const numbers = (a: SentenceAnalysis[], b: SentenceAnalysis[]) =>
+      judgePair(report(a), report(b))
+        .filter((x) => x.detail.basis === 'numbers')
+        .map((x) => [x.ours, x.theirs, x.detail.numberConflict]);
+    expect(numbers(ours, theirs)).toEqual([[0, 1, { ours: 'an estimated 40,000', theirs: '60,000' }]]);
+    // Their article gives the organisers' figure, which ours also gives: no dispute of ours by it.
+    expect(numbers(theirs, ours)).toEqual([]);
+    // Without the sentence of ours it restates, the bare figure counts nothing that could conflict.
+    expect(numbers([ours[0], ours[2]], theirs)).toEqual([]);
+  });
+
   it('disputes by no sentence that gives our figure beside another, in either direction', () => {
     const one = [
       sentence(
