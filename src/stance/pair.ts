@@ -170,22 +170,34 @@ interface Cues {
   noComment: boolean;
   /** A debunk's word denied ("not staged", `DENIED_DEBUNK`). */
   deniedDebunk: boolean;
+  /** What each "cannot confirm" of the sentence is about (`unsureScopes`). */
+  unsureScopes: readonly string[];
+  /** What its refutation is about (`cueScope`), or null. */
+  refutation: string | null;
+  /** Its denying negation's scope and whether that negates a whole statement: read when first asked. */
+  denial?: { scope: string; statement: boolean } | null;
 }
 const cuesByText = new Map<string, Cues>();
 
-function cuesOf(s: SentenceAnalysis): Cues {
+function cuesOf(s: Pick<SentenceAnalysis, 'text'>): Cues {
   let c = cuesByText.get(s.text);
   if (!c) {
-    const refuting = refutingWords(s.text);
+    const text = s.text;
+    const refuting = refutingWords(text);
+    const refutes = STRONG_REFUTATION.exec(text);
     c = {
-      unsure: CANNOT_CONFIRM.exec(s.text)?.index ?? -1,
-      refutes: STRONG_REFUTATION.exec(s.text)?.index ?? -1,
-      negated: tokens(s.text).some(isNegation),
+      unsure: CANNOT_CONFIRM.exec(text)?.index ?? -1,
+      refutes: refutes?.index ?? -1,
+      negated: tokens(text).some(isNegation),
       refuting: refuting > 0,
       refutesTelling: tellingRefutations(s.text, refuting) > 0,
       framed: DEBUNK_FRAME.test(s.text),
       noComment: NO_COMMENT.test(s.text),
       deniedDebunk: DENIED_DEBUNK.test(s.text),
+      unsureScopes: Object.freeze(
+        [...text.matchAll(EVERY_CANNOT_CONFIRM)].map((m) => cueScope(text, m.index, m[0].length)),
+      ),
+      refutation: refutes ? cueScope(text, refutes.index, refutes[0].length) : null,
     };
     if (cuesByText.size >= 20_000) cuesByText.clear();
     cuesByText.set(s.text, c);
@@ -211,7 +223,7 @@ const EVERY_CANNOT_CONFIRM = new RegExp(CANNOT_CONFIRM.source, `${CANNOT_CONFIRM
  * Russia"), and the second says what the first left vague.
  */
 function unsureScopes(text: string): readonly string[] {
-  return cueReading(text).unsure;
+  return cuesOf({ text }).unsureScopes;
 }
 
 function unsureAt(s: SentenceAnalysis): number {
@@ -291,8 +303,8 @@ export function negatesClaim(
   t: SentenceAnalysis,
   options: { predicate?: boolean } = {},
 ): boolean {
+  if (cuesOf(c).negated) return false;
   const ours = negationReading(c.text);
-  if (ours.negated) return false;
   for (const scope of negationReading(t.text).scopes)
     for (const w of options.predicate ? scope.predicate : scope.all) if (ours.concepts.has(w)) return true;
   return false;
@@ -300,8 +312,6 @@ export function negatesClaim(
 
 /** What `negatesClaim` reads of a sentence, whichever side of the pair it is on. */
 interface NegationReading {
-  /** The sentence has a negation. */
-  negated: boolean;
   /** Its content words, by concept as the alignment reads them: "has not died" negates "death". */
   concepts: ReadonlySet<string>;
   /**
@@ -335,7 +345,6 @@ function negationReading(text: string): NegationReading {
     scopes.push({ all, predicate: NEGATED_SAYING.test(words[i + 1] ?? '') ? all : all.slice(0, 1) });
   }
   found = {
-    negated: words.some(isNegation),
     concepts: new Set(contentStems(text).map(concept)),
     scopes,
   };
@@ -489,8 +498,8 @@ function cueOf(
   t: SentenceAnalysis,
   context: PairContext,
 ): { kind: 'unsure' | 'denies'; scopes: readonly string[]; negation?: boolean } | null {
-  const cues = cueReading(t.text);
-  if (cues.unsure.length) return { kind: 'unsure', scopes: cues.unsure };
+  const cues = cuesOf(t);
+  if (cues.unsureScopes.length) return { kind: 'unsure', scopes: cues.unsureScopes };
   if (!context.denials) return null;
   if (cues.refutation !== null) return { kind: 'denies', scopes: [cues.refutation] };
   // A plain negation denies in a lone statement. In an article it is as often "not the first time", so
@@ -506,44 +515,14 @@ function cueOf(
   return null;
 }
 
-/**
- * What `cueOf` reads of a sentence's own words, read once per text (each of their sentences is asked
- * again for every article it is held against): its "cannot confirm" scopes, its refutation's scope, and,
- * when first asked, its denying negation's scope and whether that negates a whole statement.
- */
-interface CueReading {
-  unsure: readonly string[];
-  refutation: string | null;
-  negation?: { scope: string; statement: boolean } | null;
-}
-
-const cueReadings = new Map<string, CueReading>();
-
-function cueReading(text: string): CueReading {
-  let found = cueReadings.get(text);
-  if (!found) {
-    const refutes = STRONG_REFUTATION.exec(text);
-    found = {
-      unsure: Object.freeze(
-        [...text.matchAll(EVERY_CANNOT_CONFIRM)].map((m) => cueScope(text, m.index, m[0].length)),
-      ),
-      refutation: refutes ? cueScope(text, refutes.index, refutes[0].length) : null,
-    };
-    if (cueReadings.size >= 20_000) cueReadings.clear();
-    cueReadings.set(text, found);
-  }
-  return found;
-}
-
-function denyingNegation(cues: CueReading, text: string): CueReading['negation'] {
-  if (cues.negation === undefined) {
+/** A sentence's denying negation (`DENYING_NEGATION`), read once per text: its scope and whether it negates a whole statement. */
+function denyingNegation(cues: Cues, text: string): Cues['denial'] {
+  if (cues.denial === undefined) {
     const negation = DENYING_NEGATION.exec(text);
     const scope = negation ? negationScope(text, negation.index) : '';
-    cues.negation = negation
-      ? { scope, statement: concepts(scope).size >= NEGATED_STATEMENT_CONCEPTS }
-      : null;
+    cues.denial = negation ? { scope, statement: concepts(scope).size >= NEGATED_STATEMENT_CONCEPTS } : null;
   }
-  return cues.negation;
+  return cues.denial;
 }
 
 /** The stance of their sentence `t` toward our claim `c`, which the alignment paired as one fact. */
@@ -567,7 +546,7 @@ function judgeAligned(c: SentenceAnalysis, t: SentenceAnalysis, context: PairCon
   // what one of them says will be done. (In an article a withdrawal is as often the story's past: it
   // disputed agreeing FNC-1 bodies.)
   if (context.denials && affirmative(c)) {
-    const refutation = cueReading(t.text).refutation;
+    const refutation = cuesOf(t).refutation;
     if (
       ((refutation !== null && scopeCovered(c, refutation)) ||
         (context.negationDenies && negatesClaim(c, t, { predicate: true })) ||

@@ -153,7 +153,7 @@ describe('judgePair', () => {
       sentence('Organisers said nearly 60,000 protesters marched through the capital on Saturday.'),
       sentence('The central bank raised interest rates by half a point on Tuesday.'),
     ];
-    // "60,000 were there" names nothing it counts: the sentence it restates says protesters.
+    // "60,000 were marching" names nothing it counts: the sentence of ours it restates says protesters.
     const theirs = [
       sentence('The march was the largest since the election, organisers said.'),
       sentence('Organisers said 60,000 were marching through the capital by Saturday noon.'),
