@@ -102,13 +102,18 @@ function parseTexts(texts: readonly string[], relative: boolean): ParsedSentence
     doc.tokens().out() as string[],
     doc.tokens().out(its.pos) as string[],
   );
-  // Offsets of the tokens in the joined text, and the line each token is in.
+  // Where each line starts in the joined text; the offsets of the tokens in it, and each token's line.
+  const lineStarts: number[] = [];
+  let lineStart = 0;
+  for (const l of lines) {
+    lineStarts.push(lineStart);
+    lineStart += l.text.length + LINE_BREAK.length;
+  }
   const starts = new Array<number>(values.length);
   const ends = new Array<number>(values.length);
   const lineOf = new Array<number>(values.length);
   let cursor = 0;
   let line = 0;
-  let lineEnd = lines[0].text.length;
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
     // Mostly the token starts at the cursor or one space after it; else search for it.
@@ -123,13 +128,10 @@ function parseTexts(texts: readonly string[], relative: boolean): ParsedSentence
     starts[i] = at;
     ends[i] = end;
     cursor = end;
-    while (at >= lineEnd + LINE_BREAK.length && line + 1 < lines.length) {
-      line++;
-      lineEnd += LINE_BREAK.length + lines[line].text.length;
-    }
+    while (line + 1 < lines.length && at >= lineStarts[line + 1]) line++;
     lineOf[i] = line;
   }
-  // wink's sentences, cut at the lines' ends, per line.
+  // wink's sentences, cut at the lines' ends, per line (offsets into the line).
   const sentencesOf = lines.map((): LineSentence[] => []);
   const spans = doc.sentences().out(its.span) as unknown as number[][];
   for (const [a, b] of spans) {
@@ -139,25 +141,25 @@ function parseTexts(texts: readonly string[], relative: boolean): ParsedSentence
     let current: LineSentence | null = null;
     for (let k = from; k <= last && k < values.length; k++) {
       if (tags[k] === 'SPACE') continue;
+      const at = lineStarts[lineOf[k]];
       if (!current || lineOf[k] !== lineOf[current.tokens[0]]) {
-        current = { start: starts[k], end: ends[k], tokens: [] };
+        current = { start: starts[k] - at, end: ends[k] - at, tokens: [] };
         sentencesOf[lineOf[k]].push(current);
       }
       current.tokens.push(k);
-      current.end = ends[k];
+      current.end = ends[k] - at;
     }
   }
-  let lineStart = 0;
   lines.forEach((l, i) => {
-    const offset = lineStart;
-    lineStart += l.text.length + LINE_BREAK.length;
-    if (!sentencesOf[i].length) return;
-    const local = sentencesOf[i].map((s) => ({
-      start: s.start - offset,
-      end: s.end - offset,
-      tokens: s.tokens,
-    }));
-    finishLine(l.text, l.base, relative, local, { values, tags, starts, ends, offset }, out[l.owner]);
+    if (sentencesOf[i].length)
+      finishLine(
+        l.text,
+        l.base,
+        relative,
+        sentencesOf[i],
+        { values, tags, starts, ends, offset: lineStarts[i] },
+        out[l.owner],
+      );
   });
   return out;
 }
