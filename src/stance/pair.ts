@@ -176,6 +176,8 @@ interface Cues {
   refutation: string | null;
   /** Its denying negation's scope and whether that negates a whole statement: read when first asked. */
   denial?: { scope: string; statement: boolean } | null;
+  /** What its negations reach (`negationReading`): read when first asked. */
+  negations?: NegationReading;
 }
 const cuesByText = new Map<string, Cues>();
 
@@ -304,8 +306,8 @@ export function negatesClaim(
   options: { predicate?: boolean } = {},
 ): boolean {
   if (cuesOf(c).negated) return false;
-  const ours = negationReading(c.text);
-  for (const scope of negationReading(t.text).scopes)
+  const ours = negationReading(c);
+  for (const scope of negationReading(t).scopes)
     for (const w of options.predicate ? scope.predicate : scope.all) if (ours.concepts.has(w)) return true;
   return false;
 }
@@ -322,12 +324,11 @@ interface NegationReading {
   scopes: { all: readonly string[]; predicate: readonly string[] }[];
 }
 
-const negationsByText = new Map<string, NegationReading>();
-
-/** A sentence's `NegationReading`, read once per text: each sentence is held against many. */
-function negationReading(text: string): NegationReading {
-  let found = negationsByText.get(text);
-  if (found) return found;
+/** A sentence's `NegationReading`, kept with its cues (read when first asked: each sentence is held against many). */
+function negationReading(s: Pick<SentenceAnalysis, 'text'>): NegationReading {
+  const cues = cuesOf(s);
+  if (cues.negations) return cues.negations;
+  const text = s.text;
   const words = tokens(text);
   const scopes: NegationReading['scopes'] = [];
   for (let i = 0; i < words.length; i++) {
@@ -344,13 +345,8 @@ function negationReading(text: string): NegationReading {
     }
     scopes.push({ all, predicate: NEGATED_SAYING.test(words[i + 1] ?? '') ? all : all.slice(0, 1) });
   }
-  found = {
-    concepts: new Set(contentStems(text).map(concept)),
-    scopes,
-  };
-  if (negationsByText.size >= 20_000) negationsByText.clear();
-  negationsByText.set(text, found);
-  return found;
+  cues.negations = { concepts: new Set(contentStems(text).map(concept)), scopes };
+  return cues.negations;
 }
 
 /** Content words on each side of a withdrawal that say who withdraws and from what. */
