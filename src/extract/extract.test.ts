@@ -58,6 +58,30 @@ describe('non-articles', () => {
       <p>Short teaser.</p></main></body></html>`);
     expect(extractArticle(doc, 'https://news.example/')).toBeNull();
   });
+
+  /** A page whose article is the given paragraphs (of the given lengths), under a headline and a menu. */
+  const withParagraphs = (...lengths: number[]) =>
+    load(`<html><body><nav><a href="/">Home</a> <a href="/news">News</a></nav><main><h1>Headline</h1>
+      ${lengths.map((n, i) => `<p>${sentences(n, i)}</p>`).join('\n')}</main></body></html>`);
+  /** Prose of about `length` characters: sentences of about 60 each. */
+  const sentences = (length: number, seed: number) =>
+    Array.from(
+      { length: Math.ceil(length / 60) },
+      (_, k) => `Officials said ${seed * 100 + k} people came to the town hall meeting.`,
+    ).join(' ');
+
+  it("reads a short article: enough paragraphs, or a few long ones (Readability's reader-view measure)", () => {
+    // Three paragraphs of prose, 500 characters or more.
+    expect(extractArticle(withParagraphs(200, 200, 200), 'https://news.example/a')).not.toBeNull();
+    // Two long paragraphs (a news brief), or one long block of text (a story laid out without <p>).
+    expect(extractArticle(withParagraphs(300, 300), 'https://news.example/a')).not.toBeNull();
+    expect(extractArticle(withParagraphs(700), 'https://news.example/a')).not.toBeNull();
+  });
+
+  it('returns null for a page with a paragraph or two of prose, but less than an article holds', () => {
+    expect(extractArticle(withParagraphs(200, 200), 'https://news.example/a')).toBeNull();
+    expect(extractArticle(withParagraphs(420), 'https://news.example/a')).toBeNull();
+  });
 });
 
 describe('blocks and DOM positions', () => {

@@ -27,6 +27,14 @@ export interface DomArticle {
 /** Minimum prose (characters in paragraphs of 80+ characters) for a page to count as an article. */
 const MIN_PROSE_CHARS = 500;
 const MIN_PROSE_PARAGRAPHS = 3;
+/**
+ * Or Readability's reader-view measure (`isProbablyReaderable`'s defaults): each paragraph longer than
+ * 140 characters adds the square root of its excess, and a page scoring over 20 is an article. A news
+ * brief of two long paragraphs, or a story laid out as one block of text, has too few paragraphs for
+ * the count above but is an article all the same.
+ */
+const READERABLE_MIN_CHARS = 140;
+const READERABLE_SCORE = 20;
 
 /** Elements that declare themselves the article (or the page's main content). */
 const EXPLICIT = 'article, [itemprop="articleBody"], [itemprop="articlebody"], main, [role="main"]';
@@ -380,20 +388,23 @@ function skippedChain(
   return result;
 }
 
-/** Prose measure of the blocks, as in Readability's reader-view check. */
+/** Whether the blocks hold enough prose for an article: enough paragraphs, or a few long ones. */
 function isProse(blocks: DomBlock[]): boolean {
   let chars = 0;
   let paragraphs = 0;
+  let score = 0;
   for (const b of blocks) {
+    const length = b.text.length;
     if (
-      b.text.length >= 80 &&
+      length >= 80 &&
       (b.kind === 'paragraph' || b.kind === 'quote' || (b.kind === 'list-item' && PROSE_END.test(b.text)))
     ) {
-      chars += b.text.length;
+      chars += length;
       paragraphs++;
+      if (length > READERABLE_MIN_CHARS) score += Math.sqrt(length - READERABLE_MIN_CHARS);
     }
   }
-  return chars >= MIN_PROSE_CHARS && paragraphs >= MIN_PROSE_PARAGRAPHS;
+  return (chars >= MIN_PROSE_CHARS && paragraphs >= MIN_PROSE_PARAGRAPHS) || score > READERABLE_SCORE;
 }
 
 /** The meta tags ClaimLens reads, by their property, name or itemprop. */
