@@ -4,6 +4,8 @@
  */
 import { ARTICLE_LIMITS, type ArticleInput, outletFrom } from '../article/types.ts';
 import {
+  BLOCK_KIND,
+  BLOCK_TAGS,
   collectBlockSteps,
   type DomBlock,
   isSkipped,
@@ -160,7 +162,16 @@ export function* candidateSteps(
 ): Steps<Candidates> {
   const explicit = new Set<Element>();
   if (body.getElementsByTagName('*').length <= scanOver) {
-    const paragraphs = body.querySelectorAll(strict ? PARAGRAPHS : `${PARAGRAPHS}, li`);
+    let paragraphs: ArrayLike<Element> = body.querySelectorAll(
+      strict ? PARAGRAPHS : `${PARAGRAPHS}, li, div`,
+    );
+    if (!strict) {
+      const found = paragraphs;
+      const kept: Element[] = [];
+      for (let i = 0; i < found.length; i++)
+        if (found[i].localName !== 'div' || isTextDiv(found[i])) kept.push(found[i]);
+      paragraphs = kept;
+    }
     const declaring = body.querySelectorAll(EXPLICIT);
     // Indexed, as every loop over a node list here: its iterator is one more call into the page per item.
     for (let i = 0; i < declaring.length; i++) explicit.add(declaring[i]);
@@ -174,7 +185,8 @@ export function* candidateSteps(
   for (let el = walker.nextNode() as Element | null; el; el = walker.nextNode() as Element | null) {
     if (++work % STEP_NODES === 0) yield;
     const name = el.localName;
-    if (PARAGRAPH_NAMES.has(name) || (name === 'li' && !strict)) paragraphs.push(el);
+    if (PARAGRAPH_NAMES.has(name) || (!strict && (name === 'li' || (name === 'div' && isTextDiv(el)))))
+      paragraphs.push(el);
     else if (name === 'br') {
       const parent = el.parentElement?.localName;
       if (parent === 'div' || parent === 'td') paragraphs.push(el);
@@ -189,9 +201,41 @@ export function* candidateSteps(
   return { paragraphs, explicit };
 }
 
-/** Paragraph-like elements (a `<br>` standing for its parent's text); list items join on the second try. */
+/**
+ * Paragraph-like elements (a `<br>` standing for its parent's text); list items and text divs join on
+ * the second try.
+ */
 const PARAGRAPHS = 'p, pre, blockquote, div > br, td > br';
 const PARAGRAPH_NAMES = new Set(['p', 'pre', 'blockquote']);
+
+/**
+ * A `<div>` used as a paragraph: text of its own and no block among its children. Some sites write
+ * every paragraph of the article as such a div, with no `<p>` on the page (Readability reads them as
+ * paragraphs too). Asked on the second try only: on the first, the divs of a page's furniture (bylines,
+ * captions, teasers) would all be candidates.
+ */
+function isTextDiv(div: Element): boolean {
+  let text = false;
+  for (let c = div.firstChild; c; c = c.nextSibling) {
+    if (c.nodeType === 3) text ||= (c.nodeValue ?? '').trim() !== '';
+    else if (c.nodeType === 1 && TEXT_DIV_BLOCKS.has((c as Element).localName)) return false;
+  }
+  return text;
+}
+
+/** Children that make a div a container of blocks rather than a paragraph. */
+const TEXT_DIV_BLOCKS = new Set([
+  ...Object.keys(BLOCK_KIND),
+  ...BLOCK_TAGS,
+  'header',
+  'footer',
+  'nav',
+  'aside',
+  'form',
+  'figure',
+  'dl',
+  'hr',
+]);
 
 /** The best-scoring candidate or the declared article, whichever holds the article. */
 function chooseRoot(
