@@ -78,6 +78,24 @@ describe('non-articles', () => {
     expect(extractArticle(withParagraphs(700), 'https://news.example/a')).not.toBeNull();
   });
 
+  /** A teaser: a linked headline (heading around the link or link around the heading) and a summary. */
+  const teaser = (i: number) =>
+    (i % 2 ? `<a href="/s/${i}"><h2>Story ${i}</h2></a>` : `<h3><a href="/s/${i}">Story ${i}</a></h3>`) +
+    `<p>${sentences(130, i)}</p>`;
+
+  it('returns null for a list of stories whose linked headlines carry summaries of prose', () => {
+    const front = load(`<html><body><main><h1>World news</h1>
+      ${Array.from({ length: 6 }, (_, i) => `<div class="card">${teaser(i)}</div>`).join('')}</main></body></html>`);
+    expect(extractArticle(front, 'https://news.example/world')).toBeNull();
+  });
+
+  it('reads an article whose box of related stories has linked headlines and summaries', () => {
+    const doc = load(`<html><body><main><h1>Headline</h1>
+      ${Array.from({ length: 6 }, (_, i) => `<p>${sentences(200, i)}</p>`).join('')}
+      <h2>Related</h2>${Array.from({ length: 3 }, (_, i) => teaser(10 + i)).join('')}</main></body></html>`);
+    expect(extractArticle(doc, 'https://news.example/a')).not.toBeNull();
+  });
+
   it('returns null for a page with a paragraph or two of prose, but less than an article holds', () => {
     expect(extractArticle(withParagraphs(200, 200), 'https://news.example/a')).toBeNull();
     expect(extractArticle(withParagraphs(420), 'https://news.example/a')).toBeNull();

@@ -432,11 +432,20 @@ function skippedChain(
   return result;
 }
 
-/** Whether the blocks hold enough prose for an article: enough paragraphs, or a few long ones. */
-function isProse(blocks: DomBlock[]): boolean {
+/**
+ * Whether the blocks make an article: enough paragraphs of prose, or a few long ones, and not a list of
+ * stories. A section front or a home page whose teasers carry a summary under each linked headline has
+ * prose enough for an article, but most of its paragraphs follow a headline (a heading) that links
+ * elsewhere; an article's headline and subheads link nowhere, and a box of related stories is a few
+ * teasers among many paragraphs. A linked line that is no heading ("Read more: ...", a deal) sits
+ * between an article's own paragraphs, so it says nothing.
+ */
+function isArticleProse(blocks: DomBlock[], cache: ReadCache): boolean {
   let chars = 0;
   let paragraphs = 0;
   let score = 0;
+  let teasers = 0;
+  let afterLinkedHeadline = false;
   for (const b of blocks) {
     const length = b.text.length;
     if (
@@ -446,9 +455,21 @@ function isProse(blocks: DomBlock[]): boolean {
       chars += length;
       paragraphs++;
       if (length > READERABLE_MIN_CHARS) score += Math.sqrt(length - READERABLE_MIN_CHARS);
+      if (afterLinkedHeadline) teasers++;
     }
+    afterLinkedHeadline = b.kind === 'heading' && isLink(b, cache);
   }
+  if (teasers >= MIN_TEASERS && teasers * 2 >= paragraphs) return false;
   return (chars >= MIN_PROSE_CHARS && paragraphs >= MIN_PROSE_PARAGRAPHS) || score > READERABLE_SCORE;
+}
+
+/** Teasers (a paragraph under a linked headline) that make a list of stories, when they are half the prose. */
+const MIN_TEASERS = 3;
+
+/** Whether a heading is (almost) all link text: a headline linking to its story, inside the link or around it. */
+function isLink(block: DomBlock, cache: ReadCache): boolean {
+  const el = block.element;
+  return el.closest('a') !== null || linkChars(el, cache) >= 0.8 * block.text.length;
 }
 
 /** The meta tags ClaimLens reads, by their property, name or itemprop. */
@@ -570,11 +591,11 @@ export function* extractDomArticleSteps(
   const cache = readCache();
   let root = yield* findArticleRootSteps(doc, useCss, true, cache);
   let blocks = root ? yield* collectBlockSteps(root, useCss, cache) : [];
-  if (!root || !isProse(blocks)) {
+  if (!root || !isArticleProse(blocks, cache)) {
     // Second try, as Readability does: class names like "sidebar-right-mix" sometimes wrap the article.
     root = yield* findArticleRootSteps(doc, useCss, false, cache);
     blocks = root ? yield* collectBlockSteps(root, useCss, cache) : [];
-    if (!root || !isProse(blocks)) return null;
+    if (!root || !isArticleProse(blocks, cache)) return null;
   }
   blocks = withinLimits(blocks);
   // Each metadata read may query the whole page: a slice may end after any of them, and after the
