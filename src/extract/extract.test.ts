@@ -96,6 +96,18 @@ describe('non-articles', () => {
     expect(extractArticle(doc, 'https://news.example/a')).not.toBeNull();
   });
 
+  it.each([
+    ['#id', ''],
+    ['the page address in full', 'https://news.example/a'],
+  ])('reads an article whose subheads link to themselves (permalinks written as %s)', (_, page) => {
+    const doc = load(`<html><body><main><h1>Headline</h1>
+      ${Array.from(
+        { length: 5 },
+        (_, i) => `<h2 id="s${i}"><a href="${page}#s${i}">Section ${i}</a></h2><p>${sentences(200, i)}</p>`,
+      ).join('')}</main></body></html>`);
+    expect(extractArticle(doc, 'https://news.example/a')).not.toBeNull();
+  });
+
   it('returns null for a page with a paragraph or two of prose, but less than an article holds', () => {
     expect(extractArticle(withParagraphs(200, 200), 'https://news.example/a')).toBeNull();
     expect(extractArticle(withParagraphs(420), 'https://news.example/a')).toBeNull();

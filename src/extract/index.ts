@@ -440,7 +440,7 @@ function skippedChain(
  * teasers among many paragraphs. A linked line that is no heading ("Read more: ...", a deal) sits
  * between an article's own paragraphs, so it says nothing.
  */
-function isArticleProse(blocks: DomBlock[], cache: ReadCache): boolean {
+function isArticleProse(blocks: DomBlock[]): boolean {
   let chars = 0;
   let paragraphs = 0;
   let score = 0;
@@ -457,7 +457,7 @@ function isArticleProse(blocks: DomBlock[], cache: ReadCache): boolean {
       if (length > READERABLE_MIN_CHARS) score += Math.sqrt(length - READERABLE_MIN_CHARS);
       if (afterLinkedHeadline) teasers++;
     }
-    afterLinkedHeadline = b.kind === 'heading' && isLink(b, cache);
+    afterLinkedHeadline = b.kind === 'heading' && linksElsewhere(b);
   }
   if (teasers >= MIN_TEASERS && teasers * 2 >= paragraphs) return false;
   return (chars >= MIN_PROSE_CHARS && paragraphs >= MIN_PROSE_PARAGRAPHS) || score > READERABLE_SCORE;
@@ -466,11 +466,35 @@ function isArticleProse(blocks: DomBlock[], cache: ReadCache): boolean {
 /** Teasers (a paragraph under a linked headline) that make a list of stories, when they are half the prose. */
 const MIN_TEASERS = 3;
 
-/** Whether a heading is (almost) all link text: a headline linking to its story, inside the link or around it. */
-function isLink(block: DomBlock, cache: ReadCache): boolean {
+/**
+ * Whether a heading is a headline linking to another page: inside such a link, or (almost) all its text
+ * in one. A link to a place on the same page (`#section`, the permalink many blogs and documents wrap
+ * their subheads in) is not one.
+ */
+function linksElsewhere(block: DomBlock): boolean {
   const el = block.element;
-  return el.closest('a') !== null || linkChars(el, cache) >= 0.8 * block.text.length;
+  const around = el.closest('a');
+  if (around) return isOutgoing(around);
+  const links = el.getElementsByTagName('a');
+  let chars = 0;
+  for (let i = 0; i < links.length; i++)
+    if (isOutgoing(links[i])) chars += (links[i].textContent ?? '').trim().length;
+  return chars >= 0.8 * block.text.length;
 }
+
+/** Whether a link goes to another page (not to a place on this one, written as `#id` or in full). */
+function isOutgoing(a: Element): boolean {
+  const href = a.getAttribute('href');
+  if (!href || href.startsWith('#')) return false;
+  const target = (a as HTMLAnchorElement).href;
+  const here = a.ownerDocument?.URL ?? '';
+  return !target || withoutHash(target) !== withoutHash(here);
+}
+
+const withoutHash = (url: string) => {
+  const hash = url.indexOf('#');
+  return hash < 0 ? url : url.slice(0, hash);
+};
 
 /** The meta tags ClaimLens reads, by their property, name or itemprop. */
 export const META_NAMES = [
@@ -591,11 +615,11 @@ export function* extractDomArticleSteps(
   const cache = readCache();
   let root = yield* findArticleRootSteps(doc, useCss, true, cache);
   let blocks = root ? yield* collectBlockSteps(root, useCss, cache) : [];
-  if (!root || !isArticleProse(blocks, cache)) {
+  if (!root || !isArticleProse(blocks)) {
     // Second try, as Readability does: class names like "sidebar-right-mix" sometimes wrap the article.
     root = yield* findArticleRootSteps(doc, useCss, false, cache);
     blocks = root ? yield* collectBlockSteps(root, useCss, cache) : [];
-    if (!root || !isArticleProse(blocks, cache)) return null;
+    if (!root || !isArticleProse(blocks)) return null;
   }
   blocks = withinLimits(blocks);
   // Each metadata read may query the whole page: a slice may end after any of them, and after the
