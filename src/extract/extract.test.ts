@@ -176,7 +176,8 @@ describe('the candidates of a very large page', () => {
       'beforeend',
       '<div itemprop="articleBody"><div>a<br>b</div><table><tr><td>c<br>d</td></tr></table></div>' +
         '<section role="main"><ul><li>e</li></ul><span><br></span><main><blockquote>f</blockquote><pre>g</pre></main></section>' +
-        '<div>h <b>i</b></div><div> <p>j</p> </div><div><span>k</span></div>',
+        '<div>h <b>i</b></div><div> <p>j</p> </div><div><span>k</span></div><div> </div>' +
+        '<table><tr><td>l <b>m</b></td><td><div>n</div></td></tr></table>',
     );
     for (const strict of [true, false]) {
       const queried = drain(candidateSteps(doc.body, strict));

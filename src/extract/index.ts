@@ -163,13 +163,15 @@ export function* candidateSteps(
   const explicit = new Set<Element>();
   if (body.getElementsByTagName('*').length <= scanOver) {
     let paragraphs: ArrayLike<Element> = body.querySelectorAll(
-      strict ? PARAGRAPHS : `${PARAGRAPHS}, li, div`,
+      strict ? PARAGRAPHS : `${PARAGRAPHS}, li, div, td`,
     );
     if (!strict) {
       const found = paragraphs;
       const kept: Element[] = [];
-      for (let i = 0; i < found.length; i++)
-        if (found[i].localName !== 'div' || isTextDiv(found[i])) kept.push(found[i]);
+      for (let i = 0; i < found.length; i++) {
+        const name = found[i].localName;
+        if ((name !== 'div' && name !== 'td') || isTextBox(found[i])) kept.push(found[i]);
+      }
       paragraphs = kept;
     }
     const declaring = body.querySelectorAll(EXPLICIT);
@@ -185,7 +187,10 @@ export function* candidateSteps(
   for (let el = walker.nextNode() as Element | null; el; el = walker.nextNode() as Element | null) {
     if (++work % STEP_NODES === 0) yield;
     const name = el.localName;
-    if (PARAGRAPH_NAMES.has(name) || (!strict && (name === 'li' || (name === 'div' && isTextDiv(el)))))
+    if (
+      PARAGRAPH_NAMES.has(name) ||
+      (!strict && (name === 'li' || ((name === 'div' || name === 'td') && isTextBox(el))))
+    )
       paragraphs.push(el);
     else if (name === 'br') {
       const parent = el.parentElement?.localName;
@@ -202,29 +207,32 @@ export function* candidateSteps(
 }
 
 /**
- * Paragraph-like elements (a `<br>` standing for its parent's text); list items and text divs join on
- * the second try.
+ * Paragraph-like elements (a `<br>` standing for its parent's text); list items and the divs and cells
+ * that hold text join on the second try.
  */
 const PARAGRAPHS = 'p, pre, blockquote, div > br, td > br';
 const PARAGRAPH_NAMES = new Set(['p', 'pre', 'blockquote']);
 
 /**
- * A `<div>` used as a paragraph: text of its own and no block among its children. Some sites write
- * every paragraph of the article as such a div, with no `<p>` on the page (Readability reads them as
- * paragraphs too). Asked on the second try only: on the first, the divs of a page's furniture (bylines,
- * captions, teasers) would all be candidates.
+ * A `<div>` or a table cell used as a paragraph: text or inline elements (a `<span>`, a `<font>`) and no
+ * block among its children. Some sites write every paragraph of the article so, a div or a table row
+ * each, with no `<p>` on the page (Readability reads such divs as paragraphs too); whether it holds
+ * enough text is the candidates' own test. Asked on the second try only: on the first, the divs of a
+ * page's furniture (bylines, captions, teasers) would all be candidates.
  */
-function isTextDiv(div: Element): boolean {
-  let text = false;
-  for (let c = div.firstChild; c; c = c.nextSibling) {
-    if (c.nodeType === 3) text ||= (c.nodeValue ?? '').trim() !== '';
-    else if (c.nodeType === 1 && TEXT_DIV_BLOCKS.has((c as Element).localName)) return false;
+function isTextBox(box: Element): boolean {
+  let content = false;
+  for (let c = box.firstChild; c; c = c.nextSibling) {
+    if (c.nodeType === 1) {
+      if (TEXT_BOX_BLOCKS.has((c as Element).localName)) return false;
+      content = true;
+    } else if (c.nodeType === 3) content ||= (c.nodeValue ?? '').trim() !== '';
   }
-  return text;
+  return content;
 }
 
-/** Children that make a div a container of blocks rather than a paragraph. */
-const TEXT_DIV_BLOCKS = new Set([
+/** Children that make a div or a cell a container of blocks rather than a paragraph. */
+const TEXT_BOX_BLOCKS = new Set([
   ...Object.keys(BLOCK_KIND),
   ...BLOCK_TAGS,
   'header',
