@@ -321,6 +321,8 @@ export interface ReadCache {
   linkText: Map<Element, number>;
   /** Wrappers named like furniture that hold the article (second try only): not skipped. */
   exempt?: Set<Element>;
+  /** Paragraphs of the page that the first try scored (the second asks text boxes only when few did). */
+  scored?: number;
 }
 
 /** An empty cache for one extraction. */

@@ -58,7 +58,10 @@ export function* findArticleRootSteps(
   // List items count only on the second try, and only when they read as prose (long, ending a
   // sentence): menus and teaser lists are lists of short links, and a page has many, but an article may
   // be a numbered list whose items sit apart from its few paragraphs.
-  const { paragraphs, explicit } = yield* candidateSteps(body, strict);
+  // Text boxes on the second try only when the first scored few paragraphs: where paragraphs are divs
+  // or cells the page has no prose <p>, and a home page's thousands of divs are otherwise not asked.
+  const boxes = !strict && (cache.scored ?? 0) < BOXES_UNDER_PARAGRAPHS;
+  const { paragraphs, explicit } = yield* candidateSteps(body, strict, SLICED_SCAN_ELEMENTS, boxes);
   /** Paragraph score gathered by each of the three nearest ancestors (Readability's candidate score). */
   const scores = new Map<Element, number>();
   /** Paragraph score contained anywhere below each explicit element. */
@@ -134,6 +137,7 @@ export function* findArticleRootSteps(
     }
   }
   const root = chooseRoot(best, declared, declaredScore >= total * 0.4, seen);
+  if (strict) cache.scored = counted.length;
   if (!strict && root) cache.exempt = yield* furnitureWrapperSteps(root, counted);
   return root;
 }
@@ -159,13 +163,15 @@ export function* candidateSteps(
   body: Element,
   strict: boolean,
   scanOver = SLICED_SCAN_ELEMENTS,
+  /** Whether divs and cells that hold text are candidates too (`isTextBox`; never on the first try). */
+  boxes = !strict,
 ): Steps<Candidates> {
   const explicit = new Set<Element>();
   if (body.getElementsByTagName('*').length <= scanOver) {
     let paragraphs: ArrayLike<Element> = body.querySelectorAll(
-      strict ? PARAGRAPHS : `${PARAGRAPHS}, li, div, td`,
+      strict ? PARAGRAPHS : boxes ? `${PARAGRAPHS}, li, div, td` : `${PARAGRAPHS}, li`,
     );
-    if (!strict) {
+    if (boxes) {
       const found = paragraphs;
       const kept: Element[] = [];
       for (let i = 0; i < found.length; i++) {
@@ -189,7 +195,7 @@ export function* candidateSteps(
     const name = el.localName;
     if (
       PARAGRAPH_NAMES.has(name) ||
-      (!strict && (name === 'li' || ((name === 'div' || name === 'td') && isTextBox(el))))
+      (!strict && (name === 'li' || (boxes && (name === 'div' || name === 'td') && isTextBox(el))))
     )
       paragraphs.push(el);
     else if (name === 'br') {
@@ -213,8 +219,11 @@ export function* candidateSteps(
 const PARAGRAPHS = 'p, pre, blockquote, div > br, td > br';
 const PARAGRAPH_NAMES = new Set(['p', 'pre', 'blockquote']);
 
+/** A page whose first try scored this many paragraphs or more writes them as such: no text box is asked. */
+const BOXES_UNDER_PARAGRAPHS = 3;
+
 /**
- * A `<div>` or a table cell used as a paragraph: text or inline elements (a `<span>`, a `<font>`) and no
+ * A `<div>` or a table cell used as a paragraph: text, bare or wrapped in a `<span>` or a `<font>`, and no
  * block among its children. Some sites write every paragraph of the article so, a div or a table row
  * each, with no `<p>` on the page (Readability reads such divs as paragraphs too); whether it holds
  * enough text is the candidates' own test. Asked on the second try only: on the first, the divs of a
@@ -224,12 +233,32 @@ function isTextBox(box: Element): boolean {
   let content = false;
   for (let c = box.firstChild; c; c = c.nextSibling) {
     if (c.nodeType === 1) {
-      if (TEXT_BOX_BLOCKS.has((c as Element).localName)) return false;
-      content = true;
+      const name = (c as Element).localName;
+      if (TEXT_BOX_BLOCKS.has(name)) return false;
+      content ||= TEXT_WRAPPERS.has(name);
     } else if (c.nodeType === 3) content ||= (c.nodeValue ?? '').trim() !== '';
   }
   return content;
 }
+
+/**
+ * Inline elements that wrap a paragraph's text. A link, an image or an icon alone is not text: a box
+ * holding only those is a teaser's headline, a menu item or a picture, and a home page has thousands.
+ */
+const TEXT_WRAPPERS = new Set([
+  'span',
+  'font',
+  'b',
+  'strong',
+  'i',
+  'em',
+  'small',
+  'big',
+  'u',
+  'mark',
+  'q',
+  'cite',
+]);
 
 /** Children that make a div or a cell a container of blocks rather than a paragraph. */
 const TEXT_BOX_BLOCKS = new Set([
