@@ -114,6 +114,42 @@ describe('non-articles', () => {
   });
 });
 
+describe('layout tables', () => {
+  const prose = (seed: number, n = 5) =>
+    Array.from(
+      { length: n },
+      (_, k) =>
+        `The council said ${seed * 10 + k} homes were flooded in the storm on Tuesday. Repairs would take months, and the cost was not yet known, officials told reporters.`,
+    ).join('<br><br>');
+  const menu =
+    '<a href="/news">News</a><br><a href="/sport">Sport</a><br><br><b>Weather</b><br>Showers by Thursday, with up to 2 inches of rain, forecasters said.';
+  const read = (rows: string) =>
+    extractArticle(load(`<html><body><table>${rows}</table></body></html>`), 'https://news.example/a')
+      ?.blocks.map((b) => b.text)
+      .join(' ') ?? '';
+
+  it('reads the story cell of a row, not the menu column beside it', () => {
+    const text = read(
+      `<tr><td>${menu}</td><td>${prose(1)}</td></tr><tr><td colspan="2">© 2008 The Herald</td></tr>`,
+    );
+    expect(text).toContain('11 homes');
+    expect(text).not.toContain('forecasters');
+  });
+
+  it('keeps the whole table when other rows hold text: a lead above the story, or a paragraph per row', () => {
+    const lead =
+      'The county approved the largest flood repair plan in its history on Tuesday, over the objection of one member.';
+    const withLead = read(`<tr><td></td><td>${lead}</td></tr><tr><td>${menu}</td><td>${prose(1)}</td></tr>`);
+    expect(withLead).toContain('largest flood repair plan');
+    expect(withLead).toContain('11 homes');
+    const perRow = read(
+      `<tr><td>${menu}</td><td>${prose(1, 3)}</td></tr><tr><td></td><td>${prose(2, 3)}</td></tr>`,
+    );
+    expect(perRow).toContain('11 homes');
+    expect(perRow).toContain('21 homes');
+  });
+});
+
 describe('blocks and DOM positions', () => {
   const html = `<html><body><article>
     <p>First   paragraph with <b>bold</b> words and

@@ -124,9 +124,12 @@ export function* findArticleRootSteps(
   // prose: most article pages are settled here without a second look at every paragraph.
   if (best && (best !== scoredBest || bestScore < total * 0.5))
     best = yield* gatheringAncestorSteps(best, counted, weights, total);
-  // A row of a layout table is not the article: the table is (its other rows hold the rest of it).
+  // A row of a layout table is not the article: the table is (its other rows hold the rest of it),
+  // unless the story is one cell of the row, beside a menu column (`storyCell`).
+  const row = best?.localName === 'tr' ? best : null;
   while (best && TABLE_PARTS.has(best.localName) && best.parentElement && best.parentElement !== body)
     best = best.parentElement;
+  if (row && best) best = storyCell(row, best, counted, weights) ?? best;
   // The explicit element holding the most prose, when it holds a good share of the page's prose.
   let declared: Element | null = null;
   let declaredScore = 0;
@@ -295,6 +298,58 @@ function chooseRoot(
 }
 
 const TABLE_PARTS = new Set(['tr', 'tbody', 'thead', 'tfoot']);
+
+/** Share of a layout table's prose that one cell must hold to be the article without the rest. */
+const STORY_CELL_SHARE = 0.8;
+
+/**
+ * The cell of a layout table's best row that is the story, if one is: 2008-style pages put the menu
+ * column (links, the weather, the lottery numbers) and the story side by side in cells of one row,
+ * and the menu is not the article. A cell is the story when it holds nearly all of the table's prose
+ * (`STORY_CELL_SHARE`) and the table holds no prose outside its row: where other rows hold a
+ * paragraph each, or a lead the first look did not count, the table stays the article.
+ */
+function storyCell(
+  row: Element,
+  table: Element,
+  paragraphs: readonly Element[],
+  weights: readonly number[],
+): Element | null {
+  let total = 0;
+  const cells = new Map<Element, number>();
+  for (let i = 0; i < paragraphs.length; i++) {
+    const p = paragraphs[i];
+    if (!table.contains(p)) continue;
+    total += weights[i];
+    for (let cell = row.firstElementChild; cell; cell = cell.nextElementSibling)
+      if (cell.contains(p)) cells.set(cell, (cells.get(cell) ?? 0) + weights[i]);
+  }
+  let story: Element | null = null;
+  for (const [cell, weight] of cells) if (weight >= total * STORY_CELL_SHARE) story = cell;
+  return story && !proseOutside(table, row) ? story : null;
+}
+
+/** A copyright or rights line: a footer's, not a lead's. */
+const RIGHTS_LINE = /©|copyright|all rights reserved/i;
+
+/**
+ * Whether `el` holds, outside `row` and outside links and scripts, a text of prose (a sentence of 80
+ * characters or more, a copyright line apart): a lead or a paragraph the first look did not count.
+ */
+function proseOutside(el: Element, row: Element): boolean {
+  for (let c = el.firstChild; c; c = c.nextSibling) {
+    if (c.nodeType === 3) {
+      const text = (c.nodeValue ?? '').trim();
+      if (text.length >= 80 && PROSE_END.test(text) && !RIGHTS_LINE.test(text)) return true;
+    } else if (c.nodeType === 1 && c !== row && !NOT_PROSE.has((c as Element).localName)) {
+      if (proseOutside(c as Element, row)) return true;
+    }
+  }
+  return false;
+}
+
+/** Elements whose text is never a story's prose. */
+const NOT_PROSE = new Set(['a', 'script', 'style', 'noscript', 'template']);
 
 /** Sentence punctuation followed by a space or the end of the text. */
 const PROSE_END = /[.!?]["”’)]?(?:\s|$)/;
