@@ -804,7 +804,9 @@ function debunkDisputes(ours: ArticleReading, theirs: ArticleReading): PairJudge
   const report = debunkIsTheirs ? ours : theirs;
   // Pairs [report sentence, debunk sentence, score], the best statement per report sentence.
   const best = new Map<number, [number, number]>();
-  const { indices: statements, stated } = debunkStatements(debunk, report);
+  const { indices: stating, stated } = debunkStatements(debunk, report);
+  const statements = aboutReport(debunk, stating, report);
+  if (!statements.length) return [];
   // In an article, a sentence of a few words ("Then he got a surprise", a related-story link) asserts
   // nothing a debunk could be about; a lone statement is what its article says, however short.
   // Nor does a line about the reporting ("Mr Thomas has been contacted for comment").
@@ -851,6 +853,102 @@ function debunkDisputes(ours: ArticleReading, theirs: ArticleReading): PairJudge
 function debunkStatements(a: ArticleReading, report: ArticleReading): { indices: number[]; stated: boolean } {
   const indices = statementsOf(a, (i) => inOwnWords(a.sentences[i], i === 0, report));
   return indices.length || !a.sentences.length ? { indices, stated: true } : { indices: [0], stated: false };
+}
+
+const conceptsByReading = new WeakMap<ArticleReading, ReadonlySet<string>>();
+
+/** Every content concept of an article's sentences. */
+function conceptsOf(a: ArticleReading): ReadonlySet<string> {
+  let found = conceptsByReading.get(a);
+  if (!found) {
+    const all = new Set<string>();
+    for (const s of a.sentences) for (const w of contentStems(s.text)) all.add(concept(w));
+    found = all;
+    conceptsByReading.set(a, found);
+  }
+  return found;
+}
+
+/**
+ * Sentences a report must have for what it never mentions to tell: a headline names the story's subject
+ * in words of its own ("Meteorite makes big crater in Nicaragua", "Managua explosion not a meteorite").
+ */
+const MENTION_SENTENCES = 3;
+
+/** Nouns of "there is no evidence that ...", whose subject follows them. */
+const NO_EVIDENCE = new Set(['evidence', 'proof', 'sign', 'signs', 'indication', 'record', 'basis']);
+
+/** Words that end a negated clause's subject, reading back from the negation. */
+const SUBJECT_STOPS = new Set(['that', 'but', 'and', 'while', 'because', 'says', 'said', 'say', 'claims']);
+
+/** Words back from a negation that can be its subject ("the North Korean soldiers had not"). */
+const SUBJECT_REACH = 6;
+
+/** Auxiliaries a negation follows when it denies its clause of the subject before them ("a dam did not"). */
+const AUXILIARIES = new Set(
+  'is are was were be been do does did has have had will would can could should may might must'.split(' '),
+);
+
+/** Pronouns, which name no subject a report could be checked for ("they're not able", "I'm not sure"). */
+const PRONOUN_SUBJECT = /^(?:i|you|he|she|it|we|they|this|that|these|those|there|one)(?:'.*)?$/;
+
+/**
+ * The concepts of what a statement denies something of: the subject of a negated clause ("No, a dam did
+ * not cause the quake": dam; "Christian Bale won't play Jobs": Christian Bale), or what follows "no
+ * evidence that" ("there is no evidence that the dam played any role": dam). Undefined when it has no
+ * such clause, or its subject is a pronoun ("That is false", "they're not able to", "Fear not").
+ */
+function deniedSubject(s: SentenceAnalysis): string[] | undefined {
+  const words = tokens(s.text);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (
+      w === 'no' &&
+      NO_EVIDENCE.has(words[i + 1] ?? '') &&
+      (words[i + 2] === 'that' || words[i + 2] === 'of')
+    ) {
+      for (let k = i + 3; k < words.length; k++) {
+        if (PRONOUN_SUBJECT.test(words[k])) return undefined;
+        if (!isStopword(words[k]) && !isNegation(words[k])) return [concept(stem(words[k]))];
+      }
+      return undefined;
+    }
+    if (w === 'no' || !negatesAt(words, i)) continue;
+    // The negation must deny its clause: after an auxiliary ("did not", "is never") or fused with one
+    // ("didn't", "won't"), its subject before it.
+    let k = i - 1;
+    if (!w.endsWith("n't")) {
+      while (k >= 0 && NEGATION_ADVERBS.has(words[k])) k--;
+      if (k < 0 || !AUXILIARIES.has(words[k])) return undefined;
+      k--;
+    }
+    const subject: string[] = [];
+    for (; k >= 0 && k >= i - SUBJECT_REACH; k--) {
+      const word = words[k];
+      if (PRONOUN_SUBJECT.test(word)) return undefined;
+      if (isNegation(word) || SUBJECT_STOPS.has(word) || AUXILIARIES.has(word)) break;
+      if (!isStopword(word)) subject.push(concept(stem(word)));
+    }
+    return subject.length ? subject : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * A debunk's statements that may be about a report: all but those that deny something of what the
+ * report never mentions (`deniedSubject` names nothing the report's sentences name). Such a statement
+ * checks another claim of the story (a rumour told around it: "No, a dam did not cause the Peru
+ * earthquake" beside reports of the quake) and disputes nothing the report says; when every statement is
+ * so, neither does the debunk's lead. A report of a sentence or two (a headline) names the story's
+ * subject in words of its own, so only a longer one is asked.
+ */
+function aboutReport(debunk: ArticleReading, statements: number[], report: ArticleReading): number[] {
+  if (report.sentences.length <= MENTION_SENTENCES) return statements;
+  const mentioned = conceptsOf(report);
+  return statements.filter((j) => {
+    const subject = deniedSubject(debunk.sentences[j]);
+    return !subject || subject.some((c) => mentioned.has(c));
+  });
 }
 
 /** Sentences of a debunking article read as its statements of the debunk, at most. */

@@ -403,6 +403,39 @@ describe('judgePair', () => {
     );
   });
 
+  it('lets a check of a rumour told around the story dispute nothing in a report that never mentions it', () => {
+    const ours = [
+      sentence(
+        'A magnitude 6.4 earthquake struck southern Peru on Tuesday, killing at least 12 people, officials said.',
+      ),
+      sentence('The quake hit about 40 kilometres north of Arequipa at a depth of 10 kilometres.'),
+      sentence('Civil defence officials said 230 homes had collapsed near the epicentre.'),
+      sentence('The president declared a 60-day state of emergency in three provinces.'),
+    ];
+    const rumour = [
+      sentence('No, a dam did not cause the Peru earthquake.'),
+      sentence(
+        'Posts on social media claim that the filling of a new reservoir set off the quake near Arequipa.',
+      ),
+      sentence('There is no evidence that the dam played any role, seismologists said.'),
+    ];
+    expect(judgePair(report(ours), debunkOf(rumour)).filter((j) => j.detail.stance === 'disputes')).toEqual(
+      [],
+    );
+    expect(judgePair(debunkOf(rumour), report(ours)).filter((j) => j.detail.stance === 'disputes')).toEqual(
+      [],
+    );
+    // A check of what the report says, of the subject it names, still disputes it.
+    const check = [
+      sentence('No, the Peru earthquake did not kill 12 people.'),
+      sentence(
+        'Officials said two people died, and posts claiming a higher toll were shared thousands of times.',
+      ),
+      sentence('The posts are false, seismologists said.'),
+    ];
+    expect(judgePair(report(ours), debunkOf(check)).some((j) => j.detail.stance === 'disputes')).toBe(true);
+  });
+
   it('lets two debunks of one story confirm each other’s statements of it, said in words of their own', () => {
     const ours = [
       sentence('Banksy has not been arrested, despite reports on an American website.'),
