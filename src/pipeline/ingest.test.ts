@@ -69,6 +69,25 @@ describe('ingestArticle', () => {
     expect(await db.links.count()).toBe(2);
   });
 
+  it('reads a larger toll published a day later as the tally moved on, from the dates the pages state', async () => {
+    const db = new ClaimLensDB(`ingest-${Date.now()}-t`, { indexedDB, IDBKeyRange });
+    const monday = {
+      ...article(1, 'A wildfire in northern California destroyed 300 homes on Monday, fire officials said.'),
+      publishedAt: '2025-08-04T09:00:00Z',
+    };
+    const tuesday = {
+      ...article(
+        2,
+        'The wildfire in northern California has destroyed 410 homes, the state fire agency said.',
+      ),
+      publishedAt: '2025-08-05T15:00:00Z',
+    };
+    const { articleId: a } = await ingestArticle(db, monday);
+    await ingestArticle(db, tuesday);
+    expect((await db.profiles.get(a))?.publishedAt).toBe(monday.publishedAt);
+    expect(await db.links.filter((l) => l.stance === 'disputes').count()).toBe(0);
+  });
+
   it('keeps each article’s highest cosine to another, raised when a nearer article comes', async () => {
     const db = new ClaimLensDB(`ingest-${Date.now()}-n`, { indexedDB, IDBKeyRange });
     const { articleId: a } = await ingestArticle(

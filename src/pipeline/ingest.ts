@@ -105,7 +105,7 @@ export async function ingestArticle(
   const analyses = analyzeSentences(analysedBlocks(input.blocks), input.publishedAt).slice(0, MAX_SENTENCES);
   const sentences = toRecords(articleId, input.outlet, analyses);
   const profile = buildProfile(
-    { id: articleId, outlet: input.outlet, title: input.title },
+    { id: articleId, outlet: input.outlet, title: input.title, publishedAt: input.publishedAt },
     sentences,
     articleId,
     now,
@@ -307,8 +307,8 @@ async function linkWithinStory(
   const links: LinkRecord[] = [];
   const copies: ProfileRecord[] = [];
   for (const [x, y] of pairs) {
-    const a = reading(byArticle.get(x.articleId) ?? [], x.side);
-    const b = reading(byArticle.get(y.articleId) ?? [], y.side);
+    const a = reading(byArticle.get(x.articleId) ?? [], x.side, x.publishedAt);
+    const b = reading(byArticle.get(y.articleId) ?? [], y.side, y.publishedAt);
     if (!a.sentences.length || !b.sentences.length) continue;
     const story = { shared: shareTheirStory(x.vector, y.vector) };
     const { ab, ba } = judgeBoth(a, b, story);
@@ -361,13 +361,14 @@ function copyBetween(
 function reading(
   sentences: SentenceRecord[],
   side: ArticleSide,
+  publishedAt?: string,
 ): ArticleReading & { sentences: SentenceRecord[] } {
   const mask = claimMask(sentences, DEFAULT_CLAIM_THRESHOLD);
   const claims = new Set<number>();
   mask.forEach((on, i) => {
     if (on) claims.add(i);
   });
-  return { sentences, side, claims };
+  return { sentences, side, claims, ...(publishedAt ? { publishedAt } : {}) };
 }
 
 /** The stored link: `other` stands toward `sentence` as `detail` says. */

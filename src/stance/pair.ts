@@ -60,6 +60,8 @@ export interface ArticleReading {
    * reader will see it.
    */
   claims?: ReadonlySet<number>;
+  /** When the article was published, as its page states it (ISO 8601), when it does. */
+  publishedAt?: string;
 }
 
 /** `mostAbout` among an article's highlighted claims first, among all its sentences when none qualifies. */
@@ -1100,6 +1102,7 @@ function numberDisputes(
           }
           if (oursGiven[xi] || theirsGiven[yi] || offByOne(x, y) || !sameScale(x, y, CONFLICT_RATIO))
             continue;
+          if (laterTally(ours, c, x, theirs, t, y)) continue;
           const score = related();
           if (score < NUMBER_FLOOR || (!(xu.unit && yu.unit) && score < BARE_NUMBER_FLOOR)) continue;
           if (!best || score > best.detail.score)
@@ -1119,6 +1122,37 @@ function numberDisputes(
     if (best && !statesOurs) out.push(best);
   });
   return out;
+}
+
+/**
+ * What a running tally of an event counts: the dead and the hurt, homes destroyed, land burned, a fire's
+ * containment, people evacuated, arrested, infected or missing. Such a count grows while the event goes on.
+ */
+const TALLY =
+  /\b(?:kill|dead|death|die[ds]?|toll|injur|wound|hurt|destroy|damag|burn|contain|evacuat|displac|flee|fled|arrest|detain|infect|cases|missing|rescu|hospitali[sz])/i;
+
+/** Time between two articles' publication from which a count in the later one may have moved on. */
+const LATER_MS = 12 * 60 * 60 * 1000;
+
+/**
+ * Whether two figures are one tally at two moments rather than a conflict: both count an event's toll
+ * (`TALLY`, in the figure's own clause), the articles were published half a day or more apart, and the
+ * later one gives the larger figure ("destroyed 300 homes" on Monday, "has destroyed 410 homes" on
+ * Tuesday). A later, smaller count stays a dispute: a toll revised down, or outlets that disagree.
+ */
+function laterTally(
+  ours: ArticleReading,
+  c: SentenceAnalysis,
+  x: NumberMention,
+  theirs: ArticleReading,
+  t: SentenceAnalysis,
+  y: NumberMention,
+): boolean {
+  if (!ours.publishedAt || !theirs.publishedAt) return false;
+  const gap = Date.parse(theirs.publishedAt) - Date.parse(ours.publishedAt);
+  if (!(Math.abs(gap) >= LATER_MS)) return false;
+  if ((gap > 0 ? y.value - x.value : x.value - y.value) <= 0) return false;
+  return TALLY.test(around(c, x).text) && TALLY.test(around(t, y).text);
 }
 
 /** Two figures that name the same kind of unit ("acres" and "acre", "troops" and "soldiers"). */

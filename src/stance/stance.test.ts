@@ -147,6 +147,37 @@ describe('judgePair', () => {
     expect(judgePair(report([claim]), report(both)).filter((x) => x.detail.basis === 'numbers')).toEqual([]);
   });
 
+  it('reads a larger toll published half a day or more later as the same tally moved on, not a dispute', () => {
+    const monday = [
+      sentence('A wildfire in northern California destroyed 300 homes on Monday, fire officials said.'),
+      sentence('Officials said 12 people had been killed by the fire.'),
+    ];
+    const tuesday = [
+      sentence('The wildfire in northern California has destroyed 410 homes, the state fire agency said.'),
+      sentence('Officials said 15 people had been killed by the fire.'),
+    ];
+    const dated = (sentences: SentenceAnalysis[], publishedAt?: string) => ({
+      ...report(sentences),
+      ...(publishedAt ? { publishedAt } : {}),
+    });
+    const numbers = (a: ReturnType<typeof dated>, b: ReturnType<typeof dated>) =>
+      judgePair(a, b)
+        .filter((x) => x.detail.basis === 'numbers')
+        .map((x) => x.detail.numberConflict?.ours);
+    const mon = '2025-08-04T09:00:00Z';
+    const tue = '2025-08-05T15:00:00Z';
+    expect(numbers(dated(monday, mon), dated(tuesday, tue))).toEqual([]);
+    expect(numbers(dated(tuesday, tue), dated(monday, mon))).toEqual([]);
+    // Undated, or published the same morning, the two counts disagree.
+    expect(numbers(dated(monday), dated(tuesday))).toEqual(['300', '12']);
+    expect(numbers(dated(monday, mon), dated(tuesday, '2025-08-04T11:00:00Z'))).toEqual(['300', '12']);
+    // A later, smaller toll is a dispute: revised down, or outlets that disagree.
+    expect(numbers(dated(tuesday, mon), dated(monday, tue))).toEqual(['410', '15']);
+    // A count that is no tally of the event (an estimate of troops) disagrees whatever the dates.
+    const troops = (n: string) => [sentence(`Officials said ${n} North Korean soldiers are in Russia.`)];
+    expect(numbers(dated(troops('8,000'), mon), dated(troops('10,000'), tue))).toEqual(['8,000']);
+  });
+
   it('reads a bare figure as counting what the same figure counts in the sentence of the same fact', () => {
     const ours = [
       sentence('Police said an estimated 40,000 protesters marched through the capital on Saturday.'),
