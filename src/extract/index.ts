@@ -125,11 +125,11 @@ export function* findArticleRootSteps(
   if (best && (best !== scoredBest || bestScore < total * 0.5))
     best = yield* gatheringAncestorSteps(best, counted, weights, total);
   // A row of a layout table is not the article: the table is (its other rows hold the rest of it),
-  // unless the story is one cell of the row, beside a menu column (`storyCell`).
+  // unless the story is one cell of the row, beside a menu column (`storyCellSteps`).
   const row = best?.localName === 'tr' ? best : null;
   while (best && TABLE_PARTS.has(best.localName) && best.parentElement && best.parentElement !== body)
     best = best.parentElement;
-  if (row && best) best = storyCell(row, best, counted, weights) ?? best;
+  if (row && best) best = (yield* storyCellSteps(row, best, counted, weights)) ?? best;
   // The explicit element holding the most prose, when it holds a good share of the page's prose.
   let declared: Element | null = null;
   let declaredScore = 0;
@@ -309,12 +309,12 @@ const STORY_CELL_SHARE = 0.8;
  * (`STORY_CELL_SHARE`) and the table holds no prose outside its row: where other rows hold a
  * paragraph each, or a lead the first look did not count, the table stays the article.
  */
-function storyCell(
+function* storyCellSteps(
   row: Element,
   table: Element,
   paragraphs: readonly Element[],
   weights: readonly number[],
-): Element | null {
+): Steps<Element | null> {
   let total = 0;
   const cells = new Map<Element, number>();
   for (let i = 0; i < paragraphs.length; i++) {
@@ -326,23 +326,29 @@ function storyCell(
   }
   let story: Element | null = null;
   for (const [cell, weight] of cells) if (weight >= total * STORY_CELL_SHARE) story = cell;
-  return story && !proseOutside(table, row) ? story : null;
+  return story && !(yield* proseOutsideSteps(table, row)) ? story : null;
 }
 
 /** A copyright or rights line: a footer's, not a lead's. */
 const RIGHTS_LINE = /©|copyright|all rights reserved/i;
 
 /**
- * Whether `el` holds, outside `row` and outside links and scripts, a text of prose (a sentence of 80
+ * Whether `table` holds, outside `row` and outside links and scripts, a text of prose (a sentence of 80
  * characters or more, a copyright line apart): a lead or a paragraph the first look did not count.
  */
-function proseOutside(el: Element, row: Element): boolean {
-  for (let c = el.firstChild; c; c = c.nextSibling) {
-    if (c.nodeType === 3) {
-      const text = (c.nodeValue ?? '').trim();
-      if (text.length >= 80 && PROSE_END.test(text) && !RIGHTS_LINE.test(text)) return true;
-    } else if (c.nodeType === 1 && c !== row && !NOT_PROSE.has((c as Element).localName)) {
-      if (proseOutside(c as Element, row)) return true;
+function* proseOutsideSteps(table: Element, row: Element): Steps<boolean> {
+  // A walk in slices like the rest of the reading: a layout table may be the whole page.
+  const stack: Element[] = [table];
+  let work = 0;
+  while (stack.length) {
+    const el = stack.pop() as Element;
+    for (let c = el.firstChild; c; c = c.nextSibling) {
+      if (++work % STEP_NODES === 0) yield;
+      if (c.nodeType === 3) {
+        const text = (c.nodeValue ?? '').trim();
+        if (text.length >= 80 && PROSE_END.test(text) && !RIGHTS_LINE.test(text)) return true;
+      } else if (c.nodeType === 1 && c !== row && !NOT_PROSE.has((c as Element).localName))
+        stack.push(c as Element);
     }
   }
   return false;
