@@ -274,7 +274,15 @@ export function summary(articles: readonly CliArticle[]): string {
   const byId = new Map(articles.map((a) => [a.id, a]));
   const lines: string[] = [];
   for (const a of articles) {
-    lines.push(`${a.outlet} — ${a.title}`, `  ${a.source}: ${a.claims.length} claims`);
+    const copied = a.copyOf ? byId.get(a.copyOf) : undefined;
+    const notes = [
+      ...(copied ? [`a copy of ${copied.outlet}`] : []),
+      ...(a.side === 'debunk' ? ['reports this story as false'] : []),
+    ];
+    lines.push(
+      `${a.outlet} — ${a.title}${notes.length ? ` (${notes.join('; ')})` : ''}`,
+      `  ${a.source}: ${a.claims.length} claims`,
+    );
     for (const c of a.claims) {
       const who = c.attribution
         ? `${c.attribution.source}${c.attribution.role ? ` (${c.attribution.role})` : ''} ${c.attribution.verb}: `
@@ -284,10 +292,25 @@ export function summary(articles: readonly CliArticle[]): string {
         const other = byId.get(l.articleId)?.outlet ?? l.articleId;
         lines.push(`      ${l.stance} (${l.score.toFixed(2)}) ${other}: ${clip(l.quote, 100)}`);
       }
+      // How many sources the confirmations come down to, when copies or a shared origin make them fewer.
+      const confirming = new Set(c.links.filter((l) => l.stance === 'confirms').map((l) => l.articleId)).size;
+      if (c.independentSources.length && c.independentSources.length < confirming)
+        lines.push(
+          `      ${confirming} outlets confirm, ${c.independentSources.length} independent: ${c.independentSources
+            .map(sourceLine)
+            .join('; ')}`,
+        );
     }
     lines.push('');
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** An independent source as the summary names it: who, and the outlets that carry it when not itself. */
+function sourceLine(x: IndependentSource): string {
+  const via = x.outlets.filter((o) => o !== x.name);
+  const parts = [...(via.length ? [`via ${via.join(', ')}`] : []), ...x.copies.map((o) => `copy: ${o}`)];
+  return parts.length ? `${x.name} (${parts.join('; ')})` : x.name;
 }
 
 function clip(s: string, n: number): string {

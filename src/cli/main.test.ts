@@ -143,6 +143,21 @@ describe('claimlens analyze', () => {
     expect(scores.length).toBeLessThan([...byDefault.out.matchAll(/\[(\d\.\d\d)\]/g)].length);
   });
 
+  it('says in the readable summary which article is a copy, and how many independent sources confirm', async () => {
+    const { code, out } = await run([
+      'analyze',
+      ...['000_799c6ea46024f210.txt', '001_4ae69956510b4b29.txt', '003_cb7a90445ccd350e.txt'].map((f) =>
+        join(SEEDS, f),
+      ),
+      '--outlets',
+      join(import.meta.dirname, 'fixtures/outlets-map.json'),
+    ]);
+    expect(code).toBe(0);
+    expect(out).toMatch(/^001_4ae69956510b4b29 — .*\(a copy of The Kyiv Independent\)$/m);
+    // A claim of the UK site confirmed by The Kyiv Independent and by its copy: one source, carried twice.
+    expect(out).toMatch(/^ {6}2 outlets confirm, 1 independent: .*copy: 001_4ae69956510b4b29/m);
+  });
+
   it('reads .html pages through the article extractor, with the site name as outlet', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'claimlens-cli-'));
     const paragraphs = [
