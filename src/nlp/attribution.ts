@@ -97,6 +97,17 @@ const TITLES = new Set(
     'leader official officer analyst expert ceo founder minister, deputy foreign defense defence interior state'
   ).split(' '),
 );
+/** Title words that modify a role noun and never stand right before a person's name. */
+const ROLE_MODIFIERS = new Set([
+  'foreign',
+  'defense',
+  'defence',
+  'interior',
+  'state',
+  'deputy',
+  'vice',
+  'prime',
+]);
 const PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i']);
 const LEADING_JUNK =
   /^(?:[\s"“”‘’'(–—-]|and\b|but\b|as\b|while\b|because\b|although\b|though\b|since\b|so\b|however\b|meanwhile\b|now\b|then\b|also\b|yet\b)+/i;
@@ -245,9 +256,15 @@ function subjectBefore(
   if (/\b(?:and|or|but|to)$/i.test(np)) return null;
   if (np && tokens.length) {
     const npStart = before.lastIndexOf(np);
+    // A verb inside the phrase makes it a clause ("officials investigating the case"); a capitalised
+    // word the tagger reads as a verb is part of a name ("the Red Cross").
     if (
       tokens.some(
-        (t) => t.start >= npStart && t.end <= npStart + np.length && (t.pos === 'VERB' || t.pos === 'AUX'),
+        (t) =>
+          t.start >= npStart &&
+          t.end <= npStart + np.length &&
+          (t.pos === 'VERB' || t.pos === 'AUX') &&
+          !(t.start > npStart && /^\p{Lu}/u.test(before.slice(t.start, t.end))),
       )
     )
       return null;
@@ -315,8 +332,11 @@ export function splitNameRole(np: string): Omit<Attribution, 'verb'> | null {
   const rest = words.slice(0, i);
   if (!name.length) return { source: words.join(' ').replace(/[’']s$/, '') };
   const prev = rest[rest.length - 1]?.toLowerCase();
-  // "authorities of Seoul and Kyiv": the capitalised tail is not the speaker's name.
-  if (prev && /^(?:of|and|for|in|at|from|the|to|with|by|&)$/.test(prev)) return { source: words.join(' ') };
+  // "authorities of Seoul and Kyiv", "the Commission on Human Rights": the capitalised tail is not the
+  // speaker's name. Nor after a title word that only ever modifies a role noun ("Foreign Minister X"):
+  // "the Ministry of Foreign Affairs", "the State Department" are names of their own.
+  if (prev && (/^(?:of|on|and|for|in|at|from|the|to|with|by|&)$/.test(prev) || ROLE_MODIFIERS.has(prev)))
+    return { source: words.join(' ').replace(/[’']s$/, '') };
   const source = name.join(' ').replace(/[’']s$/, '');
   const role = rest
     .join(' ')

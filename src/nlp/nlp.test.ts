@@ -209,6 +209,31 @@ describe('findAttribution', () => {
       verb: 'told',
     });
   });
+  // An organisation's name holds prepositions and title words that elsewhere begin a role.
+  it.each([
+    [
+      'The Kenya National Commission on Human Rights said 23 people were injured.',
+      'Kenya National Commission on Human Rights',
+    ],
+    [
+      "Ukraine's Ministry of Foreign Affairs said the troops had crossed.",
+      "Ukraine's Ministry of Foreign Affairs",
+    ],
+    [
+      'The International Committee of the Red Cross said 40 aid workers were killed.',
+      'International Committee of the Red Cross',
+    ],
+    ['The State Department said 300 people were evacuated.', 'State Department'],
+  ])('keeps an organisation whole: %s', (text, source) => {
+    expect(attr(text)).toEqual({ source, verb: 'said' });
+  });
+  it.each([
+    ['Foreign Minister Andrii Sybiha said the troops had crossed.', 'Andrii Sybiha', 'Foreign Minister'],
+    ['Secretary General Mark Rutte said the troops had crossed.', 'Mark Rutte', 'Secretary General'],
+    ['Prime Minister Keir Starmer said 5,000 homes would be built.', 'Keir Starmer', 'Prime Minister'],
+  ])('still takes a title before a name as the role: %s', (text, source, role) => {
+    expect(attr(text)).toEqual({ source, role, verb: 'said' });
+  });
   it('ignores the speaker talking about their own words and passive accusations', () => {
     expect(attr('Let me say this about taxes.')).toBeNull();
     expect(attr('Now North Korea is accused of supplying manpower.')).toBeNull();
