@@ -270,15 +270,22 @@ function subjectBefore(
       return null;
   }
   if (!np) {
-    // Appositive: "Kyrylo Budanov, head of Ukrainian military intelligence, said".
+    // Appositive: "Kyrylo Budanov, head of Ukrainian military intelligence, said"; the name may hold
+    // lowercase joining words ("the Syrian Observatory for Human Rights, a Britain-based war monitor,").
     const m =
-      /([A-Z][\p{L}.’'-]*(?:\s+[A-Z][\p{L}.’'-]*){0,3}),\s*([a-z][^,]{2,80}),\s*(?:\p{Ll}+ly\s+|also\s+)?$/u.exec(
+      /([A-Z][\p{L}.’'-]*(?:\s+(?:(?:of|for|on|and|the)\s+)*[A-Z][\p{L}.’'-]*){0,6}),\s*([a-z][^,]{2,80}),\s*(?:\p{Ll}+ly\s+|also\s+)?$/u.exec(
         before,
       );
     if (m) {
       const split = splitNameRole(m[1]);
       if (split) return { source: split.source, role: m[2].trim() };
     }
+    // The role first: "The head of the World Health Organization, Tedros Adhanom Ghebreyesus, said".
+    const r =
+      /(?:^|[.;:]\s+)((?:[Tt]he|[Aa]n?)\s+[a-z][^,]{2,80}),\s*([A-Z][\p{L}.’'-]*(?:\s+[A-Z][\p{L}.’'-]*){1,3}),\s*(?:\p{Ll}+ly\s+|also\s+)?$/u.exec(
+        before,
+      );
+    if (r) return { source: r[2], role: r[1].replace(/^(?:the|a|an)\s+/i, '').trim() };
     return null;
   }
   const words = np.split(/\s+/);

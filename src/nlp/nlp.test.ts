@@ -228,6 +228,20 @@ describe('findAttribution', () => {
     expect(attr(text)).toEqual({ source, verb: 'said' });
   });
   it.each([
+    [
+      'The Syrian Observatory for Human Rights, a Britain-based war monitor, said 35 people were killed.',
+      'Syrian Observatory for Human Rights',
+      'a Britain-based war monitor',
+    ],
+    [
+      'The head of the World Health Organization, Tedros Adhanom Ghebreyesus, said 5 million doses were sent.',
+      'Tedros Adhanom Ghebreyesus',
+      'head of the World Health Organization',
+    ],
+  ])('reads a speaker and a role set apart by commas either way round: %s', (text, source, role) => {
+    expect(attr(text)).toEqual({ source, role, verb: 'said' });
+  });
+  it.each([
     ['Foreign Minister Andrii Sybiha said the troops had crossed.', 'Andrii Sybiha', 'Foreign Minister'],
     ['Secretary General Mark Rutte said the troops had crossed.', 'Mark Rutte', 'Secretary General'],
     ['Prime Minister Keir Starmer said 5,000 homes would be built.', 'Keir Starmer', 'Prime Minister'],
