@@ -182,7 +182,8 @@ function attributionIn(masked: string, tokens: readonly Token[]): Attribution | 
       clean,
     );
   if (by) {
-    const split = splitNameRole(cutNp(by[1]));
+    // "a report by the Accountability Office found that ...": the finding's verb ends the name.
+    const split = splitNameRole(cutNp(by[1]).replace(FINDING_VERB, ''));
     if (split) return { ...split, ...(by[2] && !split.role ? { role: by[2].trim() } : {}), verb: 'claimed' };
   }
   for (const m of allMatches(VERB_RE, clean)) {
@@ -203,6 +204,10 @@ function attributionIn(masked: string, tokens: readonly Token[]): Attribution | 
   }
   return null;
 }
+
+/** A verb by which a report or a study tells its finding, and what follows it. */
+const FINDING_VERB =
+  /\s+(?:found|finds|showed|shows|concluded|concludes|estimated|estimates|suggested|suggests|revealed|reveals|warned|warns|said|says|noted|notes|stated|states)\b.*$/;
 
 function isVerb(tokens: readonly Token[], at: number, text: string, end: number): boolean {
   const t = tokens.find((x) => x.start === at);
@@ -280,6 +285,12 @@ function subjectBefore(
       const split = splitNameRole(m[1]);
       if (split) return { source: split.source, role: m[2].trim() };
     }
+    // An age between commas: "Mr. Johnson, 54, said".
+    const aged =
+      /([A-Z][\p{L}.’'-]*(?:\s+[A-Z][\p{L}.’'-]*){0,3}),\s*\d{1,3},\s*(?:\p{Ll}+ly\s+|also\s+)?$/u.exec(
+        before,
+      );
+    if (aged) return splitNameRole(aged[1]);
     // The role first: "The head of the World Health Organization, Tedros Adhanom Ghebreyesus, said".
     const r =
       /(?:^|[.;:]\s+)((?:[Tt]he|[Aa]n?)\s+[a-z][^,]{2,80}),\s*([A-Z][\p{L}.’'-]*(?:\s+[A-Z][\p{L}.’'-]*){1,3}),\s*(?:\p{Ll}+ly\s+|also\s+)?$/u.exec(

@@ -227,6 +227,14 @@ describe('findAttribution', () => {
   ])('keeps an organisation whole: %s', (text, source) => {
     expect(attr(text)).toEqual({ source, verb: 'said' });
   });
+  it('ends the author of a report at the verb of its finding', () => {
+    expect(
+      attr('A report by the Government Accountability Office found that 40 percent was misspent.'),
+    ).toEqual({
+      source: 'Government Accountability Office',
+      verb: 'claimed',
+    });
+  });
   it.each([
     [
       'The Syrian Observatory for Human Rights, a Britain-based war monitor, said 35 people were killed.',
@@ -238,6 +246,7 @@ describe('findAttribution', () => {
       'Tedros Adhanom Ghebreyesus',
       'head of the World Health Organization',
     ],
+    ['Mr. Johnson, 54, said he had lost his job.', 'Johnson', 'Mr.'],
   ])('reads a speaker and a role set apart by commas either way round: %s', (text, source, role) => {
     expect(attr(text)).toEqual({ source, role, verb: 'said' });
   });
