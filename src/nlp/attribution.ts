@@ -125,7 +125,7 @@ const VERB_RE = new RegExp(`\\b(${VERBS.map((v) => v.replace(' ', '\\s')).join('
  * skipped, which is most of the sentences that have no source.
  */
 const ATTRIBUTION_HINT = new RegExp(
-  `[Aa][Cc][Cc][Oo][Rr][Dd][Ii][Nn][Gg] [Tt][Oo]|claims|assertions|statement|remarks|comments|report|${VERB_RE.source}`,
+  `[Aa][Cc][Cc][Oo][Rr][Dd][Ii][Nn][Gg] [Tt][Oo]|claims|assertions|statement|remarks|comments|report|found|finds|showed|show|suggest|${VERB_RE.source}`,
 );
 
 /**
@@ -186,6 +186,20 @@ function attributionIn(masked: string, tokens: readonly Token[]): Attribution | 
     const split = splitNameRole(cutNp(by[1]).replace(FINDING_VERB, ''));
     if (split) return { ...split, ...(by[2] && !split.role ? { role: by[2].trim() } : {}), verb: 'claimed' };
   }
+  // "Data from the Bureau of Labor Statistics showed ...", "a survey by Gallup found ...": the body that
+  // published the figures is the source, as with "a report by".
+  const finding = EVIDENCE_FINDING.exec(clean);
+  // Named, by whom ("from the Bureau", "by Gallup") or before the noun ("a Reuters/Ipsos poll"): "the
+  // study found" names no one.
+  const publisher =
+    finding?.[2] ??
+    (finding && /\p{Lu}/u.test(finding[1].replace(/\s*\S+$/, '').replace(/^(?:The|A|An)(?:\s+|$)/, ''))
+      ? finding[1]
+      : undefined);
+  if (finding && publisher) {
+    const split = splitNameRole(cutNp(publisher));
+    if (split) return { ...split, verb: finding[3] };
+  }
   for (const m of allMatches(VERB_RE, clean)) {
     const verb = m[1].replace(/\s+/, ' ');
     if (AMBIGUOUS.has(verb.toLowerCase()) && !isVerb(tokens, m.index, clean, m.index + m[0].length)) continue;
@@ -204,6 +218,14 @@ function attributionIn(masked: string, tokens: readonly Token[]): Attribution | 
   }
   return null;
 }
+
+/**
+ * Figures, a survey or a study that found or showed something, with who published it when the sentence
+ * says ("from", "by", "of"): "Figures from the Office for National Statistics show", "a Gallup poll found".
+ * Only such nouns: "the video showed soldiers" and "police found a body" name no source of a finding.
+ */
+const EVIDENCE_FINDING =
+  /\b((?:[A-Z][\p{L}/&.’'-]*\s+){0,4}(?:[Dd]ata|[Ff]igures|[Ss]tatistics|[Ss]urvey|[Pp]oll|[Ss]tudy|[Rr]esearch|[Aa]nalysis|[Cc]ensus|[Aa]udit|[Rr]eview)(?:\s+(?:from|by|of|published by|conducted by|released by)\s+([^,.;:]{2,80}?))?)\s+(found|finds|showed|shows|show|suggests|suggested)\b/u;
 
 /** A verb by which a report or a study tells its finding, and what follows it. */
 const FINDING_VERB =

@@ -227,6 +227,29 @@ describe('findAttribution', () => {
   ])('keeps an organisation whole: %s', (text, source) => {
     expect(attr(text)).toEqual({ source, verb: 'said' });
   });
+  it.each([
+    [
+      'Data from the Bureau of Labor Statistics showed unemployment fell to 3.5 percent.',
+      'Bureau of Labor Statistics',
+      'showed',
+    ],
+    [
+      'Figures from the Office for National Statistics show inflation rose to 3.2 percent.',
+      'Office for National Statistics',
+      'show',
+    ],
+    ['A survey by Gallup found that 62 percent of Americans support the measure.', 'Gallup', 'found'],
+  ])('takes who published figures, a survey or a study as its source: %s', (text, source, verb) => {
+    expect(attr(text)).toEqual({ source, verb });
+  });
+  it.each([
+    'The study found that 1 in 5 adults was affected.',
+    'Data showed unemployment fell to 3.5 percent.',
+    'The video showed soldiers standing in line.',
+    'Police found 12 bodies in the house.',
+  ])('names no source for a finding nobody is named for: %s', (text) => {
+    expect(attr(text)).toBeNull();
+  });
   it('ends the author of a report at the verb of its finding', () => {
     expect(
       attr('A report by the Government Accountability Office found that 40 percent was misspent.'),
