@@ -155,7 +155,7 @@ const DEBUNK_TARGETS = 2;
  * sentence about the reporting that vouches for nothing in the story.
  */
 const NO_COMMENT =
-  /\b(?:declined|refused|would not|wouldn['’]t) (?:to )?comment|\bno (?:immediate |official |further )?comment\b|\b(?:contacted|approached|reached|asked) for (?:a )?comment\b|\brequests? for comment\b|\bwithout (?:having )?(?:authenticat|verif|confirm)/i;
+  /\b(?:declined|refused|would not|wouldn['’]t) (?:to )?comment|\b(?:has|have|had|did) not (?:yet |immediately )?(?:commented|comment|responded)\b|\bno (?:immediate |official |further )?comment\b|\b(?:contacted|approached|reached|asked) for (?:a )?comment\b|\brequests? for comment\b|\bwithout (?:having )?(?:authenticat|verif|confirm)/i;
 
 /** Where a sentence's cues are, by text: every pair of two articles asks about the same sentences. */
 interface Cues {
@@ -565,6 +565,9 @@ function judgeAligned(c: SentenceAnalysis, t: SentenceAnalysis, context: PairCon
   // Nor does a sentence that shares only names with ours ("Dylan Thomas has been contacted for comment"
   // against "Dylan Thomas was told by doctors that he was suffering from an allergic reaction").
   if (!context.lone && !saysAlike(c, t)) return null;
+  // A line about the reporting ("The army has not commented") states no fact of the story to confirm;
+  // one that goes on to state one ("... and spent October in rehab after his arrest") still can.
+  if (onlyNoComment(c) || onlyNoComment(t)) return null;
   if (sim() < context.confirmFrom) return null;
   return { stance: 'confirms', score: round(sim()), basis: 'same-fact' };
 }
@@ -584,6 +587,23 @@ function oppositePolarity(a: SentenceAnalysis, b: SentenceAnalysis): boolean {
 
 /** Content words a sentence needs to confirm another: a heading's few words restate nothing. */
 const MIN_CONFIRMING_WORDS = 4;
+
+/** A no-comment and the rest of its clause ("has not commented on the strike", up to ", but" or "and"). */
+const NO_COMMENT_CLAUSE = new RegExp(
+  `(?:${NO_COMMENT.source})[^,;]*?(?=[,;]|\\s(?:and|but|while)\\s|$)`,
+  'i',
+);
+
+/**
+ * Whether a sentence says no more than that someone did not comment: few content words beside the
+ * no-comment's clause ("The army has not commented on the strike"), where "... declined to comment, but
+ * the director will testify on Tuesday" goes on to a fact.
+ */
+function onlyNoComment(s: SentenceAnalysis): boolean {
+  return (
+    cuesOf(s).noComment && contentStems(s.text.replace(NO_COMMENT_CLAUSE, ' ')).length < MIN_CONFIRMING_WORDS
+  );
+}
 
 function contentWords(s: SentenceAnalysis): number {
   return contentStems(s.text).length;

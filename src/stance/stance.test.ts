@@ -120,6 +120,27 @@ describe('judgePair', () => {
     expect(stances(ours, [...said, ...theirs.slice(1)])).toEqual([[0, 0, 'confirms', 'same-fact']]);
   });
 
+  it('confirms no line that only says someone did not comment, and still one that goes on to a fact', () => {
+    const ours = [
+      sentence('The army has not commented on the air strike on the hospital in Al-Qasr.'),
+      sentence('The central bank raised interest rates by half a point on Tuesday.'),
+    ];
+    const theirs = [
+      sentence('The army has not commented on the air strike on the hospital in Al-Qasr, officials said.'),
+      sentence('Rain is expected over the weekend across the north.'),
+    ];
+    expect(stances(ours, theirs)).toEqual([]);
+    const facts = [
+      sentence(
+        'Phelps has not commented on the post and spent October in rehab after his drink-driving arrest in Baltimore.',
+      ),
+    ];
+    const arrest = [
+      sentence('Phelps spent October in rehab after his drink-driving arrest in Baltimore, his agent said.'),
+    ];
+    expect(stances(arrest, facts)).toEqual([[0, 0, 'confirms', 'same-fact']]);
+  });
+
   it('confirms the sentence that states the same fact, and only that one', () => {
     const theirs = [
       sentence('The central bank raised interest rates by half a point on Tuesday.'),
