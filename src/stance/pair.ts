@@ -1060,6 +1060,8 @@ function numberDisputes(
   };
   // The likeness of whole sentences, as the alignment of the two articles scored them.
   const scores = pairScores(ours.sentences, theirs.sentences);
+  // Which article is the later, read once per pair of articles (`laterTally`).
+  const apart = publishedApart(ours, theirs);
   // What each figure is, read once per figure rather than once per pair of figures.
   const ourFigures = ours.sentences.map(figuresOf);
   const theirFigures = theirs.sentences.map(figuresOf);
@@ -1122,7 +1124,7 @@ function numberDisputes(
           }
           if (oursGiven[xi] || theirsGiven[yi] || offByOne(x, y) || !sameScale(x, y, CONFLICT_RATIO))
             continue;
-          if (laterTally(ours, c, x, theirs, t, y)) continue;
+          if (apart !== 0 && laterTally(apart, c, x, t, y)) continue;
           const score = related();
           if (score < NUMBER_FLOOR || (!(xu.unit && yu.unit) && score < BARE_NUMBER_FLOOR)) continue;
           if (!best || score > best.detail.score)
@@ -1156,23 +1158,29 @@ const LATER_MS = 12 * 60 * 60 * 1000;
 
 /**
  * Whether two figures are one tally at two moments rather than a conflict: both count an event's toll
- * (`TALLY`, in the figure's own clause), the articles were published half a day or more apart, and the
+ * (`TALLY`, in the figure's own clause), the articles were published half a day or more apart (`apart`), and the
  * later one gives the larger figure ("destroyed 300 homes" on Monday, "has destroyed 410 homes" on
  * Tuesday). A later, smaller count stays a dispute: a toll revised down, or outlets that disagree.
  */
 function laterTally(
-  ours: ArticleReading,
+  apart: number,
   c: SentenceAnalysis,
   x: NumberMention,
-  theirs: ArticleReading,
   t: SentenceAnalysis,
   y: NumberMention,
 ): boolean {
-  if (!ours.publishedAt || !theirs.publishedAt) return false;
-  const gap = Date.parse(theirs.publishedAt) - Date.parse(ours.publishedAt);
-  if (!(Math.abs(gap) >= LATER_MS)) return false;
-  if ((gap > 0 ? y.value - x.value : x.value - y.value) <= 0) return false;
+  if ((apart > 0 ? y.value - x.value : x.value - y.value) <= 0) return false;
   return TALLY.test(around(c, x).text) && TALLY.test(around(t, y).text);
+}
+
+/**
+ * How the two articles' publication lies apart: 1 when theirs came half a day or more after ours (`LATER_MS`),
+ * -1 when before, 0 when closer or when either date is unknown.
+ */
+function publishedApart(ours: ArticleReading, theirs: ArticleReading): number {
+  if (!ours.publishedAt || !theirs.publishedAt) return 0;
+  const gap = Date.parse(theirs.publishedAt) - Date.parse(ours.publishedAt);
+  return Math.abs(gap) >= LATER_MS ? Math.sign(gap) : 0;
 }
 
 /** Two figures that name the same kind of unit ("acres" and "acre", "troops" and "soldiers"). */
