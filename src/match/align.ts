@@ -46,14 +46,16 @@ const saidByText = new Map<string, ReadonlySet<string>>();
 
 /**
  * What a sentence says of whom it names: its content words (as concepts) and figures that are not part
- * of a name it mentions or of its source's name.
+ * of a name it mentions or of its source's name or role.
  */
 function saidOf(s: SentenceAnalysis): ReadonlySet<string> {
   let said = saidByText.get(s.text);
   if (!said) {
     const names = new Set<string>();
     for (const e of s.entities) for (const w of contentStems(e.text)) names.add(w);
-    if (s.attribution) for (const w of contentStems(s.attribution.source)) names.add(w);
+    // Its source's role is a name too: two lines of "Union president Marcus Hale" share him, not a fact.
+    if (s.attribution)
+      for (const w of contentStems(`${s.attribution.source} ${s.attribution.role ?? ''}`)) names.add(w);
     said = new Set(
       contentStems(s.text)
         .filter((w) => !names.has(w))
@@ -70,6 +72,9 @@ function saidOf(s: SentenceAnalysis): ReadonlySet<string> {
  * contacted for comment" states nothing of "Dylan Thomas was told by doctors that he had an allergy".
  */
 export function saysAlike(a: SentenceAnalysis, b: SentenceAnalysis): boolean {
+  // A sentence repeated word for word says what it says, even when that is all names ("'It's Kevin being
+  // Kevin,' his cousin Keith told CBC.").
+  if (a.text === b.text) return true;
   const x = saidOf(a);
   const y = saidOf(b);
   for (const w of x) if (y.has(w)) return true;

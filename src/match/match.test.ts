@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeSentences } from '../claims/index.ts';
 import type { SentenceAnalysis } from '../model/sentence.ts';
-import { alignScore, alignSentences, overlap } from './align.ts';
+import { alignScore, alignSentences, overlap, saysAlike } from './align.ts';
 import { featuresSymmetric, prepare } from './features.ts';
 import { indexTerms, matchEvidence, queryTerms, similarity } from './index.ts';
 import { ParaphraseMemo, paraphraseProbability } from './model.ts';
@@ -189,6 +189,22 @@ describe('MSRP format', () => {
     expect(pairs).toHaveLength(2);
     expect(pairs[0]).toMatchObject({ quality: 1, id1: '1', id2: '2', s2: 'The cat sat.' });
     expect(isMsrpDev(pairs[0])).toBe(isMsrpDev({ ...pairs[0] }));
+  });
+});
+
+describe('saysAlike', () => {
+  it('reads two lines of one speaker and role as sharing nothing they say, and a repeated line as alike', () => {
+    const [betrayal, challenge, same] = analyzeSentences([
+      {
+        kind: 'paragraph',
+        text: 'Union president Marcus Hale said the decision was "a betrayal of the workers".',
+      },
+      { kind: 'paragraph', text: 'Union president Marcus Hale said the union would challenge the move.' },
+      { kind: 'paragraph', text: "'It's Kevin being Kevin,' his cousin Keith told CBC." },
+    ]);
+    expect(betrayal.attribution?.role).toBe('Union president');
+    expect(saysAlike(betrayal, challenge)).toBe(false);
+    expect(saysAlike(same, { ...same })).toBe(true);
   });
 });
 

@@ -7,16 +7,19 @@ import type { NumberMention, SentenceAnalysis } from '../model/sentence.ts';
 import { findNumbers } from '../nlp/numbers.ts';
 
 /** A number as the matcher compares it: the analyser's mention without its offsets. */
-export type Quantity = Pick<NumberMention, 'raw' | 'value' | 'qualifier' | 'unit'>;
+export type Quantity = Pick<NumberMention, 'raw' | 'value' | 'qualifier' | 'unit' | 'denied'>;
 
 /** The quantities of a raw text (pairs of sentences the analyser has not seen, e.g. MSRP or FNC-1). */
 export function quantitiesOf(text: string): Quantity[] {
   return findNumbers(text);
 }
 
-/** The quantities of an analysed sentence: the analyser's own mentions (its units come from parts of speech). */
+/**
+ * The quantities an analysed sentence states: the analyser's own mentions (its units come from parts of
+ * speech), less the figures it denies ("1,800 people, not 2,000" states no 2,000).
+ */
 export function sentenceQuantities(s: SentenceAnalysis): Quantity[] {
-  return s.numbers ?? quantitiesOf(s.text);
+  return (s.numbers ?? quantitiesOf(s.text)).filter((n) => !n.denied);
 }
 
 type Interval = [number, number];

@@ -20,6 +20,11 @@ export interface NumberMention {
   /** What is counted or measured when the text says so: "troops", "%", "miles", "units". */
   unit?: string;
   qualifier: NumberQualifier;
+  /**
+   * The sentence denies the figure rather than states it: "1,800 people, not 2,000", "900 jobs rather than
+   * the 1,200 announced". A denied figure that names nothing it counts counts what the figure it corrects does.
+   */
+  denied?: true;
   /** Offsets into the sentence text. */
   start: number;
   end: number;

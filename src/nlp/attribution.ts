@@ -168,12 +168,22 @@ function attributionIn(masked: string, tokens: readonly Token[]): Attribution | 
   const according = /\baccording to\s+((?:the\s+)?[^,.;:“”"]{2,80})/i.exec(clean);
   if (according) {
     const np = cutNp(according[1]);
-    const appositive = /^,\s*([a-z][^,.;]{2,80}),/.exec(clean.slice(according.index + according[0].length));
+    const after = according.index + according[0].length;
+    const appositive = /^,\s*([a-z][^,.;]{2,80}),/.exec(clean.slice(after));
+    // "According to Shaun Tandon, an AFP reporter, ...": a noun phrase. "According to reports, an iPhone
+    // game designer decided he had had enough, ..." is the sentence's own clause, with a verb; "which
+    // monitors the war" a relative clause.
+    const role =
+      appositive &&
+      !/^(?:which|who|whose|that|where|when)\b/.test(appositive[1]) &&
+      !hasVerb(tokens, after + appositive[0].indexOf(appositive[1]), appositive[1].length)
+        ? appositive[1].trim()
+        : undefined;
     const split = splitNameRole(np);
     if (split)
       return {
         ...split,
-        ...(appositive && !split.role ? { role: appositive[1].trim() } : {}),
+        ...(role && !split.role ? { role } : {}),
         verb: 'according to',
       };
   }
@@ -230,6 +240,11 @@ const EVIDENCE_FINDING =
 /** A verb by which a report or a study tells its finding, and what follows it. */
 const FINDING_VERB =
   /\s+(?:found|finds|showed|shows|concluded|concludes|estimated|estimates|suggested|suggests|revealed|reveals|warned|warns|said|says|noted|notes|stated|states)\b.*$/;
+
+/** Whether the tagger reads a verb (or auxiliary) in the span of `length` characters from `at`. */
+function hasVerb(tokens: readonly Token[], at: number, length: number): boolean {
+  return tokens.some((t) => t.start >= at && t.end <= at + length && (t.pos === 'VERB' || t.pos === 'AUX'));
+}
 
 function isVerb(tokens: readonly Token[], at: number, text: string, end: number): boolean {
   const t = tokens.find((x) => x.start === at);

@@ -136,6 +136,22 @@ describe('findNumbers', () => {
       expect(found[i][2]).toBe(unit ?? AGE_UNIT);
     });
   });
+  it('reads a figure the sentence denies as denied, counting what the figure it corrects counts', () => {
+    const read = (text: string) =>
+      findNumbers(text, tokensOf(text)).map((n) => [n.raw, n.unit, n.denied ?? false]);
+    expect(read('The plant employs 1,800 people, not 2,000.')).toEqual([
+      ['1,800', 'people', false],
+      ['2,000', 'people', true],
+    ]);
+    expect(read('The plan would cut 900 jobs, not the 1,200 the company announced.')).toEqual([
+      ['900', 'jobs', false],
+      ['1,200', 'jobs', true],
+    ]);
+    expect(read('Police arrested 40 people rather than 12.').map((n) => n[2])).toEqual([false, true]);
+    // A negated verb is not a denied figure.
+    expect(read('The earthquake did not kill 12 people.').map((n) => n[2])).toEqual([false]);
+    expect(read('No more than 12 people were hurt.').map((n) => n[2])).toEqual([false]);
+  });
   it('reads no age into a count after a place or a list of counts', () => {
     expect(findNumbers('In Texas, 45 people died.', tokensOf('In Texas, 45 people died.'))[0].unit).toBe(
       'people',
@@ -194,6 +210,16 @@ describe('findAttribution', () => {
     expect(attr('According to Ihor Solovey, head of the centre, the video shows recruits.')).toEqual({
       source: 'Ihor Solovey',
       role: 'head of the centre',
+      verb: 'according to',
+    });
+    // What follows the comma is the sentence's own clause (a verb) or a relative clause, not a role.
+    expect(
+      attr(
+        'According to reports, an iPhone game designer decided he had had enough with his job, so he quit.',
+      ),
+    ).toEqual({ source: 'reports', verb: 'according to' });
+    expect(attr('According to the agency, which monitors the war, 40 people died.')).toEqual({
+      source: 'agency',
       verb: 'according to',
     });
     expect(attr('The first 1,500 were shipped, the National Intelligence Service claimed.')).toEqual({

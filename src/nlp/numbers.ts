@@ -88,6 +88,14 @@ export const QUALIFIERS: readonly [RegExp, NumberQualifier][] = [
   [/~\s*$/, 'approx'],
 ];
 
+/**
+ * Words that deny the figure after them: "not 2,000", "not the 1,200 the company announced", "rather than
+ * 12", "instead of the 40". "did not kill 12 people" negates a verb, not the figure, and is not read here.
+ */
+const DENIED_BEFORE = /\b(?:not|rather than|instead of)\s+(?:the\s+|an?\s+)?$/i;
+/** Between a figure and the denied one that corrects it: its noun and a comma, a few words at most. */
+const CORRECTION_BETWEEN = /^[^.;:]{0,30}$/;
+
 const MONTH =
   '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
 const DATE_DAY_AFTER = new RegExp(`${MONTH}\\s+$`);
@@ -219,11 +227,18 @@ export function findNumbers(text: string, tokens: readonly Token[] = []): Number
     // An age's words outrank the noun after it ("aged 13 and 14 fall pregnant").
     const age = g.cur || g.pct || g.scale || g.frac ? undefined : ageBefore(text, start, out[out.length - 1]);
     if (age) unit = AGE_UNIT;
+    const denied = DENIED_BEFORE.test(text.slice(Math.max(0, start - 24), start));
+    if (denied && !unit) {
+      // "employs 1,800 people, not 2,000": the denied figure counts what the one it corrects counts.
+      const corrected = out[out.length - 1];
+      if (corrected?.unit && CORRECTION_BETWEEN.test(text.slice(corrected.end, start))) unit = corrected.unit;
+    }
     out.push({
       raw: text.slice(start, end),
       value,
       ...(unit ? { unit } : {}),
       qualifier: age?.qualifier ?? qualifier,
+      ...(denied ? { denied: true as const } : {}),
       start,
       end,
     });

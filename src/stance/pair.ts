@@ -1075,14 +1075,15 @@ function numberDisputes(
       // A sentence that gives our figure beside another ("about 62 acres; another listing says about 82")
       // reports both and disputes neither; nor is ours disputed by a figure it gives itself.
       const given = (figures: readonly NumberMention[], y: NumberMention) =>
-        figures.some((z) => sameQuantity(z, y) && compatible(z, y));
+        figures.some((z) => !z.denied && sameQuantity(z, y) && compatible(z, y));
       const oursGiven = c.numbers.map((x) => given(t.numbers, x));
       const theirsGiven = t.numbers.map((y) => given(c.numbers, y));
       for (const [xi, x] of c.numbers.entries()) {
         for (const [yi, y] of t.numbers.entries()) {
           const fx = ourFigures[i][xi];
           const fy = theirFigures[j][yi];
-          if (fx.aside || fy.aside) continue;
+          // A figure our sentence denies is not our claim; the figure it states instead is.
+          if (fx.aside || fy.aside || x.denied) continue;
           const rx = restated(x, ourFact.get(i), theirs);
           const ry = restated(y, theirFact.get(j), ours);
           const xu = rx?.number ?? x;
@@ -1116,6 +1117,25 @@ function numberDisputes(
             if (ry) r = Math.max(r, relatedAt(c, x, ry.sentence, ry.number));
             return r;
           };
+          // Their sentence denies a figure ("employs 1,800 people, not 2,000"): ours, when it is ours and
+          // counts the same thing, is disputed in so many words; any other figure it denies says nothing.
+          if (y.denied) {
+            if (!compatible(x, y)) continue;
+            const score = related();
+            if (score < NUMBER_FLOOR || (!(xu.unit && yu.unit) && score < BARE_NUMBER_FLOOR)) continue;
+            if (!best || score > best.detail.score)
+              best = {
+                ours: i,
+                theirs: j,
+                detail: {
+                  stance: 'disputes',
+                  score: round(score),
+                  basis: 'numbers',
+                  numberConflict: { ours: x.raw, theirs: statedInstead(t, y)?.raw ?? `not ${y.raw}` },
+                },
+              };
+            continue;
+          }
           // A sentence like ours with a compatible figure states ours: for that, the likeness of the
           // whole sentences is evidence enough ("Seven girls as young as 13 …" and "7 teen girls …").
           if (compatible(x, y)) {
@@ -1277,6 +1297,16 @@ interface Figure {
 
 function figuresOf(s: SentenceAnalysis): Figure[] {
   return s.numbers.map((n) => ({ aside: isVague(n) || isIncrement(s, n), record: isRecord(s, n) }));
+}
+
+/** The figure a sentence states in place of one it denies: the nearest before it of the same kind. */
+function statedInstead(s: SentenceAnalysis, denied: NumberMention): NumberMention | undefined {
+  let found: NumberMention | undefined;
+  for (const n of s.numbers) {
+    if (n.start >= denied.start) break;
+    if (!n.denied && sameQuantity(n, denied)) found = n;
+  }
+  return found;
 }
 
 /** "22-year-old", "aged 22": a person's age. */

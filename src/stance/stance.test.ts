@@ -199,6 +199,29 @@ describe('judgePair', () => {
     expect(numbers(dated(troops('8,000'), mon), dated(troops('10,000'), tue))).toEqual(['8,000']);
   });
 
+  it('reads a figure a sentence denies ("1,800 people, not 2,000") as disputing ours, not stating it', () => {
+    const numbers = (a: SentenceAnalysis[], b: SentenceAnalysis[]) =>
+      judgePair(report(a), report(b))
+        .filter((x) => x.detail.basis === 'numbers')
+        .map((x) => x.detail.numberConflict);
+    const plant = [sentence('The plant employs about 2,000 people, according to the union.')];
+    const union = [sentence('The union said the plant employs 1,800 people, not 2,000.')];
+    expect(numbers(plant, union)).toEqual([{ ours: 'about 2,000', theirs: '1,800' }]);
+    expect(numbers(union, plant)).toEqual([{ ours: '1,800', theirs: 'about 2,000' }]);
+    const cuts = [
+      sentence('Carmaker Veltra said on Tuesday it would cut 1,200 jobs and close its Ohio plant.'),
+    ];
+    const fewer = [
+      sentence("The union said Veltra's plan would cut 900 jobs, not the 1,200 the carmaker announced."),
+    ];
+    expect(numbers(cuts, fewer)).toEqual([{ ours: '1,200', theirs: '900' }]);
+    // Giving both figures without denying either still reports both and disputes neither.
+    const both = [
+      sentence("The union said Veltra's plan would cut 900 jobs at first and 1,200 jobs in all."),
+    ];
+    expect(numbers(cuts, both)).toEqual([]);
+  });
+
   it('reads a bare figure as counting what the same figure counts in the sentence of the same fact', () => {
     const ours = [
       sentence('Police said an estimated 40,000 protesters marched through the capital on Saturday.'),
