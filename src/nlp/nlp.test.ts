@@ -148,9 +148,36 @@ describe('findNumbers', () => {
       ['1,200', 'jobs', true],
     ]);
     expect(read('Police arrested 40 people rather than 12.').map((n) => n[2])).toEqual([false, true]);
+    // The figure a rejection names as what it rejects.
+    expect(
+      read(
+        "The army rejected the health ministry's figure of 30 dead, saying 12 people had been killed.",
+      ).map((n) => [n[0], n[2]]),
+    ).toEqual([
+      ['30', true],
+      ['12', false],
+    ]);
+    expect(read("Police disputed the organisers' estimate of 40,000 protesters.").map((n) => n[2])).toEqual([
+      true,
+    ]);
+    expect(read('The ministry rejected the plan to cut 300 jobs.').map((n) => n[2])).toEqual([false]);
     // A negated verb is not a denied figure.
     expect(read('The earthquake did not kill 12 people.').map((n) => n[2])).toEqual([false]);
     expect(read('No more than 12 people were hurt.').map((n) => n[2])).toEqual([false]);
+  });
+  it('reads "between 40 and 50" as a range: a lower and an upper bound counting the same thing', () => {
+    const read = (text: string) =>
+      findNumbers(text, tokensOf(text)).map((n) => [n.value, n.qualifier, n.unit]);
+    expect(read('The floods left between 40 and 50 people missing.')).toEqual([
+      [40, 'at-least', 'people'],
+      [50, 'at-most', 'people'],
+    ]);
+    expect(read('Damage was put at between $2 million and $3 million.')).toEqual([
+      [2e6, 'at-least', '$'],
+      [3e6, 'at-most', '$'],
+    ]);
+    // Not a range: two counts joined by "and".
+    expect(read('Police arrested 40 men and 50 women.').map((n) => n[1])).toEqual(['exact', 'exact']);
   });
   it('reads no age into a count after a place or a list of counts', () => {
     expect(findNumbers('In Texas, 45 people died.', tokensOf('In Texas, 45 people died.'))[0].unit).toBe(

@@ -93,6 +93,12 @@ export const QUALIFIERS: readonly [RegExp, NumberQualifier][] = [
  * 12", "instead of the 40". "did not kill 12 people" negates a verb, not the figure, and is not read here.
  */
 const DENIED_BEFORE = /\b(?:not|rather than|instead of)\s+(?:the\s+|an?\s+)?$/i;
+/**
+ * A figure a rejection names as what it rejects: "rejected the health ministry's figure of 30 dead",
+ * "disputed the official toll of 30", "dismissed estimates of 40,000".
+ */
+const REJECTED_BEFORE =
+  /\b(?:reject(?:s|ed|ing)?|den(?:y|ies|ied|ying)|disput(?:e|es|ed|ing)|dismiss(?:es|ed|ing)?|refut(?:e|es|ed|ing))\s+(?:[\w'’-]+\s+){0,4}(?:figures?|toll|tally|estimates?|counts?|numbers?|claims?|reports?)\s+(?:of|that)\s+$/i;
 /** Between a figure and the denied one that corrects it: its noun and a comma, a few words at most. */
 const CORRECTION_BETWEEN = /^[^.;:]{0,30}$/;
 
@@ -227,7 +233,9 @@ export function findNumbers(text: string, tokens: readonly Token[] = []): Number
     // An age's words outrank the noun after it ("aged 13 and 14 fall pregnant").
     const age = g.cur || g.pct || g.scale || g.frac ? undefined : ageBefore(text, start, out[out.length - 1]);
     if (age) unit = AGE_UNIT;
-    const denied = DENIED_BEFORE.test(text.slice(Math.max(0, start - 24), start));
+    const denied =
+      DENIED_BEFORE.test(text.slice(Math.max(0, start - 24), start)) ||
+      REJECTED_BEFORE.test(text.slice(Math.max(0, start - 80), start));
     if (denied && !unit) {
       // "employs 1,800 people, not 2,000": the denied figure counts what the one it corrects counts.
       const corrected = out[out.length - 1];
@@ -247,8 +255,29 @@ export function findNumbers(text: string, tokens: readonly Token[] = []): Number
   for (let i = out.length - 2; i >= 0; i--)
     if (!out[i].unit && out[i + 1].unit === AGE_UNIT && JOINED.test(text.slice(out[i].end, out[i + 1].start)))
       out[i] = { ...out[i], unit: AGE_UNIT };
+  // "between 40 and 50 missing": a range, its ends a lower and an upper bound (45 is within it, 74 is not),
+  // both counting what either names.
+  for (let i = 0; i + 1 < out.length; i++) {
+    const [low, high] = [out[i], out[i + 1]];
+    if (
+      low.qualifier !== 'exact' ||
+      high.qualifier !== 'exact' ||
+      !RANGE_START.test(text.slice(Math.max(0, low.start - 10), low.start)) ||
+      !RANGE_AND.test(text.slice(low.end, high.start)) ||
+      low.value >= high.value
+    )
+      continue;
+    const unit = low.unit ?? high.unit;
+    out[i] = { ...low, qualifier: 'at-least', ...(unit ? { unit } : {}) };
+    out[i + 1] = { ...high, qualifier: 'at-most', ...(unit ? { unit } : {}) };
+    i++;
+  }
   return out;
 }
+
+/** What opens a range of two figures: "between 40 and 50". */
+const RANGE_START = /\bbetween\s+$/i;
+const RANGE_AND = /^\s+and\s+$/i;
 
 /** The unit of a person's age, however it is written ("13-year-old", "13 years old", "aged 13"). */
 export const AGE_UNIT = 'year old';

@@ -60,10 +60,17 @@ export function figuresDiffer(a: SentenceAnalysis, b: SentenceAnalysis): boolean
   for (const x of ours)
     for (const y of theirs) {
       if ((!x.unit && !y.unit) || !unitsAgree(x, y)) continue;
-      if (compatible(x, y) || offByOne(x, y)) return false;
+      // An open bound agrees with any figure beyond it: "at least 23 people" is no statement of "200
+      // soldiers", a figure of another order.
+      if ((compatible(x, y) && nearValues(x, y)) || offByOne(x, y)) return false;
       comparable = true;
     }
   return comparable;
+}
+
+/** Whether two figures' values are within a ratio of four, whatever they count ("7.5 percent" and "7.5"). */
+function nearValues(x: Quantity, y: Quantity): boolean {
+  return Math.max(x.value, y.value) < 4 * Math.max(1e-9, Math.min(x.value, y.value));
 }
 
 /**

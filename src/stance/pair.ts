@@ -1054,7 +1054,7 @@ function numberDisputes(
     if (n.unit || fact === undefined) return null;
     const sentence = other.sentences[fact];
     const number = sentence.numbers.find(
-      (z) => z.unit && compatible(z, n) && sameScale(z, n, CONFLICT_RATIO),
+      (z) => z.unit && !z.denied && compatible(z, n) && sameScale(z, n, CONFLICT_RATIO),
     );
     return number ? { sentence, number } : null;
   };
@@ -1067,6 +1067,11 @@ function numberDisputes(
   const theirFigures = theirs.sentences.map(figuresOf);
   ours.sentences.forEach((c, i) => {
     if (!c.numbers.length) return;
+    let asserts: boolean | undefined;
+    const asserted = () => {
+      asserts ??= affirmative(c);
+      return asserts;
+    };
     let best: PairJudgement | undefined;
     let statesOurs = false;
     theirs.sentences.forEach((t, j) => {
@@ -1120,9 +1125,14 @@ function numberDisputes(
           // Their sentence denies a figure ("employs 1,800 people, not 2,000"): ours, when it is ours and
           // counts the same thing, is disputed in so many words; any other figure it denies says nothing.
           if (y.denied) {
-            if (!compatible(x, y)) continue;
-            const score = related();
-            if (score < NUMBER_FLOOR || (!(xu.unit && yu.unit) && score < BARE_NUMBER_FLOOR)) continue;
+            // Only a figure our sentence asserts is disputed so: "makes an unconfirmed claim that at least
+            // 10 ..." tells of the figure their denial also rejects.
+            if (!compatible(x, y) || !asserted()) continue;
+            // Read against our clause and sentence alone: a bare denied figure restated through our sentence
+            // would be our own figure, related to itself. Our figure's noun is enough: the denial names it as ours.
+            let score = Math.max(whole, relatedAt(c, x, t, y));
+            if (rx) score = Math.max(score, relatedAt(rx.sentence, rx.number, t, y));
+            if (score < NUMBER_FLOOR || (!x.unit && !y.unit && score < BARE_NUMBER_FLOOR)) continue;
             if (!best || score > best.detail.score)
               best = {
                 ours: i,
@@ -1299,14 +1309,17 @@ function figuresOf(s: SentenceAnalysis): Figure[] {
   return s.numbers.map((n) => ({ aside: isVague(n) || isIncrement(s, n), record: isRecord(s, n) }));
 }
 
-/** The figure a sentence states in place of one it denies: the nearest before it of the same kind. */
+/**
+ * The figure a sentence states in place of one it denies: the nearest of the same kind ("1,800 people,
+ * not 2,000"), else the nearest it states at all ("rejected the figure of 30 dead, saying 12 people had
+ * been killed").
+ */
 function statedInstead(s: SentenceAnalysis, denied: NumberMention): NumberMention | undefined {
-  let found: NumberMention | undefined;
-  for (const n of s.numbers) {
-    if (n.start >= denied.start) break;
-    if (!n.denied && sameQuantity(n, denied)) found = n;
-  }
-  return found;
+  const stated = s.numbers.filter((n) => !n.denied && !isAge(n) && !isVague(n));
+  const distance = (n: NumberMention) => Math.abs(n.start - denied.start);
+  const nearest = (list: NumberMention[]) =>
+    list.reduce<NumberMention | undefined>((a, n) => (!a || distance(n) < distance(a) ? n : a), undefined);
+  return nearest(stated.filter((n) => sameQuantity(n, denied))) ?? nearest(stated);
 }
 
 /** "22-year-old", "aged 22": a person's age. */

@@ -215,6 +215,24 @@ describe('judgePair', () => {
       sentence("The union said Veltra's plan would cut 900 jobs, not the 1,200 the carmaker announced."),
     ];
     expect(numbers(cuts, fewer)).toEqual([{ ours: '1,200', theirs: '900' }]);
+    // A rejection of our figure, with the figure its source gives instead: before, the figure it names
+    // was read as given beside 12 and the sentence confirmed ours.
+    const analysed = (text: string) => analyzeSentences([{ kind: 'paragraph', text }]);
+    const toll = analysed(
+      'An air strike on the market in Dorvan killed 30 people on Saturday, the health ministry said.',
+    );
+    const rejected = analysed(
+      "The army rejected the health ministry's figure of 30 dead in the Dorvan strike, saying 12 people had been killed.",
+    );
+    expect(numbers(toll, rejected)).toEqual([{ ours: '30', theirs: '12' }]);
+    // A figure ours only tells of ("makes an unconfirmed claim that ...") is no assertion to dispute.
+    const told = analysed(
+      'Congressman makes unconfirmed claim that Border Patrol caught at least 10 ISIS fighters.',
+    );
+    const denial = analysed(
+      "Officials deny the congressman's claim that at least ten ISIS fighters were caught.",
+    );
+    expect(numbers(told, denial)).toEqual([]);
     // Giving both figures without denying either still reports both and disputes neither.
     const both = [
       sentence("The union said Veltra's plan would cut 900 jobs at first and 1,200 jobs in all."),
@@ -1021,6 +1039,24 @@ describe('judgePair', () => {
       figuresDiffer(read(['The final score was 3.']).sentences[0], read(['It ended 5.']).sentences[0]),
     ).toBe(false);
     expect(confirms(shipped, moved)).toBe(true);
+    // An open bound is no statement of a figure of another order: "at least 23 people" killed and "200
+    // soldiers" sent are two facts of one flood; 31 dead a day later still states at least 23.
+    const toll =
+      'Floods in the Brazilian state of Rio Grande do Sul have killed at least 23 people, state officials said.';
+    const army =
+      "Brazil's army will send 200 soldiers to the flooded state of Rio Grande do Sul, an army spokesman said.";
+    expect(figuresDiffer(read([toll]).sentences[0], read([army]).sentences[0])).toBe(true);
+    expect(confirms(toll, army)).toBe(false);
+    const later =
+      'Floods in the Brazilian state of Rio Grande do Sul have killed 31 people, state officials said.';
+    expect(figuresDiffer(read([toll]).sentences[0], read([later]).sentences[0])).toBe(false);
+    // One value, one side naming no unit, is the same figure.
+    expect(
+      figuresDiffer(
+        read(['TBS speeds up Seinfeld a full 7.5 percent to add commercials.']).sentences[0],
+        read(['TBS speeds up Seinfeld 7.5 to gain an extra 2 minutes of commercials.']).sentences[0],
+      ),
+    ).toBe(false);
   });
 
   it('reads two whole counts one apart as one count told two ways', () => {
