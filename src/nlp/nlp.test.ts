@@ -179,6 +179,14 @@ describe('findNumbers', () => {
     // Not a range: two counts joined by "and".
     expect(read('Police arrested 40 men and 50 women.').map((n) => n[1])).toEqual(['exact', 'exact']);
   });
+  it('reads the noun after a hyphenated modifier as what a figure counts, and a figure joined to its noun as before', () => {
+    const units = (text: string) => findNumbers(text, tokensOf(text)).map((n) => n.unit);
+    expect(units('The team tracked about 48,000 middle-aged adults.')).toEqual(['adults']);
+    expect(units('It sold 20 state-owned firms.')).toEqual(['firms']);
+    expect(units('It has 40 year-round residents.')).toEqual(['residents']);
+    expect(units('A 10-mile queue formed.')).toEqual(['mile']);
+    expect(units('Police found 5 year-old girls.')).toEqual([AGE_UNIT]);
+  });
   it('reads no age into a count after a place or a list of counts', () => {
     expect(findNumbers('In Texas, 45 people died.', tokensOf('In Texas, 45 people died.'))[0].unit).toBe(
       'people',

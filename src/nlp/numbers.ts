@@ -356,13 +356,31 @@ function ageOrDuration(after: string, unit: string | undefined): string | undefi
   return new RegExp(`^[\\s-]*${unit}[- ]old\\b`, 'i').test(after) ? `${unit.replace(/s$/, '')} old` : unit;
 }
 
+/**
+ * Whether token `j` and the two after it are one hyphenated modifier ("middle-aged", "state-owned"),
+ * written without spaces; an age ("5 year-old girls") is not one.
+ */
+function hyphenated(tokens: readonly Token[], j: number): boolean {
+  const [a, dash, b] = [tokens[j], tokens[j + 1], tokens[j + 2]];
+  return (
+    !!b && dash.text === '-' && dash.start === a.end && b.start === dash.end && b.text.toLowerCase() !== 'old'
+  );
+}
+
 /** The counted noun: the first noun within four words after the number, skipping adjectives and names. */
+
 function unitAfter(text: string, end: number, tokens: readonly Token[]): string | undefined {
   if (tokens.length) {
     const i = tokens.findIndex((t) => t.start >= end);
     if (i >= 0) {
       for (let j = i; j < Math.min(tokens.length, i + 5); j++) {
         const t = tokens[j];
+        // A noun that opens a hyphenated modifier ("48,000 middle-aged adults", "20 state-owned firms")
+        // modifies the noun after it; one joined to the figure ("a 10-mile queue") is its unit.
+        if (t.pos === 'NOUN' && hyphenated(tokens, j) && text.slice(end, t.start) !== '-') {
+          j += 2;
+          continue;
+        }
         if (t.pos === 'NOUN') return t.text.toLowerCase();
         if (t.pos === 'PROPN' && j + 1 < tokens.length && tokens[j + 1].pos === 'PUNCT') return undefined;
         if (!['ADJ', 'PROPN', 'NUM', 'PUNCT'].includes(t.pos) || t.text === ',' || t.text === '.') break;

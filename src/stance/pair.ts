@@ -43,6 +43,7 @@ import {
   cueScope,
   FRAME_STEMS,
   figuresDiffer,
+  NUMBER_UNIT_SIMILARITY,
   negationScope,
   numberConflict,
   offByOne,
@@ -1087,8 +1088,7 @@ function numberDisputes(
         for (const [yi, y] of t.numbers.entries()) {
           const fx = ourFigures[i][xi];
           const fy = theirFigures[j][yi];
-          // A figure our sentence denies is not our claim; the figure it states instead is.
-          if (fx.aside || fy.aside || x.denied) continue;
+          if (fx.aside || fy.aside) continue;
           const rx = restated(x, ourFact.get(i), theirs);
           const ry = restated(y, theirFact.get(j), ours);
           const xu = rx?.number ?? x;
@@ -1122,17 +1122,24 @@ function numberDisputes(
             if (ry) r = Math.max(r, relatedAt(c, x, ry.sentence, ry.number));
             return r;
           };
-          // Their sentence denies a figure ("employs 1,800 people, not 2,000"): ours, when it is ours and
-          // counts the same thing, is disputed in so many words; any other figure it denies says nothing.
-          if (y.denied) {
-            // Only a figure our sentence asserts is disputed so: "makes an unconfirmed claim that at least
-            // 10 ..." tells of the figure their denial also rejects.
-            if (!compatible(x, y) || !asserted()) continue;
-            // Read against our clause and sentence alone: a bare denied figure restated through our sentence
-            // would be our own figure, related to itself. Our figure's noun is enough: the denial names it as ours.
-            let score = Math.max(whole, relatedAt(c, x, t, y));
-            if (rx) score = Math.max(score, relatedAt(rx.sentence, rx.number, t, y));
-            if (score < NUMBER_FLOOR || (!x.unit && !y.unit && score < BARE_NUMBER_FLOOR)) continue;
+          // One sentence denies a figure the other asserts ("employs 1,800 people, not 2,000" against "about
+          // 2,000 people"): a dispute in so many words, whichever of the two is ours. A denied figure that is
+          // no figure of the other sentence says nothing.
+          if (x.denied || y.denied) {
+            // Only an asserted figure is disputed so: "makes an unconfirmed claim that at least 10 ..." tells
+            // of the figure a denial also rejects.
+            if (x.denied === y.denied || !compatible(x, y) || !(y.denied ? asserted() : affirmative(t)))
+              continue;
+            // Read against the two clauses and sentences alone: a bare denied figure restated through the
+            // other sentence would be that sentence's own figure, related to itself. A denial of the very
+            // figure of the same thing ("4,800 adults, not 48,000" against "about 48,000 middle-aged adults")
+            // needs less of the rest of the sentence to say so.
+            const score = Math.max(whole, relatedAt(c, x, t, y));
+            const floor = sameQuantity(x, y) ? NUMBER_UNIT_SIMILARITY : NUMBER_FLOOR;
+            if (score < floor || (!x.unit && !y.unit && score < BARE_NUMBER_FLOOR)) continue;
+            const conflict = y.denied
+              ? { ours: x.raw, theirs: statedInstead(t, y)?.raw ?? `not ${y.raw}` }
+              : { ours: statedInstead(c, x)?.raw ?? `not ${x.raw}`, theirs: y.raw };
             if (!best || score > best.detail.score)
               best = {
                 ours: i,
@@ -1141,7 +1148,7 @@ function numberDisputes(
                   stance: 'disputes',
                   score: round(score),
                   basis: 'numbers',
-                  numberConflict: { ours: x.raw, theirs: statedInstead(t, y)?.raw ?? `not ${y.raw}` },
+                  numberConflict: conflict,
                 },
               };
             continue;

@@ -225,6 +225,16 @@ describe('judgePair', () => {
       "The army rejected the health ministry's figure of 30 dead in the Dorvan strike, saying 12 people had been killed.",
     );
     expect(numbers(toll, rejected)).toEqual([{ ours: '30', theirs: '12' }]);
+    // Ten times apart two figures are rarely one quantity, but a denial says they are, either way round;
+    // and "middle-aged" is no noun the figure counts.
+    const study = analysed(
+      'The University of Leeds team tracked about 48,000 middle-aged adults for a decade.',
+    );
+    const check = analysed(
+      "The Lancet study followed 4,800 adults, not 48,000, a spokesperson for the journal said, correcting the university's press release.",
+    );
+    expect(numbers(study, check)).toEqual([{ ours: 'about 48,000', theirs: '4,800' }]);
+    expect(numbers(check, study)).toEqual([{ ours: '4,800', theirs: 'about 48,000' }]);
     // A figure ours only tells of ("makes an unconfirmed claim that ...") is no assertion to dispute.
     const told = analysed(
       'Congressman makes unconfirmed claim that Border Patrol caught at least 10 ISIS fighters.',
