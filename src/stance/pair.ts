@@ -718,6 +718,24 @@ export function judgePair(
           if (!ours.claims?.has(i) || targets.some((x) => x.index === i)) continue;
           if (cue.scopes.some((scope) => eligible(i, scope))) targets.push({ index: i, score: target.score });
         }
+    // A "cannot confirm" right after the sentence that told our claim is about what that sentence told
+    // ("Reports on Monday said Rovers had agreed a fee of around £60 million. We have not been able to
+    // confirm the fee or that an agreement has been reached"): their article relays our claim and says
+    // it cannot vouch for it, so it leaves the claim unclear rather than confirming it. Such a "cannot
+    // confirm" points back ("the fee", "the reports", "it"); one that says what it doubts ("whether there
+    // are North Korean forces in Russia") is read by its own words, above.
+    if (cue.kind === 'unsure' && j > 0)
+      for (const [key, told] of found) {
+        if (told.theirs !== j - 1 || told.detail.stance !== 'confirms') continue;
+        if (
+          !vouchable(ours.sentences[told.ours]) ||
+          !doubtedBack(t.text).some((x) => pointsAt(x, ours.sentences[told.ours]))
+        )
+          continue;
+        found.delete(key);
+        if (!targets.some((x) => x.index === told.ours))
+          targets.push({ index: told.ours, score: told.detail.score });
+      }
     for (const target of targets) {
       if (pairedWith.has(j) && found.has(`${target.index}:${j}`)) continue;
       put(
@@ -745,6 +763,44 @@ export function judgePair(
   if (story.shared && ourSide === 'debunk' && theirSide === 'debunk')
     for (const d of debunksAgree(ours, theirs)) put(d.ours, d.theirs, d.detail);
   return [...found.values()].sort((a, b) => a.ours - b.ours || a.theirs - b.theirs);
+}
+
+/**
+ * What each "cannot confirm" of a sentence doubts, when it points back rather than saying it: "could not
+ * independently verify | the reports", "have not been able to confirm | the fee or that ...", "could not
+ * confirm | it". "can't confirm whether there are North Korean forces in Russia" says what it doubts.
+ */
+function doubtedBack(text: string): { head?: string }[] {
+  const out: { head?: string }[] = [];
+  for (const m of text.matchAll(EVERY_CANNOT_CONFIRM)) {
+    const rest = text.slice((m.index ?? 0) + m[0].length);
+    const back = POINTS_BACK.exec(rest);
+    if (back) out.push(back[1] ? { head: back[1] } : {});
+  }
+  return out;
+}
+
+/**
+ * A definite noun or a pronoun that closes its phrase: what a "cannot confirm" points back with. One that
+ * goes on ("the presence of North Korean forces in Russia") says what it doubts.
+ */
+const POINTS_BACK =
+  /^\s+(?:independently\s+)?(?:(?:the|this|these|those|such|its|their)\s+([\p{L}-]+)|(?:it|this|that|them|these|those))\s*(?:[,.;]|$|(?:or|and|but|nor)\b)/iu;
+
+/** Nouns that point back at a told fact whatever it was about: "the figures", "the account". */
+const TELLING_NOUNS: ReadonlySet<string> = new Set(
+  'figur number toll account detail inform authent verac content claim report statement'.split(' ').map(stem),
+);
+
+/**
+ * Whether a "cannot confirm" that points back (`doubtedBack`) points at the claim it follows: by a
+ * pronoun, a noun of telling ("the reports", "the figures"), or a noun the claim names ("the fee").
+ */
+function pointsAt(doubted: { head?: string }, claim: SentenceAnalysis): boolean {
+  if (!doubted.head) return true;
+  const head = stem(doubted.head.toLowerCase());
+  if (TELLING_NOUNS.has(head) || FRAME_STEMS.has(head)) return true;
+  return new Set(contentStems(claim.text).map(concept)).has(concept(head));
 }
 
 /**

@@ -360,6 +360,38 @@ describe('judgePair', () => {
     ).toBe(1);
   });
 
+  it('leaves unclear, not confirmed, a claim their article relays and then says it cannot confirm', () => {
+    const ours = [
+      sentence(
+        'Northfield Rovers have agreed a £60 million fee with Stadt Kassel for striker Tomas Varga, according to two people familiar with the talks.',
+      ),
+      sentence('Varga scored 31 goals in all competitions last season.'),
+      sentence('Rovers manager Paul Dent said he wanted one more forward before the window closes.'),
+    ];
+    const relayed = (doubt: string) => [
+      sentence(
+        'Reports on Monday said Northfield Rovers had agreed a fee of around £60 million for Stadt Kassel striker Tomas Varga.',
+      ),
+      sentence(doubt),
+      sentence('Varga scored 31 goals for Stadt Kassel last season, the most in the league.'),
+    ];
+    const on = (theirs: SentenceAnalysis[]) => stances(ours, theirs).filter(([o]) => o === 0);
+    expect(
+      on(relayed('We have not been able to confirm the fee or that an agreement has been reached.')),
+    ).toEqual([[0, 1, 'unclear', 'cannot-confirm']]);
+    expect(on(relayed('The Athletic could not independently verify the reports.'))).toEqual([
+      [0, 1, 'unclear', 'cannot-confirm'],
+    ]);
+    // A "cannot confirm" that says what it doubts, of something the sentence before did not tell, leaves
+    // the confirmation.
+    expect(on(relayed('The club could not confirm the presence of scouts at the match on Sunday.'))).toEqual([
+      [0, 0, 'confirms', 'same-fact'],
+    ]);
+    expect(
+      on(relayed('Police could not confirm whether the stadium roof was damaged in the storm.')),
+    ).toEqual([[0, 0, 'confirms', 'same-fact']]);
+  });
+
   it('leaves unclear only what their "cannot confirm" is about, or what it points back to', () => {
     const ours = [
       sentence('Witnesses heard shots fired inside the halls of Parliament near the library on Wednesday.'),
