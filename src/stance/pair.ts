@@ -20,7 +20,7 @@ import { matchEvidence, similarityAtLeast, similarityFrom } from '../match/index
 import { ParaphraseMemo } from '../match/model.ts';
 import { compatible, isVague, sameScale, unitsAgree } from '../match/numbers.ts';
 import { concept, contentStems, isStopword, NEGATIONS, stem, tokens } from '../match/text.ts';
-import type { NumberMention, SentenceAnalysis } from '../model/sentence.ts';
+import type { Attribution, NumberMention, SentenceAnalysis } from '../model/sentence.ts';
 import type { StanceDetail } from '../model/stance.ts';
 import type { ArticleSide } from '../model/story.ts';
 import { antecedentsOf } from '../nlp/anaphora.ts';
@@ -493,10 +493,91 @@ const RESTATES = 0.7;
  * refutation, or, from a lone statement, a plain negation (scope around the negation): what each cue is
  * about (a sentence may say "cannot confirm" twice).
  */
-function cueOf(
-  t: SentenceAnalysis,
-  context: PairContext,
-): { kind: 'unsure' | 'denies'; scopes: readonly string[]; negation?: boolean } | null {
+function cueOf(t: SentenceAnalysis, context: PairContext): Cue | null {
+  const cue = readCue(t, context);
+  const a = t.attribution;
+  // A quote of talk is read whole: its negations are as often the speaker's emphasis ("Never in my
+  // lifetime would I think something like that," said Oberholtzer).
+  if (!cue || !a || QUOTE_MARK.test(t.text)) return cue;
+  // Trimmed only where what is left still states something whole: the speaker's words also keep a short
+  // scope from being covered by a claim that shares its topic ("The Pentagon said no U.S. ground troops
+  // were involved in the operation" against "U.S. special operations forces targeted Godane").
+  const scopes = cue.scopes.map((x) => {
+    const trimmed = withoutSpeaker(x, a);
+    return cue.whole || concepts(trimmed).size >= NEGATED_STATEMENT_CONCEPTS ? trimmed : x;
+  });
+  return { ...cue, scopes };
+}
+
+/**
+ * A scope without who says it: "Health minister Carla Novak has not resigned and remains in her post |,
+ * government spokesman Adam Mazur said on Monday afternoon"; "Government spokesman Adam Mazur said |
+ * Novak had not resigned". The speaker's name, role and day are no part of what is denied, and a claim
+ * that does not name them is no less denied.
+ */
+function withoutSpeaker(scope: string, a: Attribution): string {
+  const names = [a.source, ...(a.role ? [a.role] : [])].filter((x) => x.length > 2);
+  for (const name of names) {
+    const at = scope.indexOf(name);
+    if (at < 0) continue;
+    const before = scope.slice(0, at);
+    const comma = before.lastIndexOf(',');
+    // The speaker after the statement: cut from the comma before it, when a statement precedes.
+    if (
+      comma >= 0 &&
+      before
+        .slice(comma + 1)
+        .trim()
+        .split(/\s+/).length <= 3 &&
+      concepts(scope.slice(0, comma)).size >= 2
+    )
+      return scope.slice(0, comma);
+    // The speaker before the statement: cut through the verb after it.
+    const rest = scope.slice(at + name.length);
+    const verb = rest.indexOf(` ${a.verb} `);
+    if (verb >= 0 && verb <= 20) return rest.slice(verb + a.verb.length + 2);
+  }
+  return scope;
+}
+
+const QUOTE_MARK = /["“”]/;
+
+/** Share of what a named source is reported to say that a negation must hold to deny it whole. */
+const SAID_SHARE = 0.8;
+
+/**
+ * Whether a named source's negation is all it is reported to say: "Government spokesman Adam Mazur said
+ * Novak had not resigned" denies "Novak resigned" though it names few things (`NEGATED_STATEMENT_CONCEPTS`
+ * keeps out short asides of longer statements: "couldn't walk away", "not ideal for the lungs").
+ */
+function deniesAllSaid(t: SentenceAnalysis, scope: string): boolean {
+  // A report of what the source said ("X said Y had not ..."), not a quote of its talk ("'Never in my
+  // lifetime would I think that,' said Oberholtzer").
+  if (!t.attribution || QUOTE_MARK.test(t.text)) return false;
+  const speaker0 = t.text.indexOf(t.attribution.source);
+  const negation = DENYING_NEGATION.exec(t.text);
+  if (speaker0 < 0 || !negation || negation.index < speaker0) return false;
+  const speaker = concepts(`${t.attribution.source} ${t.attribution.role ?? ''}`);
+  const own = concepts(withoutSpeaker(scope, t.attribution));
+  let said = 0;
+  for (const w of concepts(t.text)) if (!speaker.has(w)) said++;
+  let denied = 0;
+  for (const w of own) if (!speaker.has(w)) denied++;
+  return denied >= 2 && denied >= SAID_SHARE * said;
+}
+
+/**
+ * A cue of their sentence: what kind, what each of its cues is about, whether it is a plain negation,
+ * and whether that negation is all its named source is reported to say (`deniesAllSaid`).
+ */
+interface Cue {
+  kind: 'unsure' | 'denies';
+  scopes: readonly string[];
+  negation?: boolean;
+  whole?: boolean;
+}
+
+function readCue(t: SentenceAnalysis, context: PairContext): Cue | null {
   const cues = cuesOf(t);
   if (cues.unsureScopes.length) return { kind: 'unsure', scopes: cues.unsureScopes };
   if (!context.denials) return null;
@@ -510,6 +591,8 @@ function cueOf(
   if (negation) {
     if (context.negationDenies) return { kind: 'denies', scopes: [negation.scope] };
     if (negation.statement) return { kind: 'denies', scopes: [negation.scope], negation: true };
+    if (deniesAllSaid(t, negation.scope))
+      return { kind: 'denies', scopes: [negation.scope], negation: true, whole: true };
   }
   return null;
 }

@@ -360,6 +360,46 @@ describe('judgePair', () => {
     ).toBe(1);
   });
 
+  it("reads a named source's denial without the source: who says it is no part of what is denied", () => {
+    const analysed = (texts: string[]) =>
+      analyzeSentences(texts.map((text) => ({ kind: 'paragraph' as const, text })));
+    const ours = analysed([
+      'Health minister Carla Novak resigned on Monday after reports that contracts worth 40 million euros were awarded to a company owned by her brother-in-law, two government officials said.',
+      'The contracts, for hospital cleaning services, were signed in 2023 without a public tender.',
+      'Opposition leader Marta Wrona called for a parliamentary inquiry.',
+    ]);
+    const theirs = (denial: string) =>
+      analysed([
+        denial,
+        'The opposition has called for a parliamentary inquiry into the contracts.',
+        'The prime minister is due to speak to parliament on Wednesday.',
+      ]);
+    const disputes = (denial: string) =>
+      stances(ours, theirs(denial)).filter(([o, , stance]) => o === 0 && stance === 'disputes');
+    // The speaker after the statement, and the speaker before a statement that is all he is reported to say.
+    expect(
+      disputes(
+        'Health minister Carla Novak has not resigned and remains in her post, government spokesman Adam Mazur said on Monday afternoon, denying earlier reports.',
+      ),
+    ).toEqual([[0, 0, 'disputes', 'denial']]);
+    expect(disputes('Government spokesman Adam Mazur said Novak had not resigned.')).toEqual([
+      [0, 0, 'disputes', 'denial'],
+    ]);
+    // What is left without the speaker must still say something whole: "no U.S. ground troops were
+    // involved in the operation" is no denial of an air strike by special forces.
+    const strike = analysed([
+      'U.S. special operations forces targeted Godane in southern Somalia in a Sept. 1 attack using manned and unmanned aircraft.',
+      'The Pentagon confirmed his death on Friday.',
+      'Godane had led the group since 2008.',
+    ]);
+    const pentagon = analysed([
+      'The Pentagon said no U.S. ground troops were involved in the operation.',
+      'Godane had led al-Shabab since 2008.',
+      'The group has not commented on his death.',
+    ]);
+    expect(stances(strike, pentagon).filter(([, , stance]) => stance === 'disputes')).toEqual([]);
+  });
+
   it('leaves unclear, not confirmed, a claim their article relays and then says it cannot confirm', () => {
     const ours = [
       sentence(
