@@ -6,7 +6,7 @@ import { featuresSymmetric, prepare } from './features.ts';
 import { indexTerms, matchEvidence, queryTerms, similarity } from './index.ts';
 import { ParaphraseMemo, paraphraseProbability } from './model.ts';
 import { isMsrpDev, parseMsrp } from './msrp.ts';
-import { compatible, quantitiesOf } from './numbers.ts';
+import { compatible, quantitiesOf, sameScale, unitsAgree } from './numbers.ts';
 import { contentStems, sortedOverlapCount, tokens } from './text.ts';
 
 function sentence(text: string): SentenceAnalysis {
@@ -99,6 +99,18 @@ describe('quantities', () => {
     expect(compatible(q('nearly a dozen jetliners'), q('11 jetliners'))).toBe(true);
     expect(compatible(q('about 60 feet'), q('about 40 feet'))).toBe(false);
     expect(compatible(q('about 4.5%'), q('5.2%'))).toBe(false);
+  });
+
+  it('reads a share told as a fraction as the percentage it is, loosely', () => {
+    expect(compatible(q('a third of voters'), q('34% of voters'))).toBe(true);
+    expect(compatible(q('nearly half of the staff'), q('47 percent of the staff'))).toBe(true);
+    expect(compatible(q('two-thirds of homes'), q('67% of homes'))).toBe(true);
+    expect(compatible(q('a quarter of voters'), q('40% of voters'))).toBe(false);
+    expect(compatible(q('more than half of voters'), q('70% of voters'))).toBe(true);
+    expect(sameScale(q('half of them'), q('50%'))).toBe(true);
+    // A share is no count: "half of them" is not 0.5 soldiers, nor 50 of them.
+    expect(sameScale(q('half of them'), q('50 soldiers'))).toBe(false);
+    expect(unitsAgree(q('a third of voters'), q('34% of voters'))).toBe(true);
   });
 
   // Each row: our statement, theirs, whether both can be true. The qualifiers are read by src/nlp/numbers.ts.

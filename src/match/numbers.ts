@@ -24,7 +24,33 @@ export function sentenceQuantities(s: SentenceAnalysis): Quantity[] {
 
 type Interval = [number, number];
 
+/** How loosely a share written as a fraction is meant: "a third" of a count is 30 to 37 per cent of it. */
+const FRACTION_TOLERANCE = 0.1;
+
+/**
+ * A share as a percentage: "a third" and "34%" are one share, told two ways. A fraction in words is a
+ * round telling ("nearly half" of 47 %), so it is read as approximate, more loosely than a written figure.
+ */
+function asPercent(q: Quantity): Quantity {
+  return q.unit === 'fraction' ? { ...q, value: q.value * 100, unit: '%' } : q;
+}
+
 function interval(q: Quantity): Interval {
+  if (q.unit === 'fraction') {
+    const v = q.value * 100;
+    const [lo, hi] = [v * (1 - FRACTION_TOLERANCE), v * (1 + FRACTION_TOLERANCE)];
+    switch (q.qualifier) {
+      case 'more-than':
+      case 'at-least':
+        return [lo, Number.POSITIVE_INFINITY];
+      case 'less-than':
+      case 'at-most':
+      case 'up-to':
+        return [0, hi];
+      default:
+        return [lo, hi];
+    }
+  }
   const v = q.value;
   switch (q.qualifier) {
     case 'approx':
@@ -68,10 +94,20 @@ export function compatible(a: Quantity, b: Quantity): boolean {
  * ("an initial group of 2,600") is often a quarter of the whole.
  */
 export function sameScale(a: Quantity, b: Quantity, within = 4): boolean {
-  // Shares and fractions compare only with their own kind: "half of them" is not 0.5 soldiers.
-  for (const kind of ['%', 'fraction']) if (a.unit === kind || b.unit === kind) return a.unit === b.unit;
-  const r = Math.max(a.value, b.value) / Math.max(1e-9, Math.min(a.value, b.value));
+  // Shares compare only with shares: "half of them" is not 0.5 soldiers, but it is 50 %.
+  const [x, y] = [asPercent(a), asPercent(b)];
+  if (x.unit === '%' || y.unit === '%') return x.unit === y.unit;
+  const r = Math.max(x.value, y.value) / Math.max(1e-9, Math.min(x.value, y.value));
   return r < within;
+}
+
+/**
+ * Whether two figures' values are within a ratio of four, whatever they count ("7.5 percent" and "7.5"),
+ * a share read as a percentage ("nearly half" and "47 percent").
+ */
+export function nearValues(a: Quantity, b: Quantity): boolean {
+  const [x, y] = [asPercent(a), asPercent(b)];
+  return Math.max(x.value, y.value) < 4 * Math.max(1e-9, Math.min(x.value, y.value));
 }
 
 const UNIT_CLASSES: Record<string, string> = {};
@@ -108,7 +144,7 @@ function unitClass(unit: string): string {
 /** Units agree when one side does not name one, or both name the same kind of thing. */
 export function unitsAgree(a: Quantity, b: Quantity): boolean {
   if (!a.unit || !b.unit) return true;
-  return unitClass(a.unit) === unitClass(b.unit);
+  return unitClass(asPercent(a).unit as string) === unitClass(asPercent(b).unit as string);
 }
 
 /** Canonical key of a number for indexing: value rounded to two significant figures. */

@@ -4,7 +4,14 @@
  * one article on another's claims is src/stance/pair.ts.
  */
 
-import { compatible, type Quantity, sameScale, sentenceQuantities, unitsAgree } from '../match/numbers.ts';
+import {
+  compatible,
+  nearValues,
+  type Quantity,
+  sameScale,
+  sentenceQuantities,
+  unitsAgree,
+} from '../match/numbers.ts';
 import { concept, contentStems, stem } from '../match/text.ts';
 import type { SentenceAnalysis } from '../model/sentence.ts';
 
@@ -66,11 +73,6 @@ export function figuresDiffer(a: SentenceAnalysis, b: SentenceAnalysis): boolean
       comparable = true;
     }
   return comparable;
-}
-
-/** Whether two figures' values are within a ratio of four, whatever they count ("7.5 percent" and "7.5"). */
-function nearValues(x: Quantity, y: Quantity): boolean {
-  return Math.max(x.value, y.value) < 4 * Math.max(1e-9, Math.min(x.value, y.value));
 }
 
 /**
