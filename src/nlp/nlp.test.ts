@@ -176,7 +176,12 @@ describe('findNumbers', () => {
       [2e6, 'at-least', '$'],
       [3e6, 'at-most', '$'],
     ]);
-    // Not a range: two counts joined by "and".
+    expect(read('The trail had moved two or three inches higher.')).toEqual([
+      [2, 'at-least', 'inches'],
+      [3, 'at-most', 'inches'],
+    ]);
+    // Not a range: two counts joined by "and", or two guesses far apart.
+    expect(read('He has 5 or 50 cats.').map((n) => n[1])).toEqual(['exact', 'exact']);
     expect(read('Police arrested 40 men and 50 women.').map((n) => n[1])).toEqual(['exact', 'exact']);
   });
   it('reads the noun after a hyphenated modifier as what a figure counts, and a figure joined to its noun as before', () => {

@@ -255,17 +255,16 @@ export function findNumbers(text: string, tokens: readonly Token[] = []): Number
   for (let i = out.length - 2; i >= 0; i--)
     if (!out[i].unit && out[i + 1].unit === AGE_UNIT && JOINED.test(text.slice(out[i].end, out[i + 1].start)))
       out[i] = { ...out[i], unit: AGE_UNIT };
-  // "between 40 and 50 missing": a range, its ends a lower and an upper bound (45 is within it, 74 is not),
-  // both counting what either names.
+  // "between 40 and 50 missing", "two or three inches": a range, its ends a lower and an upper bound (45
+  // is within it, 74 is not), both counting what either names.
   for (let i = 0; i + 1 < out.length; i++) {
     const [low, high] = [out[i], out[i + 1]];
-    if (
-      low.qualifier !== 'exact' ||
-      high.qualifier !== 'exact' ||
-      !RANGE_START.test(text.slice(Math.max(0, low.start - 10), low.start)) ||
-      !RANGE_AND.test(text.slice(low.end, high.start)) ||
-      low.value >= high.value
-    )
+    const between = text.slice(low.end, high.start);
+    const range =
+      (RANGE_START.test(text.slice(Math.max(0, low.start - 10), low.start)) && RANGE_AND.test(between)) ||
+      // "two or three inches", "10 or 12 people": two close guesses at one count.
+      (RANGE_OR.test(between) && high.value <= 2 * low.value);
+    if (low.qualifier !== 'exact' || high.qualifier !== 'exact' || !range || low.value >= high.value)
       continue;
     const unit = low.unit ?? high.unit;
     out[i] = { ...low, qualifier: 'at-least', ...(unit ? { unit } : {}) };
@@ -278,6 +277,7 @@ export function findNumbers(text: string, tokens: readonly Token[] = []): Number
 /** What opens a range of two figures: "between 40 and 50". */
 const RANGE_START = /\bbetween\s+$/i;
 const RANGE_AND = /^\s+and\s+$/i;
+const RANGE_OR = /^\s+or\s+$/i;
 
 /** The unit of a person's age, however it is written ("13-year-old", "13 years old", "aged 13"). */
 export const AGE_UNIT = 'year old';

@@ -946,7 +946,13 @@ export function judgeBoth(
       if (j.detail.stance === 'disputes') disputed.set(`${j.theirs}:${j.ours}`, j.detail);
     return one.map((j) => {
       const dispute = disputed.get(`${j.ours}:${j.theirs}`);
-      return dispute && j.detail.stance === 'confirms' ? { ...j, detail: dispute } : j;
+      if (!dispute || j.detail.stance !== 'confirms') return j;
+      // Read from this side: the other side's figure is theirs here.
+      const c = dispute.numberConflict;
+      return {
+        ...j,
+        detail: c ? { ...dispute, numberConflict: { ours: c.theirs, theirs: c.ours } } : dispute,
+      };
     });
   };
   return { ab: mutual(ab, ba), ba: mutual(ba, ab) };
@@ -1212,8 +1218,12 @@ function numberDisputes(
       asserts ??= affirmative(c);
       return asserts;
     };
-    let best: PairJudgement | undefined;
-    let statesOurs = false;
+    // Per figure of ours: their best dispute of it, and whether a sentence of theirs states it. A figure
+    // their article states is disputed by none of its others; another figure of the same sentence may be
+    // ("raises the retirement age to 67 ..., saving 1.4 billion euros" against "to 67 ..., will save
+    // 1.2 billion euros").
+    const best: (PairJudgement | undefined)[] = c.numbers.map(() => undefined);
+    const stated: boolean[] = c.numbers.map(() => false);
     theirs.sentences.forEach((t, j) => {
       if (!t.numbers.length) return;
       const whole = scores[i][j];
@@ -1279,8 +1289,8 @@ function numberDisputes(
             const conflict = y.denied
               ? { ours: x.raw, theirs: statedInstead(t, y)?.raw ?? `not ${y.raw}` }
               : { ours: statedInstead(c, x)?.raw ?? `not ${x.raw}`, theirs: y.raw };
-            if (!best || score > best.detail.score)
-              best = {
+            if (!best[xi] || score > (best[xi]?.detail.score ?? 0))
+              best[xi] = {
                 ours: i,
                 theirs: j,
                 detail: {
@@ -1295,7 +1305,7 @@ function numberDisputes(
           // A sentence like ours with a compatible figure states ours: for that, the likeness of the
           // whole sentences is evidence enough ("Seven girls as young as 13 …" and "7 teen girls …").
           if (compatible(x, y)) {
-            if (!statesOurs && (whole >= NUMBER_FLOOR || related() >= NUMBER_FLOOR)) statesOurs = true;
+            if (!stated[xi] && (whole >= NUMBER_FLOOR || related() >= NUMBER_FLOOR)) stated[xi] = true;
             continue;
           }
           if (oursGiven[xi] || theirsGiven[yi] || offByOne(x, y) || !sameScale(x, y, CONFLICT_RATIO))
@@ -1303,8 +1313,8 @@ function numberDisputes(
           if (apart !== 0 && laterTally(apart, c, x, t, y)) continue;
           const score = related();
           if (score < NUMBER_FLOOR || (!(xu.unit && yu.unit) && score < BARE_NUMBER_FLOOR)) continue;
-          if (!best || score > best.detail.score)
-            best = {
+          if (!best[xi] || score > (best[xi]?.detail.score ?? 0))
+            best[xi] = {
               ours: i,
               theirs: j,
               detail: {
@@ -1317,7 +1327,11 @@ function numberDisputes(
         }
       }
     });
-    if (best && !statesOurs) out.push(best);
+    let top: PairJudgement | undefined;
+    best.forEach((b, xi) => {
+      if (b && !stated[xi] && (!top || b.detail.score > top.detail.score)) top = b;
+    });
+    if (top) out.push(top);
   });
   return out;
 }
@@ -1428,6 +1442,23 @@ function isIncrement(s: SentenceAnalysis, n: NumberMention): boolean {
 }
 
 /**
+ * The value a change started from: "raise the retirement age from 65 to 67", "fell to 41,000 from 55,000",
+ * "down from 55,000 a year earlier". It is no statement of the count now, so it conflicts with none.
+ */
+function isPrevious(s: SentenceAnalysis, n: NumberMention): boolean {
+  const before = s.text.slice(Math.max(0, n.start - 16), n.start);
+  if (/\b(?:(?:down|up) from|compared (?:with|to))\s+$/i.test(before)) return true;
+  if (!/\bfrom\s+$/i.test(before)) return false;
+  // "from X" is a change's start when the sentence gives where it went: "to Y" beside it.
+  return s.numbers.some(
+    (m) =>
+      m !== n &&
+      Math.abs(m.start - n.start) <= 40 &&
+      /\bto\s+$/i.test(s.text.slice(Math.max(0, m.start - 4), m.start)),
+  );
+}
+
+/**
  * Words around a number that make it a record rather than a count: "ever", "all-time", "the record",
  * "the previous record". Not "a record" or "former": "a record 300 people", "a former official said
  * 1,000" count the story's own thing.
@@ -1452,7 +1483,10 @@ interface Figure {
 }
 
 function figuresOf(s: SentenceAnalysis): Figure[] {
-  return s.numbers.map((n) => ({ aside: isVague(n) || isIncrement(s, n), record: isRecord(s, n) }));
+  return s.numbers.map((n) => ({
+    aside: isVague(n) || isIncrement(s, n) || isPrevious(s, n),
+    record: isRecord(s, n),
+  }));
 }
 
 /**

@@ -250,6 +250,29 @@ describe('judgePair', () => {
     expect(numbers(cuts, both)).toEqual([]);
   });
 
+  it('disputes a figure of ours their sentence gives otherwise, though it states another of ours', () => {
+    const numbers = (a: SentenceAnalysis[], b: SentenceAnalysis[]) =>
+      judgePair(report(a), report(b))
+        .filter((x) => x.detail.basis === 'numbers')
+        .map((x) => x.detail.numberConflict);
+    const ours = [
+      sentence(
+        'The reform would raise the retirement age from 65 to 67 by 2030, saving 1.4 billion euros a year, according to the finance ministry.',
+      ),
+    ];
+    const theirs = [
+      sentence(
+        'The finance ministry says the reform, which raises the retirement age to 67 by 2030, will save 1.2 billion euros a year.',
+      ),
+    ];
+    // The age of 67 both state; the savings differ. The 65 it rises from is no statement of the age now.
+    expect(numbers(ours, theirs)).toEqual([{ ours: '1.4 billion', theirs: '1.2 billion' }]);
+    expect(numbers(theirs, ours)).toEqual([{ ours: '1.2 billion', theirs: '1.4 billion' }]);
+    const sales = [sentence('Veltra sold 41,000 vehicles in the quarter, down from 55,000 a year earlier.')];
+    const deliveries = [sentence('Veltra delivered 41,000 vehicles in the quarter, the company said.')];
+    expect(numbers(deliveries, sales)).toEqual([]);
+  });
+
   it('reads a bare figure as counting what the same figure counts in the sentence of the same fact', () => {
     const ours = [
       sentence('Police said an estimated 40,000 protesters marched through the capital on Saturday.'),
