@@ -161,6 +161,19 @@ describe('findNumbers', () => {
       true,
     ]);
     expect(read('The ministry rejected the plan to cut 300 jobs.').map((n) => n[2])).toEqual([false]);
+    // The figure a revision replaces; a change over time keeps the figure it started from.
+    expect(
+      read(
+        'The office revised its estimate of October inflation down to 3.1%, from the 3.2% it published.',
+      ).map((n) => [n[0], n[2]]),
+    ).toEqual([
+      ['3.1%', false],
+      ['3.2%', true],
+    ]);
+    expect(read('The toll was corrected from 12 to 21.').map((n) => n[2])).toEqual([true, false]);
+    expect(read('Consumer prices rose 3.2% in October, up from 2.9% in September.').map((n) => n[2])).toEqual(
+      [false, false],
+    );
     // A negated verb is not a denied figure.
     expect(read('The earthquake did not kill 12 people.').map((n) => n[2])).toEqual([false]);
     expect(read('No more than 12 people were hurt.').map((n) => n[2])).toEqual([false]);

@@ -99,6 +99,13 @@ const DENIED_BEFORE = /\b(?:not|rather than|instead of)\s+(?:the\s+|an?\s+)?$/i;
  */
 const REJECTED_BEFORE =
   /\b(?:reject(?:s|ed|ing)?|den(?:y|ies|ied|ying)|disput(?:e|es|ed|ing)|dismiss(?:es|ed|ing)?|refut(?:e|es|ed|ing))\s+(?:[\w'’-]+\s+){0,4}(?:figures?|toll|tally|estimates?|counts?|numbers?|claims?|reports?)\s+(?:of|that)\s+$/i;
+/**
+ * The figure a revision replaces: "revised its estimate of October inflation down to 3.1%, from the 3.2%
+ * it published", "corrected the toll from 12 to 21". A change over time ("rose to 3.2% from 2.9%") is no
+ * revision: its first figure is another period's.
+ */
+const REVISED_FROM =
+  /\b(?:revis|correct|amend|restat|downgrad|upgrad)\w*\b(?:[^.;:]|\.(?=\d)){0,80}?\bfrom\s+(?:the\s+|an?\s+|its\s+)?(?:earlier\s+|initial\s+|previous\s+|original\s+|first\s+)?$/i;
 /** Between a figure and the denied one that corrects it: its noun and a comma, a few words at most. */
 const CORRECTION_BETWEEN = /^[^.;:]{0,30}$/;
 
@@ -235,7 +242,8 @@ export function findNumbers(text: string, tokens: readonly Token[] = []): Number
     if (age) unit = AGE_UNIT;
     const denied =
       DENIED_BEFORE.test(text.slice(Math.max(0, start - 24), start)) ||
-      REJECTED_BEFORE.test(text.slice(Math.max(0, start - 80), start));
+      REJECTED_BEFORE.test(text.slice(Math.max(0, start - 80), start)) ||
+      REVISED_FROM.test(text.slice(Math.max(0, start - 100), start));
     if (denied && !unit) {
       // "employs 1,800 people, not 2,000": the denied figure counts what the one it corrects counts.
       const corrected = out[out.length - 1];
