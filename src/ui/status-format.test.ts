@@ -39,6 +39,13 @@ describe('reasonLine: an article-level verdict reads from where the reader stand
         'disputes',
       ),
     ).toBe('numbers differ: 11,000 vs 10,000');
+    // A denial of our figure that gives none instead.
+    expect(
+      reasonLine(
+        evidence({ basis: 'numbers', numberConflict: { ours: '300', theirs: 'not 300' } }),
+        'disputes',
+      ),
+    ).toBe('denies the figure 300');
     expect(reasonLine(evidence({ basis: 'same-fact' }), 'confirms')).toBeNull();
   });
 });

@@ -86,10 +86,16 @@ export function attributionLine(attribution: Attribution | null): string | null 
   return `According to ${attribution.source}${attribution.role ? ` (${attribution.role})` : ''}`;
 }
 
-/** A note on why a piece of evidence disputes, when numbers differ. */
+/**
+ * A note on why a piece of evidence disputes, when numbers differ. A denial of our figure that states none
+ * instead ("denied reports that 300 jobs would go") records theirs as "not 300" (src/stance/pair.ts).
+ */
 export function conflictLine(evidence: Evidence): string | null {
   const c = evidence.numberConflict;
-  return c ? `numbers differ: ${c.theirs} vs ${c.ours}` : null;
+  if (!c) return null;
+  return c.theirs === `not ${c.ours}`
+    ? `denies the figure ${c.ours}`
+    : `numbers differ: ${c.theirs} vs ${c.ours}`;
 }
 
 /**
