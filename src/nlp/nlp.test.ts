@@ -204,6 +204,10 @@ describe('findNumbers', () => {
     expect(units('It has 40 year-round residents.')).toEqual(['residents']);
     expect(units('A 10-mile queue formed.')).toEqual(['mile']);
     expect(units('Police found 5 year-old girls.')).toEqual([AGE_UNIT]);
+    // A scale's name before the figure is its unit, as after it.
+    expect(units('A magnitude 6.4 earthquake struck off the coast.')).toEqual(['magnitude']);
+    expect(units('A 6.2-magnitude earthquake shook the region.')).toEqual(['magnitude']);
+    expect(units('It made landfall as a Category 4 storm.')).toEqual(['category']);
   });
   it('reads no age into a count after a place or a list of counts', () => {
     expect(findNumbers('In Texas, 45 people died.', tokensOf('In Texas, 45 people died.'))[0].unit).toBe(

@@ -233,6 +233,8 @@ export function findNumbers(text: string, tokens: readonly Token[] = []): Number
     const q = qualifierBefore(text, start);
     const qualifier = q?.qualifier ?? impliedQualifier ?? 'exact';
     if (q) start = q.start;
+    // A scale names itself before its figure: "a magnitude 6.4 earthquake" is the "6.2-magnitude" one's kind.
+    if (!unit) unit = SCALE_BEFORE.exec(text.slice(Math.max(0, start - 12), start))?.[1].toLowerCase();
     if (!unit) {
       const from = unitFrom >= 0 ? unitFrom : end;
       unit = ageOrDuration(text.slice(from, from + 40), unitAfter(text, from, tokens));
@@ -281,6 +283,9 @@ export function findNumbers(text: string, tokens: readonly Token[] = []): Number
   }
   return out;
 }
+
+/** A scale's name before its figure: "magnitude 6.4", "Category 4", "level 3". */
+const SCALE_BEFORE = /\b(magnitude|category|level|grade|force|stage|tier)\s+$/i;
 
 /** What opens a range of two figures: "between 40 and 50". */
 const RANGE_START = /\bbetween\s+$/i;
