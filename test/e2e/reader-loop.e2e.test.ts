@@ -403,6 +403,45 @@ describe('one reader of bounds: "no more than 50" and "at most 50" against anoth
   });
 });
 
+describe('a figure another outlet denies: "1,800 people, not 2,000"', () => {
+  const article = (outlet: string, title: string, paragraphs: string[]) => `<!doctype html><html><head>
+<meta charset="utf-8"><title>${title}</title><meta property="og:site_name" content="${outlet}"></head><body>
+<article><h1>${title}</h1>${paragraphs.map((p) => `<p>${p}</p>`).join('\n')}</article></body></html>`;
+  const PLANT_CLAIM =
+    'The Lordstown plant employs about 2,000 people, according to the United Auto Workers union';
+
+  it('shows the report disputed, with the figure the other outlet gives instead', async () => {
+    server.setPage('ohio-ledger.test', '/veltra', {
+      body: article('Ohio Ledger', 'Carmaker Veltra to close Lordstown plant', [
+        'Carmaker Veltra said on Tuesday it would close its assembly plant in Lordstown, Ohio, by the end of next year, as sales of its electric pickup fell short of forecasts.',
+        `${PLANT_CLAIM}, which said it would fight the closure in court and in Congress.`,
+        'Veltra sold 41,000 vehicles in the third quarter, down from 55,000 a year earlier, the company said in a filing with regulators on Tuesday.',
+        'Chief executive Dana Whitfield told analysts that demand for electric trucks had fallen sharply since January and that the company would focus on its Michigan factory.',
+        'The company received state tax credits in 2021 to open the plant, and Ohio officials said they would ask whether any of that money must now be repaid.',
+      ]),
+    });
+    server.setPage('labor-times.test', '/veltra', {
+      body: article('Labor Times', 'Union says Veltra plant figures are wrong', [
+        'Union president Marcus Hale said on Wednesday that the Lordstown plant employs 1,800 people, not 2,000, because 200 workers were moved to Michigan in the spring.',
+        'Hale said the union would ask Ohio officials to review the state tax credits the company received in 2021 to open the plant.',
+        'Veltra said it stood by its plan to close the plant by the end of next year and would offer jobs in Michigan to some of its workers.',
+        'Workers at the plant voted last month to authorise a strike if the company did not reopen talks on the closure, the union said in a statement.',
+        'The plant opened in 2022 and builds the Veltra Ridge, an electric pickup whose sales have fallen short of the company forecasts every quarter this year.',
+      ]),
+    });
+    const report = await openArticle(browser.context, server.url('ohio-ledger.test', '/veltra'));
+    const union = await openArticle(browser.context, server.url('labor-times.test', '/veltra'));
+    await report.bringToFront();
+    await hoverText(report, PLANT_CLAIM);
+    const tooltip = await waitForTooltip(await ShadowReader.for(report), /Labor Times/);
+    // Before, the union's sentence was read as giving both figures, so it disputed nothing.
+    expect(tooltip.text).toContain('numbers differ: 1,800 vs about 2,000');
+    writeFileSync(`${OUT}denied-figure-tooltip.png`, await report.screenshot());
+    await union.close();
+    await report.close();
+  });
+});
+
 describe('an article-level debunk: a report, and two outlets that call its story false', () => {
   const article = (outlet: string, title: string, paragraphs: string[]) => `<!doctype html><html><head>
 <meta charset="utf-8"><title>${title}</title><meta property="og:site_name" content="${outlet}"></head><body>
