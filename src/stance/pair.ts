@@ -1224,6 +1224,14 @@ function numberDisputes(
     // 1.2 billion euros").
     const best: (PairJudgement | undefined)[] = c.numbers.map(() => undefined);
     const stated: boolean[] = c.numbers.map(() => false);
+    const keep = (xi: number, j: number, score: number, conflict: { ours: string; theirs: string }) => {
+      if ((best[xi]?.detail.score ?? -1) >= score) return;
+      best[xi] = {
+        ours: i,
+        theirs: j,
+        detail: { stance: 'disputes', score: round(score), basis: 'numbers', numberConflict: conflict },
+      };
+    };
     theirs.sentences.forEach((t, j) => {
       if (!t.numbers.length) return;
       const whole = scores[i][j];
@@ -1289,17 +1297,7 @@ function numberDisputes(
             const conflict = y.denied
               ? { ours: x.raw, theirs: statedInstead(t, y)?.raw ?? `not ${y.raw}` }
               : { ours: statedInstead(c, x)?.raw ?? `not ${x.raw}`, theirs: y.raw };
-            if (!best[xi] || score > (best[xi]?.detail.score ?? 0))
-              best[xi] = {
-                ours: i,
-                theirs: j,
-                detail: {
-                  stance: 'disputes',
-                  score: round(score),
-                  basis: 'numbers',
-                  numberConflict: conflict,
-                },
-              };
+            keep(xi, j, score, conflict);
             continue;
           }
           // A sentence like ours with a compatible figure states ours: for that, the likeness of the
@@ -1313,17 +1311,7 @@ function numberDisputes(
           if (apart !== 0 && laterTally(apart, c, x, t, y)) continue;
           const score = related();
           if (score < NUMBER_FLOOR || (!(xu.unit && yu.unit) && score < BARE_NUMBER_FLOOR)) continue;
-          if (!best[xi] || score > (best[xi]?.detail.score ?? 0))
-            best[xi] = {
-              ours: i,
-              theirs: j,
-              detail: {
-                stance: 'disputes',
-                score: round(score),
-                basis: 'numbers',
-                numberConflict: { ours: x.raw, theirs: y.raw },
-              },
-            };
+          keep(xi, j, score, { ours: x.raw, theirs: y.raw });
         }
       }
     });

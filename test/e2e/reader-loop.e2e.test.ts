@@ -403,10 +403,14 @@ describe('one reader of bounds: "no more than 50" and "at most 50" against anoth
   });
 });
 
-describe('a figure another outlet denies: "1,800 people, not 2,000"', () => {
-  const article = (outlet: string, title: string, paragraphs: string[]) => `<!doctype html><html><head>
+/** A page of one outlet's article, its paragraphs as written (test text, no markup of the page's own). */
+function article(outlet: string, title: string, paragraphs: string[]): string {
+  return `<!doctype html><html><head>
 <meta charset="utf-8"><title>${title}</title><meta property="og:site_name" content="${outlet}"></head><body>
 <article><h1>${title}</h1>${paragraphs.map((p) => `<p>${p}</p>`).join('\n')}</article></body></html>`;
+}
+
+describe('a figure another outlet denies: "1,800 people, not 2,000"', () => {
   const PLANT_CLAIM =
     'The Lordstown plant employs about 2,000 people, according to the United Auto Workers union';
 
@@ -443,9 +447,6 @@ describe('a figure another outlet denies: "1,800 people, not 2,000"', () => {
 });
 
 describe('an article-level debunk: a report, and two outlets that call its story false', () => {
-  const article = (outlet: string, title: string, paragraphs: string[]) => `<!doctype html><html><head>
-<meta charset="utf-8"><title>${title}</title><meta property="og:site_name" content="${outlet}"></head><body>
-<article><h1>${title}</h1>${paragraphs.map((p) => `<p>${p}</p>`).join('\n')}</article></body></html>`;
   const REPORT_CLAIM = 'A 200-kilogram bronze lion statue was stolen from the Millbrook town square';
   const DEBUNK_CLAIM =
     'Reports that the bronze lion statue was stolen from the Millbrook town square are false';
