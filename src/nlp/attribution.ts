@@ -224,10 +224,17 @@ function attributionIn(masked: string, tokens: readonly Token[]): Attribution | 
         const split = splitNameRole(after[1]);
         if (split) return { ...split, verb };
       }
+      // The role first, the name in apposition: ..., said the city's technology director, Raj Patel.
+      const roleFirst = ROLE_THEN_NAME.exec(clean.slice(m.index + m[0].length));
+      if (roleFirst) return { source: roleFirst[2], role: roleFirst[1], verb };
     }
   }
   return null;
 }
+
+/** After an inverted verb: a role ("the city's technology director") and then the name, closing the sentence. */
+const ROLE_THEN_NAME =
+  /^\s+((?:the|a|an)\s+[^,.;:“”"]{2,60}?),\s+((?:[A-Z][\p{L}.’'-]*\s+){0,3}[A-Z][\p{L}’'-]*)\s*[.!]?\s*$/u;
 
 /**
  * Figures, a survey or a study that found or showed something, with who published it when the sentence

@@ -269,6 +269,15 @@ describe('findAttribution', () => {
       role: 'head of the centre',
       verb: 'according to',
     });
+    // Inverted after a quote, the role first and the name in apposition.
+    expect(
+      attr('"We will not negotiate with criminals," said the city\'s technology director, Raj Patel.'),
+    ).toEqual({
+      source: 'Raj Patel',
+      role: "the city's technology director",
+      verb: 'said',
+    });
+    expect(attr('The bridge was safe, said the engineer, who asked not to be named.')).toBeNull();
     // What follows the comma is the sentence's own clause (a verb) or a relative clause, not a role.
     expect(
       attr(
