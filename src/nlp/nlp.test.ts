@@ -174,6 +174,10 @@ describe('findNumbers', () => {
     expect(read('Consumer prices rose 3.2% in October, up from 2.9% in September.').map((n) => n[2])).toEqual(
       [false, false],
     );
+    // A clause that opens with "Not" says "within", and denies nothing.
+    expect(read('Not 24 hours after the attack, police arrested a suspect.').map((n) => n[2])).toEqual([
+      false,
+    ]);
     // A negated verb is not a denied figure.
     expect(read('The earthquake did not kill 12 people.').map((n) => n[2])).toEqual([false]);
     expect(read('No more than 12 people were hurt.').map((n) => n[2])).toEqual([false]);

@@ -90,9 +90,10 @@ export const QUALIFIERS: readonly [RegExp, NumberQualifier][] = [
 
 /**
  * Words that deny the figure after them: "not 2,000", "not the 1,200 the company announced", "rather than
- * 12", "instead of the 40". "did not kill 12 people" negates a verb, not the figure, and is not read here.
+ * 12", "instead of the 40". "did not kill 12 people" negates a verb, not the figure, and is not read here;
+ * nor is a clause that opens with "Not" ("Not 24 hours after the attack, police ..."), which means "within".
  */
-const DENIED_BEFORE = /\b(?:not|rather than|instead of)\s+(?:the\s+|an?\s+)?$/i;
+const DENIED_BEFORE = /(?:\S\s*\bnot|\brather than|\binstead of)\s+(?:the\s+|an?\s+)?$/i;
 /**
  * A figure a rejection names as what it rejects: "rejected the health ministry's figure of 30 dead",
  * "disputed the official toll of 30", "dismissed estimates of 40,000".
