@@ -36,36 +36,26 @@ function asPercent(q: Quantity): Quantity {
 }
 
 function interval(q: Quantity): Interval {
-  if (q.unit === 'fraction') {
-    const v = q.value * 100;
-    const [lo, hi] = [v * (1 - FRACTION_TOLERANCE), v * (1 + FRACTION_TOLERANCE)];
-    switch (q.qualifier) {
-      case 'more-than':
-      case 'at-least':
-        return [lo, Number.POSITIVE_INFINITY];
-      case 'less-than':
-      case 'at-most':
-      case 'up-to':
-        return [0, hi];
-      default:
-        return [lo, hi];
-    }
-  }
-  const v = q.value;
+  const share = q.unit === 'fraction';
+  const v = share ? q.value * 100 : q.value;
+  // A fraction's value is loose in itself ("a third" is 30 to 37 %): its bounds start from its edges.
+  const [lo, hi] = share ? [v * (1 - FRACTION_TOLERANCE), v * (1 + FRACTION_TOLERANCE)] : [v, v];
   switch (q.qualifier) {
-    case 'approx':
-      // "Nearly a dozen" jetliners are 11: an approximate count is at least one either way.
-      return Number.isInteger(v) && q.unit !== '%' && q.unit !== 'fraction'
-        ? [Math.min(v * 0.96, v - 1), Math.max(v * 1.04, v + 1)]
-        : [v * 0.96, v * 1.04];
     case 'more-than':
     case 'at-least':
-      return [v, Number.POSITIVE_INFINITY];
+      return [lo, Number.POSITIVE_INFINITY];
     case 'less-than':
     case 'at-most':
     case 'up-to':
-      return [0, v];
+      return [0, hi];
+    case 'approx':
+      if (share) return [lo, hi];
+      // "Nearly a dozen" jetliners are 11: an approximate count is at least one either way.
+      return Number.isInteger(v) && q.unit !== '%'
+        ? [Math.min(v * 0.96, v - 1), Math.max(v * 1.04, v + 1)]
+        : [v * 0.96, v * 1.04];
     default:
+      if (share) return [lo, hi];
       // A round figure ("a $2,000 tip") is how reporters write about $2,084: read it as approximate.
       return isRound(v) ? [v * 0.95, v * 1.05] : [v * 0.995, v * 1.005];
   }
