@@ -33,6 +33,10 @@ export function numberConflict(
   // their bare "Seven" is our seven girls, not a count of days).
   const accounted = (y: Quantity, by: readonly Quantity[], x: Quantity) =>
     !y.unit && by.some((z) => z !== x && !!z.unit && compatible(z, y));
+  // A figure of theirs that states another figure of ours is that quantity, not a rival value of this
+  // one ("won 52.3 percent" against "won 52 percent of the vote against 48 percent for Ruel").
+  const statesAnother = (y: Quantity, x: Quantity) =>
+    ours.some((z) => z !== x && !!z.unit && unitsAgree(z, y) && compatible(z, y));
   for (const x of ours) {
     const comparable = theirs.filter(
       (y) =>
@@ -41,7 +45,8 @@ export function numberConflict(
         sameScale(x, y) &&
         (mode === 'any' || (!!x.unit && !!y.unit)) &&
         !accounted(y, ours, x) &&
-        !accounted(x, theirs, y),
+        !accounted(x, theirs, y) &&
+        !statesAnother(y, x),
     );
     if (!comparable.length) continue;
     // One compatible statement of the quantity is enough: other numbers may count something else.

@@ -1098,6 +1098,20 @@ describe('judgePair', () => {
     expect(verdicts('debunk', false)).toEqual([]);
   });
 
+  it('reads a figure of theirs that states one of our figures as that one, not as a rival of the other', () => {
+    const ours = sentence(
+      'The electoral commission said she had won 52 percent of the vote against 48 percent for President Tomas Ruel.',
+    );
+    const winner = (share: string) =>
+      sentence(
+        `Claire Moreau has been elected president, winning ${share} percent of the vote in the run-off.`,
+      );
+    // Their 52.3 is our 52, rounded: our 48 has no rival in their sentence.
+    expect(numberConflict(ours, winner('52.3'))).toBeUndefined();
+    // A share that states neither of ours still conflicts.
+    expect(numberConflict(ours, winner('55'))).toMatchObject({ theirs: '55 percent' });
+  });
+
   it('reads a figure with no unit as the one of ours it states, not as a count of something else', () => {
     // Their bare "Seven" is our seven girls, not a count of the trip's five days.
     const ours = sentence('Seven girls fall pregnant after a five day school trip in Bosnia.');
