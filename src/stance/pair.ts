@@ -1211,6 +1211,10 @@ function numberDisputes(
   // What each figure is, read once per figure rather than once per pair of figures.
   const ourFigures = ours.sentences.map(figuresOf);
   const theirFigures = theirs.sentences.map(figuresOf);
+  // A sentence that gives our figure beside another ("about 62 acres; another listing says about 82")
+  // reports both and disputes neither; nor is ours disputed by a figure it gives itself.
+  const given = (figures: readonly NumberMention[], y: NumberMention) =>
+    figures.some((z) => !z.denied && sameQuantity(z, y) && compatible(z, y));
   ours.sentences.forEach((c, i) => {
     if (!c.numbers.length) return;
     let asserts: boolean | undefined;
@@ -1234,11 +1238,21 @@ function numberDisputes(
     };
     theirs.sentences.forEach((t, j) => {
       if (!t.numbers.length) return;
+      // A sentence of theirs that states another sentence of ours, giving every figure of it ("Sales fell
+      // 3 percent to 38.4 billion euros" of "Revenue slipped 3 percent to 38.4 billion euros"), is about
+      // that sentence's quantities, not a rival of this one's ("net profit fell 18 percent to 2.1 billion"),
+      // unless that sentence gives another value of one of this one's quantities (our article tells of two
+      // estimates, "11,000" and Zelensky's "10,000", and theirs of one of them).
+      const fact = theirFact.get(j);
+      if (fact !== undefined && fact !== i) {
+        const other = ours.sentences[fact].numbers;
+        if (
+          t.numbers.every((y) => given(other, y)) &&
+          !other.some((z) => c.numbers.some((x) => sameQuantity(x, z) && valuesWithin(x, z, CONFLICT_RATIO)))
+        )
+          return;
+      }
       const whole = scores[i][j];
-      // A sentence that gives our figure beside another ("about 62 acres; another listing says about 82")
-      // reports both and disputes neither; nor is ours disputed by a figure it gives itself.
-      const given = (figures: readonly NumberMention[], y: NumberMention) =>
-        figures.some((z) => !z.denied && sameQuantity(z, y) && compatible(z, y));
       const oursGiven = c.numbers.map((x) => given(t.numbers, x));
       const theirsGiven = t.numbers.map((y) => given(c.numbers, y));
       for (const [xi, x] of c.numbers.entries()) {
@@ -1362,6 +1376,13 @@ function publishedApart(ours: ArticleReading, theirs: ArticleReading): number {
 }
 
 /** Two figures that name the same kind of unit ("acres" and "acre", "troops" and "soldiers"). */
+/** Whether two figures' values are within a ratio, shares too (`sameScale` holds any two shares alike). */
+function valuesWithin(a: NumberMention, b: NumberMention, ratio: number): boolean {
+  return (
+    sameScale(a, b, ratio) && Math.max(a.value, b.value) < ratio * Math.max(1e-9, Math.min(a.value, b.value))
+  );
+}
+
 function sameQuantity(a: NumberMention, b: NumberMention): boolean {
   return !!a.unit && !!b.unit && unitsAgree(a, b);
 }

@@ -97,6 +97,30 @@ describe('judgePair', () => {
   const stances = (ours: SentenceAnalysis[], theirs: SentenceAnalysis[]) =>
     judgePair(report(ours), report(theirs)).map((j) => [j.ours, j.theirs, j.detail.stance, j.detail.basis]);
 
+  it('does not set a sentence that states another of ours against this one by its figures', () => {
+    const ours = [
+      'Norvik Motors said on Thursday that its third-quarter net profit fell 18 percent to 2.1 billion euros, hurt by weak demand for electric cars.',
+      'Revenue slipped 3 percent to 38.4 billion euros, the German carmaker said.',
+      'Chief executive Lena Brandt told analysts that the company would cut 4,000 administrative jobs by 2026.',
+    ].map(sentence);
+    const theirs = (second: string) =>
+      [
+        'German carmaker Norvik Motors will cut 4,000 jobs in administration by 2026, chief executive Lena Brandt said on Thursday.',
+        second,
+        'The company employs around 120,000 people worldwide.',
+      ].map(sentence);
+    const disputed = (second: string) =>
+      judgePair(report(ours), report(theirs(second)))
+        .filter((j) => j.detail.stance === 'disputes')
+        .map((j) => [j.ours, j.theirs, j.detail.numberConflict]);
+    // Their sales figures are our revenue sentence's, not rivals of our profit's.
+    expect(disputed('Sales fell 3 percent to 38.4 billion euros.')).toEqual([]);
+    // A profit figure of theirs that differs still disputes ours.
+    expect(disputed('Net profit fell 12 percent to 2.3 billion euros in the third quarter.')).toEqual([
+      [0, 1, { ours: '18 percent', theirs: '12 percent' }],
+    ]);
+  });
+
   it('does not confirm by a sentence that shares only names with ours', () => {
     const named = (text: string, names: string[]) => ({
       ...sentence(text),
