@@ -7,7 +7,7 @@ import type { NumberMention, SentenceAnalysis } from '../model/sentence.ts';
 import { findNumbers } from '../nlp/numbers.ts';
 
 /** A number as the matcher compares it: the analyser's mention without its offsets. */
-export type Quantity = Pick<NumberMention, 'raw' | 'value' | 'qualifier' | 'unit' | 'denied'>;
+export type Quantity = Pick<NumberMention, 'raw' | 'value' | 'qualifier' | 'unit' | 'denied' | 'change'>;
 
 /** The quantities of a raw text (pairs of sentences the analyser has not seen, e.g. MSRP or FNC-1). */
 export function quantitiesOf(text: string): Quantity[] {
@@ -71,8 +71,22 @@ export function isVague(q: Quantity): boolean {
   return /^(?:dozens|hundreds|thousands|millions|tens of thousands)(?: of)?$/i.test(q.raw.trim());
 }
 
+/** Whether two changes go opposite ways: a rise of 18 percent is no fall of 18 percent. */
+function opposite(a: Quantity, b: Quantity): boolean {
+  return !!a.change && !!b.change && a.change !== b.change;
+}
+
+/**
+ * A figure as a reader is shown it beside another: its words, and which way it changes when the other
+ * changes the other way ("down 18 percent" against "up 18 percent").
+ */
+export function figureText(a: Quantity, other: Quantity): string {
+  return opposite(a, other) ? `${a.change} ${a.raw}` : a.raw;
+}
+
 /** Whether two statements of one quantity can both be true. */
 export function compatible(a: Quantity, b: Quantity): boolean {
+  if (opposite(a, b)) return false;
   const [a0, a1] = interval(a);
   const [b0, b1] = interval(b);
   return a0 <= b1 && b0 <= a1;

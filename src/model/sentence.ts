@@ -25,6 +25,11 @@ export interface NumberMention {
    * the 1,200 announced". A denied figure that names nothing it counts counts what the figure it corrects does.
    */
   denied?: true;
+  /**
+   * The figure is a change, and which way: "profit fell 18 percent", "up 18 percent from a year earlier",
+   * "an 18 percent fall in profit". A rise and a fall of one size are two facts, not one.
+   */
+  change?: 'up' | 'down';
   /** Offsets into the sentence text. */
   start: number;
   end: number;

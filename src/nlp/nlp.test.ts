@@ -220,6 +220,29 @@ describe('findNumbers', () => {
     const text = 'Aged 30, he had 3 children and 2 dogs.';
     expect(findNumbers(text, tokensOf(text)).map((n) => n.unit)).toEqual([AGE_UNIT, 'children', 'dogs']);
   });
+  it('reads which way a figure changes something, and not the level it reaches', () => {
+    const read = (text: string) => findNumbers(text, tokensOf(text)).map((n) => [n.raw, n.change ?? null]);
+    expect(read('Net profit fell 18 percent to 2.1 billion euros.')).toEqual([
+      ['18 percent', 'down'],
+      ['2.1 billion', null],
+    ]);
+    expect(read('A net profit of 2.1 billion euros, up 18 percent from a year earlier.')).toEqual([
+      ['2.1 billion', null],
+      ['18 percent', 'up'],
+    ]);
+    expect(read('The group reported an 18 percent fall in quarterly profit.')).toEqual([
+      ['18 percent', 'down'],
+    ]);
+    expect(read('Sales rose by about 5% in May; shares lost 6 percent.')).toEqual([
+      ['about 5%', 'up'],
+      ['6 percent', 'down'],
+    ]);
+    // A bound is no rise, and a count lost no fall.
+    expect(read('Up to 18 percent of voters; the team lost 3 games.')).toEqual([
+      ['Up to 18 percent', null],
+      ['3', null],
+    ]);
+  });
   it('leaves days and years to the date finder', () => {
     expect(findNumbers('They were moved from Oct. 8-13 and since August 2023, ready by Nov. 1.')).toEqual([]);
     // The end of a range written out is a day too, not a count beside "seven vessels".

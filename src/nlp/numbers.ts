@@ -107,6 +107,35 @@ const REJECTED_BEFORE =
  */
 const REVISED_FROM =
   /\b(?:revis|correct|amend|restat|downgrad|upgrad)\w*\b(?:[^.;:]|\.(?=\d)){0,80}?\bfrom\s+(?:the\s+|an?\s+|its\s+)?(?:earlier\s+|initial\s+|previous\s+|original\s+|first\s+)?$/i;
+/**
+ * A change's verb or adverb right before its figure: "fell 18 percent", "rose by about 5%", "up 2
+ * percent", "a fall of 3%". The level a change reaches ("to 2.1 billion euros") is no change.
+ */
+const CHANGE_BEFORE =
+  /\b(?:(rose|rises?|risen|rising|increas(?:ed?|es|ing)|climb(?:ed|s|ing)?|jump(?:ed|s|ing)?|grew|grow(?:s|n|ing)|gain(?:ed|s|ing)?|surg(?:ed?|es|ing)|soar(?:ed|s|ing)?|up)|(fell|falls?|fallen|falling|drop(?:ped|s|ping)?|declin(?:ed?|es|ing)|decreas(?:ed?|es|ing)|slipp(?:ed|ing)|slips?|slid(?:e|es|ing)?|tumbl(?:ed?|es|ing)|plung(?:ed?|es|ing)|sank|sinks?|sinking|down))\s+(?:by\s+|of\s+)?$/i;
+/** A share lost or shed is a fall ("shares lost 6 percent"); a count lost is not ("lost 3 games"). */
+const SHARE_LOST_BEFORE = /\b(?:lost|los(?:es|ing)|shed(?:s|ding)?)\s+(?:by\s+)?$/i;
+/** A share named as a change after its figure: "an 18 percent fall in profit", "a 5% rise". */
+const CHANGE_AFTER =
+  /^[\s-]+(?:(rise|increase|gain|jump|growth|climb|surge)|(fall|drop|decline|decrease|slump|slide|plunge))\b/i;
+
+/** Which way a figure changes something, when its words say ("fell 18 percent", "an 18% rise"). */
+function changeAt(
+  text: string,
+  start: number,
+  end: number,
+  unit: string | undefined,
+): 'up' | 'down' | undefined {
+  const before = CHANGE_BEFORE.exec(text.slice(Math.max(0, start - 16), start));
+  // "up to 18 percent" is a bound (its qualifier), not a rise.
+  if (before) return before[1] ? 'up' : 'down';
+  if (unit !== '%') return undefined;
+  if (SHARE_LOST_BEFORE.test(text.slice(Math.max(0, start - 12), start))) return 'down';
+  const after = CHANGE_AFTER.exec(text.slice(end, end + 16));
+  if (after) return after[1] ? 'up' : 'down';
+  return undefined;
+}
+
 /** Between a figure and the denied one that corrects it: its noun and a comma, a few words at most. */
 const CORRECTION_BETWEEN = /^[^.;:]{0,30}$/;
 
@@ -252,12 +281,14 @@ export function findNumbers(text: string, tokens: readonly Token[] = []): Number
       const corrected = out[out.length - 1];
       if (corrected?.unit && CORRECTION_BETWEEN.test(text.slice(corrected.end, start))) unit = corrected.unit;
     }
+    const change = age ? undefined : changeAt(text, start, end, unit);
     out.push({
       raw: text.slice(start, end),
       value,
       ...(unit ? { unit } : {}),
       qualifier: age?.qualifier ?? qualifier,
       ...(denied ? { denied: true as const } : {}),
+      ...(change ? { change } : {}),
       start,
       end,
     });

@@ -6,6 +6,7 @@
 
 import {
   compatible,
+  figureText,
   nearValues,
   type Quantity,
   sameScale,
@@ -52,7 +53,7 @@ export function numberConflict(
     // One compatible statement of the quantity is enough: other numbers may count something else.
     if (comparable.some((y) => compatible(x, y))) continue;
     const y = closest(x, comparable);
-    return { ours: x.raw, theirs: y.raw };
+    return { ours: figureText(x, y), theirs: figureText(y, x) };
   }
   return undefined;
 }

@@ -18,7 +18,7 @@ import {
 } from '../match/align.ts';
 import { matchEvidence, similarityAtLeast, similarityFrom } from '../match/index.ts';
 import { ParaphraseMemo } from '../match/model.ts';
-import { compatible, isVague, sameScale, unitsAgree } from '../match/numbers.ts';
+import { compatible, figureText, isVague, sameScale, unitsAgree } from '../match/numbers.ts';
 import { concept, contentStems, isStopword, NEGATIONS, stem, tokens } from '../match/text.ts';
 import type { Attribution, NumberMention, SentenceAnalysis } from '../model/sentence.ts';
 import type { StanceDetail } from '../model/stance.ts';
@@ -1246,8 +1246,11 @@ function numberDisputes(
       const fact = theirFact.get(j);
       if (fact !== undefined && fact !== i) {
         const other = ours.sentences[fact].numbers;
+        // Which way they say it changed is for the pair of sentences that state it to dispute.
+        const statesIt = (y: NumberMention) =>
+          other.some((z) => !z.denied && sameQuantity(z, y) && compatible({ ...z, change: y.change }, y));
         if (
-          t.numbers.every((y) => given(other, y)) &&
+          t.numbers.every(statesIt) &&
           !other.some((z) => c.numbers.some((x) => sameQuantity(x, z) && valuesWithin(x, z, CONFLICT_RATIO)))
         )
           return;
@@ -1325,7 +1328,7 @@ function numberDisputes(
           if (apart !== 0 && laterTally(apart, c, x, t, y)) continue;
           const score = related();
           if (score < NUMBER_FLOOR || (!(xu.unit && yu.unit) && score < BARE_NUMBER_FLOOR)) continue;
-          keep(xi, j, score, { ours: x.raw, theirs: y.raw });
+          keep(xi, j, score, { ours: figureText(x, y), theirs: figureText(y, x) });
         }
       }
     });

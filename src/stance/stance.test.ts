@@ -97,6 +97,24 @@ describe('judgePair', () => {
   const stances = (ours: SentenceAnalysis[], theirs: SentenceAnalysis[]) =>
     judgePair(report(ours), report(theirs)).map((j) => [j.ours, j.theirs, j.detail.stance, j.detail.basis]);
 
+  it('disputes a rise by a fall of the same size, showing which way each went', () => {
+    const ours = sentence(
+      'Norvik Motors reported a third-quarter net profit of 2.1 billion euros, up 18 percent from a year earlier.',
+    );
+    expect(
+      numberConflict(
+        ours,
+        sentence('Norvik Motors said its third-quarter net profit fell 18 percent to 2.1 billion euros.'),
+      ),
+    ).toEqual({ ours: 'up 18 percent', theirs: 'down 18 percent' });
+    expect(
+      numberConflict(
+        ours,
+        sentence('Norvik Motors said its third-quarter net profit rose 18 percent to 2.1 billion euros.'),
+      ),
+    ).toBeUndefined();
+  });
+
   it('does not set a sentence that states another of ours against this one by its figures', () => {
     const ours = [
       'Norvik Motors said on Thursday that its third-quarter net profit fell 18 percent to 2.1 billion euros, hurt by weak demand for electric cars.',
