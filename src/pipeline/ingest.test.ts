@@ -2,6 +2,7 @@ import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import type { ArticleInput } from '../article/types.ts';
 import { ClaimLensDB } from '../store/db.ts';
+import { getProfile } from '../store/profiles.ts';
 import { POSTINGS_LIMIT } from '../store/schema.ts';
 import { analysedBlocks, ingestArticle, MAX_ANALYSED_CHARS } from './ingest.ts';
 import { articleView } from './status.ts';
@@ -235,5 +236,29 @@ describe('ingestArticle on enormous input', () => {
     expect(blocks[0]).toEqual({ kind: 'heading', text: 'Title' });
     expect(blocks[1].text.length).toBeLessThanOrEqual(MAX_ANALYSED_CHARS);
     expect(blocks[1].text.endsWith('alpha') || blocks[1].text.endsWith('beta')).toBe(true);
+  });
+
+  it('takes no article for a copy of one it disputes, however closely it follows it', async () => {
+    const release = (profit: string) => [
+      `Norvik Motors said its third-quarter net profit ${profit} to 2.1 billion euros, hurt by weak demand for electric cars.`,
+      'Revenue slipped 3 percent to 38.4 billion euros, the German carmaker said on Thursday.',
+      'The company delivered 1.02 million vehicles in the quarter, down 5 percent from a year earlier.',
+      'Chief executive Lena Brandt said the company would cut 4,000 administrative jobs by 2026.',
+      'Norvik kept its full-year forecast of an operating margin of 6 to 7 percent, the company said.',
+    ];
+    const copyOf = async (second: string, n: string) => {
+      const db = new ClaimLensDB(`ingest-${Date.now()}-copy-${n}`, { indexedDB, IDBKeyRange });
+      const input = (i: number, lines: string[]): ArticleInput => ({
+        ...article(i, ''),
+        blocks: lines.map((text) => ({ kind: 'paragraph' as const, text })),
+      });
+      await ingestArticle(db, input(1, release('fell 18 percent')), 1000);
+      const b = await ingestArticle(db, input(2, release(second)), 2000);
+      return (await getProfile(db, b.articleId))?.copyOf;
+    };
+    // The same release in the same order is a copy of the first...
+    expect(await copyOf('fell 18 percent', 'same')).toBeDefined();
+    // ...but not when it says the profit went the other way.
+    expect(await copyOf('rose 18 percent', 'disputed')).toBeUndefined();
   });
 });

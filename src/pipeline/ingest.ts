@@ -32,7 +32,7 @@ import {
   sentencesOfArticles,
 } from '../store/sentences.ts';
 import { countTerms, getTerms } from '../store/terms.ts';
-import { laterOf, retells } from '../story/copies.ts';
+import { laterOf, RETOLD, retells } from '../story/copies.ts';
 import { chooseStory, membersToCompare, raiseNearest, shareTheirStory } from '../story/group.ts';
 import { cosine } from '../story/vector.ts';
 import { buildProfile } from './profile.ts';
@@ -347,6 +347,10 @@ function copyBetween(
         .map((j) => ({ ours: own[j.ours].index, theirs: j.theirs, similarity: j.detail.score })),
     );
   if (!retold(xs, xy) && !retold(ys, yx)) return undefined;
+  // A copy does not contradict a sentence it retells: two outlets that tell one release in its order but
+  // dispute a figure of one of its sentences ("net profit fell 18 percent", "up 18 percent") each read
+  // it themselves. (A rewrite may still set one source's estimate against another's.)
+  if (xy.some(contradicts) || yx.some(contradicts)) return undefined;
   const later =
     laterOf({ ...x, firstReadAt: x.joinedAt }, { ...y, firstReadAt: y.joinedAt }).articleId === x.articleId
       ? x
@@ -355,6 +359,11 @@ function copyBetween(
   if (original.copyOf === later.articleId) return undefined;
   later.copyOf = original.articleId;
   return later;
+}
+
+/** A dispute between two sentences alike enough that one retells the other (`RETOLD`). */
+function contradicts(j: PairJudgement): boolean {
+  return j.detail.stance === 'disputes' && j.detail.score >= RETOLD;
 }
 
 /** An article as the pair judgement reads it: its judged sentences, its side, which of them are highlighted. */
