@@ -217,11 +217,21 @@ function attributionIn(masked: string, tokens: readonly Token[]): Attribution | 
     if (subject) return { ...subject, verb };
     // Inverted order after a quote: ..., said Foreign Minister Andrii Sybiha.
     if (/[,”"’]\s*$/.test(clean.slice(0, m.index))) {
-      const after = /^\s+((?:[A-Z][\p{L}.’'-]*\s+){0,5}[A-Z][\p{L}’'-]*)/u.exec(
-        clean.slice(m.index + m[0].length),
-      );
-      if (after) {
-        const split = splitNameRole(after[1]);
+      // The speaker closes the attribution (", said Sybiha.", "says KFC spokesperson William Rausch",
+      // "said Dylan about the creature"); a name that goes on with a verb is the subject of what was
+      // said ("His lawyer, Mark Feld, said Dalton would appeal").
+      // After "told" comes the listener ("..., told CNN's Don Lemon"), never the speaker.
+      const rest = /^tel|^told/i.test(verb) ? '' : clean.slice(m.index + m[0].length);
+      const after = INVERTED_SPEAKER.exec(rest);
+      const speaker = after?.[1].replace(/\.$/, '');
+      if (
+        after &&
+        speaker &&
+        /\p{Lu}[\p{L}’'-]*$/u.test(speaker) &&
+        !/\b(?:that|if|who|which|whether|when|because|then)\b/.test(speaker) &&
+        !lowercaseVerb(tokens, m.index + m[0].length + after[0].indexOf(after[1]), speaker.length, clean)
+      ) {
+        const split = splitNameRole(speaker);
         if (split) return { ...split, verb };
       }
       // The role first, the name in apposition: ..., said the city's technology director, Raj Patel.
@@ -230,6 +240,25 @@ function attributionIn(masked: string, tokens: readonly Token[]): Attribution | 
     }
   }
   return null;
+}
+
+/**
+ * The speaker after an inverted verb, a capitalised phrase up to what closes it: the sentence's end, an
+ * aside, or when, where and how ("in a statement", "on Monday", "by email", "about the creature", "hurriedly").
+ */
+const INVERTED_SPEAKER =
+  /^\s+(\p{Lu}[\p{L}’'&/-]*\.?(?:\s+[\p{L}][\p{L}’'&/-]*\.?){0,8}?)(?=\s*(?:[,;:!?)"”]|\.?\s*$)|\s+(?:in|on|at|of|from|for|during|after|before|when|while|as|told|to|who|according|about|by|last|this|late|earlier|adding)\b|\s+\p{Ll}+ly\b)/u;
+
+/**
+ * Whether the tagger reads a lowercase verb in the span: a capitalised word it takes for a verb is part
+ * of a name ("Tim Grant"), and a possessive's "'s" no verb ("CNN's Don Lemon").
+ */
+function lowercaseVerb(tokens: readonly Token[], at: number, length: number, text: string): boolean {
+  return tokens.some((t) => {
+    if (t.start < at || t.end > at + length || (t.pos !== 'VERB' && t.pos !== 'AUX')) return false;
+    const word = text.slice(t.start, t.end);
+    return !/^\p{Lu}/u.test(word) && !/^[’']s$/.test(word);
+  });
 }
 
 /** After an inverted verb: a role ("the city's technology director") and then the name, closing the sentence. */
@@ -337,10 +366,13 @@ function subjectBefore(
     if (aged) return splitNameRole(aged[1]);
     // The role first: "The head of the World Health Organization, Tedros Adhanom Ghebreyesus, said".
     const r =
-      /(?:^|[.;:]\s+)((?:[Tt]he|[Aa]n?)\s+[a-z][^,]{2,80}),\s*([A-Z][\p{L}.’'-]*(?:\s+[A-Z][\p{L}.’'-]*){1,3}),\s*(?:\p{Ll}+ly\s+|also\s+)?$/u.exec(
+      /(?:^|[.;:]\s+|[,.?!]["”’']\s+)((?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\p{L}.-]*(?:\s+[A-Z][\p{L}.-]*){0,3}[’']s)\s+[a-z][^,]{2,80}),\s*([A-Z][\p{L}.’'-]*(?:\s+[A-Z][\p{L}.’'-]*){1,3}),\s*(?:\p{Ll}+ly\s+|also\s+)?$/u.exec(
         before,
       );
-    if (r) return { source: r[2], role: r[1].replace(/^(?:the|a|an)\s+/i, '').trim() };
+    // A role has no verb: "Badeh's announcement came after a senior aide to President Goodluck Jonathan,
+    // Hassan Tukur," is a clause before the name.
+    if (r && !hasVerb(tokens, r.index + r[0].indexOf(r[1]), r[1].length))
+      return { source: r[2], role: r[1].replace(/^(?:the|a|an)\s+/i, '').trim() };
     return null;
   }
   const words = np.split(/\s+/);

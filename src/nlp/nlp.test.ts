@@ -290,6 +290,38 @@ describe('findAttribution', () => {
       verb: 'said',
     });
   });
+  it('reads the speaker after an inverted verb up to what closes it, and never the subject of what was said', () => {
+    const who = (t: string) => {
+      const a = attr(t);
+      return a && [a.source, a.role ?? null];
+    };
+    expect(who('"No," says KFC spokesperson William Rausch.')).toEqual([
+      'William Rausch',
+      'KFC spokesperson',
+    ]);
+    expect(who('"No," said Army Gen. Martin Dempsey, the chairman.')).toEqual([
+      'Martin Dempsey',
+      'Army Gen.',
+    ]);
+    expect(who('"No," said Dylan about the creature.')).toEqual(['Dylan', null]);
+    expect(who('"The copies," said I hurriedly.')).toEqual(['I', null]);
+    // The role first, a possessive or a pronoun's, and the name between commas.
+    expect(who('His lawyer, Mark Feld, said Dalton would appeal the conviction.')).toEqual([
+      'Mark Feld',
+      'His lawyer',
+    ]);
+    expect(who("'We will appeal,' Mr Chauhan's lawyer, Navkiran Singh, told AFP.")).toEqual([
+      'Navkiran Singh',
+      "Mr Chauhan's lawyer",
+    ]);
+    // Who is told is not who speaks; who follows "said" and goes on with a verb is what was said.
+    expect(
+      who('A guest at the dinner, who asked not to be identified, told Bloomberg the party was small.'),
+    ).toBe(null);
+    expect(
+      who('The caller, who gave only her first name, said Brown turned around and charged at him.'),
+    ).toBe(null);
+  });
   it('reads "according to X, role," and trailing speakers', () => {
     expect(attr('According to Ihor Solovey, head of the centre, the video shows recruits.')).toEqual({
       source: 'Ihor Solovey',
