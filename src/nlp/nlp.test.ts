@@ -220,6 +220,21 @@ describe('findNumbers', () => {
     const text = 'Aged 30, he had 3 children and 2 dogs.';
     expect(findNumbers(text, tokensOf(text)).map((n) => n.unit)).toEqual([AGE_UNIT, 'children', 'dogs']);
   });
+  it('reads "one" as a count of the person, casualty or point after it, and not as a pronoun or idiom', () => {
+    const read = (text: string) => findNumbers(text, tokensOf(text)).map((n) => [n.raw, n.unit ?? null]);
+    expect(read('One person was killed in the blast.')).toEqual([['One', 'person']]);
+    expect(read('Rovers are one point clear at the top.')).toEqual([['one', 'point']]);
+    expect(read('The fire killed one firefighter.')).toEqual([['one', 'firefighter']]);
+    for (const text of [
+      'It is one of the largest.',
+      'No one was hurt.',
+      'At one point the crowd surged.',
+      'A release on at least one website said so.',
+      'The vet removed one lump and then another.',
+    ])
+      expect(read(text), text).toEqual([]);
+  });
+
   it('reads which way a figure changes something, and not the level it reaches', () => {
     const read = (text: string) => findNumbers(text, tokensOf(text)).map((n) => [n.raw, n.change ?? null]);
     expect(read('Net profit fell 18 percent to 2.1 billion euros.')).toEqual([

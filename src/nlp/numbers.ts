@@ -235,9 +235,10 @@ export function findNumbers(text: string, tokens: readonly Token[] = []): Number
         end = start + m[0].length - 3;
         unitFrom = end + 3;
       } else {
-        // "one" alone is mostly a pronoun ("one of the largest"); names like "Group of Seven" are capitalised.
+        // "one" alone is mostly a pronoun ("one of the largest") unless a noun it counts follows ("one
+        // person was killed"); names like "Group of Seven" are capitalised.
         if (
-          words === 'one' ||
+          (words === 'one' && !countsOne(text, start, end, tokens)) ||
           (/^[A-Z]/.test(g.words) && /\b[A-Z][a-z]+ (?:of )?$/.test(text.slice(0, start)))
         )
           continue;
@@ -314,6 +315,33 @@ export function findNumbers(text: string, tokens: readonly Token[] = []): Number
     i++;
   }
   return out;
+}
+
+/**
+ * What "one" counts when a story counts it: a person, a casualty, a seat, a point. Other nouns after
+ * "one" are as often a way of speaking ("at least one website", "one lump ... and another").
+ */
+const ONE_COUNTS = new Set(
+  'person man woman child boy girl baby soldier officer policeman firefighter worker employee passenger pilot member victim patient student civilian resident tourist migrant prisoner hostage suspect death fatality casualty seat vote goal'.split(
+    ' ',
+  ),
+);
+/** Words before "one" that make it a pronoun, an idiom or a bound: "no one", "the one", "at least one". */
+const ONE_PRONOUN_BEFORE =
+  /\b(?:no|the|this|that|any|every|each|which|at|least|only|just|another|some|in)\s+$/i;
+
+/**
+ * Whether "one" counts the noun after it ("one person was killed", "one soldier", "one point clear")
+ * rather than standing for someone ("one of the largest", "no one") or making an idiom ("at one point").
+ */
+function countsOne(text: string, start: number, end: number, tokens: readonly Token[]): boolean {
+  if (!tokens.length || ONE_PRONOUN_BEFORE.test(text.slice(Math.max(0, start - 10), start))) return false;
+  const next = tokens.find((t) => t.start >= end);
+  if (!next || next.start - end > 2 || next.pos !== 'NOUN') return false;
+  const word = next.text.toLowerCase();
+  // "one point" is a margin only with the lead in view ("one point clear"); "at one point" is a moment.
+  if (word === 'point') return /^\s+point\s+(?:clear|ahead|behind|lead)/i.test(text.slice(end));
+  return ONE_COUNTS.has(word);
 }
 
 /** A scale's name before its figure: "magnitude 6.4", "Category 4", "level 3". */

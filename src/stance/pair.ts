@@ -1323,8 +1323,7 @@ function numberDisputes(
             if (!stated[xi] && (whole >= NUMBER_FLOOR || related() >= NUMBER_FLOOR)) stated[xi] = true;
             continue;
           }
-          if (oursGiven[xi] || theirsGiven[yi] || offByOne(x, y) || !sameScale(x, y, CONFLICT_RATIO))
-            continue;
+          if (oursGiven[xi] || theirsGiven[yi] || offByOne(x, y) || !conflictScale(x, y)) continue;
           if (apart !== 0 && laterTally(apart, c, x, t, y)) continue;
           const score = related();
           if (score < NUMBER_FLOOR || (!(xu.unit && yu.unit) && score < BARE_NUMBER_FLOOR)) continue;
@@ -1379,6 +1378,25 @@ function publishedApart(ours: ArticleReading, theirs: ArticleReading): number {
 }
 
 /** Two figures that name the same kind of unit ("acres" and "acre", "troops" and "soldiers"). */
+/** Counts this small are told apart by their difference, not their ratio ("one point" and "two points"). */
+const SMALL_COUNT = 10;
+const SMALL_COUNT_GAP = 2;
+
+/**
+ * Whether two figures are near enough to be rival counts of one thing rather than a part and the whole.
+ * Small counts differ by a ratio of two and more for a single step ("one person killed", "two people").
+ */
+function conflictScale(x: NumberMention, y: NumberMention): boolean {
+  if (sameScale(x, y, CONFLICT_RATIO)) return true;
+  return (
+    x.unit !== '%' &&
+    Number.isInteger(x.value) &&
+    Number.isInteger(y.value) &&
+    Math.max(x.value, y.value) <= SMALL_COUNT &&
+    Math.abs(x.value - y.value) <= SMALL_COUNT_GAP
+  );
+}
+
 /** Whether two figures' values are within a ratio, shares too (`sameScale` holds any two shares alike). */
 function valuesWithin(a: NumberMention, b: NumberMention, ratio: number): boolean {
   return (

@@ -97,6 +97,40 @@ describe('judgePair', () => {
   const stances = (ours: SentenceAnalysis[], theirs: SentenceAnalysis[]) =>
     judgePair(report(ours), report(theirs)).map((j) => [j.ours, j.theirs, j.detail.stance, j.detail.basis]);
 
+  it('disputes a small count by one a step or two away, though their ratio is two', () => {
+    const article = (lead: string) =>
+      report(
+        [
+          'Jonas Berg scored twice as Rovers came from behind to beat City 3-1 on Saturday.',
+          lead,
+          'Manager Elena Voss said her players had earned the right to dream.',
+        ].map((t) => ({
+          ...sentence(t),
+          numbers: findNumbers(
+            t,
+            parseText(t).flatMap((x) => x.tokens),
+          ),
+        })),
+      );
+    const disputes = (ours: string, theirs: string) =>
+      judgePair(article(ours), article(theirs))
+        .filter((j) => j.detail.stance === 'disputes')
+        .map((j) => j.detail.numberConflict);
+    expect(
+      disputes(
+        'Rovers are one point clear at the top with 12 games remaining.',
+        'The win puts Rovers two points clear at the top with 12 matches to play.',
+      ),
+    ).toEqual([{ ours: 'one', theirs: 'two' }]);
+    // Three and six are as likely a part and the whole.
+    expect(
+      disputes(
+        'Three fans were arrested after the match, police said.',
+        'Six fans were arrested after the match, police said.',
+      ),
+    ).toEqual([]);
+  });
+
   it('disputes a rise by a fall of the same size, showing which way each went', () => {
     const ours = sentence(
       'Norvik Motors reported a third-quarter net profit of 2.1 billion euros, up 18 percent from a year earlier.',
