@@ -446,6 +446,43 @@ describe('a figure another outlet denies: "1,800 people, not 2,000"', () => {
   });
 });
 
+describe('a change another outlet reports the other way: "fell 18 percent", "up 18 percent"', () => {
+  const PROFIT_CLAIM =
+    'Norvik Motors said on Thursday that its third-quarter net profit fell 18 percent to 2.1 billion euros';
+
+  it('shows the report disputed, with which way each outlet says the figure went', async () => {
+    server.setPage('market-daily.test', '/norvik', {
+      body: article('Market Daily', 'Norvik Motors profit falls as electric car sales stall', [
+        `${PROFIT_CLAIM}, hurt by weak demand for electric cars in Europe and a price war in China.`,
+        'Revenue slipped 3 percent to 38.4 billion euros, the German carmaker said in its quarterly report.',
+        'Chief executive Lena Brandt told analysts that the company would cut 4,000 administrative jobs by 2026 to save 1.5 billion euros a year.',
+        'Norvik shares fell 6 percent in Frankfurt trading after the results were published on Thursday morning.',
+        'The company kept its full-year forecast of an operating margin of 6 to 7 percent, the report said.',
+      ]),
+    });
+    server.setPage('auto-wire.test', '/norvik', {
+      body: article('Auto Wire', 'Norvik Motors posts higher profit, plans job cuts', [
+        'Norvik Motors on Thursday reported a third-quarter net profit of 2.1 billion euros, up 18 percent from a year earlier, as cost savings offset weaker sales.',
+        'The German carmaker plans to cut 4,000 administrative jobs by 2026, chief executive Lena Brandt said on a call with analysts.',
+        'Brandt said electric vehicle demand in Europe remained weak and that competition in China had intensified over the summer.',
+        'The company confirmed its full-year outlook for an operating margin of 6 to 7 percent, according to its quarterly report.',
+        'The company employs around 120,000 people worldwide and builds cars in Germany, Spain and China.',
+      ]),
+    });
+    const report = await openArticle(browser.context, server.url('market-daily.test', '/norvik'));
+    const other = await openArticle(browser.context, server.url('auto-wire.test', '/norvik'));
+    await report.bringToFront();
+    await hoverText(report, PROFIT_CLAIM);
+    const tooltip = await waitForTooltip(await ShadowReader.for(report), /Auto Wire/);
+    // Before, the two sentences confirmed each other: the same 18 percent, the same 2.1 billion euros.
+    expect(tooltip.text).toContain('numbers differ: up 18 percent vs down 18 percent');
+    expect(tooltip.text).not.toMatch(/CONFIRMS/i);
+    writeFileSync(`${OUT}rise-and-fall-tooltip.png`, await report.screenshot());
+    await other.close();
+    await report.close();
+  });
+});
+
 describe('an article-level debunk: a report, and two outlets that call its story false', () => {
   const REPORT_CLAIM = 'A 200-kilogram bronze lion statue was stolen from the Millbrook town square';
   const DEBUNK_CLAIM =
