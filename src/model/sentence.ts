@@ -30,6 +30,11 @@ export interface NumberMention {
    * "an 18 percent fall in profit". A rise and a fall of one size are two facts, not one.
    */
   change?: 'up' | 'down';
+  /**
+   * The figure is the level a change reached, and from which way: "winds dropped to 115 mph" (from above),
+   * "inflation rose to 3.2%" (from below). The level before it lies on the other side.
+   */
+  reached?: 'up' | 'down';
   /** Offsets into the sentence text. */
   start: number;
   end: number;

@@ -235,6 +235,17 @@ describe('findNumbers', () => {
       expect(read(text), text).toEqual([]);
   });
 
+  it('reads the level a change reached, and from which way', () => {
+    const read = (text: string) => findNumbers(text, tokensOf(text)).map((n) => [n.raw, n.reached ?? null]);
+    expect(read("The storm's maximum sustained winds dropped to 115 mph.")).toEqual([['115', 'down']]);
+    expect(read('Inflation jumps to 3.2% in October, from 2.9% in September.')).toEqual([
+      ['3.2%', 'up'],
+      ['2.9%', null],
+    ]);
+    expect(read('Lena weakened to a Category 3 storm.')).toEqual([['3', 'down']]);
+    expect(read('He was sentenced to 12 years in prison.')).toEqual([['12', null]]);
+  });
+
   it('reads which way a figure changes something, and not the level it reaches', () => {
     const read = (text: string) => findNumbers(text, tokensOf(text)).map((n) => [n.raw, n.change ?? null]);
     expect(read('Net profit fell 18 percent to 2.1 billion euros.')).toEqual([

@@ -113,6 +113,13 @@ const REVISED_FROM =
  */
 const CHANGE_BEFORE =
   /\b(?:(rose|rises?|risen|rising|increas(?:ed?|es|ing)|climb(?:ed|s|ing)?|jump(?:ed|s|ing)?|grew|grow(?:s|n|ing)|gain(?:ed|s|ing)?|surg(?:ed?|es|ing)|soar(?:ed|s|ing)?|up)|(fell|falls?|fallen|falling|drop(?:ped|s|ping)?|declin(?:ed?|es|ing)|decreas(?:ed?|es|ing)|slipp(?:ed|ing)|slips?|slid(?:e|es|ing)?|tumbl(?:ed?|es|ing)|plung(?:ed?|es|ing)|sank|sinks?|sinking|down))\s+(?:by\s+|of\s+)?$/i;
+/**
+ * A change's verb before the level it reached: "dropped to 115 mph", "fell 18 percent to 2.1 billion",
+ * "weakened to a Category 3". Not a revision's ("revised down to 3.1%": `REVISED_FROM` reads its figures).
+ */
+const REACHED_BEFORE =
+  /\b(?:(rose|rises?|risen|rising|increas(?:es|ed|ing)|climb(?:s|ed|ing)|jump(?:s|ed|ing)|grew|grows?|grown|growing|gain(?:s|ed|ing)|surg(?:es|ed|ing)|soar(?:s|ed|ing)|strengthen(?:s|ed|ing)|up)|(fell|falls?|fallen|falling|drop(?:s|ped|ping)|declin(?:es|ed|ing)|decreas(?:es|ed|ing)|slip(?:s|ped|ping)|slid(?:es|ing)?|tumbl(?:es|ed|ing)|plung(?:es|ed|ing)|sank|sinks?|weaken(?:s|ed|ing)|eas(?:es|ed|ing)|down))\s+(?:[^\s.;:]+\s+){0,2}?to\s+(?:an?\s+|the\s+)?(?:(?:magnitude|category|level|grade|force|stage|tier)\s+)?$/i;
+
 /** A share lost or shed is a fall ("shares lost 6 percent"); a count lost is not ("lost 3 games"). */
 const SHARE_LOST_BEFORE = /\b(?:lost|los(?:es|ing)|shed(?:s|ding)?)\s+(?:by\s+)?$/i;
 /** A share named as a change after its figure: "an 18 percent fall in profit", "a 5% rise". */
@@ -283,6 +290,8 @@ export function findNumbers(text: string, tokens: readonly Token[] = []): Number
       if (corrected?.unit && CORRECTION_BETWEEN.test(text.slice(corrected.end, start))) unit = corrected.unit;
     }
     const change = age ? undefined : changeAt(text, start, end, unit);
+    const reachedBy = age ? null : REACHED_BEFORE.exec(text.slice(Math.max(0, start - 40), start));
+    const reached = reachedBy ? (reachedBy[1] ? ('up' as const) : ('down' as const)) : undefined;
     out.push({
       raw: text.slice(start, end),
       value,
@@ -290,6 +299,7 @@ export function findNumbers(text: string, tokens: readonly Token[] = []): Number
       qualifier: age?.qualifier ?? qualifier,
       ...(denied ? { denied: true as const } : {}),
       ...(change ? { change } : {}),
+      ...(reached ? { reached } : {}),
       start,
       end,
     });

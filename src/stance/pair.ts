@@ -1325,6 +1325,7 @@ function numberDisputes(
           }
           if (oursGiven[xi] || theirsGiven[yi] || offByOne(x, y) || !conflictScale(x, y)) continue;
           if (apart !== 0 && laterTally(apart, c, x, t, y)) continue;
+          if (levelBefore(x, y) || levelBefore(y, x)) continue;
           const score = related();
           if (score < NUMBER_FLOOR || (!(xu.unit && yu.unit) && score < BARE_NUMBER_FLOOR)) continue;
           keep(xi, j, score, { ours: figureText(x, y), theirs: figureText(y, x) });
@@ -1378,6 +1379,16 @@ function publishedApart(ours: ArticleReading, theirs: ArticleReading): number {
 }
 
 /** Two figures that name the same kind of unit ("acres" and "acre", "troops" and "soldiers"). */
+/**
+ * Whether `a` may be the level before the change that reached `b`: "winds dropped to 115 mph" came from
+ * above, so "made landfall with winds of 130 mph" tells of before it, not against it (130 against a rise
+ * to 115 would be).
+ */
+function levelBefore(a: NumberMention, b: NumberMention): boolean {
+  if (a.reached || !b.reached) return false;
+  return b.reached === 'down' ? a.value > b.value : a.value < b.value;
+}
+
 /** Counts this small are told apart by their difference, not their ratio ("one point" and "two points"). */
 const SMALL_COUNT = 10;
 const SMALL_COUNT_GAP = 2;

@@ -97,6 +97,40 @@ describe('judgePair', () => {
   const stances = (ours: SentenceAnalysis[], theirs: SentenceAnalysis[]) =>
     judgePair(report(ours), report(theirs)).map((j) => [j.ours, j.theirs, j.detail.stance, j.detail.basis]);
 
+  it('does not dispute a level by the level a change reached from beyond it', () => {
+    const article = (wind: string) =>
+      report(
+        [
+          'Hurricane Lena made landfall near Port Alden on Tuesday as a Category 4 storm.',
+          wind,
+          'More than 200,000 homes and businesses lost power across the state on Tuesday.',
+        ].map((t) => ({
+          ...sentence(t),
+          numbers: findNumbers(
+            t,
+            parseText(t).flatMap((x) => x.tokens),
+          ),
+        })),
+      );
+    const disputes = (ours: string, theirs: string) =>
+      judgePair(article(ours), article(theirs))
+        .filter((j) => j.detail.stance === 'disputes')
+        .map((j) => j.detail.numberConflict);
+    const landfall =
+      'The storm had maximum sustained winds of 130 mph at landfall, the hurricane center said.';
+    // Winds that dropped to 115 mph blew harder before: 130 at landfall is that earlier level.
+    expect(
+      disputes(
+        landfall,
+        "The storm's maximum sustained winds dropped to 115 mph, the hurricane center said.",
+      ),
+    ).toEqual([]);
+    // Winds that rose to 115 mph never blew at 130 before.
+    expect(
+      disputes(landfall, "The storm's maximum sustained winds rose to 115 mph, the hurricane center said."),
+    ).toEqual([{ ours: '130', theirs: '115' }]);
+  });
+
   it('disputes a small count by one a step or two away, though their ratio is two', () => {
     const article = (lead: string) =>
       report(
