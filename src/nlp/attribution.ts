@@ -438,3 +438,30 @@ export function splitNameRole(np: string): Omit<Attribution, 'verb'> | null {
     .trim();
   return role ? { source, role } : { source };
 }
+
+/** Words that do not identify a source: titles, articles, generic nouns. */
+const GENERIC = new Set(
+  'the a an mr mrs ms dr president minister spokesperson spokesman spokeswoman chief head official officials secretary general'.split(
+    ' ',
+  ),
+);
+
+/**
+ * A key under which two attributions name the same source: the last distinctive word of the name
+ * ("Kyrylo Budanov" and "Budanov" meet; "the Pentagon" and "Pentagon" meet), spelled loosely enough
+ * that outlets' transliterations of one name meet too ("Zelensky", "Zelenskyy", "Zelenskiy"): accents
+ * dropped, doubled letters made single, and a long name's closing i or y letters dropped.
+ */
+export function originKey(origin: string): string {
+  const words = origin
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[’']s\b/g, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w && !GENERIC.has(w));
+  const last = words.at(-1);
+  if (!last) return origin.toLowerCase();
+  const single = last.replace(/(\p{L})\1+/gu, '$1');
+  return single.length >= 5 ? single.replace(/[iy]+$/, '') : single;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findAttribution } from './attribution.ts';
+import { findAttribution, originKey } from './attribution.ts';
 import { dayKey, findDates } from './dates.ts';
 import { findHedges } from './hedges.ts';
 import { AGE_UNIT, findNumbers } from './numbers.ts';
@@ -543,4 +543,27 @@ describe('parseBlocks', () => {
       expect(parseBlocks(texts)[i]).toEqual(alone);
     });
   });
+});
+
+describe('originKey', () => {
+  // Pairs that name one source, and pairs that must stay apart.
+  const same: [string, string][] = [
+    ['Kyrylo Budanov', 'Budanov'],
+    ['the Pentagon', 'Pentagon'],
+    ['Volodymyr Zelensky', 'Volodymyr Zelenskyy'],
+    ['President Zelenskiy', 'Zelensky'],
+    ['Zelenski', 'Zelenskyy'],
+    ['Muammar Gaddafi', 'Gadafi'],
+    ['Recep Tayyip Erdoğan', 'Erdogan'],
+    ["Ukraine's military intelligence", 'military intelligence'],
+  ];
+  const apart: [string, string][] = [
+    ['Kyrylo Budanov', 'Dmitry Peskov'],
+    ['Pat Ryder', 'Lloyd Austin'],
+    ['Putin', 'Patton'],
+    ['Rutte', 'Root'],
+    ['Amy', 'Ams'],
+  ];
+  it.each(same)('"%s" and "%s" are one source', (a, b) => expect(originKey(a)).toBe(originKey(b)));
+  it.each(apart)('"%s" and "%s" are two sources', (a, b) => expect(originKey(a)).not.toBe(originKey(b)));
 });

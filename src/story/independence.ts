@@ -5,6 +5,7 @@
  * the fact to the same person or body count as that one origin.
  */
 import type { Attribution } from '../model/sentence.ts';
+import { originKey } from '../nlp/attribution.ts';
 
 /** One outlet's confirmation of a claim, as far as independence is concerned. */
 export interface Confirmation {
@@ -26,33 +27,6 @@ export interface IndependentSource {
   /** Outlets carrying this source, originals first, copies apart. */
   outlets: string[];
   copies: string[];
-}
-
-/** Words that do not identify a source: titles, articles, generic nouns. */
-const GENERIC = new Set(
-  'the a an mr mrs ms dr president minister spokesperson spokesman spokeswoman chief head official officials secretary general'.split(
-    ' ',
-  ),
-);
-
-/**
- * A key under which two attributions name the same source: the last distinctive word of the name
- * ("Kyrylo Budanov" and "Budanov" meet; "the Pentagon" and "Pentagon" meet), spelled loosely enough
- * that outlets' transliterations of one name meet too ("Zelensky", "Zelenskyy", "Zelenskiy"): accents
- * dropped, doubled letters made single, and a long name's closing i or y letters dropped.
- */
-export function originKey(origin: string): string {
-  const words = origin
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/[’']s\b/g, '')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w && !GENERIC.has(w));
-  const last = words.at(-1);
-  if (!last) return origin.toLowerCase();
-  const single = last.replace(/(\p{L})\1+/gu, '$1');
-  return single.length >= 5 ? single.replace(/[iy]+$/, '') : single;
 }
 
 /** The origin an outlet gives a sentence, from the claim analysis. */
