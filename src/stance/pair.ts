@@ -24,6 +24,7 @@ import type { Attribution, NumberMention, SentenceAnalysis } from '../model/sent
 import type { StanceDetail } from '../model/stance.ts';
 import type { ArticleSide } from '../model/story.ts';
 import { antecedentsOf } from '../nlp/anaphora.ts';
+import { originKey } from '../nlp/attribution.ts';
 import { isAgeUnit } from '../nlp/numbers.ts';
 import {
   CANNOT_CONFIRM,
@@ -652,8 +653,60 @@ function judgeAligned(c: SentenceAnalysis, t: SentenceAnalysis, context: PairCon
   // A line about the reporting ("The army has not commented") states no fact of the story to confirm;
   // one that goes on to state one ("... and spent October in rehab after his arrest") still can.
   if (onlyNoComment(c) || onlyNoComment(t)) return null;
+  // A quote's words are one speaker's: the same words given to another speaker confirm nothing of who
+  // said them.
+  if (quotedByAnother(c, t)) return null;
   if (sim() < context.confirmFrom) return null;
   return { stance: 'confirms', score: round(sim()), basis: 'same-fact' };
+}
+
+/** The words a sentence quotes, the longest quoted span of three words or more. */
+function quotedWords(text: string): string[] | undefined {
+  let best: string[] | undefined;
+  for (const m of text.matchAll(/["“]([^"“”]+)["”]/g)) {
+    const words = m[1].toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? [];
+    if (words.length >= 3 && words.length > (best?.length ?? 0)) best = words;
+  }
+  return best;
+}
+
+/**
+ * Whether a sentence names who speaks in its own words, first name and last: "he said" leans on an earlier
+ * sentence, a lone "Woody" may be the name another outlet gives in full, and "according to the Detroit
+ * Free Press" names who reported the quote, not who said it.
+ */
+function namesSpeaker(s: SentenceAnalysis): boolean {
+  const a = s.attribution;
+  return (
+    !!a &&
+    a.verb !== 'according to' &&
+    s.text.includes(a.source) &&
+    /^\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}.'’-]*)+$/u.test(a.source)
+  );
+}
+
+/** Share of the shorter quote's words the other holds for two quotes to be the same words. */
+const SAME_QUOTE = 0.8;
+
+/**
+ * Whether two sentences give the same quoted words to two different speakers ('"We will not negotiate
+ * with criminals," Mayor Linda Park said' against '... said the city's technology director, Raj Patel').
+ * Speakers are one when their names or roles meet (`originKey`: "Mayor Linda Park" and "the mayor").
+ */
+function quotedByAnother(a: SentenceAnalysis, b: SentenceAnalysis): boolean {
+  if (!namesSpeaker(a) || !namesSpeaker(b) || !a.attribution || !b.attribution) return false;
+  const qa = quotedWords(a.text);
+  const qb = quotedWords(b.text);
+  if (!qa || !qb) return false;
+  const [short, long] = qa.length <= qb.length ? [qa, new Set(qb)] : [qb, new Set(qa)];
+  if (short.filter((w) => long.has(w)).length < SAME_QUOTE * short.length) return false;
+  // One speaker when either sentence names the other's speaker anywhere, or their names and roles share a
+  // word of their own ("the White House" and "White House Press Secretary Josh Earnest").
+  if (b.text.includes(a.attribution.source) || a.text.includes(b.attribution.source)) return false;
+  const words = (x: Attribution) =>
+    [x.source, ...(x.role ? [x.role] : [])].flatMap((n) => n.split(/\s+/)).map(originKey);
+  const wa = new Set(words(a.attribution).filter((w) => w.length >= 3));
+  return !words(b.attribution).some((w) => wa.has(w));
 }
 
 /**

@@ -97,6 +97,33 @@ describe('judgePair', () => {
   const stances = (ours: SentenceAnalysis[], theirs: SentenceAnalysis[]) =>
     judgePair(report(ours), report(theirs)).map((j) => [j.ours, j.theirs, j.detail.stance, j.detail.basis]);
 
+  it('does not confirm a quote by the same words given to another speaker', () => {
+    const article = (quote: string) =>
+      report(
+        [
+          'The city of Brookfield will not pay a ransom to the hackers who shut down its computer systems last week.',
+          quote,
+          'The attack has disabled the city billing, permit and court systems since Thursday.',
+        ].map((t) => analyzeSentences([{ kind: 'paragraph', text: t }])[0]),
+      );
+    const confirms = (ours: string, theirs: string) =>
+      judgePair(article(ours), article(theirs)).some(
+        (j) => j.ours === 1 && j.theirs === 1 && j.detail.stance === 'confirms',
+      );
+    const mayor =
+      '"We will not negotiate with criminals," Mayor Linda Park said at a news conference on Monday.';
+    expect(
+      confirms(
+        mayor,
+        '"We will not negotiate with criminals," said the city\'s technology director, Raj Patel.',
+      ),
+    ).toBe(false);
+    // The same speaker, named another way, still confirms.
+    expect(
+      confirms(mayor, '"We will not negotiate with criminals," Linda Park told reporters on Monday.'),
+    ).toBe(true);
+  });
+
   it('does not dispute a level by the level a change reached from beyond it', () => {
     const article = (wind: string) =>
       report(
