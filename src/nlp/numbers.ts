@@ -107,18 +107,27 @@ const REJECTED_BEFORE =
  */
 const REVISED_FROM =
   /\b(?:revis|correct|amend|restat|downgrad|upgrad)\w*\b(?:[^.;:]|\.(?=\d)){0,80}?\bfrom\s+(?:the\s+|an?\s+|its\s+)?(?:earlier\s+|initial\s+|previous\s+|original\s+|first\s+)?$/i;
+/** Verbs and adverbs of a rise, and of a fall, as a change's figure follows them ("rose 5%", "down 2 percent"). */
+const RISE =
+  'rose|rises?|risen|rising|increas(?:es|ed?|ing)|climb(?:s|ed|ing)?|jump(?:s|ed|ing)?|grew|grows?|grown|growing|gain(?:s|ed|ing)?|surg(?:es|ed?|ing)|soar(?:s|ed|ing)?|strengthen(?:s|ed|ing)?|up';
+const FALL =
+  'fell|falls?|fallen|falling|drop(?:s|ped|ping)?|declin(?:es|ed?|ing)|decreas(?:es|ed?|ing)|slip(?:s|ped|ping)?|slid(?:es|e|ing)?|tumbl(?:es|ed?|ing)|plung(?:es|ed?|ing)|sank|sinks?|sinking|weaken(?:s|ed|ing)?|eas(?:es|ed|ing)|down';
+/** A scale's names, said before its figure: "magnitude 6.4", "Category 4", "level 3". */
+const SCALE_NAMES = 'magnitude|category|level|grade|force|stage|tier';
+
 /**
  * A change's verb or adverb right before its figure: "fell 18 percent", "rose by about 5%", "up 2
  * percent", "a fall of 3%". The level a change reaches ("to 2.1 billion euros") is no change.
  */
-const CHANGE_BEFORE =
-  /\b(?:(rose|rises?|risen|rising|increas(?:ed?|es|ing)|climb(?:ed|s|ing)?|jump(?:ed|s|ing)?|grew|grow(?:s|n|ing)|gain(?:ed|s|ing)?|surg(?:ed?|es|ing)|soar(?:ed|s|ing)?|up)|(fell|falls?|fallen|falling|drop(?:ped|s|ping)?|declin(?:ed?|es|ing)|decreas(?:ed?|es|ing)|slipp(?:ed|ing)|slips?|slid(?:e|es|ing)?|tumbl(?:ed?|es|ing)|plung(?:ed?|es|ing)|sank|sinks?|sinking|down))\s+(?:by\s+|of\s+)?$/i;
+const CHANGE_BEFORE = new RegExp(`\\b(?:(${RISE})|(${FALL}))\\s+(?:by\\s+|of\\s+)?$`, 'i');
 /**
  * A change's verb before the level it reached: "dropped to 115 mph", "fell 18 percent to 2.1 billion",
  * "weakened to a Category 3". Not a revision's ("revised down to 3.1%": `REVISED_FROM` reads its figures).
  */
-const REACHED_BEFORE =
-  /\b(?:(rose|rises?|risen|rising|increas(?:es|ed|ing)|climb(?:s|ed|ing)|jump(?:s|ed|ing)|grew|grows?|grown|growing|gain(?:s|ed|ing)|surg(?:es|ed|ing)|soar(?:s|ed|ing)|strengthen(?:s|ed|ing)|up)|(fell|falls?|fallen|falling|drop(?:s|ped|ping)|declin(?:es|ed|ing)|decreas(?:es|ed|ing)|slip(?:s|ped|ping)|slid(?:es|ing)?|tumbl(?:es|ed|ing)|plung(?:es|ed|ing)|sank|sinks?|weaken(?:s|ed|ing)|eas(?:es|ed|ing)|down))\s+(?:[^\s.;:]+\s+){0,2}?to\s+(?:an?\s+|the\s+)?(?:(?:magnitude|category|level|grade|force|stage|tier)\s+)?$/i;
+const REACHED_BEFORE = new RegExp(
+  `\\b(?:(${RISE})|(${FALL}))\\s+(?:[^\\s.;:]+\\s+){0,2}?to\\s+(?:an?\\s+|the\\s+)?(?:(?:${SCALE_NAMES})\\s+)?$`,
+  'i',
+);
 
 /** A share lost or shed is a fall ("shares lost 6 percent"); a count lost is not ("lost 3 games"). */
 const SHARE_LOST_BEFORE = /\b(?:lost|los(?:es|ing)|shed(?:s|ding)?)\s+(?:by\s+)?$/i;
@@ -355,7 +364,7 @@ function countsOne(text: string, start: number, end: number, tokens: readonly To
 }
 
 /** A scale's name before its figure: "magnitude 6.4", "Category 4", "level 3". */
-const SCALE_BEFORE = /\b(magnitude|category|level|grade|force|stage|tier)\s+$/i;
+const SCALE_BEFORE = new RegExp(`\\b(${SCALE_NAMES})\\s+$`, 'i');
 
 /** What opens a range of two figures: "between 40 and 50". */
 const RANGE_START = /\bbetween\s+$/i;

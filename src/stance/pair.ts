@@ -691,7 +691,8 @@ const SAME_QUOTE = 0.8;
 /**
  * Whether two sentences give the same quoted words to two different speakers ('"We will not negotiate
  * with criminals," Mayor Linda Park said' against '... said the city's technology director, Raj Patel').
- * Speakers are one when their names or roles meet (`originKey`: "Mayor Linda Park" and "the mayor").
+ * Both must name their speaker in full (`namesSpeaker`): attributions read through pronouns or an outlet
+ * are too loose to tell two speakers apart.
  */
 function quotedByAnother(a: SentenceAnalysis, b: SentenceAnalysis): boolean {
   if (!namesSpeaker(a) || !namesSpeaker(b) || !a.attribution || !b.attribution) return false;
@@ -1431,7 +1432,6 @@ function publishedApart(ours: ArticleReading, theirs: ArticleReading): number {
   return Math.abs(gap) >= LATER_MS ? Math.sign(gap) : 0;
 }
 
-/** Two figures that name the same kind of unit ("acres" and "acre", "troops" and "soldiers"). */
 /**
  * Whether `a` may be the level before the change that reached `b`: "winds dropped to 115 mph" came from
  * above, so "made landfall with winds of 130 mph" tells of before it, not against it (130 against a rise
@@ -1468,6 +1468,7 @@ function valuesWithin(a: NumberMention, b: NumberMention, ratio: number): boolea
   );
 }
 
+/** Two figures that name the same kind of unit ("acres" and "acre", "troops" and "soldiers"). */
 function sameQuantity(a: NumberMention, b: NumberMention): boolean {
   return !!a.unit && !!b.unit && unitsAgree(a, b);
 }
