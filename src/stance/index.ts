@@ -14,7 +14,8 @@ import {
   unitsAgree,
 } from '../match/numbers.ts';
 import { concept, contentStems, stem } from '../match/text.ts';
-import type { SentenceAnalysis } from '../model/sentence.ts';
+import type { DateMention, SentenceAnalysis } from '../model/sentence.ts';
+import { dayKey } from '../nlp/dates.ts';
 
 /** Similarity from which two sentences are taken to speak of the same quantity, so different numbers conflict. */
 export const NUMBER_SIMILARITY = 0.4;
@@ -56,6 +57,62 @@ export function numberConflict(
     return { ours: figureText(x, y), theirs: figureText(y, x) };
   }
   return undefined;
+}
+
+/** Words before a date that make it a deadline rather than the day something happens or starts. */
+const DEADLINE = /^(?:by|until|till|before|after|since)\b/i;
+
+/** A day written out ("March 1, 2027", "Oct. 8-13"), not a weekday or "yesterday", with its span. */
+function writtenDay(
+  d: DateMention,
+): { mention: DateMention; shown: string; from: string; to: string; deadline: boolean } | undefined {
+  if (!/\d/.test(d.raw)) return undefined;
+  const key = dayKey(d);
+  if (!key) return undefined;
+  const [from, to = from] = key.split('/');
+  const words = d.raw.trim();
+  const lead = /^(?:by|on|since|until|till|from|before|after|starting|beginning)\s+/i.exec(words);
+  return {
+    mention: d,
+    shown: lead ? words.slice(lead[0].length) : words,
+    from,
+    to,
+    deadline: DEADLINE.test(words),
+  };
+}
+
+/** Whether a position of a text lies inside a quotation (an odd number of quote marks before it). */
+function insideQuote(text: string, at: number): boolean {
+  const before = text.slice(0, at);
+  const straight = (before.match(/"/g) ?? []).length;
+  const open = (before.match(/[“‘]/g) ?? []).length;
+  const close = (before.match(/[”’](?!\w)/g) ?? []).length;
+  return straight % 2 === 1 || open > close;
+}
+
+/**
+ * Two statements of one fact that each name one day it happens on, days that do not meet ("will ban
+ * plastic bags from January 1, 2027" against "will take effect on March 1, 2027"). A sentence that names
+ * several days may tell of several events, and a deadline ("by", "until") is not the day itself, so only a
+ * lone written day of the same kind on each side is compared; the caller still asks whether the two days'
+ * own clauses tell of one event ("kidnapped on November 22, 2012" is not "a video released on August 19").
+ */
+export function dateConflict(
+  claim: SentenceAnalysis,
+  other: SentenceAnalysis,
+): { ours: string; theirs: string; at: [DateMention, DateMention] } | undefined {
+  // A day inside a quote is what its speaker said: two quotes of two reports may name two days.
+  const written = (s: SentenceAnalysis) =>
+    (s.dates ?? [])
+      .filter((d) => !insideQuote(s.text, d.start))
+      .map(writtenDay)
+      .filter((d) => d !== undefined);
+  const ours = written(claim);
+  const theirs = written(other);
+  if (ours.length !== 1 || theirs.length !== 1) return undefined;
+  const [x, y] = [ours[0], theirs[0]];
+  if (x.deadline !== y.deadline || (x.from <= y.to && y.from <= x.to)) return undefined;
+  return { ours: x.shown, theirs: y.shown, at: [x.mention, y.mention] };
 }
 
 /**

@@ -42,6 +42,7 @@ import {
 import {
   concepts,
   cueScope,
+  dateConflict,
   FRAME_STEMS,
   figuresDiffer,
   NUMBER_UNIT_SIMILARITY,
@@ -657,6 +658,16 @@ function judgeAligned(c: SentenceAnalysis, t: SentenceAnalysis, context: PairCon
   // said them.
   if (quotedByAnother(c, t)) return null;
   if (sim() < context.confirmFrom) return null;
+  // A statement that would confirm ours but for the day it names disputes it, when the two days' own
+  // clauses tell of one event.
+  const days = dateConflict(c, t);
+  if (days && alignScore(overlap(around(c, days.at[0]), around(t, days.at[1]))) >= NUMBER_FLOOR)
+    return {
+      stance: 'disputes',
+      score: round(sim()),
+      basis: 'numbers',
+      numberConflict: { ours: days.ours, theirs: days.theirs },
+    };
   return { stance: 'confirms', score: round(sim()), basis: 'same-fact' };
 }
 
@@ -1602,11 +1613,11 @@ function isAge(n: NumberMention): boolean {
   return isAgeUnit(n.unit);
 }
 
-/** Characters on each side of a number that make up its clause, for comparing what two numbers count. */
+/** Characters on each side of a number or a day that make up its clause, for comparing what two count or date. */
 const CLAUSE_CHARS = 40;
 
 /** The words around a number, as a sentence of their own (cached by text like any sentence). */
-function around(s: SentenceAnalysis, n: NumberMention): SentenceAnalysis {
+function around(s: SentenceAnalysis, n: { start: number; end: number }): SentenceAnalysis {
   const from = s.text.lastIndexOf(' ', Math.max(0, n.start - CLAUSE_CHARS)) + 1;
   const to = s.text.indexOf(' ', Math.min(s.text.length, n.end + CLAUSE_CHARS));
   const text = s.text.slice(from, to < 0 ? undefined : to);

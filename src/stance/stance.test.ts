@@ -142,6 +142,42 @@ describe('judgePair', () => {
         .map((j) => j.detail.numberConflict);
   };
 
+  it('disputes by the day an event happens on, when both days tell of it and neither is quoted', () => {
+    const article = (middle: string) =>
+      report(
+        [
+          'Shops that break the rules face fines of up to 5,000 euros, the ministry said.',
+          middle,
+          'Environment minister Petra Holm said the ban would cut plastic waste by 30,000 tonnes a year.',
+        ].map((t) => analyzeSentences([{ kind: 'paragraph', text: t }])[0]),
+      );
+    const disputes = (ours: string, theirs: string) =>
+      judgePair(article(ours), article(theirs))
+        .filter((j) => j.detail.stance === 'disputes')
+        .map((j) => j.detail.numberConflict);
+    const ban =
+      'Valdoria will ban single-use plastic bags from January 1, 2027, the environment ministry announced.';
+    expect(
+      disputes(
+        ban,
+        "Valdoria's ban on single-use plastic bags will take effect on March 1, 2027, the environment ministry said.",
+      ),
+    ).toEqual([{ ours: 'January 1, 2027', theirs: 'March 1, 2027' }]);
+    // A deadline is not the day itself, and a day inside a quote is what its speaker said.
+    expect(
+      disputes(
+        ban,
+        'Shops have until March 1, 2027 to sell their single-use plastic bags, the environment ministry said.',
+      ),
+    ).toEqual([]);
+    expect(
+      disputes(
+        ban,
+        'The environment ministry said: "Valdoria will ban single-use plastic bags from March 1, 2027."',
+      ),
+    ).toEqual([]);
+  });
+
   it('does not dispute a level by the level a change reached from beyond it', () => {
     const disputes = disputesBetween(
       'Hurricane Lena made landfall near Port Alden on Tuesday as a Category 4 storm.',

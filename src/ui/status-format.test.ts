@@ -46,6 +46,13 @@ describe('reasonLine: an article-level verdict reads from where the reader stand
         'disputes',
       ),
     ).toBe('denies the figure 300');
+    // Two days an event happens on.
+    expect(
+      reasonLine(
+        evidence({ basis: 'numbers', numberConflict: { ours: 'January 1, 2027', theirs: 'March 1, 2027' } }),
+        'disputes',
+      ),
+    ).toBe('dates differ: March 1, 2027 vs January 1, 2027');
     expect(reasonLine(evidence({ basis: 'same-fact' }), 'confirms')).toBeNull();
   });
 });

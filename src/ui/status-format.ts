@@ -87,16 +87,20 @@ export function attributionLine(attribution: Attribution | null): string | null 
 }
 
 /**
- * A note on why a piece of evidence disputes, when numbers differ. A denial of our figure that states none
- * instead ("denied reports that 300 jobs would go") records theirs as "not 300" (src/stance/pair.ts).
+ * A note on why a piece of evidence disputes, when numbers or days differ. A denial of our figure that
+ * states none instead ("denied reports that 300 jobs would go") records theirs as "not 300"
+ * (src/stance/pair.ts).
  */
 export function conflictLine(evidence: Evidence): string | null {
   const c = evidence.numberConflict;
   if (!c) return null;
-  return c.theirs === `not ${c.ours}`
-    ? `denies the figure ${c.ours}`
-    : `numbers differ: ${c.theirs} vs ${c.ours}`;
+  if (c.theirs === `not ${c.ours}`) return `denies the figure ${c.ours}`;
+  return `${WRITTEN_DAY.test(c.ours) && WRITTEN_DAY.test(c.theirs) ? 'dates' : 'numbers'} differ: ${c.theirs} vs ${c.ours}`;
 }
+
+/** A day written out, as a date conflict gives it ("March 1, 2027", "8 October"). */
+const WRITTEN_DAY =
+  /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/;
 
 /**
  * Why the other outlet stands so (`stance`), when it is worth saying: conflicting numbers, a denial, or
