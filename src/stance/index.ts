@@ -37,8 +37,10 @@ export function numberConflict(
     !y.unit && by.some((z) => z !== x && !!z.unit && compatible(z, y));
   // A figure of theirs that states another figure of ours is that quantity, not a rival value of this
   // one ("won 52.3 percent" against "won 52 percent of the vote against 48 percent for Ruel").
+  // A figure that names nothing it counts states one of ours that names nothing either ("injuring 31"
+  // and "31 were injured").
   const statesAnother = (y: Quantity, x: Quantity) =>
-    ours.some((z) => z !== x && !!z.unit && unitsAgree(z, y) && compatible(z, y));
+    ours.some((z) => z !== x && (z.unit ? unitsAgree(z, y) : !y.unit) && compatible(z, y));
   for (const x of ours) {
     const comparable = theirs.filter(
       (y) =>

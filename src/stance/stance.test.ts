@@ -1273,6 +1273,16 @@ describe('judgePair', () => {
     expect(numberConflict(ours, winner('52.3'))).toBeUndefined();
     // A share that states neither of ours still conflicts.
     expect(numberConflict(ours, winner('55'))).toMatchObject({ theirs: '55 percent' });
+    // A figure that names nothing it counts states one of ours that names nothing either.
+    const crash = sentence(
+      'A jet carrying 86 people crash-landed at Meridia airport on Sunday, killing 14 people and injuring 31.',
+    );
+    expect(
+      numberConflict(
+        crash,
+        sentence('Fourteen people died and 31 were injured when the jet overshot the runway.'),
+      ),
+    ).toBeUndefined();
   });
 
   it('reads a figure with no unit as the one of ours it states, not as a count of something else', () => {
