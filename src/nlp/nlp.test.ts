@@ -235,6 +235,16 @@ describe('findNumbers', () => {
       expect(read(text), text).toEqual([]);
   });
 
+  it('reads a fraction a change goes by as a share ("by a third", "by half")', () => {
+    const read = (text: string) =>
+      findNumbers(text, tokensOf(text)).map((n) => [n.raw, n.unit, Math.round(n.value * 100)]);
+    expect(read('Walking cuts the risk of a heart attack by a third.')).toEqual([
+      ['a third', 'fraction', 33],
+    ]);
+    expect(read('Profits fell by half.')).toEqual([['half', 'fraction', 50]]);
+    expect(read('The ban is backed by a third of voters.')).toEqual([['a third', 'fraction', 33]]);
+  });
+
   it('reads the level a change reached, and from which way', () => {
     const read = (text: string) => findNumbers(text, tokensOf(text)).map((n) => [n.raw, n.reached ?? null]);
     expect(read("The storm's maximum sustained winds dropped to 115 mph.")).toEqual([['115', 'down']]);

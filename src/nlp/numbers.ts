@@ -170,8 +170,9 @@ const UNIT_WORDS = 'one|two|three|four|five|six|seven|eight|nine';
 const SCALE_WORDS = 'hundred|thousand|million|billion|trillion';
 const NUMBER_RE = new RegExp(
   [
-    // fractions ("a quarter of", "half of", "two-thirds of")
+    // fractions ("a quarter of", "half of", "two-thirds of"), and a change by one ("cut the risk by a third")
     `\\b(?<frac>(?:a|one|two|three) ?-?(?:half|third|thirds|quarter|quarters|fourth|fifth|tenth)|half) of\\b`,
+    `(?<=\\bby )(?<fracBy>(?:a|one|two) ?-?(?:half|third|thirds|quarter|quarters|fifth|tenth)|half)\\b(?! of\\b)`,
     // currency, digits with thousands separators or decimals, optional scale ("1.2million", "$5bn", "8 million")
     `(?<cur>[$€£¥])?(?<num>\\d{1,3}(?:(?:,\\d{3})+|(?:[ \\u00a0\\u202f]\\d{3})+(?![\\d,]))(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)(?:\\s?(?<scale>${SCALE_WORDS}|bn|mln|mn|tn|[kmb])\\b)?(?<pct>\\s?(?:%|per ?cent\\b|percent\\b))?`,
     // spelled-out numbers ("eleven thousand", "two dozen", "twenty-five"): "one five-hour operation"
@@ -262,8 +263,9 @@ export function findNumbers(text: string, tokens: readonly Token[] = []): Number
         if (!Number.isFinite(value)) continue;
       }
       if (g.wpct) unit = '%';
-    } else if (g.frac !== undefined) {
-      const f = g.frac.toLowerCase().replace(/-/g, ' ').trim();
+    } else if (g.frac !== undefined || g.fracBy !== undefined) {
+      const written = g.frac ?? g.fracBy ?? '';
+      const f = written.toLowerCase().replace(/-/g, ' ').trim();
       const parts = f.split(/\s+/);
       const last = parts[parts.length - 1];
       const count = parts.length > 1 ? (SMALL[parts[0]] ?? 1) : 1;
@@ -274,7 +276,7 @@ export function findNumbers(text: string, tokens: readonly Token[] = []): Number
             ? count / 4
             : count * (FRACTIONS[last] ?? 0);
       unit = 'fraction';
-      end = start + g.frac.length;
+      end = start + written.length;
     } else continue;
 
     const q = qualifierBefore(text, start);
@@ -287,7 +289,10 @@ export function findNumbers(text: string, tokens: readonly Token[] = []): Number
       unit = ageOrDuration(text.slice(from, from + 40), unitAfter(text, from, tokens));
     }
     // An age's words outrank the noun after it ("aged 13 and 14 fall pregnant").
-    const age = g.cur || g.pct || g.scale || g.frac ? undefined : ageBefore(text, start, out[out.length - 1]);
+    const age =
+      g.cur || g.pct || g.scale || g.frac || g.fracBy
+        ? undefined
+        : ageBefore(text, start, out[out.length - 1]);
     if (age) unit = AGE_UNIT;
     const denied =
       DENIED_BEFORE.test(text.slice(Math.max(0, start - 24), start)) ||
