@@ -235,6 +235,18 @@ describe('findNumbers', () => {
       expect(read(text), text).toEqual([]);
   });
 
+  it('reads a part as counting what its whole counts ("124 of the 300 seats")', () => {
+    const units = (text: string) => findNumbers(text, tokensOf(text)).map((n) => [n.raw, n.unit ?? null]);
+    expect(units('The Liberal Union won 124 of the 300 seats in parliament.')).toEqual([
+      ['124', 'seats'],
+      ['300', 'seats'],
+    ]);
+    expect(units('Seven out of 10 voters agreed.')).toEqual([
+      ['Seven', 'voters'],
+      ['10', 'voters'],
+    ]);
+  });
+
   it('reads a fraction a change goes by as a share ("by a third", "by half")', () => {
     const read = (text: string) =>
       findNumbers(text, tokensOf(text)).map((n) => [n.raw, n.unit, Math.round(n.value * 100)]);

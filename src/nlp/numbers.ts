@@ -322,6 +322,15 @@ export function findNumbers(text: string, tokens: readonly Token[] = []): Number
   for (let i = out.length - 2; i >= 0; i--)
     if (!out[i].unit && out[i + 1].unit === AGE_UNIT && JOINED.test(text.slice(out[i].end, out[i + 1].start)))
       out[i] = { ...out[i], unit: AGE_UNIT };
+  // "124 of the 300 seats": a part counts what its whole counts.
+  for (let i = out.length - 2; i >= 0; i--)
+    if (
+      !out[i].unit &&
+      out[i + 1].unit &&
+      !isAgeUnit(out[i + 1].unit) &&
+      PART_OF.test(text.slice(out[i].end, out[i + 1].start))
+    )
+      out[i] = { ...out[i], unit: out[i + 1].unit };
   // "between 40 and 50 missing", "two or three inches": a range, its ends a lower and an upper bound (45
   // is within it, 74 is not), both counting what either names.
   for (let i = 0; i + 1 < out.length; i++) {
@@ -370,6 +379,9 @@ function countsOne(text: string, start: number, end: number, tokens: readonly To
 
 /** A scale's name before its figure: "magnitude 6.4", "Category 4", "level 3". */
 const SCALE_BEFORE = new RegExp(`\\b(${SCALE_NAMES})\\s+$`, 'i');
+
+/** Between a part and the whole it is of: "124 | of the | 300 seats", "four | of its | 12 stores". */
+const PART_OF = /^\s+(?:out\s+)?of\s+(?:the|its|their|his|her|our)?\s*$/i;
 
 /** What opens a range of two figures: "between 40 and 50". */
 const RANGE_START = /\bbetween\s+$/i;

@@ -38,9 +38,12 @@ export function numberConflict(
   // A figure of theirs that states another figure of ours is that quantity, not a rival value of this
   // one ("won 52.3 percent" against "won 52 percent of the vote against 48 percent for Ruel").
   // A figure that names nothing it counts states one of ours that names nothing either ("injuring 31"
-  // and "31 were injured").
+  // and "31 were injured"), and the very same figure states it whatever word follows ("300 seats", "the
+  // 300-member parliament").
   const statesAnother = (y: Quantity, x: Quantity) =>
-    ours.some((z) => z !== x && (z.unit ? unitsAgree(z, y) : !y.unit) && compatible(z, y));
+    ours.some(
+      (z) => z !== x && (((z.unit ? unitsAgree(z, y) : !y.unit) && compatible(z, y)) || sameFigure(z, y)),
+    );
   for (const x of ours) {
     const comparable = theirs.filter(
       (y) =>
@@ -115,6 +118,20 @@ export function dateConflict(
   const [x, y] = [ours[0], theirs[0]];
   if (x.deadline !== y.deadline || (x.from <= y.to && y.from <= x.to)) return undefined;
   return { ours: x.shown, theirs: y.shown, at: [x.mention, y.mention] };
+}
+
+/**
+ * The very same figure, written exactly, whatever word follows it: "the 300 seats" and "the 300-member
+ * parliament".
+ */
+function sameFigure(a: Quantity, b: Quantity): boolean {
+  return (
+    a.value === b.value &&
+    a.qualifier === 'exact' &&
+    b.qualifier === 'exact' &&
+    a.unit !== '%' &&
+    b.unit !== '%'
+  );
 }
 
 /**

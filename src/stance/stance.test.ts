@@ -1283,6 +1283,23 @@ describe('judgePair', () => {
         sentence('Fourteen people died and 31 were injured when the jet overshot the runway.'),
       ),
     ).toBeUndefined();
+    // The very same figure states ours whatever word follows it: their 300-member parliament is our 300
+    // seats, no rival of the 151 a majority needs.
+    const seats = 'The Liberal Union won 124 of the 300 seats, well short of the 151 needed for a majority.';
+    expect(
+      numberConflict(
+        {
+          ...sentence(seats),
+          numbers: findNumbers(
+            seats,
+            parseText(seats).flatMap((x) => x.tokens),
+          ),
+        },
+        sentence(
+          'The Liberal Union emerged as the largest party with 124 seats in the 300-member parliament.',
+        ),
+      ),
+    ).toBeUndefined();
   });
 
   it('reads a figure with no unit as the one of ours it states, not as a count of something else', () => {
