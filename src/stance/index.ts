@@ -14,7 +14,7 @@ import {
   unitsAgree,
 } from '../match/numbers.ts';
 import { concept, contentStems, stem } from '../match/text.ts';
-import type { DateMention, SentenceAnalysis } from '../model/sentence.ts';
+import type { DateMention, NumberMention, SentenceAnalysis } from '../model/sentence.ts';
 import { dayKey } from '../nlp/dates.ts';
 
 /** Similarity from which two sentences are taken to speak of the same quantity, so different numbers conflict. */
@@ -40,8 +40,10 @@ export function numberConflict(
   // A figure that names nothing it counts states one of ours that names nothing either ("injuring 31"
   // and "31 were injured"), and the very same figure states it whatever word follows ("300 seats", "the
   // 300-member parliament").
+  // A value a change started from ("fell to 4.1 percent from 4.3 percent") states no count now.
+  const now = ours.filter((z) => !('start' in z) || !isPrevious(claim, z as NumberMention));
   const statesAnother = (y: Quantity, x: Quantity) =>
-    ours.some(
+    now.some(
       (z) => z !== x && (((z.unit ? unitsAgree(z, y) : !y.unit) && compatible(z, y)) || sameFigure(z, y)),
     );
   for (const x of ours) {
@@ -66,6 +68,23 @@ export function numberConflict(
 
 /** Words before a date that make it a deadline rather than the day something happens or starts. */
 const DEADLINE = /^(?:by|until|till|before|after|since)\b/i;
+
+/**
+ * The value a change started from: "raise the retirement age from 65 to 67", "fell to 41,000 from 55,000",
+ * "down from 55,000 a year earlier". It is no statement of the count now, so it conflicts with none.
+ */
+export function isPrevious(s: SentenceAnalysis, n: NumberMention): boolean {
+  const before = s.text.slice(Math.max(0, n.start - 16), n.start);
+  if (/\b(?:(?:down|up) from|compared (?:with|to))\s+$/i.test(before)) return true;
+  if (!/\bfrom\s+$/i.test(before)) return false;
+  // "from X" is a change's start when the sentence gives where it went: "to Y" beside it.
+  return s.numbers.some(
+    (m) =>
+      m !== n &&
+      Math.abs(m.start - n.start) <= 40 &&
+      /\bto\s+$/i.test(s.text.slice(Math.max(0, m.start - 4), m.start)),
+  );
+}
 
 /** A day written out ("March 1, 2027", "Oct. 8-13"), not a weekday or "yesterday", with its span. */
 function writtenDay(

@@ -45,6 +45,7 @@ import {
   dateConflict,
   FRAME_STEMS,
   figuresDiffer,
+  isPrevious,
   NUMBER_UNIT_SIMILARITY,
   negationScope,
   numberConflict,
@@ -1280,6 +1281,8 @@ function numberDisputes(
   // reports both and disputes neither; nor is ours disputed by a figure it gives itself.
   const given = (figures: readonly NumberMention[], y: NumberMention) =>
     figures.some((z) => !z.denied && sameQuantity(z, y) && compatible(z, y));
+  const stating = (figures: readonly NumberMention[], read: readonly Figure[]) =>
+    figures.filter((_, k) => !read[k].aside);
   ours.sentences.forEach((c, i) => {
     if (!c.numbers.length) return;
     let asserts: boolean | undefined;
@@ -1321,8 +1324,9 @@ function numberDisputes(
           return;
       }
       const whole = scores[i][j];
-      const oursGiven = c.numbers.map((x) => given(t.numbers, x));
-      const theirsGiven = t.numbers.map((y) => given(c.numbers, y));
+      // Only figures that state a count now give one: not "from 4.3 percent", a change's start.
+      const oursGiven = c.numbers.map((x) => given(stating(t.numbers, theirFigures[j]), x));
+      const theirsGiven = t.numbers.map((y) => given(stating(c.numbers, ourFigures[i]), y));
       for (const [xi, x] of c.numbers.entries()) {
         for (const [yi, y] of t.numbers.entries()) {
           const fx = ourFigures[i][xi];
@@ -1544,23 +1548,6 @@ function isIncrement(s: SentenceAnalysis, n: NumberMention): boolean {
   return (
     /^\s+(?:more|additional|extra|further)\b/i.test(s.text.slice(n.end, n.end + 12)) ||
     /\banother\s+$/i.test(s.text.slice(Math.max(0, n.start - 9), n.start))
-  );
-}
-
-/**
- * The value a change started from: "raise the retirement age from 65 to 67", "fell to 41,000 from 55,000",
- * "down from 55,000 a year earlier". It is no statement of the count now, so it conflicts with none.
- */
-function isPrevious(s: SentenceAnalysis, n: NumberMention): boolean {
-  const before = s.text.slice(Math.max(0, n.start - 16), n.start);
-  if (/\b(?:(?:down|up) from|compared (?:with|to))\s+$/i.test(before)) return true;
-  if (!/\bfrom\s+$/i.test(before)) return false;
-  // "from X" is a change's start when the sentence gives where it went: "to Y" beside it.
-  return s.numbers.some(
-    (m) =>
-      m !== n &&
-      Math.abs(m.start - n.start) <= 40 &&
-      /\bto\s+$/i.test(s.text.slice(Math.max(0, m.start - 4), m.start)),
   );
 }
 

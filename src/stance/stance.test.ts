@@ -178,6 +178,20 @@ describe('judgePair', () => {
     ).toEqual([]);
   });
 
+  it('reads the value a change started from as no count now, for or against a figure of theirs', () => {
+    const disputes = disputesBetween(
+      'The economy added 42,000 jobs in the month, more than economists had expected.',
+      'Youth unemployment stood at 11.2 percent, the statistics office said.',
+    );
+    // Their 4.3 percent is November's rate; ours 4.3 percent was October's, so theirs disputes our 4.1.
+    expect(
+      disputes(
+        "Valdoria's unemployment rate fell to 4.1 percent in November from 4.3 percent in October, the statistics office said.",
+        "Valdoria's jobless rate rose to 4.3 percent in November, the statistics office said on Friday.",
+      ),
+    ).toEqual([{ ours: '4.1 percent', theirs: '4.3 percent' }]);
+  });
+
   it('does not dispute a level by the level a change reached from beyond it', () => {
     const disputes = disputesBetween(
       'Hurricane Lena made landfall near Port Alden on Tuesday as a Category 4 storm.',
