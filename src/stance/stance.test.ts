@@ -97,19 +97,31 @@ describe('judgePair', () => {
   const stances = (ours: SentenceAnalysis[], theirs: SentenceAnalysis[]) =>
     judgePair(report(ours), report(theirs)).map((j) => [j.ours, j.theirs, j.detail.stance, j.detail.basis]);
 
+  /**
+   * Their judgements of ours, two articles of three sentences that differ only in the middle one, each
+   * sentence analysed as the pipeline analyses it (figures with their tokens, days, speakers).
+   */
+  const judgedBetween = (first: string, last: string) => {
+    const article = (middle: string) =>
+      report([first, middle, last].map((t) => analyzeSentences([{ kind: 'paragraph', text: t }])[0]));
+    return (ours: string, theirs: string) => judgePair(article(ours), article(theirs));
+  };
+  /** The number and date conflicts of `judgedBetween`. */
+  const disputesBetween = (first: string, last: string) => {
+    const judged = judgedBetween(first, last);
+    return (ours: string, theirs: string) =>
+      judged(ours, theirs)
+        .filter((j) => j.detail.stance === 'disputes')
+        .map((j) => j.detail.numberConflict);
+  };
+
   it('does not confirm a quote by the same words given to another speaker', () => {
-    const article = (quote: string) =>
-      report(
-        [
-          'The city of Brookfield will not pay a ransom to the hackers who shut down its computer systems last week.',
-          quote,
-          'The attack has disabled the city billing, permit and court systems since Thursday.',
-        ].map((t) => analyzeSentences([{ kind: 'paragraph', text: t }])[0]),
-      );
+    const judged = judgedBetween(
+      'The city of Brookfield will not pay a ransom to the hackers who shut down its computer systems last week.',
+      'The attack has disabled the city billing, permit and court systems since Thursday.',
+    );
     const confirms = (ours: string, theirs: string) =>
-      judgePair(article(ours), article(theirs)).some(
-        (j) => j.ours === 1 && j.theirs === 1 && j.detail.stance === 'confirms',
-      );
+      judged(ours, theirs).some((j) => j.ours === 1 && j.theirs === 1 && j.detail.stance === 'confirms');
     const mayor =
       '"We will not negotiate with criminals," Mayor Linda Park said at a news conference on Monday.';
     expect(
@@ -124,37 +136,11 @@ describe('judgePair', () => {
     ).toBe(true);
   });
 
-  /**
-   * The number conflicts of their article on ours, two articles of three sentences that differ only in the
-   * middle one; figures read with their tokens, as the pipeline reads them ("one person").
-   */
-  const disputesBetween = (first: string, last: string) => {
-    const tagged = (t: string) => ({
-      ...sentence(t),
-      numbers: findNumbers(
-        t,
-        parseText(t).flatMap((x) => x.tokens),
-      ),
-    });
-    return (ours: string, theirs: string) =>
-      judgePair(report([first, ours, last].map(tagged)), report([first, theirs, last].map(tagged)))
-        .filter((j) => j.detail.stance === 'disputes')
-        .map((j) => j.detail.numberConflict);
-  };
-
   it('disputes by the day an event happens on, when both days tell of it and neither is quoted', () => {
-    const article = (middle: string) =>
-      report(
-        [
-          'Shops that break the rules face fines of up to 5,000 euros, the ministry said.',
-          middle,
-          'Environment minister Petra Holm said the ban would cut plastic waste by 30,000 tonnes a year.',
-        ].map((t) => analyzeSentences([{ kind: 'paragraph', text: t }])[0]),
-      );
-    const disputes = (ours: string, theirs: string) =>
-      judgePair(article(ours), article(theirs))
-        .filter((j) => j.detail.stance === 'disputes')
-        .map((j) => j.detail.numberConflict);
+    const disputes = disputesBetween(
+      'Shops that break the rules face fines of up to 5,000 euros, the ministry said.',
+      'Environment minister Petra Holm said the ban would cut plastic waste by 30,000 tonnes a year.',
+    );
     const ban =
       'Valdoria will ban single-use plastic bags from January 1, 2027, the environment ministry announced.';
     expect(
