@@ -410,39 +410,75 @@ function article(outlet: string, title: string, paragraphs: string[]): string {
 <article><h1>${title}</h1>${paragraphs.map((p) => `<p>${p}</p>`).join('\n')}</article></body></html>`;
 }
 
+/** One outlet's page as served: its host, path, outlet name, title and paragraphs. */
+interface OutletPage {
+  host: string;
+  path: string;
+  outlet: string;
+  title: string;
+  paragraphs: string[];
+}
+
+/**
+ * Serves a report and another outlet's article of its story, reads both, and returns the text of the
+ * report's tooltip on `claim` once it lists the other outlet; the page is saved as `shot` in OUT.
+ */
+async function tooltipAcross(
+  report: OutletPage,
+  other: OutletPage,
+  claim: string,
+  shot: string,
+): Promise<string> {
+  for (const p of [report, other])
+    server.setPage(p.host, p.path, { body: article(p.outlet, p.title, p.paragraphs) });
+  const page = await openArticle(browser.context, server.url(report.host, report.path));
+  const otherPage = await openArticle(browser.context, server.url(other.host, other.path));
+  await page.bringToFront();
+  await hoverText(page, claim);
+  const tooltip = await waitForTooltip(await ShadowReader.for(page), new RegExp(other.outlet));
+  writeFileSync(`${OUT}${shot}`, await page.screenshot());
+  await otherPage.close();
+  await page.close();
+  return tooltip.text;
+}
+
 describe('a figure another outlet denies: "1,800 people, not 2,000"', () => {
   const PLANT_CLAIM =
     'The Lordstown plant employs about 2,000 people, according to the United Auto Workers union';
 
   it('shows the report disputed, with the figure the other outlet gives instead', async () => {
-    server.setPage('ohio-ledger.test', '/veltra', {
-      body: article('Ohio Ledger', 'Carmaker Veltra to close Lordstown plant', [
-        'Carmaker Veltra said on Tuesday it would close its assembly plant in Lordstown, Ohio, by the end of next year, as sales of its electric pickup fell short of forecasts.',
-        `${PLANT_CLAIM}, which said it would fight the closure in court and in Congress.`,
-        'Veltra sold 41,000 vehicles in the third quarter, down from 55,000 a year earlier, the company said in a filing with regulators on Tuesday.',
-        'Chief executive Dana Whitfield told analysts that demand for electric trucks had fallen sharply since January and that the company would focus on its Michigan factory.',
-        'The company received state tax credits in 2021 to open the plant, and Ohio officials said they would ask whether any of that money must now be repaid.',
-      ]),
-    });
-    server.setPage('labor-times.test', '/veltra', {
-      body: article('Labor Times', 'Union says Veltra plant figures are wrong', [
-        'Union president Marcus Hale said on Wednesday that the Lordstown plant employs 1,800 people, not 2,000, because 200 workers were moved to Michigan in the spring.',
-        'Hale said the union would ask Ohio officials to review the state tax credits the company received in 2021 to open the plant.',
-        'Veltra said it stood by its plan to close the plant by the end of next year and would offer jobs in Michigan to some of its workers.',
-        'Workers at the plant voted last month to authorise a strike if the company did not reopen talks on the closure, the union said in a statement.',
-        'The plant opened in 2022 and builds the Veltra Ridge, an electric pickup whose sales have fallen short of the company forecasts every quarter this year.',
-      ]),
-    });
-    const report = await openArticle(browser.context, server.url('ohio-ledger.test', '/veltra'));
-    const union = await openArticle(browser.context, server.url('labor-times.test', '/veltra'));
-    await report.bringToFront();
-    await hoverText(report, PLANT_CLAIM);
-    const tooltip = await waitForTooltip(await ShadowReader.for(report), /Labor Times/);
+    const text = await tooltipAcross(
+      {
+        host: 'ohio-ledger.test',
+        path: '/veltra',
+        outlet: 'Ohio Ledger',
+        title: 'Carmaker Veltra to close Lordstown plant',
+        paragraphs: [
+          'Carmaker Veltra said on Tuesday it would close its assembly plant in Lordstown, Ohio, by the end of next year, as sales of its electric pickup fell short of forecasts.',
+          `${PLANT_CLAIM}, which said it would fight the closure in court and in Congress.`,
+          'Veltra sold 41,000 vehicles in the third quarter, down from 55,000 a year earlier, the company said in a filing with regulators on Tuesday.',
+          'Chief executive Dana Whitfield told analysts that demand for electric trucks had fallen sharply since January and that the company would focus on its Michigan factory.',
+          'The company received state tax credits in 2021 to open the plant, and Ohio officials said they would ask whether any of that money must now be repaid.',
+        ],
+      },
+      {
+        host: 'labor-times.test',
+        path: '/veltra',
+        outlet: 'Labor Times',
+        title: 'Union says Veltra plant figures are wrong',
+        paragraphs: [
+          'Union president Marcus Hale said on Wednesday that the Lordstown plant employs 1,800 people, not 2,000, because 200 workers were moved to Michigan in the spring.',
+          'Hale said the union would ask Ohio officials to review the state tax credits the company received in 2021 to open the plant.',
+          'Veltra said it stood by its plan to close the plant by the end of next year and would offer jobs in Michigan to some of its workers.',
+          'Workers at the plant voted last month to authorise a strike if the company did not reopen talks on the closure, the union said in a statement.',
+          'The plant opened in 2022 and builds the Veltra Ridge, an electric pickup whose sales have fallen short of the company forecasts every quarter this year.',
+        ],
+      },
+      PLANT_CLAIM,
+      'denied-figure-tooltip.png',
+    );
     // Before, the union's sentence was read as giving both figures, so it disputed nothing.
-    expect(tooltip.text).toContain('numbers differ: 1,800 vs about 2,000');
-    writeFileSync(`${OUT}denied-figure-tooltip.png`, await report.screenshot());
-    await union.close();
-    await report.close();
+    expect(text).toContain('numbers differ: 1,800 vs about 2,000');
   });
 });
 
@@ -451,35 +487,39 @@ describe('a change another outlet reports the other way: "fell 18 percent", "up 
     'Norvik Motors said on Thursday that its third-quarter net profit fell 18 percent to 2.1 billion euros';
 
   it('shows the report disputed, with which way each outlet says the figure went', async () => {
-    server.setPage('market-daily.test', '/norvik', {
-      body: article('Market Daily', 'Norvik Motors profit falls as electric car sales stall', [
-        `${PROFIT_CLAIM}, hurt by weak demand for electric cars in Europe and a price war in China.`,
-        'Revenue slipped 3 percent to 38.4 billion euros, the German carmaker said in its quarterly report.',
-        'Chief executive Lena Brandt told analysts that the company would cut 4,000 administrative jobs by 2026 to save 1.5 billion euros a year.',
-        'Norvik shares fell 6 percent in Frankfurt trading after the results were published on Thursday morning.',
-        'The company kept its full-year forecast of an operating margin of 6 to 7 percent, the report said.',
-      ]),
-    });
-    server.setPage('auto-wire.test', '/norvik', {
-      body: article('Auto Wire', 'Norvik Motors posts higher profit, plans job cuts', [
-        'Norvik Motors on Thursday reported a third-quarter net profit of 2.1 billion euros, up 18 percent from a year earlier, as cost savings offset weaker sales.',
-        'The German carmaker plans to cut 4,000 administrative jobs by 2026, chief executive Lena Brandt said on a call with analysts.',
-        'Brandt said electric vehicle demand in Europe remained weak and that competition in China had intensified over the summer.',
-        'The company confirmed its full-year outlook for an operating margin of 6 to 7 percent, according to its quarterly report.',
-        'The company employs around 120,000 people worldwide and builds cars in Germany, Spain and China.',
-      ]),
-    });
-    const report = await openArticle(browser.context, server.url('market-daily.test', '/norvik'));
-    const other = await openArticle(browser.context, server.url('auto-wire.test', '/norvik'));
-    await report.bringToFront();
-    await hoverText(report, PROFIT_CLAIM);
-    const tooltip = await waitForTooltip(await ShadowReader.for(report), /Auto Wire/);
+    const text = await tooltipAcross(
+      {
+        host: 'market-daily.test',
+        path: '/norvik',
+        outlet: 'Market Daily',
+        title: 'Norvik Motors profit falls as electric car sales stall',
+        paragraphs: [
+          `${PROFIT_CLAIM}, hurt by weak demand for electric cars in Europe and a price war in China.`,
+          'Revenue slipped 3 percent to 38.4 billion euros, the German carmaker said in its quarterly report.',
+          'Chief executive Lena Brandt told analysts that the company would cut 4,000 administrative jobs by 2026 to save 1.5 billion euros a year.',
+          'Norvik shares fell 6 percent in Frankfurt trading after the results were published on Thursday morning.',
+          'The company kept its full-year forecast of an operating margin of 6 to 7 percent, the report said.',
+        ],
+      },
+      {
+        host: 'auto-wire.test',
+        path: '/norvik',
+        outlet: 'Auto Wire',
+        title: 'Norvik Motors posts higher profit, plans job cuts',
+        paragraphs: [
+          'Norvik Motors on Thursday reported a third-quarter net profit of 2.1 billion euros, up 18 percent from a year earlier, as cost savings offset weaker sales.',
+          'The German carmaker plans to cut 4,000 administrative jobs by 2026, chief executive Lena Brandt said on a call with analysts.',
+          'Brandt said electric vehicle demand in Europe remained weak and that competition in China had intensified over the summer.',
+          'The company confirmed its full-year outlook for an operating margin of 6 to 7 percent, according to its quarterly report.',
+          'The company employs around 120,000 people worldwide and builds cars in Germany, Spain and China.',
+        ],
+      },
+      PROFIT_CLAIM,
+      'rise-and-fall-tooltip.png',
+    );
     // Before, the two sentences confirmed each other: the same 18 percent, the same 2.1 billion euros.
-    expect(tooltip.text).toContain('numbers differ: up 18 percent vs down 18 percent');
-    expect(tooltip.text).not.toMatch(/CONFIRMS/i);
-    writeFileSync(`${OUT}rise-and-fall-tooltip.png`, await report.screenshot());
-    await other.close();
-    await report.close();
+    expect(text).toContain('numbers differ: up 18 percent vs down 18 percent');
+    expect(text).not.toMatch(/CONFIRMS/i);
   });
 });
 
