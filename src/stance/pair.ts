@@ -1277,12 +1277,15 @@ function numberDisputes(
   // What each figure is, read once per figure rather than once per pair of figures.
   const ourFigures = ours.sentences.map(figuresOf);
   const theirFigures = theirs.sentences.map(figuresOf);
+  // The figures of each sentence that state a count now: not "from 4.3 percent", a change's start.
+  const stating = (a: ArticleReading, read: readonly Figure[][]) =>
+    a.sentences.map((s, i) => s.numbers.filter((_, k) => !read[i][k].aside));
+  const ourStating = stating(ours, ourFigures);
+  const theirStating = stating(theirs, theirFigures);
   // A sentence that gives our figure beside another ("about 62 acres; another listing says about 82")
   // reports both and disputes neither; nor is ours disputed by a figure it gives itself.
   const given = (figures: readonly NumberMention[], y: NumberMention) =>
     figures.some((z) => !z.denied && sameQuantity(z, y) && compatible(z, y));
-  const stating = (figures: readonly NumberMention[], read: readonly Figure[]) =>
-    figures.filter((_, k) => !read[k].aside);
   ours.sentences.forEach((c, i) => {
     if (!c.numbers.length) return;
     let asserts: boolean | undefined;
@@ -1324,9 +1327,8 @@ function numberDisputes(
           return;
       }
       const whole = scores[i][j];
-      // Only figures that state a count now give one: not "from 4.3 percent", a change's start.
-      const oursGiven = c.numbers.map((x) => given(stating(t.numbers, theirFigures[j]), x));
-      const theirsGiven = t.numbers.map((y) => given(stating(c.numbers, ourFigures[i]), y));
+      const oursGiven = c.numbers.map((x) => given(theirStating[j], x));
+      const theirsGiven = t.numbers.map((y) => given(ourStating[i], y));
       for (const [xi, x] of c.numbers.entries()) {
         for (const [yi, y] of t.numbers.entries()) {
           const fx = ourFigures[i][xi];
