@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findAttribution, originKey } from './attribution.ts';
 import { dayKey, findDates } from './dates.ts';
 import { findHedges } from './hedges.ts';
-import { AGE_UNIT, findNumbers } from './numbers.ts';
+import { AGE_UNIT, findNone, findNumbers, HARM_DEATH, HARM_INJURY, harmOf } from './numbers.ts';
 import { parseBlocks, parseSentences, parseText } from './parse.ts';
 
 const split = (t: string) => parseText(t).map((s) => t.slice(s.start, s.end));
@@ -291,6 +291,34 @@ describe('findNumbers', () => {
       ['3', null],
     ]);
   });
+  it('reads a count of no one harmed, and which harm each count of people tells of', () => {
+    const read = (text: string) => {
+      const counts = [...findNumbers(text, tokensOf(text)), ...findNone(text)];
+      return counts.map((n) => [n.raw, n.value, harmOf(text, n, counts)]);
+    };
+    expect(read('No one was injured in the blast, the fire service said.')).toEqual([
+      ['No one', 0, HARM_INJURY],
+    ]);
+    expect(read('There were no casualties.')).toEqual([['no casualties', 0, HARM_DEATH | HARM_INJURY]]);
+    expect(read('Nobody was killed or injured.')).toEqual([['Nobody', 0, HARM_DEATH | HARM_INJURY]]);
+    expect(read('None of the 150 passengers was hurt.')).toEqual([
+      ['150', 150, HARM_INJURY],
+      ['None of the 150 passengers', 0, HARM_INJURY],
+    ]);
+    // Some were harmed: "no one else", "no serious injuries".
+    expect(read('No one else was hurt, and there were no serious injuries.')).toEqual([]);
+    // Each figure's own harm: after it up to the next clause, else the nearest before it.
+    expect(read('Two people were killed and five injured.')).toEqual([
+      ['Two', 2, HARM_DEATH],
+      ['five', 5, HARM_INJURY],
+    ]);
+    expect(read('The blast tore through the depot, killing 14 people and injuring 31.')).toEqual([
+      ['14', 14, HARM_DEATH],
+      ['31', 31, HARM_INJURY],
+    ]);
+    expect(read('About 40 firefighters were sent.')).toEqual([['About 40', 40, 0]]);
+  });
+
   it('leaves days and years to the date finder', () => {
     expect(findNumbers('They were moved from Oct. 8-13 and since August 2023, ready by Nov. 1.')).toEqual([]);
     // The end of a range written out is a day too, not a count beside "seven vessels".

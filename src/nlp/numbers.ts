@@ -502,3 +502,64 @@ function unitAfter(text: string, end: number, tokens: readonly Token[]): string 
   if (m && !NOT_UNIT.has(m[2].toLowerCase())) return m[2].toLowerCase();
   return undefined;
 }
+
+/**
+ * A count of no one harmed, written without a figure: "No one was injured", "nobody was killed or hurt",
+ * "there were no casualties", "none of the passengers was hurt". Early reports of an accident often say so
+ * where later ones count the hurt. Not "no one else was hurt" or "no serious injuries": those say some
+ * were. Read apart from `findNumbers`, whose figures every model reads: only the verdict compares these.
+ */
+const NONE_HARMED =
+  /\b(?:(?:no(?:[- ]one)|nobody|none(?: of (?:the|them|those|its|their)(?: [\w-]+){0,2})?)(?= (?:(?:was|were|is|are|has|have|had) )?(?:(?:been|reported|believed|thought|known|said) )?(?:to (?:have )?(?:be(?:en)? )?)?(?:killed|injured|hurt|harmed|wounded|died|dead)\b)|no (?:(?:reported|known|immediate) )?(?:deaths|injuries|casualties|fatalities)\b|no reports? of (?:any )?(?:deaths|injuries|casualties|fatalities)\b)/gi;
+
+/** Cheap test before `NONE_HARMED`: the word that opens every zero count. */
+const NONE_HINT = /\bno(?:ne|body)?\b/i;
+
+/** The zero counts of harmed people a sentence states (value 0, counting people), with their offsets. */
+export function findNone(text: string): NumberMention[] {
+  if (!NONE_HINT.test(text)) return [];
+  return allMatches(NONE_HARMED, text).map((m) => ({
+    raw: m[0],
+    value: 0,
+    unit: 'people',
+    qualifier: 'exact' as const,
+    start: m.index,
+    end: m.index + m[0].length,
+  }));
+}
+
+/** What harm a count of people tells of, as bits: the dead, the hurt ("casualties" is either). */
+export const HARM_DEATH = 1;
+export const HARM_INJURY = 2;
+const HARM_WORD =
+  /\b(?:(kill(?:s|ed|ing)?|dead|deaths?|die[ds]?|dying|fatal(?:ly|ity|ities)?)|(injur(?:y|ies|ed|ing)|hurt|wound(?:s|ed|ing)?|harmed))\b|\b(casualt(?:y|ies))\b/gi;
+
+/** The harm bits of the words in a piece of text. */
+function harmBits(text: string): number {
+  let bits = 0;
+  for (const m of allMatches(HARM_WORD, text))
+    bits |= m[1] ? HARM_DEATH : m[2] ? HARM_INJURY : HARM_DEATH | HARM_INJURY;
+  return bits;
+}
+
+/**
+ * What harm a figure counts, read in its own clause: the harm words from the figure to the next figure or
+ * the clause's end ("Two people were killed and | five injured"), else the nearest before it, back to the
+ * previous figure ("killing 14 people and injuring 31": 31 were hurt). 0 when it counts no harm.
+ */
+export function harmOf(text: string, n: NumberMention, figures: readonly NumberMention[]): number {
+  const next = figures.reduce((at, f) => (f.start >= n.end && f.start < at ? f.start : at), text.length);
+  const after =
+    text.slice(n.start, Math.min(next, n.end + 50)).split(/[,;:.!?]|\s(?:and|but|while|as)\s/)[0] ?? '';
+  const bits = harmBits(after);
+  if (bits) return bits;
+  const previous = figures.reduce((at, f) => (f.end <= n.start && f.end > at ? f.end : at), 0);
+  const before =
+    text
+      .slice(Math.max(previous, n.start - 30), n.start)
+      .split(/[,;:.!?]/)
+      .pop() ?? '';
+  const words = allMatches(HARM_WORD, before);
+  const last = words[words.length - 1];
+  return last ? harmBits(last[0]) : 0;
+}

@@ -25,7 +25,7 @@ import type { StanceDetail } from '../model/stance.ts';
 import type { ArticleSide } from '../model/story.ts';
 import { antecedentsOf } from '../nlp/anaphora.ts';
 import { originKey } from '../nlp/attribution.ts';
-import { isAgeUnit } from '../nlp/numbers.ts';
+import { findNone, harmOf, isAgeUnit } from '../nlp/numbers.ts';
 import {
   CANNOT_CONFIRM,
   cueCounts,
@@ -1248,7 +1248,10 @@ function numberDisputes(
   aligned: readonly Aligned[],
 ): PairJudgement[] {
   const out: PairJudgement[] = [];
-  if (!theirs.sentences.some((t) => t.numbers.length)) return out;
+  // Each sentence's counts: its figures, and a count of no one harmed ("No one was injured").
+  const theirCounts = theirs.sentences.map(countsOf);
+  if (!theirCounts.some((t) => t.length)) return out;
+  const ourCounts = ours.sentences.map(countsOf);
   // A figure that names nothing it counts ("Budanov warned 11,000 were already there") counts what the
   // same figure counts in the other article's sentence that states the same fact ("close to 11,000 North
   // Korean troops are in Russia").
@@ -1275,19 +1278,20 @@ function numberDisputes(
   // Which article is the later, read once per pair of articles (`laterTally`).
   const apart = publishedApart(ours, theirs);
   // What each figure is, read once per figure rather than once per pair of figures.
-  const ourFigures = ours.sentences.map(figuresOf);
-  const theirFigures = theirs.sentences.map(figuresOf);
+  const ourFigures = ours.sentences.map((s, i) => figuresOf(s, ourCounts[i]));
+  const theirFigures = theirs.sentences.map((s, j) => figuresOf(s, theirCounts[j]));
   // The figures of each sentence that state a count now: not "from 4.3 percent", a change's start.
-  const stating = (a: ArticleReading, read: readonly Figure[][]) =>
-    a.sentences.map((s, i) => s.numbers.filter((_, k) => !read[i][k].aside));
-  const ourStating = stating(ours, ourFigures);
-  const theirStating = stating(theirs, theirFigures);
+  const stating = (counts: readonly (readonly NumberMention[])[], read: readonly Figure[][]) =>
+    counts.map((numbers, i) => numbers.filter((_, k) => !read[i][k].aside));
+  const ourStating = stating(ourCounts, ourFigures);
+  const theirStating = stating(theirCounts, theirFigures);
   // A sentence that gives our figure beside another ("about 62 acres; another listing says about 82")
   // reports both and disputes neither; nor is ours disputed by a figure it gives itself.
   const given = (figures: readonly NumberMention[], y: NumberMention) =>
     figures.some((z) => !z.denied && sameQuantity(z, y) && compatible(z, y));
   ours.sentences.forEach((c, i) => {
-    if (!c.numbers.length) return;
+    const cn = ourCounts[i];
+    if (!cn.length) return;
     let asserts: boolean | undefined;
     const asserted = () => {
       asserts ??= affirmative(c);
@@ -1297,8 +1301,8 @@ function numberDisputes(
     // their article states is disputed by none of its others; another figure of the same sentence may be
     // ("raises the retirement age to 67 ..., saving 1.4 billion euros" against "to 67 ..., will save
     // 1.2 billion euros").
-    const best: (PairJudgement | undefined)[] = c.numbers.map(() => undefined);
-    const stated: boolean[] = c.numbers.map(() => false);
+    const best: (PairJudgement | undefined)[] = cn.map(() => undefined);
+    const stated: boolean[] = cn.map(() => false);
     const keep = (xi: number, j: number, score: number, conflict: { ours: string; theirs: string }) => {
       if ((best[xi]?.detail.score ?? -1) >= score) return;
       best[xi] = {
@@ -1308,7 +1312,8 @@ function numberDisputes(
       };
     };
     theirs.sentences.forEach((t, j) => {
-      if (!t.numbers.length) return;
+      const tn = theirCounts[j];
+      if (!tn.length) return;
       // A sentence of theirs that states another sentence of ours, giving every figure of it ("Sales fell
       // 3 percent to 38.4 billion euros" of "Revenue slipped 3 percent to 38.4 billion euros"), is about
       // that sentence's quantities, not a rival of this one's ("net profit fell 18 percent to 2.1 billion"),
@@ -1316,21 +1321,21 @@ function numberDisputes(
       // estimates, "11,000" and Zelensky's "10,000", and theirs of one of them).
       const fact = theirFact.get(j);
       if (fact !== undefined && fact !== i) {
-        const other = ours.sentences[fact].numbers;
+        const other = ourCounts[fact];
         // Which way they say it changed is for the pair of sentences that state it to dispute.
         const statesIt = (y: NumberMention) =>
           other.some((z) => !z.denied && sameQuantity(z, y) && compatible({ ...z, change: y.change }, y));
         if (
-          t.numbers.every(statesIt) &&
-          !other.some((z) => c.numbers.some((x) => sameQuantity(x, z) && valuesWithin(x, z, CONFLICT_RATIO)))
+          tn.every(statesIt) &&
+          !other.some((z) => cn.some((x) => sameQuantity(x, z) && valuesWithin(x, z, CONFLICT_RATIO)))
         )
           return;
       }
       const whole = scores[i][j];
-      const oursGiven = c.numbers.map((x) => given(theirStating[j], x));
-      const theirsGiven = t.numbers.map((y) => given(ourStating[i], y));
-      for (const [xi, x] of c.numbers.entries()) {
-        for (const [yi, y] of t.numbers.entries()) {
+      const oursGiven = cn.map((x) => given(theirStating[j], x));
+      const theirsGiven = tn.map((y) => given(ourStating[i], y));
+      for (const [xi, x] of cn.entries()) {
+        for (const [yi, y] of tn.entries()) {
           const fx = ourFigures[i][xi];
           const fy = theirFigures[j][yi];
           if (fx.aside || fy.aside) continue;
@@ -1338,7 +1343,11 @@ function numberDisputes(
           const ry = restated(y, theirFact.get(j), ours);
           const xu = rx?.number ?? x;
           const yu = ry?.number ?? y;
-          if (!unitsAgree(xu, yu)) continue;
+          // A count of no one harmed counts the harmed ("none of the passengers was hurt" and "two
+          // people were hurt"), and stands against a count of the same harm only: "No one was killed" says
+          // nothing of "two people were injured", nor of "40 firefighters were sent".
+          const none = fx.none || fy.none;
+          if (none ? !sameHarm(c.text, x, fx, cn, t.text, y, fy, tn) : !unitsAgree(xu, yu)) continue;
           // A record ("the biggest catfish ever caught was 22 stone") is another quantity than the count
           // a story reports.
           if (fx.record !== fy.record) continue;
@@ -1394,11 +1403,19 @@ function numberDisputes(
             if (!stated[xi] && (whole >= NUMBER_FLOOR || related() >= NUMBER_FLOOR)) stated[xi] = true;
             continue;
           }
-          if (oursGiven[xi] || theirsGiven[yi] || offByOne(x, y) || !conflictScale(x, y)) continue;
+          if (oursGiven[xi] || theirsGiven[yi] || offByOne(x, y)) continue;
+          // No one harmed is a rival of any count of the harmed, however many.
+          if (!(none || conflictScale(x, y))) continue;
           if (apart !== 0 && laterTally(apart, c, x, t, y)) continue;
           if (levelBefore(x, y) || levelBefore(y, x)) continue;
-          const score = related();
-          if (score < NUMBER_FLOOR || (!(xu.unit && yu.unit) && score < BARE_NUMBER_FLOOR)) continue;
+          const score = none ? Math.max(related(), whole) : related();
+          // Two counts of one harm count one thing, as two figures of one unit do.
+          if (
+            none
+              ? score < NONE_FLOOR
+              : score < NUMBER_FLOOR || (!(xu.unit && yu.unit) && score < BARE_NUMBER_FLOOR)
+          )
+            continue;
           keep(xi, j, score, { ours: figureText(x, y), theirs: figureText(y, x) });
         }
       }
@@ -1458,6 +1475,13 @@ function levelBefore(a: NumberMention, b: NumberMention): boolean {
   if (a.reached || !b.reached) return false;
   return b.reached === 'down' ? a.value > b.value : a.value < b.value;
 }
+
+/**
+ * How alike two sentences of one story must be for a count of no one harmed and a count of the same harm
+ * to be rivals: the harm names what both count, so the rest of the two need share little ("There were no
+ * injuries, the fire service said" and "Two workers were injured when a gas explosion destroyed a warehouse").
+ */
+const NONE_FLOOR = 0.15;
 
 /** Counts this small are told apart by their difference, not their ratio ("one point" and "two points"). */
 const SMALL_COUNT = 10;
@@ -1575,13 +1599,52 @@ interface Figure {
   aside: boolean;
   /** A record rather than the story's own count (`isRecord`). */
   record: boolean;
+  /** A count of no one harmed ("No one was injured", `findNone`), not a figure. */
+  none: boolean;
 }
 
-function figuresOf(s: SentenceAnalysis): Figure[] {
-  return s.numbers.map((n) => ({
+function figuresOf(s: SentenceAnalysis, counts: readonly NumberMention[]): Figure[] {
+  return counts.map((n, k) => ({
+    none: k >= s.numbers.length,
     aside: isVague(n) || isIncrement(s, n) || isPrevious(s, n),
     record: isRecord(s, n),
   }));
+}
+
+/** `countsOf` of each sentence read so far. */
+const countsCache = new WeakMap<SentenceAnalysis, readonly NumberMention[]>();
+
+/** A sentence's counts: its figures, then the counts of no one harmed it states (`findNone`). */
+function countsOf(s: SentenceAnalysis): readonly NumberMention[] {
+  let counts = countsCache.get(s);
+  if (!counts) {
+    const none = findNone(s.text);
+    counts = none.length ? [...s.numbers, ...none] : s.numbers;
+    countsCache.set(s, counts);
+  }
+  return counts;
+}
+
+/**
+ * Whether a count of no one harmed and another count tell of the same harm: every harm the other
+ * counts is one the first says no one suffered ("no one was killed or injured" against "two were
+ * killed"; not "no one was killed" against "two were hurt", nor against "two casualties", who may be hurt).
+ */
+function sameHarm(
+  a: string,
+  x: NumberMention,
+  fx: Figure,
+  xs: readonly NumberMention[],
+  b: string,
+  y: NumberMention,
+  fy: Figure,
+  ys: readonly NumberMention[],
+): boolean {
+  const hx = harmOf(a, x, xs);
+  const hy = harmOf(b, y, ys);
+  if (fx.none && fy.none) return (hx & hy) !== 0;
+  const [none, other] = fx.none ? [hx, hy] : [hy, hx];
+  return other !== 0 && (other & ~none) === 0;
 }
 
 /**

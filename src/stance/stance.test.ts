@@ -178,6 +178,24 @@ describe('judgePair', () => {
     ).toEqual([{ ours: '4.1 percent', theirs: '4.3 percent' }]);
   });
 
+  it('disputes a count of the harmed by a report that no one suffered that harm', () => {
+    const disputes = disputesBetween(
+      'A gas explosion destroyed a warehouse in Leeds early on Tuesday, the fire service said.',
+      'About 40 firefighters were sent to the scene on Kirkstall Road.',
+    );
+    const injured =
+      'Two workers were injured in the blast and taken to hospital with burns, the fire service said.';
+    expect(disputes(injured, 'No one was injured in the blast, the fire service said.')).toEqual([
+      { ours: 'Two', theirs: 'No one' },
+    ]);
+    expect(
+      disputes(injured, 'There were no casualties, West Yorkshire Fire and Rescue Service said.'),
+    ).toEqual([{ ours: 'Two', theirs: 'no casualties' }]);
+    // No one killed says nothing of the hurt; no one else hurt says some were.
+    expect(disputes(injured, 'No one was killed in the blast, the fire service said.')).toEqual([]);
+    expect(disputes(injured, 'No one else was hurt in the blast, the fire service said.')).toEqual([]);
+  });
+
   it('does not dispute a level by the level a change reached from beyond it', () => {
     const disputes = disputesBetween(
       'Hurricane Lena made landfall near Port Alden on Tuesday as a Category 4 storm.',
