@@ -101,6 +101,15 @@ describe('quantities', () => {
     expect(compatible(q('about 4.5%'), q('5.2%'))).toBe(false);
   });
 
+  it('reads two round figures as one count only when the finer rounds to the coarser', () => {
+    expect(compatible(q('85 million euros'), q('80 million euros'))).toBe(false);
+    expect(compatible(q('$4.6 billion'), q('$4.2 billion'))).toBe(false);
+    expect(compatible(q('1.45 million people'), q('1.5 million people'))).toBe(true);
+    expect(compatible(q('2,100 homes'), q('2,000 homes'))).toBe(true);
+    // A figure that is not round is what a round one rounds, as before.
+    expect(compatible(q('a $2,084 tip'), q('a $2,000 tip'))).toBe(true);
+  });
+
   it('reads a share told as a fraction as the percentage it is, loosely', () => {
     expect(compatible(q('a third of voters'), q('34% of voters'))).toBe(true);
     expect(compatible(q('nearly half of the staff'), q('47 percent of the staff'))).toBe(true);

@@ -84,12 +84,33 @@ export function figureText(a: Quantity, other: Quantity): string {
   return opposite(a, other) ? `${a.change} ${a.raw}` : a.raw;
 }
 
+/** The place of a whole number's last non-zero digit: 1e7 for 80 million, 1e6 for 85 million. */
+function step(v: number): number {
+  let s = 1;
+  while (v >= s * 10 && v % (s * 10) === 0) s *= 10;
+  return s;
+}
+
+/**
+ * Whether two round figures, each written as exact, can be one count told at two precisions: the finer
+ * one rounds to the coarser ("2,084" is no round figure; "1.45 million" rounds to "1.5 million"), not
+ * two figures of one precision ("4.2 billion" and "4.6 billion") nor "85 million" and "80 million",
+ * which a reporter rounding 85 would write as 90.
+ */
+function roundsTo(a: Quantity, b: Quantity): boolean {
+  if (a.qualifier !== 'exact' || b.qualifier !== 'exact' || !isRound(a.value) || !isRound(b.value))
+    return true;
+  const [fine, coarse] = step(a.value) <= step(b.value) ? [a.value, b.value] : [b.value, a.value];
+  const half = step(coarse) / 2;
+  return coarse - half <= fine && fine < coarse + half;
+}
+
 /** Whether two statements of one quantity can both be true. */
 export function compatible(a: Quantity, b: Quantity): boolean {
   if (opposite(a, b)) return false;
   const [a0, a1] = interval(a);
   const [b0, b1] = interval(b);
-  return a0 <= b1 && b0 <= a1;
+  return a0 <= b1 && b0 <= a1 && roundsTo(a, b);
 }
 
 /**
