@@ -110,6 +110,15 @@ describe('quantities', () => {
     expect(compatible(q('a $2,084 tip'), q('a $2,000 tip'))).toBe(true);
   });
 
+  it('counts people and each kind of people as one thing, but no two kinds as one', () => {
+    const agree = (a: string, b: string) => unitsAgree(q(a), q(b));
+    expect(agree('Seven patients are in hospital.', 'Six people have been admitted.')).toBe(true);
+    expect(agree('11,000 troops', 'about 10,000 soldiers')).toBe(true);
+    expect(agree('40 militants were killed.', '48 fighters were killed.')).toBe(true);
+    expect(agree('23 civilians were killed.', '40 fighters were killed.')).toBe(false);
+    expect(agree('seven children', '23 civilians')).toBe(false);
+  });
+
   it('reads a share told as a fraction as the percentage it is, loosely', () => {
     expect(compatible(q('a third of voters'), q('34% of voters'))).toBe(true);
     expect(compatible(q('nearly half of the staff'), q('47 percent of the staff'))).toBe(true);

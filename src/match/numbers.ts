@@ -139,8 +139,11 @@ const UNIT_CLASSES: Record<string, string> = {};
 // Words that count the same thing. Only true synonyms: "13 years old" and "20 years ago" share a unit but
 // not a quantity, and dollars are not pounds.
 for (const [cls, words] of Object.entries({
-  people:
-    'troop soldier infantrymen infantryman personnel fighter people person men man women recruit force servicemen serviceman worker resident civilian member',
+  people: 'people person men man women woman',
+  military:
+    'troop soldier infantrymen infantryman personnel fighter militant combatant recruit force servicemen serviceman',
+  civilian: 'civilian resident',
+  worker: 'worker employee',
   dollar: '$ dollar usd',
   euro: '€ euro eur',
   pound: '£ pound gbp sterling',
@@ -150,14 +153,25 @@ for (const [cls, words] of Object.entries({
   for (const w of words.split(' ')) UNIT_CLASSES[w] = cls;
 }
 
-/** The kind of thing a unit counts: singular, and grouped with its synonyms ("troops" and "soldiers" are people). */
+/**
+ * Kinds of people a count may name, each a part of "people" but not of one another: "23 civilians" and
+ * "40 fighters" are two counts, "seven patients" and "six people" one.
+ */
+const PERSON_KINDS: ReadonlySet<string> = new Set(
+  'military civilian worker member patient passenger child adult student victim officer firefighter pilot prisoner hostage suspect migrant tourist teenager voter nurse doctor miner crew'.split(
+    ' ',
+  ),
+);
+
+/** The kind of thing a unit counts: singular, and grouped with its synonyms ("troops" and "soldiers" are soldiers). */
 const unitClasses = new Map<string, string>();
 
 function unitClass(unit: string): string {
   let known = unitClasses.get(unit);
   if (known === undefined) {
     const u = unit.toLowerCase();
-    const singular = u.length > 3 ? u.replace(/ies$/, 'y').replace(/(?<!s)s$/, '') : u;
+    const singular =
+      u === 'children' ? 'child' : u.length > 3 ? u.replace(/ies$/, 'y').replace(/(?<!s)s$/, '') : u;
     known = UNIT_CLASSES[singular] ?? UNIT_CLASSES[u] ?? singular;
     // Units are the nouns figures count: few, but a long run of feeds brings new ones.
     if (unitClasses.size >= 5_000) unitClasses.clear();
@@ -166,10 +180,15 @@ function unitClass(unit: string): string {
   return known;
 }
 
-/** Units agree when one side does not name one, or both name the same kind of thing. */
+/**
+ * Units agree when one side does not name one, both name the same kind of thing, or one counts people
+ * and the other a kind of people ("six people" and "seven patients"; not "civilians" and "fighters").
+ */
 export function unitsAgree(a: Quantity, b: Quantity): boolean {
   if (!a.unit || !b.unit) return true;
-  return unitClass(asPercent(a).unit as string) === unitClass(asPercent(b).unit as string);
+  const x = unitClass(asPercent(a).unit as string);
+  const y = unitClass(asPercent(b).unit as string);
+  return x === y || (x === 'people' && PERSON_KINDS.has(y)) || (y === 'people' && PERSON_KINDS.has(x));
 }
 
 /** Canonical key of a number for indexing: value rounded to two significant figures. */
