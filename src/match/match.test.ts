@@ -99,6 +99,9 @@ describe('quantities', () => {
     expect(compatible(q('nearly a dozen jetliners'), q('11 jetliners'))).toBe(true);
     expect(compatible(q('about 60 feet'), q('about 40 feet'))).toBe(false);
     expect(compatible(q('about 4.5%'), q('5.2%'))).toBe(false);
+    // A round count of two digits is as loose as its rounding, within limits.
+    expect(compatible(q('about 40 kilometres'), q('42 kilometres'))).toBe(true);
+    expect(compatible(q('about 20 people'), q('22 people'))).toBe(false);
   });
 
   it('reads two round figures as one count only when the finer rounds to the coarser', () => {

@@ -50,16 +50,28 @@ function interval(q: Quantity): Interval {
       return [0, hi];
     case 'approx':
       if (share) return [lo, hi];
-      // "Nearly a dozen" jetliners are 11: an approximate count is at least one either way.
-      return Number.isInteger(v) && q.unit !== '%'
-        ? [Math.min(v * 0.96, v - 1), Math.max(v * 1.04, v + 1)]
-        : [v * 0.96, v * 1.04];
+      if (Number.isInteger(v) && q.unit !== '%') {
+        // "Nearly a dozen" jetliners are 11: an approximate count is at least one either way; a round one
+        // of two digits is as loose as its rounding ("about 40 kilometres" is 42), up to a limit.
+        const rounding = v < 100 ? Math.min(ROUNDING_SHARE * step(v), ROUNDING_LIMIT * v) : 0;
+        const w = Math.max(v * 0.04, 1, rounding);
+        return [v - w, v + w];
+      }
+      return [v * 0.96, v * 1.04];
     default:
       if (share) return [lo, hi];
       // A round figure ("a $2,000 tip") is how reporters write about $2,084: read it as approximate.
       return isRound(v) ? [v * 0.95, v * 1.05] : [v * 0.995, v * 1.005];
   }
 }
+
+/**
+ * How loose an approximate round count of two digits is: within this share of the step of its last digit
+ * ("about 40" from 36 to 44), and never more than this share of its value ("about 20" is not 22). Larger
+ * counts are told more closely ("about 2,000" is no 1,800).
+ */
+const ROUNDING_SHARE = 0.4;
+const ROUNDING_LIMIT = 0.08;
 
 /** Whether a figure of a thousand or more ends in two zeros (2,000; 11,000; 1.5 million). */
 function isRound(v: number): boolean {
