@@ -143,7 +143,7 @@ export function dateConflict(
  * The very same figure, written exactly, whatever word follows it: "the 300 seats" and "the 300-member
  * parliament".
  */
-function sameFigure(a: Quantity, b: Quantity): boolean {
+export function sameFigure(a: Quantity, b: Quantity): boolean {
   return (
     a.value === b.value &&
     a.qualifier === 'exact' &&

@@ -50,6 +50,7 @@ import {
   negationScope,
   numberConflict,
   offByOne,
+  sameFigure,
   scopeCovered,
 } from './index.ts';
 
@@ -1287,8 +1288,10 @@ function numberDisputes(
   const theirStating = stating(theirCounts, theirFigures);
   // A sentence that gives our figure beside another ("about 62 acres; another listing says about 82")
   // reports both and disputes neither; nor is ours disputed by a figure it gives itself.
+  // The very same figure written exactly is given too, named or not ("the 6.8 reported by the U.S.
+  // Geological Survey" of "a magnitude of 6.8").
   const given = (figures: readonly NumberMention[], y: NumberMention) =>
-    figures.some((z) => !z.denied && sameQuantity(z, y) && compatible(z, y));
+    figures.some((z) => !z.denied && ((sameQuantity(z, y) && compatible(z, y)) || sameFigure(z, y)));
   ours.sentences.forEach((c, i) => {
     const cn = ourCounts[i];
     if (!cn.length) return;

@@ -196,6 +196,19 @@ describe('judgePair', () => {
     expect(disputes(injured, 'No one else was hurt in the blast, the fire service said.')).toEqual([]);
   });
 
+  it('disputes by no figure that ours gives exactly, though theirs names nothing it counts', () => {
+    const disputes = disputesBetween(
+      'A powerful earthquake struck the east of Varosha before dawn on Tuesday, officials said.',
+      'More than 40 aftershocks followed the main shock, the strongest of them measuring 5.1.',
+    );
+    expect(
+      disputes(
+        'The quake had a magnitude of 6.8 and struck at a depth of 10 kilometres, the U.S. Geological Survey said.',
+        "Varosha's seismology institute measured the quake at magnitude 7.0, higher than the 6.8 reported by the U.S. Geological Survey.",
+      ),
+    ).toEqual([]);
+  });
+
   it('does not dispute a level by the level a change reached from beyond it', () => {
     const disputes = disputesBetween(
       'Hurricane Lena made landfall near Port Alden on Tuesday as a Category 4 storm.',
