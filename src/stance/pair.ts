@@ -1596,6 +1596,25 @@ function isRecord(s: SentenceAnalysis, n: NumberMention): boolean {
   return RECORD.test(s.text.slice(Math.max(0, n.start - RECORD_BEFORE), n.end + RECORD_AFTER));
 }
 
+/**
+ * A capitalised word right before a figure of digits alone, inside a sentence: the figure is part of a
+ * name ("according to county data reviewed by Channel 9", "Highway 9", "Apollo 11", "Flight 370"), not a
+ * count. Not a day or a month ("on Tuesday 12 people died"), nor the sentence's first word.
+ */
+const NAME_BEFORE =
+  /[^\s]\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\s)[A-Z][a-z]+\s$/;
+
+/** Whether a figure without a unit is part of a name (`NAME_BEFORE`). */
+function inName(s: SentenceAnalysis, n: NumberMention): boolean {
+  return (
+    !n.unit &&
+    /^\d+$/.test(n.raw) &&
+    // In a headline's title case every word is capitalised ("Ripped Up 800 Million Contract").
+    !/^\s+[A-Z]/.test(s.text.slice(n.end, n.end + 2)) &&
+    NAME_BEFORE.test(s.text.slice(Math.max(0, n.start - 24), n.start))
+  );
+}
+
 /** What a figure is, for comparing it with another outlet's. */
 interface Figure {
   /** Vague ("hundreds") or an increment ("5,000 more"): not a count to hold against another. */
@@ -1609,7 +1628,7 @@ interface Figure {
 function figuresOf(s: SentenceAnalysis, counts: readonly NumberMention[]): Figure[] {
   return counts.map((n, k) => ({
     none: k >= s.numbers.length,
-    aside: isVague(n) || isIncrement(s, n) || isPrevious(s, n),
+    aside: isVague(n) || isIncrement(s, n) || isPrevious(s, n) || inName(s, n),
     record: isRecord(s, n),
   }));
 }

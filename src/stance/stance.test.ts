@@ -209,6 +209,19 @@ describe('judgePair', () => {
     ).toEqual([]);
   });
 
+  it('reads a figure in a name ("Channel 9") as no count', () => {
+    const disputes = disputesBetween(
+      "The measles outbreak at the children's hospital has reached 27 cases.",
+      'Seven patients are in hospital, the health department said.',
+    );
+    expect(
+      disputes(
+        '"One infected person can infect up to nine out of ten unvaccinated people around them," she said.',
+        'More than 80 percent of the patients were unvaccinated, according to county data reviewed by Channel 9.',
+      ),
+    ).toEqual([]);
+  });
+
   it('does not dispute a level by the level a change reached from beyond it', () => {
     const disputes = disputesBetween(
       'Hurricane Lena made landfall near Port Alden on Tuesday as a Category 4 storm.',
