@@ -86,23 +86,66 @@ export function isPrevious(s: SentenceAnalysis, n: NumberMention): boolean {
   );
 }
 
-/** A day written out ("March 1, 2027", "Oct. 8-13"), not a weekday or "yesterday", with its span. */
-function writtenDay(
-  d: DateMention,
-): { mention: DateMention; shown: string; from: string; to: string; deadline: boolean } | undefined {
-  if (!/\d/.test(d.raw)) return undefined;
-  const key = dayKey(d);
-  if (!key) return undefined;
-  const [from, to = from] = key.split('/');
+/** A day as a statement of when something happened: its span, and what kind of day it names. */
+interface StatedDay {
+  mention: DateMention;
+  shown: string;
+  /** "day" (written out, or a weekday placed by the publication date), "weekday" or "month". */
+  kind: 'day' | 'weekday' | 'month';
+  from: string;
+  to: string;
+  deadline: boolean;
+}
+
+const WEEKDAY = /^(?:on\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/i;
+const MONTH_ALONE =
+  /^(?:in|by|since|until)\s+(January|February|March|April|May|June|July|August|September|October|November|December)$/i;
+/**
+ * A saying right before a weekday or a month: the day of telling ("the ministry said on Tuesday",
+ * "told reporters Monday", "announced in May"), not of what is told.
+ */
+const SAID_BEFORE =
+  /\b(?:said|says|told(?:\s+[\w-]+){0,2}|announced|confirmed|reported|added|statement|briefing|interview)\s+$/i;
+
+/**
+ * A saying right after a weekday or a month that goes on to what is said: "The Pentagon on Friday
+ * confirmed that ...", "Sunday night, KCTV reported that ...". Not a sentence's closing attribution ("the
+ * fire started on Monday, officials said."), whose day is the event's.
+ */
+const SAID_AFTER =
+  /^(?:\s+(?:night|morning|evening|afternoon))?,?\s+(?:[\w'.-]+\s+){0,4}?(?:said|says|reported|confirmed|announced|told|denied|stated)\s+\w/i;
+
+/**
+ * The day a sentence says something happens on: a day written out ("March 1, 2027", "Oct. 8-13"), a
+ * weekday ("on Sunday"; placed by the publication date when known, else by its name) or a month alone
+ * ("in May"). Not "last"/"next Monday", "yesterday", nor the day something was said.
+ */
+function statedDay(s: SentenceAnalysis, d: DateMention): StatedDay | undefined {
   const words = d.raw.trim();
-  const lead = /^(?:by|on|since|until|till|from|before|after|starting|beginning)\s+/i.exec(words);
-  return {
+  const lead = /^(?:by|on|in|since|until|till|from|before|after|starting|beginning)\s+/i.exec(words);
+  const day = {
     mention: d,
     shown: lead ? words.slice(lead[0].length) : words,
-    from,
-    to,
     deadline: DEADLINE.test(words),
   };
+  const key = dayKey(d);
+  if (/\d/.test(d.raw) && key) {
+    const [from, to = from] = key.split('/');
+    return { ...day, kind: 'day', from, to };
+  }
+  const weekday = WEEKDAY.exec(words);
+  const month = MONTH_ALONE.exec(words);
+  if (!weekday && !month) return undefined;
+  const before = s.text.slice(Math.max(0, d.start - 30), d.start);
+  if (SAID_BEFORE.test(before) || SAID_AFTER.test(s.text.slice(d.end, d.end + 60))) return undefined;
+  const deadline = day.deadline || /\b(?:by|until|till|before|after|since)\s+$/i.test(before);
+  if (weekday) {
+    if (key) return { ...day, deadline, kind: 'day', from: key, to: key };
+    const name = weekday[1].toLowerCase();
+    return { ...day, deadline, kind: 'weekday', from: name, to: name };
+  }
+  const name = (month as RegExpExecArray)[1].toLowerCase();
+  return { ...day, deadline, kind: 'month', from: name, to: name };
 }
 
 /** Whether a position of a text lies inside a quotation (an odd number of quote marks before it). */
@@ -116,7 +159,8 @@ function insideQuote(text: string, at: number): boolean {
 
 /**
  * Two statements of one fact that each name one day it happens on, days that do not meet ("will ban
- * plastic bags from January 1, 2027" against "will take effect on March 1, 2027"). A sentence that names
+ * plastic bags from January 1, 2027" against "will take effect on March 1, 2027"; "the fire started on
+ * Monday" against "broke out on Sunday"; "will meet in Bern in May" against "in June"). A sentence that names
  * several days may tell of several events, and a deadline ("by", "until") is not the day itself, so only a
  * lone written day of the same kind on each side is compared; the caller still asks whether the two days'
  * own clauses tell of one event ("kidnapped on November 22, 2012" is not "a video released on August 19").
@@ -125,17 +169,22 @@ export function dateConflict(
   claim: SentenceAnalysis,
   other: SentenceAnalysis,
 ): { ours: string; theirs: string; at: [DateMention, DateMention] } | undefined {
-  // A day inside a quote is what its speaker said: two quotes of two reports may name two days.
-  const written = (s: SentenceAnalysis) =>
-    (s.dates ?? [])
+  // A day inside a quote is what its speaker said: two quotes of two reports may name two days. A day
+  // written out speaks for its sentence before a weekday or a month ("On Tuesday the ministry said the
+  // ban starts on January 1").
+  const written = (s: SentenceAnalysis) => {
+    const days = (s.dates ?? [])
       .filter((d) => !insideQuote(s.text, d.start))
-      .map(writtenDay)
+      .map((d) => statedDay(s, d))
       .filter((d) => d !== undefined);
+    const digits = days.filter((d) => /\d/.test(d.mention.raw));
+    return digits.length ? digits : days;
+  };
   const ours = written(claim);
   const theirs = written(other);
   if (ours.length !== 1 || theirs.length !== 1) return undefined;
   const [x, y] = [ours[0], theirs[0]];
-  if (x.deadline !== y.deadline || (x.from <= y.to && y.from <= x.to)) return undefined;
+  if (x.kind !== y.kind || x.deadline !== y.deadline || (x.from <= y.to && y.from <= x.to)) return undefined;
   return { ours: x.shown, theirs: y.shown, at: [x.mention, y.mention] };
 }
 

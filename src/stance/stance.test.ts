@@ -164,6 +164,33 @@ describe('judgePair', () => {
     ).toEqual([]);
   });
 
+  it('disputes by the weekday or the month an event happens in, not the day it was told', () => {
+    const disputes = disputesBetween(
+      'The Ridgeback Fire has burned about 18,000 acres above Pinecrest, fire officials said.',
+      'More than 1,100 firefighters are assigned to the blaze, supported by 12 helicopters.',
+    );
+    const started = 'The fire started on Monday afternoon near a campground off Highway 9, officials said.';
+    expect(
+      disputes(
+        started,
+        'The fire broke out on Sunday afternoon near a campground off Highway 9, officials said.',
+      ),
+    ).toEqual([{ ours: 'Monday', theirs: 'Sunday' }]);
+    // Sunday is the day the forestry department told of it, not the day the fire started.
+    expect(
+      disputes(
+        started,
+        'The forestry department on Sunday confirmed that the fire started near a campground off Highway 9.',
+      ),
+    ).toEqual([]);
+    expect(
+      disputes(
+        'A follow-up meeting of deputy ministers will be held in Bern in May, the Swiss foreign ministry said.',
+        'Deputy foreign ministers will meet again in Bern in June, according to the Swiss foreign ministry.',
+      ),
+    ).toEqual([{ ours: 'May', theirs: 'June' }]);
+  });
+
   it('reads the value a change started from as no count now, for or against a figure of theirs', () => {
     const disputes = disputesBetween(
       'The economy added 42,000 jobs in the month, more than economists had expected.',

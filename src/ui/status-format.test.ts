@@ -53,6 +53,15 @@ describe('reasonLine: an article-level verdict reads from where the reader stand
         'disputes',
       ),
     ).toBe('dates differ: March 1, 2027 vs January 1, 2027');
+    expect(
+      reasonLine(
+        evidence({ basis: 'numbers', numberConflict: { ours: 'Monday', theirs: 'Sunday' } }),
+        'disputes',
+      ),
+    ).toBe('dates differ: Sunday vs Monday');
+    expect(
+      reasonLine(evidence({ basis: 'numbers', numberConflict: { ours: 'May', theirs: 'June' } }), 'disputes'),
+    ).toBe('dates differ: June vs May');
     expect(reasonLine(evidence({ basis: 'same-fact' }), 'confirms')).toBeNull();
   });
 });

@@ -98,9 +98,9 @@ export function conflictLine(evidence: Evidence): string | null {
   return `${WRITTEN_DAY.test(c.ours) && WRITTEN_DAY.test(c.theirs) ? 'dates' : 'numbers'} differ: ${c.theirs} vs ${c.ours}`;
 }
 
-/** A day written out, as a date conflict gives it ("March 1, 2027", "8 October"). */
+/** A day as a date conflict gives it: written out ("March 1, 2027", "8 October"), a weekday or a month. */
 const WRITTEN_DAY =
-  /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/;
+  /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December)$/;
 
 /**
  * Why the other outlet stands so (`stance`), when it is worth saying: conflicting numbers, a denial, or
