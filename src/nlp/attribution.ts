@@ -112,7 +112,7 @@ const PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i']);
 const LEADING_JUNK =
   /^(?:[\s"“”‘’'(–—-]|and\b|but\b|as\b|while\b|because\b|although\b|though\b|since\b|so\b|however\b|meanwhile\b|now\b|then\b|also\b|yet\b)+/i;
 const TRAILING_ADVERBS =
-  /(?:\s+(?:also|has|have|had|was|is|then|later|earlier|previously|repeatedly|again|now|already|once|further|last (?:week|month|year)|this (?:week|month)|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|\p{Ll}+ly))+$/u;
+  /(?:\s+(?:also|has|have|had|was|is|then|later|earlier|previously|repeatedly|again|now|already|once|further|last (?:week|month|year)|this (?:week|month)|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?!(?:family|assembly|ally|rally|daily|supply|monopoly)\b)\p{Ll}+ly))+$/u;
 
 const MODALS =
   /(?:\s+(?:might|must|would|will|can|could|should|may|won[’']t|didn[’']t|doesn[’']t|don[’']t|just|still|once|never|always|often|[’']ve|[’']d|[’']ll))+$/i;

@@ -357,6 +357,11 @@ describe('findDates', () => {
 
 describe('findAttribution', () => {
   const attr = (t: string) => findAttribution(t, tokensOf(t));
+  it('reads a noun ending in -ly as the speaker, not as an adverb before the verb', () => {
+    expect(attr('The family said she died peacefully at home.')?.source).toBe('family');
+    expect(attr('The national assembly said the law would pass.')?.source).toBe('national assembly');
+    expect(attr('The ministry later said the talks had ended.')?.source).toBe('ministry');
+  });
   it('separates the name from the role', () => {
     expect(
       attr("Ukraine's military intelligence chief Kyrylo Budanov said that 2,600 soldiers will go."),
