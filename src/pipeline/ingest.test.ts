@@ -261,4 +261,28 @@ describe('ingestArticle on enormous input', () => {
     // ...but not when it says the profit went the other way.
     expect(await copyOf('rose 18 percent', 'disputed')).toBeUndefined();
   });
+
+  it('takes the article that tells less for the copy when neither page says when it was published', async () => {
+    const story = [
+      'Norvik Motors said its third-quarter net profit fell 18 percent to 2.1 billion euros, hurt by weak demand for electric cars.',
+      'Revenue slipped 3 percent to 38.4 billion euros, the German carmaker said on Thursday.',
+      'The company delivered 1.02 million vehicles in the quarter, down 5 percent from a year earlier.',
+      'Chief executive Lena Brandt said the company would cut 4,000 administrative jobs by 2026.',
+    ];
+    const more = [
+      'The carmaker also said it would close its plant in Lyon, where 1,200 people work, by the end of 2027.',
+      'Norvik shares fell 6 percent in Frankfurt trading, their steepest one-day drop since March 2020.',
+      'Analysts at Commerzbank had expected a net profit of 2.4 billion euros, a Reuters poll showed.',
+    ];
+    const db = new ClaimLensDB(`ingest-${Date.now()}-copy-direction`, { indexedDB, IDBKeyRange });
+    const input = (i: number, lines: string[]): ArticleInput => ({
+      ...article(i, ''),
+      blocks: lines.map((text) => ({ kind: 'paragraph' as const, text })),
+    });
+    // The shortened rewrite is read first, the wire story that tells more after it.
+    const rewrite = await ingestArticle(db, input(1, story), 1000);
+    const wire = await ingestArticle(db, input(2, [...story, ...more]), 2000);
+    expect((await getProfile(db, rewrite.articleId))?.copyOf).toBe(wire.articleId);
+    expect((await getProfile(db, wire.articleId))?.copyOf).toBeUndefined();
+  });
 });

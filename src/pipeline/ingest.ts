@@ -32,7 +32,7 @@ import {
   sentencesOfArticles,
 } from '../store/sentences.ts';
 import { countTerms, getTerms } from '../store/terms.ts';
-import { laterOf, RETOLD, retells } from '../story/copies.ts';
+import { laterOf, RETOLD, retoldShare } from '../story/copies.ts';
 import { chooseStory, membersToCompare, raiseNearest, shareTheirStory } from '../story/group.ts';
 import { cosine } from '../story/vector.ts';
 import { buildProfile } from './profile.ts';
@@ -340,26 +340,40 @@ function copyBetween(
   yx: readonly PairJudgement[],
 ): ProfileRecord | undefined {
   const retold = (own: readonly SentenceRecord[], judged: readonly PairJudgement[]) =>
-    retells(
+    retoldShare(
       own.filter((s) => s.score >= DEFAULT_CLAIM_THRESHOLD).length,
       judged
         .filter((j) => j.detail.basis === 'same-fact' && own[j.ours].score >= DEFAULT_CLAIM_THRESHOLD)
         .map((j) => ({ ours: own[j.ours].index, theirs: j.theirs, similarity: j.detail.score })),
     );
-  if (!retold(xs, xy) && !retold(ys, yx)) return undefined;
+  const xShare = retold(xs, xy);
+  const yShare = retold(ys, yx);
+  if (!xShare && !yShare) return undefined;
   // A copy does not contradict a sentence it retells: two outlets that tell one release in its order but
   // dispute a figure of one of its sentences ("net profit fell 18 percent", "up 18 percent") each read
   // it themselves. (A rewrite may still set one source's estimate against another's.)
   if (xy.some(contradicts) || yx.some(contradicts)) return undefined;
+  // The copy is the later one when the pages say when each was published; else the one more of whose
+  // claims retell the other's (`retoldShare`): the other tells more than it (a wire story and its
+  // shortened rewrite), whichever the reader opened first.
+  const dated = !!x.publishedAt && !!y.publishedAt && Date.parse(x.publishedAt) !== Date.parse(y.publishedAt);
   const later =
-    laterOf({ ...x, firstReadAt: x.joinedAt }, { ...y, firstReadAt: y.joinedAt }).articleId === x.articleId
-      ? x
-      : y;
+    !dated && Math.abs(xShare - yShare) >= SHARE_APART
+      ? xShare > yShare
+        ? x
+        : y
+      : laterOf({ ...x, firstReadAt: x.joinedAt }, { ...y, firstReadAt: y.joinedAt }).articleId ===
+          x.articleId
+        ? x
+        : y;
   const original = later === x ? y : x;
   if (original.copyOf === later.articleId) return undefined;
   later.copyOf = original.articleId;
   return later;
 }
+
+/** How far apart two articles' retold shares must be for the lower to tell more than the other. */
+const SHARE_APART = 0.1;
 
 /** A dispute between two sentences alike enough that one retells the other (`RETOLD`). */
 function contradicts(j: PairJudgement): boolean {

@@ -27,9 +27,18 @@ const MIN_RETOLD = 3;
  * other's sentences at RETOLD similarity or more, mostly in the same order.
  */
 export function retells(claims: number, aligned: readonly AlignedClaim[]): boolean {
+  return retoldShare(claims, aligned) > 0;
+}
+
+/**
+ * The share of an article's `claims` that retell another's sentences when it retells it (`retells`),
+ * else 0. Of two articles that retell each other, the one with more claims of its own (the lower share)
+ * tells more: a wire story beside its shortened rewrite.
+ */
+export function retoldShare(claims: number, aligned: readonly AlignedClaim[]): number {
   const retold = aligned.filter((a) => a.similarity >= RETOLD);
   const covered = new Set(retold.map((a) => a.ours)).size;
-  if (covered < MIN_RETOLD || covered < COPIED_SHARE * claims) return false;
+  if (covered < MIN_RETOLD || covered < COPIED_SHARE * claims) return 0;
   let concordant = 0;
   let pairs = 0;
   for (let i = 0; i < retold.length; i++)
@@ -39,7 +48,7 @@ export function retells(claims: number, aligned: readonly AlignedClaim[]): boole
       pairs++;
       if (d > 0) concordant++;
     }
-  return !pairs || concordant / pairs >= SAME_ORDER;
+  return !pairs || concordant / pairs >= SAME_ORDER ? covered / Math.max(1, claims) : 0;
 }
 
 /**
