@@ -523,6 +523,87 @@ describe('a change another outlet reports the other way: "fell 18 percent", "up 
   });
 });
 
+describe('a count of no one harmed: "No one was injured" against "Two workers were injured"', () => {
+  const NONE_CLAIM =
+    'No one was injured in the blast, which happened shortly after 6 a.m., according to West Yorkshire Fire and Rescue Service';
+
+  it('shows the early report disputed by the later count of the injured', async () => {
+    const text = await tooltipAcross(
+      {
+        host: 'leeds-news.test',
+        path: '/blast',
+        outlet: 'Leeds News',
+        title: 'Gas explosion rips through Leeds warehouse',
+        paragraphs: [
+          'A gas explosion tore through a warehouse on Kirkstall Road in Leeds on Tuesday morning, fire officials said, sending a column of smoke over the city centre.',
+          `${NONE_CLAIM}.`,
+          'About 40 firefighters and eight fire engines were sent to the scene, and nearby homes were evacuated for several hours as a precaution.',
+          'Northern Gas Networks said engineers had isolated the supply to the building and were working with the fire service to find the cause of the leak.',
+          'The warehouse, which stored furniture for a local retailer, was badly damaged and part of its roof collapsed, the fire service said.',
+        ],
+      },
+      {
+        host: 'yorkshire-post.test',
+        path: '/blast',
+        outlet: 'Yorkshire Post',
+        title: 'Two hurt as blast destroys Leeds warehouse',
+        paragraphs: [
+          'Two workers were injured when a gas explosion destroyed a warehouse on Kirkstall Road in Leeds on Tuesday, the fire service said.',
+          'The men were taken to Leeds General Infirmary with burns, a spokesperson for West Yorkshire Fire and Rescue Service said on Tuesday afternoon.',
+          'Around 40 firefighters attended the scene after the blast, which was heard several miles away shortly after 6 a.m.',
+          'Northern Gas Networks said it had isolated the supply and was helping investigators establish what caused the explosion.',
+          'Residents of nearby streets were allowed back into their homes by the afternoon, West Yorkshire Police said.',
+        ],
+      },
+      NONE_CLAIM,
+      'none-harmed-tooltip.png',
+    );
+    // Before, "no one" was no count, so nothing disputed the claim.
+    expect(text).toContain('numbers differ: Two vs No one');
+  });
+});
+
+describe('an event told on two days: "started on Monday", "broke out on Sunday"', () => {
+  const START_CLAIM =
+    'The fire started on Monday afternoon near a campground off Highway 9 and has burned about 18,000 acres, fire officials said';
+
+  it('shows the report disputed, with the two days', async () => {
+    const text = await tooltipAcross(
+      {
+        host: 'coastal-wire.test',
+        path: '/ridgeback',
+        outlet: 'Coastal Wire',
+        title: 'Wildfire forces thousands to flee near Pinecrest',
+        paragraphs: [
+          `${START_CLAIM}.`,
+          'Roughly 12,000 residents of Pinecrest and nearby towns have been ordered to leave their homes, the county sheriff said on Wednesday.',
+          'More than 1,100 firefighters are assigned to the blaze, supported by 12 helicopters and eight air tankers, the state forestry department said.',
+          'Strong gusts of up to 45 mph pushed the flames east overnight, and the fire was only 10 percent contained on Wednesday morning.',
+          'The cause of the fire is under investigation, and officials asked anyone who saw smoke near the campground to contact them.',
+        ],
+      },
+      {
+        host: 'valley-tribune.test',
+        path: '/ridgeback',
+        outlet: 'Valley Tribune',
+        title: 'Ridgeback Fire grows as crews battle erratic winds',
+        paragraphs: [
+          'The fire broke out on Sunday afternoon near a campground off Highway 9 and has burned about 18,000 acres, officials said.',
+          'About 12,000 people are under evacuation orders in Pinecrest and the surrounding hills, according to the county sheriff.',
+          'Crews made progress on the western flank overnight, but the eastern edge of the fire remains wide open, a battalion chief said.',
+          'Some 1,100 firefighters are working the fire, with a dozen helicopters dropping water from a nearby reservoir.',
+          'Investigators have not said what caused the fire, which is burning in steep terrain that is hard to reach.',
+        ],
+      },
+      START_CLAIM,
+      'days-differ-tooltip.png',
+    );
+    // Before, a weekday named no day to compare, so the two sentences confirmed each other.
+    expect(text).toContain('dates differ: Sunday vs Monday');
+    expect(text).not.toMatch(/CONFIRMS/i);
+  });
+});
+
 describe('an article-level debunk: a report, and two outlets that call its story false', () => {
   const REPORT_CLAIM = 'A 200-kilogram bronze lion statue was stolen from the Millbrook town square';
   const DEBUNK_CLAIM =
