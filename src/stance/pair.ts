@@ -1360,7 +1360,7 @@ function numberDisputes(
           // said of one person, and a story has several ("a 22-year-old man", "another 40-year-old
           // man"): two ages are one person's only when the two sentences say much the same.
           const age = isAge(x) || isAge(y);
-          if (age && whole < BARE_NUMBER_FLOOR) continue;
+          if (age && whole < BARE_NUMBER_FLOOR && !oneNamedAge(c, cn, t, tn)) continue;
           // Read only once the cheap tests leave the pair in question: most pairs of figures are not.
           const relatedAt = (
             cs: SentenceAnalysis,
@@ -1680,6 +1680,40 @@ function statedInstead(s: SentenceAnalysis, denied: NumberMention): NumberMentio
   const nearest = (list: NumberMention[]) =>
     list.reduce<NumberMention | undefined>((a, n) => (!a || distance(n) < distance(a) ? n : a), undefined);
   return nearest(stated.filter((n) => sameQuantity(n, denied))) ?? nearest(stated);
+}
+
+/**
+ * Whether two sentences each give one age, of a person both name in full ("Marguerite Solène ... has died
+ * aged 86" and "Marguerite Solène has died in Lisbon at the age of 84"): that person's age, told twice,
+ * however differently the rest is worded.
+ */
+function oneNamedAge(
+  a: SentenceAnalysis,
+  as: readonly NumberMention[],
+  b: SentenceAnalysis,
+  bs: readonly NumberMention[],
+): boolean {
+  const ages = (s: SentenceAnalysis, ns: readonly NumberMention[]) => {
+    const found = ns.filter(isAge);
+    return found.length === 1 && ofPerson(s, found[0]);
+  };
+  if (!ages(a, as) || !ages(b, bs)) return false;
+  const named = (s: SentenceAnalysis) =>
+    new Set(s.entities.filter((e) => e.type === 'person' && /\s/.test(e.text)).map((e) => e.text));
+  const ours = named(a);
+  return ours.size > 0 && [...named(b)].some((n) => ours.has(n));
+}
+
+/**
+ * The word an age in "N-year-old" form goes on to, when it names no person: "a 113-year-old time capsule"
+ * is a thing's age, "a 46-year-old man" and "Suresh Kumar, 40," a person's.
+ */
+const AGE_OF_THING =
+  /^[\s-]*(?:years?|months?)[\s-]old[\s-]+(?!(?:man|men|woman|women|boy|girl|child|baby|son|daughter|mother|father|wife|husband|actor|actress|singer|player|teenager|student|driver|patient|victim|suspect|resident|worker|soldier|officer|pilot|mother-of|father-of)\b)[a-z]/;
+
+/** Whether an age is a person's, not a thing's (`AGE_OF_THING`). */
+function ofPerson(s: SentenceAnalysis, age: NumberMention): boolean {
+  return !AGE_OF_THING.test(s.text.slice(age.end, age.end + 30));
 }
 
 /** "22-year-old", "aged 22": a person's age. */

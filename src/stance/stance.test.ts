@@ -164,6 +164,26 @@ describe('judgePair', () => {
     ).toEqual([]);
   });
 
+  it('disputes an age of one person both sentences name, however differently the rest is worded', () => {
+    const disputes = disputesBetween(
+      'Solène made more than 70 films over six decades, from the 1960s to the 2010s.',
+      'Her last film, a drama set in Porto, was released in 2019.',
+    );
+    expect(
+      disputes(
+        'Marguerite Solène, the French actress who captivated audiences in "The Glass Harbour" and "Winter Orchard," has died aged 86, her agent said on Monday.',
+        'The actress Marguerite Solène has died in Lisbon at the age of 84, her family said.',
+      ),
+    ).toEqual([{ ours: '86', theirs: '84' }]);
+    // A thing's age beside a name is no person's age.
+    expect(
+      disputes(
+        'Historians on Thursday opened up a 113-year-old time capsule hidden in a statue atop the Old State House.',
+        'That 100-year-old capsule was extracted from a golden lion statue that had perched atop the Old State House.',
+      ),
+    ).toEqual([]);
+  });
+
   it('disputes by the weekday or the month an event happens in, not the day it was told', () => {
     const disputes = disputesBetween(
       'The Ridgeback Fire has burned about 18,000 acres above Pinecrest, fire officials said.',
