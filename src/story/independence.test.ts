@@ -15,6 +15,19 @@ describe('independentSources', () => {
     ]);
   });
 
+  it('counts an outlet that confirms by two sentences, one citing a source, as that source only', () => {
+    const sources = independentSources([
+      { outlet: 'ledger.test', articleId: 'l', origin: 'Castlegate Building Society' },
+      { outlet: 'wire.test', articleId: 'w', origin: 'Castlegate Building Society' },
+      { outlet: 'wire.test', articleId: 'w' },
+      { outlet: 'post.test', articleId: 'p' },
+    ]);
+    expect(sources).toEqual([
+      { name: 'Castlegate Building Society', outlets: ['ledger.test', 'wire.test'], copies: [] },
+      { name: 'post.test', outlets: ['post.test'], copies: [] },
+    ]);
+  });
+
   it('counts an outlet citing a role only as the person another outlet names in that role', () => {
     const budanov = { origin: 'Kyrylo Budanov', role: "Ukraine's military intelligence chief" };
     const sources = independentSources([

@@ -58,8 +58,13 @@ export function independentSources(
     return chain;
   };
   const groups = new Map<string, IndependentSource>();
+  // An outlet that confirms by several sentences, one citing a source and another citing no one, carries
+  // that source: it is not also a source of its own.
+  const cited = new Set(confirmations.filter((c) => c.origin).map((c) => c.articleId));
   // Originals first, so a group is named after the source as an original outlet wrote it.
-  const ordered = [...confirmations].sort((a, b) => Number(!!a.copyOf) - Number(!!b.copyOf));
+  const ordered = confirmations
+    .filter((c) => c.origin || !cited.has(c.articleId))
+    .sort((a, b) => Number(!!a.copyOf) - Number(!!b.copyOf));
   for (const c of ordered) {
     const chain = chainOf(c);
     // Our own article again: its original, or a copy of it or of its original.
