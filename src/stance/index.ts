@@ -226,8 +226,23 @@ export function figuresDiffer(a: SentenceAnalysis, b: SentenceAnalysis): boolean
 }
 
 /**
- * Two whole counts of ten or more one apart ("absent for 24 years" and "for 25 years"): outlets count a
- * span from different days or round differently, so neither disputes the other.
+ * Units of things counted one by one, whose counts are exact: points, goals, votes, seats. (People are
+ * counted so too; `unitsAgree` with "people" tells them.)
+ */
+const DISCRETE_UNIT =
+  /^(?:points?|goals?|runs?|votes?|seats?|wickets?|rebounds?|assists?|medals?|games?|matches)$/i;
+
+/** Whether a figure counts things one by one: people of any kind, or `DISCRETE_UNIT`. */
+function discrete(q: Quantity): boolean {
+  return !!q.unit && (DISCRETE_UNIT.test(q.unit) || unitsAgree(q, PEOPLE));
+}
+const PEOPLE: Quantity = { raw: '', value: 0, qualifier: 'exact', unit: 'people' };
+
+/**
+ * Two whole figures of ten or more one apart ("absent for 24 years" and "for 25 years", "a 39-foot-wide
+ * crater" and "40-foot-wide"): outlets count a span from different days or round a measure differently,
+ * so neither disputes the other. Counts of things counted one by one differ ("scored 41 points" and "40
+ * points").
  */
 export function offByOne(x: Quantity, y: Quantity): boolean {
   return (
@@ -236,7 +251,8 @@ export function offByOne(x: Quantity, y: Quantity): boolean {
     Math.min(x.value, y.value) >= 10 &&
     Math.abs(x.value - y.value) === 1 &&
     x.unit !== '%' &&
-    y.unit !== '%'
+    y.unit !== '%' &&
+    !(discrete(x) && discrete(y))
   );
 }
 

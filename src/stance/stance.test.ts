@@ -184,6 +184,25 @@ describe('judgePair', () => {
     ).toEqual([]);
   });
 
+  it('disputes counts of things counted one by one that are one apart, not spans or measures', () => {
+    const disputes = disputesBetween(
+      'The Harbor City Herons won the championship final at the Riverside Arena on Sunday.',
+      'It was the Herons first title since 1987, and their coach said the team had earned it.',
+    );
+    expect(
+      disputes(
+        'Marcus Oyelaran scored 41 points and grabbed 12 rebounds for the Herons.',
+        'Herons forward Marcus Oyelaran scored 40 points in the final.',
+      ),
+    ).toEqual([{ ours: '41', theirs: '40' }]);
+    expect(
+      disputes(
+        'The blast left a 39-foot-wide crater near the airport, the government committee said.',
+        'The blast left a 40-foot-wide crater near the airport, the government committee said.',
+      ),
+    ).toEqual([]);
+  });
+
   it('disputes by the weekday or the month an event happens in, not the day it was told', () => {
     const disputes = disputesBetween(
       'The Ridgeback Fire has burned about 18,000 acres above Pinecrest, fire officials said.',
