@@ -20,7 +20,7 @@ import { matchEvidence, similarityAtLeast, similarityFrom } from '../match/index
 import { ParaphraseMemo } from '../match/model.ts';
 import { compatible, figureText, isVague, sameScale, unitsAgree } from '../match/numbers.ts';
 import { concept, contentStems, isStopword, NEGATIONS, stem, tokens } from '../match/text.ts';
-import type { Attribution, NumberMention, SentenceAnalysis } from '../model/sentence.ts';
+import type { Attribution, DateMention, NumberMention, SentenceAnalysis } from '../model/sentence.ts';
 import type { StanceDetail } from '../model/stance.ts';
 import type { ArticleSide } from '../model/story.ts';
 import { antecedentsOf } from '../nlp/anaphora.ts';
@@ -663,7 +663,11 @@ function judgeAligned(c: SentenceAnalysis, t: SentenceAnalysis, context: PairCon
   // A statement that would confirm ours but for the day it names disputes it, when the two days' own
   // clauses tell of one event.
   const days = dateConflict(c, t);
-  if (days && alignScore(overlap(around(c, days.at[0]), around(t, days.at[1]))) >= NUMBER_FLOOR)
+  if (
+    days &&
+    (wholeClause(c, days.at[0], t, days.at[1]) ||
+      alignScore(overlap(around(c, days.at[0]), around(t, days.at[1]))) >= NUMBER_FLOOR)
+  )
     return {
       stance: 'disputes',
       score: round(sim()),
@@ -671,6 +675,15 @@ function judgeAligned(c: SentenceAnalysis, t: SentenceAnalysis, context: PairCon
       numberConflict: { ours: days.ours, theirs: days.theirs },
     };
   return { stance: 'confirms', score: round(sim()), basis: 'same-fact' };
+}
+
+/**
+ * Whether two days' clauses are their whole sentences ("The election will be held on Oct. 26." and "The
+ * election will take place on 19 October."): the pair's likeness, which confirmed them, is then the
+ * likeness of the two clauses, however they are worded.
+ */
+function wholeClause(c: SentenceAnalysis, x: DateMention, t: SentenceAnalysis, y: DateMention): boolean {
+  return around(c, x).text.length === c.text.length && around(t, y).text.length === t.text.length;
 }
 
 /** The words a sentence quotes, the longest quoted span of three words or more. */

@@ -222,6 +222,10 @@ describe('judgePair', () => {
         'The forestry department on Sunday confirmed that the fire started near a campground off Highway 9.',
       ),
     ).toEqual([]);
+    // A short sentence is its day's clause, however differently the two are worded.
+    expect(
+      disputes('The election will be held on Oct. 26.', 'The election will take place on 19 October.'),
+    ).toEqual([{ ours: 'Oct. 26', theirs: '19 October' }]);
     expect(
       disputes(
         'A follow-up meeting of deputy ministers will be held in Bern in May, the Swiss foreign ministry said.',
