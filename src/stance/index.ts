@@ -288,7 +288,10 @@ export function cueScope(text: string, cueIndex: number, cueLength: number): str
   const rest = text.slice(cueIndex);
   const end = rest.search(CLAUSE_END);
   const after = end > 0 ? rest.slice(0, end) : rest;
-  if (concepts(after).size >= 3) return after;
+  // What a "that" clause says is what is denied or doubted, however little it names ("denied that the
+  // festival had been oversold").
+  const that = /^\S+(?:\s+\S+)?\s+that\s/i.test(after);
+  if (concepts(after).size >= (that ? 2 : 3)) return after;
   const before = text.slice(0, cueIndex + cueLength);
   const starts = [...before.matchAll(new RegExp(CLAUSE_END.source, 'gi'))];
   const last = starts[starts.length - 1];

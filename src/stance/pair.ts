@@ -546,6 +546,22 @@ function withoutSpeaker(scope: string, a: Attribution): string {
 
 const QUOTE_MARK = /["“”]/;
 
+/**
+ * Whether a claim names what a denial denies beyond who denies it: "Brightline Events denied that the
+ * festival had been oversold" is about the festival being oversold, not about all that Brightline Events
+ * said ("said it was devastated"), and "Aster Maritime denied the report" names nothing of its own (it
+ * points back). When all it names beyond its speaker is one thing ("Budanov denied that he had
+ * resigned"), the claim must name that; else at least two of those things.
+ */
+function beyondSpeaker(claim: SentenceAnalysis, scope: string, a: Attribution | null): boolean {
+  if (!a) return true;
+  const speaker = concepts(`${a.source} ${a.role ?? ''}`);
+  const wanted = [...concepts(scope)].filter((c) => !speaker.has(c));
+  if (!wanted.length) return false;
+  const ours = new Set(contentStems(claim.text).map(concept));
+  return wanted.filter((c) => ours.has(c)).length >= Math.min(2, wanted.length);
+}
+
 /** Share of what a named source is reported to say that a negation must hold to deny it whole. */
 const SAID_SHARE = 0.8;
 
@@ -862,6 +878,7 @@ export function judgePair(
     const eligible = (i: number, scope: string) =>
       (cue.kind === 'unsure' ? vouchable(ours.sentences[i]) : affirmative(ours.sentences[i])) &&
       scopeCovered(read.sentences[i], scope) &&
+      (cue.kind === 'unsure' || beyondSpeaker(read.sentences[i], scope, t.attribution)) &&
       !(cue.negation && alignScore(overlap(ours.sentences[i], t)) >= RESTATES);
     // Each cue links the claims it is most about (two doubts in one sentence may be of two things).
     const targets = cue.scopes.flatMap((scope) =>

@@ -248,6 +248,32 @@ describe('judgePair', () => {
     ).toEqual([{ ours: '4.1 percent', theirs: '4.3 percent' }]);
   });
 
+  it("links a named source's denial to what it denies, not to whatever else the source said", () => {
+    const judged = judgedBetween(
+      'A crowd crush at the Sunfield festival killed nine people on Saturday night, police said.',
+      'The festival site was closed on Sunday while investigators examined the main gate.',
+    );
+    const denied = (ours: string, theirs: string) =>
+      judged(ours, theirs).some((j) => j.ours === 1 && j.theirs === 1 && j.detail.basis === 'denial');
+    const denial = 'Brightline Events denied that the festival had been oversold.';
+    expect(
+      denied('The festival had been oversold by thousands of tickets, a police source said.', denial),
+    ).toBe(true);
+    expect(
+      denied(
+        'Festival organiser Brightline Events said it was devastated and was cooperating fully with police.',
+        denial,
+      ),
+    ).toBe(false);
+    // A denial that points back names nothing of its own to dispute.
+    expect(
+      denied(
+        "The ship's operator, Aster Maritime, estimated the cost of the clean-up at 40 million euros.",
+        'Aster Maritime denied the report.',
+      ),
+    ).toBe(false);
+  });
+
   it('disputes a count of the harmed by a report that no one suffered that harm', () => {
     const disputes = disputesBetween(
       'A gas explosion destroyed a warehouse in Leeds early on Tuesday, the fire service said.',
