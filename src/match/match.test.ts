@@ -120,6 +120,7 @@ describe('quantities', () => {
     expect(agree('40 militants were killed.', '48 fighters were killed.')).toBe(true);
     expect(agree('23 civilians were killed.', '40 fighters were killed.')).toBe(false);
     expect(agree('seven children', '23 civilians')).toBe(false);
+    expect(agree('25 workers were trapped.', '23 miners were trapped.')).toBe(true);
   });
 
   it('reads a share told as a fraction as the percentage it is, loosely', () => {

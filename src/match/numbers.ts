@@ -155,7 +155,7 @@ for (const [cls, words] of Object.entries({
   military:
     'troop soldier infantrymen infantryman personnel fighter militant combatant recruit force servicemen serviceman',
   civilian: 'civilian resident',
-  worker: 'worker employee',
+  worker: 'worker employee miner labourer laborer',
   dollar: '$ dollar usd',
   euro: '€ euro eur',
   pound: '£ pound gbp sterling',
