@@ -319,6 +319,14 @@ describe('findNumbers', () => {
     expect(read('About 40 firefighters were sent.')).toEqual([['About 40', 40, 0]]);
   });
 
+  it('reads half of a scale word as half of it', () => {
+    const read = (text: string) => findNumbers(text, tokensOf(text)).map((n) => [n.raw, n.value]);
+    expect(read('The restructuring will cost up to half a billion dollars.')).toEqual([
+      ['up to half a billion', 5e8],
+    ]);
+    expect(read('Half a dozen people were hurt.')).toEqual([['Half a dozen', 6]]);
+  });
+
   it('leaves days and years to the date finder', () => {
     expect(findNumbers('They were moved from Oct. 8-13 and since August 2023, ready by Nov. 1.')).toEqual([]);
     // The end of a range written out is a day too, not a count beside "seven vessels".

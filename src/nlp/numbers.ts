@@ -177,7 +177,7 @@ const NUMBER_RE = new RegExp(
     `(?<cur>[$€£¥])?(?<num>\\d{1,3}(?:(?:,\\d{3})+|(?:[ \\u00a0\\u202f]\\d{3})+(?![\\d,]))(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)(?:\\s?(?<scale>${SCALE_WORDS}|bn|mln|mn|tn|[kmb])\\b)?(?<pct>\\s?(?:%|per ?cent\\b|percent\\b))?`,
     // spelled-out numbers ("eleven thousand", "two dozen", "twenty-five"): "one five-hour operation"
     // is one operation of five hours, not six of anything
-    `\\b(?<words>(?:(?:${TENS_WORDS})[- ](?:${UNIT_WORDS})|(?:${WORD_NUM})(?:[- ]dozen)?)(?:\\s(?:${SCALE_WORDS}))*|(?:a|one) (?:dozen|${SCALE_WORDS})|(?:hundreds|thousands|millions|dozens|tens of thousands) of)\\b(?<wpct>\\s(?:per ?cent|percent)\\b)?`,
+    `\\b(?<words>(?:(?:${TENS_WORDS})[- ](?:${UNIT_WORDS})|(?:${WORD_NUM})(?:[- ]dozen)?)(?:\\s(?:${SCALE_WORDS}))*|(?:half an?|a|one) (?:dozen|${SCALE_WORDS})|(?:hundreds|thousands|millions|dozens|tens of thousands) of)\\b(?<wpct>\\s(?:per ?cent|percent)\\b)?`,
   ].join('|'),
   'giu',
 );
@@ -428,6 +428,8 @@ function ageBefore(
 }
 
 function wordsValue(words: string): number {
+  // "half a billion" is half of "a billion".
+  if (words.startsWith('half ')) return wordsValue(words.replace(/^half an? /, 'a ')) / 2;
   let total = 0;
   let current = 0;
   for (const w of words.replace(/^a /, 'one ').split(/[- ]+/)) {
