@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { findAttribution, originKey } from './attribution.ts';
 import { dayKey, findDates } from './dates.ts';
 import { findHedges } from './hedges.ts';
-import { AGE_UNIT, findNone, findNumbers, HARM_DEATH, HARM_INJURY, harmOf } from './numbers.ts';
+import {
+  AGE_UNIT,
+  CELSIUS,
+  FAHRENHEIT,
+  findNone,
+  findNumbers,
+  HARM_DEATH,
+  HARM_INJURY,
+  harmOf,
+} from './numbers.ts';
 import { parseBlocks, parseSentences, parseText } from './parse.ts';
 
 const split = (t: string) => parseText(t).map((s) => t.slice(s.start, s.end));
@@ -317,6 +326,22 @@ describe('findNumbers', () => {
       ['31', 31, HARM_INJURY],
     ]);
     expect(read('About 40 firefighters were sent.')).toEqual([['About 40', 40, 0]]);
+  });
+
+  it('reads a temperature however its scale is written, and no name as one', () => {
+    const read = (text: string) => findNumbers(text, tokensOf(text)).map((n) => [n.raw, n.unit ?? null]);
+    expect(read('Last year was 1.48C above pre-industrial levels.')).toEqual([['1.48C', CELSIUS]]);
+    expect(read('Temperatures reached 47.6 degrees Celsius (117.7F) in Montoro.')).toEqual([
+      ['47.6', CELSIUS],
+      ['117.7F', FAHRENHEIT],
+    ]);
+    expect(read('Madrid hit 41C; Seville saw 106 °F and 41.2°C.')).toEqual([
+      ['41C', CELSIUS],
+      ['106 °F', FAHRENHEIT],
+      ['41.2°C', CELSIUS],
+    ]);
+    // A model's letter is no temperature's scale.
+    expect(read('He bought an iPhone 5C and a 3D printer.')).toEqual([]);
   });
 
   it('reads half of a scale word as half of it', () => {

@@ -210,6 +210,7 @@ export function findNumbers(text: string, tokens: readonly Token[] = []): Number
   if (!NUMBER_HINT.test(text)) return out;
   for (const m of allMatches(NUMBER_RE, text)) {
     const g = m.groups ?? {};
+    let degrees: string | undefined;
     let start = m.index;
     let end = m.index + m[0].length;
     let value: number;
@@ -221,9 +222,19 @@ export function findNumbers(text: string, tokens: readonly Token[] = []): Number
       const next = text[end] ?? '';
       if (/[\p{L}\d_/#@.-]/u.test(prev) && !g.cur && !(prev === '-' && /\d/.test(text[start - 2] ?? '')))
         continue;
-      if (/[\p{L}]/u.test(next) && !g.scale && !g.pct) {
-        // "72-hour" keeps the number, "3D" or "G7" are names.
-        if (!/^\s/.test(next)) continue;
+      if (/[\p{L}°]/u.test(next) && !g.scale && !g.pct && !g.cur) {
+        // "1.5C", "41.2°C": a temperature written with its scale's letter, where one is spoken of; "3D"
+        // or "G7" are names.
+        const scale = TEMPERATURE_SCALE.exec(text.slice(end, end + 3));
+        if (
+          !scale ||
+          (!g.num.includes('.') &&
+            !next.startsWith('°') &&
+            !TEMPERATURE_BEFORE.test(text.slice(Math.max(0, start - 40), start)))
+        )
+          continue;
+        degrees = scale[1] === 'C' ? CELSIUS : FAHRENHEIT;
+        end += scale[0].length;
       }
       value = Number(g.num.replace(/[,\s\u00a0\u202f]/g, ''));
       if (g.scale) value *= SCALE[g.scale.toLowerCase()] ?? 1;
@@ -241,6 +252,15 @@ export function findNumbers(text: string, tokens: readonly Token[] = []): Number
       }
       if (g.pct) unit = '%';
       else if (g.cur) unit = g.cur;
+      else if (degrees) unit = degrees;
+      else {
+        // "106 °F": the degree sign after a space.
+        const spaced = SPACED_DEGREES.exec(text.slice(end, end + 4));
+        if (spaced) {
+          unit = spaced[1] === 'C' ? CELSIUS : FAHRENHEIT;
+          end += spaced[0].length;
+        }
+      }
     } else if (g.words !== undefined) {
       const words = g.words.toLowerCase();
       const vague = /^(hundreds|thousands|millions|dozens|tens of thousands) of$/.exec(words);
@@ -287,6 +307,11 @@ export function findNumbers(text: string, tokens: readonly Token[] = []): Number
     if (!unit) {
       const from = unitFrom >= 0 ? unitFrom : end;
       unit = ageOrDuration(text.slice(from, from + 40), unitAfter(text, from, tokens));
+      // "47.6 degrees Celsius" is the "47.6C" of another outlet.
+      if (unit === 'degrees') {
+        const scale = DEGREES_SCALE.exec(text.slice(end, end + 24));
+        if (scale) unit = /^[CcF]/.test(scale[1]) && !/^f/i.test(scale[1]) ? CELSIUS : FAHRENHEIT;
+      }
     }
     // An age's words outrank the noun after it ("aged 13 and 14 fall pregnant").
     const age =
@@ -376,6 +401,19 @@ function countsOne(text: string, start: number, end: number, tokens: readonly To
   if (word === 'point') return /^\s+point\s+(?:clear|ahead|behind|lead)/i.test(text.slice(end));
   return ONE_COUNTS.has(word);
 }
+
+/** Units of a temperature, however written ("1.5C", "41.2°C", "47.6 degrees Celsius"). */
+export const CELSIUS = '°C';
+export const FAHRENHEIT = '°F';
+/** A temperature scale's letter right after a figure: "1.5C", "117F", "41.2°C", "106 °F". */
+const TEMPERATURE_SCALE = /^\s?°?\s?([CF])(?![\p{L}\d])/u;
+/** A degree sign and scale after a space: "106 °F". */
+const SPACED_DEGREES = /^\s°\s?([CF])(?![\p{L}\d])/u;
+/** Words before a figure that speak of a temperature, so that "41C" is one. */
+const TEMPERATURE_BEFORE =
+  /\b(?:temperatures?|degrees?|heat|hot|warm(?:er|est|ing)?|cold|high of|low of|reached|hit|hitting|soared|peaked|thermometers?|above|below)\b/i;
+/** The scale after "degrees": "degrees Celsius", "degrees C", "degrees Fahrenheit". */
+const DEGREES_SCALE = /^\s*degrees?\s+(Celsius|centigrade|C|Fahrenheit|F)\b/i;
 
 /** A scale's name before its figure: "magnitude 6.4", "Category 4", "level 3". */
 const SCALE_BEFORE = new RegExp(`\\b(${SCALE_NAMES})\\s+$`, 'i');

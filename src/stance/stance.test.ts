@@ -184,6 +184,19 @@ describe('judgePair', () => {
     ).toEqual([]);
   });
 
+  it('disputes a temperature given otherwise, however its scale is written', () => {
+    const disputes = disputesBetween(
+      'Land areas saw record heat across much of the northern hemisphere, the report said.',
+      'The ten warmest years on record have all occurred in the past decade.',
+    );
+    expect(
+      disputes(
+        'Last year the global average surface temperature was 1.52 degrees Celsius above pre-industrial levels, the observatory said.',
+        'Last year the global average surface temperature was 1.48C above pre-industrial levels, the institute said.',
+      ),
+    ).toEqual([{ ours: '1.52', theirs: '1.48C' }]);
+  });
+
   it('disputes counts of things counted one by one that are one apart, not spans or measures', () => {
     const disputes = disputesBetween(
       'The Harbor City Herons won the championship final at the Riverside Arena on Sunday.',
