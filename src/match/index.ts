@@ -8,7 +8,7 @@ import type { SentenceAnalysis } from '../model/sentence.ts';
 import { dayKey } from '../nlp/dates.ts';
 import { idfOf, idfOverlap, type Prepared, prepare } from './features.ts';
 import { IDF, type ParaphraseMemo, paraphraseProbability } from './model.ts';
-import { numberKey } from './numbers.ts';
+import { inCelsius, numberKey } from './numbers.ts';
 import { capitalisedRuns, stem } from './text.ts';
 
 /** At most this many single keys per stored sentence. */
@@ -164,8 +164,9 @@ export function sharedAnchors(
   // A speaker the text names only as "he" still counts: the claim analyser resolved who it is.
   if (!sharedNames && sameSpeaker(a, b)) sharedNames = 1;
   let sharedNumbers = 0;
-  for (const x of pa.quantities) {
-    if (pb.quantities.some((y) => Math.abs(x.value - y.value) <= 0.07 * x.value)) sharedNumbers++;
+  for (const q of pa.quantities) {
+    const x = inCelsius(q);
+    if (pb.quantities.some((r) => Math.abs(x.value - inCelsius(r).value) <= 0.07 * x.value)) sharedNumbers++;
   }
   return { sharedNames, sharedNumbers };
 }

@@ -123,6 +123,12 @@ describe('quantities', () => {
     expect(agree('25 workers were trapped.', '23 miners were trapped.')).toBe(true);
   });
 
+  it('compares temperatures across their scales', () => {
+    expect(compatible(q('a high of 117.7F'), q('a high of 47.6C'))).toBe(true);
+    expect(compatible(q('a high of 117F'), q('a high of 41.2C'))).toBe(false);
+    expect(unitsAgree(q('a high of 106 °F'), q('a high of 41.2°C'))).toBe(true);
+  });
+
   it('reads a share told as a fraction as the percentage it is, loosely', () => {
     expect(compatible(q('a third of voters'), q('34% of voters'))).toBe(true);
     expect(compatible(q('nearly half of the staff'), q('47 percent of the staff'))).toBe(true);

@@ -4,7 +4,7 @@
  * src/nlp/numbers.ts's job alone; this module only compares what it read.
  */
 import type { NumberMention, SentenceAnalysis } from '../model/sentence.ts';
-import { findNumbers } from '../nlp/numbers.ts';
+import { CELSIUS, FAHRENHEIT, findNumbers } from '../nlp/numbers.ts';
 
 /** A number as the matcher compares it: the analyser's mention without its offsets. */
 export type Quantity = Pick<NumberMention, 'raw' | 'value' | 'qualifier' | 'unit' | 'denied' | 'change'>;
@@ -23,6 +23,14 @@ export function sentenceQuantities(s: SentenceAnalysis): Quantity[] {
 }
 
 type Interval = [number, number];
+
+/**
+ * A temperature in Fahrenheit as the Celsius it is ("117.7F" is "47.6C"), so that two outlets' scales
+ * compare; any other quantity as it is.
+ */
+export function inCelsius(q: Quantity): Quantity {
+  return q.unit === FAHRENHEIT ? { ...q, value: ((q.value - 32) * 5) / 9, unit: CELSIUS } : q;
+}
 
 /** How loosely a share written as a fraction is meant: "a third" of a count is 30 to 37 per cent of it. */
 const FRACTION_TOLERANCE = 0.1;
@@ -118,7 +126,8 @@ function roundsTo(a: Quantity, b: Quantity): boolean {
 }
 
 /** Whether two statements of one quantity can both be true. */
-export function compatible(a: Quantity, b: Quantity): boolean {
+export function compatible(x: Quantity, y: Quantity): boolean {
+  const [a, b] = [inCelsius(x), inCelsius(y)];
   if (opposite(a, b)) return false;
   const [a0, a1] = interval(a);
   const [b0, b1] = interval(b);
@@ -132,7 +141,7 @@ export function compatible(a: Quantity, b: Quantity): boolean {
  */
 export function sameScale(a: Quantity, b: Quantity, within = 4): boolean {
   // Shares compare only with shares: "half of them" is not 0.5 soldiers, but it is 50 %.
-  const [x, y] = [asPercent(a), asPercent(b)];
+  const [x, y] = [asPercent(inCelsius(a)), asPercent(inCelsius(b))];
   if (x.unit === '%' || y.unit === '%') return x.unit === y.unit;
   const r = Math.max(x.value, y.value) / Math.max(1e-9, Math.min(x.value, y.value));
   return r < within;
@@ -143,7 +152,7 @@ export function sameScale(a: Quantity, b: Quantity, within = 4): boolean {
  * a share read as a percentage ("nearly half" and "47 percent").
  */
 export function nearValues(a: Quantity, b: Quantity): boolean {
-  const [x, y] = [asPercent(a), asPercent(b)];
+  const [x, y] = [asPercent(inCelsius(a)), asPercent(inCelsius(b))];
   return Math.max(x.value, y.value) < 4 * Math.max(1e-9, Math.min(x.value, y.value));
 }
 
@@ -198,8 +207,8 @@ function unitClass(unit: string): string {
  */
 export function unitsAgree(a: Quantity, b: Quantity): boolean {
   if (!a.unit || !b.unit) return true;
-  const x = unitClass(asPercent(a).unit as string);
-  const y = unitClass(asPercent(b).unit as string);
+  const x = unitClass(asPercent(inCelsius(a)).unit as string);
+  const y = unitClass(asPercent(inCelsius(b)).unit as string);
   return x === y || (x === 'people' && PERSON_KINDS.has(y)) || (y === 'people' && PERSON_KINDS.has(x));
 }
 
