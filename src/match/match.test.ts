@@ -102,6 +102,10 @@ describe('quantities', () => {
     // A round count of two digits is as loose as its rounding, within limits.
     expect(compatible(q('about 40 kilometres'), q('42 kilometres'))).toBe(true);
     expect(compatible(q('about 20 people'), q('22 people'))).toBe(false);
+    // An approximate whole share rounds a decimal one.
+    expect(compatible(q('about 2 percent'), q('2.3%'))).toBe(true);
+    expect(compatible(q('about 1%'), q('0.8%'))).toBe(true);
+    expect(compatible(q('about 2 percent'), q('2.8%'))).toBe(false);
   });
 
   it('reads two round figures as one count only when the finer rounds to the coarser', () => {

@@ -65,6 +65,12 @@ function interval(q: Quantity): Interval {
         const w = Math.max(v * 0.04, 1, rounding);
         return [v - w, v + w];
       }
+      // "About 2 percent" rounds 2.3 percent, and "about 1%" 0.8%: an approximate whole share is as loose
+      // as rounding it to a whole, within a quarter of it.
+      if (Number.isInteger(v) && q.unit === '%' && v > 0) {
+        const w = Math.max(v * 0.04, Math.min(0.5, PERCENT_ROUNDING_LIMIT * v));
+        return [v - w, v + w];
+      }
       return [v * 0.96, v * 1.04];
     default:
       if (share) return [lo, hi];
@@ -80,6 +86,8 @@ function interval(q: Quantity): Interval {
  */
 const ROUNDING_SHARE = 0.4;
 const ROUNDING_LIMIT = 0.08;
+/** The share of an approximate whole percentage that its rounding may reach ("about 1%" is 0.75 to 1.25). */
+const PERCENT_ROUNDING_LIMIT = 0.25;
 
 /** Whether a figure of a thousand or more ends in two zeros (2,000; 11,000; 1.5 million). */
 function isRound(v: number): boolean {
