@@ -209,3 +209,47 @@ function daysIn(year: number, month: number): number {
 function fmt(y: number, m: number, d: number): string {
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
+
+/** A clock time a sentence names: "at about 11:40 p.m.", "21:42", "shortly before 7 p.m.", "midnight". */
+export interface TimeMention {
+  raw: string;
+  /** Minutes after midnight. */
+  minutes: number;
+  /** Said loosely: "about", "around", "shortly before", "just after", "nearly". */
+  approximate: boolean;
+  start: number;
+  end: number;
+}
+
+const CLOCK_RE =
+  /(?<![\d.:,])\b(?:(\d{1,2})(?:[:.](\d{2}))?\s?(a\.m\.|p\.m\.|am\b|pm\b)|([01]?\d|2[0-3]):([0-5]\d)(?![\d:])|(noon|midnight)\b)/gi;
+/** Words before a time that make it loose. */
+const LOOSE_TIME_BEFORE =
+  /\b(?:about|around|roughly|approximately|nearly|almost|shortly (?:before|after)|just (?:before|after)|some time (?:before|after))\s+$/i;
+
+/**
+ * Clock times of a sentence, in minutes after midnight. Not a time in a figure ("2.30 p.m." is half past
+ * two; a score "2:1" has no two-digit minutes and no a.m. or p.m.).
+ */
+export function findTimes(text: string): TimeMention[] {
+  if (!/\d[:.]\d\d|[ap]\.?m\b|noon|midnight/i.test(text)) return [];
+  const out: TimeMention[] = [];
+  for (const m of allMatches(CLOCK_RE, text)) {
+    let minutes: number;
+    if (m[3]) {
+      const hour = Number(m[1]);
+      if (hour < 1 || hour > 12) continue;
+      const pm = m[3].toLowerCase().startsWith('p');
+      minutes = ((hour % 12) + (pm ? 12 : 0)) * 60 + Number(m[2] ?? 0);
+    } else if (m[4]) minutes = Number(m[4]) * 60 + Number(m[5]);
+    else minutes = m[6].toLowerCase() === 'noon' ? 720 : 0;
+    out.push({
+      raw: m[0].trim(),
+      minutes,
+      approximate: LOOSE_TIME_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index)),
+      start: m.index,
+      end: m.index + m[0].length,
+    });
+  }
+  return out;
+}

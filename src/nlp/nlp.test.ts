@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findAttribution, originKey } from './attribution.ts';
-import { dayKey, findDates } from './dates.ts';
+import { dayKey, findDates, findTimes } from './dates.ts';
 import { findHedges } from './hedges.ts';
 import {
   AGE_UNIT,
@@ -373,6 +373,21 @@ describe('dayKey', () => {
     expect(keys('published on 19 October')).toEqual(['10-19']);
     // A month, a season or an unplaced weekday names no day.
     expect(keys('in August, last summer, on Saturday')).toEqual([undefined, undefined, undefined]);
+  });
+});
+
+describe('findTimes', () => {
+  it('reads clock times in minutes after midnight, and whether they are told loosely', () => {
+    const read = (t: string) => findTimes(t).map((x) => [x.raw, x.minutes, x.approximate]);
+    expect(read('The crush happened at about 11:40 p.m. at the north gate.')).toEqual([
+      ['11:40 p.m.', 1420, true],
+    ]);
+    expect(read('Liftoff took place at 21:42 local time, at noon in Lisbon.')).toEqual([
+      ['21:42', 1302, false],
+      ['noon', 720, false],
+    ]);
+    // A figure and a score are no times.
+    expect(read('Shares rose 3.5 pm in a 2:1 win.')).toEqual([]);
   });
 });
 

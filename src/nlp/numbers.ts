@@ -571,15 +571,44 @@ export function findNone(text: string): NumberMention[] {
 /** What harm a count of people tells of, as bits: the dead, the hurt ("casualties" is either). */
 export const HARM_DEATH = 1;
 export const HARM_INJURY = 2;
+/** The missing, and the rescued: two more tallies of one event's people, neither the dead nor the hurt. */
+export const HARM_MISSING = 4;
+export const HARM_RESCUED = 8;
 const HARM_WORD =
-  /\b(?:(kill(?:s|ed|ing)?|dead|deaths?|die[ds]?|dying|fatal(?:ly|ity|ities)?)|(injur(?:y|ies|ed|ing)|hurt|wound(?:s|ed|ing)?|harmed))\b|\b(casualt(?:y|ies))\b/gi;
+  /\b(?:(kill(?:s|ed|ing)?|dead|deaths?|die[ds]?|dying|fatal(?:ly|ity|ities)?)|(injur(?:y|ies|ed|ing)|hurt|wound(?:s|ed|ing)?|harmed)|(casualt(?:y|ies))|(missing|unaccounted)|(rescued|saved|survivors?))\b/gi;
 
 /** The harm bits of the words in a piece of text. */
 function harmBits(text: string): number {
   let bits = 0;
   for (const m of allMatches(HARM_WORD, text))
-    bits |= m[1] ? HARM_DEATH : m[2] ? HARM_INJURY : HARM_DEATH | HARM_INJURY;
+    bits |= m[1]
+      ? HARM_DEATH
+      : m[2]
+        ? HARM_INJURY
+        : m[3]
+          ? HARM_DEATH | HARM_INJURY
+          : m[4]
+            ? HARM_MISSING
+            : HARM_RESCUED;
   return bits;
+}
+
+/**
+ * Whether two figures count people of different tallies of one event: "Twelve people are now confirmed
+ * dead" and "11 people still unaccounted for", "41 died" and "57 were rescued". Unknown when either
+ * names no such tally.
+ */
+export function otherTally(
+  a: string,
+  x: NumberMention,
+  xs: readonly NumberMention[],
+  b: string,
+  y: NumberMention,
+  ys: readonly NumberMention[],
+): boolean {
+  const hx = harmOf(a, x, xs);
+  const hy = harmOf(b, y, ys);
+  return hx !== 0 && hy !== 0 && (hx & hy) === 0;
 }
 
 /**

@@ -15,7 +15,8 @@ import {
 } from '../match/numbers.ts';
 import { concept, contentStems, stem } from '../match/text.ts';
 import type { DateMention, NumberMention, SentenceAnalysis } from '../model/sentence.ts';
-import { dayKey } from '../nlp/dates.ts';
+import { dayKey, findTimes, type TimeMention } from '../nlp/dates.ts';
+import { otherTally } from '../nlp/numbers.ts';
 
 /** Similarity from which two sentences are taken to speak of the same quantity, so different numbers conflict. */
 export const NUMBER_SIMILARITY = 0.4;
@@ -46,10 +47,24 @@ export function numberConflict(
     now.some(
       (z) => z !== x && (((z.unit ? unitsAgree(z, y) : !y.unit) && compatible(z, y)) || sameFigure(z, y)),
     );
+  // Two tallies of one event's people are two quantities: "Twelve people are now confirmed dead" and
+  // "11 people still unaccounted for".
+  const tallies = (x: Quantity, y: Quantity) =>
+    'start' in x &&
+    'start' in y &&
+    otherTally(
+      claim.text,
+      x as NumberMention,
+      ours as NumberMention[],
+      other.text,
+      y as NumberMention,
+      theirs as NumberMention[],
+    );
   for (const x of ours) {
     const comparable = theirs.filter(
       (y) =>
         !offByOne(x, y) &&
+        !tallies(x, y) &&
         unitsAgree(x, y) &&
         sameScale(x, y) &&
         (mode === 'any' || (!!x.unit && !!y.unit)) &&
@@ -186,6 +201,37 @@ export function dateConflict(
   const [x, y] = [ours[0], theirs[0]];
   if (x.kind !== y.kind || x.deadline !== y.deadline || (x.from <= y.to && y.from <= x.to)) return undefined;
   return { ours: x.shown, theirs: y.shown, at: [x.mention, y.mention] };
+}
+
+/** A saying shortly before a clock time: the time it was told ("said at a news conference at 3 p.m."). */
+const SAID_AT = /\b(?:said|says|told|announced|statement|briefing|(?:news|press) conference)\b[^.;]{0,25}$/i;
+
+/** Minutes two clock times of one event may lie apart, told exactly and told loosely ("about 11:40 p.m."). */
+const TIME_SLACK = 30;
+const LOOSE_TIME_SLACK = 60;
+
+/**
+ * Two statements of one event that each name one clock time it happened at, times too far apart to be
+ * one told two ways ("at about 10:15 p.m. near the main stage" against "at about 11:40 p.m. at the north
+ * gate"; not "shortly before 7 p.m." against "at 6:40 p.m."). Times inside quotes, or of a saying ("said at
+ * a news conference at 3 p.m."), are left alone; the caller asks whether the two times' clauses are alike.
+ */
+export function timeConflict(
+  claim: SentenceAnalysis,
+  other: SentenceAnalysis,
+): { ours: string; theirs: string; at: [TimeMention, TimeMention] } | undefined {
+  const told = (s: SentenceAnalysis) =>
+    findTimes(s.text).filter(
+      (x) => !insideQuote(s.text, x.start) && !SAID_AT.test(s.text.slice(Math.max(0, x.start - 40), x.start)),
+    );
+  const ours = told(claim);
+  if (ours.length !== 1) return undefined;
+  const theirs = told(other);
+  if (theirs.length !== 1) return undefined;
+  const [x, y] = [ours[0], theirs[0]];
+  const apart = Math.min(Math.abs(x.minutes - y.minutes), 1440 - Math.abs(x.minutes - y.minutes));
+  if (apart <= (x.approximate || y.approximate ? LOOSE_TIME_SLACK : TIME_SLACK)) return undefined;
+  return { ours: x.raw, theirs: y.raw, at: [x, y] };
 }
 
 /**

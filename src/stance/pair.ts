@@ -20,12 +20,12 @@ import { matchEvidence, similarityAtLeast, similarityFrom } from '../match/index
 import { ParaphraseMemo } from '../match/model.ts';
 import { compatible, figureText, isVague, sameScale, unitsAgree } from '../match/numbers.ts';
 import { concept, contentStems, isStopword, NEGATIONS, stem, tokens } from '../match/text.ts';
-import type { Attribution, DateMention, NumberMention, SentenceAnalysis } from '../model/sentence.ts';
+import type { Attribution, NumberMention, SentenceAnalysis } from '../model/sentence.ts';
 import type { StanceDetail } from '../model/stance.ts';
 import type { ArticleSide } from '../model/story.ts';
 import { antecedentsOf } from '../nlp/anaphora.ts';
 import { originKey } from '../nlp/attribution.ts';
-import { findNone, harmOf, isAgeUnit } from '../nlp/numbers.ts';
+import { findNone, harmOf, isAgeUnit, otherTally } from '../nlp/numbers.ts';
 import {
   CANNOT_CONFIRM,
   cueCounts,
@@ -52,6 +52,7 @@ import {
   offByOne,
   sameFigure,
   scopeCovered,
+  timeConflict,
 } from './index.ts';
 
 /** An article as the pair judgement reads it: its sentences and its article-level stance. */
@@ -678,27 +679,31 @@ function judgeAligned(c: SentenceAnalysis, t: SentenceAnalysis, context: PairCon
   if (sim() < context.confirmFrom) return null;
   // A statement that would confirm ours but for the day it names disputes it, when the two days' own
   // clauses tell of one event.
-  const days = dateConflict(c, t);
+  // So does one that names another clock time for it ("at about 10:15 p.m." against "11:40 p.m.").
+  const when = dateConflict(c, t) ?? timeConflict(c, t);
   if (
-    days &&
-    (wholeClause(c, days.at[0], t, days.at[1]) ||
-      alignScore(overlap(around(c, days.at[0]), around(t, days.at[1]))) >= NUMBER_FLOOR)
+    when &&
+    (wholeClause(c, when.at[0], t, when.at[1]) ||
+      alignScore(overlap(around(c, when.at[0]), around(t, when.at[1]))) >= NUMBER_FLOOR)
   )
     return {
       stance: 'disputes',
       score: round(sim()),
       basis: 'numbers',
-      numberConflict: { ours: days.ours, theirs: days.theirs },
+      numberConflict: { ours: when.ours, theirs: when.theirs },
     };
   return { stance: 'confirms', score: round(sim()), basis: 'same-fact' };
 }
+
+/** A stretch of a sentence's text: a day, a time, a figure. */
+type Span = { start: number; end: number };
 
 /**
  * Whether two days' clauses are their whole sentences ("The election will be held on Oct. 26." and "The
  * election will take place on 19 October."): the pair's likeness, which confirmed them, is then the
  * likeness of the two clauses, however they are worded.
  */
-function wholeClause(c: SentenceAnalysis, x: DateMention, t: SentenceAnalysis, y: DateMention): boolean {
+function wholeClause(c: SentenceAnalysis, x: Span, t: SentenceAnalysis, y: Span): boolean {
   return around(c, x).text.length === c.text.length && around(t, y).text.length === t.text.length;
 }
 
@@ -1381,6 +1386,8 @@ function numberDisputes(
           // nothing of "two people were injured", nor of "40 firefighters were sent".
           const none = fx.none || fy.none;
           if (none ? !sameHarm(c.text, x, fx, cn, t.text, y, fy, tn) : !unitsAgree(xu, yu)) continue;
+          // Two tallies of one event's people (the dead, the missing) are two quantities.
+          if (!none && otherTally(c.text, x, cn, t.text, y, tn)) continue;
           // A record ("the biggest catfish ever caught was 22 stone") is another quantity than the count
           // a story reports.
           if (fx.record !== fy.record) continue;

@@ -184,6 +184,20 @@ describe('judgePair', () => {
     ).toEqual([]);
   });
 
+  it('reads the dead and the missing of one event as two tallies, not rival counts', () => {
+    const judged = judgedBetween(
+      'A section of the Stari Most bridge collapsed into the Varna River on Friday evening.',
+      'The bridge carried some 25,000 vehicles a day between the two halves of the city.',
+    );
+    const stances = judged(
+      'Twelve people are now confirmed dead after the Stari Most bridge collapsed in Dresko, and rescuers are still searching for at least 11 missing, officials said.',
+      'The death toll from the collapse of the Stari Most bridge in Dresko rose to 12 on Saturday afternoon, with 11 people still unaccounted for, the emergency service said.',
+    )
+      .filter((j) => j.ours === 1 && j.theirs === 1)
+      .map((j) => j.detail.stance);
+    expect(stances).toEqual(['confirms']);
+  });
+
   it('disputes a temperature given otherwise, however its scale is written', () => {
     const disputes = disputesBetween(
       'Land areas saw record heat across much of the northern hemisphere, the report said.',
@@ -233,6 +247,19 @@ describe('judgePair', () => {
       disputes(
         started,
         'The forestry department on Sunday confirmed that the fire started near a campground off Highway 9.',
+      ),
+    ).toEqual([]);
+    // A clock time too: not one told loosely within the hour.
+    expect(
+      disputes(
+        'The crush happened at about 10:15 p.m. near the main stage, police said.',
+        'The crush happened at about 11:40 p.m. near the main stage, police said.',
+      ),
+    ).toEqual([{ ours: '10:15 p.m.', theirs: '11:40 p.m.' }]);
+    expect(
+      disputes(
+        'The central section of the bridge collapsed shortly before 7 p.m. during the evening rush hour.',
+        'The central section of the bridge collapsed at 6:40 p.m. during the evening rush hour.',
       ),
     ).toEqual([]);
     // A short sentence is its day's clause, however differently the two are worded.

@@ -62,6 +62,12 @@ describe('reasonLine: an article-level verdict reads from where the reader stand
     expect(
       reasonLine(evidence({ basis: 'numbers', numberConflict: { ours: 'May', theirs: 'June' } }), 'disputes'),
     ).toBe('dates differ: June vs May');
+    expect(
+      reasonLine(
+        evidence({ basis: 'numbers', numberConflict: { ours: '10:15 p.m.', theirs: '11:40 p.m.' } }),
+        'disputes',
+      ),
+    ).toBe('times differ: 11:40 p.m. vs 10:15 p.m.');
     expect(reasonLine(evidence({ basis: 'same-fact' }), 'confirms')).toBeNull();
   });
 });

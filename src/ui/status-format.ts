@@ -95,8 +95,17 @@ export function conflictLine(evidence: Evidence): string | null {
   const c = evidence.numberConflict;
   if (!c) return null;
   if (c.theirs === `not ${c.ours}`) return `denies the figure ${c.ours}`;
-  return `${WRITTEN_DAY.test(c.ours) && WRITTEN_DAY.test(c.theirs) ? 'dates' : 'numbers'} differ: ${c.theirs} vs ${c.ours}`;
+  const what =
+    WRITTEN_DAY.test(c.ours) && WRITTEN_DAY.test(c.theirs)
+      ? 'dates'
+      : CLOCK_TIME.test(c.ours) && CLOCK_TIME.test(c.theirs)
+        ? 'times'
+        : 'numbers';
+  return `${what} differ: ${c.theirs} vs ${c.ours}`;
 }
+
+/** A clock time as a time conflict gives it ("11:40 p.m.", "21:42", "noon"). */
+const CLOCK_TIME = /^(?:\d{1,2}(?:[:.]\d{2})?\s?(?:a\.m\.|p\.m\.|am|pm)|\d{1,2}:\d{2}|noon|midnight)$/i;
 
 /** A day as a date conflict gives it: written out ("March 1, 2027", "8 October"), a weekday or a month. */
 const WRITTEN_DAY =
