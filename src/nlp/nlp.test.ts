@@ -344,6 +344,11 @@ describe('findNumbers', () => {
     expect(read('He bought an iPhone 5C and a 3D printer.')).toEqual([]);
   });
 
+  it('reads no figure in a clock time, and both sides of a ratio', () => {
+    expect(findNumbers('Liftoff took place at 21:42 local time.')).toEqual([]);
+    expect(findNumbers('The vote was 3:1 in favour.').map((n) => n.value)).toEqual([3, 1]);
+  });
+
   it('reads half of a scale word as half of it', () => {
     const read = (text: string) => findNumbers(text, tokensOf(text)).map((n) => [n.raw, n.value]);
     expect(read('The restructuring will cost up to half a billion dollars.')).toEqual([

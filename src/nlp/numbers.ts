@@ -222,6 +222,8 @@ export function findNumbers(text: string, tokens: readonly Token[] = []): Number
       const next = text[end] ?? '';
       if (/[\p{L}\d_/#@.-]/u.test(prev) && !g.cur && !(prev === '-' && /\d/.test(text[start - 2] ?? '')))
         continue;
+      // The minutes of a clock time ("21:42") are no figure.
+      if (prev === ':' && /\d/.test(text[start - 2] ?? '') && /^[0-5]\d$/.test(g.num)) continue;
       if (/[\p{L}°]/u.test(next) && !g.scale && !g.pct && !g.cur) {
         // "1.5C", "41.2°C": a temperature written with its scale's letter, where one is spoken of; "3D"
         // or "G7" are names.
