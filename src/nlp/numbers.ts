@@ -595,22 +595,35 @@ function harmBits(text: string): number {
   return bits;
 }
 
+/** A figure as its sentence gives it: the sentence's text and all its figures, for what the figure counts. */
+export interface FigureIn {
+  text: string;
+  figure: NumberMention;
+  figures: readonly NumberMention[];
+}
+
 /**
  * Whether two figures count people of different tallies of one event: "Twelve people are now confirmed
  * dead" and "11 people still unaccounted for", "41 died" and "57 were rescued". Unknown when either
  * names no such tally.
  */
-export function otherTally(
-  a: string,
-  x: NumberMention,
-  xs: readonly NumberMention[],
-  b: string,
-  y: NumberMention,
-  ys: readonly NumberMention[],
-): boolean {
-  const hx = harmOf(a, x, xs);
-  const hy = harmOf(b, y, ys);
+export function otherTally(a: FigureIn, b: FigureIn): boolean {
+  const hx = harmOf(a.text, a.figure, a.figures);
+  const hy = harmOf(b.text, b.figure, b.figures);
   return hx !== 0 && hy !== 0 && (hx & hy) === 0;
+}
+
+/**
+ * Whether a count of no one harmed (`findNone`) and another count tell of the same harm: every harm the
+ * other counts is one the first says no one suffered ("no one was killed or injured" against "two were
+ * killed"; not "no one was killed" against "two were hurt", nor against "two casualties", who may be
+ * hurt). Two counts of no one harmed tell of one harm when they share one.
+ */
+export function sameHarm(none: FigureIn, other: FigureIn, bothNone: boolean): boolean {
+  const hn = harmOf(none.text, none.figure, none.figures);
+  const ho = harmOf(other.text, other.figure, other.figures);
+  if (bothNone) return (hn & ho) !== 0;
+  return ho !== 0 && (ho & ~hn) === 0;
 }
 
 /**

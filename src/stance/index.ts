@@ -53,12 +53,8 @@ export function numberConflict(
     'start' in x &&
     'start' in y &&
     otherTally(
-      claim.text,
-      x as NumberMention,
-      ours as NumberMention[],
-      other.text,
-      y as NumberMention,
-      theirs as NumberMention[],
+      { text: claim.text, figure: x as NumberMention, figures: ours as NumberMention[] },
+      { text: other.text, figure: y as NumberMention, figures: theirs as NumberMention[] },
     );
   for (const x of ours) {
     const comparable = theirs.filter(

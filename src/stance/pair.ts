@@ -25,7 +25,7 @@ import type { StanceDetail } from '../model/stance.ts';
 import type { ArticleSide } from '../model/story.ts';
 import { antecedentsOf } from '../nlp/anaphora.ts';
 import { originKey } from '../nlp/attribution.ts';
-import { findNone, harmOf, isAgeUnit, otherTally } from '../nlp/numbers.ts';
+import { findNone, isAgeUnit, otherTally, sameHarm } from '../nlp/numbers.ts';
 import {
   CANNOT_CONFIRM,
   cueCounts,
@@ -1385,9 +1385,14 @@ function numberDisputes(
           // people were hurt"), and stands against a count of the same harm only: "No one was killed" says
           // nothing of "two people were injured", nor of "40 firefighters were sent".
           const none = fx.none || fy.none;
-          if (none ? !sameHarm(c.text, x, fx, cn, t.text, y, fy, tn) : !unitsAgree(xu, yu)) continue;
+          const ox = { text: c.text, figure: x, figures: cn };
+          const oy = { text: t.text, figure: y, figures: tn };
+          if (
+            none ? !sameHarm(fx.none ? ox : oy, fx.none ? oy : ox, fx.none && fy.none) : !unitsAgree(xu, yu)
+          )
+            continue;
           // Two tallies of one event's people (the dead, the missing) are two quantities.
-          if (!none && otherTally(c.text, x, cn, t.text, y, tn)) continue;
+          if (!none && otherTally(ox, oy)) continue;
           // A record ("the biggest catfish ever caught was 22 stone") is another quantity than the count
           // a story reports.
           if (fx.record !== fy.record) continue;
@@ -1682,28 +1687,6 @@ function countsOf(s: SentenceAnalysis): readonly NumberMention[] {
     countsCache.set(s, counts);
   }
   return counts;
-}
-
-/**
- * Whether a count of no one harmed and another count tell of the same harm: every harm the other
- * counts is one the first says no one suffered ("no one was killed or injured" against "two were
- * killed"; not "no one was killed" against "two were hurt", nor against "two casualties", who may be hurt).
- */
-function sameHarm(
-  a: string,
-  x: NumberMention,
-  fx: Figure,
-  xs: readonly NumberMention[],
-  b: string,
-  y: NumberMention,
-  fy: Figure,
-  ys: readonly NumberMention[],
-): boolean {
-  const hx = harmOf(a, x, xs);
-  const hy = harmOf(b, y, ys);
-  if (fx.none && fy.none) return (hx & hy) !== 0;
-  const [none, other] = fx.none ? [hx, hy] : [hy, hx];
-  return other !== 0 && (other & ~none) === 0;
 }
 
 /**
