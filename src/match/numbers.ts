@@ -24,6 +24,11 @@ export function sentenceQuantities(s: SentenceAnalysis): Quantity[] {
 
 type Interval = [number, number];
 
+/** A quantity in the form two outlets' figures compare in: a share as a percentage, Fahrenheit as Celsius. */
+function comparable(q: Quantity): Quantity {
+  return asPercent(inCelsius(q));
+}
+
 /**
  * A temperature in Fahrenheit as the Celsius it is ("117.7F" is "47.6C"), so that two outlets' scales
  * compare; any other quantity as it is.
@@ -149,7 +154,7 @@ export function compatible(x: Quantity, y: Quantity): boolean {
  */
 export function sameScale(a: Quantity, b: Quantity, within = 4): boolean {
   // Shares compare only with shares: "half of them" is not 0.5 soldiers, but it is 50 %.
-  const [x, y] = [asPercent(inCelsius(a)), asPercent(inCelsius(b))];
+  const [x, y] = [comparable(a), comparable(b)];
   if (x.unit === '%' || y.unit === '%') return x.unit === y.unit;
   const r = Math.max(x.value, y.value) / Math.max(1e-9, Math.min(x.value, y.value));
   return r < within;
@@ -160,7 +165,7 @@ export function sameScale(a: Quantity, b: Quantity, within = 4): boolean {
  * a share read as a percentage ("nearly half" and "47 percent").
  */
 export function nearValues(a: Quantity, b: Quantity): boolean {
-  const [x, y] = [asPercent(inCelsius(a)), asPercent(inCelsius(b))];
+  const [x, y] = [comparable(a), comparable(b)];
   return Math.max(x.value, y.value) < 4 * Math.max(1e-9, Math.min(x.value, y.value));
 }
 
@@ -215,9 +220,16 @@ function unitClass(unit: string): string {
  */
 export function unitsAgree(a: Quantity, b: Quantity): boolean {
   if (!a.unit || !b.unit) return true;
-  const x = unitClass(asPercent(inCelsius(a)).unit as string);
-  const y = unitClass(asPercent(inCelsius(b)).unit as string);
+  const x = unitClass(comparable(a).unit as string);
+  const y = unitClass(comparable(b).unit as string);
   return x === y || (x === 'people' && PERSON_KINDS.has(y)) || (y === 'people' && PERSON_KINDS.has(x));
+}
+
+/** Whether a figure counts people, of any kind ("six people", "seven patients", "40 fighters"). */
+export function countsPeople(q: Quantity): boolean {
+  if (!q.unit) return false;
+  const c = unitClass(q.unit);
+  return c === 'people' || PERSON_KINDS.has(c);
 }
 
 /** Canonical key of a number for indexing: value rounded to two significant figures. */

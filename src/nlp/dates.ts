@@ -228,8 +228,8 @@ const LOOSE_TIME_BEFORE =
   /\b(?:about|around|roughly|approximately|nearly|almost|shortly (?:before|after)|just (?:before|after)|some time (?:before|after))\s+$/i;
 
 /**
- * Clock times of a sentence, in minutes after midnight. Not a time in a figure ("2.30 p.m." is half past
- * two; a score "2:1" has no two-digit minutes and no a.m. or p.m.).
+ * Clock times of a sentence, in minutes after midnight ("2.30 p.m." is half past two). Not a figure's
+ * digits ("3.5 pm" holds no "5 pm"), nor a score ("2:1" has no two-digit minutes and no a.m. or p.m.).
  */
 export function findTimes(text: string): TimeMention[] {
   if (!/\d[:.]\d\d|[ap]\.?m\b|noon|midnight/i.test(text)) return [];

@@ -235,7 +235,7 @@ export function findNumbers(text: string, tokens: readonly Token[] = []): Number
             !TEMPERATURE_BEFORE.test(text.slice(Math.max(0, start - 40), start)))
         )
           continue;
-        degrees = scale[1] === 'C' ? CELSIUS : FAHRENHEIT;
+        degrees = temperatureUnit(scale[1]);
         end += scale[0].length;
       }
       value = Number(g.num.replace(/[,\s\u00a0\u202f]/g, ''));
@@ -259,7 +259,7 @@ export function findNumbers(text: string, tokens: readonly Token[] = []): Number
         // "106 °F": the degree sign after a space.
         const spaced = SPACED_DEGREES.exec(text.slice(end, end + 4));
         if (spaced) {
-          unit = spaced[1] === 'C' ? CELSIUS : FAHRENHEIT;
+          unit = temperatureUnit(spaced[1]);
           end += spaced[0].length;
         }
       }
@@ -312,7 +312,7 @@ export function findNumbers(text: string, tokens: readonly Token[] = []): Number
       // "47.6 degrees Celsius" is the "47.6C" of another outlet.
       if (unit === 'degrees') {
         const scale = DEGREES_SCALE.exec(text.slice(end, end + 24));
-        if (scale) unit = /^[CcF]/.test(scale[1]) && !/^f/i.test(scale[1]) ? CELSIUS : FAHRENHEIT;
+        if (scale) unit = temperatureUnit(scale[1]);
       }
     }
     // An age's words outrank the noun after it ("aged 13 and 14 fall pregnant").
@@ -407,6 +407,10 @@ function countsOne(text: string, start: number, end: number, tokens: readonly To
 /** Units of a temperature, however written ("1.5C", "41.2°C", "47.6 degrees Celsius"). */
 export const CELSIUS = '°C';
 export const FAHRENHEIT = '°F';
+/** The unit of a temperature scale named by its letter or word ("C", "centigrade", "Fahrenheit"). */
+function temperatureUnit(scale: string): string {
+  return /^f/i.test(scale) ? FAHRENHEIT : CELSIUS;
+}
 /** A temperature scale's letter right after a figure: "1.5C", "117F", "41.2°C", "106 °F". */
 const TEMPERATURE_SCALE = /^\s?°?\s?([CF])(?![\p{L}\d])/u;
 /** A degree sign and scale after a space: "106 °F". */
@@ -608,8 +612,8 @@ export interface FigureIn {
  * names no such tally.
  */
 export function otherTally(a: FigureIn, b: FigureIn): boolean {
-  const hx = harmOf(a.text, a.figure, a.figures);
-  const hy = harmOf(b.text, b.figure, b.figures);
+  const hx = harmIn(a);
+  const hy = harmIn(b);
   return hx !== 0 && hy !== 0 && (hx & hy) === 0;
 }
 
@@ -620,10 +624,22 @@ export function otherTally(a: FigureIn, b: FigureIn): boolean {
  * hurt). Two counts of no one harmed tell of one harm when they share one.
  */
 export function sameHarm(none: FigureIn, other: FigureIn, bothNone: boolean): boolean {
-  const hn = harmOf(none.text, none.figure, none.figures);
-  const ho = harmOf(other.text, other.figure, other.figures);
+  const hn = harmIn(none);
+  const ho = harmIn(other);
   if (bothNone) return (hn & ho) !== 0;
   return ho !== 0 && (ho & ~hn) === 0;
+}
+
+/** `harmOf` of each figure read so far, kept with the text it was read in. */
+const harmCache = new WeakMap<NumberMention, { text: string; bits: number }>();
+
+/** `harmOf` of a figure in its sentence, read once per figure: each figure is held against many. */
+function harmIn(f: FigureIn): number {
+  const known = harmCache.get(f.figure);
+  if (known?.text === f.text) return known.bits;
+  const bits = harmOf(f.text, f.figure, f.figures);
+  harmCache.set(f.figure, { text: f.text, bits });
+  return bits;
 }
 
 /**

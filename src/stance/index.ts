@@ -6,6 +6,7 @@
 
 import {
   compatible,
+  countsPeople,
   figureText,
   nearValues,
   type Quantity,
@@ -269,16 +270,15 @@ export function figuresDiffer(a: SentenceAnalysis, b: SentenceAnalysis): boolean
 
 /**
  * Units of things counted one by one, whose counts are exact: points, goals, votes, seats. (People are
- * counted so too; `unitsAgree` with "people" tells them.)
+ * counted so too: `countsPeople`.)
  */
 const DISCRETE_UNIT =
   /^(?:points?|goals?|runs?|votes?|seats?|wickets?|rebounds?|assists?|medals?|games?|matches)$/i;
 
 /** Whether a figure counts things one by one: people of any kind, or `DISCRETE_UNIT`. */
 function discrete(q: Quantity): boolean {
-  return !!q.unit && (DISCRETE_UNIT.test(q.unit) || unitsAgree(q, PEOPLE));
+  return !!q.unit && (DISCRETE_UNIT.test(q.unit) || countsPeople(q));
 }
-const PEOPLE: Quantity = { raw: '', value: 0, qualifier: 'exact', unit: 'people' };
 
 /**
  * Two whole figures of ten or more one apart ("absent for 24 years" and "for 25 years", "a 39-foot-wide
