@@ -192,7 +192,7 @@ for (const [cls, words] of Object.entries({
  * "40 fighters" are two counts, "seven patients" and "six people" one.
  */
 const PERSON_KINDS: ReadonlySet<string> = new Set(
-  'military civilian worker member patient passenger child adult student victim officer firefighter pilot prisoner hostage suspect migrant tourist teenager voter nurse doctor miner crew'.split(
+  'military civilian worker member patient passenger child adult student victim officer firefighter pilot prisoner hostage suspect migrant tourist teenager voter nurse doctor crew boy girl baby son daughter mother father wife husband actor actress singer player driver'.split(
     ' ',
   ),
 );

@@ -22,6 +22,10 @@ const MONTHS: Record<string, number> = {
 const MONTH =
   '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+/** The weekdays and the months written out, as alternatives of an expression: the calendar's names, once. */
+export const WEEKDAY_NAMES = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
+export const MONTH_NAMES =
+  'January|February|March|April|May|June|July|August|September|October|November|December';
 const SEASONS: Record<string, [number, number]> = {
   spring: [3, 5],
   summer: [6, 8],
@@ -41,9 +45,9 @@ const DATE_RE = new RegExp(
     DAY_MONTH,
     // August 2023, in June
     `\\b(?<m3>${MONTH}) (?<y3>\\d{4})\\b`,
-    `\\b(?:in|since|until|by|last|next|this|early|late|mid-?) (?<m4>January|February|March|April|May|June|July|August|September|October|November|December)\\b(?!,? \\d)`,
+    `\\b(?:in|since|until|by|last|next|this|early|late|mid-?) (?<m4>${MONTH_NAMES})\\b(?!,? \\d)`,
     // weekdays: "on Saturday", "Sunday"
-    `\\b(?<wlead>(?:on|last|next|this) )?(?<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b`,
+    `\\b(?<wlead>(?:on|last|next|this) )?(?<wd>${WEEKDAY_NAMES})\\b`,
     // relative: "last summer", "next month", "last week", "yesterday"
     `\\b(?<rel>(?:last|next|this|earlier this|later this) (?<unit>week|month|year|spring|summer|autumn|fall|winter)|yesterday|today|tomorrow)\\b`,
     // a bare year

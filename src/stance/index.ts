@@ -16,7 +16,7 @@ import {
 } from '../match/numbers.ts';
 import { concept, contentStems, stem } from '../match/text.ts';
 import type { DateMention, NumberMention, SentenceAnalysis } from '../model/sentence.ts';
-import { dayKey, findTimes, type TimeMention } from '../nlp/dates.ts';
+import { dayKey, findTimes, MONTH_NAMES, type TimeMention, WEEKDAY_NAMES } from '../nlp/dates.ts';
 import { otherTally } from '../nlp/numbers.ts';
 
 /** Similarity from which two sentences are taken to speak of the same quantity, so different numbers conflict. */
@@ -109,9 +109,8 @@ interface StatedDay {
   deadline: boolean;
 }
 
-const WEEKDAY = /^(?:on\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/i;
-const MONTH_ALONE =
-  /^(?:in|by|since|until)\s+(January|February|March|April|May|June|July|August|September|October|November|December)$/i;
+const WEEKDAY = new RegExp(`^(?:on\\s+)?(${WEEKDAY_NAMES})$`, 'i');
+const MONTH_ALONE = new RegExp(`^(?:in|by|since|until)\\s+(${MONTH_NAMES})$`, 'i');
 /**
  * A saying right before a weekday or a month: the day of telling ("the ministry said on Tuesday",
  * "told reporters Monday", "announced in May"), not of what is told.

@@ -18,13 +18,14 @@ import {
 } from '../match/align.ts';
 import { matchEvidence, similarityAtLeast, similarityFrom } from '../match/index.ts';
 import { ParaphraseMemo } from '../match/model.ts';
-import { compatible, figureText, isVague, sameScale, unitsAgree } from '../match/numbers.ts';
+import { compatible, countsPeople, figureText, isVague, sameScale, unitsAgree } from '../match/numbers.ts';
 import { concept, contentStems, isStopword, NEGATIONS, stem, tokens } from '../match/text.ts';
 import type { Attribution, NumberMention, SentenceAnalysis } from '../model/sentence.ts';
 import type { StanceDetail } from '../model/stance.ts';
 import type { ArticleSide } from '../model/story.ts';
 import { antecedentsOf } from '../nlp/anaphora.ts';
 import { originKey } from '../nlp/attribution.ts';
+import { MONTH_NAMES, WEEKDAY_NAMES } from '../nlp/dates.ts';
 import { findNone, isAgeUnit, otherTally, sameHarm } from '../nlp/numbers.ts';
 import {
   CANNOT_CONFIRM,
@@ -1643,8 +1644,7 @@ function isRecord(s: SentenceAnalysis, n: NumberMention): boolean {
  * name ("according to county data reviewed by Channel 9", "Highway 9", "Apollo 11", "Flight 370"), not a
  * count. Not a day or a month ("on Tuesday 12 people died"), nor the sentence's first word.
  */
-const NAME_BEFORE =
-  /[^\s]\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\s)[A-Z][a-z]+\s$/;
+const NAME_BEFORE = new RegExp(`[^\\s]\\s+(?!(?:${WEEKDAY_NAMES}|${MONTH_NAMES})\\s)[A-Z][a-z]+\\s$`);
 
 /** Whether a figure without a unit is part of a name (`NAME_BEFORE`). */
 function inName(s: SentenceAnalysis, n: NumberMention): boolean {
@@ -1724,16 +1724,16 @@ function oneNamedAge(
   return ours.size > 0 && [...named(b)].some((n) => ours.has(n));
 }
 
-/**
- * The word an age in "N-year-old" form goes on to, when it names no person: "a 113-year-old time capsule"
- * is a thing's age, "a 46-year-old man" and "Suresh Kumar, 40," a person's.
- */
-const AGE_OF_THING =
-  /^[\s-]*(?:years?|months?)[\s-]old[\s-]+(?!(?:man|men|woman|women|boy|girl|child|baby|son|daughter|mother|father|wife|husband|actor|actress|singer|player|teenager|student|driver|patient|victim|suspect|resident|worker|soldier|officer|pilot|mother-of|father-of)\b)[a-z]/;
+/** The noun an age in "N-year-old" form goes on to ("a 113-year-old | time capsule", "a 46-year-old | man"). */
+const AGE_NOUN = /^[\s-]*(?:years?|months?)[\s-]old[\s-]+([a-z]+)/;
 
-/** Whether an age is a person's, not a thing's (`AGE_OF_THING`). */
+/**
+ * Whether an age is a person's, not a thing's: "a 113-year-old time capsule" is a thing's, "a 46-year-old
+ * man" and "Suresh Kumar, 40," a person's (`countsPeople` knows the nouns of people).
+ */
 function ofPerson(s: SentenceAnalysis, age: NumberMention): boolean {
-  return !AGE_OF_THING.test(s.text.slice(age.end, age.end + 30));
+  const noun = AGE_NOUN.exec(s.text.slice(age.end, age.end + 30))?.[1];
+  return !noun || countsPeople({ raw: noun, value: 0, qualifier: 'exact', unit: noun });
 }
 
 /** "22-year-old", "aged 22": a person's age. */
