@@ -216,6 +216,26 @@ export function timeConflict(
   claim: SentenceAnalysis,
   other: SentenceAnalysis,
 ): { ours: string; theirs: string; at: [TimeMention, TimeMention] } | undefined {
+  const pair = toldTimes(claim, other);
+  if (!pair || pair.agree) return undefined;
+  const [x, y] = pair.at;
+  return { ours: x.raw, theirs: y.raw, at: [x, y] };
+}
+
+/**
+ * Whether two statements each name one clock time an event happened at, and the two are one time told two
+ * ways ("shortly before 7 p.m." and "at 6:40 p.m."): the same moment, so most likely the same event, which
+ * a day that differs then contradicts.
+ */
+export function sameTimeOfDay(claim: SentenceAnalysis, other: SentenceAnalysis): boolean {
+  return toldTimes(claim, other)?.agree === true;
+}
+
+/** The one clock time each of two statements tells an event at, and whether they agree. */
+function toldTimes(
+  claim: SentenceAnalysis,
+  other: SentenceAnalysis,
+): { at: [TimeMention, TimeMention]; agree: boolean } | undefined {
   const told = (s: SentenceAnalysis) =>
     findTimes(s.text).filter(
       (x) => !insideQuote(s.text, x.start) && !SAID_AT.test(s.text.slice(Math.max(0, x.start - 40), x.start)),
@@ -226,8 +246,7 @@ export function timeConflict(
   if (theirs.length !== 1) return undefined;
   const [x, y] = [ours[0], theirs[0]];
   const apart = Math.min(Math.abs(x.minutes - y.minutes), 1440 - Math.abs(x.minutes - y.minutes));
-  if (apart <= (x.approximate || y.approximate ? LOOSE_TIME_SLACK : TIME_SLACK)) return undefined;
-  return { ours: x.raw, theirs: y.raw, at: [x, y] };
+  return { at: [x, y], agree: apart <= (x.approximate || y.approximate ? LOOSE_TIME_SLACK : TIME_SLACK) };
 }
 
 /**

@@ -52,6 +52,7 @@ import {
   numberConflict,
   offByOne,
   sameFigure,
+  sameTimeOfDay,
   scopeCovered,
   timeConflict,
 } from './index.ts';
@@ -681,10 +682,14 @@ function judgeAligned(c: SentenceAnalysis, t: SentenceAnalysis, context: PairCon
   // A statement that would confirm ours but for the day it names disputes it, when the two days' own
   // clauses tell of one event.
   // So does one that names another clock time for it ("at about 10:15 p.m." against "11:40 p.m.").
-  const when = dateConflict(c, t) ?? timeConflict(c, t);
+  // Two days of one clock time ("shortly before 7 p.m. on Friday", "at 6:40 p.m. on Thursday") are of one
+  // event however differently their clauses are worded.
+  const day = dateConflict(c, t);
+  const when = day ?? timeConflict(c, t);
   if (
     when &&
-    (wholeClause(c, when.at[0], t, when.at[1]) ||
+    ((day && sameTimeOfDay(c, t)) ||
+      wholeClause(c, when.at[0], t, when.at[1]) ||
       alignScore(overlap(around(c, when.at[0]), around(t, when.at[1]))) >= NUMBER_FLOOR)
   )
     return {

@@ -262,6 +262,13 @@ describe('judgePair', () => {
         'The central section of the bridge collapsed at 6:40 p.m. during the evening rush hour.',
       ),
     ).toEqual([]);
+    // One clock time told two ways on two days: one event, whose day differs, however the clauses are worded.
+    expect(
+      disputes(
+        'The central section of the bridge, about 60 meters long, collapsed shortly before 7 p.m. on Friday during the evening rush hour.',
+        'The collapse happened at 6:40 p.m. on Thursday, when a section of roughly 60 metres fell into the water.',
+      ),
+    ).toEqual([{ ours: 'Friday', theirs: 'Thursday' }]);
     // A short sentence is its day's clause, however differently the two are worded.
     expect(
       disputes('The election will be held on Oct. 26.', 'The election will take place on 19 October.'),
