@@ -1423,6 +1423,11 @@ function numberDisputes(
           const related = () => {
             if (age) return whole;
             let r = relatedAt(c, x, t, y);
+            // Two sentences that say much the same, and of one kind of people say one thing befell them
+            // ("left 25 workers trapped", "Twenty-three miners were trapped"), count one thing, however far
+            // apart the rest of their clauses' words.
+            if (whole >= BARE_NUMBER_FLOOR && unitsAgree(xu, yu) && sameFate(c.text, x, t.text, y))
+              r = Math.max(r, whole);
             if (rx) r = Math.max(r, relatedAt(rx.sentence, rx.number, t, y));
             if (ry) r = Math.max(r, relatedAt(c, x, ry.sentence, ry.number));
             return r;
@@ -1615,6 +1620,43 @@ function countedAlike(a: string, x: NumberMention, b: string, y: NumberMention):
   let shared = 0;
   for (const w of wa) if (wb.has(w)) shared++;
   return shared >= 2 && shared / Math.min(wa.size, wb.size) >= 0.6;
+}
+
+/** Words between a counted noun and what it did or had done to it ("were", "have been", "still"). */
+const BETWEEN_FATE = new Set([
+  'were',
+  'was',
+  'are',
+  'is',
+  'have',
+  'has',
+  'had',
+  'been',
+  'being',
+  'still',
+  'now',
+  'reportedly',
+  'who',
+]);
+
+/**
+ * What a count of people did or had done to them, the word after the counted noun ("25 workers trapped",
+ * "23 miners were trapped": trapped); undefined when the noun is not right after the figure.
+ */
+function fateOf(text: string, n: NumberMention): string | undefined {
+  if (!n.unit) return undefined;
+  const words = tokens(text.slice(n.end, n.end + 48).split(/[,;:.!?()“”"]/)[0] ?? '');
+  const noun = words.slice(0, 3).indexOf(n.unit.toLowerCase());
+  if (noun < 0) return undefined;
+  const fate = words.slice(noun + 1).find((w) => !BETWEEN_FATE.has(w));
+  return fate && !isStopword(fate) ? stem(fate) : undefined;
+}
+
+/** Whether two counts of people say the same thing befell them (`fateOf`). */
+function sameFate(a: string, x: NumberMention, b: string, y: NumberMention): boolean {
+  if (!countsPeople(x) || !countsPeople(y)) return false;
+  const fate = fateOf(a, x);
+  return fate !== undefined && fate === fateOf(b, y);
 }
 
 /**

@@ -198,6 +198,28 @@ describe('judgePair', () => {
     expect(stances).toEqual(['confirms']);
   });
 
+  it('disputes two counts of one kind of people that one thing befell, in sentences that say much the same', () => {
+    const disputes = disputesBetween(
+      'Families gathered at the mine entrance overnight, many wrapped in blankets against the desert cold.',
+      'The mine is operated by Minera Atacama, which employs about 1,200 people at the site.',
+    );
+    const lead =
+      'Twenty-three miners were trapped about 450 metres underground after a tunnel collapsed at the San Lorenzo copper mine in northern Chile on Monday night, officials said.';
+    expect(
+      disputes(
+        lead,
+        'Rescuers freed four miners on Tuesday from the San Lorenzo copper mine in northern Chile, where a tunnel collapse late on Monday left 25 workers trapped, but 21 remain underground, authorities said.',
+      ),
+    ).toEqual([{ ours: 'Twenty-three', theirs: '25' }]);
+    // Not a count of what befell others: the rescuers who reached them are not the trapped.
+    expect(
+      disputes(
+        lead,
+        'Rescuers freed four miners on Tuesday from the San Lorenzo copper mine in northern Chile, where a tunnel collapse late on Monday was reached by 25 workers, authorities said.',
+      ),
+    ).toEqual([]);
+  });
+
   it('disputes a temperature given otherwise, however its scale is written', () => {
     const disputes = disputesBetween(
       'Land areas saw record heat across much of the northern hemisphere, the report said.',
