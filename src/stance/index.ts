@@ -250,6 +250,21 @@ function toldTimes(
 }
 
 /**
+ * Whether one sentence gives figures and no clock time and the other a clock time and no figure: "11
+ * occupants were injured" and "The plane landed at 11:15" tell two things, however alike their other
+ * words, as two sentences whose figures all differ do (`figuresDiffer`).
+ */
+export function countAgainstTime(a: SentenceAnalysis, b: SentenceAnalysis): boolean {
+  const kinds = (s: SentenceAnalysis) => ({
+    figures: sentenceQuantities(s).length > 0,
+    time: findTimes(s.text).length > 0,
+  });
+  const x = kinds(a);
+  const y = kinds(b);
+  return (x.figures && !x.time && y.time && !y.figures) || (y.figures && !y.time && x.time && !x.figures);
+}
+
+/**
  * The very same figure, written exactly, whatever word follows it: "the 300 seats" and "the 300-member
  * parliament".
  */

@@ -42,6 +42,7 @@ import {
 } from './cues.ts';
 import {
   concepts,
+  countAgainstTime,
   cueScope,
   dateConflict,
   FRAME_STEMS,
@@ -664,7 +665,7 @@ function judgeAligned(c: SentenceAnalysis, t: SentenceAnalysis, context: PairCon
   if (numberConflict(c, t)) return null;
   // Nor do two statements whose figures all differ state one fact, unless a day they share says so
   // ("the first 1,500 were shipped from October 8 to 13", "transported from Oct. 8-13 via seven vessels").
-  if (!evidence.sharedDays && figuresDiffer(c, t)) return null;
+  if (!evidence.sharedDays && (figuresDiffer(c, t) || countAgainstTime(c, t))) return null;
   // A statement confirms only a statement of the same polarity ("had not yet been moved" does not confirm
   // "were caught on camera"), and only when it says something (a menu's lone "Dismiss" does not).
   // (Between lone statements, headlines, the side each article takes on the story speaks instead.)
@@ -1331,8 +1332,11 @@ function numberDisputes(
   // reports both and disputes neither; nor is ours disputed by a figure it gives itself.
   // The very same figure written exactly is given too, named or not ("the 6.8 reported by the U.S.
   // Geological Survey" of "a magnitude of 6.8").
+  // So is a total of people their parts add up to ("a total of 180 passengers and crew" of "174
+  // passengers and 6 crew").
   const given = (figures: readonly NumberMention[], y: NumberMention) =>
-    figures.some((z) => !z.denied && ((sameQuantity(z, y) && compatible(z, y)) || sameFigure(z, y)));
+    figures.some((z) => !z.denied && ((sameQuantity(z, y) && compatible(z, y)) || sameFigure(z, y))) ||
+    addsUpTo(figures, y);
   ours.sentences.forEach((c, i) => {
     const cn = ourCounts[i];
     if (!cn.length) return;
@@ -1620,6 +1624,15 @@ function countedAlike(a: string, x: NumberMention, b: string, y: NumberMention):
   let shared = 0;
   for (const w of wa) if (wb.has(w)) shared++;
   return shared >= 2 && shared / Math.min(wa.size, wb.size) >= 0.6;
+}
+
+/** Whether two or more counts of people of a sentence add up to a count of people of another. */
+function addsUpTo(figures: readonly NumberMention[], total: NumberMention): boolean {
+  if (!countsPeople(total) || isAge(total)) return false;
+  const parts = figures.filter((z) => !z.denied && countsPeople(z) && !isAge(z));
+  if (parts.length < 2) return false;
+  const sum = parts.reduce((n, z) => n + z.value, 0);
+  return compatible({ ...total, value: sum, raw: String(sum), qualifier: 'exact' }, total);
 }
 
 /** Words between a counted noun and what it did or had done to it ("were", "have been", "still"). */

@@ -220,6 +220,20 @@ describe('judgePair', () => {
     ).toEqual([]);
   });
 
+  it('reads a total of people its parts add up to as given, not a rival count', () => {
+    const disputes = disputesBetween(
+      'An Aeralis A320 returned to Port Ellery after the crew shut down one engine.',
+      'Passengers left the aircraft by the emergency slides on the runway.',
+    );
+    const parts = 'The nine-year-old aircraft was carrying 174 passengers and 6 crew.';
+    expect(disputes('A total of 180 passengers and crew were on the aircraft.', parts)).toEqual([]);
+    expect(disputes(parts, 'A total of 180 passengers and crew were on the aircraft.')).toEqual([]);
+    // A total the parts do not add up to still disputes.
+    expect(disputes('A total of 190 passengers and crew were on the aircraft.', parts)).toEqual([
+      { ours: '190', theirs: '174' },
+    ]);
+  });
+
   it('disputes a temperature given otherwise, however its scale is written', () => {
     const disputes = disputesBetween(
       'Land areas saw record heat across much of the northern hemisphere, the report said.',
@@ -490,6 +504,27 @@ describe('judgePair', () => {
       named('Dylan Thomas was told by doctors that a spider burrowed under his skin.', ['Dylan Thomas']),
     ];
     expect(stances(ours, [...said, ...theirs.slice(1)])).toEqual([[0, 0, 'confirms', 'same-fact']]);
+  });
+
+  it('does not confirm a count by a sentence that gives only a clock time', () => {
+    const judged = judgedBetween(
+      'An Aeralis A320 returned to Port Ellery after the crew shut down one engine.',
+      'Passengers left the aircraft by the emergency slides on the runway.',
+    );
+    const stancesOf = (ours: string, theirs: string) =>
+      judged(ours, theirs)
+        .filter((j) => j.ours === 1 && j.theirs === 1)
+        .map((j) => j.detail.stance);
+    const injured =
+      'The airport said 11 occupants were injured during the evacuation, two of whom went to hospital.';
+    expect(stancesOf(injured, 'The plane landed at 11:15 local time, according to the airport.')).toEqual([]);
+    // A sentence that gives the count as well still speaks to it.
+    expect(
+      stancesOf(
+        injured,
+        'The plane landed at 11:15 local time and 11 occupants were injured during the evacuation, the airport said.',
+      ),
+    ).toEqual(['confirms']);
   });
 
   it('confirms no line that only says someone did not comment, and still one that goes on to a fact', () => {
