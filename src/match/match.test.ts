@@ -117,6 +117,14 @@ describe('quantities', () => {
     expect(compatible(q('a $2,084 tip'), q('a $2,000 tip'))).toBe(true);
   });
 
+  it('reads a whole percentage as what a finer one rounds to', () => {
+    expect(compatible(q('shares rose 14%'), q('shares closed up 14.2%'))).toBe(true);
+    expect(compatible(q('41.3% of the vote'), q('41.26% of the vote'))).toBe(true);
+    expect(compatible(q('shares rose 14%'), q('shares closed up 14.6%'))).toBe(false);
+    // Up is no fall, however close.
+    expect(compatible(q('shares rose 14%'), q('shares fell 14.2%'))).toBe(false);
+  });
+
   it('counts people and each kind of people as one thing, but no two kinds as one', () => {
     const agree = (a: string, b: string) => unitsAgree(q(a), q(b));
     expect(agree('Seven patients are in hospital.', 'Six people have been admitted.')).toBe(true);

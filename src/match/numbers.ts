@@ -138,10 +138,28 @@ function roundsTo(a: Quantity, b: Quantity): boolean {
   return coarse - half <= fine && fine < coarse + half;
 }
 
+/** Decimal places a figure is written with ("14.2%": 1). */
+function places(q: Quantity): number {
+  return /\.(\d+)/.exec(q.raw.replace(/,/g, ''))?.[1].length ?? 0;
+}
+
+/**
+ * Whether two exact percentages are one share told at two precisions: the finer rounds to the coarser
+ * ("rose 14%" and "closed up 14.2%"), as reporters round a share to a whole.
+ */
+function sharePrecision(a: Quantity, b: Quantity): boolean {
+  if (a.unit !== '%' || b.unit !== '%' || a.qualifier !== 'exact' || b.qualifier !== 'exact') return false;
+  const [coarse, fine] = places(a) <= places(b) ? [a, b] : [b, a];
+  const p = places(coarse);
+  if (p === places(fine)) return false;
+  return Math.round(fine.value * 10 ** p) === Math.round(coarse.value * 10 ** p);
+}
+
 /** Whether two statements of one quantity can both be true. */
 export function compatible(x: Quantity, y: Quantity): boolean {
   const [a, b] = [inCelsius(x), inCelsius(y)];
   if (opposite(a, b)) return false;
+  if (sharePrecision(a, b)) return true;
   const [a0, a1] = interval(a);
   const [b0, b1] = interval(b);
   return a0 <= b1 && b0 <= a1 && roundsTo(a, b);
