@@ -8,6 +8,7 @@ import {
   compatible,
   countsPeople,
   figureText,
+  isVague,
   nearValues,
   type Quantity,
   sameScale,
@@ -250,6 +251,18 @@ function toldTimes(
 }
 
 /**
+ * Whether two sentences give one figure of one thing ("12 years behind bars" and "to 12 years in prison";
+ * "about 60 meters long" and "roughly 60 metres"): a fact they share, which ties them to one event.
+ * "Two U.S. officials" and "nearly two years ago" share a number, not a figure.
+ */
+export function shareFigure(a: SentenceAnalysis, b: SentenceAnalysis): boolean {
+  const theirs = sentenceQuantities(b).filter((y) => y.unit);
+  return sentenceQuantities(a).some(
+    (x) => x.unit && theirs.some((y) => unitsAgree(x, y) && compatible(x, y)),
+  );
+}
+
+/**
  * Whether one sentence gives figures and no clock time and the other a clock time and no figure: "11
  * occupants were injured" and "The plane landed at 11:15" tell two things, however alike their other
  * words, as two sentences whose figures all differ do (`figuresDiffer`).
@@ -295,7 +308,9 @@ export function figuresDiffer(a: SentenceAnalysis, b: SentenceAnalysis): boolean
       if ((!x.unit && !y.unit) || !unitsAgree(x, y)) continue;
       // An open bound agrees with any figure beyond it: "at least 23 people" is no statement of "200
       // soldiers", a figure of another order.
-      if ((compatible(x, y) && nearValues(x, y)) || offByOne(x, y)) return false;
+      // So does a magnitude ("Thousands of people" and "Tens of thousands of people" may tell one crowd).
+      const magnitude = (isVague(x) || isVague(y)) && !!x.unit && !!y.unit;
+      if ((compatible(x, y) && (nearValues(x, y) || magnitude)) || offByOne(x, y)) return false;
       comparable = true;
     }
   return comparable;

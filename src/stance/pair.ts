@@ -55,6 +55,7 @@ import {
   sameFigure,
   sameTimeOfDay,
   scopeCovered,
+  shareFigure,
   timeConflict,
 } from './index.ts';
 
@@ -665,7 +666,7 @@ function judgeAligned(c: SentenceAnalysis, t: SentenceAnalysis, context: PairCon
   if (numberConflict(c, t)) return null;
   // Nor do two statements whose figures all differ state one fact, unless a day they share says so
   // ("the first 1,500 were shipped from October 8 to 13", "transported from Oct. 8-13 via seven vessels").
-  if (!evidence.sharedDays && (figuresDiffer(c, t) || countAgainstTime(c, t))) return null;
+  if (!evidence.sharedDays && figuresDiffer(c, t)) return null;
   // A statement confirms only a statement of the same polarity ("had not yet been moved" does not confirm
   // "were caught on camera"), and only when it says something (a menu's lone "Dismiss" does not).
   // (Between lone statements, headlines, the side each article takes on the story speaks instead.)
@@ -683,13 +684,14 @@ function judgeAligned(c: SentenceAnalysis, t: SentenceAnalysis, context: PairCon
   // A statement that would confirm ours but for the day it names disputes it, when the two days' own
   // clauses tell of one event.
   // So does one that names another clock time for it ("at about 10:15 p.m." against "11:40 p.m.").
-  // Two days of one clock time ("shortly before 7 p.m. on Friday", "at 6:40 p.m. on Thursday") are of one
-  // event however differently their clauses are worded.
+  // Two days of one clock time ("shortly before 7 p.m. on Friday", "at 6:40 p.m. on Thursday"), or of
+  // one figure of one thing ("sentenced to 12 years behind bars on Wednesday", "on Thursday sentenced
+  // ... to 12 years in prison"), are of one event however differently their clauses are worded.
   const day = dateConflict(c, t);
   const when = day ?? timeConflict(c, t);
   if (
     when &&
-    ((day && sameTimeOfDay(c, t)) ||
+    ((day && (sameTimeOfDay(c, t) || shareFigure(c, t))) ||
       wholeClause(c, when.at[0], t, when.at[1]) ||
       alignScore(overlap(around(c, when.at[0]), around(t, when.at[1]))) >= NUMBER_FLOOR)
   )
@@ -699,6 +701,11 @@ function judgeAligned(c: SentenceAnalysis, t: SentenceAnalysis, context: PairCon
       basis: 'numbers',
       numberConflict: { ours: when.ours, theirs: when.theirs },
     };
+  // A count told against a clock time confirms nothing when they share nothing but their speaker ("The
+  // airport said 11 occupants were injured", "The plane landed at 11:15 local time, according to the
+  // airport"); two that name one route do ("The 3.2-kilometre march from Central Station to Parliament
+  // Square", "set off from Central Station shortly after 11am"). Its day may still dispute it, above.
+  if (!evidence.sharedDays && countAgainstTime(c, t) && !beyondSpeaker(c, t.text, t.attribution)) return null;
   return { stance: 'confirms', score: round(sim()), basis: 'same-fact' };
 }
 

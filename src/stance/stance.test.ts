@@ -305,6 +305,20 @@ describe('judgePair', () => {
         'The collapse happened at 6:40 p.m. on Thursday, when a section of roughly 60 metres fell into the water.',
       ),
     ).toEqual([{ ours: 'Friday', theirs: 'Thursday' }]);
+    // So is one figure of one thing: a sentence of so many years on two days.
+    expect(
+      disputes(
+        'A Brennport financial adviser who stole from hundreds of local families was sentenced to 12 years behind bars on Wednesday.',
+        'A federal judge on Thursday sentenced Brennport investment adviser Gerald Ostrowski to 12 years in prison for running a Ponzi scheme.',
+      ),
+    ).toEqual([{ ours: 'Wednesday', theirs: 'Thursday' }]);
+    // And a crowd told as a magnitude ("Thousands", "Tens of thousands") is one crowd, whose day differs.
+    expect(
+      disputes(
+        'Thousands of people marched through the centre of Brennmouth on Saturday to protest against government plans to raise the state pension age to 68.',
+        "Tens of thousands of people marched through Brennmouth on Sunday in protest at the government's plan to raise the pension age.",
+      ),
+    ).toEqual([{ ours: 'Saturday', theirs: 'Sunday' }]);
     // A short sentence is its day's clause, however differently the two are worded.
     expect(
       disputes('The election will be held on Oct. 26.', 'The election will take place on 19 October.'),
@@ -518,6 +532,13 @@ describe('judgePair', () => {
     const injured =
       'The airport said 11 occupants were injured during the evacuation, two of whom went to hospital.';
     expect(stancesOf(injured, 'The plane landed at 11:15 local time, according to the airport.')).toEqual([]);
+    // Two that name one route beyond their speaker still tell one fact.
+    expect(
+      stancesOf(
+        'The 3.2-kilometre march from Central Station to Parliament Square was peaceful for most of the day.',
+        'The march set off from Central Station shortly after 11am and made its way along Kingsway to Parliament Square.',
+      ),
+    ).toEqual(['confirms']);
     // A sentence that gives the count as well still speaks to it.
     expect(
       stancesOf(
