@@ -302,6 +302,24 @@ const NEGATION_LIGHT_VERBS = new Set([
   'allowed',
 ]);
 
+/** Nouns a "no" frames what follows with ("no plans to close", "no cases of measles", "no sign of"). */
+const NO_FRAME = new Set([
+  'plans',
+  'plan',
+  'intention',
+  'intentions',
+  'cases',
+  'case',
+  'sign',
+  'signs',
+  'reports',
+]);
+
+/** Verbs that say the verb after "to" was not done ("refused to concede", "failed to reach"). */
+const REFUSAL = /^(?:refus(?:e|es|ed|ing)|fail(?:s|ed|ing)?)$/;
+/** Verbs whose refusal says nothing of the story: a no-comment. */
+const NOT_REFUSED = new Set(['comment', 'say', 'confirm', 'discuss', 'elaborate', 'answer', 'respond', 'be']);
+
 /** Reporting verbs whose negation negates what was said ("did not say that pets go to heaven"). */
 const NEGATED_SAYING = /^(?:say|says|said|claim|claims|claimed)$/;
 
@@ -324,6 +342,12 @@ export function negatesClaim(
   return false;
 }
 
+/** Whether a sentence says a verb of ours was refused or failed ("refused to concede" of "conceded defeat"). */
+function refusesClaim(c: SentenceAnalysis, t: SentenceAnalysis): boolean {
+  const ours = negationReading(c);
+  return negationReading(t).refused.some((w) => ours.concepts.has(w));
+}
+
 /** What `negatesClaim` reads of a sentence, whichever side of the pair it is on. */
 interface NegationReading {
   /** Its content words, by concept as the alignment reads them: "has not died" negates "death". */
@@ -334,6 +358,11 @@ interface NegationReading {
    * predicate (the first, unless a reporting verb is negated: then what was said, all of them).
    */
   scopes: { all: readonly string[]; predicate: readonly string[] }[];
+  /**
+   * Verbs it says were refused or failed ("refused to concede": concede). Read only for whether two
+   * statements agree in polarity: a refusal is no denial of what a story reports.
+   */
+  refused: readonly string[];
 }
 
 /** A sentence's `NegationReading`, kept with its cues (read when first asked: each sentence is held against many). */
@@ -349,7 +378,10 @@ function negationReading(s: Pick<SentenceAnalysis, 'text'>): NegationReading {
     // "No" negates the noun it determines ("no idea how the truck got there"); "not", "never" and "no one"
     // what follows.
     const reach = words[i] === 'no' && words[i + 1] !== 'one' ? 1 : 3;
-    for (let k = i + 1; k < words.length && all.length < reach; k++) {
+    // "No plans to close", "no cases of the syndrome": the noun is a frame, what follows is negated.
+    const framed =
+      words[i] === 'no' && NO_FRAME.has(words[i + 1] ?? '') && /^(?:to|of)$/.test(words[i + 2] ?? '');
+    for (let k = framed ? i + 3 : i + 1; k < words.length && all.length < reach; k++) {
       const w = words[k];
       if (isNegation(w) || /[.;:!?]$/.test(w)) break;
       if (isStopword(w) || NEGATION_ADVERBS.has(w) || NEGATION_LIGHT_VERBS.has(w)) continue;
@@ -357,7 +389,12 @@ function negationReading(s: Pick<SentenceAnalysis, 'text'>): NegationReading {
     }
     scopes.push({ all, predicate: NEGATED_SAYING.test(words[i + 1] ?? '') ? all : all.slice(0, 1) });
   }
-  cues.negations = { concepts: new Set(contentStems(text).map(concept)), scopes };
+  // "Refused to concede", "failed to reach": the verb after is not done.
+  const refused: string[] = [];
+  for (let i = 0; i + 2 < words.length; i++)
+    if (REFUSAL.test(words[i]) && words[i + 1] === 'to' && !NOT_REFUSED.has(words[i + 2]))
+      refused.push(concept(stem(words[i + 2])));
+  cues.negations = { concepts: new Set(contentStems(text).map(concept)), scopes, refused };
   return cues.negations;
 }
 
@@ -779,7 +816,7 @@ function quotedByAnother(a: SentenceAnalysis, b: SentenceAnalysis): boolean {
 function oppositePolarity(a: SentenceAnalysis, b: SentenceAnalysis): boolean {
   const negative = (s: SentenceAnalysis, other: SentenceAnalysis) => {
     const c = cuesOf(s);
-    return c.refutes >= 0 || c.unsure >= 0 || negatesClaim(other, s);
+    return c.refutes >= 0 || c.unsure >= 0 || negatesClaim(other, s) || refusesClaim(other, s);
   };
   return negative(a, b) !== negative(b, a);
 }

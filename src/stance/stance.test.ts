@@ -548,6 +548,53 @@ describe('judgePair', () => {
     ).toEqual(['confirms']);
   });
 
+  it('confirms no statement by its refusal, nor by "no plans to" or "no cases of" it', () => {
+    const judged = judgedBetween(
+      'The Civic Union won 78 of the 150 seats in the National Assembly.',
+      'Turnout was 67.2 percent, the highest since 2009.',
+    );
+    const stancesOf = (ours: string, theirs: string) =>
+      judged(ours, theirs)
+        .filter((j) => j.ours === 1 && j.theirs === 1)
+        .map((j) => j.detail.stance);
+    const conceded = 'Prime Minister Tomas Reiner conceded defeat on Monday night in a speech to supporters.';
+    expect(
+      stancesOf(
+        conceded,
+        'Prime Minister Tomas Reiner refused to concede defeat on Monday night in a speech to supporters.',
+      ),
+    ).toEqual([]);
+    expect(
+      stancesOf(
+        conceded,
+        'Prime Minister Tomas Reiner conceded on Monday night in a speech to his supporters.',
+      ),
+    ).toEqual(['confirms']);
+    // A refusal agrees with a negation of the same verb.
+    expect(
+      stancesOf(
+        'Prime Minister Tomas Reiner did not concede defeat on Monday night in a speech to supporters.',
+        'Prime Minister Tomas Reiner refused to concede defeat on Monday night in a speech to supporters.',
+      ),
+    ).toEqual(['confirms']);
+    const closing =
+      'The union said it had been told the Ashford plant on Kellerman Road would close by the end of next year.';
+    expect(
+      stancesOf(
+        closing,
+        'Lindqvist said the company had no plans to close its Ashford plant on Kellerman Road.',
+      ),
+    ).not.toContain('confirms');
+    const developed =
+      'Two participants in the trial developed Guillain-Barre syndrome within six weeks of vaccination.';
+    expect(
+      stancesOf(
+        developed,
+        'Corvane said no cases of Guillain-Barre syndrome had been found among trial participants.',
+      ),
+    ).toEqual([]);
+  });
+
   it('confirms no line that only says someone did not comment, and still one that goes on to a fact', () => {
     const ours = [
       sentence('The army has not commented on the air strike on the hospital in Al-Qasr.'),
