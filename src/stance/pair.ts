@@ -153,6 +153,12 @@ export const NUMBER_FLOOR = 0.35;
 export const BARE_NUMBER_FLOOR = 0.5;
 /** Two figures further apart than this are not two counts of one thing (a part and a whole, more likely). */
 const CONFLICT_RATIO = 2;
+/** Figures from which one twice another still conflicts with it (`conflictScale`). */
+const DOUBLED_FROM = 100;
+/** Whether one figure is exactly twice the other. */
+function doubled(x: NumberMention, y: NumberMention): boolean {
+  return x.value === 2 * y.value || y.value === 2 * x.value;
+}
 /** Relatedness from which a debunk's sentence is about one of our claims. */
 export const DEBUNK_FLOOR = 0.12;
 /** Relatedness from which a report's sentence is the one a debunk's first statement speaks of, when nothing closer is found. */
@@ -1450,6 +1456,8 @@ function numberDisputes(
           // A record ("the biggest catfish ever caught was 22 stone") is another quantity than the count
           // a story reports.
           if (fx.record !== fy.record) continue;
+          // Nor is what someone asked for what came of it.
+          if (fx.requested !== fy.requested) continue;
           // How related the two numbers' own clauses and counted things are. Two sentences of one story
           // say much the same around different quantities ("dismissed for 25 years of absence", "employed
           // for 35 years"), so the likeness of the whole sentences is no sign of a conflict. An age is
@@ -1596,7 +1604,10 @@ const SMALL_COUNT_GAP = 2;
  * Small counts differ by a ratio of two and more for a single step ("one person killed", "two people").
  */
 function conflictScale(x: NumberMention, y: NumberMention): boolean {
-  if (sameScale(x, y, CONFLICT_RATIO)) return true;
+  // An amount twice another is still a rival figure ("fined him $250,000", "a $500,000 fine"); of small
+  // counts, three and six are as likely a part and the whole.
+  if (sameScale(x, y, CONFLICT_RATIO) || (Math.min(x.value, y.value) >= DOUBLED_FROM && doubled(x, y)))
+    return true;
   return (
     x.unit !== '%' &&
     Number.isInteger(x.value) &&
@@ -1631,18 +1642,21 @@ const QUALIFYING = new Set([
 ]);
 
 /** `countedWords` of each number of a sentence, kept with the text it was read in. */
-const countedCache = new WeakMap<NumberMention, { text: string; words: Set<string> }>();
+const countedCache = new WeakMap<NumberMention, { text: string; words: Set<string>; lead: string }>();
 
-/** The content words naming what a number counts: up to three after it and two before it, within its clause. */
-function countedWords(text: string, n: NumberMention): Set<string> {
+/**
+ * The content words naming what a number counts, up to three after it and two before it within its
+ * clause, and the two before it alone (`lead`, when there are two).
+ */
+function countedReading(text: string, n: NumberMention): { words: Set<string>; lead: string } {
   const cached = countedCache.get(n);
-  if (cached?.text === text) return cached.words;
-  const words = readCountedWords(text, n);
-  countedCache.set(n, { text, words });
-  return words;
+  if (cached?.text === text) return cached;
+  const read = { text, ...readCountedWords(text, n) };
+  countedCache.set(n, read);
+  return read;
 }
 
-function readCountedWords(text: string, n: NumberMention): Set<string> {
+function readCountedWords(text: string, n: NumberMention): { words: Set<string>; lead: string } {
   const after = tokens(text.slice(n.end, n.end + 48).split(/[,;:.!?()“”"]/)[0] ?? '');
   const before = tokens(
     text
@@ -1655,7 +1669,8 @@ function readCountedWords(text: string, n: NumberMention): Set<string> {
       .filter((w) => !isStopword(w) && !QUALIFYING.has(w) && !/^\d/.test(w))
       .slice(0, k)
       .map((w) => concept(stem(w)));
-  return new Set([...pick(after, 3), ...pick([...before].reverse(), 2)]);
+  const lead = pick([...before].reverse(), 2);
+  return { words: new Set([...pick(after, 3), ...lead]), lead: lead.length === 2 ? lead.join(' ') : '' };
 }
 
 /**
@@ -1663,8 +1678,13 @@ function readCountedWords(text: string, n: NumberMention): Set<string> {
  * most of the shorter side ("10,000 North Korean soldiers" and "11,000 North Korean troops").
  */
 function countedAlike(a: string, x: NumberMention, b: string, y: NumberMention): boolean {
-  const wa = countedWords(a, x);
-  const wb = countedWords(b, y);
+  const ra = countedReading(a, x);
+  const rb = countedReading(b, y);
+  // The same two words right before two figures of one unit name one quantity ("profit fell to $298
+  // million", "Net profit fell to $312 million").
+  if (ra.lead && ra.lead === rb.lead && x.unit && x.unit === y.unit) return true;
+  const wa = ra.words;
+  const wb = rb.words;
   let shared = 0;
   for (const w of wa) if (wb.has(w)) shared++;
   return shared >= 2 && shared / Math.min(wa.size, wb.size) >= 0.6;
@@ -1769,6 +1789,8 @@ interface Figure {
   record: boolean;
   /** A count of no one harmed ("No one was injured", `findNone`), not a figure. */
   none: boolean;
+  /** What someone asked for ("had sought a sentence of six years"), not what came of it (`isRequested`). */
+  requested: boolean;
 }
 
 function figuresOf(s: SentenceAnalysis, counts: readonly NumberMention[]): Figure[] {
@@ -1776,7 +1798,21 @@ function figuresOf(s: SentenceAnalysis, counts: readonly NumberMention[]): Figur
     none: k >= s.numbers.length,
     aside: isVague(n) || isIncrement(s, n) || isPrevious(s, n) || inName(s, n),
     record: isRecord(s, n),
+    requested: k < s.numbers.length && isRequested(s, n),
   }));
+}
+
+/** A request right before a figure, in its clause: "had sought a sentence of", "asked the judge for". */
+const REQUESTED_BEFORE =
+  /\b(?:sought|seeks?|seeking|asked(?:\s+\w+){0,3}\s+for|asking(?:\s+\w+){0,3}\s+for|requested|demand(?:s|ed|ing)?|call(?:s|ed|ing)? for|push(?:es|ed|ing)? for)\b[^,;.]{0,24}$/i;
+
+/**
+ * Whether a figure is what someone asked for ("Prosecutors had asked for 15 years", "a lawyer had sought a
+ * sentence of six years"): another quantity than the one a court, a company or a vote settled on ("was
+ * sentenced to 12 years"), though its unit and its words are the same.
+ */
+function isRequested(s: SentenceAnalysis, n: NumberMention): boolean {
+  return REQUESTED_BEFORE.test(s.text.slice(Math.max(0, n.start - 48), n.start));
 }
 
 /** `countsOf` of each sentence read so far. */

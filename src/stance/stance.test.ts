@@ -220,6 +220,32 @@ describe('judgePair', () => {
     ).toEqual([]);
   });
 
+  it('disputes two figures of one quantity named by the same words before them, or twice another', () => {
+    const disputes = disputesBetween(
+      'Norvane Systems will shed 2,300 jobs worldwide after a sharp drop in orders.',
+      'Demand for factory automation equipment weakened in Europe and China.',
+    );
+    expect(
+      disputes(
+        'The company said profit fell to $298 million in the third quarter.',
+        'Net profit fell to $312 million from $503 million a year earlier.',
+      ),
+    ).toEqual([{ ours: '$298 million', theirs: '$312 million' }]);
+    expect(
+      disputes(
+        'The judge ordered Ostrowski to pay a $500,000 fine on top of restitution.',
+        'Judge Helena Marquez also ordered Ostrowski to pay $14.6 million in restitution and fined him $250,000.',
+      ),
+    ).toEqual([{ ours: '$500,000', theirs: '$250,000' }]);
+    // What someone asked for is not what came of it.
+    expect(
+      disputes(
+        "Ostrowski's lawyer, Raymond Oyelaran, had sought a sentence of six years, citing his client's age.",
+        'Ostrowski was sentenced to 12 years in prison for running a Ponzi scheme.',
+      ),
+    ).toEqual([]);
+  });
+
   it('reads a total of people its parts add up to as given, not a rival count', () => {
     const disputes = disputesBetween(
       'An Aeralis A320 returned to Port Ellery after the crew shut down one engine.',
