@@ -57,7 +57,7 @@ function saidOf(s: SentenceAnalysis): ReadonlySet<string> {
     if (s.attribution)
       for (const w of contentStems(`${s.attribution.source} ${s.attribution.role ?? ''}`)) names.add(w);
     said = new Set(
-      contentStems(s.text)
+      contentStems(s.text.replace(TRAILING_SPEAKER, ''))
         .filter((w) => !names.has(w))
         .map(concept),
     );
@@ -68,17 +68,61 @@ function saidOf(s: SentenceAnalysis): ReadonlySet<string> {
 }
 
 /**
+ * A sentence's closing speaker named by a common noun (", the museum said.", ", a hospital spokesman
+ * said."), which the attribution reader leaves unnamed: who spoke, not what was said.
+ */
+const TRAILING_SPEAKER =
+  /,\s+(?:the|a|an|its|his|her|their)\s+[\p{L}' -]{1,40}?\s+(?:said|says|added|told\s+\p{L}+)[.!]?\s*$/u;
+
+/**
  * Whether two sentences share something they say beyond the names they mention: "Dylan Thomas has been
  * contacted for comment" states nothing of "Dylan Thomas was told by doctors that he had an allergy".
+ * Two lines of one speaker share more than a word: a speaker says several things of one story ("the
+ * longest search the team had carried out", "the value of carrying emergency kit").
  */
 export function saysAlike(a: SentenceAnalysis, b: SentenceAnalysis): boolean {
   // A sentence repeated word for word says what it says, even when that is all names ("'It's Kevin being
   // Kevin,' his cousin Keith told CBC.").
   if (a.text === b.text) return true;
+  if (oneSpeaker(a, b)) return sharedBeyondSpeakers(a, b) >= 2;
   const x = saidOf(a);
   const y = saidOf(b);
   for (const w of x) if (y.has(w)) return true;
   return false;
+}
+
+/** Whether two sentences are attributed to one named speaker (a word of their names shared). */
+function oneSpeaker(a: SentenceAnalysis, b: SentenceAnalysis): boolean {
+  if (!a.attribution || !b.attribution) return false;
+  const theirs = new Set(contentStems(b.attribution.source));
+  return contentStems(a.attribution.source).some((w) => theirs.has(w));
+}
+
+/** The outlet a speaker told something, by its capitalised name ("told CBS News", "told the AP"). */
+const TOLD_OUTLET = /\btold\s+((?:the\s+)?(?:\p{Lu}[\p{L}\d.&'’-]*\s*){1,4})/gu;
+
+/**
+ * The content words two sentences share beyond their speakers' names and roles: the names of whom they
+ * speak of count ("The Pentagon's press secretary confirmed the death of Ahmed Abdi Godane" and "The
+ * Pentagon has confirmed that Ahmed Abdi Godane ... was killed").
+ */
+function sharedBeyondSpeakers(a: SentenceAnalysis, b: SentenceAnalysis): number {
+  const speakers = new Set(
+    [a.attribution, b.attribution].flatMap((x) => (x ? contentStems(`${x.source} ${x.role ?? ''}`) : [])),
+  );
+  // Whom they told is no more what they said than who they are ("told CBS News", "told the AP").
+  for (const s of [a, b])
+    for (const m of s.text.matchAll(TOLD_OUTLET)) for (const w of contentStems(m[1])) speakers.add(w);
+  const words = (s: SentenceAnalysis) =>
+    new Set(
+      contentStems(s.text)
+        .filter((w) => !speakers.has(w))
+        .map(concept),
+    );
+  const x = words(a);
+  let shared = 0;
+  for (const w of words(b)) if (x.has(w)) shared++;
+  return shared;
 }
 
 /** How much two sentences share, weighted by rarity: cosine, and the covered share of each side. */

@@ -258,6 +258,41 @@ describe('saysAlike', () => {
     expect(saysAlike(betrayal, challenge)).toBe(false);
     expect(saysAlike(same, { ...same })).toBe(true);
   });
+
+  it('asks two lines of one speaker for more than a word in common, beyond whom they told', () => {
+    const read = (text: string) => analyzeSentences([{ kind: 'paragraph', text }])[0];
+    const search = read(
+      'Mountain rescue team leader Gareth Pryce said it was "one of the longest searches" the team had carried out in its 50-year history.',
+    );
+    const kit = read(
+      'Team leader Gareth Pryce said the rescue showed the value of carrying emergency kit on short walks.',
+    );
+    expect(saysAlike(search, kit)).toBe(false);
+    expect(
+      saysAlike(
+        read('Oberholtzer told CBS News that he had hired a lawyer to make Twitter remove the posting.'),
+        read('Oberholtzer told CBS News that he no longer owned the vehicle.'),
+      ),
+    ).toBe(false);
+    // Two lines of one speaker about one thing still say alike.
+    expect(
+      saysAlike(
+        read(
+          "The Pentagon's press secretary confirmed the death of Ahmed Abdi Godane in a brief written statement.",
+        ),
+        read(
+          'The Pentagon has confirmed that Ahmed Abdi Godane, the leader of al-Shabaab, was killed in an air strike.',
+        ),
+      ),
+    ).toBe(true);
+    // A closing speaker named by a common noun is who spoke, not what was said.
+    expect(
+      saysAlike(
+        read('They were in and out in less than eight minutes, the museum said.'),
+        read('Three guards were on duty at the time of the raid, the museum said.'),
+      ),
+    ).toBe(false);
+  });
 });
 
 describe('alignSentences', () => {
