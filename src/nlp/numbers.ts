@@ -656,7 +656,7 @@ export function harmOf(text: string, n: NumberMention, figures: readonly NumberM
   const previous = figures.reduce((at, f) => (f.end <= n.start && f.end > at ? f.end : at), 0);
   const before =
     text
-      .slice(Math.max(previous, n.start - 30), n.start)
+      .slice(Math.max(previous, n.start - 60), n.start)
       .split(/[,;:.!?]/)
       .pop() ?? '';
   const words = allMatches(HARM_WORD, before);

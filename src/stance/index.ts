@@ -203,7 +203,7 @@ export function dateConflict(
 /** A saying shortly before a clock time: the time it was told ("said at a news conference at 3 p.m."). */
 const SAID_AT = /\b(?:said|says|told|announced|statement|briefing|(?:news|press) conference)\b[^.;]{0,25}$/i;
 
-/** Minutes two clock times of one event may lie apart, told exactly and told loosely ("about 11:40 p.m."). */
+/** Minutes two clock times of one event may lie apart, told exactly and told loosely on the hour ("about 11 p.m."). */
 const TIME_SLACK = 30;
 const LOOSE_TIME_SLACK = 60;
 
@@ -247,7 +247,9 @@ function toldTimes(
   if (theirs.length !== 1) return undefined;
   const [x, y] = [ours[0], theirs[0]];
   const apart = Math.min(Math.abs(x.minutes - y.minutes), 1440 - Math.abs(x.minutes - y.minutes));
-  return { at: [x, y], agree: apart <= (x.approximate || y.approximate ? LOOSE_TIME_SLACK : TIME_SLACK) };
+  // Only a loose round time is as loose as the hour ("about 11 p.m."): "about 2:40 a.m." is no 3:40.
+  const loose = (t: TimeMention) => t.approximate && t.minutes % 30 === 0;
+  return { at: [x, y], agree: apart <= (loose(x) || loose(y) ? LOOSE_TIME_SLACK : TIME_SLACK) };
 }
 
 /**
@@ -259,6 +261,29 @@ export function shareFigure(a: SentenceAnalysis, b: SentenceAnalysis): boolean {
   const theirs = sentenceQuantities(b).filter((y) => y.unit);
   return sentenceQuantities(a).some(
     (x) => x.unit && theirs.some((y) => unitsAgree(x, y) && compatible(x, y)),
+  );
+}
+
+/** Whether a figure of a sentence is the value a change started from (`isPrevious`). */
+function previousIn(s: SentenceAnalysis, q: Quantity): boolean {
+  const n = s.numbers?.find((m) => m === q);
+  return !!n && isPrevious(s, n);
+}
+
+/**
+ * Whether two figures of two sentences count different tallies of one event (`otherTally`: "At least 12
+ * people were injured" and "The number of people killed ... rose to 17, up from 12").
+ */
+function tallyApart(a: SentenceAnalysis, x: Quantity, b: SentenceAnalysis, y: Quantity): boolean {
+  const fx = a.numbers?.find((n) => n === x);
+  const fy = b.numbers?.find((n) => n === y);
+  return (
+    !!fx &&
+    !!fy &&
+    otherTally(
+      { text: a.text, figure: fx, figures: a.numbers },
+      { text: b.text, figure: fy, figures: b.numbers },
+    )
   );
 }
 
@@ -306,6 +331,13 @@ export function figuresDiffer(a: SentenceAnalysis, b: SentenceAnalysis): boolean
   for (const x of ours)
     for (const y of theirs) {
       if ((!x.unit && !y.unit) || !unitsAgree(x, y)) continue;
+      // A value a change started from ("up from 12") is no count now, for or against.
+      if (previousIn(a, x) || previousIn(b, y)) continue;
+      // The injured and the dead of one event are two facts, whatever their figures.
+      if (tallyApart(a, x, b, y)) {
+        comparable = true;
+        continue;
+      }
       // An open bound agrees with any figure beyond it: "at least 23 people" is no statement of "200
       // soldiers", a figure of another order.
       // So does a magnitude ("Thousands of people" and "Tens of thousands of people" may tell one crowd).

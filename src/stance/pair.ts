@@ -1384,6 +1384,14 @@ function numberDisputes(
   // Geological Survey" of "a magnitude of 6.8").
   // So is a total of people their parts add up to ("a total of 180 passengers and crew" of "174
   // passengers and 6 crew").
+  // And a figure stated as it stands, no change of its own, that the other gives as where a change
+  // started ("The old rate of 11.40 florins" of "from 11.40 florins to 12.90 florins") is given there,
+  // not disputed by where it went; "rose to 4.3 percent" is no such figure of "fell to 4.1 percent from
+  // 4.3 percent".
+  const givenBefore = (s: SentenceAnalysis, figures: readonly NumberMention[], y: NumberMention) =>
+    !y.change &&
+    !y.reached &&
+    figures.some((z) => !z.denied && isPrevious(s, z) && sameQuantity(z, y) && compatible(z, y));
   const given = (figures: readonly NumberMention[], y: NumberMention) =>
     figures.some((z) => !z.denied && ((sameQuantity(z, y) && compatible(z, y)) || sameFigure(z, y))) ||
     addsUpTo(figures, y);
@@ -1430,8 +1438,8 @@ function numberDisputes(
           return;
       }
       const whole = scores[i][j];
-      const oursGiven = cn.map((x) => given(theirStating[j], x));
-      const theirsGiven = tn.map((y) => given(ourStating[i], y));
+      const oursGiven = cn.map((x) => given(theirStating[j], x) || givenBefore(t, tn, x));
+      const theirsGiven = tn.map((y) => given(ourStating[i], y) || givenBefore(c, cn, y));
       for (const [xi, x] of cn.entries()) {
         for (const [yi, y] of tn.entries()) {
           const fx = ourFigures[i][xi];
@@ -1758,9 +1766,19 @@ const RECORD =
 const RECORD_BEFORE = 40;
 const RECORD_AFTER = 20;
 
+/**
+ * A superlative measured against an earlier event, before a figure of that event: "the largest from a
+ * European museum since thieves took 113 million euros' worth of jewels" tells of 2019's theft, not this one.
+ */
+const SINCE_BEFORE =
+  /\b(?:largest|biggest|worst|deadliest|highest|lowest|strongest|first)\b[^.;]{0,50}\bsince\b[^.;]{0,40}$/i;
+
 /** Whether a number is stated as a record ("the biggest catfish ever caught was 22 stone"). */
 function isRecord(s: SentenceAnalysis, n: NumberMention): boolean {
-  return RECORD.test(s.text.slice(Math.max(0, n.start - RECORD_BEFORE), n.end + RECORD_AFTER));
+  return (
+    RECORD.test(s.text.slice(Math.max(0, n.start - RECORD_BEFORE), n.end + RECORD_AFTER)) ||
+    SINCE_BEFORE.test(s.text.slice(Math.max(0, n.start - 90), n.start))
+  );
 }
 
 /**
@@ -1804,7 +1822,7 @@ function figuresOf(s: SentenceAnalysis, counts: readonly NumberMention[]): Figur
 
 /** A request right before a figure, in its clause: "had sought a sentence of", "asked the judge for". */
 const REQUESTED_BEFORE =
-  /\b(?:sought|seeks?|seeking|asked(?:\s+\w+){0,3}\s+for|asking(?:\s+\w+){0,3}\s+for|requested|demand(?:s|ed|ing)?|call(?:s|ed|ing)? for|push(?:es|ed|ing)? for)\b[^,;.]{0,24}$/i;
+  /\b(?:sought|seeks?|seeking|asked(?:\s+\w+){0,3}\s+for|asking(?:\s+\w+){0,3}\s+for|requested|demand(?:s|ed|ing)?|call(?:s|ed|ing)? for|push(?:es|ed|ing)? for|campaign(?:s|ed|ing)? for|lobb(?:y|ies|ied|ying) for)\b[^,;.]{0,24}$/i;
 
 /**
  * Whether a figure is what someone asked for ("Prosecutors had asked for 15 years", "a lawyer had sought a

@@ -246,6 +246,45 @@ describe('judgePair', () => {
     ).toEqual([]);
   });
 
+  it('holds no figure against one of another tally, another event or a request, nor a rate against the one it rose from', () => {
+    const judged = judgedBetween(
+      'Hurricane Odessa made landfall near Bell Harbor early on Tuesday.',
+      'More than 300,000 households were without power on Wednesday.',
+    );
+    const between = (ours: string, theirs: string) =>
+      judged(ours, theirs)
+        .filter((j) => j.ours === 1 && j.theirs === 1)
+        .map((j) => j.detail.stance);
+    // The injured are not the dead, though the dead were 12 the day before.
+    expect(
+      between(
+        'At least 12 people were injured when part of the roof of a shelter collapsed during the storm, officials said.',
+        'The number of people killed by the storm rose to 17 on Wednesday, up from 12 on Tuesday, officials said.',
+      ),
+    ).toEqual([]);
+    // A record of an earlier event is not this one's count.
+    expect(
+      between(
+        "The theft is the largest from a European museum since thieves took 113 million euros' worth of jewels from Dresden in 2019.",
+        'Thieves stole crown jewels worth 60 million euros from the Aldermere museum on Sunday.',
+      ),
+    ).toEqual([]);
+    // What a union campaigned for is not the rate the law sets.
+    expect(
+      between(
+        'The union, which had campaigned for 14 florins an hour, said the new minimum wage was a first step.',
+        'The new minimum wage of 12.90 florins an hour takes effect in January, the ministry said.',
+      ),
+    ).not.toContain('disputes');
+    // The old rate is given by a change that starts from it.
+    expect(
+      between(
+        'The old minimum wage of 11.40 florins an hour had been unchanged since 2022.',
+        'The law raises the minimum wage from 11.40 florins to 12.90 florins an hour.',
+      ),
+    ).not.toContain('disputes');
+  });
+
   it('reads a total of people its parts add up to as given, not a rival count', () => {
     const disputes = disputesBetween(
       'An Aeralis A320 returned to Port Ellery after the crew shut down one engine.',
@@ -318,6 +357,13 @@ describe('judgePair', () => {
         'The crush happened at about 11:40 p.m. near the main stage, police said.',
       ),
     ).toEqual([{ ours: '10:15 p.m.', theirs: '11:40 p.m.' }]);
+    // Two times told loosely to the minute are as far apart as they read.
+    expect(
+      disputes(
+        'The blast at the Brennock Chemicals site happened at about 2:40 a.m. local time, residents said.',
+        'The blast at the Brennock Chemicals site happened at about 3.40am, residents said.',
+      ),
+    ).toEqual([{ ours: '2:40 a.m.', theirs: '3.40am' }]);
     expect(
       disputes(
         'The central section of the bridge collapsed shortly before 7 p.m. during the evening rush hour.',
