@@ -384,13 +384,20 @@ function closest(x: Quantity, ys: Quantity[]): Quantity {
 
 /** Words that frame a denial or a report rather than say what it is about. */
 export const FRAME_STEMS: ReadonlySet<string> = new Set(
-  'claim report statement stat add confirm verify whether evidence hoax dismiss deny denied deni refut rejected fals untru basel debunk declin unabl abl immediat independ current already presenc involv'
+  'claim report newspaper statement stat add confirm verify whether evidence hoax dismiss deny denied deni refut rejected fals untru basel debunk declin unabl abl immediat independ current already presenc involv'
     .split(' ')
     .map(stem),
 );
 
-/** Where a clause ends: a semicolon, or a conjunction that turns to another statement. */
-const CLAUSE_END = /;|\s(?:but|while|although|however|whereas)\s/i;
+/** A describing aside between commas: ", a rare neurological disorder,". */
+const APPOSITIVE = /,\s+an?\s+[^,;]{1,40},/gi;
+
+/**
+ * Where a clause ends: a semicolon, a conjunction that turns to another statement, or the speaker going
+ * on in their own words (", saying no agreement had been reached").
+ */
+const CLAUSE_END =
+  /;|\s(?:but|while|although|however|whereas)\s|,\s+(?:saying|adding|insisting|arguing|calling)\s/i;
 
 /** The content concepts of a text beyond the words that frame a denial or report (`FRAME_STEMS`). */
 export function concepts(text: string): Set<string> {
@@ -409,7 +416,8 @@ export function concepts(text: string): Set<string> {
 export function cueScope(text: string, cueIndex: number, cueLength: number): string {
   const rest = text.slice(cueIndex);
   const end = rest.search(CLAUSE_END);
-  const after = end > 0 ? rest.slice(0, end) : rest;
+  // An aside that describes a thing named (", a rare neurological disorder,") is not what is denied.
+  const after = (end > 0 ? rest.slice(0, end) : rest).replace(APPOSITIVE, ' ');
   // What a "that" clause says is what is denied or doubted, however little it names ("denied that the
   // festival had been oversold").
   const that = /^\S+(?:\s+\S+)?\s+that\s/i.test(after);

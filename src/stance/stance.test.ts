@@ -620,6 +620,29 @@ describe('judgePair', () => {
     ).toEqual(['confirms']);
   });
 
+  it('disputes a report by a denial of it, whatever the speaker goes on to say or the aside describes', () => {
+    const judged = judgedBetween(
+      'Ashcombe Rovers won planning consent for a 32,000-seat stadium on Wednesday.',
+      'Construction is due to start next spring.',
+    );
+    const between = (ours: string, theirs: string) =>
+      judged(ours, theirs)
+        .filter((j) => j.ours === 1 && j.theirs === 1)
+        .map((j) => j.detail.stance);
+    expect(
+      between(
+        'The club has agreed a ten-year naming-rights deal for the stadium with Vantora Energy worth about 4 million pounds a year, according to two people familiar with the negotiations.',
+        'The club denied a report that it had agreed a naming-rights deal for the new stadium with Vantora Energy, saying no agreement had been reached with any sponsor.',
+      ),
+    ).toEqual(['disputes']);
+    expect(
+      between(
+        'Two participants developed Guillain-Barre syndrome within six weeks of vaccination, according to trial documents.',
+        'Corvane denied a newspaper report that two trial participants had developed Guillain-Barre syndrome, a rare neurological disorder, after vaccination.',
+      ),
+    ).toEqual(['disputes']);
+  });
+
   it('confirms no statement by its refusal, nor by "no plans to" or "no cases of" it', () => {
     const judged = judgedBetween(
       'The Civic Union won 78 of the 150 seats in the National Assembly.',
