@@ -37,4 +37,18 @@ describe('article-level debunk features', () => {
     expect(debunk.side).toBe('debunk');
     expect(debunkReading('Pope says pets go to heaven', REPORT_BODY).side).toBe('report');
   });
+
+  it('reads the crime a headline names as what the story is about, not a debunk of it', () => {
+    expect(
+      debunkFeatures('Investment adviser jailed for 12 years over investor fraud', REPORT_BODY).has(
+        'h#refuting-word',
+      ),
+    ).toBe(false);
+    expect(
+      debunkFeatures('Customers warned to watch for scam emails after hack', REPORT_BODY).has(
+        'h#refuting-word',
+      ),
+    ).toBe(false);
+    expect(debunkFeatures('Pope pets story is fake', REPORT_BODY).get('h#refuting-word')).toBe(1);
+  });
 });
