@@ -51,4 +51,11 @@ describe('article-level debunk features', () => {
     ).toBe(false);
     expect(debunkFeatures('Pope pets story is fake', REPORT_BODY).get('h#refuting-word')).toBe(1);
   });
+
+  it('reads "nobody" in a headline as idiom, not a denial of its story', () => {
+    expect(debunkFeatures('How Valdoria brokered a deal nobody expected', REPORT_BODY).has('h:NOT')).toBe(
+      false,
+    );
+    expect(debunkFeatures('Pope did not say pets go to heaven', REPORT_BODY).get('h:NOT')).toBe(1);
+  });
 });

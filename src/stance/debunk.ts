@@ -33,14 +33,22 @@ const IGNORED = new Set(
   'a an the of to in on at by for and or is are was were be been it its this that with as from'.split(' '),
 );
 
-function words(text: string): string[] {
+function words(text: string, idioms: ReadonlySet<string> = NO_IDIOMS): string[] {
   const out: string[] = [];
   for (const t of tokens(text)) {
     if (IGNORED.has(t)) continue;
-    out.push(NEGATIONS.has(t) || t.endsWith("n't") ? 'NOT' : stem(t));
+    out.push((NEGATIONS.has(t) && !idioms.has(t)) || t.endsWith("n't") ? 'NOT' : stem(t));
   }
   return out;
 }
+
+const NO_IDIOMS: ReadonlySet<string> = new Set();
+/**
+ * Negative pronouns a headline uses as idiom ("how Valdoria brokered a deal nobody expected", "nobody
+ * knows"), not to deny its story: a debunk's headline negates with "not", "no", "never" or "-n't", and
+ * none the model learned from says "nobody".
+ */
+const HEADLINE_IDIOMS: ReadonlySet<string> = new Set(['nobody']);
 
 /** Refuting words that name a crime a story reports (`debunkFeatures`' headline). */
 const CRIME_WORDS = /\b(?:fraud(?:s|ulent|sters?)?|scam(?:s|mers?)?)\b/gi;
@@ -57,7 +65,7 @@ const LEAD_SENTENCES = 3;
  */
 export function debunkFeatures(headline: string, body: readonly string[]): Map<string, number> {
   const f = new Map<string, number>();
-  const hw = words(headline);
+  const hw = words(headline, HEADLINE_IDIOMS);
   for (const w of hw) f.set(`h:${w}`, 1);
   for (let i = 0; i + 1 < hw.length; i++) f.set(`h2:${hw[i]} ${hw[i + 1]}`, 1);
   if (STRONG_REFUTATION.test(headline)) f.set('h#refutes', 1);
