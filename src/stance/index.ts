@@ -160,6 +160,10 @@ function statedDay(s: SentenceAnalysis, d: DateMention): StatedDay | undefined {
   return { ...day, deadline, kind: 'month', from: name, to: name };
 }
 
+/** Words of a change from one state to another: "upgraded", "rose to", "from critical to serious". */
+const CHANGE =
+  /\b(?:upgraded|downgraded|(?:rose|risen|climbed|fell|fallen|dropped|increased|decreased) (?:to|from)|from \w+ to \w+)\b/i;
+
 /** Whether a position of a text lies inside a quotation (an odd number of quote marks before it). */
 function insideQuote(text: string, at: number): boolean {
   const before = text.slice(0, at);
@@ -192,6 +196,9 @@ export function dateConflict(
     const digits = days.filter((d) => /\d/.test(d.mention.raw));
     return digits.length ? digits : days;
   };
+  // A change is told on the day it happened ("Her condition was upgraded on Monday from critical to
+  // serious"), another day than the state it changed from ("in critical condition on Sunday night").
+  if (CHANGE.test(claim.text) || CHANGE.test(other.text)) return undefined;
   const ours = written(claim);
   const theirs = written(other);
   if (ours.length !== 1 || theirs.length !== 1) return undefined;

@@ -391,6 +391,13 @@ describe('judgePair', () => {
         "Tens of thousands of people marched through Brennmouth on Sunday in protest at the government's plan to raise the pension age.",
       ),
     ).toEqual([{ ours: 'Saturday', theirs: 'Sunday' }]);
+    // A change is told on its own day, not the day of the state it changed from.
+    expect(
+      disputes(
+        'She was flown to Dunmore General Hospital, where she was in critical condition on Sunday night, a hospital spokesman said.',
+        'Her condition was upgraded on Monday from critical to serious but stable, a hospital spokesman said.',
+      ),
+    ).toEqual([]);
     // A short sentence is its day's clause, however differently the two are worded.
     expect(
       disputes('The election will be held on Oct. 26.', 'The election will take place on 19 October.'),
