@@ -563,6 +563,48 @@ describe('a count of no one harmed: "No one was injured" against "Two workers we
   });
 });
 
+describe('a denial of a report: "The club denied a report that it had agreed a naming-rights deal"', () => {
+  const DEAL_CLAIM =
+    'The club has agreed a ten-year naming-rights deal for the stadium with Vantora Energy worth about 4 million pounds a year, according to two people familiar with the negotiations';
+
+  it('shows the report disputed by the denial, not confirmed by it', async () => {
+    const text = await tooltipAcross(
+      {
+        host: 'stadium-review.test',
+        path: '/millfield',
+        outlet: 'Stadium Business Review',
+        title: 'Ashcombe Rovers win consent for Millfield Road stadium',
+        paragraphs: [
+          'Ashcombe Rovers has received planning consent for its proposed 32,000-seat stadium at Millfield Road, after the council planning committee voted in favour on Wednesday night.',
+          `${DEAL_CLAIM}.`,
+          'The club expects to begin construction next spring and to complete the stadium in 2028, chairman Richard Vane said.',
+          "Rovers' current ground, Kestrel Park, holds 18,500 and is one of the oldest in the league.",
+          'Residents living near the site had objected to the plans, citing traffic and noise on match days.',
+        ],
+      },
+      {
+        host: 'meridian-wire.test',
+        path: '/rovers',
+        outlet: 'Meridian Wire',
+        title: 'Rovers stadium plan approved by council',
+        paragraphs: [
+          'Ashcombe Rovers won planning approval on Wednesday for a 32,000-seat stadium at Millfield Road, ending a three-year battle with local residents over traffic, noise and the loss of playing fields.',
+          'The club denied a report that it had agreed a naming-rights deal for the new stadium with Vantora Energy, saying no agreement had been reached with any sponsor.',
+          'The new stadium is due to be completed in 2028, in time for the start of the 2028-29 season, the club said in a statement after the vote.',
+          'Rovers have played at Kestrel Park, which holds 18,500 spectators, since 1921, and the club has said for a decade that the ground is too small and too costly to repair.',
+          "Opponents said they would consider asking the government to review the decision, and a residents' group said it had raised more than 40,000 pounds for legal advice.",
+        ],
+      },
+      DEAL_CLAIM,
+      'denial-of-report-tooltip.png',
+    );
+    // Before, the denial's scope ran on through ", saying ...", and the two sentences shared no verdict.
+    expect(text).toMatch(/DISPUTES/i);
+    expect(text).toContain('The club denied a report');
+    expect(text).not.toMatch(/CONFIRMS/i);
+  });
+});
+
 describe('an event told on two days: "started on Monday", "broke out on Sunday"', () => {
   const START_CLAIM =
     'The fire started on Monday afternoon near a campground off Highway 9 and has burned about 18,000 acres, fire officials said';
