@@ -1701,6 +1701,8 @@ function countedAlike(a: string, x: NumberMention, b: string, y: NumberMention):
 /** Whether two or more counts of people of a sentence add up to a count of people of another. */
 function addsUpTo(figures: readonly NumberMention[], total: NumberMention): boolean {
   if (!countsPeople(total) || isAge(total)) return false;
+  // "employs 1,800 people, not 2,000, because 200 workers were moved": a total the sentence denies.
+  if (figures.some((z) => z.denied && compatible(z, total))) return false;
   const parts = figures.filter((z) => !z.denied && countsPeople(z) && !isAge(z));
   if (parts.length < 2) return false;
   const sum = parts.reduce((n, z) => n + z.value, 0);
@@ -1857,7 +1859,11 @@ function statedInstead(s: SentenceAnalysis, denied: NumberMention): NumberMentio
   const distance = (n: NumberMention) => Math.abs(n.start - denied.start);
   const nearest = (list: NumberMention[]) =>
     list.reduce<NumberMention | undefined>((a, n) => (!a || distance(n) < distance(a) ? n : a), undefined);
-  return nearest(stated.filter((n) => sameQuantity(n, denied))) ?? nearest(stated);
+  return (
+    nearest(stated.filter((n) => n.unit && n.unit === denied.unit)) ??
+    nearest(stated.filter((n) => sameQuantity(n, denied))) ??
+    nearest(stated)
+  );
 }
 
 /**

@@ -785,6 +785,14 @@ describe('judgePair', () => {
     const union = [sentence('The union said the plant employs 1,800 people, not 2,000.')];
     expect(numbers(plant, union)).toEqual([{ ours: 'about 2,000', theirs: '1,800' }]);
     expect(numbers(union, plant)).toEqual([{ ours: '1,800', theirs: 'about 2,000' }]);
+    // Its figure of the same noun is the one it gives instead, and parts that add up to the figure it
+    // denies do not give that figure.
+    const moved = [
+      sentence(
+        'The union said the plant employs 1,800 people, not 2,000, because 200 workers were moved to Michigan.',
+      ),
+    ];
+    expect(numbers(plant, moved)).toEqual([{ ours: 'about 2,000', theirs: '1,800' }]);
     const cuts = [
       sentence('Carmaker Veltra said on Tuesday it would cut 1,200 jobs and close its Ohio plant.'),
     ];
