@@ -94,9 +94,18 @@ const TITLES = new Set(
     'president vice prime minister secretary general gen gen. rep rep. sen sen. senator representative gov gov. governor mayor ' +
     'chief head spokesperson spokesman spokeswoman director chairman chairwoman chair ambassador commander colonel col col. ' +
     'lt lt. sgt sgt. major adm adm. admiral judge justice king queen prince pope dr dr. prof prof. mr mr. mrs mrs. ms ms. ' +
-    'leader official officer analyst expert ceo founder minister, deputy foreign defense defence interior state'
+    'leader official officer analyst expert ceo founder minister, deputy foreign defense defence interior state ' +
+    'superintendent inspector commissioner chancellor prosecutor councillor councilor coordinator'
   ).split(' '),
 );
+/**
+ * A wire dateline before the sentence ("ASHFORD, Oct 28 (Transworld Wire) - ", "BRENNPORT (Continental
+ * Press) - "): where and by whom it was filed, no part of a speaker's name or role.
+ */
+const DATELINE = /^\s*\p{Lu}[\p{Lu}\s.'’-]+(?:,[^()\n]{1,40})?\s*\([^)]{2,40}\)\s*[-–—]+\s*/u;
+
+/** Nouns that make a title after "Chief" ("Chief Executive", "Chief Constable"), and a name on their own. */
+const CHIEF_NOUNS = new Set(['executive', 'constable', 'economist', 'scientist', 'whip']);
 /** Title words that modify a role noun and never stand right before a person's name. */
 const ROLE_MODIFIERS = new Set([
   'foreign',
@@ -135,16 +144,20 @@ const ATTRIBUTION_HINT = new RegExp(
  */
 const NUMBER_COMMA = '\uE000';
 const NUMBER_POINT = '\uE001';
+/** The same for the points of an initialism ("the U.S. Attorney's Office"): no sentence ends inside one. */
+const INITIAL_POINT = '\uE002';
 
 function maskNumbers(text: string): string {
-  return text.replace(
-    /(\d)([,.])(?=\d)/g,
-    (_m, digit: string, mark: string) => digit + (mark === ',' ? NUMBER_COMMA : NUMBER_POINT),
-  );
+  return text
+    .replace(
+      /(\d)([,.])(?=\d)/g,
+      (_m, digit: string, mark: string) => digit + (mark === ',' ? NUMBER_COMMA : NUMBER_POINT),
+    )
+    .replace(/\b(?:\p{Lu}\.){2,}(?=\s+\p{Lu})/gu, (m) => m.replaceAll('.', INITIAL_POINT));
 }
 
 function unmaskNumbers(text: string): string {
-  return text.replaceAll(NUMBER_COMMA, ',').replaceAll(NUMBER_POINT, '.');
+  return text.replaceAll(NUMBER_COMMA, ',').replaceAll(NUMBER_POINT, '.').replaceAll(INITIAL_POINT, '.');
 }
 
 /**
@@ -162,9 +175,9 @@ export function findAttribution(text: string, tokens: readonly Token[] = []): At
 }
 
 function attributionIn(masked: string, tokens: readonly Token[]): Attribution | null {
-  const clean = masked.replace(/,\s*(?:however|though|too|in turn|meanwhile)\s*,/gi, (m) =>
-    ' '.repeat(m.length),
-  );
+  const clean = masked
+    .replace(/,\s*(?:however|though|too|in turn|meanwhile)\s*,/gi, (m) => ' '.repeat(m.length))
+    .replace(DATELINE, (m) => ' '.repeat(m.length));
   const according = /\baccording to\s+((?:the\s+)?[^,.;:“”"]{2,80})/i.exec(clean);
   if (according) {
     const np = cutNp(according[1]);
@@ -421,7 +434,11 @@ export function splitNameRole(np: string): Omit<Attribution, 'verb'> | null {
     .filter(Boolean);
   if (!words.length) return null;
   let i = words.length;
-  while (i > 0 && /^\p{Lu}/u.test(words[i - 1]) && !TITLES.has(words[i - 1].toLowerCase())) i--;
+  // "Chief Executive Marta Lindqvist": a chief's noun is a title too ("the Executive Committee" is a name).
+  const title = (k: number) =>
+    TITLES.has(words[k].toLowerCase()) ||
+    (k > 0 && words[k - 1].toLowerCase() === 'chief' && CHIEF_NOUNS.has(words[k].toLowerCase()));
+  while (i > 0 && /^\p{Lu}/u.test(words[i - 1]) && !title(i - 1)) i--;
   const name = words.slice(i);
   const rest = words.slice(0, i);
   if (!name.length) return { source: words.join(' ').replace(/[’']s$/, '') };

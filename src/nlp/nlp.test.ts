@@ -424,6 +424,24 @@ describe('findAttribution', () => {
       verb: 'said',
     });
   });
+  it("reads an initialism's points, a chief's title and a wire dateline as no ends of a name", () => {
+    expect(attr("The scheme collapsed in 2023, according to the U.S. Attorney's Office.")?.source).toBe(
+      "U.S. Attorney's Office",
+    );
+    expect(attr('Chief Executive Marta Lindqvist said the company had no plans to close its plant.')).toEqual(
+      {
+        source: 'Marta Lindqvist',
+        role: 'Chief Executive',
+        verb: 'said',
+      },
+    );
+    expect(attr('The Executive Committee said the plan was approved.')?.source).toBe('Executive Committee');
+    expect(
+      attr(
+        'ASHFORD, Oct 28 (Transworld Wire) - Norvane Systems said on Tuesday its quarterly profit fell 38%.',
+      ),
+    ).toEqual({ source: 'Norvane Systems', verb: 'said' });
+  });
   it('reads the speaker after an inverted verb up to what closes it, and never the subject of what was said', () => {
     const who = (t: string) => {
       const a = attr(t);
