@@ -1753,9 +1753,24 @@ function sameFate(a: string, x: NumberMention, b: string, y: NumberMention): boo
 function isIncrement(s: SentenceAnalysis, n: NumberMention): boolean {
   return (
     /^\s+(?:more|additional|extra|further)\b/i.test(s.text.slice(n.end, n.end + 12)) ||
-    /\banother\s+$/i.test(s.text.slice(Math.max(0, n.start - 9), n.start))
+    /\banother\s+$/i.test(s.text.slice(Math.max(0, n.start - 9), n.start)) ||
+    ROSE_AFTER.test(s.text.slice(Math.max(0, n.start - 80), n.start))
   );
 }
+
+/**
+ * A figure that points back at a group the story has counted ("The two men who died on Friday had been
+ * treated at Tane Valley Hospital"): a part the sentence tells more of, not a tally of its own.
+ */
+function namesGroup(s: SentenceAnalysis, n: NumberMention): boolean {
+  return (
+    /\bthe\s+$/i.test(s.text.slice(Math.max(0, n.start - 4), n.start)) &&
+    /^\s+[\p{L}-]+\s+(?:who|whom|whose)\b/u.test(s.text.slice(n.end, n.end + 30))
+  );
+}
+
+/** A tally that rose after a figure ("rose to five on Friday after two workers died"): the figure is the rise. */
+const ROSE_AFTER = /\b(?:rose|risen|climbed|increased|jumped) to\b[^.;]*\bafter\s+$/i;
 
 /**
  * Words around a number that make it a record rather than a count: "ever", "all-time", "the record",
@@ -1816,7 +1831,7 @@ interface Figure {
 function figuresOf(s: SentenceAnalysis, counts: readonly NumberMention[]): Figure[] {
   return counts.map((n, k) => ({
     none: k >= s.numbers.length,
-    aside: isVague(n) || isIncrement(s, n) || isPrevious(s, n) || inName(s, n),
+    aside: isVague(n) || isIncrement(s, n) || isPrevious(s, n) || inName(s, n) || namesGroup(s, n),
     record: isRecord(s, n),
     requested: k < s.numbers.length && isRequested(s, n),
   }));

@@ -285,6 +285,34 @@ describe('judgePair', () => {
     ).not.toContain('disputes');
   });
 
+  it('holds no tally against the rise that took another to it, nor against a group a sentence points back at', () => {
+    const disputes = disputesBetween(
+      'Residents within three kilometres of the Brennock Chemicals plant were told to stay indoors.',
+      'The company said it was cooperating with the regulator.',
+    );
+    const three =
+      'Three people have died and more than two dozen have been injured after an explosion at a chemical plant in Halvergate.';
+    expect(
+      disputes(
+        three,
+        'The death toll from the explosion at the chemical plant in Halvergate rose to five on Friday after two workers died of their injuries in hospital.',
+      ),
+    ).toEqual([]);
+    expect(
+      disputes(
+        three,
+        'The two men who died on Friday had been treated at Tane Valley Hospital since the explosion.',
+      ),
+    ).toEqual([]);
+    // A toll given as a count still disputes.
+    expect(
+      disputes(
+        three,
+        'Two people died in the explosion at the chemical plant in Halvergate, officials said.',
+      ),
+    ).toEqual([{ ours: 'Three', theirs: 'Two' }]);
+  });
+
   it('reads a total of people its parts add up to as given, not a rival count', () => {
     const disputes = disputesBetween(
       'An Aeralis A320 returned to Port Ellery after the crew shut down one engine.',
