@@ -271,9 +271,17 @@ export function shareFigure(a: SentenceAnalysis, b: SentenceAnalysis): boolean {
   );
 }
 
+/**
+ * The analyser's mention a quantity of `sentenceQuantities` is, with its place in the sentence (undefined
+ * for a sentence read without the analyser).
+ */
+function mentionOf(s: SentenceAnalysis, q: Quantity): NumberMention | undefined {
+  return s.numbers?.find((m) => m === q);
+}
+
 /** Whether a figure of a sentence is the value a change started from (`isPrevious`). */
 function previousIn(s: SentenceAnalysis, q: Quantity): boolean {
-  const n = s.numbers?.find((m) => m === q);
+  const n = mentionOf(s, q);
   return !!n && isPrevious(s, n);
 }
 
@@ -282,8 +290,8 @@ function previousIn(s: SentenceAnalysis, q: Quantity): boolean {
  * people were injured" and "The number of people killed ... rose to 17, up from 12").
  */
 function tallyApart(a: SentenceAnalysis, x: Quantity, b: SentenceAnalysis, y: Quantity): boolean {
-  const fx = a.numbers?.find((n) => n === x);
-  const fy = b.numbers?.find((n) => n === y);
+  const fx = mentionOf(a, x);
+  const fy = mentionOf(b, y);
   return (
     !!fx &&
     !!fy &&
