@@ -6,7 +6,7 @@
  */
 import type { SentenceAnalysis } from '../model/sentence.ts';
 import { idfOf } from './features.ts';
-import { preparedOf } from './index.ts';
+import { preparedOf, sameSpeaker } from './index.ts';
 import { IDF } from './model.ts';
 import { concept, contentStems } from './text.ts';
 
@@ -84,18 +84,11 @@ export function saysAlike(a: SentenceAnalysis, b: SentenceAnalysis): boolean {
   // A sentence repeated word for word says what it says, even when that is all names ("'It's Kevin being
   // Kevin,' his cousin Keith told CBC.").
   if (a.text === b.text) return true;
-  if (oneSpeaker(a, b)) return sharedBeyondSpeakers(a, b) >= 2;
+  if (sameSpeaker(a, b)) return sharedBeyondSpeakers(a, b) >= 2;
   const x = saidOf(a);
   const y = saidOf(b);
   for (const w of x) if (y.has(w)) return true;
   return false;
-}
-
-/** Whether two sentences are attributed to one named speaker (a word of their names shared). */
-function oneSpeaker(a: SentenceAnalysis, b: SentenceAnalysis): boolean {
-  if (!a.attribution || !b.attribution) return false;
-  const theirs = new Set(contentStems(b.attribution.source));
-  return contentStems(a.attribution.source).some((w) => theirs.has(w));
 }
 
 /** The outlet a speaker told something, by its capitalised name ("told CBS News", "told the AP"). */

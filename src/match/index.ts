@@ -172,7 +172,7 @@ export function sharedAnchors(
 }
 
 /** True when both sentences are attributed to the same named person or body (a shared name word). */
-function sameSpeaker(a: SentenceAnalysis, b: SentenceAnalysis): boolean {
+export function sameSpeaker(a: SentenceAnalysis, b: SentenceAnalysis): boolean {
   const srcA = a.attribution?.source?.toLowerCase();
   const srcB = b.attribution?.source?.toLowerCase();
   if (!srcA || !srcB) return false;

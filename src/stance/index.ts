@@ -160,9 +160,15 @@ function statedDay(s: SentenceAnalysis, d: DateMention): StatedDay | undefined {
   return { ...day, deadline, kind: 'month', from: name, to: name };
 }
 
+/** Verbs of a rise and of a fall, as a pattern's alternatives ("rose to 17", "fell from 4.3"). */
+export const RISE_VERBS = 'rose|risen|climbed|increased|jumped';
+const FALL_VERBS = 'fell|fallen|dropped|decreased';
+
 /** Words of a change from one state to another: "upgraded", "rose to", "from critical to serious". */
-const CHANGE =
-  /\b(?:upgraded|downgraded|(?:rose|risen|climbed|fell|fallen|dropped|increased|decreased) (?:to|from)|from \w+ to \w+)\b/i;
+const CHANGE = new RegExp(
+  `\\b(?:upgraded|downgraded|(?:${RISE_VERBS}|${FALL_VERBS}) (?:to|from)|from \\w+ to \\w+)\\b`,
+  'i',
+);
 
 /** Whether a position of a text lies inside a quotation (an odd number of quote marks before it). */
 function insideQuote(text: string, at: number): boolean {
@@ -239,13 +245,26 @@ export function sameTimeOfDay(claim: SentenceAnalysis, other: SentenceAnalysis):
   return toldTimes(claim, other)?.agree === true;
 }
 
+/** Clock times by sentence: a claim is judged against many sentences, its times read once. */
+const timesBySentence = new WeakMap<SentenceAnalysis, readonly TimeMention[]>();
+
+/** The clock times a sentence names (`findTimes`), read once per sentence. */
+function timesOf(s: SentenceAnalysis): readonly TimeMention[] {
+  let times = timesBySentence.get(s);
+  if (!times) {
+    times = findTimes(s.text);
+    timesBySentence.set(s, times);
+  }
+  return times;
+}
+
 /** The one clock time each of two statements tells an event at, and whether they agree. */
 function toldTimes(
   claim: SentenceAnalysis,
   other: SentenceAnalysis,
 ): { at: [TimeMention, TimeMention]; agree: boolean } | undefined {
   const told = (s: SentenceAnalysis) =>
-    findTimes(s.text).filter(
+    timesOf(s).filter(
       (x) => !insideQuote(s.text, x.start) && !SAID_AT.test(s.text.slice(Math.max(0, x.start - 40), x.start)),
     );
   const ours = told(claim);
@@ -310,7 +329,7 @@ function tallyApart(a: SentenceAnalysis, x: Quantity, b: SentenceAnalysis, y: Qu
 export function countAgainstTime(a: SentenceAnalysis, b: SentenceAnalysis): boolean {
   const kinds = (s: SentenceAnalysis) => ({
     figures: sentenceQuantities(s).length > 0,
-    time: findTimes(s.text).length > 0,
+    time: timesOf(s).length > 0,
   });
   const x = kinds(a);
   const y = kinds(b);

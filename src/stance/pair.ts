@@ -52,6 +52,7 @@ import {
   negationScope,
   numberConflict,
   offByOne,
+  RISE_VERBS,
   sameFigure,
   sameTimeOfDay,
   scopeCovered,
@@ -1770,7 +1771,7 @@ function namesGroup(s: SentenceAnalysis, n: NumberMention): boolean {
 }
 
 /** A tally that rose after a figure ("rose to five on Friday after two workers died"): the figure is the rise. */
-const ROSE_AFTER = /\b(?:rose|risen|climbed|increased|jumped) to\b[^.;]*\bafter\s+$/i;
+const ROSE_AFTER = new RegExp(`\\b(?:${RISE_VERBS}) to\\b[^.;]*\\bafter\\s+$`, 'i');
 
 /**
  * Words around a number that make it a record rather than a count: "ever", "all-time", "the record",
