@@ -1138,6 +1138,7 @@ function debunkDisputes(ours: ArticleReading, theirs: ArticleReading): PairJudge
   // In an article, a sentence of a few words ("Then he got a surprise", a related-story link) asserts
   // nothing a debunk could be about; a lone statement is what its article says, however short.
   // Nor does a line about the reporting ("Mr Thomas has been contacted for comment").
+  const lone = Math.min(debunk.sentences.length, report.sentences.length) <= STATEMENT_SENTENCES;
   const says = (i: number) =>
     report.sentences.length <= STATEMENT_SENTENCES ||
     (contentWords(report.sentences[i]) >= MIN_CONFIRMING_WORDS && !cuesOf(report.sentences[i]).noComment);
@@ -1148,14 +1149,25 @@ function debunkDisputes(ours: ArticleReading, theirs: ArticleReading): PairJudge
     report.sentences.some((r) => alignScore(overlap(debunk.sentences[statements[0]], r)) >= ALIGNED_CONFIRM)
   )
     return [];
-  for (const j of statements)
-    for (const target of mostAboutClaims(debunk.sentences[j], report, DEBUNK_FLOOR, {
+  for (const j of statements) {
+    const s = debunk.sentences[j];
+    // Between headlines and posts, what one denies is what the other's story is.
+    const denied = lone ? null : deniedPart(s);
+    for (const target of mostAboutClaims(denied ? { ...s, text: denied } : s, report, DEBUNK_FLOOR, {
       max: debunkIsTheirs ? DEBUNK_TARGETS : 1,
       ignore: FRAME_STEMS,
-      skip: (i) => !says(i),
+      // What names the thing denied disputes only a sentence that asserts it ("received no reports of
+      // injuries" says what "no evidence that any patient has been harmed" does).
+      skip: (i) =>
+        !says(i) ||
+        (denied !== null &&
+          (!affirmative(report.sentences[i]) ||
+            DOUBTS.test(report.sentences[i].text) ||
+            sharedConcepts(denied, report.sentences[i]) < DENIED_SHARED)),
     }))
       if ((best.get(target.index)?.[1] ?? -1) < target.score) best.set(target.index, [j, target.score]);
-  if (!best.size && statements.length) {
+  }
+  if (!best.size && statements.length && (lone || deniedPart(debunk.sentences[statements[0]]) === null)) {
     const lead = mostAboutClaims(debunk.sentences[statements[0]], report, LEAD_FLOOR, {
       max: 1,
       skip: (i) => !says(i),
@@ -1167,6 +1179,44 @@ function debunkDisputes(ours: ArticleReading, theirs: ArticleReading): PairJudge
     theirs: debunkIsTheirs ? d : r,
     detail: { stance: 'disputes', score: round(score), basis: 'debunk' },
   }));
+}
+
+/**
+ * What a debunk's statement denies, when that names a thing of its own ("has denied that a steering
+ * failure caused the grounding"), or null when the statement denies its story as a whole ("The story is
+ * a hoax"). A statement that says whom it denies of by what else they did ("The operator of the ferry
+ * that ran aground off Inchmore on Tuesday") is no more about a report's every line of that grounding,
+ * and a report whose denial is of one part of its story disputes only that part.
+ */
+function deniedPart(s: SentenceAnalysis): string | null {
+  const whole = cuesOf(s).refutation;
+  if (whole === null || !PROPOSITION.test(whole)) return null;
+  const scope = whole.split(GOES_ON)[0];
+  return concepts(scope).size >= DENIED_SHARED ? scope : null;
+}
+
+/**
+ * "As" turning to what else is happening ("Ferry operator denies steering failure as investigators
+ * board grounded Kestrel Isle"), as headlines join two statements; not "as many as", "as well as".
+ */
+const GOES_ON = /\sas\s(?!(?:well|many|much|long|soon|far|part|if|though|such|of|a result)\b)(?=\S+\s+\S+)/i;
+
+/**
+ * A refutation of a proposition: "denied that ...", "no evidence that ...", "denied paying ...", rather
+ * than of a story or a telling ("debunked the 'Bunbury Spiderman' story", "says the story is a hoax").
+ */
+const PROPOSITION =
+  /^(?:\S+\s+){1,2}that\s|^there (?:is|was|has been) no \w+ that\s|^den(?:y|ies|ied)\s+(?!(?:the |these |those |a |an |any )?(?:reports?|claims?|stor(?:y|ies)|rumou?rs?|allegations?|accounts?|accusations?)\b)/i;
+
+/** Concepts of what a statement denies that a report's sentence must name to be the one it disputes. */
+const DENIED_SHARED = 2;
+
+/** How many of a scope's concepts (`concepts`) a sentence names. */
+function sharedConcepts(scope: string, s: SentenceAnalysis): number {
+  const ours = new Set(contentStems(s.text).map(concept));
+  let shared = 0;
+  for (const c of concepts(scope)) if (ours.has(c)) shared++;
+  return shared;
 }
 
 /**

@@ -1676,6 +1676,36 @@ describe('judgePair', () => {
     expect(denies('debunk', 'unsure')).toBe(false);
   });
 
+  it('lets a debunk that denies one thing of its story dispute only the sentences that assert that thing', () => {
+    const analysed = (texts: string[]) =>
+      texts.map((t) => analyzeSentences([{ kind: 'paragraph', text: t }])[0]);
+    const debunk = {
+      sentences: analysed([
+        'Mill owner denies faulty wiring as inspectors visit burned Harwood warehouse',
+        'The owner of the warehouse that burned down in Harwood on Sunday has denied that faulty wiring started the fire.',
+        'Firefighters spent six hours bringing the blaze under control, the county fire service said.',
+      ]),
+      side: 'debunk' as const,
+    };
+    const ours = report(
+      analysed([
+        'A fire destroyed a three-storey warehouse in Harwood on Sunday, forcing 80 workers to leave the building.',
+        'The warehouse, built in 1962, stored furniture and textiles for shops across the region.',
+        'An electrician who worked at the site said the wiring had been faulty for months before the fire.',
+        'The Harwood site was the second warehouse of the company to burn down since 2019.',
+      ]),
+    );
+    const disputed = [
+      ...new Set(
+        judgePair(ours, debunk)
+          .filter((j) => j.detail.stance === 'disputes')
+          .map((j) => j.ours),
+      ),
+    ];
+    // Only the electrician's account asserts what the owner denies; the fire itself is told alike.
+    expect(disputed).toEqual([2]);
+  });
+
   it('reads a headline the debunk model is unsure of as a report when it plainly asserts, so a debunk disputes it', () => {
     const debunk = {
       sentences: [sentence('Saudi TV did not blur out Michelle Obama, officials say')],
