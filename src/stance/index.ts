@@ -103,8 +103,8 @@ export function isPrevious(s: SentenceAnalysis, n: NumberMention): boolean {
 interface StatedDay {
   mention: DateMention;
   shown: string;
-  /** "day" (written out, or a weekday placed by the publication date), "weekday" or "month". */
-  kind: 'day' | 'weekday' | 'month';
+  /** "day" (written out, or a weekday placed by the publication date), "weekday", "month" or "year". */
+  kind: 'day' | 'weekday' | 'month' | 'year';
   from: string;
   to: string;
   deadline: boolean;
@@ -112,6 +112,8 @@ interface StatedDay {
 
 const WEEKDAY = new RegExp(`^(?:on\\s+)?(${WEEKDAY_NAMES})$`, 'i');
 const MONTH_ALONE = new RegExp(`^(?:in|by|since|until)\\s+(${MONTH_NAMES})$`, 'i');
+/** A year alone, as the time something happened in ("signed in 2019"). */
+const YEAR_ALONE = /^in\s+(\d{4})$/i;
 /**
  * A saying right before a weekday or a month: the day of telling ("the ministry said on Tuesday",
  * "told reporters Monday", "announced in May"), not of what is told.
@@ -129,8 +131,8 @@ const SAID_AFTER =
 
 /**
  * The day a sentence says something happens on: a day written out ("March 1, 2027", "Oct. 8-13"), a
- * weekday ("on Sunday"; placed by the publication date when known, else by its name) or a month alone
- * ("in May"). Not "last"/"next Monday", "yesterday", nor the day something was said.
+ * weekday ("on Sunday"; placed by the publication date when known, else by its name), a month alone
+ * ("in May") or a year alone ("signed in 2019"). Not "last"/"next Monday", "yesterday", nor the day something was said.
  */
 function statedDay(s: SentenceAnalysis, d: DateMention): StatedDay | undefined {
   const words = d.raw.trim();
@@ -147,7 +149,8 @@ function statedDay(s: SentenceAnalysis, d: DateMention): StatedDay | undefined {
   }
   const weekday = WEEKDAY.exec(words);
   const month = MONTH_ALONE.exec(words);
-  if (!weekday && !month) return undefined;
+  const year = YEAR_ALONE.exec(words);
+  if (!weekday && !month && !year) return undefined;
   const before = s.text.slice(Math.max(0, d.start - 30), d.start);
   if (SAID_BEFORE.test(before) || SAID_AFTER.test(s.text.slice(d.end, d.end + 60))) return undefined;
   const deadline = day.deadline || /\b(?:by|until|till|before|after|since)\s+$/i.test(before);
@@ -156,6 +159,7 @@ function statedDay(s: SentenceAnalysis, d: DateMention): StatedDay | undefined {
     const name = weekday[1].toLowerCase();
     return { ...day, deadline, kind: 'weekday', from: name, to: name };
   }
+  if (year) return { ...day, deadline, kind: 'year', from: year[1], to: year[1] };
   const name = (month as RegExpExecArray)[1].toLowerCase();
   return { ...day, deadline, kind: 'month', from: name, to: name };
 }
@@ -190,7 +194,7 @@ function insideQuote(text: string, at: number): boolean {
 export function dateConflict(
   claim: SentenceAnalysis,
   other: SentenceAnalysis,
-): { ours: string; theirs: string; at: [DateMention, DateMention] } | undefined {
+): { ours: string; theirs: string; at: [DateMention, DateMention]; years: boolean } | undefined {
   // A day inside a quote is what its speaker said: two quotes of two reports may name two days. A day
   // written out speaks for its sentence before a weekday or a month ("On Tuesday the ministry said the
   // ban starts on January 1").
@@ -199,8 +203,11 @@ export function dateConflict(
       .filter((d) => !insideQuote(s.text, d.start))
       .map((d) => statedDay(s, d))
       .filter((d) => d !== undefined);
-    const digits = days.filter((d) => /\d/.test(d.mention.raw));
-    return digits.length ? digits : days;
+    // A year tells when only in a sentence that names no day or month ("a record set in 2007").
+    const dated = days.filter((d) => d.kind !== 'year');
+    if (!dated.length) return days;
+    const digits = dated.filter((d) => /\d/.test(d.mention.raw));
+    return digits.length ? digits : dated;
   };
   // A change is told on the day it happened ("Her condition was upgraded on Monday from critical to
   // serious"), another day than the state it changed from ("in critical condition on Sunday night").
@@ -210,7 +217,7 @@ export function dateConflict(
   if (ours.length !== 1 || theirs.length !== 1) return undefined;
   const [x, y] = [ours[0], theirs[0]];
   if (x.kind !== y.kind || x.deadline !== y.deadline || (x.from <= y.to && y.from <= x.to)) return undefined;
-  return { ours: x.shown, theirs: y.shown, at: [x.mention, y.mention] };
+  return { ours: x.shown, theirs: y.shown, at: [x.mention, y.mention], years: x.kind === 'year' };
 }
 
 /** A saying shortly before a clock time: the time it was told ("said at a news conference at 3 p.m."). */

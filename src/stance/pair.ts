@@ -730,15 +730,20 @@ function judgeAligned(c: SentenceAnalysis, t: SentenceAnalysis, context: PairCon
   // So does one that names another clock time for it ("at about 10:15 p.m." against "11:40 p.m.").
   // Two days of one clock time ("shortly before 7 p.m. on Friday", "at 6:40 p.m. on Thursday"), or of
   // one figure of one thing ("sentenced to 12 years behind bars on Wednesday", "on Thursday sentenced
-  // ... to 12 years in prison"), are of one event however differently their clauses are worded.
+  // ... to 12 years in prison"), or of the one word that tells what happened then ("under a contract
+  // signed in 2021", "The agreement ... was signed in 2019"), are of one event however differently their
+  // clauses are worded.
   const day = dateConflict(c, t);
   const when = day ?? timeConflict(c, t);
-  if (
-    when &&
-    ((day && (sameTimeOfDay(c, t) || shareFigure(c, t))) ||
-      wholeClause(c, when.at[0], t, when.at[1]) ||
-      alignScore(overlap(around(c, when.at[0]), around(t, when.at[1]))) >= NUMBER_FLOOR)
-  )
+  // Two years, of which a story tells many events ("joined the department in 1980", "went on leave in
+  // 1990"), only by that one word.
+  const tied = (x: Span, y: Span) =>
+    day?.years
+      ? sameWordBefore(c, x, t, y)
+      : (day && (sameTimeOfDay(c, t) || shareFigure(c, t) || sameWordBefore(c, x, t, y))) ||
+        wholeClause(c, x, t, y) ||
+        alignScore(overlap(around(c, x), around(t, y))) >= NUMBER_FLOOR;
+  if (when && tied(when.at[0], when.at[1]))
     return {
       stance: 'disputes',
       score: round(sim()),
@@ -755,6 +760,38 @@ function judgeAligned(c: SentenceAnalysis, t: SentenceAnalysis, context: PairCon
 
 /** A stretch of a sentence's text: a day, a time, a figure. */
 type Span = { start: number; end: number };
+
+/** Words between a day and what happened on it ("signed in 2019", "remain in place until Monday"). */
+const DAY_PREPOSITIONS = new Set([
+  'on',
+  'in',
+  'at',
+  'by',
+  'until',
+  'till',
+  'since',
+  'from',
+  'before',
+  'after',
+  'during',
+  'early',
+  'late',
+]);
+
+/**
+ * Whether the word right before two days (past their preposition) is one content word: what happened
+ * then ("signed in 2021", "signed in 2019").
+ */
+function sameWordBefore(c: SentenceAnalysis, x: Span, t: SentenceAnalysis, y: Span): boolean {
+  const before = (s: SentenceAnalysis, at: Span) => {
+    const words = [...tokens(s.text.slice(Math.max(0, at.start - 30), at.start))];
+    while (words.length && DAY_PREPOSITIONS.has(words[words.length - 1])) words.pop();
+    const last = words.at(-1);
+    return last && !isStopword(last) && /^\p{L}+$/u.test(last) ? stem(last) : undefined;
+  };
+  const w = before(c, x);
+  return !!w && w === before(t, y);
+}
 
 /**
  * Whether two days' clauses are their whole sentences ("The election will be held on Oct. 26." and "The
@@ -776,7 +813,7 @@ function quotedWords(text: string): string[] | undefined {
 }
 
 /**
- * Whether a sentence names who speaks in its own words, first name and last: "he said" leans on an earlier
+ * Whether a sentence names who speaks in its own words, first name and last ("Dr. Alan Reyes" too): "he said" leans on an earlier
  * sentence, a lone "Woody" may be the name another outlet gives in full, and "according to the Detroit
  * Free Press" names who reported the quote, not who said it.
  */
@@ -786,7 +823,18 @@ function namesSpeaker(s: SentenceAnalysis): boolean {
     !!a &&
     a.verb !== 'according to' &&
     s.text.includes(a.source) &&
-    /^\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}.'’-]*)+$/u.test(a.source)
+    /^\p{Lu}[\p{L}'’-]+\.?(?:\s+\p{Lu}[\p{L}.'’-]*)+$/u.test(a.source)
+  );
+}
+
+/** Whether a sentence's speaker is a person its entities name. */
+function namesPerson(s: SentenceAnalysis): boolean {
+  const source = s.attribution?.source;
+  return (
+    !!source &&
+    (s.entities ?? []).some(
+      (e) => e.type === 'person' && (e.text.includes(source) || source.includes(e.text)),
+    )
   );
 }
 
@@ -809,6 +857,10 @@ function quotedByAnother(a: SentenceAnalysis, b: SentenceAnalysis): boolean {
   // One speaker when either sentence names the other's speaker anywhere, or their names and roles share a
   // word of their own ("the White House" and "White House Press Secretary Josh Earnest").
   if (b.text.includes(a.attribution.source) || a.text.includes(b.attribution.source)) return false;
+  // Two people of different names are two speakers, whatever title they share ("Councilmember Anita
+  // Shaw" and "Councilmember Ray Cutler"); the words of a role tell one body named two ways.
+  if (namesPerson(a) && namesPerson(b))
+    return originKey(a.attribution.source) !== originKey(b.attribution.source);
   const words = (x: Attribution) =>
     [x.source, ...(x.role ? [x.role] : [])].flatMap((n) => n.split(/\s+/)).map(originKey);
   const wa = new Set(words(a.attribution).filter((w) => w.length >= 3));

@@ -134,6 +134,41 @@ describe('judgePair', () => {
     expect(
       confirms(mayor, '"We will not negotiate with criminals," Linda Park told reporters on Monday.'),
     ).toBe(true);
+    // Two people who share a title are two speakers; a doctor's title does not hide a name.
+    const councillor =
+      '"This budget punishes the people who can least afford it," said Councilmember Dana Whitfield, who voted no.';
+    expect(
+      confirms(
+        councillor,
+        'Councilmember Owen Brady, who voted against the budget, said: "This budget punishes the people who can least afford it."',
+      ),
+    ).toBe(false);
+    expect(
+      confirms(
+        '"The virus moves fast in a crowded ship," said the ship\'s doctor, Dr. Ana Lowe.',
+        '"The virus moves fast in a crowded ship," state epidemiologist Dr. Peter Quill said.',
+      ),
+    ).toBe(false);
+  });
+
+  it('disputes by the year a thing was done in when both say what was done then, not by years of other events', () => {
+    const disputes = disputesBetween(
+      'An audit of the Brenfield Institute found that grant money had been spent on consultancy fees.',
+      'The institute has said it will cooperate fully with the regulator over the coming weeks.',
+    );
+    expect(
+      disputes(
+        'The analytics firm Dataworks said it had received the patient files under a contract signed in 2020.',
+        'The contract with Dataworks to share the patient files was signed in 2018, according to the audit.',
+      ),
+    ).toEqual([{ ours: '2020', theirs: '2018' }]);
+    // Joined in one year, went on leave in another: two events of one man.
+    expect(
+      disputes(
+        'The ministry said the engineer joined the public works department in 1984 and rose to lead its roads office.',
+        'The engineer went on leave in 1994 after joining the public works department a decade earlier.',
+      ),
+    ).toEqual([]);
   });
 
   it('disputes by the day an event happens on, when both days tell of it and neither is quoted', () => {
