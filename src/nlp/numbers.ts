@@ -581,7 +581,7 @@ export const HARM_INJURY = 2;
 export const HARM_MISSING = 4;
 export const HARM_RESCUED = 8;
 const HARM_WORD =
-  /\b(?:(kill(?:s|ed|ing)?|dead|deaths?|die[ds]?|dying|fatal(?:ly|ity|ities)?)|(injur(?:y|ies|ed|ing)|hurt|wound(?:s|ed|ing)?|harmed)|(casualt(?:y|ies))|(missing|unaccounted)|(rescued|saved|survivors?))\b/gi;
+  /\b(?:(kill(?:s|ed|ing)?|dead|deaths?|die[ds]?|dying|fatal(?:ly|ity|ities)?)|(injur(?:y|ies|e[ds]?|ing)|hurt|wound(?:s|ed|ing)?|harmed)|(casualt(?:y|ies))|(missing|unaccounted)|(rescued|saved|survivors?))\b/gi;
 
 /** The harm bits of the words in a piece of text. */
 function harmBits(text: string): number {
@@ -615,6 +615,16 @@ export function otherTally(a: FigureIn, b: FigureIn): boolean {
   const hx = harmIn(a);
   const hy = harmIn(b);
   return hx !== 0 && hy !== 0 && (hx & hy) === 0;
+}
+
+/**
+ * Whether two figures count people who suffered one harm, though one names them by the harm alone ("17
+ * hurt") and the other by who they are ("injures 14 workers"): one count, whatever its two units.
+ */
+export function harmedAlike(a: FigureIn, b: FigureIn): boolean {
+  const harmUnit = (f: FigureIn) => !!f.figure.unit && harmBits(f.figure.unit) !== 0;
+  if (!harmUnit(a) && !harmUnit(b)) return false;
+  return (harmIn(a) & harmIn(b)) !== 0;
 }
 
 /**

@@ -26,7 +26,7 @@ import type { ArticleSide } from '../model/story.ts';
 import { antecedentsOf } from '../nlp/anaphora.ts';
 import { originKey } from '../nlp/attribution.ts';
 import { MONTH_NAMES, WEEKDAY_NAMES } from '../nlp/dates.ts';
-import { findNone, isAgeUnit, otherTally, sameHarm } from '../nlp/numbers.ts';
+import { findNone, harmedAlike, isAgeUnit, otherTally, sameHarm } from '../nlp/numbers.ts';
 import {
   CANNOT_CONFIRM,
   cueCounts,
@@ -1559,7 +1559,9 @@ function numberDisputes(
           const ox = { text: c.text, figure: x, figures: cn };
           const oy = { text: t.text, figure: y, figures: tn };
           if (
-            none ? !sameHarm(fx.none ? ox : oy, fx.none ? oy : ox, fx.none && fy.none) : !unitsAgree(xu, yu)
+            none
+              ? !sameHarm(fx.none ? ox : oy, fx.none ? oy : ox, fx.none && fy.none)
+              : !unitsAgree(xu, yu) && !((countsPeople(xu) || countsPeople(yu)) && harmedAlike(ox, oy))
           )
             continue;
           // Two tallies of one event's people (the dead, the missing) are two quantities.

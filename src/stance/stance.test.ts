@@ -151,6 +151,26 @@ describe('judgePair', () => {
     ).toBe(false);
   });
 
+  it('disputes a count of the hurt named by the harm alone against one named by who they are', () => {
+    const disputes = disputesBetween(
+      'Firefighters from four stations fought the blaze at the depot on the edge of town for six hours.',
+      'The cause of the fire is not yet known, and the depot will stay closed this week.',
+    );
+    expect(
+      disputes(
+        'Fire at Halden bus depot injures 9 drivers, dozens of homes evacuated',
+        'Dozens of homes evacuated and 12 hurt in Halden bus depot fire',
+      ),
+    ).toEqual([{ ours: '9', theirs: '12' }]);
+    // The dead are no count of the hurt.
+    expect(
+      disputes(
+        'Fire at Halden bus depot kills 9 drivers, dozens of homes evacuated',
+        'Dozens of homes evacuated and 12 hurt in Halden bus depot fire',
+      ),
+    ).toEqual([]);
+  });
+
   it('disputes by the year a thing was done in when both say what was done then, not by years of other events', () => {
     const disputes = disputesBetween(
       'An audit of the Brenfield Institute found that grant money had been spent on consultancy fees.',
