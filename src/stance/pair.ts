@@ -309,7 +309,10 @@ const NEGATION_LIGHT_VERBS = new Set([
   'allowed',
 ]);
 
-/** Nouns a "no" frames what follows with ("no plans to close", "no cases of measles", "no sign of"). */
+/**
+ * Nouns a "no" frames what follows with ("no plans to close", "no cases of measles", "no sign of", "no
+ * commitment to fund").
+ */
 const NO_FRAME = new Set([
   'plans',
   'plan',
@@ -320,6 +323,10 @@ const NO_FRAME = new Set([
   'sign',
   'signs',
   'reports',
+  'commitment',
+  'commitments',
+  'agreement',
+  'decision',
 ]);
 
 /** Verbs that say the verb after "to" was not done ("refused to concede", "failed to reach"). */
@@ -384,10 +391,11 @@ function negationReading(s: Pick<SentenceAnalysis, 'text'>): NegationReading {
     const all: string[] = [];
     // "No" negates the noun it determines ("no idea how the truck got there"); "not", "never" and "no one"
     // what follows.
-    const reach = words[i] === 'no' && words[i + 1] !== 'one' ? 1 : 3;
-    // "No plans to close", "no cases of the syndrome": the noun is a frame, what follows is negated.
+    // "No plans to close", "no cases of the syndrome": the noun is a frame, what follows is negated as
+    // "not" negates it.
     const framed =
       words[i] === 'no' && NO_FRAME.has(words[i + 1] ?? '') && /^(?:to|of)$/.test(words[i + 2] ?? '');
+    const reach = words[i] === 'no' && words[i + 1] !== 'one' && !framed ? 1 : 3;
     for (let k = framed ? i + 3 : i + 1; k < words.length && all.length < reach; k++) {
       const w = words[k];
       if (isNegation(w) || /[.;:!?]$/.test(w)) break;

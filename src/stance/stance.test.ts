@@ -778,6 +778,13 @@ describe('judgePair', () => {
         'Corvane said no cases of Guillain-Barre syndrome had been found among trial participants.',
       ),
     ).toEqual([]);
+    // What "no commitment to" frames is negated as far as "not" reaches, not only its first word.
+    expect(
+      stancesOf(
+        'The county council has agreed to pay for the repair of the sea wall, the Courier understands.',
+        'The county council said it had made no commitment to fund the repair of the sea wall.',
+      ),
+    ).toEqual([]);
   });
 
   it('confirms no line that only says someone did not comment, and still one that goes on to a fact', () => {
