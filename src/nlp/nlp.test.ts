@@ -170,6 +170,9 @@ describe('findNumbers', () => {
       true,
     ]);
     expect(read('The ministry rejected the plan to cut 300 jobs.').map((n) => n[2])).toEqual([false]);
+    expect(
+      read('His agent denied reports that his client would earn 250,000 pounds a week.').map((n) => n[2]),
+    ).toEqual([true]);
     // The figure a revision replaces; a change over time keeps the figure it started from.
     expect(
       read(
@@ -264,6 +267,10 @@ describe('findNumbers', () => {
     ]);
     expect(read('Profits fell by half.')).toEqual([['half', 'fraction', 50]]);
     expect(read('The ban is backed by a third of voters.')).toEqual([['a third', 'fraction', 33]]);
+    // A fraction of a percentage point is a change of a rate, no share.
+    expect(read('The bank raised rates by a quarter of a percentage point.')).toEqual([
+      ['a quarter of a percentage point', 'percentage', 25],
+    ]);
   });
 
   it('reads the level a change reached, and from which way', () => {

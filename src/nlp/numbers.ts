@@ -96,10 +96,11 @@ export const QUALIFIERS: readonly [RegExp, NumberQualifier][] = [
 const DENIED_BEFORE = /(?:\S\s*\bnot|\brather than|\binstead of)\s+(?:the\s+|an?\s+)?$/i;
 /**
  * A figure a rejection names as what it rejects: "rejected the health ministry's figure of 30 dead",
- * "disputed the official toll of 30", "dismissed estimates of 40,000".
+ * "disputed the official toll of 30", "dismissed estimates of 40,000", "denied reports that his client
+ * would earn 250,000 pounds a week".
  */
 const REJECTED_BEFORE =
-  /\b(?:reject(?:s|ed|ing)?|den(?:y|ies|ied|ying)|disput(?:e|es|ed|ing)|dismiss(?:es|ed|ing)?|refut(?:e|es|ed|ing))\s+(?:[\w'’-]+\s+){0,4}(?:figures?|toll|tally|estimates?|counts?|numbers?|claims?|reports?)\s+(?:of|that)\s+$/i;
+  /\b(?:reject(?:s|ed|ing)?|den(?:y|ies|ied|ying)|disput(?:e|es|ed|ing)|dismiss(?:es|ed|ing)?|refut(?:e|es|ed|ing))\s+(?:[\w'’-]+\s+){0,4}(?:figures?|toll|tally|estimates?|counts?|numbers?|claims?|reports?)\s+(?:of|that(?:\s+[\w'’-]+){0,5})\s+$/i;
 /**
  * The figure a revision replaces: "revised its estimate of October inflation down to 3.1%, from the 3.2%
  * it published", "corrected the toll from 12 to 21". A change over time ("rose to 3.2% from 2.9%") is no
@@ -297,8 +298,10 @@ export function findNumbers(text: string, tokens: readonly Token[] = []): Number
           : last === 'quarters'
             ? count / 4
             : count * (FRACTIONS[last] ?? 0);
-      unit = 'fraction';
-      end = start + written.length;
+      // "A quarter of a percentage point" is a change of a rate, no share of anything.
+      const point = FRACTION_OF_POINT.exec(text.slice(start + written.length));
+      unit = point ? 'percentage' : 'fraction';
+      end = start + written.length + (point ? point[0].length : 0);
     } else continue;
 
     const q = qualifierBefore(text, start);
@@ -573,6 +576,9 @@ export function findNone(text: string): NumberMention[] {
     end: m.index + m[0].length,
   }));
 }
+
+/** The rest of a fraction of a percentage point ("a quarter | of a percentage point"). */
+const FRACTION_OF_POINT = /^\s+of\s+a\s+(?:percentage\s+)?point\b/i;
 
 /** What harm a count of people tells of, as bits: the dead, the hurt ("casualties" is either). */
 export const HARM_DEATH = 1;

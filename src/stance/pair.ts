@@ -16,9 +16,18 @@ import {
   pairScores,
   saysAlike,
 } from '../match/align.ts';
-import { matchEvidence, similarityAtLeast, similarityFrom } from '../match/index.ts';
+import { matchEvidence, sameSpeaker, similarityAtLeast, similarityFrom } from '../match/index.ts';
 import { ParaphraseMemo } from '../match/model.ts';
-import { compatible, countsPeople, figureText, isVague, sameScale, unitsAgree } from '../match/numbers.ts';
+import {
+  compatible,
+  countsPeople,
+  figureText,
+  isVague,
+  quantitiesOf,
+  sameScale,
+  sentenceQuantities,
+  unitsAgree,
+} from '../match/numbers.ts';
 import { concept, contentStems, isStopword, NEGATIONS, stem, tokens } from '../match/text.ts';
 import type { Attribution, NumberMention, SentenceAnalysis } from '../model/sentence.ts';
 import type { StanceDetail } from '../model/stance.ts';
@@ -619,6 +628,39 @@ function beyondSpeaker(claim: SentenceAnalysis, scope: string, a: Attribution | 
   return wanted.filter((c) => ours.has(c)).length >= Math.min(2, wanted.length);
 }
 
+/**
+ * Whether a denial (`t`, of what `scope` says) can be of our claim. A speaker's denial is of what others
+ * say of them, not of what they say themselves ("denied that it had received the data without
+ * authorisation" of its own "believed the transfer had been properly authorised"); a denied figure is
+ * not another figure of the same thing ("denied reports that his client would earn 250,000 pounds a
+ * week" says nothing against "around £180,000 a week").
+ */
+function deniable(c: SentenceAnalysis, t: SentenceAnalysis, scope: string): boolean {
+  return !(sameSpeaker(c, t) && !speakerDenied(t, scope)) && !anotherFigure(c, scope);
+}
+
+/**
+ * Whether what a denial denies names its own speaker as read ("The agency's claim that the barrier held
+ * is simply untrue," she said): the one named is then who is denied, not who denies.
+ */
+function speakerDenied(t: SentenceAnalysis, scope: string): boolean {
+  const source = t.attribution?.source;
+  if (!source) return false;
+  const named = concepts(scope);
+  return [...concepts(source)].some((c) => named.has(c));
+}
+
+/**
+ * Whether a claim gives, of what a scope (`cueScope`) names a figure of, only other figures: each of its
+ * figures of the scope's units is incompatible with the scope's.
+ */
+function anotherFigure(claim: SentenceAnalysis, scope: string): boolean {
+  const named = quantitiesOf(scope).filter((q) => q.unit);
+  if (!named.length) return false;
+  const ours = sentenceQuantities(claim).filter((x) => named.some((y) => unitsAgree(x, y)));
+  return ours.length > 0 && !ours.some((x) => named.some((y) => unitsAgree(x, y) && compatible(x, y)));
+}
+
 /** Share of what a named source is reported to say that a negation must hold to deny it whole. */
 const SAID_SHARE = 0.8;
 
@@ -707,7 +749,7 @@ function judgeAligned(c: SentenceAnalysis, t: SentenceAnalysis, context: PairCon
   if (context.denials && affirmative(c)) {
     const refutation = cuesOf(t).refutation;
     if (
-      ((refutation !== null && scopeCovered(c, refutation)) ||
+      ((refutation !== null && scopeCovered(c, refutation) && deniable(c, t, refutation)) ||
         (context.negationDenies && negatesClaim(c, t, { predicate: true })) ||
         (context.lone && affirmative(t) && withdrawalBetween(c, t))) &&
       sim() >= CUE_FLOOR
@@ -1002,7 +1044,8 @@ export function judgePair(
       (cue.kind === 'unsure' ? vouchable(ours.sentences[i]) : affirmative(ours.sentences[i])) &&
       scopeCovered(read.sentences[i], scope) &&
       (cue.kind === 'unsure' || beyondSpeaker(read.sentences[i], scope, t.attribution)) &&
-      !(cue.negation && alignScore(overlap(ours.sentences[i], t)) >= RESTATES);
+      !(cue.negation && alignScore(overlap(ours.sentences[i], t)) >= RESTATES) &&
+      deniable(ours.sentences[i], t, scope);
     // Each cue links the claims it is most about (two doubts in one sentence may be of two things).
     const targets = cue.scopes.flatMap((scope) =>
       mostAboutClaims({ ...t, text: scope }, read, CUE_FLOOR, {
@@ -1950,14 +1993,17 @@ function figuresOf(s: SentenceAnalysis, counts: readonly NumberMention[]): Figur
   }));
 }
 
-/** A request right before a figure, in its clause: "had sought a sentence of", "asked the judge for". */
+/**
+ * A request right before a figure, in its clause: "had sought a sentence of", "asked the judge for", an
+ * opening or rejected bid ("rejected an opening bid of £40m").
+ */
 const REQUESTED_BEFORE =
-  /\b(?:sought|seeks?|seeking|asked(?:\s+\w+){0,3}\s+for|asking(?:\s+\w+){0,3}\s+for|requested|demand(?:s|ed|ing)?|call(?:s|ed|ing)? for|push(?:es|ed|ing)? for|campaign(?:s|ed|ing)? for|lobb(?:y|ies|ied|ying) for)\b[^,;.]{0,24}$/i;
+  /\b(?:sought|seeks?|seeking|asked(?:\s+\w+){0,3}\s+for|asking(?:\s+\w+){0,3}\s+for|requested|demand(?:s|ed|ing)?|call(?:s|ed|ing)? for|push(?:es|ed|ing)? for|campaign(?:s|ed|ing)? for|lobb(?:y|ies|ied|ying) for|(?:rejected|turned down|spurned|opening|initial|earlier|first)\s+(?:\w+\s+){0,3}?(?:bid|offer|proposal)s?)\b[^,;.]{0,24}$/i;
 
 /**
  * Whether a figure is what someone asked for ("Prosecutors had asked for 15 years", "a lawyer had sought a
- * sentence of six years"): another quantity than the one a court, a company or a vote settled on ("was
- * sentenced to 12 years"), though its unit and its words are the same.
+ * sentence of six years", a bid turned down): another quantity than the one a court, a company or a vote
+ * settled on ("was sentenced to 12 years", "a £52m deal agreed"), though its unit and its words are the same.
  */
 function isRequested(s: SentenceAnalysis, n: NumberMention): boolean {
   return REQUESTED_BEFORE.test(s.text.slice(Math.max(0, n.start - 48), n.start));

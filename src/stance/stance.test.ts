@@ -171,6 +171,37 @@ describe('judgePair', () => {
     ).toEqual([]);
   });
 
+  it('holds a denial against what others say of its speaker and of its figure, not against its own words or another figure', () => {
+    const judged = judgedBetween(
+      'An audit found that patient records from Corran General Hospital had been passed to an outside firm.',
+      'The hospital said it was reviewing how the records had been shared.',
+    );
+    const disputed = (ours: string, theirs: string) =>
+      judged(ours, theirs).some((j) => j.ours === 1 && j.theirs === 1 && j.detail.stance === 'disputes');
+    const denial = 'Harrow Analytics denied that it had received the patient records from the hospital.';
+    // Its own account agrees with its denial.
+    expect(
+      disputed(
+        'Harrow Analytics said it had received the patient records from the hospital under a contract signed last year.',
+        denial,
+      ),
+    ).toBe(false);
+    expect(
+      disputed(
+        'The audit found that Harrow Analytics had received the patient records from the hospital.',
+        denial,
+      ),
+    ).toBe(true);
+    const wage =
+      "The striker's agent, Tomas Ferrante, denied reports that his client would earn 300,000 pounds a week.";
+    expect(
+      disputed('Keller will earn around £200,000 a week at Caldwell, according to the club.', wage),
+    ).toBe(false);
+    expect(
+      disputed('Keller will earn £300,000 a week at Caldwell, according to people close to the deal.', wage),
+    ).toBe(true);
+  });
+
   it('disputes by the year a thing was done in when both say what was done then, not by years of other events', () => {
     const disputes = disputesBetween(
       'An audit of the Brenfield Institute found that grant money had been spent on consultancy fees.',
@@ -299,6 +330,26 @@ describe('judgePair', () => {
         'Ostrowski was sentenced to 12 years in prison for running a Ponzi scheme.',
       ),
     ).toEqual([]);
+  });
+
+  it('holds no bid turned down against the fee agreed', () => {
+    const disputes = disputesBetween(
+      'The committee met for two days in the capital to review the plans of the agency.',
+      'Officials are expected to publish a full report on the matter early next year.',
+    );
+    const fee = 'Caldwell agreed a £42m fee with Dunmore for Keller, according to sources at both clubs.';
+    expect(
+      disputes(
+        'Dunmore had rejected an opening offer of £30m from Caldwell before the clubs reached agreement, according to sources at both clubs.',
+        fee,
+      ),
+    ).toEqual([]);
+    expect(
+      disputes(
+        'Caldwell agreed a £30m fee with Dunmore for Keller, according to sources at both clubs.',
+        fee,
+      ),
+    ).toEqual([{ ours: '£30m', theirs: '£42m' }]);
   });
 
   it('holds no figure against one of another tally, another event or a request, nor a rate against the one it rose from', () => {
