@@ -57,7 +57,7 @@ function saidOf(s: SentenceAnalysis): ReadonlySet<string> {
     if (s.attribution)
       for (const w of contentStems(`${s.attribution.source} ${s.attribution.role ?? ''}`)) names.add(w);
     said = new Set(
-      contentStems(s.text.replace(TRAILING_SPEAKER, ''))
+      contentStems(withoutClosingSpeaker(s))
         .filter((w) => !names.has(w))
         .map(concept),
     );
@@ -66,6 +66,26 @@ function saidOf(s: SentenceAnalysis): ReadonlySet<string> {
   }
   return said;
 }
+
+/**
+ * A sentence without its closing speaker: one named by a common noun (`TRAILING_SPEAKER`), or its named
+ * source and what follows the name (", said Andrew Hollis, chief inspector of the Rail Accident
+ * Investigation Branch."), who spoke and what they are, not what was said.
+ */
+function withoutClosingSpeaker(s: SentenceAnalysis): string {
+  const text = s.text.replace(TRAILING_SPEAKER, '');
+  const source = s.attribution?.source;
+  if (!source) return text;
+  const at = text.lastIndexOf(source);
+  if (at < 0 || !CLOSING_SAID.test(text.slice(Math.max(0, at - 12), at))) return text;
+  const rest = text.slice(at + source.length);
+  return QUOTE_MARK.test(rest) ? text : text.slice(0, at);
+}
+
+/** A saying verb right before a closing speaker's name (", said Andrew Hollis"). */
+const CLOSING_SAID = /,\s+(?:said|says|added|adds)\s+$/;
+/** A quote mark: a closing speaker is followed by nothing quoted. */
+const QUOTE_MARK = /["“”]/;
 
 /**
  * A sentence's closing speaker named by a common noun (", the museum said.", ", a hospital spokesman

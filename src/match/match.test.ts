@@ -292,6 +292,15 @@ describe('saysAlike', () => {
         read('Three guards were on duty at the time of the raid, the museum said.'),
       ),
     ).toBe(false);
+    // Nor is what a closing named speaker is ("said Andrew Hollis, chief inspector of ...").
+    expect(
+      saysAlike(
+        read(
+          'The lorry was travelling at about 50 mph when it left the road, said Mary Cole, chief inspector of the Road Safety Board.',
+        ),
+        read('The Road Safety Board said its inspectors would stay at the scene until Friday.'),
+      ),
+    ).toBe(false);
   });
 });
 
