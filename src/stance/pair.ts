@@ -1847,6 +1847,13 @@ function countedAlike(a: string, x: NumberMention, b: string, y: NumberMention):
   // The same two words right before two figures of one unit name one quantity ("profit fell to $298
   // million", "Net profit fell to $312 million").
   if (ra.lead && ra.lead === rb.lead && x.unit && x.unit === y.unit) return true;
+  // So does one thing done to both, of one unit: "surveyed twelve sites" and "surveyed fourteen sites";
+  // "Police evacuated 296 residents" and "About 400 people were evacuated".
+  if (unitsAgree(x, y) && x.unit && y.unit && !SPAN_UNIT.test(x.unit)) {
+    const dx = doneBefore(a, x);
+    const dy = doneBefore(b, y);
+    if ((dx && dx === (dy ?? fateOf(b, y))) || (dy && dy === fateOf(a, x))) return true;
+  }
   const wa = ra.words;
   const wb = rb.words;
   let shared = 0;
@@ -1893,6 +1900,15 @@ function fateOf(text: string, n: NumberMention): string | undefined {
   if (noun < 0) return undefined;
   const fate = words.slice(noun + 1).find((w) => !BETWEEN_FATE.has(w));
   return fate && !isStopword(fate) ? stem(fate) : undefined;
+}
+
+/** Units of a span of time, which one verb spends on many things ("served three years in jail", "served two years in the army"). */
+const SPAN_UNIT = /^(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?)$/i;
+
+/** The past verb right before a figure, stemmed: what was done to what it counts ("evacuated 296 residents"). */
+function doneBefore(text: string, n: NumberMention): string | undefined {
+  const m = /\b([a-z]+ed)\s+$/.exec(text.slice(Math.max(0, n.start - 24), n.start));
+  return m && !isStopword(m[1]) ? stem(m[1]) : undefined;
 }
 
 /** Whether two counts of people say the same thing befell them (`fateOf`). */

@@ -332,6 +332,32 @@ describe('judgePair', () => {
     ).toEqual([]);
   });
 
+  it('disputes two counts of one thing done to one kind of thing, however the rest is worded', () => {
+    const disputes = disputesBetween(
+      'The committee met for two days in the capital to review the plans of the agency.',
+      'Officials are expected to publish a full report on the matter early next year.',
+    );
+    expect(
+      disputes(
+        'Volunteers and park staff surveyed nine ponds between Ashby Mill and the old quarry over the summer.',
+        'Biologists from Tarnwell University surveyed eleven ponds in the valley, comparing them with a survey of 2015.',
+      ),
+    ).toEqual([{ ours: 'nine', theirs: 'eleven' }]);
+    expect(
+      disputes(
+        'About 300 people were evacuated from nearby streets as a precaution, police said.',
+        'Police evacuated 180 residents from homes on Mill Road as smoke drifted over the town.',
+      ),
+    ).toEqual([{ ours: 'About 300', theirs: '180' }]);
+    // A span of time one verb spends on many things.
+    expect(
+      disputes(
+        'She served three years in jail for fraud.',
+        'A local paper reported that the 31-year-old from Elm Park served two years in the navy.',
+      ),
+    ).toEqual([]);
+  });
+
   it('holds no bid turned down against the fee agreed', () => {
     const disputes = disputesBetween(
       'The committee met for two days in the capital to review the plans of the agency.',
