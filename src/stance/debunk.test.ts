@@ -58,4 +58,10 @@ describe('article-level debunk features', () => {
     );
     expect(debunkFeatures('Pope did not say pets go to heaven', REPORT_BODY).get('h:NOT')).toBe(1);
   });
+
+  it('reads "without" in a headline as what befell people, not a denial of its story', () => {
+    expect(
+      debunkFeatures('Blackout leaves 412,000 without power across four counties', REPORT_BODY).has('h:NOT'),
+    ).toBe(false);
+  });
 });

@@ -44,11 +44,12 @@ function words(text: string, idioms: ReadonlySet<string> = NO_IDIOMS): string[] 
 
 const NO_IDIOMS: ReadonlySet<string> = new Set();
 /**
- * Negative pronouns a headline uses as idiom ("how Valdoria brokered a deal nobody expected", "nobody
- * knows"), not to deny its story: a debunk's headline negates with "not", "no", "never" or "-n't", and
- * none the model learned from says "nobody".
+ * Negative words a headline uses as idiom ("how Valdoria brokered a deal nobody expected", "nobody
+ * knows", "Blackout leaves 412,000 without power"), not to deny its story: a debunk's headline negates
+ * with "not", "no", "never" or "-n't"; none the model learned from says "nobody", and "without" tells
+ * what befell people as often in its reports as in its debunks.
  */
-const HEADLINE_IDIOMS: ReadonlySet<string> = new Set(['nobody']);
+const HEADLINE_IDIOMS: ReadonlySet<string> = new Set(['nobody', 'without']);
 
 /** Refuting words that name a crime a story reports (`debunkFeatures`' headline). */
 const CRIME_WORDS = /\b(?:fraud(?:s|ulent|sters?)?|scam(?:s|mers?)?)\b/gi;
