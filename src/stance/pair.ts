@@ -863,7 +863,8 @@ function quotedWords(text: string): string[] | undefined {
 }
 
 /**
- * Whether a sentence names who speaks in its own words, first name and last ("Dr. Alan Reyes" too): "he said" leans on an earlier
+ * Whether a sentence names who speaks in its own words, first name and last ("Dr. Alan Reyes", "U.S. Attorney
+ * Laura Benton" too): "he said" leans on an earlier
  * sentence, a lone "Woody" may be the name another outlet gives in full, and "according to the Detroit
  * Free Press" names who reported the quote, not who said it.
  */
@@ -873,20 +874,35 @@ function namesSpeaker(s: SentenceAnalysis): boolean {
     !!a &&
     a.verb !== 'according to' &&
     s.text.includes(a.source) &&
-    /^\p{Lu}[\p{L}'’-]+\.?(?:\s+\p{Lu}[\p{L}.'’-]*)+$/u.test(a.source)
+    /^\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]*)+$/u.test(a.source)
   );
 }
 
 /** Whether a sentence's speaker is a person its entities name. */
 function namesPerson(s: SentenceAnalysis): boolean {
   const source = s.attribution?.source;
-  return (
-    !!source &&
+  if (!source) return false;
+  if (
     (s.entities ?? []).some(
       (e) => e.type === 'person' && (e.text.includes(source) || source.includes(e.text)),
     )
+  )
+    return true;
+  // A title before a first and last name ("U.S. Attorney Laura Benton"), which the entity reader may not
+  // type: its last two words are capitalised and name no body.
+  const words = source.split(/\s+/);
+  const name = words.slice(-2);
+  return (
+    words.length >= 3 && name.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w) && !BODY_WORDS.has(w.toLowerCase()))
   );
 }
+
+/** Words that end the name of a body, not of a person ("the White House", "the Justice Department"). */
+const BODY_WORDS = new Set(
+  'house department office ministry agency service council police court commission committee board bureau authority army government party union university hospital company group institute centre center foundation association'.split(
+    ' ',
+  ),
+);
 
 /** Share of the shorter quote's words the other holds for two quotes to be the same words. */
 const SAME_QUOTE = 0.8;

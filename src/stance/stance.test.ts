@@ -149,6 +149,12 @@ describe('judgePair', () => {
         '"The virus moves fast in a crowded ship," state epidemiologist Dr. Peter Quill said.',
       ),
     ).toBe(false);
+    expect(
+      confirms(
+        '"Nobody is above the law in this state," U.S. Attorney Carla Munro said after the hearing.',
+        '"Nobody is above the law in this state," Assistant U.S. Attorney Dean Foyle told reporters.',
+      ),
+    ).toBe(false);
   });
 
   it('disputes a count of the hurt named by the harm alone against one named by who they are', () => {
