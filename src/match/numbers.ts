@@ -4,7 +4,7 @@
  * src/nlp/numbers.ts's job alone; this module only compares what it read.
  */
 import type { NumberMention, SentenceAnalysis } from '../model/sentence.ts';
-import { CELSIUS, FAHRENHEIT, findNumbers } from '../nlp/numbers.ts';
+import { CELSIUS, FAHRENHEIT, findNumbers, SCORE_UNIT } from '../nlp/numbers.ts';
 
 /** A number as the matcher compares it: the analyser's mention without its offsets. */
 export type Quantity = Pick<NumberMention, 'raw' | 'value' | 'qualifier' | 'unit' | 'denied' | 'change'>;
@@ -157,6 +157,8 @@ function sharePrecision(a: Quantity, b: Quantity): boolean {
 
 /** Whether two statements of one quantity can both be true. */
 export function compatible(x: Quantity, y: Quantity): boolean {
+  // Two scores agree only when both their counts do ("3-2" is no "3-1", however close).
+  if (x.unit === SCORE_UNIT || y.unit === SCORE_UNIT) return x.unit === y.unit && x.value === y.value;
   const [a, b] = [inCelsius(x), inCelsius(y)];
   if (opposite(a, b)) return false;
   if (sharePrecision(a, b)) return true;

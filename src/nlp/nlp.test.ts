@@ -259,6 +259,26 @@ describe('findNumbers', () => {
     ]);
   });
 
+  it('reads a score or a tally as one figure of two counts, and a range that runs up as two', () => {
+    const read = (text: string) => findNumbers(text, tokensOf(text)).map((n) => [n.raw, n.unit ?? null]);
+    expect(read('Portugal beat Morocco 3-2 after extra time.')).toEqual([['3-2', 'score']]);
+    expect(read('The committee backed the plan by seven votes to four.')).toEqual([
+      ['seven votes to four', 'score'],
+    ]);
+    expect(read('The law passed with 214 votes in favour and 139 against.')).toEqual([
+      ['214 votes in favour and 139', 'score'],
+    ]);
+    expect(read('The repairs will take 3-4 days.')).toEqual([
+      ['3', 'days'],
+      ['4', 'days'],
+    ]);
+    const [a, b, c] = ['won 2-1', 'won 2-1 on Sunday', 'won 1-0'].map(
+      (t) => findNumbers(t, tokensOf(t))[0].value,
+    );
+    expect(a).toBe(b);
+    expect(a).not.toBe(c);
+  });
+
   it('reads a fraction a change goes by as a share ("by a third", "by half")', () => {
     const read = (text: string) =>
       findNumbers(text, tokensOf(text)).map((n) => [n.raw, n.unit, Math.round(n.value * 100)]);

@@ -361,6 +361,34 @@ export function findNumbers(text: string, tokens: readonly Token[] = []): Number
       PART_OF.test(text.slice(out[i].end, out[i + 1].start))
     )
       out[i] = { ...out[i], unit: out[i + 1].unit };
+  // "beat Morocco 3-2", "voted 7-4", "a 1-1 draw": a score or a tally, one figure of two counts (a range
+  // runs up, "3-4 days"). Its value keeps both counts, so two scores agree only when both do.
+  for (let i = 0; i + 1 < out.length; i++) {
+    const [first, second] = [out[i], out[i + 1]];
+    const between = text.slice(first.end, second.start);
+    const joined =
+      (SCORE_JOIN.test(between) && /^\d{1,3}$/.test(first.raw) && /^\d{1,3}$/.test(second.raw)) ||
+      SCORE_WORDS.test(between) ||
+      (SCORE_FOR.test(between) && SCORE_AGAINST.test(text.slice(second.end, second.end + 16))) ||
+      (SCORE_TO.test(between) && SCORE_BEFORE.test(text.slice(Math.max(0, first.start - 12), first.start)));
+    if (
+      !joined ||
+      !Number.isInteger(first.value) ||
+      !Number.isInteger(second.value) ||
+      first.value < second.value ||
+      /[\d.,-]$/.test(text.slice(0, first.start)) ||
+      /^[-–]\d/.test(text.slice(second.end))
+    )
+      continue;
+    const { change: _change, ...rest } = first;
+    out.splice(i, 2, {
+      ...rest,
+      raw: text.slice(first.start, second.end),
+      value: scoreValue(first.value, second.value),
+      unit: SCORE_UNIT,
+      end: second.end,
+    });
+  }
   // "between 40 and 50 missing", "two or three inches": a range, its ends a lower and an upper bound (45
   // is within it, 74 is not), both counting what either names.
   for (let i = 0; i + 1 < out.length; i++) {
@@ -429,6 +457,23 @@ const SCALE_BEFORE = new RegExp(`\\b(${SCALE_NAMES})\\s+$`, 'i');
 
 /** Between a part and the whole it is of: "124 | of the | 300 seats", "four | of its | 12 stores". */
 const PART_OF = /^\s+(?:out\s+)?of\s+(?:the|its|their|his|her|our)?\s*$/i;
+
+/** The unit of a score or a tally ("3-2", "7-4"). */
+export const SCORE_UNIT = 'score';
+/** The hyphen or dash of a score, with nothing around it ("3-2", "2–1"). */
+const SCORE_JOIN = /^[-–]$/;
+/** A tally or score in words: "seven votes to four", "three goals to two". */
+const SCORE_WORDS = /^\s+(?:votes?|goals?|points?|runs?|sets?)\s+to\s+$/i;
+/** A tally told as votes for and against: "214 votes in favour and 139 against", "9 for and 5 against". */
+const SCORE_FOR = /^\s+(?:votes?\s+)?(?:in\s+favou?r|for)(?:\s+and|,)\s+$/i;
+const SCORE_AGAINST = /^\s+(?:votes?\s+)?against\b/i;
+/** "to" between two counts, a tally when a vote or a win comes before it ("by 7 to 4", "won 21 to 17"). */
+const SCORE_TO = /^\s+to\s+$/i;
+const SCORE_BEFORE = /\b(?:by|voted|won|beat|lost|defeated|beating)\s+$/i;
+/** One number for a score's two counts, equal only for the same two counts. */
+function scoreValue(a: number, b: number): number {
+  return a * 1_000_000 + b;
+}
 
 /** What opens a range of two figures: "between 40 and 50". */
 const RANGE_START = /\bbetween\s+$/i;

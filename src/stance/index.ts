@@ -18,7 +18,7 @@ import {
 import { concept, contentStems, stem } from '../match/text.ts';
 import type { DateMention, NumberMention, SentenceAnalysis } from '../model/sentence.ts';
 import { dayKey, findTimes, MONTH_NAMES, type TimeMention, WEEKDAY_NAMES } from '../nlp/dates.ts';
-import { otherTally } from '../nlp/numbers.ts';
+import { otherTally, SCORE_UNIT } from '../nlp/numbers.ts';
 
 /** Similarity from which two sentences are taken to speak of the same quantity, so different numbers conflict. */
 export const NUMBER_SIMILARITY = 0.4;
@@ -415,6 +415,8 @@ export function offByOne(x: Quantity, y: Quantity): boolean {
     Math.abs(x.value - y.value) === 1 &&
     x.unit !== '%' &&
     y.unit !== '%' &&
+    x.unit !== SCORE_UNIT &&
+    y.unit !== SCORE_UNIT &&
     !(discrete(x) && discrete(y))
   );
 }

@@ -364,6 +364,29 @@ describe('judgePair', () => {
     ).toEqual([]);
   });
 
+  it('holds a score or a tally as one figure: the same agrees, another disputes, however each is written', () => {
+    const disputes = disputesBetween(
+      'The committee met for two days in the capital to review the plans of the agency.',
+      'Officials are expected to publish a full report on the matter early next year.',
+    );
+    const win = 'Ardmore beat Kelso 3-2 after extra time on Sunday to win the Northern Cup.';
+    expect(
+      disputes(win, 'Ardmore beat Kelso 3-2 after extra time on Sunday to win the Northern Cup final.'),
+    ).toEqual([]);
+    expect(
+      disputes(
+        win,
+        'Ardmore beat Kelso 3-1 after extra time on Sunday to win the Northern Cup final in Dunmore.',
+      ),
+    ).toEqual([{ ours: '3-2', theirs: '3-1' }]);
+    expect(
+      disputes(
+        'The planning committee voted 8-3 in favour of the 30,000-seat stadium at Mill Road.',
+        'Members of the planning committee voted by 7 votes to 4 in favour of the 30,000-seat stadium at Mill Road.',
+      ),
+    ).toEqual([{ ours: '8-3', theirs: '7 votes to 4' }]);
+  });
+
   it('holds no bid turned down against the fee agreed', () => {
     const disputes = disputesBetween(
       'The committee met for two days in the capital to review the plans of the agency.',
