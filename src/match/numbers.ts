@@ -79,8 +79,10 @@ function interval(q: Quantity): Interval {
       return [v * 0.96, v * 1.04];
     default:
       if (share) return [lo, hi];
-      // A round figure ("a $2,000 tip") is how reporters write about $2,084: read it as approximate.
-      return isRound(v) ? [v * 0.95, v * 1.05] : [v * 0.995, v * 1.005];
+      // A round figure ("a $2,000 tip") is how reporters write about $2,084: read it as approximate, as
+      // far as rounding at its last digit reaches ("65,000" is no 61,842, which rounds to 62,000).
+      if (!isRound(v)) return [v * 0.995, v * 1.005];
+      return [Math.max(v * 0.95, v - step(v) / 2), Math.min(v * 1.05, v + step(v) / 2)];
   }
 }
 
@@ -212,7 +214,7 @@ for (const [cls, words] of Object.entries({
  * "40 fighters" are two counts, "seven patients" and "six people" one.
  */
 const PERSON_KINDS: ReadonlySet<string> = new Set(
-  'military civilian worker member patient passenger child adult student victim officer firefighter pilot prisoner hostage suspect migrant tourist teenager voter nurse doctor crew boy girl baby son daughter mother father wife husband actor actress singer player driver'.split(
+  'military civilian worker member patient passenger child adult student victim officer firefighter pilot prisoner hostage suspect migrant tourist teenager voter nurse doctor crew boy girl baby son daughter mother father wife husband actor actress singer player driver fan spectator supporter'.split(
     ' ',
   ),
 );

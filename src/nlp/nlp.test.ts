@@ -259,6 +259,15 @@ describe('findNumbers', () => {
     ]);
   });
 
+  it('reads a fraction of a scale as its part, and a crowd as people', () => {
+    const read = (text: string) =>
+      findNumbers(text, tokensOf(text)).map((n) => [n.raw, n.unit ?? null, Math.round(n.value)]);
+    expect(read('He must pay a fine of a quarter of a million dollars.')).toEqual([
+      ['a quarter of a million', 'dollars', 250000],
+    ]);
+    expect(read('A sellout crowd of 65,000 watched the final.')).toEqual([['65,000', 'people', 65000]]);
+  });
+
   it('reads a score or a tally as one figure of two counts, and a range that runs up as two', () => {
     const read = (text: string) => findNumbers(text, tokensOf(text)).map((n) => [n.raw, n.unit ?? null]);
     expect(read('Portugal beat Morocco 3-2 after extra time.')).toEqual([['3-2', 'score']]);

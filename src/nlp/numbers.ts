@@ -361,6 +361,28 @@ export function findNumbers(text: string, tokens: readonly Token[] = []): Number
       PART_OF.test(text.slice(out[i].end, out[i + 1].start))
     )
       out[i] = { ...out[i], unit: out[i + 1].unit };
+  // "a crowd of 65,000 watched": a crowd counts people, whatever word follows the figure.
+  for (let i = 0; i < out.length; i++)
+    if (CROWD_OF.test(text.slice(Math.max(0, out[i].start - 24), out[i].start)))
+      out[i] = { ...out[i], unit: 'people' };
+  // "a quarter of a million dollars": the fraction of the scale after it, counting what that counts.
+  for (let i = 0; i + 1 < out.length; i++) {
+    const [part, scale] = [out[i], out[i + 1]];
+    if (
+      part.unit !== 'fraction' ||
+      !SCALE_ALONE.test(scale.raw) ||
+      !/^\s+of\s+$/i.test(text.slice(part.end, scale.start))
+    )
+      continue;
+    const { unit: _unit, ...rest } = part;
+    out.splice(i, 2, {
+      ...rest,
+      raw: text.slice(part.start, scale.end),
+      value: part.value * scale.value,
+      ...(scale.unit ? { unit: scale.unit } : {}),
+      end: scale.end,
+    });
+  }
   // "beat Morocco 3-2", "voted 7-4", "a 1-1 draw": a score or a tally, one figure of two counts (a range
   // runs up, "3-4 days"). Its value keeps both counts, so two scores agree only when both do.
   for (let i = 0; i + 1 < out.length; i++) {
@@ -457,6 +479,13 @@ const SCALE_BEFORE = new RegExp(`\\b(${SCALE_NAMES})\\s+$`, 'i');
 
 /** Between a part and the whole it is of: "124 | of the | 300 seats", "four | of its | 12 stores". */
 const PART_OF = /^\s+(?:out\s+)?of\s+(?:the|its|their|his|her|our)?\s*$/i;
+
+/** Nouns of a gathering, which count the people in it: "a sellout crowd of 65,000". */
+const CROWD_OF =
+  /\b(?:crowd|audience|attendance|gathering)\s+of\s+(?:about\s+|some\s+|nearly\s+|more\s+than\s+)?$/i;
+
+/** A scale word alone as a figure ("a million", "a billion"), which a fraction before it takes a part of. */
+const SCALE_ALONE = /^an?\s+(?:thousand|million|billion|trillion)$/i;
 
 /** The unit of a score or a tally ("3-2", "7-4"). */
 export const SCORE_UNIT = 'score';

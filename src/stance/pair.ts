@@ -1638,6 +1638,8 @@ function numberDisputes(
           if (fx.record !== fy.record) continue;
           // Nor is what someone asked for what came of it.
           if (fx.requested !== fy.requested) continue;
+          // Nor what a place can hold how many it held.
+          if (fx.capacity !== fy.capacity) continue;
           // How related the two numbers' own clauses and counted things are. Two sentences of one story
           // say much the same around different quantities ("dismissed for 25 years of absence", "employed
           // for 35 years"), so the likeness of the whole sentences is no sign of a conflict. An age is
@@ -2014,6 +2016,8 @@ interface Figure {
   none: boolean;
   /** What someone asked for ("had sought a sentence of six years"), not what came of it (`isRequested`). */
   requested: boolean;
+  /** What a place or a vessel can hold ("which holds 65,000"), not how many it held (`isCapacity`). */
+  capacity: boolean;
 }
 
 function figuresOf(s: SentenceAnalysis, counts: readonly NumberMention[]): Figure[] {
@@ -2022,7 +2026,20 @@ function figuresOf(s: SentenceAnalysis, counts: readonly NumberMention[]): Figur
     aside: isVague(n) || isIncrement(s, n) || isPrevious(s, n) || inName(s, n) || namesGroup(s, n),
     record: isRecord(s, n),
     requested: k < s.numbers.length && isRequested(s, n),
+    capacity: k < s.numbers.length && isCapacity(s, n),
   }));
+}
+
+/** What a place or a vessel can hold, right before a figure: "which holds", "can take", "a capacity of". */
+const CAPACITY_BEFORE =
+  /\b(?:holds?|can\s+(?:hold|take|carry|seat|accommodate)|licensed\s+to\s+carry|capacity\s+of|seats?)\s+(?:up\s+to\s+|about\s+|some\s+|nearly\s+|more\s+than\s+)?$/i;
+
+/**
+ * Whether a figure is what a place or a vessel can hold ("The Estadio da Luz, which holds 65,000, was
+ * close to full"): another quantity than how many came or were aboard ("in front of 61,842 fans").
+ */
+function isCapacity(s: SentenceAnalysis, n: NumberMention): boolean {
+  return CAPACITY_BEFORE.test(s.text.slice(Math.max(0, n.start - 40), n.start));
 }
 
 /**

@@ -387,6 +387,19 @@ describe('judgePair', () => {
     ).toEqual([{ ours: '8-3', theirs: '7 votes to 4' }]);
   });
 
+  it('disputes a round crowd with a count it does not round, and holds no capacity against a crowd', () => {
+    const disputes = disputesBetween(
+      'The committee met for two days in the capital to review the plans of the agency.',
+      'Officials are expected to publish a full report on the matter early next year.',
+    );
+    const fans = 'Ardmore beat Kelso 3-2 after extra time on Sunday in front of 41,836 fans at Hollin Park.';
+    expect(disputes(fans, 'A sellout crowd of 45,000 watched at Hollin Park on Sunday.')).toEqual([
+      { ours: '41,836', theirs: '45,000' },
+    ]);
+    expect(disputes(fans, 'A sellout crowd of 42,000 watched at Hollin Park on Sunday.')).toEqual([]);
+    expect(disputes(fans, 'Hollin Park, which holds 45,000, was close to full on Sunday.')).toEqual([]);
+  });
+
   it('holds no bid turned down against the fee agreed', () => {
     const disputes = disputesBetween(
       'The committee met for two days in the capital to review the plans of the agency.',
