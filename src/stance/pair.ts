@@ -1640,6 +1640,9 @@ function numberDisputes(
           if (fx.requested !== fy.requested) continue;
           // Nor what a place can hold how many it held.
           if (fx.capacity !== fy.capacity) continue;
+          // Nor are figures of two places one figure ("In Dublin, ... 2,410 euros a month", "in Cork now
+          // pays about 1,800 euros a month").
+          if (placesApart(c, t)) continue;
           // How related the two numbers' own clauses and counted things are. Two sentences of one story
           // say much the same around different quantities ("dismissed for 25 years of absence", "employed
           // for 35 years"), so the likeness of the whole sentences is no sign of a conflict. An age is
@@ -2028,6 +2031,31 @@ function figuresOf(s: SentenceAnalysis, counts: readonly NumberMention[]): Figur
     requested: k < s.numbers.length && isRequested(s, n),
     capacity: k < s.numbers.length && isCapacity(s, n),
   }));
+}
+
+/**
+ * Whether two sentences each name places and neither names one of the other's: they tell of two places
+ * ("Cork", "Dublin"), not of one.
+ */
+function placesApart(a: SentenceAnalysis, b: SentenceAnalysis): boolean {
+  // A place that begins a longer name ("Cedarville General Hospital", "Cuyler County health department")
+  // says where a body is, not where the figure is.
+  const places = (s: SentenceAnalysis) =>
+    (s.entities ?? [])
+      .filter((e) => {
+        if (e.type !== 'place') return false;
+        const at = s.text.indexOf(e.text);
+        return at >= 0 && !/^\s+\p{Lu}/u.test(s.text.slice(at + e.text.length));
+      })
+      .map((e) => e.text);
+  const pa = places(a);
+  const pb = places(b);
+  if (!pa.length || !pb.length) return false;
+  const names = (ps: string[], s: SentenceAnalysis) => {
+    const text = s.text.toLowerCase();
+    return ps.some((p) => text.includes(p.toLowerCase()));
+  };
+  return !names(pa, b) && !names(pb, a);
 }
 
 /** What a place or a vessel can hold, right before a figure: "which holds", "can take", "a capacity of". */

@@ -400,6 +400,32 @@ describe('judgePair', () => {
     expect(disputes(fans, 'Hollin Park, which holds 45,000, was close to full on Sunday.')).toEqual([]);
   });
 
+  it('holds no figure of one place against a figure of another', () => {
+    const disputes = disputesBetween(
+      'The committee met for two days in the capital to review the plans of the agency.',
+      'Officials are expected to publish a full report on the matter early next year.',
+    );
+    expect(
+      disputes(
+        'In Galway, the average new tenancy now costs 1,950 euros a month.',
+        'The average new tenant in Limerick now pays about 1,400 euros a month, the figures show.',
+      ),
+    ).toEqual([]);
+    expect(
+      disputes(
+        'In Galway, the average new tenancy now costs 1,950 euros a month.',
+        'The average new tenant in Galway now pays about 1,400 euros a month, the figures show.',
+      ),
+    ).toEqual([{ ours: '1,950', theirs: 'about 1,400' }]);
+    // A place that begins a body's name is where the body is, not where the figure is.
+    expect(
+      disputes(
+        'Three people were treated for smoke inhalation at Ardmore General Hospital, a hospital spokesman said.',
+        'Two people were treated in hospital for smoke inhalation, the Kelso County health department said.',
+      ),
+    ).toEqual([{ ours: 'Three', theirs: 'Two' }]);
+  });
+
   it('holds no bid turned down against the fee agreed', () => {
     const disputes = disputesBetween(
       'The committee met for two days in the capital to review the plans of the agency.',
