@@ -8,7 +8,8 @@ import type { SentenceAnalysis } from '../model/sentence.ts';
 import { idfOf } from './features.ts';
 import { preparedOf, sameSpeaker } from './index.ts';
 import { IDF } from './model.ts';
-import { concept, contentStems } from './text.ts';
+import { sentenceQuantities, unitsAgree } from './numbers.ts';
+import { concept, contentStems, stem, tokens } from './text.ts';
 
 /** A sentence's content stems (sorted) with their idf, for fast pairwise scores. */
 interface Terms {
@@ -107,8 +108,20 @@ export function saysAlike(a: SentenceAnalysis, b: SentenceAnalysis): boolean {
   if (sameSpeaker(a, b)) return sharedBeyondSpeakers(a, b) >= 2;
   const x = saidOf(a);
   const y = saidOf(b);
-  for (const w of x) if (y.has(w)) return true;
+  for (const w of x) if (y.has(w) && !figureOfOtherThings(w, a, b)) return true;
   return false;
+}
+
+/**
+ * Whether a word two sentences share is a figure of each that counts other things: "More than fifty people
+ * were injured" and "drivers could see less than fifty metres ahead" share a number, not a fact.
+ */
+function figureOfOtherThings(w: string, a: SentenceAnalysis, b: SentenceAnalysis): boolean {
+  const figures = (s: SentenceAnalysis) =>
+    sentenceQuantities(s).filter((q) => tokens(q.raw).some((t) => concept(stem(t)) === w));
+  const fa = figures(a);
+  const fb = figures(b);
+  return fa.length > 0 && fb.length > 0 && !fa.some((x) => fb.some((y) => unitsAgree(x, y)));
 }
 
 /** The outlet a speaker told something, by its capitalised name ("told CBS News", "told the AP"). */

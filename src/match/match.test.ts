@@ -292,6 +292,19 @@ describe('saysAlike', () => {
         read('Three guards were on duty at the time of the raid, the museum said.'),
       ),
     ).toBe(false);
+    // Nor is one number word that counts other things in each.
+    expect(
+      saysAlike(
+        read('More than forty people were injured in the crash.'),
+        read('The fog was so dense that drivers could see less than forty metres ahead.'),
+      ),
+    ).toBe(false);
+    expect(
+      saysAlike(
+        read('More than forty people were injured in the crash.'),
+        read('Forty people were hurt, police said.'),
+      ),
+    ).toBe(true);
     // Nor is what a closing named speaker is ("said Andrew Hollis, chief inspector of ...").
     expect(
       saysAlike(
