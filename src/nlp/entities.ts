@@ -15,6 +15,10 @@ const ORG_WORDS = new Set(
     'club school college hospital church society corporation airlines reuters'
   ).split(' '),
 );
+/** Whether a word names a kind of body ("ministry", "hospital", "union"), so a name ending in it is no person's. */
+export function isOrganisationWord(word: string): boolean {
+  return ORG_WORDS.has(word.toLowerCase());
+}
 const PLACE_WORDS = new Set(
   'oblast region province city county state district peninsula sea ocean river island islands mountains valley bay gulf coast street square station port village town'.split(
     ' ',

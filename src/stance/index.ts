@@ -489,8 +489,14 @@ export function negationScope(text: string, negationIndex: number): string {
 export function scopeCovered(claim: SentenceAnalysis, scope: string): boolean {
   const wanted = concepts(scope);
   if (wanted.size < 2) return false;
-  const ours = new Set(contentStems(claim.text).map(concept));
-  let shared = 0;
-  for (const s of wanted) if (ours.has(s)) shared++;
+  const shared = sharedConcepts(scope, claim);
   return shared >= Math.min(3, wanted.size) && shared / wanted.size >= 0.7;
+}
+
+/** How many of a scope's concepts (`concepts`) a sentence names. */
+export function sharedConcepts(scope: string, s: SentenceAnalysis): number {
+  const ours = new Set(contentStems(s.text).map(concept));
+  let shared = 0;
+  for (const c of concepts(scope)) if (ours.has(c)) shared++;
+  return shared;
 }

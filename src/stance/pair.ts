@@ -35,6 +35,7 @@ import type { ArticleSide } from '../model/story.ts';
 import { antecedentsOf } from '../nlp/anaphora.ts';
 import { originKey } from '../nlp/attribution.ts';
 import { MONTH_NAMES, WEEKDAY_NAMES } from '../nlp/dates.ts';
+import { isOrganisationWord } from '../nlp/entities.ts';
 import { findNone, harmedAlike, isAgeUnit, otherTally, sameHarm } from '../nlp/numbers.ts';
 import {
   CANNOT_CONFIRM,
@@ -65,6 +66,7 @@ import {
   sameFigure,
   sameTimeOfDay,
   scopeCovered,
+  sharedConcepts,
   shareFigure,
   timeConflict,
 } from './index.ts';
@@ -878,6 +880,11 @@ function namesSpeaker(s: SentenceAnalysis): boolean {
   );
 }
 
+/** Whether a word ends a body's name: a kind of body, or "the White House". */
+function namesBody(word: string): boolean {
+  return isOrganisationWord(word) || word.toLowerCase() === 'house';
+}
+
 /** Whether a sentence's speaker is a person its entities name. */
 function namesPerson(s: SentenceAnalysis): boolean {
   const source = s.attribution?.source;
@@ -892,17 +899,8 @@ function namesPerson(s: SentenceAnalysis): boolean {
   // type: its last two words are capitalised and name no body.
   const words = source.split(/\s+/);
   const name = words.slice(-2);
-  return (
-    words.length >= 3 && name.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w) && !BODY_WORDS.has(w.toLowerCase()))
-  );
+  return words.length >= 3 && name.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w) && !namesBody(w));
 }
-
-/** Words that end the name of a body, not of a person ("the White House", "the Justice Department"). */
-const BODY_WORDS = new Set(
-  'house department office ministry agency service council police court commission committee board bureau authority army government party union university hospital company group institute centre center foundation association'.split(
-    ' ',
-  ),
-);
 
 /** Share of the shorter quote's words the other holds for two quotes to be the same words. */
 const SAME_QUOTE = 0.8;
@@ -1329,14 +1327,6 @@ const PROPOSITION =
 
 /** Concepts of what a statement denies that a report's sentence must name to be the one it disputes. */
 const DENIED_SHARED = 2;
-
-/** How many of a scope's concepts (`concepts`) a sentence names. */
-function sharedConcepts(scope: string, s: SentenceAnalysis): number {
-  const ours = new Set(contentStems(s.text).map(concept));
-  let shared = 0;
-  for (const c of concepts(scope)) if (ours.has(c)) shared++;
-  return shared;
-}
 
 /**
  * The sentences of a debunking article that state the debunk to this report: those with a refutation, a
