@@ -84,17 +84,32 @@ export function analyzeSentences(blocks: readonly ArticleBlock[], publishedAt?: 
       f.attribution = { ...previousInBlock.attribution };
     }
     if (f.attribution && !PRONOUN.test(f.attribution.source)) {
-      lastSource = f.attribution;
       const full = people.get(f.attribution.source.split(' ').pop() ?? '');
-      if (full && !f.attribution.role && full !== f.attribution.source) {
-        const earlier = people.get(`role:${full}`);
-        if (earlier) f.attribution = { ...f.attribution, role: earlier };
+      if (full && full !== f.attribution.source) {
+        // "Ellery said" after "chief executive Martin Ellery": the person named in full before, whose
+        // name tells this speaker from another of the same story ("spokeswoman Dana Whitfield").
+        const earlier = f.attribution.role ? undefined : people.get(`role:${full}`);
+        f.attribution = {
+          ...f.attribution,
+          ...(f.attribution.source.includes(' ') ? {} : { source: full }),
+          ...(earlier ? { role: earlier } : {}),
+        };
       }
+      lastSource = f.attribution;
     }
     for (const e of f.entities) {
       if (e.type === 'person' && e.text.includes(' ')) people.set(e.text.split(' ').pop() ?? e.text, e.text);
       else if (!e.text.includes(' ') && people.has(e.text)) e.type = 'person';
     }
+    // A speaker's name as the attribution reads it, without the title the entity reader may keep
+    // ("Chief Executive Marta Lindqvist" is Marta Lindqvist).
+    const named = f.attribution?.source;
+    if (
+      named &&
+      /^\p{Lu}\S*(?:\s+\p{Lu}\S*)+$/u.test(named) &&
+      people.get(named.split(' ').pop() ?? '') !== undefined
+    )
+      people.set(named.split(' ').pop() ?? named, named);
     if (f.attribution?.role) people.set(`role:${f.attribution.source}`, f.attribution.role);
     // Scored below, once every sentence is linked: later sentences only read these facts.
     const analysis: SentenceAnalysis = { text, start, end, score: FURNITURE_SCORE, ...f };

@@ -176,8 +176,17 @@ export function sameSpeaker(a: SentenceAnalysis, b: SentenceAnalysis): boolean {
   const srcA = a.attribution?.source?.toLowerCase();
   const srcB = b.attribution?.source?.toLowerCase();
   if (!srcA || !srcB) return false;
+  const wordsA = srcA.split(/\s+/);
   const wordsB = srcB.split(/\s+/);
-  return srcA.split(/\s+/).some((w) => w.length > 2 && /^[a-z]/.test(w) && wordsB.includes(w));
+  // Two people named in full are one only by their last names: "Dylan Maxwell" is not "Dylan Thomas".
+  if (fullName(a.attribution?.source) && fullName(b.attribution?.source))
+    return wordsA.at(-1) === wordsB.at(-1);
+  return wordsA.some((w) => w.length > 2 && /^[a-z]/.test(w) && wordsB.includes(w));
+}
+
+/** A person's first and last name, capitalised, as a speaker is named: "Dylan Maxwell", not "Dylan". */
+function fullName(source: string | undefined): boolean {
+  return !!source && /^\p{Lu}\p{Ll}+(?:\s+\p{Lu}\.?)*\s+\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}\p{Ll}+)?$/u.test(source);
 }
 
 /** Day keys by sentence: a claim is judged against many sentences, its dates read once. */

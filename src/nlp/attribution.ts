@@ -224,6 +224,8 @@ function attributionIn(masked: string, tokens: readonly Token[]): Attribution | 
     if (split) return { ...split, verb: finding[3] };
   }
   for (const m of allMatches(VERB_RE, clean)) {
+    // A reporting verb inside a quotation is the speaker's own words ("They told our reps ...," said X).
+    if (insideQuote(clean, m.index)) continue;
     const verb = m[1].replace(/\s+/, ' ');
     if (AMBIGUOUS.has(verb.toLowerCase()) && !isVerb(tokens, m.index, clean, m.index + m[0].length)) continue;
     const subject = subjectBefore(clean, m.index, tokens);
@@ -250,17 +252,64 @@ function attributionIn(masked: string, tokens: readonly Token[]): Attribution | 
       // The role first, the name in apposition: ..., said the city's technology director, Raj Patel.
       const roleFirst = ROLE_THEN_NAME.exec(clean.slice(m.index + m[0].length));
       if (roleFirst) return { source: roleFirst[2], role: roleFirst[1], verb };
+      // A lowercase role right before the name: ..., said chief operating officer Marcus Pell.
+      const roleBefore = LOWER_ROLE_THEN_NAME.exec(rest);
+      const role = roleBefore?.[1].trim();
+      if (
+        roleBefore &&
+        role &&
+        ROLE_NOUNS.has(role.split(/\s+/).at(-1)?.toLowerCase() ?? '') &&
+        !roleHasVerb(tokens, m.index + m[0].length + roleBefore[0].indexOf(roleBefore[1]), role, clean)
+      )
+        return { source: roleBefore[2].replace(/\.$/, ''), role, verb };
     }
   }
   return null;
+}
+
+/** Whether a position lies inside a quotation that opens before it and closes after it. */
+function insideQuote(text: string, at: number): boolean {
+  const before = text.slice(0, at);
+  const after = text.slice(at);
+  const curly = (before.match(/“/g)?.length ?? 0) > (before.match(/”/g)?.length ?? 0);
+  const straight = (before.match(/"/g)?.length ?? 0) % 2 === 1 && after.includes('"');
+  return (curly && after.includes('”')) || straight;
 }
 
 /**
  * The speaker after an inverted verb, a capitalised phrase up to what closes it: the sentence's end, an
  * aside, or when, where and how ("in a statement", "on Monday", "by email", "about the creature", "hurriedly").
  */
-const INVERTED_SPEAKER =
-  /^\s+(\p{Lu}[\p{L}’'&/-]*\.?(?:\s+[\p{L}][\p{L}’'&/-]*\.?){0,8}?)(?=\s*(?:[,;:!?)"”]|\.?\s*$)|\s+(?:in|on|at|of|from|for|during|after|before|when|while|as|told|to|who|according|about|by|last|this|late|earlier|adding)\b|\s+\p{Ll}+ly\b)/u;
+const SPEAKER_END =
+  /(?=\s*(?:[,;:!?)"”]|\.?\s*$)|\s+(?:in|on|at|of|from|for|during|after|before|when|while|as|told|to|who|according|about|by|last|this|late|earlier|adding)\b|\s+\p{Ll}+ly\b)/u
+    .source;
+const INVERTED_SPEAKER = new RegExp(
+  `^\\s+(\\p{Lu}[\\p{L}’'&/-]*\\.?(?:\\s+[\\p{L}][\\p{L}’'&/-]*\\.?){0,8}?)${SPEAKER_END}`,
+  'u',
+);
+
+/**
+ * After an inverted verb, a lowercase role and then the name, up to what closes the speaker: "said chief
+ * operating officer Marcus Pell", "says company spokesman Tom Reyes on Tuesday". The role's last word
+ * must be one of `ROLE_NOUNS`, so that "said on Monday Pell" or "said prices Rose" name no one.
+ */
+const LOWER_ROLE_THEN_NAME = new RegExp(
+  `^\\s+((?:\\p{Ll}[\\p{L}’'-]*\\s+){1,4})(\\p{Lu}[\\p{L}’'.-]*(?:\\s+\\p{Lu}[\\p{L}’'.-]*){0,3})${SPEAKER_END}`,
+  'u',
+);
+
+/** Nouns that end a role named before a person's name: the titles and the jobs people speak for. */
+const ROLE_NOUNS = new Set([
+  ...TITLES,
+  ...(
+    'manager executive economist attorney lawyer coach captain professor researcher scientist engineer editor ' +
+    'partner treasurer administrator sheriff trooper ranger adviser advisor consultant surgeon doctor nurse ' +
+    'principal teacher pilot owner organiser organizer campaigner activist planner historian lieutenant sergeant ' +
+    'constable detective investigator auditor meteorologist forecaster geologist seismologist epidemiologist ' +
+    'virologist physician warden curator producer agent negotiator strategist diplomat envoy trustee ombudsman ' +
+    'marshal spokesperson secretary witness'
+  ).split(' '),
+]);
 
 /**
  * Whether the tagger reads a lowercase verb in the span: a capitalised word it takes for a verb is part
@@ -271,6 +320,18 @@ function lowercaseVerb(tokens: readonly Token[], at: number, length: number, tex
     if (t.start < at || t.end > at + length || (t.pos !== 'VERB' && t.pos !== 'AUX')) return false;
     const word = text.slice(t.start, t.end);
     return !/^\p{Lu}/u.test(word) && !/^[’']s$/.test(word);
+  });
+}
+
+/**
+ * Whether a role read before a name holds a verb, and so is a clause ("said prices hit"): a participle
+ * that qualifies the next word of the role ("chief operating officer") is none.
+ */
+function roleHasVerb(tokens: readonly Token[], at: number, role: string, text: string): boolean {
+  const end = at + role.length;
+  return tokens.some((t) => {
+    if (t.start < at || t.end > end || (t.pos !== 'VERB' && t.pos !== 'AUX')) return false;
+    return !(/ing$/.test(text.slice(t.start, t.end)) && t.end < end);
   });
 }
 

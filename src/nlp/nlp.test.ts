@@ -492,6 +492,20 @@ describe('findAttribution', () => {
       'Army Gen.',
     ]);
     expect(who('"No," said Dylan about the creature.')).toEqual(['Dylan', null]);
+    // A lowercase role before the name, a participle in it; a clause before a name is no role.
+    expect(who('The plant will reopen, said chief operating officer Marcus Pell.')).toEqual([
+      'Marcus Pell',
+      'chief operating officer',
+    ]);
+    expect(who('"We will rebuild," said company spokesman Tom Reyes on Tuesday.')).toEqual([
+      'Tom Reyes',
+      'company spokesman',
+    ]);
+    expect(who('Prices rose sharply, said reports from Reuters.')).toBe(null);
+    // A reporting verb inside the quote is the speaker's own words, not the attribution.
+    expect(
+      who('"They told our reps on Monday that Ashford is on the list," said union secretary Gail Thornbury.'),
+    ).toEqual(['Gail Thornbury', 'union secretary']);
     expect(who('"The copies," said I hurriedly.')).toEqual(['I', null]);
     // The role first, a possessive or a pronoun's, and the name between commas.
     expect(who('His lawyer, Mark Feld, said Dalton would appeal the conviction.')).toEqual([

@@ -588,7 +588,12 @@ function cueOf(t: SentenceAnalysis, context: PairContext): Cue | null {
  * that does not name them is no less denied.
  */
 function withoutSpeaker(scope: string, a: Attribution): string {
-  const names = [a.source, ...(a.role ? [a.role] : [])].filter((x) => x.length > 2);
+  // The speaker as named here, or by the last name alone when the article named them in full before.
+  const last =
+    !scope.includes(a.source) && /^\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)+$/u.test(a.source)
+      ? a.source.split(/\s+/).at(-1)
+      : undefined;
+  const names = [a.source, ...(last ? [last] : []), ...(a.role ? [a.role] : [])].filter((x) => x.length > 2);
   for (const name of names) {
     const at = scope.indexOf(name);
     if (at < 0) continue;
@@ -698,7 +703,7 @@ interface Cue {
   whole?: boolean;
 }
 
-function readCue(t: SentenceAnalysis, context: PairContext): Cue | null {
+export function readCue(t: SentenceAnalysis, context: PairContext): Cue | null {
   const cues = cuesOf(t);
   if (cues.unsureScopes.length) return { kind: 'unsure', scopes: cues.unsureScopes };
   if (!context.denials) return null;
@@ -866,16 +871,18 @@ function quotedWords(text: string): string[] | undefined {
 
 /**
  * Whether a sentence names who speaks in its own words, first name and last ("Dr. Alan Reyes", "U.S. Attorney
- * Laura Benton" too): "he said" leans on an earlier
- * sentence, a lone "Woody" may be the name another outlet gives in full, and "according to the Detroit
- * Free Press" names who reported the quote, not who said it.
+ * Laura Benton" too), or by the last name of one its article named in full ("Ellery said" after "chief
+ * executive Martin Ellery"): "he said" leans on an earlier sentence, a lone "Woody" may be the name
+ * another outlet gives in full, and "according to the Detroit Free Press" names who reported the quote,
+ * not who said it.
  */
 function namesSpeaker(s: SentenceAnalysis): boolean {
   const a = s.attribution;
   return (
     !!a &&
     a.verb !== 'according to' &&
-    s.text.includes(a.source) &&
+    (s.text.includes(a.source) ||
+      s.text.split(/[^\p{L}'’-]+/u).includes(a.source.split(/\s+/).at(-1) ?? '')) &&
     /^\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]*)+$/u.test(a.source)
   );
 }

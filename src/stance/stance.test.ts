@@ -134,6 +134,25 @@ describe('judgePair', () => {
     expect(
       confirms(mayor, '"We will not negotiate with criminals," Linda Park told reporters on Monday.'),
     ).toBe(true);
+    // A last name stands for the person its article named in full before.
+    const article = (...texts: string[]) =>
+      report(analyzeSentences(texts.map((text) => ({ kind: 'paragraph' as const, text }))));
+    const byLastName = article(
+      'The city of Brookfield will not pay a ransom to the hackers who shut down its computer systems last week.',
+      'Mayor Linda Park spoke to reporters at City Hall on Monday.',
+      '"We will not negotiate with criminals," Park said.',
+    );
+    const quoteBy = (speaker: string) =>
+      judgePair(
+        byLastName,
+        article(
+          'The city of Brookfield will not pay a ransom to the hackers who shut down its computer systems last week.',
+          `"We will not negotiate with criminals," said ${speaker}.`,
+        ),
+      ).some((j) => j.ours === 2 && j.theirs === 1 && j.detail.stance === 'confirms');
+    expect(quoteBy("the city's technology director, Raj Patel")).toBe(false);
+    expect(quoteBy('city technology director Raj Patel')).toBe(false);
+    expect(quoteBy('Mayor Linda Park')).toBe(true);
     // Two people who share a title are two speakers; a doctor's title does not hide a name.
     const councillor =
       '"This budget punishes the people who can least afford it," said Councilmember Dana Whitfield, who voted no.';
