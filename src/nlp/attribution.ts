@@ -75,6 +75,22 @@ const VERBS = [
   'assured',
   'pointed out',
   'disputed',
+  'boasted',
+  'sobbed',
+  'conceded',
+  'concedes',
+  'recalled',
+  'recalls',
+  'replied',
+  'responded',
+  'remarked',
+  'joked',
+  'pleaded',
+  'lamented',
+  'countered',
+  'quipped',
+  'recounted',
+  'complained',
 ];
 /** Forms that are often nouns ("these claims", "media reports"): accepted only when tagged or used as verbs. */
 const AMBIGUOUS = new Set([

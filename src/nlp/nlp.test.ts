@@ -502,6 +502,15 @@ describe('findAttribution', () => {
       'company spokesman',
     ]);
     expect(who('Prices rose sharply, said reports from Reuters.')).toBe(null);
+    // Reporting verbs that tell how it was said.
+    expect(who('"The benefits clearly outweigh the risks," Halvern boss Marcus Ebbe boasted.')).toEqual([
+      'Marcus Ebbe',
+      'Halvern boss',
+    ]);
+    expect(who('"We are still pulling people out of the rubble," sobbed Mayor Irena Vos.')).toEqual([
+      'Irena Vos',
+      'Mayor',
+    ]);
     // A reporting verb inside the quote is the speaker's own words, not the attribution.
     expect(
       who('"They told our reps on Monday that Ashford is on the list," said union secretary Gail Thornbury.'),

@@ -775,6 +775,10 @@ function judgeAligned(c: SentenceAnalysis, t: SentenceAnalysis, context: PairCon
   // Nor does a sentence that shares only names with ours ("Dylan Thomas has been contacted for comment"
   // against "Dylan Thomas was told by doctors that he was suffering from an allergic reaction").
   if (!context.lone && !saysAlike(c, t)) return null;
+  // Nor does a sentence of another time than ours ("In 1987 ..." against "In 2011 ..."). One that names
+  // no time may tell the same past ("In 2012 the US offered a reward of up to $7m", "The State Department
+  // had offered a $7 million reward").
+  if (timesApart(c, t, true)) return null;
   // A line about the reporting ("The army has not commented") states no fact of the story to confirm;
   // one that goes on to state one ("... and spent October in rehab after his arrest") still can.
   if (onlyNoComment(c) || onlyNoComment(t)) return null;
@@ -1640,6 +1644,9 @@ function numberDisputes(
           // Nor are figures of two places one figure ("In Dublin, ... 2,410 euros a month", "in Cork now
           // pays about 1,800 euros a month").
           if (placesApart(c, t)) continue;
+          // Nor figures of two times ("Last year a magnitude 4.8 tremor", "the strongest aftershock, of
+          // magnitude 4.8").
+          if (timesApart(c, t)) continue;
           // How related the two numbers' own clauses and counted things are. Two sentences of one story
           // say much the same around different quantities ("dismissed for 25 years of absence", "employed
           // for 35 years"), so the likeness of the whole sentences is no sign of a conflict. An age is
@@ -2028,6 +2035,48 @@ function figuresOf(s: SentenceAnalysis, counts: readonly NumberMention[]): Figur
     requested: k < s.numbers.length && isRequested(s, n),
     capacity: k < s.numbers.length && isCapacity(s, n),
   }));
+}
+
+/**
+ * A time a sentence opens with, which sets all it tells in another year than the story's: "In 1987, a
+ * magnitude 6.8 earthquake ...", "Last year a magnitude 4.8 tremor ...", "Back in 2019, Hurricane Carmen
+ * ...". Group 1 is the year, group 2 the period of a relative time.
+ */
+const OPENING_TIME =
+  /^(?:(?:But|And|Back|Meanwhile|By contrast|Previously|Earlier),?\s+)?(?:(?:[Ii]n|[Dd]uring)\s+(?:(?:early|late|mid-?)\s*)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|the summer of|the spring of|the autumn of|the winter of)\s+)?((?:19|20)\d{2})\b|(?:[Ll]ast|[Tt]he previous)\s+(year|season|decade)\b)/;
+
+/** A relative time of the year before, anywhere in a sentence: "last year", "a year earlier". */
+const YEAR_BEFORE =
+  /\b(?:last|previous|prior)\s+(?:year|season)\b|\ba\s+year\s+(?:ago|earlier|before)\b|\bthe\s+year\s+before\b/i;
+
+/** The time a sentence opens with (`OPENING_TIME`): a year, or "before" for the year before. */
+function openingTime(s: SentenceAnalysis): string | null {
+  const m = OPENING_TIME.exec(
+    s.text.replace(/^[A-Z][A-Z\s.'’-]+(?:,[^()\n]{1,40})?\s*\([^)]{2,40}\)\s*[-–—]+\s*/, ''),
+  );
+  if (!m) return null;
+  if (m[1]) return m[1];
+  return m[2] === 'decade' ? 'decade' : 'before';
+}
+
+/**
+ * Whether two sentences tell of two times: each opens with another ("In 1987 ...", "In 2011 ..."), or,
+ * unless `both`, one opens with a time of its own that the other does not name ("Last year a magnitude
+ * 4.8 tremor rattled windows" against "the strongest aftershock was of magnitude 4.8"; "In 1987 a
+ * magnitude 6.8 earthquake killed 112" against "Magnitude 6.4 earthquake kills at least 41"). Their
+ * figures are then of two events.
+ */
+function timesApart(a: SentenceAnalysis, b: SentenceAnalysis, both = false): boolean {
+  const ta = openingTime(a);
+  const tb = openingTime(b);
+  if (!ta && !tb) return false;
+  // A year and "last year" may be one: no date here says which year is the story's.
+  if (ta && tb)
+    return ta !== tb && (ta === 'decade' || tb === 'decade' || (ta !== 'before' && tb !== 'before'));
+  if (both) return false;
+  const [time, other] = ta ? [ta, b] : [tb as string, a];
+  if (time === 'before') return !YEAR_BEFORE.test(other.text) && !/\b(?:19|20)\d{2}\b/.test(other.text);
+  return !other.text.includes(time) && !YEAR_BEFORE.test(other.text);
 }
 
 /**

@@ -227,6 +227,36 @@ describe('judgePair', () => {
     ).toBe(true);
   });
 
+  it('neither confirms nor disputes by the figures of a sentence set in another time', () => {
+    const judged = judgedBetween(
+      'A strong earthquake shook the Sarn Valley before dawn on Tuesday, toppling houses in several towns.',
+      'Rescue teams were still searching collapsed buildings in the town of Teluma on Wednesday.',
+    );
+    const links = (ours: string, theirs: string) =>
+      judged(ours, theirs)
+        .filter((j) => j.ours === 1 && j.theirs === 1)
+        .map((j) => j.detail.stance);
+    expect(
+      links(
+        'In 2009 a magnitude 4.8 tremor rattled windows across the valley but caused no injuries.',
+        'In 2016 a magnitude 4.8 tremor rattled windows across the valley, damaging two churches.',
+      ),
+    ).toEqual([]);
+    expect(
+      links(
+        'In 1987 a magnitude 6.8 earthquake in the valley killed 112 people and destroyed much of the old town.',
+        'A magnitude 6.4 earthquake struck the valley on Tuesday, killing at least 41 people.',
+      ),
+    ).toEqual([]);
+    // Both of one time: their figures are one.
+    expect(
+      links(
+        'A magnitude 6.8 earthquake struck the valley on Tuesday, killing at least 41 people.',
+        'A magnitude 6.4 earthquake struck the valley on Tuesday, killing at least 41 people.',
+      ),
+    ).toEqual(['disputes']);
+  });
+
   it('disputes by the year a thing was done in when both say what was done then, not by years of other events', () => {
     const disputes = disputesBetween(
       'An audit of the Brenfield Institute found that grant money had been spent on consultancy fees.',
