@@ -486,11 +486,11 @@ export function negationScope(text: string, negationIndex: number): string {
  * Whether our claim covers what a scope (`cueScope`, `negationScope`) is about: at least three of its
  * content concepts and at least 70 % of them.
  */
-export function scopeCovered(claim: SentenceAnalysis, scope: string): boolean {
+export function scopeCovered(claim: SentenceAnalysis, scope: string, share = 0.7): boolean {
   const wanted = concepts(scope);
   if (wanted.size < 2) return false;
   const shared = sharedConcepts(scope, claim);
-  return shared >= Math.min(3, wanted.size) && shared / wanted.size >= 0.7;
+  return shared >= Math.min(share < 0.7 ? 2 : 3, wanted.size) && shared / wanted.size >= share;
 }
 
 /** How many of a scope's concepts (`concepts`) a sentence names. */

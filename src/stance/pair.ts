@@ -149,6 +149,16 @@ export const STATEMENT_ALIGN_FLOOR = 0.05;
 const STATEMENT_SENTENCES = 2;
 /** Similarity from which a highlighted claim confirms its best match that the alignment paired elsewhere. */
 export const UNPAIRED_CONFIRM = 0.5;
+/**
+ * Share of a denial's concepts a claim must name to be what it denies, when the denial says what it
+ * denies in a proposition of its own ("Police denied that any officers had been injured during the
+ * march" of "Three officers were injured during the clashes"; "denied reports that the Sarn dam upstream
+ * of Teluma had been damaged" of "engineers found cracks in the Sarn dam above Teluma"): a proposition's
+ * where and how are as often worded otherwise. Any other cue keeps the default share of `scopeCovered`.
+ */
+function deniedShare(cue: Cue, scope: string): number | undefined {
+  return cue.kind === 'denies' && !cue.negation && PROPOSITION.test(scope) ? 0.6 : undefined;
+}
 /** Relatedness from which a denial or "cannot confirm" is about one of our claims. */
 export const CUE_FLOOR = 0.15;
 /**
@@ -753,10 +763,12 @@ function judgeAligned(c: SentenceAnalysis, t: SentenceAnalysis, context: PairCon
   // words are about what our claim says, and between headlines that both assert, a withdrawal from
   // what one of them says will be done. (In an article a withdrawal is as often the story's past: it
   // disputed agreeing FNC-1 bodies.)
-  if (context.denials && affirmative(c)) {
+  if (context.denials && affirmative(c) && !DOUBTS.test(c.text)) {
     const refutation = cuesOf(t).refutation;
     if (
-      ((refutation !== null && scopeCovered(c, refutation) && deniable(c, t, refutation)) ||
+      ((refutation !== null &&
+        scopeCovered(c, refutation, deniedShare({ kind: 'denies', scopes: [] }, refutation)) &&
+        deniable(c, t, refutation)) ||
         (context.negationDenies && negatesClaim(c, t, { predicate: true })) ||
         (context.lone && affirmative(t) && withdrawalBetween(c, t))) &&
       sim() >= CUE_FLOOR
@@ -1066,8 +1078,10 @@ export function judgePair(
     const read = contextual && ourContext ? ourContext : ours;
     // Only an assertion can be doubted or denied: not another denial, nor another "cannot confirm".
     const eligible = (i: number, scope: string) =>
-      (cue.kind === 'unsure' ? vouchable(ours.sentences[i]) : affirmative(ours.sentences[i])) &&
-      scopeCovered(read.sentences[i], scope) &&
+      (cue.kind === 'unsure'
+        ? vouchable(ours.sentences[i])
+        : affirmative(ours.sentences[i]) && !DOUBTS.test(ours.sentences[i].text)) &&
+      scopeCovered(read.sentences[i], scope, deniedShare(cue, scope)) &&
       (cue.kind === 'unsure' || beyondSpeaker(read.sentences[i], scope, t.attribution)) &&
       !(cue.negation && alignScore(overlap(ours.sentences[i], t)) >= RESTATES) &&
       deniable(ours.sentences[i], t, scope);

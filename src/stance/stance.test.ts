@@ -227,6 +227,28 @@ describe('judgePair', () => {
     ).toBe(true);
   });
 
+  it('holds a denial of a proposition against a claim that words its where and how otherwise, not against a doubt', () => {
+    const judged = judgedBetween(
+      'Thousands of people marched through the centre of Brenholt on Saturday to protest against the pension reform.',
+      'Organisers said they would hold another march next month.',
+    );
+    const disputed = (ours: string, theirs: string) =>
+      judged(ours, theirs).some((j) => j.ours === 1 && j.theirs === 1 && j.detail.stance === 'disputes');
+    const denial = 'Police denied that any officers had been injured during the march.';
+    expect(
+      disputed('Three officers were injured during clashes near City Hall, organisers said.', denial),
+    ).toBe(true);
+    expect(disputed('It was unclear whether any officers had been injured during the march.', denial)).toBe(
+      false,
+    );
+    expect(
+      disputed(
+        'Engineers found cracks in the Sarn dam above Teluma, the Beacon can reveal.',
+        'Officials denied reports that the Sarn dam upstream of Teluma had been damaged.',
+      ),
+    ).toBe(true);
+  });
+
   it('neither confirms nor disputes by the figures of a sentence set in another time', () => {
     const judged = judgedBetween(
       'A strong earthquake shook the Sarn Valley before dawn on Tuesday, toppling houses in several towns.',
