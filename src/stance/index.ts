@@ -440,7 +440,7 @@ const APPOSITIVE = /,\s+an?\s+[^,;]{1,40},/gi;
  * on in their own words (", saying no agreement had been reached").
  */
 const CLAUSE_END =
-  /;|\s(?:but|while|although|however|whereas)\s|,\s+(?:saying|adding|insisting|arguing|calling)\s/i;
+  /;|\s(?:but|while|although|however|whereas)\s|,\s+(?:saying|adding|insisting|arguing|calling)\s|\sand\s+(?:says|said|insists|insisted|adds|added)\s/i;
 
 /** The content concepts of a text beyond the words that frame a denial or report (`FRAME_STEMS`). */
 export function concepts(text: string): Set<string> {
@@ -451,6 +451,10 @@ export function concepts(text: string): Set<string> {
   );
 }
 
+/** Who said it, closing a sentence: ", the city council said on Saturday", ", police say". */
+const CLOSING_SPEAKER =
+  /,\s+(?:[^,;]{1,60}\s)?(?:said|says|told \S+|added|according to [^,;]{1,60})(?:\s+(?:on|in|at|late|earlier|this|last)\b[^,;]{0,30})?[.!]?\s*$/i;
+
 /**
  * What a denial or a "cannot confirm" is about: the words from the cue to the end of its clause ("can't
  * confirm | whether there are North Korean forces in Russia"), or, when the cue closes its clause ("the
@@ -460,7 +464,8 @@ export function cueScope(text: string, cueIndex: number, cueLength: number): str
   const rest = text.slice(cueIndex);
   const end = rest.search(CLAUSE_END);
   // An aside that describes a thing named (", a rare neurological disorder,") is not what is denied.
-  const after = (end > 0 ? rest.slice(0, end) : rest).replace(APPOSITIVE, ' ');
+  // Nor is who says so (", the city council said on Saturday"), when the cue ends what is said.
+  const after = (end > 0 ? rest.slice(0, end) : rest).replace(APPOSITIVE, ' ').replace(CLOSING_SPEAKER, '');
   // What a "that" clause says is what is denied or doubted, however little it names ("denied that the
   // festival had been oversold").
   const that = /^\S+(?:\s+\S+)?\s+that\s/i.test(after);
@@ -486,11 +491,11 @@ export function negationScope(text: string, negationIndex: number): string {
  * Whether our claim covers what a scope (`cueScope`, `negationScope`) is about: at least three of its
  * content concepts and at least 70 % of them.
  */
-export function scopeCovered(claim: SentenceAnalysis, scope: string, share = 0.7): boolean {
+export function scopeCovered(claim: SentenceAnalysis, scope: string): boolean {
   const wanted = concepts(scope);
   if (wanted.size < 2) return false;
   const shared = sharedConcepts(scope, claim);
-  return shared >= Math.min(share < 0.7 ? 2 : 3, wanted.size) && shared / wanted.size >= share;
+  return shared >= Math.min(3, wanted.size) && shared / wanted.size >= 0.7;
 }
 
 /** How many of a scope's concepts (`concepts`) a sentence names. */

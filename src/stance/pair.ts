@@ -150,15 +150,28 @@ const STATEMENT_SENTENCES = 2;
 /** Similarity from which a highlighted claim confirms its best match that the alignment paired elsewhere. */
 export const UNPAIRED_CONFIRM = 0.5;
 /**
- * Share of a denial's concepts a claim must name to be what it denies, when the denial says what it
- * denies in a proposition of its own ("Police denied that any officers had been injured during the
- * march" of "Three officers were injured during the clashes"; "denied reports that the Sarn dam upstream
- * of Teluma had been damaged" of "engineers found cracks in the Sarn dam above Teluma"): a proposition's
- * where and how are as often worded otherwise. Any other cue keeps the default share of `scopeCovered`.
+ * Whether a claim is what a denial denies (`scopeCovered`), or, when the denial says what it denies in a
+ * proposition of its own ("Police denied that any officers had been injured during the march", "denied
+ * reports that the Sarn dam upstream of Teluma had been damaged"), names all of that proposition up to
+ * its first where or when, and half of the rest: "Three officers were injured during clashes near City
+ * Hall" is what the police deny, however otherwise it words where. "Mandatory evacuation orders covered
+ * 350,000 residents" names no more of "denied that the state had waited too long to order evacuations"
+ * than its topic.
  */
-function deniedShare(cue: Cue, scope: string): number | undefined {
-  return cue.kind === 'denies' && !cue.negation && PROPOSITION.test(scope) ? 0.6 : undefined;
+function deniedClaim(claim: SentenceAnalysis, scope: string, proposition: boolean): boolean {
+  if (scopeCovered(claim, scope)) return true;
+  if (!proposition || !PROPOSITION.test(scope)) return false;
+  const core = concepts(scope.split(ADJUNCT)[0]);
+  const ours = new Set(contentStems(claim.text).map(concept));
+  const wanted = concepts(scope);
+  return (
+    core.size >= 2 && [...core].every((c) => ours.has(c)) && sharedConcepts(scope, claim) >= wanted.size / 2
+  );
 }
+
+/** A preposition that opens where, when or how a proposition held ("during the march", "upstream of"). */
+const ADJUNCT =
+  /\s(?:during|in|at|on|near|upstream|downstream|above|below|after|before|since|from|across|outside|inside|around|by|with|over|under)\s/i;
 /** Relatedness from which a denial or "cannot confirm" is about one of our claims. */
 export const CUE_FLOOR = 0.15;
 /**
@@ -221,12 +234,27 @@ interface Cues {
 }
 const cuesByText = new Map<string, Cues>();
 
+/**
+ * A sentence that asks in its own voice: it ends in a question mark after a word, and quotes no one
+ * ("asked investors, “Why do we need preservatives?”" states that someone asked).
+ */
+function asks(text: string): boolean {
+  return /[\p{L}\p{N})]\?\s*$/u.test(text) && !/["“”]/.test(text);
+}
+
+/**
+ * A thing called a fake ("A memo claiming Port Ellery will ban petrol cars is a fake"), which refutes
+ * what it names as "is false" does. Read here, for what a sentence denies; the models' features keep
+ * `STRONG_REFUTATION` as they were trained on.
+ */
+const CALLED_FAKE = /\b(?:is|was|were|are)\s+(?:(?:a|an)\s+)?(?:fake|forgery|forged|sham)\b/i;
+
 function cuesOf(s: Pick<SentenceAnalysis, 'text'>): Cues {
   let c = cuesByText.get(s.text);
   if (!c) {
     const text = s.text;
     const refuting = refutingWords(text);
-    const refutes = STRONG_REFUTATION.exec(text);
+    const refutes = STRONG_REFUTATION.exec(text) ?? CALLED_FAKE.exec(text);
     c = {
       unsure: CANNOT_CONFIRM.exec(text)?.index ?? -1,
       refutes: refutes?.index ?? -1,
@@ -766,9 +794,7 @@ function judgeAligned(c: SentenceAnalysis, t: SentenceAnalysis, context: PairCon
   if (context.denials && affirmative(c) && !DOUBTS.test(c.text)) {
     const refutation = cuesOf(t).refutation;
     if (
-      ((refutation !== null &&
-        scopeCovered(c, refutation, deniedShare({ kind: 'denies', scopes: [] }, refutation)) &&
-        deniable(c, t, refutation)) ||
+      ((refutation !== null && deniedClaim(c, refutation, true) && deniable(c, t, refutation)) ||
         (context.negationDenies && negatesClaim(c, t, { predicate: true })) ||
         (context.lone && affirmative(t) && withdrawalBetween(c, t))) &&
       sim() >= CUE_FLOOR
@@ -797,6 +823,11 @@ function judgeAligned(c: SentenceAnalysis, t: SentenceAnalysis, context: PairCon
   // A quote's words are one speaker's: the same words given to another speaker confirm nothing of who
   // said them.
   if (quotedByAnother(c, t)) return null;
+  // A question asserts nothing to confirm, nor is it what a statement confirms ("Did Biscuit the collie
+  // really walk home?", "Are you tired of death hoaxes?").
+  // (A lone headline's question is as often the story told as a teaser: "Is this the world's oldest
+  // burger?")
+  if (!context.lone && (asks(c.text) || asks(t.text))) return null;
   if (sim() < context.confirmFrom) return null;
   // A statement that would confirm ours but for the day it names disputes it, when the two days' own
   // clauses tell of one event.
@@ -1081,7 +1112,9 @@ export function judgePair(
       (cue.kind === 'unsure'
         ? vouchable(ours.sentences[i])
         : affirmative(ours.sentences[i]) && !DOUBTS.test(ours.sentences[i].text)) &&
-      scopeCovered(read.sentences[i], scope, deniedShare(cue, scope)) &&
+      (cue.kind === 'denies'
+        ? deniedClaim(read.sentences[i], scope, !cue.negation)
+        : scopeCovered(read.sentences[i], scope)) &&
       (cue.kind === 'unsure' || beyondSpeaker(read.sentences[i], scope, t.attribution)) &&
       !(cue.negation && alignScore(overlap(ours.sentences[i], t)) >= RESTATES) &&
       deniable(ours.sentences[i], t, scope);

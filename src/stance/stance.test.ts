@@ -227,7 +227,7 @@ describe('judgePair', () => {
     ).toBe(true);
   });
 
-  it('holds a denial of a proposition against a claim that words its where and how otherwise, not against a doubt', () => {
+  it('holds a denial of a proposition against a claim that words its where otherwise, not against its topic or a doubt', () => {
     const judged = judgedBetween(
       'Thousands of people marched through the centre of Brenholt on Saturday to protest against the pension reform.',
       'Organisers said they would hold another march next month.',
@@ -241,12 +241,42 @@ describe('judgePair', () => {
     expect(disputed('It was unclear whether any officers had been injured during the march.', denial)).toBe(
       false,
     );
+    // A claim that names the denial's topic, not what it denies.
+    expect(
+      disputed(
+        'Mandatory evacuation orders covered some 350,000 residents in six coastal counties, the state agency said.',
+        "The governor's office denied that the state had waited too long to order evacuations.",
+      ),
+    ).toBe(false);
     expect(
       disputed(
         'Engineers found cracks in the Sarn dam above Teluma, the Beacon can reveal.',
         'Officials denied reports that the Sarn dam upstream of Teluma had been damaged.',
       ),
     ).toBe(true);
+  });
+
+  it('reads a thing called a fake as denied, and lets a question confirm nothing', () => {
+    const judged = judgedBetween(
+      'A memo said to come from the city council of Port Ellery has been widely shared online this week.',
+      'The council said it would ask the police to find out who had written the memo.',
+    );
+    const stances = (ours: string, theirs: string) =>
+      judged(ours, theirs)
+        .filter((j) => j.ours === 1 && j.theirs === 1)
+        .map((j) => j.detail.stance);
+    expect(
+      stances(
+        'Petrol cars will be banned in Port Ellery from 2030, according to a leaked council memo.',
+        'A memo claiming Port Ellery will ban petrol cars is a fake, the city council said on Saturday.',
+      ),
+    ).toEqual(['disputes']);
+    expect(
+      stances(
+        'The leaked memo says petrol cars will be banned in Port Ellery from 2030.',
+        'Will petrol cars really be banned in Port Ellery from 2030?',
+      ),
+    ).toEqual([]);
   });
 
   it('neither confirms nor disputes by the figures of a sentence set in another time', () => {
