@@ -119,7 +119,7 @@ const YEAR_ALONE = /^in\s+(\d{4})$/i;
  * "told reporters Monday", "announced in May"), not of what is told.
  */
 const SAID_BEFORE =
-  /\b(?:said|says|told(?:\s+[\w-]+){0,2}|announced|confirmed|reported|added|statement|briefing|interview)\s+$/i;
+  /\b(?:said|says|told(?:\s+[\w-]+){0,2}|confirmed|reported|added|statement|briefing|interview)\s+$/i;
 
 /**
  * A saying right after a weekday or a month that goes on to what is said: "The Pentagon on Friday
@@ -127,7 +127,7 @@ const SAID_BEFORE =
  * fire started on Monday, officials said."), whose day is the event's.
  */
 const SAID_AFTER =
-  /^(?:\s+(?:night|morning|evening|afternoon))?,?\s+(?:[\w'.-]+\s+){0,4}?(?:said|says|reported|confirmed|announced|told|denied|stated)\s+\w/i;
+  /^(?:\s+(?:night|morning|evening|afternoon))?,?\s+(?:[\w'.-]+\s+){0,4}?(?:said|says|reported|confirmed|told|denied|stated)\s+\w/i;
 
 /**
  * The day a sentence says something happens on: a day written out ("March 1, 2027", "Oct. 8-13"), a

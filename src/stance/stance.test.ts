@@ -227,7 +227,7 @@ describe('judgePair', () => {
     ).toBe(true);
   });
 
-  it('holds a denial of a proposition against a claim that words its where otherwise, not against its topic or a doubt', () => {
+  it('holds a denial of a proposition against a claim that words its where and how otherwise, not against a doubt', () => {
     const judged = judgedBetween(
       'Thousands of people marched through the centre of Brenholt on Saturday to protest against the pension reform.',
       'Organisers said they would hold another march next month.',
@@ -241,11 +241,11 @@ describe('judgePair', () => {
     expect(disputed('It was unclear whether any officers had been injured during the march.', denial)).toBe(
       false,
     );
-    // A claim that names the denial's topic, not what it denies.
+    // A denial's scope ends where it goes on to what its speaker says.
     expect(
       disputed(
-        'Mandatory evacuation orders covered some 350,000 residents in six coastal counties, the state agency said.',
-        "The governor's office denied that the state had waited too long to order evacuations.",
+        '"We notified the regulator within days of confirming the fault," the chief executive said.',
+        'The company denies delaying its report and says it notified the regulator within days of confirming the fault.',
       ),
     ).toBe(false);
     expect(
@@ -353,6 +353,25 @@ describe('judgePair', () => {
       disputes(
         ban,
         'The environment ministry said: "Valdoria will ban single-use plastic bags from March 1, 2027."',
+      ),
+    ).toEqual([]);
+  });
+
+  it('disputes by the day of an announcement, which is the news, and not by the day of a saying', () => {
+    const disputes = disputesBetween(
+      'The combined company will have about 48,000 employees and operations in 31 countries.',
+      'Shares in both companies rose sharply in early trading after the news.',
+    );
+    expect(
+      disputes(
+        'Norvale Freight agreed to buy rival Castellan Logistics in a deal valued at $4.2 billion, the companies announced on Tuesday.',
+        'Hundreds of jobs are at risk after Norvale Freight and Castellan Logistics announced on Wednesday that they would merge.',
+      ),
+    ).toEqual([{ ours: 'Tuesday', theirs: 'Wednesday' }]);
+    expect(
+      disputes(
+        'Norvale Freight agreed to buy rival Castellan Logistics in a deal valued at $4.2 billion, the companies said on Tuesday.',
+        'Norvale Freight agreed to buy rival Castellan Logistics for $4.2 billion, a spokesman told reporters on Wednesday.',
       ),
     ).toEqual([]);
   });
