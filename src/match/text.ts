@@ -242,6 +242,7 @@ const CONCEPT_CLASSES = [
   'begin start launch',
   'arrest detain',
   'attack strike assault',
+  'quake earthquake',
 ];
 const CONCEPTS = new Map<string, string>();
 for (const line of CONCEPT_CLASSES) {

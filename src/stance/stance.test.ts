@@ -300,6 +300,13 @@ describe('judgePair', () => {
         'A magnitude 6.4 earthquake struck the valley on Tuesday, killing at least 41 people.',
       ),
     ).toEqual([]);
+    // A quake is an earthquake: two magnitudes of it are one figure.
+    expect(
+      links(
+        'A magnitude 6.4 earthquake struck the valley on Tuesday, killing at least 41 people.',
+        'The regional observatory measured the quake at magnitude 6.1.',
+      ),
+    ).toEqual(['disputes']);
     // Both of one time: their figures are one.
     expect(
       links(
