@@ -266,6 +266,13 @@ describe('findNumbers', () => {
       ['a quarter of a million', 'dollars', 250000],
     ]);
     expect(read('A sellout crowd of 65,000 watched the final.')).toEqual([['65,000', 'people', 65000]]);
+    // A whole and a half, in words.
+    const exact = (text: string) =>
+      findNumbers(text, tokensOf(text)).map((n) => [n.raw, n.unit ?? null, n.value]);
+    expect(exact('Three and a half percent is all the government will offer.')).toEqual([
+      ['Three and a half percent', '%', 3.5],
+    ]);
+    expect(exact('The strike lasted two and a half days.')).toEqual([['two and a half', 'days', 2.5]]);
   });
 
   it('reads a score or a tally as one figure of two counts, and a range that runs up as two', () => {

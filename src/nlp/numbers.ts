@@ -178,7 +178,7 @@ const NUMBER_RE = new RegExp(
     `(?<cur>[$€£¥])?(?<num>\\d{1,3}(?:(?:,\\d{3})+|(?:[ \\u00a0\\u202f]\\d{3})+(?![\\d,]))(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)(?:\\s?(?<scale>${SCALE_WORDS}|bn|mln|mn|tn|[kmb])\\b)?(?<pct>\\s?(?:%|per ?cent\\b|percent\\b))?`,
     // spelled-out numbers ("eleven thousand", "two dozen", "twenty-five"): "one five-hour operation"
     // is one operation of five hours, not six of anything
-    `\\b(?<words>(?:(?:${TENS_WORDS})[- ](?:${UNIT_WORDS})|(?:${WORD_NUM})(?:[- ]dozen)?)(?:\\s(?:${SCALE_WORDS}))*|(?:half an?|a|one) (?:dozen|${SCALE_WORDS})|(?:hundreds|thousands|millions|dozens|tens of thousands) of)\\b(?<wpct>\\s(?:per ?cent|percent)\\b)?`,
+    `\\b(?<words>(?:(?:${TENS_WORDS})[- ](?:${UNIT_WORDS})|(?:${WORD_NUM})(?:[- ]dozen)?)(?:\\s(?:${SCALE_WORDS}))*|(?:half an?|a|one) (?:dozen|${SCALE_WORDS})|(?:hundreds|thousands|millions|dozens|tens of thousands) of)\\b(?<andFrac>\\s+and\\s+a\\s+(?:half|quarter)(?:\\s+(?:${SCALE_WORDS}))?\\b)?(?<wpct>\\s(?:per ?cent|percent)\\b)?`,
   ].join('|'),
   'giu',
 );
@@ -284,6 +284,12 @@ export function findNumbers(text: string, tokens: readonly Token[] = []): Number
           continue;
         value = wordsValue(words);
         if (!Number.isFinite(value)) continue;
+        // "three and a half percent", "two and a half days".
+        // "one and a half million": the scale after the fraction is of the whole.
+        if (g.andFrac) {
+          const scale = /(\w+)$/.exec(g.andFrac)?.[1].toLowerCase() ?? '';
+          value = (value + (/half/i.test(g.andFrac) ? 0.5 : 0.25)) * (SCALE[scale] ?? 1);
+        }
       }
       if (g.wpct) unit = '%';
     } else if (g.frac !== undefined || g.fracBy !== undefined) {
