@@ -285,4 +285,27 @@ describe('ingestArticle on enormous input', () => {
     expect((await getProfile(db, rewrite.articleId))?.copyOf).toBe(wire.articleId);
     expect((await getProfile(db, wire.articleId))?.copyOf).toBeUndefined();
   });
+
+  it('takes a wire story that files itself for the original of its reprint, whichever is read first', async () => {
+    const story = (dateline: string) => [
+      `${dateline}Norvik Motors said its third-quarter net profit fell 18 percent to 2.1 billion euros, hurt by weak demand for electric cars.`,
+      'Revenue slipped 3 percent to 38.4 billion euros, the German carmaker said on Thursday.',
+      'The company delivered 1.02 million vehicles in the quarter, down 5 percent from a year earlier.',
+      'Chief executive Lena Brandt said the company would cut 4,000 administrative jobs by 2026.',
+    ];
+    const db = new ClaimLensDB(`ingest-${Date.now()}-copy-filed`, { indexedDB, IDBKeyRange });
+    const input = (i: number, outlet: string, lines: string[]): ArticleInput => ({
+      ...article(i, ''),
+      outlet,
+      blocks: lines.map((text) => ({ kind: 'paragraph' as const, text })),
+    });
+    const reprint = await ingestArticle(db, input(1, 'Valley Gazette', story('')), 1000);
+    const wire = await ingestArticle(
+      db,
+      input(2, 'Meridian Press', story('WOLFSBURG, Oct 23 (Meridian Press) - ')),
+      2000,
+    );
+    expect((await getProfile(db, reprint.articleId))?.copyOf).toBe(wire.articleId);
+    expect((await getProfile(db, wire.articleId))?.copyOf).toBeUndefined();
+  });
 });

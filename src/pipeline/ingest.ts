@@ -331,6 +331,20 @@ async function linkWithinStory(
  * When one of two articles retells the other (a syndicated copy or a rewrite), marks the later one as a
  * copy of the earlier and returns it; otherwise returns nothing.
  */
+/** A wire dateline that names who filed the story: "BRENNOCK, March 9 (Meridian Press) - ". */
+const FILED_BY = /^\s*\p{Lu}[\p{Lu}\s.'’-]+(?:,[^()\n]{1,40})?\s*\(([^)]{2,40})\)\s*[-–—]/u;
+
+/** Whether an article's first sentences open with a wire dateline naming its own outlet. */
+function filedBy(sentences: readonly SentenceRecord[], outlet: string): boolean {
+  const letters = (t: string) => t.toLowerCase().replace(/[^\p{L}]+/gu, '');
+  const own = letters(outlet);
+  return sentences.slice(0, 2).some((s) => {
+    const agency = FILED_BY.exec(s.text)?.[1];
+    const name = agency ? letters(agency) : '';
+    return name.length >= 3 && own.length >= 3 && (own.includes(name) || name.includes(own));
+  });
+}
+
 function copyBetween(
   x: ProfileRecord,
   xs: readonly SentenceRecord[],
@@ -357,8 +371,14 @@ function copyBetween(
   // claims retell the other's (`retoldShare`): the other tells more than it (a wire story and its
   // shortened rewrite), whichever the reader opened first.
   const dated = !!x.publishedAt && !!y.publishedAt && Date.parse(x.publishedAt) !== Date.parse(y.publishedAt);
-  const later =
-    !dated && Math.abs(xShare - yShare) >= SHARE_APART
+  // Undated, a wire story that files itself ("BRENNOCK, March 9 (Meridian Press) - ") is the original of
+  // the outlet that reprints it.
+  const filer = dated ? undefined : [x, y].find((p, k) => filedBy(k ? ys : xs, p.outlet));
+  const later = filer
+    ? filer === x
+      ? y
+      : x
+    : !dated && Math.abs(xShare - yShare) >= SHARE_APART
       ? xShare > yShare
         ? x
         : y
