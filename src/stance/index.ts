@@ -266,6 +266,15 @@ function timesOf(s: SentenceAnalysis): readonly TimeMention[] {
 }
 
 /** The one clock time each of two statements tells an event at, and whether they agree. */
+/** A time zone right after a clock time: "09:10 UTC", "4 p.m. GMT", "10:15 a.m. EDT". */
+const ZONE_AFTER = /^\s*\(?\s*(UTC|GMT|Z|[ECMP][SD]?T|BST|CET|CEST|EET|EEST|IST|JST|AEST|AEDT)\b/;
+
+/** The zone a clock time is told in, or '' for local time. */
+function zoneOf(text: string, t: TimeMention): string {
+  const zone = ZONE_AFTER.exec(text.slice(t.end, t.end + 8))?.[1] ?? '';
+  return zone === 'Z' ? 'UTC' : zone.replace(/^([ECMP])[SD]T$/, '$1T');
+}
+
 function toldTimes(
   claim: SentenceAnalysis,
   other: SentenceAnalysis,
@@ -279,6 +288,9 @@ function toldTimes(
   const theirs = told(other);
   if (theirs.length !== 1) return undefined;
   const [x, y] = [ours[0], theirs[0]];
+  // A time of a named zone ("09:10 UTC", "4:10 a.m. ET") is another clock than a local time or another
+  // zone's: no offset here says which moment of the other it is.
+  if (zoneOf(claim.text, x) !== zoneOf(other.text, y)) return undefined;
   const apart = Math.min(Math.abs(x.minutes - y.minutes), 1440 - Math.abs(x.minutes - y.minutes));
   // Only a loose round time is as loose as the hour ("about 11 p.m."): "about 2:40 a.m." is no 3:40.
   const loose = (t: TimeMention) => t.approximate && t.minutes % 30 === 0;

@@ -712,6 +712,13 @@ describe('judgePair', () => {
         'The crush happened at about 11:40 p.m. near the main stage, police said.',
       ),
     ).toEqual([{ ours: '10:15 p.m.', theirs: '11:40 p.m.' }]);
+    // A time of a named zone is another clock than a local time.
+    expect(
+      disputes(
+        'The crush happened at about 10:15 p.m. near the main stage, police said.',
+        'The crush happened at about 03:15 GMT near the main stage, police said.',
+      ),
+    ).toEqual([]);
     // Two times told loosely to the minute are as far apart as they read.
     expect(
       disputes(
