@@ -323,7 +323,7 @@ const ROLE_NOUNS = new Set([
     'principal teacher pilot owner organiser organizer campaigner activist planner historian lieutenant sergeant ' +
     'constable detective investigator auditor meteorologist forecaster geologist seismologist epidemiologist ' +
     'virologist physician warden curator producer agent negotiator strategist diplomat envoy trustee ombudsman ' +
-    'marshal spokesperson secretary witness'
+    'marshal spokesperson secretary witness statistician boss author'
   ).split(' '),
 ]);
 

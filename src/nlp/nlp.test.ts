@@ -237,6 +237,9 @@ describe('findNumbers', () => {
     expect(read('One person was killed in the blast.')).toEqual([['One', 'person']]);
     expect(read('Rovers are one point clear at the top.')).toEqual([['one', 'point']]);
     expect(read('The fire killed one firefighter.')).toEqual([['one', 'firefighter']]);
+    // A span of time, and a count after "just" or "only".
+    expect(read('Menzel had just one year left on his contract.')).toEqual([['one', 'year']]);
+    expect(read('Only one passenger survived.')).toEqual([['one', 'passenger']]);
     for (const text of [
       'It is one of the largest.',
       'No one was hurt.',
@@ -509,6 +512,9 @@ describe('findAttribution', () => {
       'company spokesman',
     ]);
     expect(who('Prices rose sharply, said reports from Reuters.')).toBe(null);
+    expect(who('"The country is getting older," said chief statistician Miriam Osei at the launch.')).toEqual(
+      ['Miriam Osei', 'chief statistician'],
+    );
     // Reporting verbs that tell how it was said.
     expect(who('"The benefits clearly outweigh the risks," Halvern boss Marcus Ebbe boasted.')).toEqual([
       'Marcus Ebbe',

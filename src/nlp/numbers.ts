@@ -441,13 +441,13 @@ export function findNumbers(text: string, tokens: readonly Token[] = []): Number
  * "one" are as often a way of speaking ("at least one website", "one lump ... and another").
  */
 const ONE_COUNTS = new Set(
-  'person man woman child boy girl baby soldier officer policeman firefighter worker employee passenger pilot member victim patient student civilian resident tourist migrant prisoner hostage suspect death fatality casualty seat vote goal'.split(
+  'person man woman child boy girl baby soldier officer policeman firefighter worker employee passenger pilot member victim patient student civilian resident tourist migrant prisoner hostage suspect death fatality casualty seat vote goal year month week hour minute season game match'.split(
     ' ',
   ),
 );
 /** Words before "one" that make it a pronoun, an idiom or a bound: "no one", "the one", "at least one". */
 const ONE_PRONOUN_BEFORE =
-  /\b(?:no|the|this|that|any|every|each|which|at|least|only|just|another|some|in)\s+$/i;
+  /\b(?:no|the|this|that|any|every|each|which|at|least|another|some|in)\s+$/i;
 
 /**
  * Whether "one" counts the noun after it ("one person was killed", "one soldier", "one point clear")
