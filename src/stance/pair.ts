@@ -837,7 +837,7 @@ function judgeAligned(c: SentenceAnalysis, t: SentenceAnalysis, context: PairCon
   // 1990"), only by that one word.
   const tied = (x: Span, y: Span) =>
     day?.years
-      ? sameWordBefore(c, x, t, y)
+      ? sameWordBefore(c, x, t, y) || sameDeedBefore(c, x, t, y)
       : (day && (sameTimeOfDay(c, t) || shareFigure(c, t) || sameWordBefore(c, x, t, y))) ||
         wholeClause(c, x, t, y) ||
         alignScore(overlap(around(c, x), around(t, y))) >= NUMBER_FLOOR;
@@ -889,6 +889,23 @@ function sameWordBefore(c: SentenceAnalysis, x: Span, t: SentenceAnalysis, y: Sp
   };
   const w = before(c, x);
   return !!w && w === before(t, y);
+}
+
+/**
+ * Whether the same thing was done before two years, in a past form of one verb anywhere before each ("The
+ * company was fined by the Industrial Safety Authority in 2021", "The authority fined Brightwater 240,000
+ * euros in 2023"): one deed, dated twice. "joined the department in 1980" and "went on leave in 1990" are two.
+ */
+function sameDeedBefore(c: SentenceAnalysis, x: Span, t: SentenceAnalysis, y: Span): boolean {
+  const deeds = (s: SentenceAnalysis, at: Span) =>
+    new Set(
+      tokens(s.text.slice(0, at.start))
+        .filter((w) => /^\p{L}{3,}ed$/u.test(w) && !isStopword(w))
+        .map(stem),
+    );
+  const ours = deeds(c, x);
+  for (const d of deeds(t, y)) if (ours.has(d)) return true;
+  return false;
 }
 
 /**

@@ -327,6 +327,13 @@ describe('judgePair', () => {
         'The contract with Dataworks to share the patient files was signed in 2018, according to the audit.',
       ),
     ).toEqual([{ ours: '2020', theirs: '2018' }]);
+    // One deed, in a past form of one verb anywhere before each year.
+    expect(
+      disputes(
+        'The company was fined by the Industrial Safety Authority in 2021 for breaches in solvent storage.',
+        'The Industrial Safety Authority fined Brightwater 240,000 euros in 2023 over how it stored solvents.',
+      ),
+    ).toEqual([{ ours: '2021', theirs: '2023' }]);
     // Joined in one year, went on leave in another: two events of one man.
     expect(
       disputes(
