@@ -691,6 +691,13 @@ describe('judgePair', () => {
         'The blast left a 40-foot-wide crater near the airport, the government committee said.',
       ),
     ).toEqual([]);
+    // Any thing named and counted, not only points and people.
+    expect(
+      disputes(
+        'The new line has 12 stations linking the airport to the city centre, the transport authority said.',
+        'The new line has 13 stations linking the airport to the city centre, officials said.',
+      ),
+    ).toEqual([{ ours: '12', theirs: '13' }]);
   });
 
   it('disputes by the weekday or the month an event happens in, not the day it was told', () => {
