@@ -2103,12 +2103,21 @@ function figuresOf(s: SentenceAnalysis, counts: readonly NumberMention[]): Figur
 const OPENING_TIME =
   /^(?:(?:But|And|Back|Meanwhile|By contrast|Previously|Earlier),?\s+)?(?:(?:[Ii]n|[Dd]uring)\s+(?:(?:early|late|mid-?)\s*)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|the summer of|the spring of|the autumn of|the winter of)\s+)?((?:19|20)\d{2})\b|(?:[Ll]ast|[Tt]he previous)\s+(year|season|decade)\b)/;
 
+/**
+ * A sentence about an earlier event of the story's kind, dated: "The last escape from Harlow Ridge was in
+ * 2015, when two inmates climbed over a fence". Group 1 is the year.
+ */
+const PREVIOUS_EVENT =
+  /\b(?:last|previous|prior)\s+(?:[\p{L}-]+\s+){1,4}?(?:was|were|came|happened|occurred|took place)\s+in\s+((?:19|20)\d{2})\b/iu;
+
 /** A relative time of the year before, anywhere in a sentence: "last year", "a year earlier". */
 const YEAR_BEFORE =
   /\b(?:last|previous|prior)\s+(?:year|season)\b|\ba\s+year\s+(?:ago|earlier|before)\b|\bthe\s+year\s+before\b/i;
 
 /** The time a sentence opens with (`OPENING_TIME`): a year, or "before" for the year before. */
 function openingTime(s: SentenceAnalysis): string | null {
+  const previous = PREVIOUS_EVENT.exec(s.text);
+  if (previous) return previous[1];
   const m = OPENING_TIME.exec(
     s.text.replace(/^[A-Z][A-Z\s.'’-]+(?:,[^()\n]{1,40})?\s*\([^)]{2,40}\)\s*[-–—]+\s*/, ''),
   );

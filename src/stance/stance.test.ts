@@ -300,6 +300,13 @@ describe('judgePair', () => {
         'A magnitude 6.4 earthquake struck the valley on Tuesday, killing at least 41 people.',
       ),
     ).toEqual([]);
+    // An earlier event of the story's kind, dated.
+    expect(
+      links(
+        'Three inmates escaped from the Harlow Ridge prison late on Sunday by crawling through a tunnel.',
+        'The last escape from Harlow Ridge was in 2015, when two inmates climbed over a fence.',
+      ),
+    ).toEqual([]);
     // A quake is an earthquake: two magnitudes of it are one figure.
     expect(
       links(
