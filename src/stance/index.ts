@@ -153,6 +153,9 @@ function statedDay(s: SentenceAnalysis, d: DateMention): StatedDay | undefined {
   if (!weekday && !month && !year) return undefined;
   const before = s.text.slice(Math.max(0, d.start - 30), d.start);
   if (SAID_BEFORE.test(before) || SAID_AFTER.test(s.text.slice(d.end, d.end + 60))) return undefined;
+  // The day of what came before or after the event ("peaked at 4.6 metres before slowly falling on
+  // Wednesday"), not of the event.
+  if (/\b(?:before|after|until|then)\s+(?:[\p{L}-]+\s+){1,3}$/iu.test(before)) return undefined;
   const deadline = day.deadline || /\b(?:by|until|till|before|after|since)\s+$/i.test(before);
   if (weekday) {
     if (key) return { ...day, deadline, kind: 'day', from: key, to: key };

@@ -719,6 +719,13 @@ describe('judgePair', () => {
         'The fire broke out on Sunday afternoon near a campground off Highway 9, officials said.',
       ),
     ).toEqual([{ ours: 'Monday', theirs: 'Sunday' }]);
+    // Nor is the day of what came after the event the event's.
+    expect(
+      disputes(
+        'The river peaked at 4.6 metres above normal late on Tuesday morning, the flood agency said.',
+        'The river peaked at 4.6 metres above normal before slowly falling on Wednesday, the flood agency said.',
+      ),
+    ).toEqual([]);
     // Sunday is the day the forestry department told of it, not the day the fire started.
     expect(
       disputes(
