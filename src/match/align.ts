@@ -147,7 +147,7 @@ function sharedBeyondSpeakers(a: SentenceAnalysis, b: SentenceAnalysis): number 
     );
   const x = words(a);
   let shared = 0;
-  for (const w of words(b)) if (x.has(w) && !figureOfOtherThings(w, a, b)) shared++;
+  for (const w of words(b)) if (x.has(w)) shared++;
   return shared;
 }
 
