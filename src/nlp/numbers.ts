@@ -446,8 +446,7 @@ const ONE_COUNTS = new Set(
   ),
 );
 /** Words before "one" that make it a pronoun, an idiom or a bound: "no one", "the one", "at least one". */
-const ONE_PRONOUN_BEFORE =
-  /\b(?:no|the|this|that|any|every|each|which|at|least|another|some|in)\s+$/i;
+const ONE_PRONOUN_BEFORE = /\b(?:no|the|this|that|any|every|each|which|at|least|another|some|in)\s+$/i;
 
 /**
  * Whether "one" counts the noun after it ("one person was killed", "one soldier", "one point clear")
