@@ -8,7 +8,8 @@ export const STANCES: readonly Stance[] = ['disputes', 'confirms', 'unclear'];
 /**
  * Why a stance was given, so the reader can be told:
  * - `same-fact`: the other sentence states the same fact (a confirmation);
- * - `numbers`: it gives a conflicting number for the same quantity;
+ * - `numbers`: it gives a conflicting number, day or time for the same quantity or event, or another
+ *   speaker of the same quoted words;
  * - `denial`: it denies or dismisses what the claim says;
  * - `debunk`: the other article as a whole is framed as "this story is false", and this is its sentence
  *   most about the claim;
@@ -30,7 +31,7 @@ export interface StanceDetail {
   /** Confidence in 0..1. */
   score: number;
   basis: StanceBasis;
-  /** Set when the two sentences give conflicting numbers for the same quantity. */
+  /** Set when the two sentences give conflicting numbers, days, times or speakers: ours and theirs. */
   numberConflict?: { ours: string; theirs: string };
 }
 

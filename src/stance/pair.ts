@@ -816,7 +816,13 @@ function judgeAligned(c: SentenceAnalysis, t: SentenceAnalysis, context: PairCon
   if (onlyNoComment(c) || onlyNoComment(t)) return null;
   // A quote's words are one speaker's: the same words given to another speaker confirm nothing of who
   // said them.
-  if (quotedByAnother(c, t)) return null;
+  if (quotedByAnother(c, t)) {
+    // Two people named in full, each given the words, is a conflict over who said them.
+    const speakers = twoSpeakers(c, t);
+    return speakers && sim() >= context.confirmFrom
+      ? { stance: 'disputes', score: round(sim()), basis: 'numbers', numberConflict: speakers }
+      : null;
+  }
   // A question asserts nothing to confirm, nor is it what a statement confirms ("Did Biscuit the collie
   // really walk home?", "Are you tired of death hoaxes?").
   // (A lone headline's question is as often the story told as a teaser: "Is this the world's oldest
@@ -994,6 +1000,18 @@ function quotedByAnother(a: SentenceAnalysis, b: SentenceAnalysis): boolean {
     [x.source, ...(x.role ? [x.role] : [])].flatMap((n) => n.split(/\s+/)).map(originKey);
   const wa = new Set(words(a.attribution).filter((w) => w.length >= 3));
   return !words(b.attribution).some((w) => wa.has(w));
+}
+
+/**
+ * The two speakers of one quote (`quotedByAnother`) when each is a person named in full, of different last
+ * names ("said incident commander Dana Ortiz", "said Pine Hollow Fire Chief Mark Hellman"): a body and its
+ * spokesperson may both be given a statement, two people not.
+ */
+function twoSpeakers(a: SentenceAnalysis, b: SentenceAnalysis): { ours: string; theirs: string } | undefined {
+  const [x, y] = [a.attribution?.source, b.attribution?.source];
+  if (!x || !y || !namesPerson(a) || !namesPerson(b) || !x.includes(' ') || !y.includes(' '))
+    return undefined;
+  return originKey(x) === originKey(y) ? undefined : { ours: x, theirs: y };
 }
 
 /**

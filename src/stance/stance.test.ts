@@ -153,6 +153,18 @@ describe('judgePair', () => {
     expect(quoteBy("the city's technology director, Raj Patel")).toBe(false);
     expect(quoteBy('city technology director Raj Patel')).toBe(false);
     expect(quoteBy('Mayor Linda Park')).toBe(true);
+    // Two people named in full, given the same words, dispute who said them.
+    const speakerConflict = judgePair(
+      byLastName,
+      article(
+        'The city of Brookfield will not pay a ransom to the hackers who shut down its computer systems last week.',
+        '"We will not negotiate with criminals," said city technology director Raj Patel.',
+      ),
+    ).find((j) => j.ours === 2 && j.theirs === 1)?.detail;
+    expect(speakerConflict).toMatchObject({
+      stance: 'disputes',
+      numberConflict: { ours: 'Linda Park', theirs: 'Raj Patel' },
+    });
     // Two people who share a title are two speakers; a doctor's title does not hide a name.
     const councillor =
       '"This budget punishes the people who can least afford it," said Councilmember Dana Whitfield, who voted no.';

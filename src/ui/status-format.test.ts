@@ -68,6 +68,13 @@ describe('reasonLine: an article-level verdict reads from where the reader stand
         'disputes',
       ),
     ).toBe('times differ: 11:40 p.m. vs 10:15 p.m.');
+    // Two speakers of the same quoted words.
+    expect(
+      reasonLine(
+        evidence({ basis: 'numbers', numberConflict: { ours: 'Dana Ortiz', theirs: 'Mark Hellman' } }),
+        'disputes',
+      ),
+    ).toBe('speakers differ: Mark Hellman vs Dana Ortiz');
     expect(reasonLine(evidence({ basis: 'same-fact' }), 'confirms')).toBeNull();
   });
 });

@@ -100,9 +100,14 @@ export function conflictLine(evidence: Evidence): string | null {
       ? 'dates'
       : CLOCK_TIME.test(c.ours) && CLOCK_TIME.test(c.theirs)
         ? 'times'
-        : 'numbers';
+        : NAMED.test(c.ours) && NAMED.test(c.theirs)
+          ? 'speakers'
+          : 'numbers';
   return `${what} differ: ${c.theirs} vs ${c.ours}`;
 }
+
+/** A person's name as a speaker conflict gives it ("Dana Ortiz"): capitalised words, no digit. */
+const NAMED = /^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)+$/u;
 
 /** A clock time as a time conflict gives it ("11:40 p.m.", "21:42", "noon"). */
 const CLOCK_TIME = /^(?:\d{1,2}(?:[:.]\d{2})?\s?(?:a\.m\.|p\.m\.|am|pm)|\d{1,2}:\d{2}|noon|midnight)$/i;
