@@ -646,6 +646,49 @@ describe('an event told on two days: "started on Monday", "broke out on Sunday"'
   });
 });
 
+describe('one quote given to two people: the incident commander and the fire chief', () => {
+  const QUOTE_CLAIM = '"We are throwing everything we have at this fire," said incident commander Dana Ortiz';
+
+  it('shows the quote disputed, with the two speakers', async () => {
+    const text = await tooltipAcross(
+      {
+        host: 'pine-hollow-gazette.test',
+        path: '/caldwell',
+        outlet: 'Pine Hollow Gazette',
+        title: 'Caldwell Ridge Fire doubles in size overnight',
+        paragraphs: [
+          'The Caldwell Ridge Fire has burned about 9,000 acres north of Pine Hollow and was 15 percent contained on Wednesday, fire officials said.',
+          `${QUOTE_CLAIM}.`,
+          'Smoke hung low over the valley through the afternoon as families in the foothills loaded their cars with photographs, pets and whatever else they could carry.',
+          'Neighbours helped one another move horses and goats down to the fairground, where volunteers had set up pens and water troughs along the old rodeo fence.',
+          'The smell of burning pine reached the town square by evening, and the light over the ridge turned a dull, heavy orange.',
+          'At the school gym, church groups handed out sandwiches and blankets while children played cards on the bleachers and waited for news of their homes.',
+        ],
+      },
+      {
+        host: 'evening-flash.test',
+        path: '/caldwell',
+        outlet: 'The Evening Flash',
+        title: 'Inferno rages as Caldwell Ridge Fire doubles overnight',
+        paragraphs: [
+          'The Caldwell Ridge Fire has burned some 9,000 acres north of Pine Hollow and is only 15 percent contained, officials said on Wednesday.',
+          '"We are throwing everything we have at this fire," said Pine Hollow Fire Chief Mark Hellman.',
+          'Around 2,400 people in Pine Hollow and Aspen Flat are under evacuation orders, according to the county sheriff.',
+          'Some 600 firefighters and eight helicopters are fighting the blaze, the state forestry department said.',
+          'The fire destroyed three barns and a machine shed on the Hadley ranch on Tuesday night, the sheriff said.',
+          'Highway 44 remains closed for 12 miles between Pine Hollow and Aspen Flat, the state transport department said.',
+          'Officials have not said what started the fire.',
+        ],
+      },
+      'We are throwing everything we have at this fire',
+      'speakers-differ-tooltip.png',
+    );
+    // Before, the same words given to another speaker confirmed the claim.
+    expect(text).toContain('speakers differ: Mark Hellman vs Dana Ortiz');
+    expect(text).not.toMatch(/CONFIRMS/i);
+  });
+});
+
 describe('an article-level debunk: a report, and two outlets that call its story false', () => {
   const REPORT_CLAIM = 'A 200-kilogram bronze lion statue was stolen from the Millbrook town square';
   const DEBUNK_CLAIM =
