@@ -154,8 +154,8 @@ export const UNPAIRED_CONFIRM = 0.5;
  * proposition of its own ("Police denied that any officers had been injured during the march", "denied
  * reports that the Sarn dam upstream of Teluma had been damaged"), names two of that proposition's
  * concepts and 60 % of them: a proposition's where and how are as often worded otherwise ("Three officers
- * were injured during clashes near City Hall"). (Loosened so for every refutation, FNC-1 agreeing pairs
- * with a dispute went .033 -> .050; for a proposition it left them as they were.)
+ * were injured during clashes near City Hall"). Only for a proposition: loosened for every refutation, it
+ * disputed agreeing FNC-1 reports.
  */
 function deniedClaim(claim: SentenceAnalysis, scope: string, proposition: boolean): boolean {
   if (scopeCovered(claim, scope)) return true;
@@ -735,7 +735,7 @@ interface Cue {
   whole?: boolean;
 }
 
-export function readCue(t: SentenceAnalysis, context: PairContext): Cue | null {
+function readCue(t: SentenceAnalysis, context: PairContext): Cue | null {
   const cues = cuesOf(t);
   if (cues.unsureScopes.length) return { kind: 'unsure', scopes: cues.unsureScopes };
   if (!context.denials) return null;
