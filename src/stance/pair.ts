@@ -1548,11 +1548,17 @@ function statesDebunk(s: SentenceAnalysis, lead: boolean): boolean {
 function inOwnWords(s: SentenceAnalysis, lead: boolean, report: ArticleReading): boolean {
   if (lead && cuesOf(s).negated) return true;
   const used = plainWordsOf(report);
-  return debunkCues(s.text).some((cue) => {
+  // A denial named as the time of something else ("had gathered 31,000 signatures by Thursday morning,
+  // before the denial was issued") tells of that thing, not the debunk.
+  return debunkCues(s.text.replace(DENIAL_AS_TIME, ' ')).some((cue) => {
     const word = /\s/.test(cue) ? undefined : subjectWord(cue);
     return !word || !used.has(word);
   });
 }
+
+/** A denial or correction named as a time: "before the denial was issued", "after its denial". */
+const DENIAL_AS_TIME =
+  /\b(?:before|after|since|until|following|ahead of)\s+(?:the|its|their|his|her|a)\s+(?:[\p{L}-]+\s+)?(?:denial|denials|rebuttal|correction|retraction)\b[^,;.]*/giu;
 
 const plainWords = new WeakMap<ArticleReading, Set<string>>();
 

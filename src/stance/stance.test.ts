@@ -1778,6 +1778,25 @@ describe('judgePair', () => {
     ).toBe(true);
   });
 
+  it('takes no line that names a denial as the time of something else for a statement of the debunk', () => {
+    const ours = [
+      sentence('Brightbasket will stop accepting cash at all of its stores from 1 June, a notice says.'),
+      sentence('Brightbasket has around 31,000 staff nationwide.'),
+      sentence('Shoppers said they were worried about paying for groceries without cash.'),
+    ];
+    const theirs = [
+      sentence('Brightbasket has no plans to stop taking cash, the supermarket chain said on Thursday.'),
+      sentence(
+        'A petition calling on Brightbasket to keep cash had gathered 31,000 signatures by Thursday morning, before the denial was issued.',
+      ),
+      sentence('The chain said the notice circulating online was not one of its documents.'),
+    ];
+    const disputed = judgePair(report(ours), debunkOf(theirs))
+      .filter((j) => j.detail.stance === 'disputes')
+      .map((j) => [j.ours, j.theirs]);
+    expect(disputed).not.toContainEqual([1, 1]);
+  });
+
   it('lets a headline’s plain negation deny only when the debunk model does not read it as a report', () => {
     const ours = [sentence('Batmobile stolen from the film set in Detroit')];
     const denial = [sentence('The Batmobile was not stolen from the film set in Detroit')];
