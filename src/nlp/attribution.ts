@@ -118,7 +118,17 @@ const TITLES = new Set(
  * A wire dateline before the sentence ("ASHFORD, Oct 28 (Transworld Wire) - ", "BRENNPORT (Continental
  * Press) - "): where and by whom it was filed, no part of a speaker's name or role.
  */
-const DATELINE = /^\s*\p{Lu}[\p{Lu}\s.'’-]+(?:,[^()\n]{1,40})?\s*\([^)]{2,40}\)\s*[-–—]+\s*/u;
+export const DATELINE = /^\s*\p{Lu}[\p{Lu}\s.'’-]+(?:,[^()\n]{1,40})?\s*\(([^)]{2,40})\)\s*[-–—]+\s*/u;
+
+/** Who filed a story by its wire dateline ("Meridian Press" of "BRENNOCK, March 9 (Meridian Press) - "). */
+export function datelineFiler(text: string): string | undefined {
+  return DATELINE.exec(text)?.[1];
+}
+
+/** A text without its opening wire dateline. */
+export function withoutDateline(text: string): string {
+  return text.replace(DATELINE, '');
+}
 
 /** Nouns that make a title after "Chief" ("Chief Executive", "Chief Constable"), and a name on their own. */
 const CHIEF_NOUNS = new Set(['executive', 'constable', 'economist', 'scientist', 'whip']);
@@ -241,7 +251,7 @@ function attributionIn(masked: string, tokens: readonly Token[]): Attribution | 
   }
   for (const m of allMatches(VERB_RE, clean)) {
     // A reporting verb inside a quotation is the speaker's own words ("They told our reps ...," said X).
-    if (insideQuote(clean, m.index)) continue;
+    if (insideQuote(clean, m.index, true)) continue;
     const verb = m[1].replace(/\s+/, ' ');
     if (AMBIGUOUS.has(verb.toLowerCase()) && !isVerb(tokens, m.index, clean, m.index + m[0].length)) continue;
     const subject = subjectBefore(clean, m.index, tokens);
@@ -283,13 +293,20 @@ function attributionIn(masked: string, tokens: readonly Token[]): Attribution | 
   return null;
 }
 
-/** Whether a position lies inside a quotation that opens before it and closes after it. */
-function insideQuote(text: string, at: number): boolean {
+/**
+ * Whether a position of a text lies inside a quotation: an odd number of straight quote marks before it,
+ * or more opening curly marks than closing ones. With `closed`, the quotation must also close after it (a
+ * reporting verb there is the speaker's own words, '"They told our reps ...," said X'); without, a quote
+ * left open runs to the end (a day in it is what its speaker said).
+ */
+export function insideQuote(text: string, at: number, closed = false): boolean {
   const before = text.slice(0, at);
   const after = text.slice(at);
-  const curly = (before.match(/“/g)?.length ?? 0) > (before.match(/”/g)?.length ?? 0);
-  const straight = (before.match(/"/g)?.length ?? 0) % 2 === 1 && after.includes('"');
-  return (curly && after.includes('”')) || straight;
+  const straight = (before.match(/"/g) ?? []).length % 2 === 1 && (!closed || after.includes('"'));
+  const curly =
+    (before.match(/[“‘]/g) ?? []).length > (before.match(/[”’](?!\w)/g) ?? []).length &&
+    (!closed || /[”’](?!\w)/.test(after));
+  return straight || curly;
 }
 
 /**

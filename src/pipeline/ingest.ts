@@ -10,6 +10,7 @@ import { indexTerms, queryTerms } from '../match/index.ts';
 import { claimMask, DEFAULT_CLAIM_THRESHOLD, type SentenceAnalysis } from '../model/sentence.ts';
 import type { StanceDetail } from '../model/stance.ts';
 import type { ArticleSide } from '../model/story.ts';
+import { datelineFiler } from '../nlp/attribution.ts';
 import { type ArticleReading, judgeBoth, type PairJudgement } from '../stance/pair.ts';
 import { getArticle, putArticle, updateArticle } from '../store/articles.ts';
 import { type ClaimLensDB, transact } from '../store/db.ts';
@@ -331,15 +332,12 @@ async function linkWithinStory(
  * When one of two articles retells the other (a syndicated copy or a rewrite), marks the later one as a
  * copy of the earlier and returns it; otherwise returns nothing.
  */
-/** A wire dateline that names who filed the story: "BRENNOCK, March 9 (Meridian Press) - ". */
-const FILED_BY = /^\s*\p{Lu}[\p{Lu}\s.'’-]+(?:,[^()\n]{1,40})?\s*\(([^)]{2,40})\)\s*[-–—]/u;
-
 /** Whether an article's first sentences open with a wire dateline naming its own outlet. */
 function filedBy(sentences: readonly SentenceRecord[], outlet: string): boolean {
   const letters = (t: string) => t.toLowerCase().replace(/[^\p{L}]+/gu, '');
   const own = letters(outlet);
   return sentences.slice(0, 2).some((s) => {
-    const agency = FILED_BY.exec(s.text)?.[1];
+    const agency = datelineFiler(s.text);
     const name = agency ? letters(agency) : '';
     return name.length >= 3 && own.length >= 3 && (own.includes(name) || name.includes(own));
   });

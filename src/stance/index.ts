@@ -17,6 +17,7 @@ import {
 } from '../match/numbers.ts';
 import { concept, contentStems, stem } from '../match/text.ts';
 import type { DateMention, NumberMention, SentenceAnalysis } from '../model/sentence.ts';
+import { insideQuote } from '../nlp/attribution.ts';
 import { dayKey, findTimes, MONTH_NAMES, type TimeMention, WEEKDAY_NAMES } from '../nlp/dates.ts';
 import { isAgeUnit, otherTally, SCORE_UNIT } from '../nlp/numbers.ts';
 
@@ -176,15 +177,6 @@ const CHANGE = new RegExp(
   `\\b(?:upgraded|downgraded|(?:${RISE_VERBS}|${FALL_VERBS}) (?:to|from)|from \\w+ to \\w+)\\b`,
   'i',
 );
-
-/** Whether a position of a text lies inside a quotation (an odd number of quote marks before it). */
-function insideQuote(text: string, at: number): boolean {
-  const before = text.slice(0, at);
-  const straight = (before.match(/"/g) ?? []).length;
-  const open = (before.match(/[“‘]/g) ?? []).length;
-  const close = (before.match(/[”’](?!\w)/g) ?? []).length;
-  return straight % 2 === 1 || open > close;
-}
 
 /**
  * Two statements of one fact that each name one day it happens on, days that do not meet ("will ban

@@ -33,7 +33,7 @@ import type { Attribution, NumberMention, SentenceAnalysis } from '../model/sent
 import type { StanceDetail } from '../model/stance.ts';
 import type { ArticleSide } from '../model/story.ts';
 import { antecedentsOf } from '../nlp/anaphora.ts';
-import { originKey } from '../nlp/attribution.ts';
+import { originKey, withoutDateline } from '../nlp/attribution.ts';
 import { MONTH_NAMES, WEEKDAY_NAMES } from '../nlp/dates.ts';
 import { isOrganisationWord } from '../nlp/entities.ts';
 import { findNone, harmedAlike, isAgeUnit, otherTally, sameHarm } from '../nlp/numbers.ts';
@@ -2142,9 +2142,7 @@ const YEAR_BEFORE =
 function openingTime(s: SentenceAnalysis): string | null {
   const previous = PREVIOUS_EVENT.exec(s.text);
   if (previous) return previous[1];
-  const m = OPENING_TIME.exec(
-    s.text.replace(/^[A-Z][A-Z\s.'’-]+(?:,[^()\n]{1,40})?\s*\([^)]{2,40}\)\s*[-–—]+\s*/, ''),
-  );
+  const m = OPENING_TIME.exec(withoutDateline(s.text));
   if (!m) return null;
   if (m[1]) return m[1];
   return m[2] === 'decade' ? 'decade' : 'before';
