@@ -713,6 +713,16 @@ export function harmedAlike(a: FigureIn, b: FigureIn): boolean {
 }
 
 /**
+ * Whether two figures count one tally of an event's people by the harm their clauses name, however they
+ * name it ("Seven people remain missing" and "Five people are still unaccounted for"). False when either
+ * names none.
+ */
+export function sameTally(a: FigureIn, b: FigureIn): boolean {
+  const h = harmIn(a);
+  return h !== 0 && h === harmIn(b);
+}
+
+/**
  * Whether a count of no one harmed (`findNone`) and another count tell of the same harm: every harm the
  * other counts is one the first says no one suffered ("no one was killed or injured" against "two were
  * killed"; not "no one was killed" against "two were hurt", nor against "two casualties", who may be

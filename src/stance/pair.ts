@@ -36,7 +36,7 @@ import { antecedentsOf } from '../nlp/anaphora.ts';
 import { originKey, withoutDateline } from '../nlp/attribution.ts';
 import { MONTH_NAMES, WEEKDAY_NAMES } from '../nlp/dates.ts';
 import { isOrganisationWord } from '../nlp/entities.ts';
-import { findNone, harmedAlike, isAgeUnit, otherTally, sameHarm } from '../nlp/numbers.ts';
+import { findNone, harmedAlike, isAgeUnit, otherTally, sameHarm, sameTally } from '../nlp/numbers.ts';
 import {
   CANNOT_CONFIRM,
   cueCounts,
@@ -1755,6 +1755,18 @@ function numberDisputes(
             // apart the rest of their clauses' words.
             if (whole >= BARE_NUMBER_FLOOR && unitsAgree(xu, yu) && sameFate(c.text, x, t.text, y))
               r = Math.max(r, whole);
+            // Two counts of people of one tally count one thing however their clauses word it ("Seven
+            // people remain missing", "Five people are still unaccounted for").
+            // A count of one place is a part of the event's ("Twenty-three people died in Teluma").
+            if (
+              !none &&
+              countsPeople(xu) &&
+              countsPeople(yu) &&
+              sameTally(ox, oy) &&
+              !countedElsewhere(c, x, t) &&
+              !countedElsewhere(t, y, c)
+            )
+              r = Math.max(r, NUMBER_FLOOR);
             if (rx) r = Math.max(r, relatedAt(rx.sentence, rx.number, t, y));
             if (ry) r = Math.max(r, relatedAt(c, x, ry.sentence, ry.number));
             return r;
@@ -1796,7 +1808,10 @@ function numberDisputes(
           if (
             none
               ? score < NONE_FLOOR
-              : score < NUMBER_FLOOR || (!(xu.unit && yu.unit) && score < BARE_NUMBER_FLOOR)
+              : score < NUMBER_FLOOR ||
+                (!(xu.unit && yu.unit) &&
+                  score < BARE_NUMBER_FLOOR &&
+                  !namesOneQuantity(c.text, x, t.text, y))
           )
             continue;
           keep(xi, j, score, { ours: figureText(x, y), theirs: figureText(y, x) });
@@ -1913,18 +1928,74 @@ const QUALIFYING = new Set([
 ]);
 
 /** `countedWords` of each number of a sentence, kept with the text it was read in. */
-const countedCache = new WeakMap<NumberMention, { text: string; words: Set<string>; lead: string }>();
+const countedCache = new WeakMap<NumberMention, CountedReading>();
 
 /**
  * The content words naming what a number counts, up to three after it and two before it within its
  * clause, and the two before it alone (`lead`, when there are two).
  */
-function countedReading(text: string, n: NumberMention): { words: Set<string>; lead: string } {
+function countedReading(text: string, n: NumberMention): CountedReading {
   const cached = countedCache.get(n);
   if (cached?.text === text) return cached;
-  const read = { text, ...readCountedWords(text, n) };
+  const read = { text, ...readCountedWords(text, n), named: quantityNamed(text, n) };
   countedCache.set(n, read);
   return read;
+}
+
+/** What a figure counts, read from its clause (`readCountedWords`), and the quantity it names (`quantityNamed`). */
+interface CountedReading {
+  text: string;
+  words: Set<string>;
+  lead: string;
+  named: string | undefined;
+}
+
+/** Words that name a figure as a figure, not the quantity it is of ("a total of 180", "the number of"). */
+const FIGURE_WORDS = new Set(
+  'total number sum amount figure figures estimate estimates value tally count average maximum minimum range level group crowd team list series set lot couple dozen'.split(
+    ' ',
+  ),
+);
+
+/** A quantity's name, then a verb giving its level, before the figure ("The median age is now 43", "the death toll rose to 41"). */
+const LEVEL_OF =
+  /(?:^|[\s(])([a-zA-Z][a-z'’-]*)\s+([a-z][a-z'’-]*)\s+(?:(?:has|have|had)\s+)?(?:(?:now|still|currently|already)\s+)?(?:been\s+)?(?:is|was|are|were|stood|stands|rose|risen|fell|fallen|grew|grown|dropped|climbed|increased|decreased|declined|jumped|slipped|reached|hit|totall?ed|came)\s+(?:(?:now|still)\s+)?(?:(?:to|at|in at)\s+)?$/i;
+/** A quantity's name before "of" and the figure ("a pay-off of around £2.5m", "a ransom of 50 bitcoin"). */
+const NAMED_OF = /(?:^|\s)([a-z][a-z'’-]*)\s+of\s+$/i;
+/** Units of money: a sum names what it pays by the noun after it ("a £4 million pay-off", "a $500,000 fine"). */
+const MONEY_UNIT = /^(?:[$€£¥]|dollars?|euros?|pounds?|usd|eur|gbp|yen|francs?|bitcoins?)$/i;
+
+/**
+ * The quantity a figure is the value of, when its words name one: the subject of a verb giving its level
+ * ("The national median age is now 43", "The national median age rose to 41.3 years": median age), the noun
+ * before "of" ("a pay-off of around £2.5m": pay-off) or, for a sum of money, the noun after it ("a £4 million
+ * pay-off"). Two figures naming one quantity are two values of it, though one names no unit.
+ */
+function quantityNamed(text: string, n: NumberMention): string | undefined {
+  const before = text.slice(Math.max(0, n.start - 60), n.start);
+  const level = LEVEL_OF.exec(before);
+  // A name ("at St. Brigid's Children's Hospital has risen to 23") ends a phrase about where, not the quantity.
+  if (level) {
+    // "The toll rose to 41": one word names it when the other is an article or a pronoun.
+    const words = [level[1], level[2]].filter((w) => !isStopword(w.toLowerCase()));
+    // A name ("at St. Brigid's Children's Hospital has risen to 23") ends a phrase about where, not a quantity.
+    if (words.at(-1) === level[2] && !FIGURE_WORDS.has(level[2]) && !words.some((w) => /^[A-Z]/.test(w)))
+      return words.map((w) => concept(stem(w))).join(' ');
+  }
+  const of = NAMED_OF.exec(before);
+  if (of) {
+    const w = of[1].toLowerCase();
+    if (!isStopword(w) && !FIGURE_WORDS.has(w)) return concept(stem(w));
+  }
+  if (n.unit && MONEY_UNIT.test(n.unit)) {
+    // The unit may follow the figure ("2.5 million pounds in compensation"): the noun is after it.
+    const after = text
+      .slice(n.end, n.end + 32)
+      .replace(/^\s*[a-z]+\b/i, (w) => (MONEY_UNIT.test(w.trim()) ? '' : w));
+    const next = /^\s+([a-z][a-z'’-]*)/i.exec(after)?.[1]?.toLowerCase();
+    if (next && !isStopword(next) && !FIGURE_WORDS.has(next)) return concept(stem(next));
+  }
+  return undefined;
 }
 
 function readCountedWords(text: string, n: NumberMention): { words: Set<string>; lead: string } {
@@ -1954,6 +2025,8 @@ function countedAlike(a: string, x: NumberMention, b: string, y: NumberMention):
   // The same two words right before two figures of one unit name one quantity ("profit fell to $298
   // million", "Net profit fell to $312 million").
   if (ra.lead && ra.lead === rb.lead && x.unit && x.unit === y.unit) return true;
+  // So do two figures that name one quantity (`quantityNamed`), of units that agree.
+  if (ra.named && ra.named === rb.named && unitsAgree(x, y)) return true;
   // So does one thing done to both, of one unit: "surveyed twelve sites" and "surveyed fourteen sites";
   // "Police evacuated 296 residents" and "About 400 people were evacuated".
   if (unitsAgree(x, y) && x.unit && y.unit && !SPAN_UNIT.test(x.unit)) {
@@ -1966,6 +2039,15 @@ function countedAlike(a: string, x: NumberMention, b: string, y: NumberMention):
   let shared = 0;
   for (const w of wa) if (wb.has(w)) shared++;
   return shared >= 2 && shared / Math.min(wa.size, wb.size) >= 0.6;
+}
+
+/**
+ * Whether two figures are values of one quantity by its name (`quantityNamed`): "The national median age is
+ * now 43" needs no unit to be a rival of "The national median age rose to 41.3 years".
+ */
+function namesOneQuantity(a: string, x: NumberMention, b: string, y: NumberMention): boolean {
+  const named = countedReading(a, x).named;
+  return named !== undefined && named === countedReading(b, y).named;
 }
 
 /** Whether two or more counts of people of a sentence add up to a count of people of another. */
@@ -2191,6 +2273,18 @@ function placesApart(a: SentenceAnalysis, b: SentenceAnalysis): boolean {
     return ps.some((p) => text.includes(p.toLowerCase()));
   };
   return !names(pa, b) && !names(pb, a);
+}
+
+/**
+ * Whether a count is of a place the other sentence does not name: "Twenty-three people died in Teluma"
+ * counts one town of a quake the other's "killing at least 41" counts whole. Names are matched as written:
+ * a wire's dateline ("TELUMA, March 3") is where it was filed, not what it counts.
+ */
+function countedElsewhere(s: SentenceAnalysis, n: NumberMention, other: SentenceAnalysis): boolean {
+  const clause = s.text.slice(n.end, n.end + 60).split(/[,;:.!?]/)[0] ?? '';
+  return (s.entities ?? []).some(
+    (e) => e.type === 'place' && clause.includes(`in ${e.text}`) && !other.text.includes(e.text),
+  );
 }
 
 /** What a place or a vessel can hold, right before a figure: "which holds", "can take", "a capacity of". */

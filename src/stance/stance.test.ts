@@ -693,6 +693,62 @@ describe('judgePair', () => {
     ).toEqual([{ ours: '1.52', theirs: '1.48C' }]);
   });
 
+  it('disputes two values of a quantity its words name, though one gives no unit', () => {
+    const disputes = disputesBetween(
+      'The census counted 18.4 million people living in the country this spring.',
+      'Officials said the full regional tables will be published in December.',
+    );
+    // The subject of a verb giving a level names the quantity ("median age ... is now 43").
+    expect(
+      disputes(
+        'The national median age is now 43, the statistics office said.',
+        'The national median age rose to 41.3 years, from 39.8 a decade earlier.',
+      ),
+    ).toEqual([{ ours: '43', theirs: '41.3' }]);
+    // So does the noun a sum is of, or the noun after it.
+    const club = disputesBetween(
+      'Harwick Rovers sacked their manager on Sunday after a run of defeats.',
+      'The club said a new manager would be named before the next match.',
+    );
+    expect(
+      club(
+        'The sacked manager will walk away with a staggering £4 million pay-off.',
+        'He is expected to receive a pay-off of around £2.5m, the club said.',
+      ),
+    ).toEqual([{ ours: '£4 million', theirs: 'around £2.5m' }]);
+    // Two quantities of one name but other subjects stay apart: a median age is no median income.
+    expect(
+      disputes(
+        'The national median age is now 43, the statistics office said.',
+        'The national median income rose to 41,300 euros, the office said.',
+      ),
+    ).toEqual([]);
+  });
+
+  it('disputes two counts of one tally of people however their clauses word it, not a count of one place', () => {
+    const disputes = disputesBetween(
+      'A flash flood swept through the town of Brenholt after a night of heavy rain.',
+      'Rescue teams from three neighbouring districts joined the search on Wednesday.',
+    );
+    expect(
+      disputes(
+        'Seven people remain missing, police said.',
+        "Five people are still unaccounted for, the council's emergency office said on Tuesday evening.",
+      ),
+    ).toEqual([{ ours: 'Seven', theirs: 'Five' }]);
+    // A town's dead are a part of the quake's.
+    const quake = disputesBetween(
+      'A powerful earthquake struck the Sarn Valley before dawn on Tuesday, flattening older buildings.',
+      'Aftershocks continued through the day, the geological survey said.',
+    );
+    expect(
+      quake(
+        'Twenty-three people died in Teluma when the earthquake shook the town, the mayor said.',
+        'The earthquake killed at least 41 people across the valley, officials said.',
+      ),
+    ).toEqual([]);
+  });
+
   it('disputes counts of things counted one by one that are one apart, not spans or measures', () => {
     const disputes = disputesBetween(
       'The Harbor City Herons won the championship final at the Riverside Arena on Sunday.',
