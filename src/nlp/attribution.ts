@@ -145,7 +145,7 @@ const ROLE_MODIFIERS = new Set([
 ]);
 const PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i']);
 const LEADING_JUNK =
-  /^(?:[\s"“”‘’'(–—-]|and\b|but\b|as\b|while\b|because\b|although\b|though\b|since\b|so\b|however\b|meanwhile\b|now\b|then\b|also\b|yet\b)+/i;
+  /^(?:[\s"“”‘’'(–—-]|and\b|but\b|as\b|while\b|because\b|although\b|though\b|since\b|so\b|however\b|meanwhile\b|now\b|then\b|also\b|yet\b|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|(?:last|this)\s+(?:week|month|year|night|morning|weekend)\b|yesterday\b|today\b|earlier\b|later\b)+/i;
 const TRAILING_ADVERBS =
   /(?:\s+(?:also|has|have|had|was|is|then|later|earlier|previously|repeatedly|again|now|already|once|further|last (?:week|month|year)|this (?:week|month)|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?!(?:family|assembly|ally|rally|daily|supply|monopoly)\b)\p{Ll}+ly))+$/u;
 
@@ -368,9 +368,12 @@ function roleHasVerb(tokens: readonly Token[], at: number, role: string, text: s
   });
 }
 
-/** After an inverted verb: a role ("the city's technology director") and then the name, closing the sentence. */
+/**
+ * After an inverted verb: a role ("the city's technology director", "Woods' agent") and then the name,
+ * closing the sentence or followed by where or when it was said (", in a statement").
+ */
 const ROLE_THEN_NAME =
-  /^\s+((?:the|a|an)\s+[^,.;:“”"]{2,60}?),\s+((?:[A-Z][\p{L}.’'-]*\s+){0,3}[A-Z][\p{L}’'-]*)\s*[.!]?\s*$/u;
+  /^\s+((?:(?:the|a|an)\s+|[A-Z][\p{L}.-]*(?:['’]s?)\s+(?=[a-z]))[^,.;:“”"]{2,60}?),\s+((?:[A-Z][\p{L}.’'-]*\s+){0,3}[A-Z][\p{L}’'-]*)\s*(?:,\s+(?:in|on|at|during|after|before)\s+[^,.;:“”"]{2,40})?[.!]?\s*$/u;
 
 /**
  * Figures, a survey or a study that found or showed something, with who published it when the sentence
@@ -556,6 +559,25 @@ const GENERIC = new Set(
     ' ',
   ),
 );
+
+/**
+ * Whether two speakers' names are one name (`originKey`), spelled alike or one letter apart: outlets spell
+ * a surname two ways ("Oberholtzer", "Olberholtzer"), and a quote given to both is not given to two people.
+ */
+export function sameOrigin(a: string, b: string): boolean {
+  const x = originKey(a);
+  const y = originKey(b);
+  return x === y || (Math.min(x.length, y.length) >= 5 && oneEditApart(x, y));
+}
+
+/** Whether two words differ by one inserted, deleted or replaced letter. */
+function oneEditApart(x: string, y: string): boolean {
+  if (Math.abs(x.length - y.length) > 1) return false;
+  let i = 0;
+  while (i < x.length && i < y.length && x[i] === y[i]) i++;
+  const rest = (a: number, b: number) => x.slice(a) === y.slice(b);
+  return rest(i + 1, i + 1) || rest(i + 1, i) || rest(i, i + 1);
+}
 
 /**
  * A key under which two attributions name the same source: the last distinctive word of the name

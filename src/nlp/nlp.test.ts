@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findAttribution, originKey } from './attribution.ts';
+import { findAttribution, originKey, sameOrigin } from './attribution.ts';
 import { dayKey, findDates, findTimes } from './dates.ts';
 import { findHedges } from './hedges.ts';
 import {
@@ -560,6 +560,16 @@ describe('findAttribution', () => {
       role: "the city's technology director",
       verb: 'said',
     });
+    // A role of someone's ("Woods' agent"), and where it was said after the name.
+    expect(
+      attr('"These claims are absolutely false," said Woods’ agent, Mark Steinberg, in a statement.'),
+    ).toEqual({ source: 'Mark Steinberg', role: 'Woods’ agent', verb: 'said' });
+    // A time that opens the sentence is no part of the speaker's name.
+    expect(attr('On Tuesday Mark Olberholtzer told the Galveston Daily News he was mystified.')).toEqual({
+      source: 'Mark Olberholtzer',
+      verb: 'told',
+    });
+    expect(attr('Sunday Times editor Ben Taylor said the story was true.')?.role).toBe('Sunday Times editor');
     expect(attr('The bridge was safe, said the engineer, who asked not to be named.')).toBeNull();
     // What follows the comma is the sentence's own clause (a verb) or a relative clause, not a role.
     expect(
@@ -764,4 +774,11 @@ describe('originKey', () => {
   ];
   it.each(same)('"%s" and "%s" are one source', (a, b) => expect(originKey(a)).toBe(originKey(b)));
   it.each(apart)('"%s" and "%s" are two sources', (a, b) => expect(originKey(a)).not.toBe(originKey(b)));
+  // A speaker is one person under two spellings one letter apart; short names stay apart.
+  it.each([
+    ['Mark Olberholtzer', 'Jeff Oberholtzer', true],
+    ['Dana Ortiz', 'Mark Hellman', false],
+    ['Berg', 'Borg', false],
+    ...apart.map(([a, b]) => [a, b, false] as const),
+  ])('"%s" and "%s": one speaker %s', (a, b, one) => expect(sameOrigin(a, b)).toBe(one));
 });

@@ -33,7 +33,7 @@ import type { Attribution, NumberMention, SentenceAnalysis } from '../model/sent
 import type { StanceDetail } from '../model/stance.ts';
 import type { ArticleSide } from '../model/story.ts';
 import { antecedentsOf } from '../nlp/anaphora.ts';
-import { originKey, withoutDateline } from '../nlp/attribution.ts';
+import { originKey, sameOrigin, withoutDateline } from '../nlp/attribution.ts';
 import { MONTH_NAMES, WEEKDAY_NAMES } from '../nlp/dates.ts';
 import { isOrganisationWord } from '../nlp/entities.ts';
 import { findNone, harmedAlike, isAgeUnit, otherTally, sameHarm, sameTally } from '../nlp/numbers.ts';
@@ -159,10 +159,23 @@ export const UNPAIRED_CONFIRM = 0.5;
  */
 function deniedClaim(claim: SentenceAnalysis, scope: string, proposition: boolean): boolean {
   if (scopeCovered(claim, scope)) return true;
-  if (!proposition || !PROPOSITION.test(scope)) return false;
-  const shared = sharedConcepts(scope, claim);
-  return shared >= 2 && shared >= PROPOSITION_SHARE * concepts(scope).size;
+  if (!proposition || !(PROPOSITION.test(scope) || TELLING_THAT.test(scope))) return false;
+  // The proposition is what follows its "that": "denied weekend reports that film star Dacey Vornholt was
+  // arrested" denies an arrest, and the weekend's reports are no part of it.
+  const denied = scope.replace(THAT_CLAUSE, '');
+  const shared = sharedConcepts(denied, claim);
+  return shared >= 2 && shared >= PROPOSITION_SHARE * concepts(denied).size;
 }
+
+/**
+ * A telling named with words of its own before the proposition it tells ("dismissed weekend reports that",
+ * "rejected the union's claim that").
+ */
+const TELLING_THAT =
+  /^\S+\s+(?:\S+\s+){1,2}(?:reports?|claims?|allegations?|rumou?rs?|suggestions?|speculation)\s+that\s/i;
+
+/** The words up to a proposition's "that", within its first few words. */
+const THAT_CLAUSE = /^(?:\S+\s+){1,4}?that\s+/i;
 
 /** Share of a denied proposition's concepts a claim must name to be what it denies. */
 const PROPOSITION_SHARE = 0.6;
@@ -242,13 +255,19 @@ function asks(text: string): boolean {
  * `STRONG_REFUTATION` as they were trained on.
  */
 const CALLED_FAKE = /\b(?:is|was|were|are)\s+(?:(?:a|an)\s+)?(?:fake|forgery|forged|sham)\b/i;
+/**
+ * A telling dismissed under words of its own ("have dismissed weekend reports that ...", "rejected the
+ * latest media claims"), which `STRONG_REFUTATION` reads only right after the verb.
+ */
+const DISMISSED_TELLING =
+  /\b(?:dismiss(?:ed|es)?|reject(?:ed|s)?|rebuff(?:ed|s)?)\s+(?:(?:the|these|those|such)\s+)?(?:[a-z][\w'’-]*\s+){1,2}?(?:claims?|reports?|allegations?|rumou?rs?|suggestions?|assertions?)\b/i;
 
 function cuesOf(s: Pick<SentenceAnalysis, 'text'>): Cues {
   let c = cuesByText.get(s.text);
   if (!c) {
     const text = s.text;
     const refuting = refutingWords(text);
-    const refutes = STRONG_REFUTATION.exec(text) ?? CALLED_FAKE.exec(text);
+    const refutes = STRONG_REFUTATION.exec(text) ?? CALLED_FAKE.exec(text) ?? DISMISSED_TELLING.exec(text);
     c = {
       unsure: CANNOT_CONFIRM.exec(text)?.index ?? -1,
       refutes: refutes?.index ?? -1,
@@ -372,6 +391,9 @@ const NO_FRAME = new Set([
   'decision',
 ]);
 
+/** An auxiliary after "no" and a noun: the noun is a subject, and its verb is negated ("no officer had confirmed"). */
+const NEGATED_SUBJECT_VERB = /^(?:had|has|have|was|were|is|are|did|does|could|would|will|can)$/;
+
 /** Verbs that say the verb after "to" was not done ("refused to concede", "failed to reach"). */
 const REFUSAL = /^(?:refus(?:e|es|ed|ing)|fail(?:s|ed|ing)?)$/;
 /** Verbs whose refusal says nothing of the story: a no-comment. */
@@ -438,7 +460,10 @@ function negationReading(s: Pick<SentenceAnalysis, 'text'>): NegationReading {
     // "not" negates it.
     const framed =
       words[i] === 'no' && NO_FRAME.has(words[i + 1] ?? '') && /^(?:to|of)$/.test(words[i + 2] ?? '');
-    const reach = words[i] === 'no' && words[i + 1] !== 'one' && !framed ? 1 : 3;
+    // Nor does "no" that determines the subject of a verb ("no officer had confirmed any arrest"): what
+    // the subject did is negated too.
+    const subject = words[i] === 'no' && NEGATED_SUBJECT_VERB.test(words[i + 2] ?? '');
+    const reach = words[i] === 'no' && words[i + 1] !== 'one' && !framed && !subject ? 1 : 3;
     for (let k = framed ? i + 3 : i + 1; k < words.length && all.length < reach; k++) {
       const w = words[k];
       if (isNegation(w) || /[.;:!?]$/.test(w)) break;
@@ -946,10 +971,18 @@ function namesSpeaker(s: SentenceAnalysis): boolean {
     !!a &&
     a.verb !== 'according to' &&
     (s.text.includes(a.source) ||
-      s.text.split(/[^\p{L}'’-]+/u).includes(a.source.split(/\s+/).at(-1) ?? '')) &&
+      s.text.split(/[^\p{L}'’-]+/u).includes(a.source.split(/\s+/).at(-1) ?? '') ||
+      LONE_QUOTE.test(s.text)) &&
     /^\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]*)+$/u.test(a.source)
   );
 }
+
+/**
+ * A sentence that is a quote and nothing else: its speaker is the one the sentence before named, as the
+ * attribution reader reads it ('Health Secretary Miriam Castell announced the review. "We will not stand
+ * by ..."').
+ */
+const LONE_QUOTE = /^\s*["“][^"“”]{12,}["”]\s*$/;
 
 /** Whether a word ends a body's name: a kind of body, or "the White House". */
 function namesBody(word: string): boolean {
@@ -970,7 +1003,10 @@ function namesPerson(s: SentenceAnalysis): boolean {
   // type: its last two words are capitalised and name no body.
   const words = source.split(/\s+/);
   const name = words.slice(-2);
-  return words.length >= 3 && name.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w) && !namesBody(w));
+  // A lone quote's speaker is read from the sentence before, where the entity reader typed the name: a
+  // first and last name is enough.
+  const least = LONE_QUOTE.test(s.text) ? 2 : 3;
+  return words.length >= least && name.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w) && !namesBody(w));
 }
 
 /** Share of the shorter quote's words the other holds for two quotes to be the same words. */
@@ -994,8 +1030,7 @@ function quotedByAnother(a: SentenceAnalysis, b: SentenceAnalysis): boolean {
   if (b.text.includes(a.attribution.source) || a.text.includes(b.attribution.source)) return false;
   // Two people of different names are two speakers, whatever title they share ("Councilmember Anita
   // Shaw" and "Councilmember Ray Cutler"); the words of a role tell one body named two ways.
-  if (namesPerson(a) && namesPerson(b))
-    return originKey(a.attribution.source) !== originKey(b.attribution.source);
+  if (namesPerson(a) && namesPerson(b)) return !sameOrigin(a.attribution.source, b.attribution.source);
   const words = (x: Attribution) =>
     [x.source, ...(x.role ? [x.role] : [])].flatMap((n) => n.split(/\s+/)).map(originKey);
   const wa = new Set(words(a.attribution).filter((w) => w.length >= 3));
@@ -1011,7 +1046,7 @@ function twoSpeakers(a: SentenceAnalysis, b: SentenceAnalysis): { ours: string; 
   const [x, y] = [a.attribution?.source, b.attribution?.source];
   if (!x || !y || !namesPerson(a) || !namesPerson(b) || !x.includes(' ') || !y.includes(' '))
     return undefined;
-  return originKey(x) === originKey(y) ? undefined : { ours: x, theirs: y };
+  return sameOrigin(x, y) ? undefined : { ours: x, theirs: y };
 }
 
 /**

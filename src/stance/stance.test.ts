@@ -115,6 +115,46 @@ describe('judgePair', () => {
         .map((j) => j.detail.numberConflict);
   };
 
+  it('disputes who said a lone quote, its speaker named in the sentence before', () => {
+    const read = (text: string) => report(analyzeSentences([{ kind: 'paragraph', text }]));
+    const ours = read(
+      'Health Secretary Miriam Castell ordered a review of the price rise on Tuesday. "This is indefensible," Castell told reporters outside parliament. "We will not stand by while patients are priced out of their own treatment."',
+    );
+    const theirs = read(
+      'The opposition called for an emergency debate on the price rise. Its members met on Tuesday evening. "We will not stand by while patients are priced out of their own treatment," said Dev Anand, the opposition\'s health spokesperson.',
+    );
+    const quote = judgePair(ours, theirs).filter((j) => j.ours === 2 && j.theirs === 2);
+    expect(quote.map((j) => [j.detail.stance, j.detail.numberConflict])).toEqual([
+      ['disputes', { ours: 'Miriam Castell', theirs: 'Dev Anand' }],
+    ]);
+  });
+
+  it('reads a denial of a telling named with words of its own, and a subject that did not do what it is said to', () => {
+    const judged = judgedBetween(
+      'The actor stars in the hit drama The Glass Coast, now in its third season.',
+      'His next film is due to open in cinemas in the autumn.',
+    );
+    const stance = (ours: string, theirs: string) =>
+      judged(ours, theirs)
+        .filter((j) => j.ours === 1 && j.theirs === 1)
+        .map((j) => j.detail.stance);
+    const arrested =
+      'Heartthrob Dacey Vornholt was arrested on Saturday night after a brawl outside a Harlow nightclub, Starbuzz can reveal.';
+    expect(
+      stance(
+        arrested,
+        'Harlow police have dismissed weekend reports that film star Dacey Vornholt was arrested outside a city nightclub.',
+      ),
+    ).toEqual(['disputes']);
+    // "No officer had confirmed" says the confirming was not done: it confirms no police source's confirmation.
+    expect(
+      stance(
+        'A police source confirmed the arrest to Starbuzz.',
+        'Starbuzz Daily\'s article cited an unnamed "police source", but police said no officer had confirmed any arrest.',
+      ),
+    ).toEqual([]);
+  });
+
   it('does not confirm a quote by the same words given to another speaker', () => {
     const judged = judgedBetween(
       'The city of Brookfield will not pay a ransom to the hackers who shut down its computer systems last week.',
