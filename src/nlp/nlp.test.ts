@@ -775,10 +775,11 @@ describe('originKey', () => {
   it.each(same)('"%s" and "%s" are one source', (a, b) => expect(originKey(a)).toBe(originKey(b)));
   it.each(apart)('"%s" and "%s" are two sources', (a, b) => expect(originKey(a)).not.toBe(originKey(b)));
   // A speaker is one person under two spellings one letter apart; short names stay apart.
-  it.each([
+  const speakers: [string, string, boolean][] = [
     ['Mark Olberholtzer', 'Jeff Oberholtzer', true],
     ['Dana Ortiz', 'Mark Hellman', false],
     ['Berg', 'Borg', false],
-    ...apart.map(([a, b]) => [a, b, false] as const),
-  ])('"%s" and "%s": one speaker %s', (a, b, one) => expect(sameOrigin(a, b)).toBe(one));
+    ...apart.map(([a, b]): [string, string, boolean] => [a, b, false]),
+  ];
+  it.each(speakers)('"%s" and "%s": one speaker %s', (a, b, one) => expect(sameOrigin(a, b)).toBe(one));
 });
