@@ -170,6 +170,30 @@ describe('quantities', () => {
   ])('%s against %s: compatible %s', (ours, theirs, expected) => {
     expect(compatible(q(ours), q(theirs))).toBe(expected);
   });
+
+  // A measure converted to another unit is one quantity, as far as a rounded conversion reaches.
+  it.each([
+    ['a 2-kilometre radius', 'within about 1.2 miles', true],
+    ['within three miles of the plant', 'a 2-kilometre radius', false],
+    ['a 5 km race', 'a 3-mile race', true],
+    ['Wind gusts reached 110 km/h', 'gusts of 68 mph', true],
+    ['Wind gusts reached 110 km/h', 'gusts of 81 miles per hour', false],
+    ['40,000 litres of solvent', '10,500 gallons of solvent', true],
+    ['4,000 litres of solvent', '10,500 gallons of solvent', false],
+    ['500 acres', '200 hectares', true],
+    ['500 acres', '300 hectares', false],
+  ])('%s against %s: compatible %s', (ours, theirs, expected) => {
+    expect(unitsAgree(q(ours), q(theirs))).toBe(true);
+    expect(compatible(q(ours), q(theirs))).toBe(expected);
+  });
+
+  it('reads a distance an hour as a speed, and keeps pounds apart from kilograms', () => {
+    expect(q('gusts of 110 km/h')?.unit).toBe('km/h');
+    expect(q('driving at 90 kilometres an hour')?.unit).toBe('km/h');
+    expect(q('winds of 70 miles per hour')?.unit).toBe('mph');
+    expect(unitsAgree(q('a 110 km/h gust'), q('a 110 km stage'))).toBe(false);
+    expect(unitsAgree(q('weighed 280 pounds'), q('weighed 127 kilograms'))).toBe(false);
+  });
 });
 
 describe('index terms', () => {

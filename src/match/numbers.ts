@@ -30,6 +30,82 @@ function comparable(q: Quantity): Quantity {
 }
 
 /**
+ * Two quantities in the form they compare in (`comparable`), and two measures of one dimension written in
+ * two units in its base unit: "three miles" against "2 kilometres" is 4,828 metres against 2,000.
+ */
+function comparablePair(a: Quantity, b: Quantity): [Quantity, Quantity] {
+  const [x, y] = [comparable(a), comparable(b)];
+  return converted(a, b) ? [inBaseUnit(x), inBaseUnit(y)] : [x, y];
+}
+
+/**
+ * Units of measure, each with its dimension's base unit and its size in it: lengths in metres, masses in
+ * kilograms, volumes in litres, areas in hectares, speeds in kilometres an hour. Outlets convert ("a
+ * 2-kilometre radius", "within about 1.2 miles"), and a figure converted is a figure of one quantity. Pounds
+ * are money as often as mass, and stay as they are.
+ */
+const MEASURES: Readonly<Record<string, readonly [base: string, size: number]>> = {
+  km: ['metre', 1000],
+  kilometre: ['metre', 1000],
+  kilometer: ['metre', 1000],
+  mile: ['metre', 1609.344],
+  mi: ['metre', 1609.344],
+  m: ['metre', 1],
+  metre: ['metre', 1],
+  meter: ['metre', 1],
+  cm: ['metre', 0.01],
+  centimetre: ['metre', 0.01],
+  centimeter: ['metre', 0.01],
+  foot: ['metre', 0.3048],
+  feet: ['metre', 0.3048],
+  ft: ['metre', 0.3048],
+  yard: ['metre', 0.9144],
+  inch: ['metre', 0.0254],
+  inche: ['metre', 0.0254],
+  kg: ['kilogram', 1],
+  kilogram: ['kilogram', 1],
+  kilo: ['kilogram', 1],
+  lb: ['kilogram', 0.4536],
+  tonne: ['kilogram', 1000],
+  ton: ['kilogram', 1000],
+  litre: ['litre', 1],
+  liter: ['litre', 1],
+  gallon: ['litre', 3.785],
+  hectare: ['hectare', 1],
+  ha: ['hectare', 1],
+  acre: ['hectare', 0.4047],
+  'km/h': ['km/h', 1],
+  kph: ['km/h', 1],
+  mph: ['km/h', 1.609344],
+};
+
+/** A measure's dimension and size (`MEASURES`) by its unit as written ("Miles", "kilometres", "lbs"). */
+function measureOf(unit: string | undefined): readonly [string, number] | undefined {
+  if (!unit) return undefined;
+  const u = unit.toLowerCase();
+  return MEASURES[u] ?? MEASURES[u.replace(/e?s$/, '')] ?? MEASURES[u.replace(/s$/, '')];
+}
+
+/** A measure in its dimension's base unit ("three miles" as 4,828 metres); any other quantity as it is. */
+function inBaseUnit(q: Quantity): Quantity {
+  const measure = measureOf(q.unit);
+  return measure ? { ...q, value: q.value * measure[1], unit: measure[0] } : q;
+}
+
+/**
+ * How loosely a figure converted from another unit is read: outlets round a conversion ("5 km", "3 miles"
+ * is 4.8 km), so two measures of one dimension in two units agree within this share.
+ */
+const CONVERTED_TOLERANCE = 0.06;
+
+/** Whether two measures are of one dimension written in two units: one of them was converted. */
+function converted(x: Quantity, y: Quantity): boolean {
+  const a = measureOf(x.unit);
+  const b = measureOf(y.unit);
+  return !!a && !!b && a[0] === b[0] && a[1] !== b[1];
+}
+
+/**
  * A temperature in Fahrenheit as the Celsius it is ("117.7F" is "47.6C"), so that two outlets' scales
  * compare; any other quantity as it is.
  */
@@ -161,11 +237,17 @@ function sharePrecision(a: Quantity, b: Quantity): boolean {
 export function compatible(x: Quantity, y: Quantity): boolean {
   // Two scores agree only when both their counts do ("3-2" is no "3-1", however close).
   if (x.unit === SCORE_UNIT || y.unit === SCORE_UNIT) return x.unit === y.unit && x.value === y.value;
-  const [a, b] = [inCelsius(x), inCelsius(y)];
+  const [a, b] = converted(x, y)
+    ? [inBaseUnit(inCelsius(x)), inBaseUnit(inCelsius(y))]
+    : [inCelsius(x), inCelsius(y)];
   if (opposite(a, b)) return false;
   if (sharePrecision(a, b)) return true;
   const [a0, a1] = interval(a);
   const [b0, b1] = interval(b);
+  if (converted(x, y)) {
+    const t = CONVERTED_TOLERANCE;
+    return a0 <= b1 * (1 + t) && b0 <= a1 * (1 + t);
+  }
   return a0 <= b1 && b0 <= a1 && roundsTo(a, b);
 }
 
@@ -176,7 +258,7 @@ export function compatible(x: Quantity, y: Quantity): boolean {
  */
 export function sameScale(a: Quantity, b: Quantity, within = 4): boolean {
   // Shares compare only with shares: "half of them" is not 0.5 soldiers, but it is 50 %.
-  const [x, y] = [comparable(a), comparable(b)];
+  const [x, y] = comparablePair(a, b);
   if (x.unit === '%' || y.unit === '%') return x.unit === y.unit;
   const r = Math.max(x.value, y.value) / Math.max(1e-9, Math.min(x.value, y.value));
   return r < within;
@@ -187,7 +269,7 @@ export function sameScale(a: Quantity, b: Quantity, within = 4): boolean {
  * a share read as a percentage ("nearly half" and "47 percent").
  */
 export function nearValues(a: Quantity, b: Quantity): boolean {
-  const [x, y] = [comparable(a), comparable(b)];
+  const [x, y] = comparablePair(a, b);
   return Math.max(x.value, y.value) < 4 * Math.max(1e-9, Math.min(x.value, y.value));
 }
 
@@ -228,7 +310,8 @@ function unitClass(unit: string): string {
     const u = unit.toLowerCase();
     const singular =
       u === 'children' ? 'child' : u.length > 3 ? u.replace(/ies$/, 'y').replace(/(?<!s)s$/, '') : u;
-    known = UNIT_CLASSES[singular] ?? UNIT_CLASSES[u] ?? singular;
+    // A measure's class is its dimension: miles and kilometres are one quantity, converted.
+    known = measureOf(u)?.[0] ?? UNIT_CLASSES[singular] ?? UNIT_CLASSES[u] ?? singular;
     // Units are the nouns figures count: few, but a long run of feeds brings new ones.
     if (unitClasses.size >= 5_000) unitClasses.clear();
     unitClasses.set(unit, known);

@@ -323,6 +323,9 @@ export function findNumbers(text: string, tokens: readonly Token[] = []): Number
         const scale = DEGREES_SCALE.exec(text.slice(end, end + 24));
         if (scale) unit = temperatureUnit(scale[1]);
       }
+      // "110 km/h", "68 miles per hour": a speed, not a distance.
+      const speed = unit && SPEED_AFTER.exec(text.slice(end, end + 32));
+      if (speed) unit = /^mi/i.test(speed[1]) ? 'mph' : 'km/h';
     }
     // An age's words outrank the noun after it ("aged 13 and 14 fall pregnant").
     const age =
@@ -465,6 +468,9 @@ function countsOne(text: string, start: number, end: number, tokens: readonly To
 /** Units of a temperature, however written ("1.5C", "41.2°C", "47.6 degrees Celsius"). */
 export const CELSIUS = '°C';
 export const FAHRENHEIT = '°F';
+/** A distance an hour after a figure ("km/h", "kilometres per hour", "miles an hour"): its unit is a speed. */
+const SPEED_AFTER = /^[\s-]*(km|kilomet(?:re|er)s?|miles?)\s*(?:\/\s*h(?:r|our)?\b|(?:per|an|a)\s+hour\b)/i;
+
 /** The unit of a temperature scale named by its letter or word ("C", "centigrade", "Fahrenheit"). */
 function temperatureUnit(scale: string): string {
   return /^f/i.test(scale) ? FAHRENHEIT : CELSIUS;

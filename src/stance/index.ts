@@ -17,7 +17,7 @@ import {
 } from '../match/numbers.ts';
 import { concept, contentStems, stem } from '../match/text.ts';
 import type { DateMention, NumberMention, SentenceAnalysis } from '../model/sentence.ts';
-import { insideQuote } from '../nlp/attribution.ts';
+import { DATELINE, insideQuote } from '../nlp/attribution.ts';
 import { dayKey, findTimes, MONTH_NAMES, type TimeMention, WEEKDAY_NAMES } from '../nlp/dates.ts';
 import { isAgeUnit, otherTally, SCORE_UNIT } from '../nlp/numbers.ts';
 
@@ -45,7 +45,10 @@ export function numberConflict(
   // and "31 were injured"), and the very same figure states it whatever word follows ("300 seats", "the
   // 300-member parliament").
   // A value a change started from ("fell to 4.1 percent from 4.3 percent") states no count now.
-  const now = ours.filter((z) => !('start' in z) || !isPrevious(claim, z as NumberMention));
+  const now = ours.filter(
+    (z) =>
+      !('start' in z) || !(isPrevious(claim, z as NumberMention) || isHeldAgainst(claim, z as NumberMention)),
+  );
   const statesAnother = (y: Quantity, x: Quantity) =>
     now.some(
       (z) => z !== x && (((z.unit ? unitsAgree(z, y) : !y.unit) && compatible(z, y)) || sameFigure(z, y)),
@@ -80,8 +83,21 @@ export function numberConflict(
   return undefined;
 }
 
+/** Words before a figure another gave, that the sentence's own is held against ("below the", "higher than the"). */
+const HELD_AGAINST =
+  /\b(?:(?:higher|lower|greater|bigger|smaller|larger|faster|slower|stronger|weaker) than|below|above|short of) the\s+$/i;
+
 /** Words before a date that make it a deadline rather than the day something happens or starts. */
 const DEADLINE = /^(?:by|until|till|before|after|since)\b/i;
+
+/**
+ * A figure another gave that the sentence holds its own against ("at 120 mph, below the 130 mph figure
+ * given in the advisories", "higher than the 6.8 reported by"): the sentence states its own figure, and
+ * disputes this one rather than stating it.
+ */
+export function isHeldAgainst(s: SentenceAnalysis, n: NumberMention): boolean {
+  return HELD_AGAINST.test(s.text.slice(Math.max(0, n.start - 24), n.start));
+}
 
 /**
  * The value a change started from: "raise the retirement age from 65 to 67", "fell to 41,000 from 55,000",
@@ -193,9 +209,12 @@ export function dateConflict(
   // A day inside a quote is what its speaker said: two quotes of two reports may name two days. A day
   // written out speaks for its sentence before a weekday or a month ("On Tuesday the ministry said the
   // ban starts on January 1").
+  // Nor is a wire dateline's day ("CASTELLMAR, June 7 (Meridian Wire) - ") the event's: it is when the
+  // story was filed, often the day after.
   const written = (s: SentenceAnalysis) => {
+    const filed = DATELINE.exec(s.text)?.[0].length ?? 0;
     const days = (s.dates ?? [])
-      .filter((d) => !insideQuote(s.text, d.start))
+      .filter((d) => d.start >= filed && !insideQuote(s.text, d.start))
       .map((d) => statedDay(s, d))
       .filter((d) => d !== undefined);
     // A year tells when only in a sentence that names no day or month ("a record set in 2007").

@@ -57,6 +57,7 @@ import {
   dateConflict,
   FRAME_STEMS,
   figuresDiffer,
+  isHeldAgainst,
   isPrevious,
   NUMBER_UNIT_SIMILARITY,
   negationScope,
@@ -2229,7 +2230,13 @@ interface Figure {
 function figuresOf(s: SentenceAnalysis, counts: readonly NumberMention[]): Figure[] {
   return counts.map((n, k) => ({
     none: k >= s.numbers.length,
-    aside: isVague(n) || isIncrement(s, n) || isPrevious(s, n) || inName(s, n) || namesGroup(s, n),
+    aside:
+      isVague(n) ||
+      isIncrement(s, n) ||
+      isPrevious(s, n) ||
+      isHeldAgainst(s, n) ||
+      inName(s, n) ||
+      namesGroup(s, n),
     record: isRecord(s, n),
     requested: k < s.numbers.length && isRequested(s, n),
     capacity: k < s.numbers.length && isCapacity(s, n),

@@ -789,6 +789,48 @@ describe('judgePair', () => {
     ).toEqual([]);
   });
 
+  it("compares measures across units, holds a figure named as another's against its own, and reads no dateline as the day", () => {
+    const disputes = disputesBetween(
+      'A freight train and a passenger train collided outside Harwick on Monday evening.',
+      'Investigators from the rail accident branch arrived at the scene overnight.',
+    );
+    expect(
+      disputes(
+        'The passenger train was travelling at about 70 mph at the time of the collision, the inspector said.',
+        'The passenger train had been travelling at around 50 miles per hour, according to the operator.',
+      ),
+    ).toEqual([{ ours: 'about 70', theirs: 'around 50' }]);
+    // A conversion rounded is one measure.
+    expect(
+      disputes(
+        'Police ordered the evacuation of homes within a 3-kilometre radius of the plant.',
+        'Residents living within two miles of the plant were told to leave their homes.',
+      ),
+    ).toEqual([]);
+    // "Below the 130 mph figure given in ..." names the advisory's figure to dispute it, not to state it.
+    const storm = disputesBetween(
+      'Hurricane Odessa struck the coast near Bell Harbor early on Tuesday.',
+      'Power was cut to more than 200,000 homes across the region.',
+    );
+    expect(
+      storm(
+        'The storm made landfall with maximum sustained winds of 130 mph (209 km/h), the hurricane center said.',
+        "The researchers estimate Odessa's maximum sustained winds at landfall at 120 mph (193 km/h), below the 130 mph figure given in the hurricane center's advisories.",
+      ),
+    ).toEqual([{ ours: '130', theirs: '120' }]);
+    // A wire's dateline is the day it filed, not the day the line opened.
+    const metro = disputesBetween(
+      'The new metro line links the airport to the city centre.',
+      'Thousands of people queued to ride the trains on the first morning.',
+    );
+    expect(
+      metro(
+        'CASTELLMAR, June 7 (Meridian Wire) - Castellmar opened its new metro Line 4, a 14.6-kilometre line with 12 stations.',
+        "Castellmar's Line 4, a 9-mile driverless metro, entered passenger service on June 6.",
+      ),
+    ).toEqual([]);
+  });
+
   it('disputes counts of things counted one by one that are one apart, not spans or measures', () => {
     const disputes = disputesBetween(
       'The Harbor City Herons won the championship final at the Riverside Arena on Sunday.',
