@@ -73,7 +73,7 @@ describe('findNumbers', () => {
     ['They may ship up to 12,000 troops.', 12000, 'up-to', 'troops'],
     ['Unemployment fell to 4.5% last year.', 4.5, 'exact', '%'],
     ['Militias took nearly a dozen jetliners.', 12, 'approx', 'jetliners'],
-    ['Two dozen jetliners were taken.', 24, 'exact', 'jetliners'],
+    ['Two dozen jetliners were taken.', 24, 'approx', 'jetliners'],
     ['Twenty-five jetliners were taken.', 25, 'exact', 'jetliners'],
     ['Twenty five jetliners were taken.', 25, 'exact', 'jetliners'],
     ['Seventy thousand people marched.', 70000, 'exact', 'people'],
@@ -309,6 +309,18 @@ describe('findNumbers', () => {
     // A fraction of a percentage point is a change of a rate, no share.
     expect(read('The bank raised rates by a quarter of a percentage point.')).toEqual([
       ['a quarter of a percentage point', 'percentage', 25],
+    ]);
+    expect(read('The bank raised its key rate by half a point to four and a half per cent.')).toEqual([
+      ['half a point', 'percentage', 50],
+      ['four and a half per cent', '%', 450],
+    ]);
+  });
+
+  it('reads a count in dozens as a round telling', () => {
+    const read = (text: string) =>
+      findNumbers(text, tokensOf(text)).map((n) => [n.raw, n.value, n.qualifier]);
+    expect(read('Two dozen people were injured when the roof gave way.')).toEqual([
+      ['Two dozen', 24, 'approx'],
     ]);
   });
 

@@ -284,6 +284,8 @@ export function findNumbers(text: string, tokens: readonly Token[] = []): Number
           continue;
         value = wordsValue(words);
         if (!Number.isFinite(value)) continue;
+        // "Two dozen people were injured" is a round telling of 23 or 25, as "about 24" is.
+        if (/\bdozen\b/.test(words)) impliedQualifier = 'approx';
         // "three and a half percent", "two and a half days".
         // "one and a half million": the scale after the fraction is of the whole.
         if (g.andFrac) {
@@ -662,8 +664,8 @@ export function findNone(text: string): NumberMention[] {
   }));
 }
 
-/** The rest of a fraction of a percentage point ("a quarter | of a percentage point"). */
-const FRACTION_OF_POINT = /^\s+of\s+a\s+(?:percentage\s+)?point\b/i;
+/** The rest of a fraction of a percentage point ("a quarter | of a percentage point", "half | a point"). */
+const FRACTION_OF_POINT = /^\s+(?:of\s+)?a\s+(?:percentage\s+)?point\b/i;
 
 /** What harm a count of people tells of, as bits: the dead, the hurt ("casualties" is either). */
 export const HARM_DEATH = 1;
