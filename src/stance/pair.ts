@@ -2262,6 +2262,12 @@ const PREVIOUS_EVENT =
 const YEAR_BEFORE =
   /\b(?:last|previous|prior)\s+(?:year|season)\b|\ba\s+year\s+(?:ago|earlier|before)\b|\bthe\s+year\s+before\b/i;
 
+/** The year before closing a sentence, where it dates all the sentence tells ("... incidents last year."). */
+const YEAR_BEFORE_CLOSING = new RegExp(`(?:${YEAR_BEFORE.source})[.!"”]*\\s*$`, 'i');
+
+/** This year, as a sentence places itself in it: "so far this year", "this season". */
+const THIS_YEAR = /\b(?:this|the current)\s+(?:year|season)\b/i;
+
 /** The time a sentence opens with (`OPENING_TIME`): a year, or "before" for the year before. */
 function openingTime(s: SentenceAnalysis): string | null {
   const previous = PREVIOUS_EVENT.exec(s.text);
@@ -2282,6 +2288,16 @@ function openingTime(s: SentenceAnalysis): string | null {
 function timesApart(a: SentenceAnalysis, b: SentenceAnalysis, both = false): boolean {
   const ta = openingTime(a);
   const tb = openingTime(b);
+  // One sentence in the year before and the other in this one ("38 hospitals reported ransomware incidents
+  // last year", "38 attempted cyberattacks so far this year"; "Last year, fires in the region burned 1,200
+  // hectares", "The fire has now burned some 1,200 hectares") tell of two times.
+  // The year before frames the sentence when it opens or closes it: "pleaded guilty last year and was
+  // sentenced to three years in April" tells of this year too.
+  const before = (s: SentenceAnalysis, t: string | null) =>
+    t === 'before' || YEAR_BEFORE_CLOSING.test(s.text);
+  const present = (s: SentenceAnalysis, other: string | null) =>
+    !YEAR_BEFORE.test(s.text) && (THIS_YEAR.test(s.text) || (other === 'before' && /\bnow\b/i.test(s.text)));
+  if ((before(a, ta) && present(b, ta)) || (before(b, tb) && present(a, tb))) return true;
   if (!ta && !tb) return false;
   // A year and "last year" may be one: no date here says which year is the story's.
   if (ta && tb)

@@ -831,6 +831,49 @@ describe('judgePair', () => {
     ).toEqual([]);
   });
 
+  it('confirms nothing between a figure of the year before and one of this year', () => {
+    const judged = judgedBetween(
+      'A wildfire burning near the town of Pellmoor forced hundreds of families from their homes.',
+      'Firefighters from three regions were sent to the fire lines on Sunday.',
+    );
+    const stances = (ours: string, theirs: string) =>
+      judged(ours, theirs)
+        .filter((j) => j.ours === 1 && j.theirs === 1)
+        .map((j) => j.detail.stance);
+    expect(
+      stances(
+        'Last year, fires in the Westvale region burned 1,200 hectares in total, the lowest figure in a decade.',
+        'The fire has now burned some 1,200 hectares of forest and farmland.',
+      ),
+    ).toEqual([]);
+    expect(
+      stances(
+        'National figures show 38 hospitals reported ransomware incidents last year.',
+        'The hospital trust has faced 38 attempted cyberattacks so far this year, its annual report shows.',
+      ),
+    ).toEqual([]);
+    // A year before that dates one of two things a sentence tells frames nothing.
+    const court = judgedBetween(
+      'A former charity director was jailed for 12 years on Thursday for stealing from donors.',
+      'The judge said the fraud had lasted for more than a decade.',
+    );
+    expect(
+      court(
+        "Ostrowski's former bookkeeper, Linda Pryce, 49, pleaded guilty to conspiracy last year and was sentenced to three years in April.",
+        "Ostrowski's bookkeeper, Linda Pryce, was sentenced to three years earlier this year.",
+      )
+        .filter((j) => j.ours === 1 && j.theirs === 1)
+        .map((j) => j.detail.stance),
+    ).toEqual(['confirms']);
+    // One time on both sides still confirms.
+    expect(
+      stances(
+        'The fire has burned 1,200 hectares of forest and farmland, officials said.',
+        'The fire has now burned some 1,200 hectares of forest and farmland.',
+      ),
+    ).toEqual(['confirms']);
+  });
+
   it('disputes counts of things counted one by one that are one apart, not spans or measures', () => {
     const disputes = disputesBetween(
       'The Harbor City Herons won the championship final at the Riverside Arena on Sunday.',
