@@ -237,14 +237,15 @@ function sharePrecision(a: Quantity, b: Quantity): boolean {
 export function compatible(x: Quantity, y: Quantity): boolean {
   // Two scores agree only when both their counts do ("3-2" is no "3-1", however close).
   if (x.unit === SCORE_UNIT || y.unit === SCORE_UNIT) return x.unit === y.unit && x.value === y.value;
-  const [a, b] = converted(x, y)
+  const conversion = converted(x, y);
+  const [a, b] = conversion
     ? [inBaseUnit(inCelsius(x)), inBaseUnit(inCelsius(y))]
     : [inCelsius(x), inCelsius(y)];
   if (opposite(a, b)) return false;
   if (sharePrecision(a, b)) return true;
   const [a0, a1] = interval(a);
   const [b0, b1] = interval(b);
-  if (converted(x, y)) {
+  if (conversion) {
     const t = CONVERTED_TOLERANCE;
     return a0 <= b1 * (1 + t) && b0 <= a1 * (1 + t);
   }

@@ -3,6 +3,7 @@
  * intelligence) says ..." is a different thing to verify than the same words said by the outlet.
  */
 import type { Attribution } from '../model/sentence.ts';
+import { WEEKDAY_NAMES } from './dates.ts';
 import { allMatches } from './matches.ts';
 import type { Token } from './parse.ts';
 
@@ -144,8 +145,10 @@ const ROLE_MODIFIERS = new Set([
   'prime',
 ]);
 const PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i']);
-const LEADING_JUNK =
-  /^(?:[\s"“”‘’'(–—-]|and\b|but\b|as\b|while\b|because\b|although\b|though\b|since\b|so\b|however\b|meanwhile\b|now\b|then\b|also\b|yet\b|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|(?:last|this)\s+(?:week|month|year|night|morning|weekend)\b|yesterday\b|today\b|earlier\b|later\b)+/i;
+const LEADING_JUNK = new RegExp(
+  `^(?:[\\s"“”‘’'(–—-]|and\\b|but\\b|as\\b|while\\b|because\\b|although\\b|though\\b|since\\b|so\\b|however\\b|meanwhile\\b|now\\b|then\\b|also\\b|yet\\b|on\\s+(?:${WEEKDAY_NAMES})\\b|(?:last|this)\\s+(?:week|month|year|night|morning|weekend)\\b|yesterday\\b|today\\b|earlier\\b|later\\b)+`,
+  'i',
+);
 const TRAILING_ADVERBS =
   /(?:\s+(?:also|has|have|had|was|is|then|later|earlier|previously|repeatedly|again|now|already|once|further|last (?:week|month|year)|this (?:week|month)|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?!(?:family|assembly|ally|rally|daily|supply|monopoly)\b)\p{Ll}+ly))+$/u;
 

@@ -168,12 +168,14 @@ function deniedClaim(claim: SentenceAnalysis, scope: string, proposition: boolea
   return shared >= 2 && shared >= PROPOSITION_SHARE * concepts(denied).size;
 }
 
+/** The nouns a telling goes by, which a denial dismisses ("reports", "claims", "rumours"). */
+const DENIED_TELLING_NOUN = '(?:claims?|reports?|allegations?|rumou?rs?|suggestions?|assertions?)';
+
 /**
  * A telling named with words of its own before the proposition it tells ("dismissed weekend reports that",
  * "rejected the union's claim that").
  */
-const TELLING_THAT =
-  /^\S+\s+(?:\S+\s+){1,2}(?:reports?|claims?|allegations?|rumou?rs?|suggestions?|speculation)\s+that\s/i;
+const TELLING_THAT = new RegExp(`^\\S+\\s+(?:\\S+\\s+){1,2}${DENIED_TELLING_NOUN}\\s+that\\s`, 'i');
 
 /** The words up to a proposition's "that", within its first few words. */
 const THAT_CLAUSE = /^(?:\S+\s+){1,4}?that\s+/i;
@@ -260,8 +262,10 @@ const CALLED_FAKE = /\b(?:is|was|were|are)\s+(?:(?:a|an)\s+)?(?:fake|forgery|for
  * A telling dismissed under words of its own ("have dismissed weekend reports that ...", "rejected the
  * latest media claims"), which `STRONG_REFUTATION` reads only right after the verb.
  */
-const DISMISSED_TELLING =
-  /\b(?:dismiss(?:ed|es)?|reject(?:ed|s)?|rebuff(?:ed|s)?)\s+(?:(?:the|these|those|such)\s+)?(?:[a-z][\w'’-]*\s+){1,2}?(?:claims?|reports?|allegations?|rumou?rs?|suggestions?|assertions?)\b/i;
+const DISMISSED_TELLING = new RegExp(
+  `\\b(?:dismiss(?:ed|es)?|reject(?:ed|s)?|rebuff(?:ed|s)?)\\s+(?:(?:the|these|those|such)\\s+)?(?:[a-z][\\w'’-]*\\s+){1,2}?${DENIED_TELLING_NOUN}\\b`,
+  'i',
+);
 
 function cuesOf(s: Pick<SentenceAnalysis, 'text'>): Cues {
   let c = cuesByText.get(s.text);
@@ -2010,7 +2014,6 @@ const MONEY_UNIT = /^(?:[$€£¥]|dollars?|euros?|pounds?|usd|eur|gbp|yen|franc
 function quantityNamed(text: string, n: NumberMention): string | undefined {
   const before = text.slice(Math.max(0, n.start - 60), n.start);
   const level = LEVEL_OF.exec(before);
-  // A name ("at St. Brigid's Children's Hospital has risen to 23") ends a phrase about where, not the quantity.
   if (level) {
     // "The toll rose to 41": one word names it when the other is an article or a pronoun.
     const words = [level[1], level[2]].filter((w) => !isStopword(w.toLowerCase()));
