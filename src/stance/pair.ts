@@ -163,7 +163,7 @@ function deniedClaim(claim: SentenceAnalysis, scope: string, proposition: boolea
   if (!proposition || !(PROPOSITION.test(scope) || TELLING_THAT.test(scope))) return false;
   // The proposition is what follows its "that": "denied weekend reports that film star Dacey Vornholt was
   // arrested" denies an arrest, and the weekend's reports are no part of it.
-  const denied = scope.replace(THAT_CLAUSE, '');
+  const denied = withoutOccasion(scope.replace(THAT_CLAUSE, ''));
   const shared = sharedConcepts(denied, claim);
   return shared >= 2 && shared >= PROPOSITION_SHARE * concepts(denied).size;
 }
@@ -1435,8 +1435,21 @@ function debunkDisputes(ours: ArticleReading, theirs: ArticleReading): PairJudge
 function deniedPart(s: SentenceAnalysis): string | null {
   const whole = cuesOf(s).refutation;
   if (whole === null || !PROPOSITION.test(whole)) return null;
-  const scope = whole.split(GOES_ON)[0];
+  const scope = withoutOccasion(whole.split(GOES_ON)[0]);
   return concepts(scope).size >= DENIED_SHARED ? scope : null;
+}
+
+/** A denial's occasion after what it denies ("... after the rescue", "... amid a row over pay"). */
+const OCCASION = /\s(?:after|following|amid|amidst)\s/i;
+
+/**
+ * What a denied proposition says without its occasion: "deny ignoring warnings after dramatic Sgurr
+ * Lathan rescue" denies what they did, not the rescue every report tells of. Kept whole when what comes
+ * before the occasion names too little to be denied alone ("denied fleeing after the crash").
+ */
+function withoutOccasion(proposition: string): string {
+  const head = proposition.split(OCCASION)[0];
+  return head !== proposition && concepts(head).size >= DENIED_SHARED ? head : proposition;
 }
 
 /**

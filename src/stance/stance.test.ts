@@ -1809,6 +1809,25 @@ describe('judgePair', () => {
     expect(judgePair(report(ours), debunkOf(check)).some((j) => j.detail.stance === 'disputes')).toBe(true);
   });
 
+  it('reads a denial as of what it denies, not of the occasion it names after it ("after the rescue")', () => {
+    const ours = [
+      sentence('Five hikers were airlifted off Ben Carrow after a night trapped in a snowstorm.'),
+      sentence('The group was stuck at around 2,400 metres, rescuers said.'),
+      sentence('Team leader Ian Dorran said the hikers had ignored warnings posted at the trailhead.'),
+      sentence('One hiker was taken to hospital with hypothermia.'),
+    ];
+    const theirs = [
+      sentence('Hikers deny ignoring warnings after dramatic Ben Carrow airlift'),
+      sentence('The four walkers said the sign at the car park was buried in snow.'),
+      sentence('They called for help shortly after 8 p.m. on Saturday, according to police.'),
+    ];
+    const disputed = (judged: ReturnType<typeof judgePair>) =>
+      judged.filter((j) => j.detail.stance === 'disputes').map((j) => [j.ours, j.theirs]);
+    // The denial is of ignoring warnings: it disputes the team leader's word, not the airlift it followed.
+    expect(disputed(judgePair(report(ours), debunkOf(theirs)))).toEqual([[2, 0]]);
+    expect(disputed(judgePair(report(ours), report(theirs)))).toEqual([[2, 0]]);
+  });
+
   it('lets two debunks of one story confirm each other’s statements of it, said in words of their own', () => {
     const ours = [
       sentence('Banksy has not been arrested, despite reports on an American website.'),
