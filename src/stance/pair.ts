@@ -1776,6 +1776,9 @@ function numberDisputes(
           if (fx.requested !== fy.requested) continue;
           // Nor what a place can hold how many it held.
           if (fx.capacity !== fy.capacity) continue;
+          // Nor are shares of two wholes one share ("12 percent of the airline's operating expenses",
+          // "80 percent of its cabin staff").
+          if (sharesOfTwoWholes(c.text, x, t.text, y)) continue;
           // Nor are figures of two places one figure ("In Dublin, ... 2,410 euros a month", "in Cork now
           // pays about 1,800 euros a month").
           if (placesApart(c, t)) continue;
@@ -2050,6 +2053,9 @@ function quantityNamed(text: string, n: NumberMention): string | undefined {
   return undefined;
 }
 
+/** The words of a percentage's unit. */
+const PERCENT_WORD = /^(?:percent|per|cent|pc|percentage|%)$/i;
+
 function readCountedWords(text: string, n: NumberMention): { words: Set<string>; lead: string } {
   const after = tokens(text.slice(n.end, n.end + 48).split(/[,;:.!?()“”"]/)[0] ?? '');
   const before = tokens(
@@ -2058,9 +2064,12 @@ function readCountedWords(text: string, n: NumberMention): { words: Set<string>;
       .split(/[,;:.!?()“”"]/)
       .pop() ?? '',
   );
+  // A percentage's own word is its unit, no word of what it counts: "inflation, which reached 6 percent"
+  // and "occupancy ... had reached 95 percent" share "reached" alone.
+  const unit = n.unit === '%' ? PERCENT_WORD : null;
   const pick = (words: readonly string[], k: number) =>
     words
-      .filter((w) => !isStopword(w) && !QUALIFYING.has(w) && !/^\d/.test(w))
+      .filter((w) => !isStopword(w) && !QUALIFYING.has(w) && !/^\d/.test(w) && !unit?.test(w))
       .slice(0, k)
       .map((w) => concept(stem(w)));
   const lead = pick([...before].reverse(), 2);
@@ -2081,7 +2090,8 @@ function countedAlike(a: string, x: NumberMention, b: string, y: NumberMention):
   if (ra.named && ra.named === rb.named && unitsAgree(x, y)) return true;
   // So does one thing done to both, of one unit: "surveyed twelve sites" and "surveyed fourteen sites";
   // "Police evacuated 296 residents" and "About 400 people were evacuated".
-  if (unitsAgree(x, y) && x.unit && y.unit && !SPAN_UNIT.test(x.unit)) {
+  // Not of two percentages: "reached 6 percent" and "had reached 95 percent" are levels of anything.
+  if (unitsAgree(x, y) && x.unit && y.unit && !SPAN_UNIT.test(x.unit) && x.unit !== '%') {
     const dx = doneBefore(a, x);
     const dy = doneBefore(b, y);
     if ((dx && dx === (dy ?? fateOf(b, y))) || (dy && dy === fateOf(a, x))) return true;
@@ -2091,6 +2101,34 @@ function countedAlike(a: string, x: NumberMention, b: string, y: NumberMention):
   let shared = 0;
   for (const w of wa) if (wb.has(w)) shared++;
   return shared >= 2 && shared / Math.min(wa.size, wb.size) >= 0.6;
+}
+
+/** What a share is of, after it: "12 percent of the airline's operating expenses", "5% among women". */
+const SHARE_OF = /^\s*(?:of|among)\s+([^,;:.!?()"“”]{1,60})/i;
+
+/** The concepts of the whole a percentage is a share of (`SHARE_OF`), its first three content words. */
+function wholeOf(text: string, n: NumberMention): Set<string> | undefined {
+  if (n.unit !== '%') return undefined;
+  const of = SHARE_OF.exec(text.slice(n.end));
+  if (!of) return undefined;
+  const words = tokens(of[1])
+    .filter((w) => !isStopword(w) && !/^\d/.test(w))
+    .slice(0, 3)
+    .map((w) => concept(stem(w)));
+  return words.length ? new Set(words) : undefined;
+}
+
+/**
+ * Whether two percentages are shares of two wholes, each named after it and sharing no word: "about 12
+ * percent of the airline's operating expenses" and "roughly 80 percent of its cabin staff" are not two
+ * values of one share.
+ */
+function sharesOfTwoWholes(a: string, x: NumberMention, b: string, y: NumberMention): boolean {
+  const wx = wholeOf(a, x);
+  const wy = wholeOf(b, y);
+  if (!wx || !wy) return false;
+  for (const w of wy) if (wx.has(w)) return false;
+  return true;
 }
 
 /**

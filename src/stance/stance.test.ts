@@ -593,6 +593,33 @@ describe('judgePair', () => {
     expect(disputes(fans, 'Hollin Park, which holds 45,000, was close to full on Sunday.')).toEqual([]);
   });
 
+  it('holds no share of one whole against a share of another, nor two levels that share only a verb', () => {
+    const disputes = disputesBetween(
+      'The committee met for two days in the capital to review the plans of the agency.',
+      'Officials are expected to publish a full report on the matter early next year.',
+    );
+    const costs =
+      "Cabin crew costs account for about 12 percent of the airline's operating expenses, according to its annual report.";
+    expect(
+      disputes(
+        costs,
+        'The union represents about 4,500 cabin crew at the airline, roughly 80 percent of its cabin staff.',
+      ),
+    ).toEqual([]);
+    expect(
+      disputes(
+        costs,
+        "Cabin crew costs make up roughly 20 percent of the airline's operating expenses, the report shows.",
+      ),
+    ).toEqual([{ ours: 'about 12 percent', theirs: 'roughly 20 percent' }]);
+    expect(
+      disputes(
+        'The union wants a 9% increase to make up for inflation, which reached 6 percent last year.',
+        "Local hotels reported a surge in bookings, with the hoteliers' association saying occupancy near the airport had reached 95 percent.",
+      ),
+    ).toEqual([]);
+  });
+
   it('holds no figure of one place against a figure of another', () => {
     const disputes = disputesBetween(
       'The committee met for two days in the capital to review the plans of the agency.',
