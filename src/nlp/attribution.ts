@@ -92,6 +92,18 @@ const VERBS = [
   'quipped',
   'recounted',
   'complained',
+  // A tabloid's and a broadcaster's tellings of the same speech ("fumed watchdog chief Marguerite Olsson").
+  'fumed',
+  'vowed',
+  'pledged',
+  'promised',
+  'hinted',
+  'affirmed',
+  'whispered',
+  'shouted',
+  'grumbled',
+  'scoffed',
+  'mused',
 ];
 /** Forms that are often nouns ("these claims", "media reports"): accepted only when tagged or used as verbs. */
 const AMBIGUOUS = new Set([

@@ -536,6 +536,10 @@ describe('findAttribution', () => {
       'Irena Vos',
       'Mayor',
     ]);
+    expect(
+      who('"Quillon has let its customers down badly," fumed watchdog chief Marguerite Olsson.'),
+    ).toEqual(['Marguerite Olsson', 'watchdog chief']);
+    expect(who('The mayor vowed to reopen the bridge within a year.')).toEqual(['mayor', null]);
     // A reporting verb inside the quote is the speaker's own words, not the attribution.
     expect(
       who('"They told our reps on Monday that Ashford is on the list," said union secretary Gail Thornbury.'),
