@@ -90,6 +90,11 @@ describe('quantities', () => {
 
   it('treats qualifiers touching the same value as compatible and different values as conflicting', () => {
     expect(compatible(q('close to 11,000'), q('more than 11,000'))).toBe(true);
+    // Close by, on one side: "just under 5%" is no 3.99%, "a little over 300" no 350.
+    expect(compatible(q('just under 5%'), q('3.99%'))).toBe(false);
+    expect(compatible(q('just under 5%'), q('4.9%'))).toBe(true);
+    expect(compatible(q('a little over 300'), q('350'))).toBe(false);
+    expect(compatible(q('a little over 300'), q('305'))).toBe(true);
     expect(compatible(q('nearly 11,000'), q('more than 11,000'))).toBe(true);
     expect(compatible(q('11,000'), q('more than 11,000'))).toBe(true);
     expect(compatible(q('around 10,000'), q('more than 11,000'))).toBe(false);

@@ -73,13 +73,18 @@ export const QUALIFIERS: readonly [RegExp, NumberQualifier][] = [
   [/\b(?:no|not) (?:more|greater|higher) than\s+$/i, 'at-most'],
   [/\b(?:no|not) (?:fewer|less|lower) than\s+$/i, 'at-least'],
   [/\b(?:more or less|give or take)\s+$/i, 'approx'],
+  // Close by, on one side: "just under 5%" is 4.9 or so, not 3.99; "a little over 300" is no 350.
   [
-    /\b(?:more than|over|above|upwards of|in excess of|exceeding|greater than|higher than|just over|north of|upward of)\s+$/i,
+    /\b(?:just|a little|slightly|a shade|fractionally)\s+(?:under|over|below|above|shy of|short of|more than|less than|fewer than)\s+$/i,
+    'approx',
+  ],
+  [
+    /\b(?:more than|over|above|upwards of|in excess of|exceeding|greater than|higher than|north of|upward of)\s+$/i,
     'more-than',
   ],
   [/\b(?:at least|a minimum of|minimum of|no fewer than)\s+$/i, 'at-least'],
   [/\b(?:at most|a maximum of|maximum of)\s+$/i, 'at-most'],
-  [/\b(?:less than|fewer than|under|below|lower than|just under)\s+$/i, 'less-than'],
+  [/\b(?:less than|fewer than|under|below|lower than)\s+$/i, 'less-than'],
   [/\b(?:up to|as many as|as much as|as high as)\s+$/i, 'up-to'],
   [
     /\b(?:close to|nearly|almost|around|about|roughly|approximately|approx\.|some|an estimated|estimated|circa|an approximate)\s+$/i,
