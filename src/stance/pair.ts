@@ -601,6 +601,10 @@ interface PairContext {
   denials: boolean;
   /** The paraphrase model's answers over this comparison of two articles, read both ways. */
   memo?: ParaphraseMemo;
+  /** The names the two articles tell in many sentences (`storyNames`): they say no fact of their own. */
+  storyNames?: ReadonlySet<string>;
+  /** The two articles' first sentences, their headlines, which tell a story in its names (`sharesMoreThanNames`). */
+  headlines?: ReadonlySet<SentenceAnalysis>;
 }
 
 /**
@@ -889,6 +893,16 @@ function judgeAligned(c: SentenceAnalysis, t: SentenceAnalysis, context: PairCon
   // airport"); two that name one route do ("The 3.2-kilometre march from Central Station to Parliament
   // Square", "set off from Central Station shortly after 11am"). Its day may still dispute it, above.
   if (!evidence.sharedDays && countAgainstTime(c, t) && !beyondSpeaker(c, t.text, t.attribution)) return null;
+  // Between two full articles, two sentences that share nothing but the story's names state no one fact.
+  // A headline, which tells its story by the names in it, may say what another's sentence says in other
+  // words ("Serrano the hero as Portugal lift the Atlantic Nations Cup").
+  if (
+    context.storyNames &&
+    !context.headlines?.has(c) &&
+    !context.headlines?.has(t) &&
+    !sharesMoreThanNames(c, t, context.storyNames)
+  )
+    return null;
   return { stance: 'confirms', score: round(sim()), basis: 'same-fact' };
 }
 
@@ -1140,6 +1154,8 @@ export function judgePair(
     negationDenies: negationDenies(lone, theirs),
     denials: denialsBetween(ourSide, theirSide),
     memo,
+    storyNames: lone ? undefined : storyNames(ours, theirs),
+    headlines: new Set([ours.sentences[0], theirs.sentences[0]]),
   };
   for (const a of aligned) {
     const detail = judgeAligned(ours.sentences[a.ours], theirs.sentences[a.theirs], context);
@@ -2506,4 +2522,67 @@ function around(s: SentenceAnalysis, n: { start: number; end: number }): Sentenc
   const to = s.text.indexOf(' ', Math.min(s.text.length, n.end + CLAUSE_CHARS));
   const text = s.text.slice(from, to < 0 ? undefined : to);
   return { ...s, text, start: 0, end: text.length };
+}
+
+/**
+ * Whether two sentences share more than the names their story is told by: a word that is not part of a
+ * name, a figure, a day, a clock time, or a name the two articles tell rarely ("flown to Dunmore General
+ * Hospital", "airlifted ... to Dunmore General Hospital"). "Dylan Thomas noticed a red mark on his stomach
+ * ..., he told NT News" and "The story of the spider first appeared in NT News" share the paper both
+ * articles name throughout and nothing said of it.
+ */
+function sharesMoreThanNames(a: SentenceAnalysis, b: SentenceAnalysis, story: ReadonlySet<string>): boolean {
+  if (a.numbers.some((x) => b.numbers.some((y) => compatible(x, y))) || sameTimeOfDay(a, b)) return true;
+  const ours = wordsBeyondNames(a);
+  const theirs = wordsBeyondNames(b);
+  for (const w of theirs.plain) if (ours.plain.has(w)) return true;
+  for (const n of theirs.names) if (ours.names.has(n) && !story.has(n)) return true;
+  return false;
+}
+
+/** A sentence's words (`wordsBeyondNames`): those of its names, and the rest, as concepts. */
+interface SentenceWords {
+  plain: Set<string>;
+  names: Set<string>;
+}
+
+const sentenceWords = new WeakMap<SentenceAnalysis, SentenceWords>();
+
+/**
+ * A sentence's content words, those that are part of a name apart: a capitalised word within a sentence
+ * is a name's, unless it names a day or a month or the sentence is in title case ("Bunbury Local
+ * Discovered a Spider Had Burrowed ..."). Figures, years and clock times are plain words.
+ */
+function wordsBeyondNames(s: SentenceAnalysis): SentenceWords {
+  const cached = sentenceWords.get(s);
+  if (cached) return cached;
+  const words = s.text.match(/[\p{L}\p{N}]+(?:['’:.-][\p{L}\p{N}]+)*/gu) ?? [];
+  const capitalised = (w: string) => /^\p{Lu}/u.test(w);
+  const titleCase = words.filter(capitalised).length >= TITLE_CASE_SHARE * words.length;
+  const read: SentenceWords = { plain: new Set(), names: new Set() };
+  words.forEach((w, k) => {
+    const lower = w.toLowerCase();
+    if (isStopword(lower)) return;
+    const name = k > 0 && !titleCase && capitalised(w) && !CALENDAR_WORD.test(w);
+    (name ? read.names : read.plain).add(concept(stem(lower)));
+  });
+  sentenceWords.set(s, read);
+  return read;
+}
+
+/** Share of capitalised words from which a sentence is written in title case, a headline's. */
+const TITLE_CASE_SHARE = 0.6;
+
+/** A day's or a month's name, capitalised as names are but telling when. */
+const CALENDAR_WORD = new RegExp(`^(?:${WEEKDAY_NAMES}|${MONTH_NAMES})$`, 'i');
+
+/** Sentences of two articles from which a name is the story's own, told throughout. */
+const STORY_NAME_SENTENCES = 3;
+
+/** The names two articles tell in STORY_NAME_SENTENCES sentences or more (`sharesMoreThanNames`). */
+function storyNames(a: ArticleReading, b: ArticleReading): Set<string> {
+  const count = new Map<string, number>();
+  for (const s of [...a.sentences, ...b.sentences])
+    for (const n of wordsBeyondNames(s).names) count.set(n, (count.get(n) ?? 0) + 1);
+  return new Set([...count].filter(([, k]) => k >= STORY_NAME_SENTENCES).map(([n]) => n));
 }

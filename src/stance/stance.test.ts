@@ -1836,6 +1836,35 @@ describe('judgePair', () => {
     expect(judgePair(report(ours), debunkOf(check)).some((j) => j.detail.stance === 'disputes')).toBe(true);
   });
 
+  it('confirms nothing between two sentences that share only the names their story is told by', () => {
+    const read = (paragraphs: string[]) =>
+      report(analyzeSentences(paragraphs.map((text) => ({ kind: 'paragraph' as const, text }))));
+    const ours = read([
+      "Spider burrows under Darwin man's skin",
+      'Dylan Thomas noticed a red mark on his stomach after a night out in Bali, he told NT News.',
+      '"It was as if someone had scratched me with the tip of a knife," he told NT News.',
+      'Doctors at a Darwin clinic later removed the spider.',
+    ]);
+    const theirs = (first: string) =>
+      read([
+        'Experts doubt Bali spider story',
+        first,
+        'Spiders cannot live under human skin, a zoologist said.',
+        'Thomas has not responded to requests for comment, NT News reported.',
+      ]);
+    const confirmed = (first: string) =>
+      judgePair(ours, theirs(first))
+        .filter((j) => j.detail.stance === 'confirms')
+        .map((j) => [j.ours, j.theirs]);
+    // Where the story first appeared says nothing of the red mark nor of the quote: the two share only
+    // the paper the articles name throughout.
+    expect(confirmed('The story of the spider first appeared in NT News on Tuesday.')).toEqual([]);
+    // A word said besides the names ("red mark") makes the two one fact.
+    expect(confirmed('Thomas noticed a red mark on his stomach in Bali, NT News reported.')).toContainEqual([
+      1, 1,
+    ]);
+  });
+
   it('reads a denial as of what it denies, not of the occasion it names after it ("after the rescue")', () => {
     const ours = [
       sentence('Five hikers were airlifted off Ben Carrow after a night trapped in a snowstorm.'),
