@@ -116,6 +116,27 @@ describe('findNumbers', () => {
   ])('%s is %s', (text, qualifier) => {
     expect(findNumbers(text)[0]).toMatchObject({ value: text.includes('1,000') ? 1000 : 50, qualifier });
   });
+  // One span told in two units is one figure, in the larger: the span "3.2 hours" tells, not a rival of it.
+  it.each([
+    [
+      'Children spent an average of 3 hours and 12 minutes a day on screens.',
+      '3 hours and 12 minutes',
+      3.2,
+      'hours',
+    ],
+    ['He was jailed for two years and six months.', 'two years and six months', 2.5, 'years'],
+    ['The rescue took 2 hours 40 minutes.', '2 hours 40 minutes', 2 + 40 / 60, 'hours'],
+  ])('reads "%s" as one span', (text, raw, value, unit) => {
+    const [n, ...rest] = findNumbers(text);
+    expect(rest).toEqual([]);
+    expect(n).toMatchObject({ raw, unit });
+    expect(n.value).toBeCloseTo(value, 6);
+  });
+  it('keeps a span that tells a later time apart from the span before it', () => {
+    expect(
+      findNumbers('It took 3 hours, and 40 minutes later the fire was out.').map((n) => n.value),
+    ).toEqual([3, 40]);
+  });
   // An age is its own quantity however it is written, so that "girls as young as 13" neither conflicts
   // with "seven girls" nor with "aged 13 and 14".
   it.each([

@@ -211,6 +211,31 @@ const NOT_UNIT = new Set(
  * are left to the date finder. `tokens` (offsets into `text`) lets the counted noun be found by
  * part of speech: "2,600 North Korean soldiers" counts soldiers.
  */
+/** Seconds in a unit of time, for the parts of one span ("3 hours and 12 minutes"); months and years as a calendar's. */
+const SPAN_SECONDS: Record<string, number> = {
+  second: 1,
+  minute: 60,
+  hour: 3600,
+  day: 86_400,
+  week: 604_800,
+  month: 2_629_800,
+  year: 31_557_600,
+};
+
+/** The seconds of a unit of time ("hours", "minute"), or undefined for any other unit. */
+function spanSeconds(unit: string | undefined): number | undefined {
+  return unit ? SPAN_SECONDS[unit.toLowerCase().replace(/s$/, '')] : undefined;
+}
+
+/** Words after a span that make it a time from something, not a part of the span before it. */
+const SPAN_AFTER = /^\s*(?:later|earlier|after|before|ago|afterwards|from|since)\b/i;
+
+/**
+ * What joins the parts of one span after the larger's figure: its unit (group 1), then a comma or "and"
+ * ("3 hours and 12 minutes", "2 hours, 6 minutes", "2 hours 40 minutes").
+ */
+const SPAN_JOIN = /^\s*(?!and\b)([a-z]+)?\s*,?\s*(?:and\s+)?$/i;
+
 export function findNumbers(text: string, tokens: readonly Token[] = []): NumberMention[] {
   const out: NumberMention[] = [];
   if (!NUMBER_HINT.test(text)) return out;
@@ -426,6 +451,35 @@ export function findNumbers(text: string, tokens: readonly Token[] = []): Number
       unit: SCORE_UNIT,
       end: second.end,
     });
+  }
+  // "3 hours and 12 minutes", "2 years and six months": one span told in two units, read in the larger
+  // (3.2 hours), so that it is the span "3.2 hours" tells and no rival of "3 hours".
+  for (let i = 0; i + 1 < out.length; i++) {
+    const [big, small] = [out[i], out[i + 1]];
+    const bigSeconds = spanSeconds(big.unit);
+    const smallSeconds = spanSeconds(small.unit);
+    if (
+      !bigSeconds ||
+      !smallSeconds ||
+      smallSeconds >= bigSeconds ||
+      small.value * smallSeconds >= bigSeconds ||
+      small.qualifier !== 'exact'
+    )
+      continue;
+    // What lies between is the larger part's unit, a comma or "and": "3 hours and 12 minutes".
+    const join = SPAN_JOIN.exec(text.slice(big.end, small.start));
+    if (!join || (join[1] && join[1].toLowerCase() !== big.unit?.toLowerCase())) continue;
+    const unitAfter = new RegExp(`^\\s*${small.unit}\\b`, 'i').exec(text.slice(small.end));
+    const end = small.end + (unitAfter?.[0].length ?? 0);
+    // "It took 3 hours, and 40 minutes later the fire was out": the second span is another time's.
+    if (SPAN_AFTER.test(text.slice(end))) continue;
+    out.splice(i, 2, {
+      ...big,
+      raw: text.slice(big.start, end),
+      value: big.value + (small.value * smallSeconds) / bigSeconds,
+      end,
+    });
+    i--;
   }
   // "between 40 and 50 missing", "two or three inches": a range, its ends a lower and an upper bound (45
   // is within it, 74 is not), both counting what either names.
