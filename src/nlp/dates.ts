@@ -236,7 +236,7 @@ const LOOSE_TIME_BEFORE =
  * digits ("3.5 pm" holds no "5 pm"), nor a score ("2:1" has no two-digit minutes and no a.m. or p.m.).
  */
 export function findTimes(text: string): TimeMention[] {
-  if (!/\d[:.]\d\d|[ap]\.?m\b|noon|midnight/i.test(text)) return [];
+  if (!/\d[:.]\d\d|[ap]\.?m\b|noon|midnight|o['’]clock|half past|quarter (?:past|to)/i.test(text)) return [];
   const out: TimeMention[] = [];
   for (const m of allMatches(CLOCK_RE, text)) {
     let minutes: number;
@@ -255,5 +255,37 @@ export function findTimes(text: string): TimeMention[] {
       end: m.index + m[0].length,
     });
   }
-  return out;
+  // A time told in words ("half past four on Sunday morning", "ten o'clock at night"), read only when the
+  // part of the day after it says which half of the day it is.
+  for (const m of allMatches(SPOKEN_TIME_RE, text)) {
+    const hour = HOUR_WORDS.indexOf((m[3] ?? m[4]).toLowerCase()) + 1 || Number(m[3] ?? m[4]);
+    if (!(hour >= 1 && hour <= 12)) continue;
+    const part = DAY_PART.exec(
+      text.slice(m.index + m[0].length, m.index + m[0].length + 32),
+    )?.[1]?.toLowerCase();
+    if (!part) continue;
+    const pm = part === 'afternoon' || part === 'evening' || (part === 'night' && hour >= 6 && hour < 12);
+    const past = m[1] ? (/half/i.test(m[1]) ? 30 : 15) : 0;
+    const to = m[2]?.toLowerCase() === 'to';
+    const minutes = (((hour % 12) + (pm ? 12 : 0)) * 60 + (to ? -past : past) + 1440) % 1440;
+    out.push({
+      raw: m[0].trim(),
+      minutes,
+      approximate: LOOSE_TIME_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index)),
+      start: m.index,
+      end: m.index + m[0].length,
+    });
+  }
+  return out.sort((x, y) => x.start - y.start);
 }
+
+/** The hours in words, "one" to "twelve". */
+const HOUR_WORDS = 'one two three four five six seven eight nine ten eleven twelve'.split(' ');
+
+/** A time in words: "half past four", "a quarter to ten" (groups 1-3), "ten o'clock" (group 4). */
+const SPOKEN_TIME_RE =
+  /\b(?:(half|(?:a\s+)?quarter)\s+(past|to)\s+([a-z]+|\d{1,2})|([a-z]+|\d{1,2})\s+o['’]clock)\b/gi;
+
+/** The part of the day right after a time in words: "on Sunday morning", "in the afternoon", "at night". */
+const DAY_PART =
+  /^\s+(?:(?:on|early on|late on)\s+\w+\s+|in\s+the\s+|at\s+|this\s+|that\s+|yesterday\s+|last\s+)?(morning|afternoon|evening|night)\b/i;

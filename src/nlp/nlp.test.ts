@@ -477,6 +477,22 @@ describe('findTimes', () => {
     // A figure and a score are no times.
     expect(read('Shares rose 3.5 pm in a 2:1 win.')).toEqual([]);
   });
+
+  it('reads a time told in words when the part of the day after it says which half of the day it is', () => {
+    const read = (t: string) => findTimes(t).map((x) => [x.raw, x.minutes, x.approximate]);
+    expect(read('The helicopter lifted them off at about half past four on Sunday morning.')).toEqual([
+      ['half past four', 270, true],
+    ]);
+    expect(read('The alarm was raised at a quarter to ten on Friday night.')).toEqual([
+      ['a quarter to ten', 1305, false],
+    ]);
+    expect(read("The fire started at ten o'clock at night, and again at 4:30 a.m.")).toEqual([
+      ["ten o'clock", 1320, false],
+      ['4:30 a.m.', 270, false],
+    ]);
+    // Morning or afternoon unsaid: no time.
+    expect(read('They met at half past four.')).toEqual([]);
+  });
 });
 
 describe('findDates', () => {
