@@ -243,17 +243,10 @@ export function findTimes(text: string): TimeMention[] {
     if (m[3]) {
       const hour = Number(m[1]);
       if (hour < 1 || hour > 12) continue;
-      const pm = m[3].toLowerCase().startsWith('p');
-      minutes = ((hour % 12) + (pm ? 12 : 0)) * 60 + Number(m[2] ?? 0);
+      minutes = onClock(hour, m[3].toLowerCase().startsWith('p')) + Number(m[2] ?? 0);
     } else if (m[4]) minutes = Number(m[4]) * 60 + Number(m[5]);
     else minutes = m[6].toLowerCase() === 'noon' ? 720 : 0;
-    out.push({
-      raw: m[0].trim(),
-      minutes,
-      approximate: LOOSE_TIME_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index)),
-      start: m.index,
-      end: m.index + m[0].length,
-    });
+    out.push(toldAt(text, m, minutes));
   }
   // A time told in words ("half past four on Sunday morning", "ten o'clock at night"), read only when the
   // part of the day after it says which half of the day it is.
@@ -267,16 +260,25 @@ export function findTimes(text: string): TimeMention[] {
     const pm = part === 'afternoon' || part === 'evening' || (part === 'night' && hour >= 6 && hour < 12);
     const past = m[1] ? (/half/i.test(m[1]) ? 30 : 15) : 0;
     const to = m[2]?.toLowerCase() === 'to';
-    const minutes = (((hour % 12) + (pm ? 12 : 0)) * 60 + (to ? -past : past) + 1440) % 1440;
-    out.push({
-      raw: m[0].trim(),
-      minutes,
-      approximate: LOOSE_TIME_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index)),
-      start: m.index,
-      end: m.index + m[0].length,
-    });
+    out.push(toldAt(text, m, (onClock(hour, pm) + (to ? -past : past) + 1440) % 1440));
   }
   return out.sort((x, y) => x.start - y.start);
+}
+
+/** Minutes after midnight of an hour on a twelve-hour clock, in the morning or after noon. */
+function onClock(hour: number, pm: boolean): number {
+  return ((hour % 12) + (pm ? 12 : 0)) * 60;
+}
+
+/** A time found by `findTimes`: its words, its minutes after midnight, and whether it is told loosely. */
+function toldAt(text: string, m: RegExpExecArray, minutes: number): TimeMention {
+  return {
+    raw: m[0].trim(),
+    minutes,
+    approximate: LOOSE_TIME_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index)),
+    start: m.index,
+    end: m.index + m[0].length,
+  };
 }
 
 /** The hours in words, "one" to "twelve". */

@@ -648,14 +648,12 @@ function qualifierBefore(text: string, start: number): { qualifier: NumberQualif
   return null;
 }
 
-const TIME_UNIT = /^(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?)$/;
-
 /**
  * "13 years old" is an age, "20 years ago" or "two years later" a time elapsed: one unit, never one
  * quantity, so an age is read as its own unit ("years old").
  */
 function ageOrDuration(after: string, unit: string | undefined): string | undefined {
-  if (!unit || !TIME_UNIT.test(unit)) return unit;
+  if (!unit || !spanSeconds(unit)) return unit;
   // One unit however written: "13 years old" and "13-year-old" are one age.
   return new RegExp(`^[\\s-]*${unit}[- ]old\\b`, 'i').test(after) ? `${unit.replace(/s$/, '')} old` : unit;
 }
