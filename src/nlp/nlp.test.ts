@@ -427,6 +427,34 @@ describe('findNumbers', () => {
     expect(read('He bought an iPhone 5C and a 3D printer.')).toEqual([]);
   });
 
+  it('reads a unit of measure written onto its figure, and no name or million as one', () => {
+    const read = (text: string) => findNumbers(text, tokensOf(text)).map((n) => [n.raw, n.unit ?? null]);
+    expect(read('Sludge stretches along 120km of coastline; winds of 70mph and 110km/h.')).toEqual([
+      ['120km', 'km'],
+      ['70mph', 'mph'],
+      ['110km/h', 'km/h'],
+    ]);
+    expect(read('It carried 5kg of resin, dropped 120mm of rain, burned 1,200ha and made 300MW.')).toEqual([
+      ['5kg', 'kg'],
+      ['120mm', 'mm'],
+      ['1,200ha', 'ha'],
+      ['300MW', 'MW'],
+    ]);
+    // Fused "m" is the scale of "£40m"; "5G" is a name. Where a length is spoken of, it is metres.
+    expect(read('A £40m deal for a 5G mast.')).toEqual([['£40m', '£']]);
+    expect(read('Catfish grow as long as 4m; a 12m-wide crater.')).toEqual([
+      ['4m', 'm'],
+      ['12m', 'm'],
+    ]);
+    expect(findNumbers('It can grow as long as 4m.')[0].value).toBe(4);
+    // A length told in feet and inches is one figure, in feet.
+    const catfish = findNumbers('A giant 8ft 9in catfish and a man 6 feet 2 inches tall.');
+    expect(catfish.map((n) => [n.raw, n.unit, n.value])).toEqual([
+      ['8ft 9in', 'ft', 8.75],
+      ['6 feet 2 inches', 'feet', 6 + 2 / 12],
+    ]);
+  });
+
   it('reads no figure in a clock time, and both sides of a ratio', () => {
     expect(findNumbers('Liftoff took place at 21:42 local time.')).toEqual([]);
     expect(findNumbers('The vote was 3:1 in favour.').map((n) => n.value)).toEqual([3, 1]);

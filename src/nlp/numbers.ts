@@ -199,6 +199,21 @@ const NUMBER_HINT = new RegExp(
   'i',
 );
 
+/**
+ * A unit of measure written onto its figure ("120km", "5kg", "20mph", "300MW"). "m" is left out: fused, it is
+ * as often millions ("£40m") as metres, and NUMBER_RE reads it as the scale.
+ */
+const FUSED_UNIT =
+  /^(km\/h|kmh|kph|km|kg|mph|ha|cm|mm|ft|in|lbs?|kwh|mwh|gwh|twh|kw|mw|gw|ml)(?![\p{L}\d])/iu;
+
+/** Words after a figure that make a fused "m" metres: "4m long", "a 12m-wide crater". */
+const LENGTH_AFTER =
+  /^[\s-]*(?:long|tall|high|wide|deep|across|in\s+(?:diameter|length|height|depth|width)|(?:up|down)stream|offshore|underground|below\s+(?:ground|the\s+surface)|above\s+sea\s+level)\b/i;
+
+/** Words before a figure that make a fused "m" metres: "as long as 4m", "a depth of about 30m". */
+const LENGTH_BEFORE =
+  /\b(?:(?:long|tall|high|wide|deep)\s+as|(?:length|height|depth|width|diameter|radius|distance)\s+of)\s+(?:about\s+|some\s+|nearly\s+|almost\s+|around\s+|up\s+to\s+)?$/i;
+
 /** Words after a number that are never the counted noun. */
 const NOT_UNIT = new Set(
   'of the a an and or to in on at by for from with as is are was were be been will would have has had that which who than more less over per said says'.split(
@@ -227,6 +242,20 @@ function spanSeconds(unit: string | undefined): number | undefined {
   return unit ? SPAN_SECONDS[unit.toLowerCase().replace(/s$/, '')] : undefined;
 }
 
+/** Inches in a unit of length that a height or a length is told in parts of ("8ft 9in", "6 feet 2 inches"). */
+const LENGTH_INCHES: Record<string, number> = { ft: 12, foot: 12, feet: 12, in: 1, inch: 1, inches: 1 };
+
+/**
+ * A unit's measure and size in it, for the parts of one figure told in two units: seconds of a span ("3
+ * hours and 12 minutes"), inches of a length ("8ft 9in").
+ */
+function partSize(unit: string | undefined): readonly [measure: string, size: number] | undefined {
+  const seconds = spanSeconds(unit);
+  if (seconds) return ['time', seconds];
+  const inches = unit ? LENGTH_INCHES[unit.toLowerCase()] : undefined;
+  return inches ? ['length', inches] : undefined;
+}
+
 /** Words after a span that make it a time from something, not a part of the span before it. */
 const SPAN_AFTER = /^\s*(?:later|earlier|after|before|ago|afterwards|from|since)\b/i;
 
@@ -242,6 +271,7 @@ export function findNumbers(text: string, tokens: readonly Token[] = []): Number
   for (const m of allMatches(NUMBER_RE, text)) {
     const g = m.groups ?? {};
     let degrees: string | undefined;
+    let measure: string | undefined;
     let start = m.index;
     let end = m.index + m[0].length;
     let value: number;
@@ -255,7 +285,12 @@ export function findNumbers(text: string, tokens: readonly Token[] = []): Number
         continue;
       // The minutes of a clock time ("21:42") are no figure.
       if (prev === ':' && /\d/.test(text[start - 2] ?? '') && /^[0-5]\d$/.test(g.num)) continue;
-      if (/[\p{L}°]/u.test(next) && !g.scale && !g.pct && !g.cur) {
+      const fused =
+        /[\p{L}]/u.test(next) && !g.scale && !g.pct && !g.cur && FUSED_UNIT.exec(text.slice(end, end + 6));
+      if (fused) {
+        measure = fused[1];
+        end += fused[0].length;
+      } else if (/[\p{L}°]/u.test(next) && !g.scale && !g.pct && !g.cur) {
         // "1.5C", "41.2°C": a temperature written with its scale's letter, where one is spoken of; "3D"
         // or "G7" are names.
         const scale = TEMPERATURE_SCALE.exec(text.slice(end, end + 3));
@@ -270,9 +305,17 @@ export function findNumbers(text: string, tokens: readonly Token[] = []): Number
         end += scale[0].length;
       }
       value = Number(g.num.replace(/[,\s\u00a0\u202f]/g, ''));
-      if (g.scale) value *= SCALE[g.scale.toLowerCase()] ?? 1;
       const before = text.slice(Math.max(0, start - 16), start);
       const after = text.slice(end, end + 16);
+      // "as long as 4m", "a 12m-wide crater": metres, where a length is spoken of; else "£40m", "4m people".
+      if (
+        g.scale?.toLowerCase() === 'm' &&
+        !g.cur &&
+        !g.pct &&
+        (LENGTH_AFTER.test(after) || LENGTH_BEFORE.test(text.slice(Math.max(0, start - 40), start)))
+      )
+        measure = 'm';
+      else if (g.scale) value *= SCALE[g.scale.toLowerCase()] ?? 1;
       if (!g.cur && !g.scale && !g.pct) {
         if (DATE_DAY_AFTER.test(before) && Number.isInteger(value) && value <= 31) continue;
         if (/^-\d/.test(text.slice(end)) && DATE_DAY_AFTER.test(before)) continue;
@@ -286,6 +329,7 @@ export function findNumbers(text: string, tokens: readonly Token[] = []): Number
       if (g.pct) unit = '%';
       else if (g.cur) unit = g.cur;
       else if (degrees) unit = degrees;
+      else if (measure) unit = measure;
       else {
         // "106 °F": the degree sign after a space.
         const spaced = SPACED_DEGREES.exec(text.slice(end, end + 4));
@@ -452,15 +496,18 @@ export function findNumbers(text: string, tokens: readonly Token[] = []): Number
       end: second.end,
     });
   }
-  // "3 hours and 12 minutes", "2 years and six months": one span told in two units, read in the larger
-  // (3.2 hours), so that it is the span "3.2 hours" tells and no rival of "3 hours".
+  // "3 hours and 12 minutes", "2 years and six months", "8ft 9in": one figure told in two units, read in
+  // the larger (3.2 hours), so that it is the span "3.2 hours" tells and no rival of "3 hours".
   for (let i = 0; i + 1 < out.length; i++) {
     const [big, small] = [out[i], out[i + 1]];
-    const bigSeconds = spanSeconds(big.unit);
-    const smallSeconds = spanSeconds(small.unit);
+    const bigPart = partSize(big.unit);
+    const smallPart = partSize(small.unit);
+    const bigSeconds = bigPart?.[1] ?? 0;
+    const smallSeconds = smallPart?.[1] ?? 0;
     if (
-      !bigSeconds ||
-      !smallSeconds ||
+      !bigPart ||
+      !smallPart ||
+      bigPart[0] !== smallPart[0] ||
       smallSeconds >= bigSeconds ||
       small.value * smallSeconds >= bigSeconds ||
       small.qualifier !== 'exact'
