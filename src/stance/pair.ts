@@ -71,6 +71,7 @@ import {
   shareFigure,
   timeConflict,
 } from './index.ts';
+import { stateConflict } from './states.ts';
 
 /** An article as the pair judgement reads it: its sentences and its article-level stance. */
 export interface ArticleReading {
@@ -888,6 +889,10 @@ function judgeAligned(c: SentenceAnalysis, t: SentenceAnalysis, context: PairCon
       basis: 'numbers',
       numberConflict: { ours: when.ours, theirs: when.theirs },
     };
+  // So does one that gives the same thing the opposite state ("The main road bridge remains closed"
+  // against "The main road bridge reopened on Tuesday afternoon").
+  const states = stateConflict(c.text, t.text);
+  if (states) return { stance: 'disputes', score: round(sim()), basis: 'numbers', numberConflict: states };
   // A count told against a clock time confirms nothing when they share nothing but their speaker ("The
   // airport said 11 occupants were injured", "The plane landed at 11:15 local time, according to the
   // airport"); two that name one route do ("The 3.2-kilometre march from Central Station to Parliament

@@ -927,6 +927,24 @@ describe('judgePair', () => {
     ).toEqual([{ ours: '12', theirs: '13' }]);
   });
 
+  it('disputes a sentence that gives one thing the opposite state, and confirms one that gives it the same', () => {
+    const judged = judgedBetween(
+      'Floodwater from the burst Ellerby dam swept through the lower valley overnight, the council said.',
+      'Engineers will inspect the remaining walls of the reservoir on Thursday, officials said.',
+    );
+    const closed = 'The main road bridge into the town remains closed to traffic, the council said.';
+    const middle = (theirs: string) =>
+      judged(closed, theirs)
+        .filter((j) => j.ours === 1)
+        .map((j) => [j.detail.stance, j.detail.numberConflict]);
+    expect(
+      middle('The main road bridge into the town reopened to traffic on Tuesday, the council said.'),
+    ).toEqual([['disputes', { ours: 'remains closed', theirs: 'reopened' }]]);
+    expect(
+      middle('The main road bridge into the town is still closed to traffic, the council said.'),
+    ).toEqual([['confirms', undefined]]);
+  });
+
   it('disputes by the weekday or the month an event happens in, not the day it was told', () => {
     const disputes = disputesBetween(
       'The Ridgeback Fire has burned about 18,000 acres above Pinecrest, fire officials said.',

@@ -75,6 +75,19 @@ describe('reasonLine: an article-level verdict reads from where the reader stand
         'disputes',
       ),
     ).toBe('speakers differ: Mark Hellman vs Dana Ortiz');
+    // Two states of one thing; a figure in words is still a number.
+    expect(
+      reasonLine(
+        evidence({ basis: 'numbers', numberConflict: { ours: 'remains closed', theirs: 'reopened' } }),
+        'disputes',
+      ),
+    ).toBe('accounts differ: reopened vs remains closed');
+    expect(
+      reasonLine(
+        evidence({ basis: 'numbers', numberConflict: { ours: 'two', theirs: 'Three' } }),
+        'disputes',
+      ),
+    ).toBe('numbers differ: Three vs two');
     expect(reasonLine(evidence({ basis: 'same-fact' }), 'confirms')).toBeNull();
   });
 });

@@ -102,9 +102,18 @@ export function conflictLine(evidence: Evidence): string | null {
         ? 'times'
         : NAMED.test(c.ours) && NAMED.test(c.theirs)
           ? 'speakers'
-          : 'numbers';
+          : FIGURE.test(c.ours) || FIGURE.test(c.theirs)
+            ? 'numbers'
+            : 'accounts';
   return `${what} differ: ${c.theirs} vs ${c.ours}`;
 }
+
+/**
+ * A figure in a conflict's words, in digits or in words; without one, the conflict is of two states of one
+ * thing ("remains closed", "reopened": src/stance/states.ts).
+ */
+const FIGURE =
+  /\d|\b(?:no|none|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|half|quarter|third)\b/i;
 
 /** A person's name as a speaker conflict gives it ("Dana Ortiz"): capitalised words, no digit. */
 const NAMED = /^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)+$/u;
