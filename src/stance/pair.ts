@@ -1797,6 +1797,8 @@ function numberDisputes(
           if (fx.requested !== fy.requested) continue;
           // Nor what a place can hold how many it held.
           if (fx.capacity !== fy.capacity) continue;
+          // Nor a part of a group the whole of it ("two of them seriously", "Three people died").
+          if (fx.part !== fy.part) continue;
           // Nor are shares of two wholes one share ("12 percent of the airline's operating expenses",
           // "80 percent of its cabin staff").
           if (sharesOfTwoWholes(c.text, x, t.text, y)) continue;
@@ -2300,6 +2302,8 @@ interface Figure {
   requested: boolean;
   /** What a place or a vessel can hold ("which holds 65,000"), not how many it held (`isCapacity`). */
   capacity: boolean;
+  /** A part of a group the sentence or the one before names ("two of them", "three of the victims"), not its whole (`isPart`). */
+  part: boolean;
 }
 
 function figuresOf(s: SentenceAnalysis, counts: readonly NumberMention[]): Figure[] {
@@ -2315,6 +2319,7 @@ function figuresOf(s: SentenceAnalysis, counts: readonly NumberMention[]): Figur
     record: isRecord(s, n),
     requested: k < s.numbers.length && isRequested(s, n),
     capacity: k < s.numbers.length && isCapacity(s, n),
+    part: k < s.numbers.length && isPart(s, n),
   }));
 }
 
@@ -2324,14 +2329,15 @@ function figuresOf(s: SentenceAnalysis, counts: readonly NumberMention[]): Figur
  * ...". Group 1 is the year, group 2 the period of a relative time.
  */
 const OPENING_TIME =
-  /^(?:(?:But|And|Back|Meanwhile|By contrast|Previously|Earlier),?\s+)?(?:(?:[Ii]n|[Dd]uring)\s+(?:(?:early|late|mid-?)\s*)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|the summer of|the spring of|the autumn of|the winter of)\s+)?((?:19|20)\d{2})\b|(?:[Ll]ast|[Tt]he previous)\s+(year|season|decade)\b)/;
+  /^(?:(?:But|And|Back|Meanwhile|By contrast|Previously|Earlier),?\s+)?(?:(?:[Ii]n|[Dd]uring)\s+(?:(?:early|late|mid-?)\s*)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|the summer of|the spring of|the autumn of|the winter of)\s+)?((?:19|20)\d{2})\b|(?:[Ll]ast|[Tt]he previous)\s+(year|season|decade|winter|summer|spring|autumn)\b)/;
 
 /**
  * A sentence about an earlier event of the story's kind, dated: "The last escape from Harlow Ridge was in
- * 2015, when two inmates climbed over a fence". Group 1 is the year.
+ * 2015, when two inmates climbed over a fence", "The utility's last boil notice, in 2021, lasted nine days".
+ * Group 1 is the year.
  */
 const PREVIOUS_EVENT =
-  /\b(?:last|previous|prior)\s+(?:[\p{L}-]+\s+){1,4}?(?:was|were|came|happened|occurred|took place)\s+in\s+((?:19|20)\d{2})\b/iu;
+  /\b(?:last|previous|prior)(?:\s+[\p{L}'’-]+){1,4}?(?:\s+(?:was|were|came|happened|occurred|took place)\s+in|,\s*in)\s+((?:19|20)\d{2})\b/iu;
 
 /** A relative time of the year before, anywhere in a sentence: "last year", "a year earlier". */
 const YEAR_BEFORE =
@@ -2420,9 +2426,29 @@ function countedElsewhere(s: SentenceAnalysis, n: NumberMention, other: Sentence
   );
 }
 
-/** What a place or a vessel can hold, right before a figure: "which holds", "can take", "a capacity of". */
+/**
+ * What a place, a vessel or a plant can hold or do, right before a figure: "which holds", "can take", "a
+ * capacity of", "can treat".
+ */
 const CAPACITY_BEFORE =
-  /\b(?:holds?|can\s+(?:hold|take|carry|seat|accommodate)|licensed\s+to\s+carry|capacity\s+of|seats?)\s+(?:up\s+to\s+|about\s+|some\s+|nearly\s+|more\s+than\s+)?$/i;
+  /\b(?:holds?|(?:can|could)\s+(?:hold|take(?:\s+in)?|carry|seat|accommodate|treat|process|handle|produce|generate|house|store|pump|supply|serve|shelter)|capable\s+of\s+(?:holding|carrying|treating|processing|handling|producing|generating)|licensed\s+to\s+carry|capacity\s+of|seats?)\s+(?:up\s+to\s+|about\s+|some\s+|nearly\s+|more\s+than\s+)?$/i;
+
+/**
+ * A part of a group a pronoun points back to, right after a figure: "two of them", "of whom". A part that
+ * names its group ("Five of the injured were seriously hurt", "14 of the closures") is as often the very
+ * count another outlet gives alone ("Seven people were seriously injured"), and is compared.
+ */
+const PART_AFTER = /^\s+(?:of|among)\s+(?:them|whom|those|these)\b/i;
+
+/**
+ * Whether a figure counts a part of a group told before it ("Five others were injured, two of them
+ * seriously", "Three of them never made it out"): another quantity than the group's whole ("Three people
+ * died", "Five people were hurt").
+ */
+function isPart(s: SentenceAnalysis, n: NumberMention): boolean {
+  // A share of a whole ("26 per cent of the Earth's land area") is the share's own quantity (`wholeOf`).
+  return n.unit !== '%' && n.unit !== 'fraction' && PART_AFTER.test(s.text.slice(n.end, n.end + 24));
+}
 
 /**
  * Whether a figure is what a place or a vessel can hold ("The Estadio da Luz, which holds 65,000, was

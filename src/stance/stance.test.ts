@@ -593,6 +593,43 @@ describe('judgePair', () => {
     expect(disputes(fans, 'Hollin Park, which holds 45,000, was close to full on Sunday.')).toEqual([]);
   });
 
+  it('holds no part of a group against its whole, nor what a plant can do against what it does', () => {
+    const disputes = disputesBetween(
+      'The committee met for two days in the capital to review the plans of the agency.',
+      'Officials are expected to publish a full report on the matter early next year.',
+    );
+    const dead = 'Three people died and five others were injured in the avalanche, the institute said.';
+    expect(
+      disputes(dead, 'Five others were injured in the avalanche, two of them seriously, the institute said.'),
+    ).toEqual([]);
+    expect(
+      disputes(dead, 'Two people died and five others were injured in the avalanche, the institute said.'),
+    ).toEqual([{ ours: 'Three', theirs: 'Two' }]);
+    const treats = 'The plant normally treats about 18 million gallons a day, the authority said.';
+    expect(disputes(treats, 'The plant can treat 30 million gallons a day, the authority said.')).toEqual([]);
+    expect(
+      disputes(treats, 'The plant normally treats about 30 million gallons a day, the authority said.'),
+    ).toEqual([{ ours: 'about 18 million', theirs: 'about 30 million' }]);
+  });
+
+  it("holds no figure of an earlier event of the kind against the story's", () => {
+    const disputes = disputesBetween(
+      'The committee met for two days in the capital to review the plans of the agency.',
+      'Officials are expected to publish a full report on the matter early next year.',
+    );
+    const dead = 'Three people died in the avalanche on the Gamsrinne slope, the institute said.';
+    expect(
+      disputes(dead, 'Last winter, two people died in an avalanche on the neighbouring Kesselkopf slope.'),
+    ).toEqual([]);
+    const notice = 'The boil notice is expected to last five days, the water authority said.';
+    expect(disputes(notice, "The water authority's last boil notice, in 2021, lasted nine days.")).toEqual(
+      [],
+    );
+    expect(
+      disputes(notice, 'The boil notice is expected to last nine days, the water authority said.'),
+    ).toEqual([{ ours: 'five', theirs: 'nine' }]);
+  });
+
   it('holds no share of one whole against a share of another, nor two levels that share only a verb', () => {
     const disputes = disputesBetween(
       'The committee met for two days in the capital to review the plans of the agency.',
