@@ -95,6 +95,10 @@ describe('quantities', () => {
     expect(compatible(q('just under 5%'), q('4.9%'))).toBe(true);
     expect(compatible(q('a little over 300'), q('350'))).toBe(false);
     expect(compatible(q('a little over 300'), q('305'))).toBe(true);
+    // Two limits are two values of one maximum; a limit holds any figure within it.
+    expect(compatible(q('fines of up to 1,000 pounds'), q('fined up to 500 pounds'))).toBe(false);
+    expect(compatible(q('up to 1,000 pounds'), q('up to £1,000'))).toBe(true);
+    expect(compatible(q('up to 1,000 pounds'), q('500 pounds'))).toBe(true);
     expect(compatible(q('nearly 11,000'), q('more than 11,000'))).toBe(true);
     expect(compatible(q('11,000'), q('more than 11,000'))).toBe(true);
     expect(compatible(q('around 10,000'), q('more than 11,000'))).toBe(false);

@@ -240,6 +240,10 @@ function sharePrecision(a: Quantity, b: Quantity): boolean {
 export function compatible(x: Quantity, y: Quantity): boolean {
   // Two scores agree only when both their counts do ("3-2" is no "3-1", however close).
   if (x.unit === SCORE_UNIT || y.unit === SCORE_UNIT) return x.unit === y.unit && x.value === y.value;
+  // Two limits ("fines of up to 1,000 pounds", "fined up to 500 pounds") are two values of one maximum, not
+  // two bounds that overlap.
+  if (x.qualifier === 'up-to' && y.qualifier === 'up-to')
+    return compatible({ ...x, qualifier: 'exact' }, { ...y, qualifier: 'exact' });
   const conversion = converted(x, y);
   const [a, b] = conversion
     ? [inBaseUnit(inCelsius(x)), inBaseUnit(inCelsius(y))]
