@@ -476,7 +476,7 @@ function subjectBefore(
     // Appositive: "Kyrylo Budanov, head of Ukrainian military intelligence, said"; the name may hold
     // lowercase joining words ("the Syrian Observatory for Human Rights, a Britain-based war monitor,").
     const m =
-      /([A-Z][\p{L}.’'-]*(?:\s+(?:(?:of|for|on|and|the)\s+)*[A-Z][\p{L}.’'-]*){0,6}),\s*([a-z][^,]{2,80}),\s*(?:\p{Ll}+ly\s+|also\s+)?$/u.exec(
+      /([A-Z][\p{L}.’'-]*(?:\s+(?:(?:of|for|on|and|the)\s+)*[A-Z][\p{L}.’'-]*){0,6}),\s*((?:[A-Z][\p{L}.-]*(?:\s+[A-Z][\p{L}.-]*){0,3}[’']s\s+)?[a-z][^,]{2,80}),\s*(?:\p{Ll}+ly\s+|also\s+)?$/u.exec(
         before,
       );
     if (m) {

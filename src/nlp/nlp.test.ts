@@ -551,6 +551,16 @@ describe('findAttribution', () => {
       verb: 'said',
     });
   });
+  it('reads a role in apposition that opens with a named owner', () => {
+    expect(
+      attr(
+        'Dr. Ines Calloway, Westmarch County\'s public health director, said: "We are tracing every vendor."',
+      ),
+    ).toEqual({ source: 'Ines Calloway', role: "Westmarch County's public health director", verb: 'said' });
+    expect(
+      attr("Ines Calloway, the county's public health director, said the outbreak was serious.")?.role,
+    ).toBe("the county's public health director");
+  });
   it("reads an initialism's points, a chief's title and a wire dateline as no ends of a name", () => {
     expect(attr("The scheme collapsed in 2023, according to the U.S. Attorney's Office.")?.source).toBe(
       "U.S. Attorney's Office",
