@@ -1799,6 +1799,9 @@ function numberDisputes(
           if (fx.capacity !== fy.capacity) continue;
           // Nor a part of a group the whole of it ("two of them seriously", "Three people died").
           if (fx.part !== fy.part) continue;
+          // Nor what a poll or a forecast gave what came ("The exit poll had shown Civic Union on 38 percent",
+          // "Official results gave ... Civic Union 35.8 percent").
+          if (fx.forecast !== fy.forecast) continue;
           // Nor are shares of two wholes one share ("12 percent of the airline's operating expenses",
           // "80 percent of its cabin staff").
           if (sharesOfTwoWholes(c.text, x, t.text, y)) continue;
@@ -2304,6 +2307,8 @@ interface Figure {
   capacity: boolean;
   /** A part of a group the sentence or the one before names ("two of them", "three of the victims"), not its whole (`isPart`). */
   part: boolean;
+  /** What a poll or a forecast gave ("the exit poll had shown", "the 0.2% rise forecast by economists"), not the outcome (`isForecast`). */
+  forecast: boolean;
 }
 
 function figuresOf(s: SentenceAnalysis, counts: readonly NumberMention[]): Figure[] {
@@ -2320,6 +2325,7 @@ function figuresOf(s: SentenceAnalysis, counts: readonly NumberMention[]): Figur
     requested: k < s.numbers.length && isRequested(s, n),
     capacity: k < s.numbers.length && isCapacity(s, n),
     part: k < s.numbers.length && isPart(s, n),
+    forecast: k < s.numbers.length && isForecast(s, n),
   }));
 }
 
@@ -2337,7 +2343,7 @@ const OPENING_TIME =
  * Group 1 is the year.
  */
 const PREVIOUS_EVENT =
-  /\b(?:last|previous|prior)(?:\s+[\p{L}'’-]+){1,4}?(?:\s+(?:was|were|came|happened|occurred|took place)\s+in|,\s*in)\s+((?:19|20)\d{2})\b/iu;
+  /\b(?:last|previous|prior)(?:\s+[\p{L}'’-]+){1,6}?(?:\s+(?:was|were|came|happened|occurred|took place)\s+in|,\s*in)\s+((?:19|20)\d{2})\b/iu;
 
 /** A relative time of the year before, anywhere in a sentence: "last year", "a year earlier". */
 const YEAR_BEFORE =
@@ -2383,7 +2389,12 @@ function timesApart(a: SentenceAnalysis, b: SentenceAnalysis, both = false): boo
   // A year and "last year" may be one: no date here says which year is the story's.
   if (ta && tb)
     return ta !== tb && (ta === 'decade' || tb === 'decade' || (ta !== 'before' && tb !== 'before'));
-  if (both) return false;
+  // A sentence that dates an earlier event of the story's kind ("The last hosepipe ban in the area was in
+  // 2018") tells of that event, whatever the other opens with ("Hosepipe ban announced for Southvale area").
+  if (both) {
+    const earlier = PREVIOUS_EVENT.exec(a.text)?.[1] ?? PREVIOUS_EVENT.exec(b.text)?.[1];
+    return !!earlier && !(a.text.includes(earlier) && b.text.includes(earlier));
+  }
   const [time, other] = ta ? [ta, b] : [tb as string, a];
   if (time === 'before') return !YEAR_BEFORE.test(other.text) && !/\b(?:19|20)\d{2}\b/.test(other.text);
   return !other.text.includes(time) && !YEAR_BEFORE.test(other.text);
@@ -2432,6 +2443,32 @@ function countedElsewhere(s: SentenceAnalysis, n: NumberMention, other: Sentence
  */
 const CAPACITY_BEFORE =
   /\b(?:holds?|(?:can|could)\s+(?:hold|take(?:\s+in)?|carry|seat|accommodate|treat|process|handle|produce|generate|house|store|pump|supply|serve|shelter)|capable\s+of\s+(?:holding|carrying|treating|processing|handling|producing|generating)|licensed\s+to\s+carry|capacity\s+of|seats?)\s+(?:up\s+to\s+|about\s+|some\s+|nearly\s+|more\s+than\s+)?$/i;
+
+/**
+ * A poll or a forecast giving the figures of its clause: an exit or opinion poll, a poll that "had shown" or
+ * "projected", what "had been expected", what analysts or economists forecast, a consensus forecast.
+ */
+const FORECAST_BEFORE =
+  /\b(?:(?:exit|opinion)[\s-]polls?|polls?\s+(?:had\s+)?(?:shown|showed|given|gave|put|projected|predicted|suggested)|had\s+(?:been\s+)?(?:projected|forecast|predicted|expected|anticipated)|(?:analysts|economists|forecasters|pollsters|markets|traders|investors)(?:\s+\S+){0,4}?\s+(?:had\s+)?(?:expected|forecast|predicted|anticipated)|(?:consensus|market)\s+(?:forecasts?|expectations?|estimates?))\b/i;
+
+/** Where a clause before a figure begins: a stop, a semicolon, or a turn to another clause ("; the party won 55"). */
+const CLAUSE_TURN = /[;.!?]\s|\b(?:but|while|whereas|though|although|yet|instead)\b/gi;
+
+/** A forecast right after a figure: "the 0.2% rise forecast by economists", "a 0.2% gain economists had forecast". */
+const FORECAST_AFTER =
+  /^\s*(?:[^\s,;.]+\s+){0,3}?(?:(?:had\s+been\s+)?(?:forecast|expected|predicted|projected|anticipated)\s+by|(?:analysts|economists|forecasters|pollsters|markets)(?:\s+\S+){0,3}?\s+(?:had\s+)?(?:forecast|expected|predicted|anticipated|projected))\b/i;
+
+/**
+ * Whether a figure is what a poll or a forecast gave ("The Kestrel Research exit poll had shown Civic Union on
+ * 38 percent", "beating the 0.2% rise forecast by economists"): another quantity than the outcome ("Official
+ * results gave ... Civic Union 35.8 percent", "Prices rose 0.4%"), though its unit and words are the same.
+ */
+function isForecast(s: SentenceAnalysis, n: NumberMention): boolean {
+  const before = s.text.slice(Math.max(0, n.start - 200), n.start);
+  let from = 0;
+  for (const m of before.matchAll(CLAUSE_TURN)) from = m.index + m[0].length;
+  return FORECAST_BEFORE.test(before.slice(from)) || FORECAST_AFTER.test(s.text.slice(n.end, n.end + 48));
+}
 
 /**
  * A part of a group a pronoun points back to, right after a figure: "two of them", "of whom". A part that

@@ -630,6 +630,30 @@ describe('judgePair', () => {
     ).toEqual([{ ours: 'five', theirs: 'nine' }]);
   });
 
+  it('holds no figure a poll or a forecast gave against the outcome', () => {
+    const disputes = disputesBetween(
+      'The committee met for two days in the capital to review the plans of the agency.',
+      'Officials are expected to publish a full report on the matter early next year.',
+    );
+    const results = 'Official results gave National Renewal 36.4 percent and Civic Union 35.8 percent.';
+    expect(
+      disputes(
+        results,
+        'The Kestrel Research exit poll had shown Civic Union on 38 percent, ahead of National Renewal on 34 percent.',
+      ),
+    ).toEqual([]);
+    expect(
+      disputes(results, 'Official results gave National Renewal 38.1 percent and Civic Union 35.8 percent.'),
+    ).toEqual([{ ours: '36.4 percent', theirs: '38.1 percent' }]);
+    const prices = 'Prices rose 0.4% compared with February, the statistics office said.';
+    expect(
+      disputes(prices, 'Prices rose 0.4% in March, beating the 0.2% rise forecast by economists.'),
+    ).toEqual([]);
+    expect(
+      disputes(prices, 'Prices rose 0.2% in March compared with February, the statistics office said.'),
+    ).toEqual([{ ours: '0.4%', theirs: '0.2%' }]);
+  });
+
   it('holds no share of one whole against a share of another, nor two levels that share only a verb', () => {
     const disputes = disputesBetween(
       'The committee met for two days in the capital to review the plans of the agency.',
@@ -980,6 +1004,27 @@ describe('judgePair', () => {
     expect(
       middle('The main road bridge into the town is still closed to traffic, the council said.'),
     ).toEqual([['confirms', undefined]]);
+  });
+
+  it('confirms nothing by a sentence that dates an earlier event of the kind', () => {
+    const judged = judgedBetween(
+      'Southvale Water said the restrictions were caused by the prolonged dry weather across the region.',
+      'The regulator said it was monitoring the reservoirs and would publish weekly figures.',
+    );
+    const stances = (ours: string, theirs: string) =>
+      judged(ours, theirs)
+        .filter((j) => j.ours === 1)
+        .map((j) => j.detail.stance);
+    const last = 'The last hosepipe ban in the area was in 2018 and lasted eleven weeks, the company said.';
+    expect(
+      stances(
+        last,
+        'A hosepipe ban in the area was announced on Monday and starts this week, the company said.',
+      ),
+    ).toEqual([]);
+    expect(
+      stances(last, 'The company last imposed a hosepipe ban in the area in 2018, the company said.'),
+    ).toEqual(['confirms']);
   });
 
   it('disputes by the weekday or the month an event happens in, not the day it was told', () => {
