@@ -281,10 +281,12 @@ describe('findNumbers', () => {
       ['124', 'seats'],
       ['300', 'seats'],
     ]);
-    expect(units('Seven out of 10 voters agreed.')).toEqual([
+    expect(units('Seven out of 12 voters agreed.')).toEqual([
       ['Seven', 'voters'],
-      ['10', 'voters'],
+      ['12', 'voters'],
     ]);
+    // Out of ten (or a hundred) is a share: "Seven out of 10 voters" are 70 percent of them.
+    expect(units('Seven out of 10 voters agreed.')).toEqual([['Seven out of 10', 'fraction']]);
   });
 
   it('reads a fraction of a scale as its part, and a crowd as people', () => {
@@ -452,6 +454,31 @@ describe('findNumbers', () => {
     expect(catfish.map((n) => [n.raw, n.unit, n.value])).toEqual([
       ['8ft 9in', 'ft', 8.75],
       ['6 feet 2 inches', 'feet', 6 + 2 / 12],
+    ]);
+  });
+
+  it('reads a part in a whole as the share it is', () => {
+    const read = (text: string) =>
+      findNumbers(text, tokensOf(text)).map((n) => [n.raw, n.unit ?? null, n.value]);
+    expect(read('Lumenet put the risk of a collision at 1 in 50.')).toEqual([['1 in 50', 'fraction', 0.02]]);
+    expect(read('One in five adults smokes, and the risk is one in 10,000.')).toEqual([
+      ['One in five', 'fraction', 0.2],
+      ['one in 10,000', 'fraction', 0.0001],
+    ]);
+    expect(read('Four out of five transactions now happen on a phone; 12 out of 15 jurors agreed.')).toEqual([
+      ['Four out of five', 'fraction', 0.8],
+      ['12', 'jurors', 12],
+      ['15', 'jurors', 15],
+    ]);
+    // Its qualifier is the share's: "Roughly one in eleven" is about 9 percent.
+    expect(
+      findNumbers('Roughly one in eleven participants reported nausea.').map((n) => [n.raw, n.qualifier]),
+    ).toEqual([['Roughly one in eleven', 'approx']]);
+    // Not a count in a time, nor more of a part than its whole.
+    expect(read('He scored 3 in 2 games and 1 in 2015.')).toEqual([
+      ['3', null, 3],
+      ['2', 'games', 2],
+      ['1', null, 1],
     ]);
   });
 

@@ -256,6 +256,18 @@ function partSize(unit: string | undefined): readonly [measure: string, size: nu
   return inches ? ['length', inches] : undefined;
 }
 
+/** A part "in" or "out of" a whole right before the whole's figure: "1 in ", "one in ", "Four out of ". */
+const ODDS_BEFORE =
+  /(?:^|[^\p{L}\d.,-])(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(in|out\s+of)\s+$/iu;
+
+/** Whether the whole of "1 in 50" counts things (people, cases) rather than a measure, money or a span. */
+function countsThings(unit: string): boolean {
+  return (
+    !/^(?:[$€£¥%°]|years?|months?|weeks?|days?|hours?|minutes?|seconds?)/i.test(unit) &&
+    !FUSED_UNIT.test(unit)
+  );
+}
+
 /** Words after a span that make it a time from something, not a part of the span before it. */
 const SPAN_AFTER = /^\s*(?:later|earlier|after|before|ago|afterwards|from|since)\b/i;
 
@@ -527,6 +539,32 @@ export function findNumbers(text: string, tokens: readonly Token[] = []): Number
       end,
     });
     i--;
+  }
+  // "1 in 50", "one in five adults": a share, read as the fraction it is (as loose as "a fifth"), so that "a
+  // one in 50 chance" is no "1 in 10,000" and "one in five adults" the "20 percent of adults" of another outlet.
+  for (let i = 0; i < out.length; i++) {
+    const whole = out[i];
+    const odds = ODDS_BEFORE.exec(text.slice(Math.max(0, whole.start - 16), whole.start));
+    if (!odds || whole.qualifier !== 'exact' || (whole.unit && !countsThings(whole.unit))) continue;
+    const part = /^\d/.test(odds[1]) ? Number(odds[1]) : (SMALL[odds[1].toLowerCase()] ?? Number.NaN);
+    if (!(part > 0 && part < whole.value)) continue;
+    // "Four out of five" is a share; "12 out of 15 jurors" a count out of a whole, as "124 of the 300 seats".
+    if (odds[2].toLowerCase() !== 'in' && !(whole.value <= 10 || /^10+$/.test(String(whole.value)))) continue;
+    const at = whole.start - odds[0].length + odds[0].indexOf(odds[1]);
+    // "Roughly one in eleven", "almost two in five": the qualifier is of the share.
+    const q = qualifierBefore(text, at);
+    const start = q?.start ?? at;
+    const before = out[i - 1];
+    const drop = before && before.end > start ? 1 : 0;
+    out.splice(i - drop, 1 + drop, {
+      raw: text.slice(start, whole.end),
+      value: part / whole.value,
+      unit: 'fraction',
+      qualifier: q?.qualifier ?? 'exact',
+      start,
+      end: whole.end,
+    });
+    i -= drop;
   }
   // "between 40 and 50 missing", "two or three inches": a range, its ends a lower and an upper bound (45
   // is within it, 74 is not), both counting what either names.

@@ -1802,6 +1802,9 @@ function numberDisputes(
           // Nor what a poll or a forecast gave what came ("The exit poll had shown Civic Union on 38 percent",
           // "Official results gave ... Civic Union 35.8 percent").
           if (fx.forecast !== fy.forecast) continue;
+          // Nor is a turnout a share of the vote ("Turnout in the referendum was 48 percent", "54.3 percent
+          // voting in favour").
+          if (fx.turnout !== fy.turnout) continue;
           // Nor are shares of two wholes one share ("12 percent of the airline's operating expenses",
           // "80 percent of its cabin staff").
           if (sharesOfTwoWholes(c.text, x, t.text, y)) continue;
@@ -2309,6 +2312,8 @@ interface Figure {
   part: boolean;
   /** What a poll or a forecast gave ("the exit poll had shown", "the 0.2% rise forecast by economists"), not the outcome (`isForecast`). */
   forecast: boolean;
+  /** A turnout ("Turnout in the referendum was 48 percent"), no share of the vote (`isTurnout`). */
+  turnout: boolean;
 }
 
 function figuresOf(s: SentenceAnalysis, counts: readonly NumberMention[]): Figure[] {
@@ -2326,6 +2331,7 @@ function figuresOf(s: SentenceAnalysis, counts: readonly NumberMention[]): Figur
     capacity: k < s.numbers.length && isCapacity(s, n),
     part: k < s.numbers.length && isPart(s, n),
     forecast: k < s.numbers.length && isForecast(s, n),
+    turnout: k < s.numbers.length && isTurnout(s, n),
   }));
 }
 
@@ -2468,6 +2474,30 @@ function isForecast(s: SentenceAnalysis, n: NumberMention): boolean {
   let from = 0;
   for (const m of before.matchAll(CLAUSE_TURN)) from = m.index + m[0].length;
   return FORECAST_BEFORE.test(before.slice(from)) || FORECAST_AFTER.test(s.text.slice(n.end, n.end + 48));
+}
+
+/** The word that names a share of voters who voted, in a figure's clause. */
+const TURNOUT = /\bturnout\b/i;
+
+/** Characters on each side of a percentage within which "turnout" names it. */
+const TURNOUT_REACH = 60;
+
+/**
+ * Whether a percentage is a turnout ("Turnout in the Northmarch referendum was 48 percent", "a turnout of
+ * 67.3 percent", "48 percent turnout"): the share of voters who voted, another quantity than a share of the
+ * vote ("54.3 percent voting in favour", "won 35.8 percent"), though both are percentages of one election.
+ */
+function isTurnout(s: SentenceAnalysis, n: NumberMention): boolean {
+  if (n.unit !== '%') return false;
+  // Its own clause only: "With turnout at 48 percent, Yes won 54.3 percent" names the 48.
+  const before =
+    s.text
+      .slice(Math.max(0, n.start - TURNOUT_REACH), n.start)
+      .split(/[;,:]|[.!?]\s|\s(?:while|but|whereas|and)\s/i)
+      .at(-1) ?? '';
+  const after =
+    s.text.slice(n.end, n.end + TURNOUT_REACH).split(/[;.!?,:]|\s(?:while|but|whereas|and)\s/i)[0] ?? '';
+  return TURNOUT.test(before) || TURNOUT.test(after);
 }
 
 /**

@@ -654,6 +654,27 @@ describe('judgePair', () => {
     ).toEqual([{ ours: '0.4%', theirs: '0.2%' }]);
   });
 
+  it('holds no turnout against a share of the vote', () => {
+    const disputes = disputesBetween(
+      'The committee met for two days in the capital to review the plans of the agency.',
+      'Officials are expected to publish a full report on the matter early next year.',
+    );
+    const turnout =
+      'Turnout in the Northmarch autonomy referendum was 48 percent, the electoral commission said.';
+    expect(
+      disputes(
+        turnout,
+        'Voters in the Northmarch referendum approved the statute, with 54.3 percent voting in favour.',
+      ),
+    ).toEqual([]);
+    expect(
+      disputes(
+        turnout,
+        'Turnout in the Northmarch autonomy referendum was 61.2 percent, the commission said.',
+      ),
+    ).toEqual([{ ours: '48 percent', theirs: '61.2 percent' }]);
+  });
+
   it('holds no share of one whole against a share of another, nor two levels that share only a verb', () => {
     const disputes = disputesBetween(
       'The committee met for two days in the capital to review the plans of the agency.',
