@@ -95,6 +95,10 @@ describe('quantities', () => {
     expect(compatible(q('just under 5%'), q('4.9%'))).toBe(true);
     expect(compatible(q('a little over 300'), q('350'))).toBe(false);
     expect(compatible(q('a little over 300'), q('305'))).toBe(true);
+    // An approximate whole share that is not round is told to its last digit; a round one more loosely.
+    expect(compatible(q('About 54 per cent'), q('51.8 percent'))).toBe(false);
+    expect(compatible(q('About 54 per cent'), q('54.3 percent'))).toBe(true);
+    expect(compatible(q('about 30 percent'), q('28.9 percent'))).toBe(true);
     // Two limits are two values of one maximum; a limit holds any figure within it.
     expect(compatible(q('fines of up to 1,000 pounds'), q('fined up to 500 pounds'))).toBe(false);
     expect(compatible(q('up to 1,000 pounds'), q('up to £1,000'))).toBe(true);

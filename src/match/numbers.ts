@@ -150,9 +150,12 @@ function interval(q: Quantity): Interval {
         return [v - w, v + w];
       }
       // "About 2 percent" rounds 2.3 percent, and "about 1%" 0.8%: an approximate whole share is as loose
-      // as rounding it to a whole, within a quarter of it.
+      // as rounding it to a whole, within a quarter of it. One that is not round is told to its last digit
+      // ("About 54 per cent" is no 51.8 percent); a round one as loosely as reporters round ("about 30
+      // percent").
       if (Number.isInteger(v) && q.unit === '%' && v > 0) {
-        const w = Math.max(v * 0.04, Math.min(0.5, PERCENT_ROUNDING_LIMIT * v));
+        const digit = v % 10 === 0 ? 2 : v % 5 === 0 ? 1.5 : 1;
+        const w = Math.max(Math.min(digit, v * 0.04), Math.min(0.5, PERCENT_ROUNDING_LIMIT * v));
         return [v - w, v + w];
       }
       return [v * 0.96, v * 1.04];
