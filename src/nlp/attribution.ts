@@ -299,10 +299,15 @@ function attributionIn(masked: string, tokens: readonly Token[]): Attribution | 
       if (
         roleBefore &&
         role &&
-        ROLE_NOUNS.has(role.split(/\s+/).at(-1)?.toLowerCase() ?? '') &&
+        isRoleNoun(role.split(/\s+/).at(-1) ?? '') &&
         !roleHasVerb(tokens, m.index + m[0].length + roleBefore[0].indexOf(roleBefore[1]), role, clean)
       )
-        return { source: roleBefore[2].replace(/\.$/, ''), role, verb };
+        // "said zoo vet Dr Anneke Vos": a title before the name is no part of it.
+        return {
+          source: splitNameRole(roleBefore[2].replace(/\.$/, ''))?.source ?? roleBefore[2],
+          role,
+          verb,
+        };
     }
   }
   return null;
@@ -355,9 +360,24 @@ const ROLE_NOUNS = new Set([
     'principal teacher pilot owner organiser organizer campaigner activist planner historian lieutenant sergeant ' +
     'constable detective investigator auditor meteorologist forecaster geologist seismologist epidemiologist ' +
     'virologist physician warden curator producer agent negotiator strategist diplomat envoy trustee ombudsman ' +
-    'marshal spokesperson secretary witness statistician boss author'
+    'marshal spokesperson secretary witness statistician boss author ' +
+    // People a story quotes for what they saw or live through ("said resident Lena Ortiz", "said head keeper
+    // Tomas Ribeiro", "said zoo vet Dr Anneke Vos").
+    'resident neighbour neighbor survivor eyewitness passenger driver worker volunteer firefighter paramedic ' +
+    'farmer fisherman skipper keeper vet veterinarian student parent mum mother father dad shopper customer ' +
+    'tenant homeowner landlord commuter athlete player guard technician trader broker banker accountant ' +
+    'architect contractor caretaker headteacher lecturer relative friend colleague shopkeeper chef operator controller'
   ).split(' '),
 ]);
+
+/** Whether a word ends a lowercase role before a name: a role noun, or one of a family ("mum-of-two"). */
+function isRoleNoun(word: string): boolean {
+  return ROLE_NOUNS.has(word.toLowerCase().replace(/-of-[\p{L}]+$/u, ''));
+}
+
+/** Words the tagger may read as verbs that qualify a role ("watch manager", "operating officer"). */
+const ROLE_MODIFIER_VERB =
+  /^(?:watch|head|lead|acting|managing|operating|presiding|supervising|commanding|consulting)$/i;
 
 /**
  * Whether the tagger reads a lowercase verb in the span: a capitalised word it takes for a verb is part
@@ -379,7 +399,8 @@ function roleHasVerb(tokens: readonly Token[], at: number, role: string, text: s
   const end = at + role.length;
   return tokens.some((t) => {
     if (t.start < at || t.end > end || (t.pos !== 'VERB' && t.pos !== 'AUX')) return false;
-    return !(/ing$/.test(text.slice(t.start, t.end)) && t.end < end);
+    const word = text.slice(t.start, t.end);
+    return !((/ing$/.test(word) || ROLE_MODIFIER_VERB.test(word)) && t.end < end);
   });
 }
 
@@ -460,14 +481,20 @@ function subjectBefore(
   if (np && tokens.length) {
     const npStart = before.lastIndexOf(np);
     // A verb inside the phrase makes it a clause ("officials investigating the case"); a capitalised
-    // word the tagger reads as a verb is part of a name ("the Red Cross").
+    // word the tagger reads as a verb is part of a name ("the Red Cross"), and one that qualifies the next
+    // word of a role no verb ("Chief operating officer Tomas Brandt").
     if (
       tokens.some(
         (t) =>
           t.start >= npStart &&
           t.end <= npStart + np.length &&
           (t.pos === 'VERB' || t.pos === 'AUX') &&
-          !(t.start > npStart && /^\p{Lu}/u.test(before.slice(t.start, t.end))),
+          !(t.start > npStart && /^\p{Lu}/u.test(before.slice(t.start, t.end))) &&
+          !(
+            t.start > npStart &&
+            ROLE_MODIFIER_VERB.test(before.slice(t.start, t.end)) &&
+            /^\s+\p{Ll}/u.test(before.slice(t.end, npStart + np.length))
+          ),
       )
     )
       return null;

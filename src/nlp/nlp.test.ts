@@ -578,6 +578,29 @@ describe('findAttribution', () => {
       verb: 'said',
     });
   });
+  it('reads the speaker after a lowercase role of a witness, a keeper or a watch manager', () => {
+    const who = (t: string) => {
+      const a = attr(t);
+      return a && [a.source, a.role ?? null];
+    };
+    expect(
+      who('"It shook the whole building," said resident Lena Ortiz, 54, who lives on the third floor.'),
+    ).toEqual(['Lena Ortiz', 'resident']);
+    expect(who('"It shook the whole building," said mum-of-two Lena Ortiz.')).toEqual([
+      'Lena Ortiz',
+      'mum-of-two',
+    ]);
+    expect(who('"They were very lucky," said coastguard watch manager Declan Moore.')).toEqual([
+      'Declan Moore',
+      'coastguard watch manager',
+    ]);
+    expect(who('"She is doing well," said zoo vet Dr Anneke Vos.')).toEqual(['Anneke Vos', 'zoo vet']);
+    expect(
+      who('Chief operating officer Tomas Brandt said: "We restored trading as fast as we could."'),
+    ).toEqual(['Tomas Brandt', 'Chief operating officer']);
+    // A verb in the phrase still makes it a clause.
+    expect(attr('Officials investigating the case said the fire was deliberate.')).toBeNull();
+  });
   it('reads a role in apposition that opens with a named owner', () => {
     expect(
       attr(
