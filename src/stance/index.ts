@@ -230,9 +230,39 @@ export function dateConflict(
   const theirs = written(other);
   if (ours.length !== 1 || theirs.length !== 1) return undefined;
   const [x, y] = [ours[0], theirs[0]];
-  if (x.kind !== y.kind || x.deadline !== y.deadline || (x.from <= y.to && y.from <= x.to)) return undefined;
+  if (x.deadline !== y.deadline) return undefined;
+  if (x.kind !== y.kind) {
+    // "reopens on Saturday" against "will reopen on Sunday June 15": a day written out with its weekday is
+    // that weekday against a weekday alone.
+    const wx = x.kind === 'weekday' ? x.from : soleWeekday(claim);
+    const wy = y.kind === 'weekday' ? y.from : soleWeekday(other);
+    if (!wx || !wy || wx === wy) return undefined;
+    // Shown with its weekday ("Sunday June 15"), the part of it in conflict.
+    const shown = (d: StatedDay, weekday: string) =>
+      WEEKDAY_IN.test(d.shown) ? d.shown : `${weekday[0].toUpperCase()}${weekday.slice(1)} ${d.shown}`;
+    return { ours: shown(x, wx), theirs: shown(y, wy), at: [x.mention, y.mention], years: false };
+  }
+  if (x.from <= y.to && y.from <= x.to) return undefined;
   return { ours: x.shown, theirs: y.shown, at: [x.mention, y.mention], years: x.kind === 'year' };
 }
+
+/**
+ * The one weekday a sentence names beside its date ("will reopen on Sunday June 15"), past its dateline and
+ * outside quotes; none when it names none or two.
+ */
+function soleWeekday(s: SentenceAnalysis): string | undefined {
+  const filed = DATELINE.exec(s.text)?.[0].length ?? 0;
+  const names = new Set<string>();
+  for (const d of s.dates ?? []) {
+    if (d.start < filed || insideQuote(s.text, d.start)) continue;
+    const name = WEEKDAY_IN.exec(d.raw)?.[1].toLowerCase();
+    if (name) names.add(name);
+  }
+  return names.size === 1 ? [...names][0] : undefined;
+}
+
+/** A weekday anywhere in a day's words ("Sunday June 15"). */
+const WEEKDAY_IN = new RegExp(`\\b(${WEEKDAY_NAMES})\\b`, 'i');
 
 /** A saying shortly before a clock time: the time it was told ("said at a news conference at 3 p.m."). */
 const SAID_AT = /\b(?:said|says|told|announced|statement|briefing|(?:news|press) conference)\b[^.;]{0,25}$/i;

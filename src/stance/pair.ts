@@ -879,7 +879,11 @@ function judgeAligned(c: SentenceAnalysis, t: SentenceAnalysis, context: PairCon
   const tied = (x: Span, y: Span) =>
     day?.years
       ? sameWordBefore(c, x, t, y) || sameDeedBefore(c, x, t, y)
-      : (day && (sameTimeOfDay(c, t) || shareFigure(c, t) || sameWordBefore(c, x, t, y))) ||
+      : (day &&
+          (sameTimeOfDay(c, t) ||
+            shareFigure(c, t) ||
+            sameWordBefore(c, x, t, y) ||
+            sameDeedBefore(c, x, t, y, true))) ||
         wholeClause(c, x, t, y) ||
         alignScore(overlap(around(c, x), around(t, y))) >= NUMBER_FLOOR;
   if (when && tied(when.at[0], when.at[1]))
@@ -947,17 +951,34 @@ function sameWordBefore(c: SentenceAnalysis, x: Span, t: SentenceAnalysis, y: Sp
 }
 
 /**
+ * Past forms of deeds a story dates that do not end in "-ed" ("Roofers found the asbestos on Tuesday",
+ * "struck shortly before 11 p.m."). Verbs of saying are left out: when something was said is not when it
+ * happened.
+ */
+const IRREGULAR_PAST = new Set(
+  'found began broke brought built bought caught came fell flew fought froze hit held kept left lost made met ran rose sank saw sent shot shut sold spent spread stole struck swept threw took tore won wrote'.split(
+    ' ',
+  ),
+);
+
+/**
  * Whether the same thing was done before two years, in a past form of one verb anywhere before each ("The
  * company was fined by the Industrial Safety Authority in 2021", "The authority fined Brightwater 240,000
  * euros in 2023"): one deed, dated twice. "joined the department in 1980" and "went on leave in 1990" are two.
+ * With `last`, only the past form nearest each day counts: "was beheaded in an ISIS video released on Tuesday,
+ * August 19" dates the release, not the kidnapping told before it.
  */
-function sameDeedBefore(c: SentenceAnalysis, x: Span, t: SentenceAnalysis, y: Span): boolean {
-  const deeds = (s: SentenceAnalysis, at: Span) =>
-    new Set(
-      tokens(s.text.slice(0, at.start))
-        .filter((w) => /^\p{L}{3,}ed$/u.test(w) && !isStopword(w))
-        .map(stem),
-    );
+function sameDeedBefore(c: SentenceAnalysis, x: Span, t: SentenceAnalysis, y: Span, last = false): boolean {
+  const deeds = (s: SentenceAnalysis, at: Span) => {
+    const before = s.text.slice(0, at.start);
+    // The nearest deed is of the day's own clause: in "were closed on Wednesday, and the district said classes
+    // would resume on Thursday" no deed is Thursday's.
+    const clause = last ? (before.split(/[,;:]|\s(?:and|but|while)\s/).at(-1) ?? '') : before;
+    const past = tokens(clause)
+      .filter((w) => (/^\p{L}{3,}ed$/u.test(w) || IRREGULAR_PAST.has(w)) && !isStopword(w))
+      .map(stem);
+    return new Set(last ? past.slice(-1) : past);
+  };
   const ours = deeds(c, x);
   for (const d of deeds(t, y)) if (ours.has(d)) return true;
   return false;

@@ -1067,6 +1067,20 @@ describe('judgePair', () => {
         'The river peaked at 4.6 metres above normal before slowly falling on Wednesday, the flood agency said.',
       ),
     ).toEqual([]);
+    // A weekday alone against a day written with its weekday.
+    expect(
+      disputes(
+        'The museum of maritime history reopens on Saturday after a four-year renovation, the council said.',
+        'The museum of maritime history will reopen on Sunday June 15 after a four-year renovation, the council said.',
+      ),
+    ).toEqual([{ ours: 'Saturday', theirs: 'Sunday June 15' }]);
+    // One deed right before two weekdays, though the words between differ.
+    expect(
+      disputes(
+        'The asbestos was found in the science block by roofers carrying out repairs on Monday morning.',
+        'Roofers found the asbestos on Tuesday while working on the building, Valley Radio has been told.',
+      ),
+    ).toEqual([{ ours: 'Monday', theirs: 'Tuesday' }]);
     // Sunday is the day the forestry department told of it, not the day the fire started.
     expect(
       disputes(
