@@ -212,9 +212,7 @@ export function dateConflict(
   // Nor is a wire dateline's day ("CASTELLMAR, June 7 (Meridian Wire) - ") the event's: it is when the
   // story was filed, often the day after.
   const written = (s: SentenceAnalysis) => {
-    const filed = DATELINE.exec(s.text)?.[0].length ?? 0;
-    const days = (s.dates ?? [])
-      .filter((d) => d.start >= filed && !insideQuote(s.text, d.start))
+    const days = eventDates(s)
       .map((d) => statedDay(s, d))
       .filter((d) => d !== undefined);
     // A year tells when only in a sentence that names no day or month ("a record set in 2007").
@@ -251,14 +249,21 @@ export function dateConflict(
  * outside quotes; none when it names none or two.
  */
 function soleWeekday(s: SentenceAnalysis): string | undefined {
-  const filed = DATELINE.exec(s.text)?.[0].length ?? 0;
   const names = new Set<string>();
-  for (const d of s.dates ?? []) {
-    if (d.start < filed || insideQuote(s.text, d.start)) continue;
+  for (const d of eventDates(s)) {
     const name = WEEKDAY_IN.exec(d.raw)?.[1].toLowerCase();
     if (name) names.add(name);
   }
   return names.size === 1 ? [...names][0] : undefined;
+}
+
+/**
+ * The days a sentence tells of its event: not a wire dateline's day ("CASTELLMAR, June 7 (Meridian Wire) -
+ * "), when the story was filed, nor a day inside a quote, which is what its speaker said.
+ */
+function eventDates(s: SentenceAnalysis): DateMention[] {
+  const filed = DATELINE.exec(s.text)?.[0].length ?? 0;
+  return (s.dates ?? []).filter((d) => d.start >= filed && !insideQuote(s.text, d.start));
 }
 
 /** A weekday anywhere in a day's words ("Sunday June 15"). */
