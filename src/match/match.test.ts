@@ -95,6 +95,12 @@ describe('quantities', () => {
     expect(compatible(q('just under 5%'), q('4.9%'))).toBe(true);
     expect(compatible(q('a little over 300'), q('350'))).toBe(false);
     expect(compatible(q('a little over 300'), q('305'))).toBe(true);
+    // ... and not on the other: "just over 200 votes" is 212, no 195; "just under 5%" no 5.2%.
+    expect(compatible(q('just over 200 votes'), q('212 votes'))).toBe(true);
+    expect(compatible(q('just over 200 votes'), q('195 votes'))).toBe(false);
+    expect(compatible(q('just under 5%'), q('5.2%'))).toBe(false);
+    expect(compatible(q('just over 10'), q('11'))).toBe(true);
+    expect(compatible(q('just over 200'), q('about 200'))).toBe(true);
     // An approximate whole share that is not round is told to its last digit; a round one more loosely.
     expect(compatible(q('About 54 per cent'), q('51.8 percent'))).toBe(false);
     expect(compatible(q('About 54 per cent'), q('54.3 percent'))).toBe(true);

@@ -140,6 +140,15 @@ function interval(q: Quantity): Interval {
     case 'at-most':
     case 'up-to':
       return [0, hi];
+    case 'just-over':
+    case 'just-under': {
+      if (share) return [lo, hi];
+      // Close on one side: within this share of the figure, and at least a unit of a count or half a point
+      // of a whole percentage ("just over 10" is 11).
+      const unit = !Number.isInteger(v) ? 0 : q.unit === '%' ? 0.5 : 1;
+      const w = Math.max(v * ONE_SIDED_SHARE, unit);
+      return q.qualifier === 'just-over' ? [v, v + w] : [v - w, v];
+    }
     case 'approx':
       if (share) return [lo, hi];
       if (Number.isInteger(v) && q.unit !== '%') {
@@ -175,6 +184,8 @@ function interval(q: Quantity): Interval {
  */
 const ROUNDING_SHARE = 0.4;
 const ROUNDING_LIMIT = 0.08;
+/** How far "just over" and "just under" reach from their figure, as a share of it ("just over 200" is 216 at most). */
+const ONE_SIDED_SHARE = 0.08;
 /** The share of an approximate whole percentage that its rounding may reach ("about 1%" is 0.75 to 1.25). */
 const PERCENT_ROUNDING_LIMIT = 0.25;
 

@@ -11,7 +11,11 @@ export type NumberQualifier =
   | 'more-than'
   | 'at-most'
   | 'less-than'
-  | 'up-to';
+  | 'up-to'
+  /** Close above the figure, and not below it: "just over 200" is 212, not 190 nor 240. */
+  | 'just-over'
+  /** Close below the figure: "just under 5%" is 4.9, not 5.2 nor 3.9. */
+  | 'just-under';
 
 export interface NumberMention {
   /** The words as written, e.g. "close to 11,000". */

@@ -74,9 +74,10 @@ export const QUALIFIERS: readonly [RegExp, NumberQualifier][] = [
   [/\b(?:no|not) (?:fewer|less|lower) than\s+$/i, 'at-least'],
   [/\b(?:more or less|give or take)\s+$/i, 'approx'],
   // Close by, on one side: "just under 5%" is 4.9 or so, not 3.99; "a little over 300" is no 350.
+  [/\b(?:just|a little|slightly|a shade|fractionally)\s+(?:over|above|more than)\s+$/i, 'just-over'],
   [
-    /\b(?:just|a little|slightly|a shade|fractionally)\s+(?:under|over|below|above|shy of|short of|more than|less than|fewer than)\s+$/i,
-    'approx',
+    /\b(?:just|a little|slightly|a shade|fractionally)\s+(?:under|below|shy of|short of|less than|fewer than)\s+$/i,
+    'just-under',
   ],
   [
     /\b(?:more than|over|above|upwards of|in excess of|exceeding|greater than|higher than|north of|upward of)\s+$/i,
