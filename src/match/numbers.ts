@@ -5,6 +5,7 @@
  */
 import type { NumberMention, SentenceAnalysis } from '../model/sentence.ts';
 import { CELSIUS, FAHRENHEIT, findNumbers, SCORE_UNIT } from '../nlp/numbers.ts';
+import { PEOPLE_KINDS } from '../nlp/people.ts';
 
 /** A number as the matcher compares it: the analyser's mention without its offsets. */
 export type Quantity = Pick<NumberMention, 'raw' | 'value' | 'qualifier' | 'unit' | 'denied' | 'change'>;
@@ -318,9 +319,7 @@ for (const [cls, words] of Object.entries({
  * "40 fighters" are two counts, "seven patients" and "six people" one.
  */
 const PERSON_KINDS: ReadonlySet<string> = new Set(
-  'military civilian worker member patient passenger child adult student victim officer firefighter pilot prisoner hostage suspect migrant tourist teenager voter nurse doctor crew boy girl baby son daughter mother father wife husband actor actress singer player driver fan spectator supporter'.split(
-    ' ',
-  ),
+  PEOPLE_KINDS.map((w) => UNIT_CLASSES[w] ?? w).filter((c) => c !== 'people'),
 );
 
 /** The kind of thing a unit counts: singular, and grouped with its synonyms ("troops" and "soldiers" are soldiers). */

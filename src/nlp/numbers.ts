@@ -5,6 +5,7 @@
 import type { NumberMention, NumberQualifier } from '../model/sentence.ts';
 import { allMatches } from './matches.ts';
 import type { Token } from './parse.ts';
+import { PEOPLE_KINDS } from './people.ts';
 
 const SMALL: Record<string, number> = {
   zero: 0,
@@ -590,11 +591,10 @@ export function findNumbers(text: string, tokens: readonly Token[] = []): Number
  * What "one" counts when a story counts it: a person, a casualty, a seat, a point. Other nouns after
  * "one" are as often a way of speaking ("at least one website", "one lump ... and another").
  */
-const ONE_COUNTS = new Set(
-  'person man woman child boy girl baby soldier officer policeman firefighter worker employee passenger pilot member victim patient student civilian resident tourist migrant prisoner hostage suspect death fatality casualty seat vote goal year month week hour minute season game match'.split(
-    ' ',
-  ),
-);
+const ONE_COUNTS = new Set([
+  ...PEOPLE_KINDS,
+  ...'death fatality seat vote goal year month week hour minute season game match'.split(' '),
+]);
 /** Words before "one" that make it a pronoun, an idiom or a bound: "no one", "the one", "at least one". */
 const ONE_PRONOUN_BEFORE = /\b(?:no|the|this|that|any|every|each|which|at|least|another|some|in)\s+$/i;
 

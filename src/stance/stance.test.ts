@@ -612,6 +612,27 @@ describe('judgePair', () => {
     ).toEqual([{ ours: 'about 18 million', theirs: 'about 30 million' }]);
   });
 
+  it('counts one kind of people against another count of the same people', () => {
+    const disputes = disputesBetween(
+      'The committee met for two days in the capital to review the plans of the agency.',
+      'Officials are expected to publish a full report on the matter early next year.',
+    );
+    // "One" counts the inmate after it, and inmates are people: two counts of the dead of one riot.
+    expect(
+      disputes(
+        'One inmate was killed and six prison officers were injured during a riot at Grayvale Correctional Facility, the state prison service said on Monday.',
+        'Two inmates died and six officers were hurt when rioting swept through Grayvale Correctional Facility, the Observer has learned.',
+      ),
+    ).toEqual([{ ours: 'One', theirs: 'Two' }]);
+    // Two kinds of people are two counts, though both are people.
+    expect(
+      disputes(
+        'Two inmates died when rioting swept through Grayvale Correctional Facility, officials said.',
+        'Six officers died when rioting swept through Grayvale Correctional Facility, officials said.',
+      ),
+    ).toEqual([]);
+  });
+
   it("holds no figure of an earlier event of the kind against the story's", () => {
     const disputes = disputesBetween(
       'The committee met for two days in the capital to review the plans of the agency.',
