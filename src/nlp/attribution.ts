@@ -4,6 +4,7 @@
  */
 import type { Attribution } from '../model/sentence.ts';
 import { WEEKDAY_NAMES } from './dates.ts';
+import { isOrganisationWord } from './entities.ts';
 import { allMatches } from './matches.ts';
 import type { Token } from './parse.ts';
 
@@ -566,6 +567,23 @@ function lastMatch(s: string, re: RegExp): number {
  * military intelligence chief". Organisation names ("the National Intelligence Service") stay whole.
  */
 export function splitNameRole(np: string): Omit<Attribution, 'verb'> | null {
+  // "Chief Inspector Marta Kell of the Brevik regional police": a person named in full, then the body they
+  // serve. The body is part of their role, not of their name.
+  const body = PERSON_OF_BODY.exec(np);
+  if (body) {
+    const person = splitNameRole(body[1]);
+    const name = person?.source.split(/\s+/) ?? [];
+    if (
+      person &&
+      name.length >= 2 &&
+      name.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w) && !isOrganisationWord(w)) &&
+      (person.role || name.length <= 3)
+    ) {
+      // An honorific is no role of its own ("Dr. Leona Farris of the National Medicines Agency").
+      const role = person.role && !HONORIFIC.test(person.role) ? `${person.role} ` : '';
+      return { source: person.source, role: `${role}of ${body[2]}` };
+    }
+  }
   const words = np
     .replace(/^(?:the|a|an)\s+/i, '')
     .trim()
@@ -594,6 +612,12 @@ export function splitNameRole(np: string): Omit<Attribution, 'verb'> | null {
     .trim();
   return role ? { source, role } : { source };
 }
+
+/** A title that only addresses a person: "Dr.", "Mrs", "Prof.". */
+const HONORIFIC = /^(?:dr|mr|mrs|ms|miss|prof|professor)\.?$/i;
+
+/** A name, then "of" and the body it serves, lowercase words among the body's ("of the Brevik regional police"). */
+const PERSON_OF_BODY = /^(.+?\p{Lu}\p{Ll}+)\s+of\s+((?:the\s+)?[\p{L}'’.-]+(?:\s+[\p{L}'’.-]+){0,6})$/u;
 
 /** Words that do not identify a source: titles, articles, generic nouns. */
 const GENERIC = new Set(

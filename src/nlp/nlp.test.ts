@@ -595,6 +595,20 @@ describe('findAttribution', () => {
       'coastguard watch manager',
     ]);
     expect(who('"She is doing well," said zoo vet Dr Anneke Vos.')).toEqual(['Anneke Vos', 'zoo vet']);
+    // A person, then the body they serve: the body is part of the role.
+    expect(
+      who('"It was an accident," Chief Inspector Marta Kell of the Brevik regional police told reporters.'),
+    ).toEqual(['Marta Kell', 'Chief Inspector of the Brevik regional police']);
+    expect(who('Professor Jane Smith of the University of Leeds said the risk was low.')).toEqual([
+      'Professor Jane Smith',
+      'of the University of Leeds',
+    ]);
+    // A body's own name keeps its "of".
+    expect(who('The Church of England said the risk was low.')).toEqual(['Church of England', null]);
+    expect(who('Secretary of State Antony Blinken said the risk was low.')).toEqual([
+      'Secretary of State Antony Blinken',
+      null,
+    ]);
     expect(
       who('Chief operating officer Tomas Brandt said: "We restored trading as fast as we could."'),
     ).toEqual(['Tomas Brandt', 'Chief operating officer']);

@@ -606,6 +606,8 @@ interface PairContext {
   storyNames?: ReadonlySet<string>;
   /** The two articles' first sentences, their headlines, which tell a story in its names (`sharesMoreThanNames`). */
   headlines?: ReadonlySet<SentenceAnalysis>;
+  /** Whether our article, or theirs, names a person anywhere (`pronounSpeakerAmbiguous`). */
+  names?: { ours: (name: string) => boolean; theirs: (name: string) => boolean };
 }
 
 /**
@@ -851,7 +853,7 @@ function judgeAligned(c: SentenceAnalysis, t: SentenceAnalysis, context: PairCon
   if (onlyNoComment(c) || onlyNoComment(t)) return null;
   // A quote's words are one speaker's: the same words given to another speaker confirm nothing of who
   // said them.
-  if (quotedByAnother(c, t)) {
+  if (quotedByAnother(c, t, context.names)) {
     // Two people named in full, each given the words, is a conflict over who said them.
     const speakers = twoSpeakers(c, t);
     return speakers && sim() >= context.confirmFrom
@@ -1017,7 +1019,8 @@ function namesSpeaker(s: SentenceAnalysis): boolean {
     a.verb !== 'according to' &&
     (s.text.includes(a.source) ||
       s.text.split(/[^\p{L}'’-]+/u).includes(a.source.split(/\s+/).at(-1) ?? '') ||
-      LONE_QUOTE.test(s.text)) &&
+      LONE_QUOTE.test(s.text) ||
+      PRONOUN_SAID.test(s.text)) &&
     /^\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]*)+$/u.test(a.source)
   );
 }
@@ -1028,6 +1031,31 @@ function namesSpeaker(s: SentenceAnalysis): boolean {
  * by ..."').
  */
 const LONE_QUOTE = /^\s*["“][^"“”]{12,}["”]\s*$/;
+
+/**
+ * A quote a pronoun says ('"We did everything we could," she said.'): its speaker is the person the
+ * sentences before named, as the attribution reader reads it, as for a lone quote.
+ */
+const PRONOUN_SAID =
+  /["”]\s*,?\s*(?:(?:he|she)\s+(?:said|says|added|adds)|(?:said|says|added|adds)\s+(?:he|she))\b[^"“”]*$/i;
+
+/** Whether a sentence's speaker is read through "she said" rather than named in it. */
+function pronounSpeaker(s: SentenceAnalysis): boolean {
+  return !!s.attribution && PRONOUN_SAID.test(s.text) && !s.text.includes(s.attribution.source);
+}
+
+/**
+ * Whether an article names a person anywhere, by their last name as a word: read once per pair of
+ * articles, and only for the few quotes a pronoun says.
+ */
+function namedIn(a: ArticleReading): (name: string) => boolean {
+  let words: ReadonlySet<string> | undefined;
+  return (name) => {
+    words ??= new Set(a.sentences.flatMap((s) => s.text.split(/[^\p{L}'’-]+/u)));
+    const last = name.split(/\s+/).at(-1);
+    return !!last && words.has(last);
+  };
+}
 
 /** Whether a word ends a body's name: a kind of body, or "the White House". */
 function namesBody(word: string): boolean {
@@ -1050,7 +1078,7 @@ function namesPerson(s: SentenceAnalysis): boolean {
   const name = words.slice(-2);
   // A lone quote's speaker is read from the sentence before, where the entity reader typed the name: a
   // first and last name is enough.
-  const least = LONE_QUOTE.test(s.text) ? 2 : 3;
+  const least = LONE_QUOTE.test(s.text) || PRONOUN_SAID.test(s.text) ? 2 : 3;
   return words.length >= least && name.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w) && !namesBody(w));
 }
 
@@ -1060,11 +1088,19 @@ const SAME_QUOTE = 0.8;
 /**
  * Whether two sentences give the same quoted words to two different speakers ('"We will not negotiate
  * with criminals," Mayor Linda Park said' against '... said the city's technology director, Raj Patel').
- * Both must name their speaker in full (`namesSpeaker`): attributions read through pronouns or an outlet
- * are too loose to tell two speakers apart.
+ * Both must name their speaker in full (`namesSpeaker`), in the sentence or through "she said" after the
+ * sentences that named her: attributions read through an outlet are too loose to tell two speakers apart.
  */
-function quotedByAnother(a: SentenceAnalysis, b: SentenceAnalysis): boolean {
+function quotedByAnother(a: SentenceAnalysis, b: SentenceAnalysis, names?: PairContext['names']): boolean {
   if (!namesSpeaker(a) || !namesSpeaker(b) || !a.attribution || !b.attribution) return false;
+  // "she said" is read as the person named before; when her article also names the other speaker, the
+  // pronoun may be theirs, or one person under two names ("Maxwell ... goes by the name of Dylan Thomas").
+  if (
+    names &&
+    ((pronounSpeaker(a) && names.ours(b.attribution.source)) ||
+      (pronounSpeaker(b) && names.theirs(a.attribution.source)))
+  )
+    return false;
   const qa = quotedWords(a.text);
   const qb = quotedWords(b.text);
   if (!qa || !qb) return false;
@@ -1182,6 +1218,7 @@ export function judgePair(
     memo,
     storyNames: lone ? undefined : storyNames(ours, theirs),
     headlines: new Set([ours.sentences[0], theirs.sentences[0]]),
+    names: { ours: namedIn(ours), theirs: namedIn(theirs) },
   };
   for (const a of aligned) {
     const detail = judgeAligned(ours.sentences[a.ours], theirs.sentences[a.theirs], context);

@@ -205,6 +205,47 @@ describe('judgePair', () => {
       stance: 'disputes',
       numberConflict: { ours: 'Linda Park', theirs: 'Raj Patel' },
     });
+    // So does a quote "she said" after the sentence that named her, against the same words another says.
+    const bySheSaid = article(
+      'The city of Brookfield will not pay a ransom to the hackers who shut down its computer systems last week.',
+      'The city will not pay the hackers anything, Mayor Linda Park said at City Hall on Monday.',
+      '"We will not negotiate with criminals," she said.',
+    );
+    const againstShe = (speaker: string) =>
+      judgePair(
+        bySheSaid,
+        article(
+          'The city of Brookfield will not pay a ransom to the hackers who shut down its computer systems last week.',
+          `"We will not negotiate with criminals," ${speaker} said.`,
+        ),
+      ).find((j) => j.ours === 2 && j.theirs === 1)?.detail;
+    expect(againstShe('city technology director Raj Patel')).toMatchObject({
+      stance: 'disputes',
+      numberConflict: { ours: 'Linda Park', theirs: 'Raj Patel' },
+    });
+    expect(againstShe('Mayor Linda Park')).toMatchObject({ stance: 'confirms' });
+    // Not when her article names the other speaker too: "she" may be either of them.
+    const bothNamed = article(
+      'The city of Brookfield will not pay a ransom to the hackers who shut down its computer systems last week.',
+      'The city will not pay the hackers anything, Mayor Linda Park said at City Hall, beside Raj Patel.',
+      '"We will not negotiate with criminals," she said.',
+    );
+    expect(
+      judgePair(
+        bothNamed,
+        article(
+          'The city of Brookfield will not pay a ransom to the hackers who shut down its computer systems last week.',
+          '"We will not negotiate with criminals," city technology director Raj Patel said.',
+        ),
+      ).find((j) => j.ours === 2 && j.theirs === 1)?.detail.stance,
+    ).not.toBe('disputes');
+    // A person named with the body they serve after the name is that person, not the body.
+    expect(
+      confirms(
+        mayor,
+        '"We will not negotiate with criminals," Chief Inspector Marta Kell of the Brookfield police told reporters.',
+      ),
+    ).toBe(false);
     // Two people who share a title are two speakers; a doctor's title does not hide a name.
     const councillor =
       '"This budget punishes the people who can least afford it," said Councilmember Dana Whitfield, who voted no.';
