@@ -183,7 +183,8 @@ function relative(rel: string, unit: string, pub: Date): [string | undefined, st
   return [undefined, undefined];
 }
 
-function monthOf(name: string): number {
+/** A month's number (1 to 12) by its name or abbreviation ("Sept."): the one reading of month names. */
+export function monthOf(name: string): number {
   return MONTHS[name.slice(0, 3).toLowerCase()] ?? 1;
 }
 

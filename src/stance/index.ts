@@ -18,7 +18,7 @@ import {
 import { concept, contentStems, stem } from '../match/text.ts';
 import type { DateMention, NumberMention, SentenceAnalysis } from '../model/sentence.ts';
 import { DATELINE, insideQuote } from '../nlp/attribution.ts';
-import { dayKey, findTimes, MONTH_NAMES, type TimeMention, WEEKDAY_NAMES } from '../nlp/dates.ts';
+import { dayKey, findTimes, MONTH_NAMES, monthOf, type TimeMention, WEEKDAY_NAMES } from '../nlp/dates.ts';
 import { isAgeUnit, otherTally, SCORE_UNIT } from '../nlp/numbers.ts';
 
 /** Similarity from which two sentences are taken to speak of the same quantity, so different numbers conflict. */
@@ -122,13 +122,20 @@ interface StatedDay {
   shown: string;
   /** "day" (written out, or a weekday placed by the publication date), "weekday", "month" or "year". */
   kind: 'day' | 'weekday' | 'month' | 'year';
+  /** A day's "MM-DD", a weekday's name, a month's "MM", a year. */
   from: string;
   to: string;
+  /** A month's year, when written with it ("September 2027"). */
+  year?: string;
   deadline: boolean;
 }
 
 const WEEKDAY = new RegExp(`^(?:on\\s+)?(${WEEKDAY_NAMES})$`, 'i');
-const MONTH_ALONE = new RegExp(`^(?:in|by|since|until)\\s+(${MONTH_NAMES})$`, 'i');
+/** A month, alone after a preposition ("in May") or with its year ("September 2027", "in January 2027"). */
+const MONTH_ALONE = new RegExp(
+  `^(?:(?:in|by|since|until)\\s+(${MONTH_NAMES})|(?:(?:in|by|since|until)\\s+)?(${MONTH_NAMES})\\s+(\\d{4}))$`,
+  'i',
+);
 /** A year alone, as the time something happened in ("signed in 2019"). */
 const YEAR_ALONE = /^in\s+(\d{4})$/i;
 /**
@@ -180,8 +187,9 @@ function statedDay(s: SentenceAnalysis, d: DateMention): StatedDay | undefined {
     return { ...day, deadline, kind: 'weekday', from: name, to: name };
   }
   if (year) return { ...day, deadline, kind: 'year', from: year[1], to: year[1] };
-  const name = (month as RegExpExecArray)[1].toLowerCase();
-  return { ...day, deadline, kind: 'month', from: name, to: name };
+  const m = month as RegExpExecArray;
+  const mm = String(monthOf(m[1] ?? m[2])).padStart(2, '0');
+  return { ...day, deadline, kind: 'month', from: mm, to: mm, ...(m[3] ? { year: m[3] } : {}) };
 }
 
 /** Verbs of a rise and of a fall, as a pattern's alternatives ("rose to 17", "fell from 4.3"). */
@@ -229,6 +237,15 @@ export function dateConflict(
   if (ours.length !== 1 || theirs.length !== 1) return undefined;
   const [x, y] = [ours[0], theirs[0]];
   if (x.deadline !== y.deadline) return undefined;
+  // "due on December 18" against "meets next in January": a day written out is in its month.
+  const months = (d: StatedDay) =>
+    d.kind === 'day' ? [d.from.slice(0, 2), d.to.slice(0, 2)] : [d.from, d.to];
+  if ((x.kind === 'day' && y.kind === 'month') || (x.kind === 'month' && y.kind === 'day')) {
+    const [x0, x1] = months(x);
+    const [y0, y1] = months(y);
+    if (x0 <= y1 && y0 <= x1) return undefined;
+    return { ours: x.shown, theirs: y.shown, at: [x.mention, y.mention], years: false };
+  }
   if (x.kind !== y.kind) {
     // "reopens on Saturday" against "will reopen on Sunday June 15": a day written out with its weekday is
     // that weekday against a weekday alone.
@@ -240,7 +257,9 @@ export function dateConflict(
       WEEKDAY_IN.test(d.shown) ? d.shown : `${weekday[0].toUpperCase()}${weekday.slice(1)} ${d.shown}`;
     return { ours: shown(x, wx), theirs: shown(y, wy), at: [x.mention, y.mention], years: false };
   }
-  if (x.from <= y.to && y.from <= x.to) return undefined;
+  // Two months of two years differ, whatever their names ("January 2027", "January 2028").
+  const yearsDiffer = !!x.year && !!y.year && x.year !== y.year;
+  if (x.from <= y.to && y.from <= x.to && !yearsDiffer) return undefined;
   return { ours: x.shown, theirs: y.shown, at: [x.mention, y.mention], years: x.kind === 'year' };
 }
 

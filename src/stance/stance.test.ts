@@ -1215,6 +1215,19 @@ describe('judgePair', () => {
         'Deputy foreign ministers will meet again in Bern in June, according to the Swiss foreign ministry.',
       ),
     ).toEqual([{ ours: 'May', theirs: 'June' }]);
+    // A month with its year, and a day written out against a month alone.
+    expect(
+      disputes(
+        'The rise will apply from January 2027, the university confirmed.',
+        'The new fee comes into force in September 2027.',
+      ),
+    ).toEqual([{ ours: 'January 2027', theirs: 'September 2027' }]);
+    expect(
+      disputes('The next meeting is due on December 18.', 'The next meeting is due in January.'),
+    ).toEqual([{ ours: 'December 18', theirs: 'January' }]);
+    expect(
+      disputes('The next meeting is due on December 18.', 'The next meeting is due in December.'),
+    ).toEqual([]);
   });
 
   it('reads the value a change started from as no count now, for or against a figure of theirs', () => {
