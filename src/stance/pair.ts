@@ -2413,11 +2413,26 @@ const PREVIOUS_EVENT =
 const YEAR_BEFORE =
   /\b(?:last|previous|prior)\s+(?:year|season)\b|\ba\s+year\s+(?:ago|earlier|before)\b|\bthe\s+year\s+before\b/i;
 
-/** The year before closing a sentence, where it dates all the sentence tells ("... incidents last year."). */
-const YEAR_BEFORE_CLOSING = new RegExp(`(?:${YEAR_BEFORE.source})[.!"”]*\\s*$`, 'i');
+/**
+ * The year before closing a sentence, where it dates all the sentence tells ("... incidents last year."), or
+ * closing it before its source ("recorded 14 accidents last year, according to the roads authority.").
+ */
+const YEAR_BEFORE_CLOSING = new RegExp(
+  `(?:${YEAR_BEFORE.source})(?:,\\s*(?:according\\s+to|(?:the\\s+)?[\\p{L}'’ -]{1,40}?\\s+(?:said|says|reported|reports|showed|show))\\b[^,;]*)?[.!"”]*\\s*$`,
+  'iu',
+);
 
 /** This year, as a sentence places itself in it: "so far this year", "this season". */
 const THIS_YEAR = /\b(?:this|the current)\s+(?:year|season)\b/i;
+
+/**
+ * A day of this week, as a sentence tells its event on it ("derailed 14 cars early on Wednesday", "crashed
+ * on Sunday morning", "yesterday"): the story's own time, against "Last year, ... reported 14 derailments".
+ */
+const THIS_WEEK = new RegExp(
+  `\\b(?:on\\s+(?:${WEEKDAY_NAMES})|yesterday|today|tonight|this\\s+(?:week|morning|afternoon|evening))\\b`,
+  'i',
+);
 
 /** The time a sentence opens with (`OPENING_TIME`): a year, or "before" for the year before. */
 function openingTime(s: SentenceAnalysis): string | null {
@@ -2446,8 +2461,11 @@ function timesApart(a: SentenceAnalysis, b: SentenceAnalysis, both = false): boo
   // sentenced to three years in April" tells of this year too.
   const before = (s: SentenceAnalysis, t: string | null) =>
     t === 'before' || YEAR_BEFORE_CLOSING.test(s.text);
+  // A day of this week is the story's time against either ("Last year, ... reported 14 derailments", "...
+  // recorded 14 accidents last year, according to ..." against "derailed 14 cars early on Wednesday").
   const present = (s: SentenceAnalysis, other: string | null) =>
-    !YEAR_BEFORE.test(s.text) && (THIS_YEAR.test(s.text) || (other === 'before' && /\bnow\b/i.test(s.text)));
+    !YEAR_BEFORE.test(s.text) &&
+    (THIS_YEAR.test(s.text) || THIS_WEEK.test(s.text) || (other === 'before' && /\bnow\b/i.test(s.text)));
   if ((before(a, ta) && present(b, ta)) || (before(b, tb) && present(a, tb))) return true;
   if (!ta && !tb) return false;
   // A year and "last year" may be one: no date here says which year is the story's.

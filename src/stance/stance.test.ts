@@ -1023,6 +1023,19 @@ describe('judgePair', () => {
         'The hospital trust has faced 38 attempted cyberattacks so far this year, its annual report shows.',
       ),
     ).toEqual([]);
+    // A day of this week is this year's, against a year before that opens or closes its sentence.
+    expect(
+      stances(
+        'Last year, Calder Valley Railway reported 14 derailments across its network, according to federal records.',
+        "Calder Valley Railway's eastbound train derailed 14 cars at Marrowby early on Wednesday, the operator said.",
+      ),
+    ).toEqual([]);
+    expect(
+      stances(
+        'The Varena Pass recorded 14 accidents last year, according to the regional roads authority.',
+        'A bus carrying 40 passengers crashed off the Varena Pass road on Sunday morning, killing 14 people.',
+      ),
+    ).toEqual([]);
     // A year before that dates one of two things a sentence tells frames nothing.
     const court = judgedBetween(
       'A former charity director was jailed for 12 years on Thursday for stealing from donors.',
