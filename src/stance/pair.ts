@@ -166,7 +166,15 @@ function deniedClaim(claim: SentenceAnalysis, scope: string, proposition: boolea
   // arrested" denies an arrest, and the weekend's reports are no part of it.
   const denied = withoutOccasion(scope.replace(THAT_CLAUSE, ''));
   const shared = sharedConcepts(denied, claim);
-  return shared >= 2 && shared >= PROPOSITION_SHARE * concepts(denied).size;
+  if (shared < 2 || shared < PROPOSITION_SHARE * concepts(denied).size) return false;
+  // What it says of them, not only whom it names: "denied that the Saint Brenna had been overloaded" is not
+  // about "The Saint Brenna went down at around 9:30 p.m.".
+  // A proposition of names alone says where or who in its names ("denied Gill Rosenberg was in Kobane").
+  const said = wordsBeyondNames({ text: denied } as SentenceAnalysis).plain;
+  if (!said.size) return true;
+  const ours = new Set(contentStems(claim.text).map(concept));
+  for (const w of said) if (ours.has(w)) return true;
+  return false;
 }
 
 /** The nouns a telling goes by, which a denial dismisses ("reports", "claims", "rumours"). */

@@ -347,6 +347,18 @@ describe('judgePair', () => {
         'Officials denied reports that the Sarn dam upstream of Teluma had been damaged.',
       ),
     ).toBe(true);
+    // A proposition is about what it says of whom it names, not about every line that names them.
+    const overloaded =
+      'Kessel Lines, which operates the route, denied that the Saint Brenna had been overloaded.';
+    expect(
+      disputed(
+        'The Saint Brenna went down at around 9:30 p.m., shortly after leaving Port Hallam, the coastguard said.',
+        overloaded,
+      ),
+    ).toBe(false);
+    expect(
+      disputed('The Saint Brenna had been overloaded when it left Port Hallam, survivors said.', overloaded),
+    ).toBe(true);
   });
 
   it('reads a thing called a fake as denied, and lets a question confirm nothing', () => {
