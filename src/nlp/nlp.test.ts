@@ -379,6 +379,10 @@ describe('findNumbers', () => {
       ['about 5%', 'up'],
       ['6 percent', 'down'],
     ]);
+    // A part a whole is made up of is no rise.
+    expect(read('Cabin crew costs make up roughly 20 percent of its expenses.')).toEqual([
+      ['roughly 20 percent', null],
+    ]);
     // A bound is no rise, and a count lost no fall.
     expect(read('Up to 18 percent of voters; the team lost 3 games.')).toEqual([
       ['Up to 18 percent', null],

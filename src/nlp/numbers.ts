@@ -137,6 +137,9 @@ const REACHED_BEFORE = new RegExp(
   'i',
 );
 
+/** "make up", "made up": what a part is of a whole, not a rise. */
+const MAKE_UP = /\b(?:make|makes|made|making)\s+up\s+$/i;
+
 /** A share lost or shed is a fall ("shares lost 6 percent"); a count lost is not ("lost 3 games"). */
 const SHARE_LOST_BEFORE = /\b(?:lost|los(?:es|ing)|shed(?:s|ding)?)\s+(?:by\s+)?$/i;
 /** A share named as a change after its figure: "an 18 percent fall in profit", "a 5% rise". */
@@ -151,8 +154,9 @@ function changeAt(
   unit: string | undefined,
 ): 'up' | 'down' | undefined {
   const before = CHANGE_BEFORE.exec(text.slice(Math.max(0, start - 16), start));
-  // "up to 18 percent" is a bound (its qualifier), not a rise.
-  if (before) return before[1] ? 'up' : 'down';
+  // "up to 18 percent" is a bound (its qualifier), not a rise; "make up 20 percent" is a part, not a rise.
+  if (before && !(before[1] && MAKE_UP.test(text.slice(Math.max(0, start - 24), start))))
+    return before[1] ? 'up' : 'down';
   if (unit !== '%') return undefined;
   if (SHARE_LOST_BEFORE.test(text.slice(Math.max(0, start - 12), start))) return 'down';
   const after = CHANGE_AFTER.exec(text.slice(end, end + 16));

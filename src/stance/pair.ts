@@ -845,6 +845,9 @@ function judgeAligned(c: SentenceAnalysis, t: SentenceAnalysis, context: PairCon
   // Nor do two statements whose figures all differ state one fact, unless a day they share says so
   // ("the first 1,500 were shipped from October 8 to 13", "transported from Oct. 8-13 via seven vessels").
   if (!evidence.sharedDays && figuresDiffer(c, t)) return null;
+  // Nor does what a place or a vessel can hold state what it held ("Each tank car can hold up to 25,000
+  // gallons", "25,000 gallons had leaked"), though the figures agree.
+  if (capacityAgainstCount(c, t)) return null;
   // A statement confirms only a statement of the same polarity ("had not yet been moved" does not confirm
   // "were caught on camera"), and only when it says something (a menu's lone "Dismiss" does not).
   // (Between lone statements, headlines, the side each article takes on the story speaks instead.)
@@ -1871,9 +1874,14 @@ function numberDisputes(
           // Nor is a turnout a share of the vote ("Turnout in the referendum was 48 percent", "54.3 percent
           // voting in favour").
           if (fx.turnout !== fy.turnout) continue;
+          // Nor are figures of two quarters one figure ("third-quarter revenue of $4.21bn", "fourth-quarter
+          // revenue of about $4.4 billion").
+          if (fx.period && fy.period && fx.period !== fy.period) continue;
           // Nor are shares of two wholes one share ("12 percent of the airline's operating expenses",
           // "80 percent of its cabin staff").
           if (sharesOfTwoWholes(c.text, x, t.text, y)) continue;
+          // Nor is a change a share of a whole ("cloud up 23%", "roughly 6 percent of its workforce").
+          if (!x.change !== !y.change && (wholeOf(c.text, x) || wholeOf(t.text, y))) continue;
           // Nor are figures of two places one figure ("In Dublin, ... 2,410 euros a month", "in Cork now
           // pays about 1,800 euros a month").
           if (placesApart(c, t)) continue;
@@ -2380,6 +2388,8 @@ interface Figure {
   forecast: boolean;
   /** A turnout ("Turnout in the referendum was 48 percent"), no share of the vote (`isTurnout`). */
   turnout: boolean;
+  /** The quarter or half of a year its clause names ("third-quarter revenue of $4.21bn": q3), if any (`periodOf`). */
+  period: string | undefined;
 }
 
 function figuresOf(s: SentenceAnalysis, counts: readonly NumberMention[]): Figure[] {
@@ -2398,6 +2408,7 @@ function figuresOf(s: SentenceAnalysis, counts: readonly NumberMention[]): Figur
     part: k < s.numbers.length && isPart(s, n),
     forecast: k < s.numbers.length && isForecast(s, n),
     turnout: k < s.numbers.length && isTurnout(s, n),
+    period: k < s.numbers.length ? periodOf(s, n) : undefined,
   }));
 }
 
@@ -2532,14 +2543,14 @@ function countedElsewhere(s: SentenceAnalysis, n: NumberMention, other: Sentence
  * capacity of", "can treat".
  */
 const CAPACITY_BEFORE =
-  /\b(?:holds?|(?:can|could)\s+(?:hold|take(?:\s+in)?|carry|seat|accommodate|treat|process|handle|produce|generate|house|store|pump|supply|serve|shelter)|capable\s+of\s+(?:holding|carrying|treating|processing|handling|producing|generating)|licensed\s+to\s+carry|capacity\s+of|seats?)\s+(?:up\s+to\s+|about\s+|some\s+|nearly\s+|more\s+than\s+)?$/i;
+  /\b(?:holds?|(?:can|could|designed\s+to|built\s+to)\s+(?:hold|take(?:\s+in)?|carry|seat|accommodate|treat|process|handle|produce|generate|house|store|pump|supply|serve|shelter)|capable\s+of\s+(?:holding|carrying|treating|processing|handling|producing|generating)|licensed\s+to\s+carry|(?:certified|licensed|rated)\s+for|capacity\s+of|seats?)\s+(?:up\s+to\s+|about\s+|some\s+|nearly\s+|more\s+than\s+)?$/i;
 
 /**
  * A poll or a forecast giving the figures of its clause: an exit or opinion poll, a poll that "had shown" or
  * "projected", what "had been expected", what analysts or economists forecast, a consensus forecast.
  */
 const FORECAST_BEFORE =
-  /\b(?:(?:exit|opinion)[\s-]polls?|polls?\s+(?:had\s+)?(?:shown|showed|given|gave|put|projected|predicted|suggested)|had\s+(?:been\s+)?(?:projected|forecast|predicted|expected|anticipated)|(?:analysts|economists|forecasters|pollsters|markets|traders|investors)(?:\s+\S+){0,4}?\s+(?:had\s+)?(?:expected|forecast|predicted|anticipated)|(?:consensus|market)\s+(?:forecasts?|expectations?|estimates?))\b/i;
+  /\b(?:(?:forecasts?|projects?|projected|expects?|expected|sees|guided)\s+(?:[\w-]+\s+){0,3}?(?:revenue|sales|profits?|earnings|income|growth)\s+(?:of\s+)?|(?:exit|opinion)[\s-]polls?|polls?\s+(?:had\s+)?(?:shown|showed|given|gave|put|projected|predicted|suggested)|had\s+(?:been\s+)?(?:projected|forecast|predicted|expected|anticipated)|(?:analysts|economists|forecasters|pollsters|markets|traders|investors)(?:\s+\S+){0,4}?\s+(?:had\s+)?(?:expected|forecast|predicted|anticipated)|(?:consensus|market)\s+(?:forecasts?|expectations?|estimates?))\b/i;
 
 /** Where a clause before a figure begins: a stop, a semicolon, or a turn to another clause ("; the party won 55"). */
 const CLAUSE_TURN = /[;.!?]\s|\b(?:but|while|whereas|though|although|yet|instead)\b/gi;
@@ -2558,6 +2569,37 @@ function isForecast(s: SentenceAnalysis, n: NumberMention): boolean {
   let from = 0;
   for (const m of before.matchAll(CLAUSE_TURN)) from = m.index + m[0].length;
   return FORECAST_BEFORE.test(before.slice(from)) || FORECAST_AFTER.test(s.text.slice(n.end, n.end + 48));
+}
+
+/** A quarter or a half of a year, as a company reports by them: "third-quarter", "Q3", "first half", "H1". */
+const PERIOD =
+  /\b(?:(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter|Q([1-4])|(first|second)[\s-]half|H([12]))\b/gi;
+const ORDINAL: Record<string, string> = {
+  first: '1',
+  second: '2',
+  third: '3',
+  fourth: '4',
+  '1st': '1',
+  '2nd': '2',
+  '3rd': '3',
+  '4th': '4',
+};
+
+/**
+ * The quarter or half of a year a figure's clause names last before it ("posted third-quarter revenue of
+ * $4.21bn": q3; "Veltrix forecast fourth-quarter revenue of about $4.4 billion": q4), or undefined.
+ */
+function periodOf(s: SentenceAnalysis, n: NumberMention): string | undefined {
+  const before = s.text.slice(Math.max(0, n.start - 80), n.start);
+  let from = 0;
+  for (const m of before.matchAll(CLAUSE_TURN)) from = m.index + m[0].length;
+  let period: string | undefined;
+  for (const m of before.slice(from).matchAll(PERIOD)) {
+    const q = m[1] ? ORDINAL[m[1].toLowerCase()] : m[2];
+    const h = m[3] ? ORDINAL[m[3].toLowerCase()] : m[4];
+    period = q ? `q${q}` : `h${h}`;
+  }
+  return period;
 }
 
 /** The word that names a share of voters who voted, in a figure's clause. */
@@ -2608,6 +2650,39 @@ function isPart(s: SentenceAnalysis, n: NumberMention): boolean {
 function isCapacity(s: SentenceAnalysis, n: NumberMention): boolean {
   return CAPACITY_BEFORE.test(s.text.slice(Math.max(0, n.start - 40), n.start));
 }
+
+/**
+ * Whether two sentences' figures that agree are each a capacity on one side and a count on the other
+ * (`statedCapacity`), with no figure of one quantity stated alike on both: "The restaurant, which seats 80" and
+ * "The restaurant's 80 bookings were cancelled", "designed to carry up to 30,000 vehicles a day" and "about
+ * 22,000 vehicles a day". "The shelters, which can hold 7,000 people, took in about 2,300" still states
+ * "Around 2,300 people spent the night in county shelters".
+ */
+function capacityAgainstCount(c: SentenceAnalysis, t: SentenceAnalysis): boolean {
+  let apart = false;
+  for (const x of c.numbers)
+    for (const y of t.numbers) {
+      if (x.denied || y.denied || !unitsAgree(x, y) || !compatible(x, y)) continue;
+      const [cx, cy] = [statedCapacity(c, x), statedCapacity(t, y)];
+      // "holds" may be either ("Kestrel Park, holds 18,500", "Kestrel Park, which can hold 18,500 fans").
+      if (cx === cy || cx === undefined || cy === undefined) return false;
+      apart = true;
+    }
+  return apart;
+}
+
+/**
+ * Whether a figure is a capacity in words no count uses (`isCapacity`); undefined after "holds", which tells a
+ * count as often ("The prison holds more than 900 inmates", "The museum holds about 3,000 works").
+ */
+function statedCapacity(s: SentenceAnalysis, n: NumberMention): boolean | undefined {
+  if (!isCapacity(s, n)) return false;
+  return HOLDS_BEFORE.test(s.text.slice(Math.max(0, n.start - 40), n.start)) ? undefined : true;
+}
+
+/** "holds" right before a figure, as CAPACITY_BEFORE reads it. */
+const HOLDS_BEFORE =
+  /(?<!\b(?:can|could|to)\s+)\bholds?\s+(?:up\s+to\s+|about\s+|some\s+|nearly\s+|more\s+than\s+)?$/i;
 
 /**
  * A request right before a figure, in its clause: "had sought a sentence of", "asked the judge for", an

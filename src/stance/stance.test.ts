@@ -665,6 +665,33 @@ describe('judgePair', () => {
     ).toEqual([{ ours: 'about 18 million', theirs: 'about 30 million' }]);
   });
 
+  it('confirms no count by what a place or a vessel can hold', () => {
+    const judged = judgedBetween(
+      'A freight train carrying caustic soda derailed near Marrowby early on Tuesday.',
+      'Residents within a mile of the site were told to stay indoors.',
+    );
+    const stances = (ours: string, theirs: string) =>
+      judged(ours, theirs)
+        .filter((j) => j.ours === 1 && j.theirs === 1)
+        .map((j) => j.detail.stance);
+    const leaked =
+      'An estimated 25,000 gallons of the caustic solution had leaked into a drainage ditch by Tuesday afternoon, officials said.';
+    expect(stances('Each tank car can hold up to 25,000 gallons of liquid.', leaked)).toEqual([]);
+    expect(
+      stances(
+        'The bridge was designed to carry up to 30,000 vehicles a day, according to the city engineer.',
+        'The bridge, built in 1968, carried about 22,000 vehicles a day across the river.',
+      ),
+    ).toEqual([]);
+    // A capacity beside the count still states the count.
+    expect(
+      stances(
+        "The county's shelters, which can hold 7,000 people, took in about 2,300 evacuees on Wednesday night.",
+        'Around 2,300 people spent the night in county shelters on Wednesday night, emergency officials said.',
+      ),
+    ).toEqual(['confirms']);
+  });
+
   it('counts one kind of people against another count of the same people', () => {
     const disputes = disputesBetween(
       'The committee met for two days in the capital to review the plans of the agency.',
@@ -774,6 +801,20 @@ describe('judgePair', () => {
         "Local hotels reported a surge in bookings, with the hoteliers' association saying occupancy near the airport had reached 95 percent.",
       ),
     ).toEqual([]);
+    // A change is no share of a whole.
+    expect(
+      disputes(
+        'Veltrix Q3: cloud up 23%, hardware down, 1,800 roles cut',
+        'Veltrix Systems will cut 1,800 jobs, roughly 6 percent of its workforce, the company said.',
+      ),
+    ).toEqual([]);
+    // Figures of two quarters are two figures; of one quarter, rivals.
+    const q3 =
+      'Veltrix Systems posted third-quarter revenue of $4.21bn, an 8% increase on the prior-year quarter.';
+    expect(disputes(q3, 'Veltrix posted fourth-quarter revenue of about $4.4 billion.')).toEqual([]);
+    expect(disputes(q3, 'Veltrix posted third-quarter revenue of about $4.4 billion.')).toEqual([
+      { ours: '$4.21bn', theirs: 'about $4.4 billion' },
+    ]);
   });
 
   it('holds no figure of one place against a figure of another', () => {
