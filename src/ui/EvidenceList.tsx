@@ -1,6 +1,14 @@
 import type { Stance } from '../model/stance.ts';
 import type { ClaimStatus, Evidence } from '../protocol/views.ts';
-import { copyLine, isSafeLink, originLine, reasonLine, STANCE_LABEL, STANCE_ORDER } from './status-format.ts';
+import {
+  copyLine,
+  isSafeLink,
+  originLine,
+  quoteClass,
+  reasonLine,
+  STANCE_LABEL,
+  STANCE_ORDER,
+} from './status-format.ts';
 
 /**
  * The other outlets' sentences for a claim, disputes first, each with outlet, quote and a link.
@@ -29,7 +37,7 @@ export function EvidenceList({
                 <span class="cl-outlet">{e.outlet}</span>
                 {copyLine(e, all) && <span class="cl-copy">{copyLine(e, all)}</span>}
                 {e.fromFeed && <span class="cl-via-feed">from your feeds</span>}
-                <q class="cl-quote">{e.quote}</q>
+                <q class={quoteClass(e.quote)}>{e.quote}</q>
                 <ReasonLine evidence={e} stance={stance} />
                 {originLine(e) && <span class="cl-origin">{originLine(e)}</span>}
                 {isSafeLink(e.url) && (

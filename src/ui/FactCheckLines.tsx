@@ -1,5 +1,5 @@
 import type { FactCheckEvidence } from '../model/fact-check.ts';
-import { isSafeLink } from './status-format.ts';
+import { isSafeLink, quoteClass } from './status-format.ts';
 
 /** "PolitiFact rated a matching claim false", the words a fact-check is announced with everywhere. */
 export function factCheckLine(fc: FactCheckEvidence): string {
@@ -37,7 +37,7 @@ export function FactCheckLines({ checks }: { checks?: FactCheckEvidence[] }) {
                 </a>
               </>
             )}
-            <q class="cl-quote cl-factcheck-claim">{fc.claimReviewed}</q>
+            <q class={`${quoteClass(fc.claimReviewed)} cl-factcheck-claim`}>{fc.claimReviewed}</q>
           </li>
         );
       })}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Evidence } from '../protocol/views.ts';
-import { attributionLine, reasonLine } from './status-format.ts';
+import { attributionLine, quoteClass, reasonLine } from './status-format.ts';
 
 const evidence = (extra: Partial<Evidence>): Evidence => ({
   outlet: 'Fact Desk',
@@ -103,5 +103,13 @@ describe('attributionLine', () => {
       }),
     ).toBe("According to Kyrylo Budanov (Ukraine's military intelligence chief)");
     expect(attributionLine(null)).toBeNull();
+  });
+});
+
+describe('quoteClass: one opening mark for a quote that opens with its own', () => {
+  it('keeps the marks of a sentence that opens with a quote, and adds marks to one that does not', () => {
+    expect(quoteClass('"We are throwing everything at it," the chief said.')).toBe('cl-quote cl-quote-own');
+    expect(quoteClass('“It was a classic slab,” she said.')).toBe('cl-quote cl-quote-own');
+    expect(quoteClass('The fire started on Monday afternoon.')).toBe('cl-quote');
   });
 });

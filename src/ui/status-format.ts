@@ -183,3 +183,11 @@ export function isSafeLink(url: string): boolean {
 export function claimLabel(claim: ClaimView): string {
   return `${STATUS_KIND_LABEL[statusKind(claim.status)]}: ${claim.text} ${summaryLine(claim.status)}.`;
 }
+
+/**
+ * The class of a quoted sentence: one that opens with its own quote mark ('"We are throwing everything at it,"
+ * said the chief') keeps its own marks, so the reader sees one opening mark, not two.
+ */
+export function quoteClass(text: string): string {
+  return /^\s*["“‘'«„]/.test(text) ? 'cl-quote cl-quote-own' : 'cl-quote';
+}
