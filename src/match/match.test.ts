@@ -101,6 +101,9 @@ describe('quantities', () => {
     expect(compatible(q('just under 5%'), q('5.2%'))).toBe(false);
     expect(compatible(q('just over 10'), q('11'))).toBe(true);
     expect(compatible(q('just over 200'), q('about 200'))).toBe(true);
+    // A round count under a hundred is told to its rounding: "just over 30 pupils" may be 34, not 36.
+    expect(compatible(q('just over 30 pupils'), q('34 pupils'))).toBe(true);
+    expect(compatible(q('just over 30 pupils'), q('36 pupils'))).toBe(false);
     // An approximate whole share that is not round is told to its last digit; a round one more loosely.
     expect(compatible(q('About 54 per cent'), q('51.8 percent'))).toBe(false);
     expect(compatible(q('About 54 per cent'), q('54.3 percent'))).toBe(true);

@@ -145,9 +145,14 @@ function interval(q: Quantity): Interval {
     case 'just-under': {
       if (share) return [lo, hi];
       // Close on one side: within this share of the figure, and at least a unit of a count or half a point
-      // of a whole percentage ("just over 10" is 11).
+      // of a whole percentage ("just over 10" is 11). A round count under a hundred is told to its rounding:
+      // "just over 30 pupils" may be 34, "nearly 40" 36.
       const unit = !Number.isInteger(v) ? 0 : q.unit === '%' ? 0.5 : 1;
-      const w = Math.max(v * ONE_SIDED_SHARE, unit);
+      const rounding =
+        Number.isInteger(v) && q.unit !== '%' && v < 100
+          ? Math.min(step(v) / 2, ONE_SIDED_ROUND_SHARE * v)
+          : 0;
+      const w = Math.max(v * ONE_SIDED_SHARE, unit, rounding);
       return q.qualifier === 'just-over' ? [v, v + w] : [v - w, v];
     }
     case 'approx':
@@ -187,6 +192,8 @@ const ROUNDING_SHARE = 0.4;
 const ROUNDING_LIMIT = 0.08;
 /** How far "just over" and "just under" reach from their figure, as a share of it ("just over 200" is 216 at most). */
 const ONE_SIDED_SHARE = 0.08;
+/** How far a one-sided round count under a hundred reaches at most, as a share of it ("just over 30" is 34). */
+const ONE_SIDED_ROUND_SHARE = 0.15;
 /** The share of an approximate whole percentage that its rounding may reach ("about 1%" is 0.75 to 1.25). */
 const PERCENT_ROUNDING_LIMIT = 0.25;
 

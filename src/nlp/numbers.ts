@@ -597,7 +597,7 @@ export function findNumbers(text: string, tokens: readonly Token[] = []): Number
  */
 const ONE_COUNTS = new Set([
   ...PEOPLE_KINDS,
-  ...'death fatality seat vote goal year month week hour minute season game match'.split(' '),
+  ...'seat vote goal year month week hour minute season game match'.split(' '),
 ]);
 /** Words before "one" that make it a pronoun, an idiom or a bound: "no one", "the one", "at least one". */
 const ONE_PRONOUN_BEFORE = /\b(?:no|the|this|that|any|every|each|which|at|least|another|some|in)\s+$/i;
