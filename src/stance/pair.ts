@@ -1187,6 +1187,8 @@ export interface PairStory {
    * their sentences speak for themselves.
    */
   shared: boolean;
+  /** The names both articles tell throughout (`storyNames`), when read once for the two ways of a pair. */
+  names?: ReadonlySet<string>;
 }
 
 /**
@@ -1227,7 +1229,7 @@ export function judgePair(
     negationDenies: negationDenies(lone, theirs),
     denials: denialsBetween(ourSide, theirSide),
     memo,
-    storyNames: lone ? undefined : storyNames(ours, theirs),
+    storyNames: lone ? undefined : (story.names ?? storyNames(ours, theirs)),
     headlines: new Set([ours.sentences[0], theirs.sentences[0]]),
     names: { ours: namedIn(ours), theirs: namedIn(theirs) },
   };
@@ -1432,8 +1434,10 @@ export function judgeBoth(
   story: PairStory = { shared: true },
 ): { ab: PairJudgement[]; ba: PairJudgement[] } {
   const memo = new ParaphraseMemo();
-  const ab = judgePair(a, b, story, memo);
-  const ba = judgePair(b, a, story, memo);
+  // The story's names are the same read either way.
+  const both = { ...story, names: storyNames(a, b) };
+  const ab = judgePair(a, b, both, memo);
+  const ba = judgePair(b, a, both, memo);
   const mutual = (one: PairJudgement[], other: PairJudgement[]) => {
     const disputed = new Map<string, StanceDetail>();
     for (const j of other)
