@@ -7,6 +7,12 @@
 export interface ArticleVector {
   terms: string[];
   weights: number[];
+  /**
+   * The names the article gives (people, places, bodies), lowercased and sorted: two reports of one kind
+   * of event ("Ridgeback Fire" near Pinecrest, "Caldwell Ridge Fire" near Pine Hollow) share their topic's
+   * words, not their names. Absent on vectors stored before names were kept.
+   */
+  names?: string[];
 }
 
 /**

@@ -4,6 +4,7 @@ import {
   CLEAR_LEAD,
   chooseStory,
   MERGE_STORY,
+  NAMELESS_STORY,
   raiseNearest,
   SAME_STORY,
   SAME_STORY_SHORT_WITH_LEAD,
@@ -32,6 +33,29 @@ describe('shareTheirStory', () => {
 });
 
 describe('chooseStory', () => {
+  it('keeps apart two full articles of one kind of event that share no name, unless they are alike enough', () => {
+    // Two wildfires: the same words of the topic, the names of two fires and two towns.
+    const topic = words('t', 10);
+    const named = (names: string[], own: string) => ({ ...vec([...topic, ...words(own, 40)]), names });
+    const ridgeback = named(['pinecrest', 'ridgeback fire'], 'r');
+    const caldwell = named(['caldwell ridge fire', 'pine hollow'], 'c');
+    const sim = cosine(ridgeback, caldwell);
+    expect(sim).toBeGreaterThan(0.12);
+    expect(sim).toBeLessThan(NAMELESS_STORY);
+    const candidate = { articleId: 'r1', storyId: 'r1', vector: ridgeback };
+    expect(chooseStory(caldwell, [candidate], 'c1').storyId).toBe('c1');
+    // A name's words within another's, or its initials, are one name: one story.
+    const sameFire = named(['pine hollow fire', 'mark hellman'], 'c');
+    expect(chooseStory(sameFire, [{ articleId: 'c1', storyId: 'c1', vector: caldwell }], 'c2').storyId).toBe(
+      'c1',
+    );
+    const nyc = named(['nyc'], 'n');
+    const newYork = named(['new york city'], 'y');
+    expect(chooseStory(nyc, [{ articleId: 'y1', storyId: 'y1', vector: newYork }], 'n1').storyId).toBe('y1');
+    // Vectors stored before names were kept join as before.
+    expect(chooseStory({ ...caldwell, names: undefined }, [candidate], 'c1').storyId).toBe('r1');
+  });
+
   it('joins two stories of full articles that a new article bridges, whatever order they were read in', () => {
     const a = vec([...words('a', 40), ...words('k', 10)]);
     const b = vec([...words('b', 40), ...words('m', 10)]);

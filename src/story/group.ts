@@ -58,6 +58,49 @@ export function shareTheirStory(a: ArticleVector, b: ArticleVector): boolean {
   return cosine(a, b) >= SHARED_STORY;
 }
 
+/**
+ * Whole-article cosine under which two full articles that share no name tell two events of one kind, not
+ * one story: two wildfires' reports share "acres", "contained", "evacuation orders" and "helicopters".
+ */
+export const NAMELESS_STORY = 0.3;
+
+/**
+ * The cosine by which two articles may share a story: their whole-article cosine, or none when both are
+ * full articles whose names are known and meet nowhere (`NAMELESS_STORY`).
+ */
+function storyCosine(a: ArticleVector, b: ArticleVector): number {
+  const sim = cosine(a, b);
+  if (sim >= NAMELESS_STORY || !bothArticles(a, b) || !a.names?.length || !b.names?.length) return sim;
+  return shareName(a.names, b.names) ? sim : 0;
+}
+
+/**
+ * Whether two name lists meet: the words of a name of one are all words of a name of the other ("Pine
+ * Hollow" of "Pine Hollow Fire", "James Foley" of "James Wright Foley"; not "Ridgeback Fire" of "Caldwell
+ * Ridge Fire").
+ */
+function shareName(a: readonly string[], b: readonly string[]): boolean {
+  const split = (names: readonly string[]) => names.map((n) => new Set(n.split(/\s+/)));
+  const within = (x: Set<string>, y: Set<string>) => [...x].every((w) => y.has(w));
+  const wb = split(b);
+  if (split(a).some((x) => wb.some((y) => within(x, y) || within(y, x)))) return true;
+  // A name and its initials ("NYC", "New York City").
+  const initials = (names: readonly string[]) =>
+    new Set(
+      names
+        .filter((n) => /\s/.test(n))
+        .map((n) =>
+          n
+            .split(/\s+/)
+            .map((w) => w[0])
+            .join(''),
+        ),
+    );
+  const ia = initials(a);
+  const ib = initials(b);
+  return a.some((x) => ib.has(x)) || b.some((y) => ia.has(y));
+}
+
 /** The cosine from which two articles tell the same story. */
 function sameStoryFrom(a: ArticleVector, b: ArticleVector): number {
   return bothArticles(a, b) ? SAME_STORY_ARTICLES : SAME_STORY;
@@ -106,7 +149,7 @@ export function chooseStory(
   let bestMargin = Number.NEGATIVE_INFINITY;
   for (const c of candidates) {
     if (c.articleId === ownId) continue;
-    const sim = cosine(vector, c.vector);
+    const sim = storyCosine(vector, c.vector);
     const margin = sim - sameStoryFrom(vector, c.vector);
     if (margin > bestMargin || (margin === bestMargin && best && c.articleId < best.articleId)) {
       best = c;
@@ -127,7 +170,7 @@ export function chooseStory(
   const merge = new Set<string>();
   for (const c of candidates) {
     if (c.storyId === storyId || c.articleId === ownId) continue;
-    const sim = cosine(vector, c.vector);
+    const sim = storyCosine(vector, c.vector);
     if (
       sim >= mergeFrom(vector, c.vector) ||
       // A short text read earlier that would have joined this story by its lead, had it come later.

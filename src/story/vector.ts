@@ -23,7 +23,12 @@ export interface VectorInput {
   headline: string;
   text: string;
   quantities: readonly Quantity[];
+  /** The names its sentences give (entities other than sentence-initial words of no kind). */
+  names?: readonly string[];
 }
+
+/** Names kept per article: a story's own names come up early and often. */
+const MAX_NAMES = 40;
 
 /** Builds the article's vector. */
 export function articleVector(input: VectorInput): ArticleVector {
@@ -43,7 +48,15 @@ export function articleVector(input: VectorInput): ArticleVector {
   weighted.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const kept = weighted.slice(0, MAX_TERMS).sort((a, b) => (a[0] < b[0] ? -1 : 1));
   const norm = Math.sqrt(kept.reduce((s, [, w]) => s + w * w, 0)) || 1;
-  return { terms: kept.map(([t]) => t), weights: kept.map(([, w]) => round(w / norm)) };
+  const vector: ArticleVector = {
+    terms: kept.map(([t]) => t),
+    weights: kept.map(([, w]) => round(w / norm)),
+  };
+  if (input.names) {
+    const names = [...new Set(input.names.map((n) => n.trim().toLowerCase()).filter(Boolean))];
+    vector.names = names.slice(0, MAX_NAMES).sort();
+  }
+  return vector;
 }
 
 /** A hyphenated compound: words of letters joined by hyphens ("pumpkin-spice", "eggnog-chugging"). */
