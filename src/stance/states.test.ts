@@ -38,6 +38,21 @@ const CONFLICTS: readonly [ours: string, theirs: string, states: [string, string
     'The missing climber was found dead on Sunday.',
     ['found alive', 'found dead'],
   ],
+  [
+    'Production at the Tarrow plant continues, a company spokesperson said.',
+    'The Tarrow plant has been shut down while engineers replace the drying equipment.',
+    ['continues', 'been shut down'],
+  ],
+  [
+    'Mayor Linda Okafor voted against the package, saying it would hurt the poorest neighbourhoods.',
+    'Mayor Linda Okafor, who backed the cuts, refused to comment.',
+    ['voted against', 'backed'],
+  ],
+  [
+    'Engineers found cracks in the dam above Orsheim, and residents below it were told to leave.',
+    'Engineers inspected the dam above Orsheim on Tuesday and found it undamaged.',
+    ['cracks', 'undamaged'],
+  ],
 ];
 
 /** Pairs that tell no contradiction, each with why. */
@@ -61,6 +76,16 @@ const NO_CONFLICT: readonly [ours: string, theirs: string, why: string][] = [
     'Withdrawals were suspended but trading continued normally.',
     'Trading continued normally, though withdrawals were halted.',
     'both sentences give both things the same states',
+  ],
+  [
+    'The council backed the plan on Tuesday.',
+    'The mayor opposed the plan.',
+    'two voters, the council and the mayor',
+  ],
+  [
+    'The search for the missing climbers continued on Tuesday.',
+    'The ski lifts were shut down on Tuesday.',
+    'a search that went on, and lifts: two things',
   ],
   [
     'The road was not closed on Sunday.',

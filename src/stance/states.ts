@@ -27,10 +27,23 @@ const STATE_PAIRS: readonly StatePair[] = [
   },
   {
     sides: [
-      /\b(?:(?:functioning|operating|running|working|continued|continues|continuing|went\s+on|flowing)\s+(?:normally|as\s+(?:normal|usual))|(?:at\s+)?full\s+(?:output|capacity)|back\s+online|(?:remains?|remained|is|was|were|still)\s+(?:operational|running|working|in\s+service))\b/gi,
+      /\b(?:(?:functioning|operating|running|working|continued|continues|continuing|went\s+on|flowing)\s+(?:normally|as\s+(?:normal|usual))|(?:continues|continued)(?=\s*[,.;]|\s+(?:as|despite|unaffected)\b)|(?:at\s+)?full\s+(?:output|capacity)|back\s+online|(?:remains?|remained|is|was|were|still)\s+(?:operational|running|working|in\s+service))\b/gi,
       /\b(?:halted|suspended|offline|off-line|out\s+of\s+(?:service|action|operation)|(?:was|were|is|been)\s+shut\s+down|failure|failed|broke\s+down|malfunction(?:ed|ing)?)\b/gi,
     ],
     lasting: true,
+  },
+  {
+    // How one person voted on one measure: "voted against the package", "who backed the cuts".
+    sides: [
+      /\b(?:voted\s+(?:for|in\s+favou?r\s+of)|backed|supported|endorsed)\b/gi,
+      /\b(?:voted\s+against|opposed|rejected)\b/gi,
+    ],
+    lasting: false,
+  },
+  {
+    // What an inspection found of a structure: "found it undamaged", "found cracks in the dam".
+    sides: [/\b(?:undamaged|intact)\b/gi, /\b(?:damaged|cracks?|cracked)\b/gi],
+    lasting: false,
   },
   {
     sides: [
@@ -73,7 +86,9 @@ function subjectOf(text: string, start: number, phrase: string): Set<string> {
   const clause = text
     .slice(Math.max(0, start - 80), start)
     .split(/[,;:()]|\s(?:and|but|while|as|after|before|when)\s/i);
-  const words = tokens(`${clause.at(-1) ?? ''} ${phrase}`)
+  // "Mayor Linda Okafor, who backed the cuts": the relative clause's subject is before its comma.
+  const last = /^\s*(?:who|which|that)?\s*$/i.test(clause.at(-1) ?? '') ? clause.at(-2) : clause.at(-1);
+  const words = tokens(`${last ?? ''} ${phrase}`)
     .filter((w) => !isStopword(w) && /^\p{L}+$/u.test(w))
     .slice(-SUBJECT_WORDS - 2)
     .map((w) => concept(stem(w)));
