@@ -689,6 +689,49 @@ describe('one quote given to two people: the incident commander and the fire chi
   });
 });
 
+describe('one thing in two opposite states: a bridge that "remains closed" and one that "reopened"', () => {
+  const CLOSED_CLAIM =
+    'The main road bridge over the Kessel remains closed to traffic after the flood damaged its supports, the county highways department said';
+
+  it('shows the report disputed, with the two states', async () => {
+    const text = await tooltipAcross(
+      {
+        host: 'riverdale-courier.test',
+        path: '/kessel',
+        outlet: 'Riverdale Courier',
+        title: 'Flood waters recede in Kessel valley as clean-up begins',
+        paragraphs: [
+          `${CLOSED_CLAIM}.`,
+          'About 300 homes in Lower Marden were flooded when the river burst its banks on Sunday night, the fire service said.',
+          'Volunteers filled sandbags at the village hall through Monday as the water level fell by almost a metre.',
+          'The county council has opened a hardship fund for families whose homes were damaged.',
+          'Along the lane to the church, neighbours carried soaked carpets out into the drizzle and piled them beside the hedges.',
+          'Children in wellington boots watched from the bridge parapet as the brown water slid past the old mill wheel.',
+        ],
+      },
+      {
+        host: 'valley-post.test',
+        path: '/kessel',
+        outlet: 'Valley Post',
+        title: 'Kessel bridge back in use as valley counts the cost of flood',
+        paragraphs: [
+          'The main road bridge over the Kessel reopened to traffic on Tuesday afternoon after engineers checked its supports, the county highways department said.',
+          'Around 300 homes in Lower Marden were flooded after the river burst its banks late on Sunday, firefighters said.',
+          'Residents spent Monday clearing mud and ruined furniture from their homes as the water went down.',
+          'A hardship fund for flooded families has been set up by the county council.',
+          'In the village shop, the shelves nearest the door were empty, and a hand-written sign asked customers to mind the wet floor.',
+          'Along the riverside path, the willows still held tangles of straw and plastic left behind by the water.',
+        ],
+      },
+      CLOSED_CLAIM,
+      'states-differ-tooltip.png',
+    );
+    // Before, two sentences alike but for the bridge's state confirmed each other.
+    expect(text).toContain('accounts differ: reopened vs remains closed');
+    expect(text).not.toMatch(/CONFIRMS/i);
+  });
+});
+
 describe('an article-level debunk: a report, and two outlets that call its story false', () => {
   const REPORT_CLAIM = 'A 200-kilogram bronze lion statue was stolen from the Millbrook town square';
   const DEBUNK_CLAIM =
