@@ -87,7 +87,7 @@ function subjectOf(text: string, start: number, phrase: string): Set<string> {
     .slice(Math.max(0, start - 80), start)
     .split(/[,;:()]|\s(?:and|but|while|as|after|before|when)\s/i);
   // "Mayor Linda Okafor, who backed the cuts": the relative clause's subject is before its comma.
-  const last = /^\s*(?:who|which|that)?\s*$/i.test(clause.at(-1) ?? '') ? clause.at(-2) : clause.at(-1);
+  const last = /^\s*(?:who|which|that)\s*$/i.test(clause.at(-1) ?? '') ? clause.at(-2) : clause.at(-1);
   const words = tokens(`${last ?? ''} ${phrase}`)
     .filter((w) => !isStopword(w) && /^\p{L}+$/u.test(w))
     .slice(-SUBJECT_WORDS - 2)
