@@ -21,9 +21,13 @@ export function buildProfile(
     headline,
     text: body.join('\n'),
     quantities: sentences.flatMap((s) => s.numbers),
-    // A lone capitalised word of no kind is as often a sentence's first word ("Smoke", "Officials").
+    // A lone capitalised word of no kind that opens its sentence is as often any word ("Smoke", "Officials").
     names: sentences.flatMap((s) =>
-      (s.entities ?? []).filter((e) => e.type !== 'other' || /\s/.test(e.text.trim())).map((e) => e.text),
+      (s.entities ?? [])
+        .filter(
+          (e) => e.type !== 'other' || /\s/.test(e.text.trim()) || !s.text.trimStart().startsWith(e.text),
+        )
+        .map((e) => e.text),
     ),
   });
   const { probability, side } = debunkReading(headline, body);
