@@ -2569,10 +2569,17 @@ const FORECAST_AFTER =
  * results gave ... Civic Union 35.8 percent", "Prices rose 0.4%"), though its unit and words are the same.
  */
 function isForecast(s: SentenceAnalysis, n: NumberMention): boolean {
-  const before = s.text.slice(Math.max(0, n.start - 200), n.start);
+  return (
+    FORECAST_BEFORE.test(clauseBefore(s, n, 200)) || FORECAST_AFTER.test(s.text.slice(n.end, n.end + 48))
+  );
+}
+
+/** The words of a figure's own clause before it, within `reach` characters (from its last `CLAUSE_TURN`). */
+function clauseBefore(s: SentenceAnalysis, n: NumberMention, reach: number): string {
+  const before = s.text.slice(Math.max(0, n.start - reach), n.start);
   let from = 0;
   for (const m of before.matchAll(CLAUSE_TURN)) from = m.index + m[0].length;
-  return FORECAST_BEFORE.test(before.slice(from)) || FORECAST_AFTER.test(s.text.slice(n.end, n.end + 48));
+  return before.slice(from);
 }
 
 /** A quarter or a half of a year, as a company reports by them: "third-quarter", "Q3", "first half", "H1". */
@@ -2594,11 +2601,8 @@ const ORDINAL: Record<string, string> = {
  * $4.21bn": q3; "Veltrix forecast fourth-quarter revenue of about $4.4 billion": q4), or undefined.
  */
 function periodOf(s: SentenceAnalysis, n: NumberMention): string | undefined {
-  const before = s.text.slice(Math.max(0, n.start - 80), n.start);
-  let from = 0;
-  for (const m of before.matchAll(CLAUSE_TURN)) from = m.index + m[0].length;
   let period: string | undefined;
-  for (const m of before.slice(from).matchAll(PERIOD)) {
+  for (const m of clauseBefore(s, n, 80).matchAll(PERIOD)) {
     const q = m[1] ? ORDINAL[m[1].toLowerCase()] : m[2];
     const h = m[3] ? ORDINAL[m[3].toLowerCase()] : m[4];
     period = q ? `q${q}` : `h${h}`;
