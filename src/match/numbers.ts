@@ -6,6 +6,7 @@
 import type { NumberMention, SentenceAnalysis } from '../model/sentence.ts';
 import { CELSIUS, FAHRENHEIT, findNumbers, SCORE_UNIT } from '../nlp/numbers.ts';
 import { PEOPLE_KINDS } from '../nlp/people.ts';
+import { measureOf, unitOf } from '../nlp/units.ts';
 
 /** A number as the matcher compares it: the analyser's mention without its offsets. */
 export type Quantity = Pick<NumberMention, 'raw' | 'value' | 'qualifier' | 'unit' | 'denied' | 'change'>;
@@ -39,61 +40,10 @@ function comparablePair(a: Quantity, b: Quantity): [Quantity, Quantity] {
   return converted(a, b) ? [inBaseUnit(x), inBaseUnit(y)] : [x, y];
 }
 
-/**
- * Units of measure, each with its dimension's base unit and its size in it: lengths in metres, masses in
- * kilograms, volumes in litres, areas in hectares, speeds in kilometres an hour. Outlets convert ("a
- * 2-kilometre radius", "within about 1.2 miles"), and a figure converted is a figure of one quantity. Pounds
- * are money as often as mass, and stay as they are.
- */
-const MEASURES: Readonly<Record<string, readonly [base: string, size: number]>> = {
-  km: ['metre', 1000],
-  kilometre: ['metre', 1000],
-  kilometer: ['metre', 1000],
-  mile: ['metre', 1609.344],
-  mi: ['metre', 1609.344],
-  m: ['metre', 1],
-  metre: ['metre', 1],
-  meter: ['metre', 1],
-  cm: ['metre', 0.01],
-  mm: ['metre', 0.001],
-  millimetre: ['metre', 0.001],
-  millimeter: ['metre', 0.001],
-  centimetre: ['metre', 0.01],
-  centimeter: ['metre', 0.01],
-  foot: ['metre', 0.3048],
-  feet: ['metre', 0.3048],
-  ft: ['metre', 0.3048],
-  yard: ['metre', 0.9144],
-  inch: ['metre', 0.0254],
-  inche: ['metre', 0.0254],
-  kg: ['kilogram', 1],
-  kilogram: ['kilogram', 1],
-  kilo: ['kilogram', 1],
-  lb: ['kilogram', 0.4536],
-  tonne: ['kilogram', 1000],
-  ton: ['kilogram', 1000],
-  litre: ['litre', 1],
-  liter: ['litre', 1],
-  gallon: ['litre', 3.785],
-  hectare: ['hectare', 1],
-  ha: ['hectare', 1],
-  acre: ['hectare', 0.4047],
-  'km/h': ['km/h', 1],
-  kph: ['km/h', 1],
-  mph: ['km/h', 1.609344],
-};
-
-/** A measure's dimension and size (`MEASURES`) by its unit as written ("Miles", "kilometres", "lbs"). */
-function measureOf(unit: string | undefined): readonly [string, number] | undefined {
-  if (!unit) return undefined;
-  const u = unit.toLowerCase();
-  return MEASURES[u] ?? MEASURES[u.replace(/e?s$/, '')] ?? MEASURES[u.replace(/s$/, '')];
-}
-
 /** A measure in its dimension's base unit ("three miles" as 4,828 metres); any other quantity as it is. */
 function inBaseUnit(q: Quantity): Quantity {
   const measure = measureOf(q.unit);
-  return measure ? { ...q, value: q.value * measure[1], unit: measure[0] } : q;
+  return measure ? { ...q, value: q.value * measure.size, unit: measure.base } : q;
 }
 
 /**
@@ -106,7 +56,7 @@ const CONVERTED_TOLERANCE = 0.06;
 function converted(x: Quantity, y: Quantity): boolean {
   const a = measureOf(x.unit);
   const b = measureOf(y.unit);
-  return !!a && !!b && a[0] === b[0] && a[1] !== b[1];
+  return !!a && !!b && a.base === b.base && a.size !== b.size;
 }
 
 /**
@@ -305,18 +255,13 @@ export function nearValues(a: Quantity, b: Quantity): boolean {
 
 const UNIT_CLASSES: Record<string, string> = {};
 // Words that count the same thing. Only true synonyms: "13 years old" and "20 years ago" share a unit but
-// not a quantity, and dollars are not pounds.
+// not a quantity. Units of measure and money are grouped by their table (src/nlp/units.ts).
 for (const [cls, words] of Object.entries({
   people: 'people person men man women woman',
   military:
     'troop soldier infantrymen infantryman personnel fighter militant combatant recruit force servicemen serviceman',
   civilian: 'civilian resident',
   worker: 'worker employee miner labourer laborer',
-  dollar: '$ dollar usd',
-  euro: '€ euro eur',
-  pound: '£ pound gbp sterling',
-  kilometre: 'km kilometre kilometer',
-  metre: 'm meter metre',
 })) {
   for (const w of words.split(' ')) UNIT_CLASSES[w] = cls;
 }
@@ -338,8 +283,9 @@ function unitClass(unit: string): string {
     const u = unit.toLowerCase();
     const singular =
       u === 'children' ? 'child' : u.length > 3 ? u.replace(/ies$/, 'y').replace(/(?<!s)s$/, '') : u;
-    // A measure's class is its dimension: miles and kilometres are one quantity, converted.
-    known = measureOf(u)?.[0] ?? UNIT_CLASSES[singular] ?? UNIT_CLASSES[u] ?? singular;
+    // A measure's class is its dimension: miles and kilometres are one quantity, converted; any other
+    // unit of the table is its row ("$" and "dollars").
+    known = measureOf(u)?.base ?? unitOf(u)?.name ?? UNIT_CLASSES[singular] ?? UNIT_CLASSES[u] ?? singular;
     // Units are the nouns figures count: few, but a long run of feeds brings new ones.
     if (unitClasses.size >= 5_000) unitClasses.clear();
     unitClasses.set(unit, known);

@@ -6,6 +6,7 @@ import type { NumberMention, NumberQualifier } from '../model/sentence.ts';
 import { allMatches } from './matches.ts';
 import type { Token } from './parse.ts';
 import { PEOPLE_KINDS } from './people.ts';
+import { FUSED_UNIT, unitBefore } from './units.ts';
 
 const SMALL: Record<string, number> = {
   zero: 0,
@@ -205,13 +206,6 @@ const NUMBER_HINT = new RegExp(
   'i',
 );
 
-/**
- * A unit of measure written onto its figure ("120km", "5kg", "20mph", "300MW"). "m" is left out: fused, it is
- * as often millions ("£40m") as metres, and NUMBER_RE reads it as the scale.
- */
-const FUSED_UNIT =
-  /^(km\/h|kmh|kph|km|kg|mph|ha|cm|mm|ft|in|lbs?|kwh|mwh|gwh|twh|kw|mw|gw|ml)(?![\p{L}\d])/iu;
-
 /** Words after a figure that make a fused "m" metres: "4m long", "a 12m-wide crater". */
 const LENGTH_AFTER =
   /^[\s-]*(?:long|tall|high|wide|deep|across|in\s+(?:diameter|length|height|depth|width)|(?:up|down)stream|offshore|underground|below\s+(?:ground|the\s+surface)|above\s+sea\s+level)\b/i;
@@ -268,10 +262,7 @@ const ODDS_BEFORE =
 
 /** Whether the whole of "1 in 50" counts things (people, cases) rather than a measure, money or a span. */
 function countsThings(unit: string): boolean {
-  return (
-    !/^(?:[$€£¥%°]|years?|months?|weeks?|days?|hours?|minutes?|seconds?)/i.test(unit) &&
-    !FUSED_UNIT.test(unit)
-  );
+  return !/^[%°]/.test(unit) && !unitBefore(unit) && !FUSED_UNIT.test(unit);
 }
 
 /** Words after a span that make it a time from something, not a part of the span before it. */

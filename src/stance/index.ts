@@ -20,6 +20,7 @@ import type { DateMention, NumberMention, SentenceAnalysis } from '../model/sent
 import { DATELINE, insideQuote } from '../nlp/attribution.ts';
 import { dayKey, findTimes, MONTH_NAMES, monthOf, type TimeMention, WEEKDAY_NAMES } from '../nlp/dates.ts';
 import { isAgeUnit, otherTally, SCORE_UNIT } from '../nlp/numbers.ts';
+import { unitBefore } from '../nlp/units.ts';
 
 /** Similarity from which two sentences are taken to speak of the same quantity, so different numbers conflict. */
 export const NUMBER_SIMILARITY = 0.4;
@@ -477,20 +478,14 @@ const DISCRETE_UNIT =
   /^(?:points?|goals?|runs?|votes?|seats?|wickets?|rebounds?|assists?|medals?|games?|matches)$/i;
 
 /**
- * Units that measure or price rather than count: spans of time, lengths, weights, areas, speeds,
- * temperatures, power, volumes and money ("a 39-foot-wide crater", "24 years", "$25 million").
- */
-const MEASURE_UNIT =
-  /^(?:[$€£¥]|euros?|dollars?|pounds?|pence|cents?|yen|francs?|rupees?|years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|feet|foot|ft|inch(?:es)?|yards?|miles?|metres?|meters?|m|km|kilometres?|kilometers?|cm|mm|kg|kilograms?|grams?|g|tonnes?|tons?|stones?|lbs?|acres?|hectares?|°C|°F|mph|kph|km\/h|knots?|degrees?|mw|gw|kw|megawatts?|gigawatts?|litres?|liters?|gallons?|barrels?)(?:-[\p{L}-]+)?$/iu;
-
-/**
  * Whether a figure counts things one by one: people of any kind, `DISCRETE_UNIT`, or any thing named
  * that is no measure, a price or an age ("12 stations", "23 schools").
  */
 function discrete(q: Quantity): boolean {
   if (!q.unit) return false;
   if (DISCRETE_UNIT.test(q.unit) || countsPeople(q)) return true;
-  return !MEASURE_UNIT.test(q.unit) && !isAgeUnit(q.unit);
+  // A measure, a price or a span ("a 39-foot-wide crater", "24 years", "$25 million") counts nothing.
+  return !unitBefore(q.unit) && !isAgeUnit(q.unit);
 }
 
 /**

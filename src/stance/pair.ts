@@ -37,6 +37,7 @@ import { originKey, sameOrigin, withoutDateline } from '../nlp/attribution.ts';
 import { MONTH_NAMES, WEEKDAY_NAMES } from '../nlp/dates.ts';
 import { isOrganisationWord } from '../nlp/entities.ts';
 import { findNone, harmedAlike, isAgeUnit, otherTally, sameHarm, sameTally } from '../nlp/numbers.ts';
+import { isMoneyUnit } from '../nlp/units.ts';
 import {
   CANNOT_CONFIRM,
   cueCounts,
@@ -2125,8 +2126,6 @@ const LEVEL_OF =
   /(?:^|[\s(])([a-zA-Z][a-z'’-]*)\s+([a-z][a-z'’-]*)\s+(?:(?:has|have|had)\s+)?(?:(?:now|still|currently|already)\s+)?(?:been\s+)?(?:is|was|are|were|stood|stands|rose|risen|fell|fallen|grew|grown|dropped|climbed|increased|decreased|declined|jumped|slipped|reached|hit|totall?ed|came)\s+(?:(?:now|still)\s+)?(?:(?:to|at|in at)\s+)?$/i;
 /** A quantity's name before "of" and the figure ("a pay-off of around £2.5m", "a ransom of 50 bitcoin"). */
 const NAMED_OF = /(?:^|\s)([a-z][a-z'’-]*)\s+of\s+$/i;
-/** Units of money: a sum names what it pays by the noun after it ("a £4 million pay-off", "a $500,000 fine"). */
-const MONEY_UNIT = /^(?:[$€£¥]|dollars?|euros?|pounds?|usd|eur|gbp|yen|francs?|bitcoins?)$/i;
 
 /**
  * The quantity a figure is the value of, when its words name one: the subject of a verb giving its level
@@ -2149,11 +2148,11 @@ function quantityNamed(text: string, n: NumberMention): string | undefined {
     const w = of[1].toLowerCase();
     if (!isStopword(w) && !FIGURE_WORDS.has(w)) return concept(stem(w));
   }
-  if (n.unit && MONEY_UNIT.test(n.unit)) {
+  if (isMoneyUnit(n.unit)) {
     // The unit may follow the figure ("2.5 million pounds in compensation"): the noun is after it.
     const after = text
       .slice(n.end, n.end + 32)
-      .replace(/^\s*[a-z]+\b/i, (w) => (MONEY_UNIT.test(w.trim()) ? '' : w));
+      .replace(/^\s*[a-z]+\b/i, (w) => (isMoneyUnit(w.trim()) ? '' : w));
     const next = /^\s+([a-z][a-z'’-]*)/i.exec(after)?.[1]?.toLowerCase();
     if (next && !isStopword(next) && !FIGURE_WORDS.has(next)) return concept(stem(next));
   }
