@@ -1443,16 +1443,25 @@ export function judgeBoth(
     const disputed = new Map<string, StanceDetail>();
     for (const j of other)
       if (j.detail.stance === 'disputes') disputed.set(`${j.theirs}:${j.ours}`, j.detail);
-    return one.map((j) => {
+    // Read from this side: the other side's figure is theirs here.
+    const flipped = (dispute: StanceDetail): StanceDetail => {
+      const c = dispute.numberConflict;
+      return c ? { ...dispute, numberConflict: { ours: c.theirs, theirs: c.ours } } : dispute;
+    };
+    const judged = new Set(one.map((j) => `${j.ours}:${j.theirs}`));
+    const out = one.map((j) => {
       const dispute = disputed.get(`${j.ours}:${j.theirs}`);
       if (!dispute || j.detail.stance !== 'confirms') return j;
-      // Read from this side: the other side's figure is theirs here.
-      const c = dispute.numberConflict;
-      return {
-        ...j,
-        detail: c ? { ...dispute, numberConflict: { ours: c.theirs, theirs: c.ours } } : dispute,
-      };
+      return { ...j, detail: flipped(dispute) };
     });
+    // A dispute is mutual: a denial ("the company denied that production is moving to Poland") is
+    // disputed by the claim it denies, though read from its side a denial asserts nothing to judge.
+    for (const [key, dispute] of disputed) {
+      if (judged.has(key)) continue;
+      const [o, t] = key.split(':').map(Number);
+      out.push({ ours: o, theirs: t, detail: flipped(dispute) });
+    }
+    return out;
   };
   return { ab: mutual(ab, ba), ba: mutual(ba, ab) };
 }

@@ -2460,6 +2460,18 @@ describe('judgePair', () => {
     ).toBe(false);
   });
 
+  it('disputes a denial with the claim it denies, both ways, though read alone a denial asserts nothing to judge', () => {
+    const claim = article(['Dervan’s main hospital collapsed in the earthquake, killing four patients.']);
+    const denial = article(['The health ministry denied reports that Dervan’s main hospital had collapsed.']);
+    const { ab, ba } = judgeBoth(claim, denial);
+    const disputed = (js: typeof ab) =>
+      js.filter((j) => j.detail.stance === 'disputes').map((j) => [j.ours, j.theirs]);
+    expect(disputed(ab)).toEqual([[0, 0]]);
+    expect(disputed(ba)).toEqual([[0, 0]]);
+    // Read one way only, the denial gets nothing from the claim.
+    expect(judgePair(denial, claim).filter((j) => j.ours === 0)).toEqual([]);
+  });
+
   it('reads a claim that leans on the sentence before with it, for a named source’s negation as for a “cannot confirm”', () => {
     // "11,000 were already there" says where only through the sentence before it; it is the claim the
     // reader sees highlighted.
