@@ -105,8 +105,9 @@ export function isHeldAgainst(s: SentenceAnalysis, n: NumberMention): boolean {
  * "down from 55,000 a year earlier". It is no statement of the count now, so it conflicts with none.
  */
 export function isPrevious(s: SentenceAnalysis, n: NumberMention): boolean {
-  const before = s.text.slice(Math.max(0, n.start - 16), n.start);
-  if (/\b(?:(?:down|up) from|compared (?:with|to))\s+$/i.test(before)) return true;
+  const before = s.text.slice(Math.max(0, n.start - 32), n.start);
+  if (/\b(?:(?:down|up) from(?: (?:a|an|the|its|their) [a-z-]+ of)?|compared (?:with|to))\s+$/i.test(before))
+    return true;
   if (!/\bfrom\s+$/i.test(before)) return false;
   // "from X" is a change's start when the sentence gives where it went: "to Y" beside it.
   return s.numbers.some(

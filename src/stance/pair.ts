@@ -37,7 +37,7 @@ import { originKey, sameOrigin, withoutDateline } from '../nlp/attribution.ts';
 import { MONTH_NAMES, WEEKDAY_NAMES } from '../nlp/dates.ts';
 import { isOrganisationWord } from '../nlp/entities.ts';
 import { findNone, harmedAlike, isAgeUnit, otherTally, sameHarm, sameTally } from '../nlp/numbers.ts';
-import { isMoneyUnit } from '../nlp/units.ts';
+import { isMoneyUnit, unitOf } from '../nlp/units.ts';
 import {
   CANNOT_CONFIRM,
   cueCounts,
@@ -1327,7 +1327,11 @@ export function judgePair(
       );
     }
   });
-  for (const d of numberDisputes(ours, theirs, aligned)) put(d.ours, d.theirs, d.detail);
+  // Their figure of ours confirms a claim they said nothing else of: a claim they doubt, deny or confirm
+  // in so many words is read so.
+  const judged = new Set([...found.values()].map((j) => j.ours));
+  for (const d of numberDisputes(ours, theirs, aligned))
+    if (d.detail.stance === 'disputes' || !judged.has(d.ours)) put(d.ours, d.theirs, d.detail);
   if (
     story.shared &&
     ((theirSide === 'debunk' && ourSide === 'report') || (ourSide === 'debunk' && theirSide === 'report'))
@@ -1819,6 +1823,8 @@ function numberDisputes(
     // 1.2 billion euros").
     const best: (PairJudgement | undefined)[] = cn.map(() => undefined);
     const stated: boolean[] = cn.map(() => false);
+    // Their sentence that states a telling figure of ours of the same thing, in a clause about it.
+    let confirmed: PairJudgement | undefined;
     const keep = (xi: number, j: number, score: number, conflict: { ours: string; theirs: string }) => {
       if ((best[xi]?.detail.score ?? -1) >= score) return;
       best[xi] = {
@@ -1969,6 +1975,27 @@ function numberDisputes(
           // whole sentences is evidence enough ("Seven girls as young as 13 …" and "7 teen girls …").
           if (compatible(x, y)) {
             if (!stated[xi] && (whole >= NUMBER_FLOOR || related() >= NUMBER_FLOOR)) stated[xi] = true;
+            // A figure as telling as a count of hundreds, a share or a sum of money, given for the same
+            // thing in a clause about it, is the same fact stated, however the rest of the sentences word
+            // it ("Shares of Kestrel fell 6.2% to $41.18" and "Kestrel's shares tanked 6 per cent").
+            if (
+              !none &&
+              telling(xu) &&
+              yu.unit &&
+              valuesWithin(xu, yu, FIGURE_CONFIRM_RATIO) &&
+              !isPrevious(c, x) &&
+              cuesOf(c).refutes < 0 &&
+              !cuesOf(t).refuting &&
+              cuesOf(t).unsure < 0
+            ) {
+              const score = related();
+              if (score >= NUMBER_FLOOR && score > (confirmed?.detail.score ?? -1))
+                confirmed = {
+                  ours: i,
+                  theirs: j,
+                  detail: { stance: 'confirms', score: round(score), basis: 'numbers' },
+                };
+            }
             continue;
           }
           if (oursGiven[xi] || theirsGiven[yi] || offByOne(x, y)) continue;
@@ -1996,8 +2023,27 @@ function numberDisputes(
       if (b && !stated[xi] && (!top || b.detail.score > top.detail.score)) top = b;
     });
     if (top) out.push(top);
+    else if (confirmed) out.push(confirmed);
   });
   return out;
+}
+
+/**
+ * How near two figures must be for one to confirm the other by itself: "more than 4,000 nurses" states
+ * "about 4,200"; "at least 31 dead" does not state "at least 43", nor "more than 11,000" 12,000, though
+ * neither excludes the other.
+ */
+const FIGURE_CONFIRM_RATIO = 1.06;
+
+/**
+ * Whether a figure says enough by itself to tell a fact: a count of a named thing of ten or more, a
+ * figure with decimals, a share or a sum of money. Small counts ("two people", "three carriages") recur
+ * across the facts of one story.
+ */
+function telling(x: NumberMention): boolean {
+  // A span ("a median follow-up of 26 months") is as often a detail of how as the fact itself.
+  if (!x.unit || x.denied || unitOf(x.unit)?.kind === 'time') return false;
+  return x.value >= 10 || !Number.isInteger(x.value) || x.unit === '%' || isMoneyUnit(x.unit);
 }
 
 /**

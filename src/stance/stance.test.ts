@@ -2460,6 +2460,45 @@ describe('judgePair', () => {
     ).toBe(false);
   });
 
+  it('confirms a claim by its telling figure stated for the same thing, however the rest is worded', () => {
+    const verdicts = (ours: string, theirs: string) =>
+      judgePair(article([ours]), article([theirs]))
+        .filter((j) => j.ours === 0 && j.theirs === 0)
+        .map((j) => [j.detail.stance, j.detail.basis]);
+    expect(
+      verdicts(
+        'Shares of Kestrel Systems fell 6.2% to $41.18 in early trading after the breach was disclosed.',
+        'Kestrel’s shares tanked 6 per cent on the news.',
+      ),
+    ).toEqual([['confirms', 'numbers']]);
+    expect(
+      verdicts(
+        'Total revenue came in at $4.2 billion, up 12 percent.',
+        "Revenue rose 12% to $4.21 billion in the quarter ended Sept. 30, beating analysts' average estimate of $4.05 billion.",
+      ),
+    ).toEqual([['confirms', 'numbers']]);
+    // Two lower bounds of one toll neither exclude nor state each other; a span is a detail of how.
+    expect(
+      verdicts(
+        'At least 31 people were killed in the strike, officials said.',
+        'The strike killed at least 43 people, according to officials.',
+      ).filter(([, basis]) => basis === 'numbers'),
+    ).toEqual([]);
+    expect(
+      verdicts(
+        'The absolute risk reduction was 3.6 percentage points over a median 26 months.',
+        'After a median follow-up of 26 months, 16.2% of patients taking the drug had died.',
+      ).filter(([, basis]) => basis === 'numbers'),
+    ).toEqual([]);
+    // Nor does a sentence that cannot confirm the figure, or refutes it, state it.
+    expect(
+      verdicts(
+        'Ferrante will earn £180,000 a week at his new club.',
+        'British media reported that Ferrante would earn £180,000 a week, a figure the agency could not independently confirm.',
+      ).filter(([, basis]) => basis === 'numbers'),
+    ).toEqual([]);
+  });
+
   it('disputes a denial with the claim it denies, both ways, though read alone a denial asserts nothing to judge', () => {
     const claim = article(['Dervan’s main hospital collapsed in the earthquake, killing four patients.']);
     const denial = article(['The health ministry denied reports that Dervan’s main hospital had collapsed.']);
