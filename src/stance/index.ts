@@ -63,8 +63,14 @@ export function numberConflict(
       { text: claim.text, figure: x as NumberMention, figures: ours as NumberMention[] },
       { text: other.text, figure: y as NumberMention, figures: theirs as NumberMention[] },
     );
-  for (const x of ours) {
-    const comparable = theirs.filter(
+  // Nor is where their change started a rival of ours ("rose to 4.3% in October from 4.1%" against "the
+  // national rate of 4.3%").
+  const theirsNow = theirs.filter(
+    (z) =>
+      !('start' in z) || !(isPrevious(other, z as NumberMention) || isHeldAgainst(other, z as NumberMention)),
+  );
+  for (const x of now) {
+    const comparable = theirsNow.filter(
       (y) =>
         !offByOne(x, y) &&
         !tallies(x, y) &&

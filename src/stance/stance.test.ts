@@ -2499,6 +2499,33 @@ describe('judgePair', () => {
     ).toEqual([]);
   });
 
+  it('reads where a change started on either side as no rival of the figure it reached', () => {
+    const ours = article([
+      'The Greens rose to seven seats from five at the last election, the commission said.',
+    ]);
+    const theirs = article(['The commission said the Greens now hold seven seats, up from four in 2019.']);
+    expect(judgePair(ours, theirs).find((j) => j.ours === 0)?.detail.stance).toBe('confirms');
+  });
+
+  it('counts what was done to a figure past "a net" or "a total of" before it', () => {
+    const disputed = (ours: string, theirs: string) =>
+      judgePair(article([ours]), article([theirs])).some(
+        (j) => j.ours === 0 && j.detail.stance === 'disputes',
+      );
+    expect(
+      disputed(
+        'Employers added a net 48,000 jobs during the month.',
+        'The economy added 84,000 jobs in October, the bureau said.',
+      ),
+    ).toBe(true);
+    expect(
+      disputed(
+        'Employers added a net 48,000 jobs during the month.',
+        'The economy lost 84,000 jobs in October, the bureau said.',
+      ),
+    ).toBe(false);
+  });
+
   it('disputes a denial with the claim it denies, both ways, though read alone a denial asserts nothing to judge', () => {
     const claim = article(['Dervan’s main hospital collapsed in the earthquake, killing four patients.']);
     const denial = article(['The health ministry denied reports that Dervan’s main hospital had collapsed.']);
