@@ -13,6 +13,13 @@ export interface ArticleVector {
    * words, not their names. Absent on vectors stored before names were kept.
    */
   names?: string[];
+  /**
+   * The names it tells in the most sentences, as `names` are kept: whom and where its story is about. Two
+   * events of one kind ("Lakeport City Council" and "Norbridge City Council" passing budgets) may share a
+   * name any such event involves (the regulator, the watchdog, the union), not their main names. Absent
+   * on vectors stored before they were kept, and when no name comes up twice.
+   */
+  main?: string[];
 }
 
 /**

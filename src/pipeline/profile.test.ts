@@ -21,4 +21,17 @@ describe('buildProfile: the names an article gives, for telling two events of on
     expect(vector.names).toContain('dana ortiz');
     expect(vector.names).not.toContain('smoke');
   });
+
+  it('keeps names of common words only out, and tells the names it gives most as its main ones', () => {
+    const { vector } = profileOf('Kessler to close Millbridge brake plant', [
+      'Kessler Components will close its Millbridge plant in March, the Union said on Tuesday.',
+      'The union said the closure would cost 850 jobs at the plant.',
+      'A Kessler Components spokeswoman blamed energy costs, and the City Council said the town would lose its largest employer.',
+      'Members of the city council met union officials on Wednesday.',
+    ]);
+    expect(vector.names).toContain('kessler components');
+    expect(vector.names).not.toContain('union');
+    expect(vector.names).not.toContain('city council');
+    expect(vector.main).toEqual(['kessler components']);
+  });
 });

@@ -56,6 +56,28 @@ describe('chooseStory', () => {
     expect(chooseStory({ ...caldwell, names: undefined }, [candidate], 'c1').storyId).toBe('r1');
   });
 
+  it('keeps apart two events of one kind that share one name of neither’s main ones, as a watchdog or a union', () => {
+    const topic = words('t', 10);
+    const named = (names: string[], main: string[] | undefined, own: string) => ({
+      ...vec([...topic, ...words(own, 40)]),
+      names,
+      ...(main ? { main } : {}),
+    });
+    const watchdog = 'office of independent police review';
+    const brackenridge = named(['brackenridge', 'kyle brandt', watchdog], ['kyle brandt'], 'b');
+    const larkspur = named(['larkspur', 'dana kessler', watchdog], ['dana kessler'], 'l');
+    const candidate = { articleId: 'b1', storyId: 'b1', vector: brackenridge };
+    expect(cosine(brackenridge, larkspur)).toBeLessThan(NAMELESS_STORY);
+    expect(chooseStory(larkspur, [candidate], 'l1').storyId).toBe('l1');
+    // One shared name that one of them tells most is its story's: one story.
+    const sameShooting = named(['sgt. brandt', 'kyle brandt', 'mercy hospital'], ['mercy hospital'], 'l');
+    expect(chooseStory(sameShooting, [candidate], 's1').storyId).toBe('b1');
+    // So are two shared names, and one shared name of vectors stored before main names were kept.
+    const twoNames = named(['brackenridge', watchdog, 'renata olmos'], ['renata olmos'], 'l');
+    expect(chooseStory(twoNames, [candidate], 't1').storyId).toBe('b1');
+    expect(chooseStory({ ...larkspur, main: undefined }, [candidate], 'o1').storyId).toBe('b1');
+  });
+
   it('joins two stories of full articles that a new article bridges, whatever order they were read in', () => {
     const a = vec([...words('a', 40), ...words('k', 10)]);
     const b = vec([...words('b', 40), ...words('m', 10)]);

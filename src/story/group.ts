@@ -66,39 +66,61 @@ export const NAMELESS_STORY = 0.3;
 
 /**
  * The cosine by which two articles may share a story: their whole-article cosine, or none when both are
- * full articles whose names are known and meet nowhere (`NAMELESS_STORY`).
+ * full articles whose names are known and say they tell two events (`NAMELESS_STORY`): they share no
+ * name, or one name only, neither's main one (`ArticleVector.main`). Two reports of one story share the
+ * names of its people and places; two events of one kind ("Lakeport City Council" and "Norbridge City
+ * Council" passing budgets, two recalls) share the topic's words and at most a body any such event
+ * involves: the regulator, the watchdog, the union.
  */
 function storyCosine(a: ArticleVector, b: ArticleVector): number {
   const sim = cosine(a, b);
   if (sim >= NAMELESS_STORY || !bothArticles(a, b) || !a.names?.length || !b.names?.length) return sim;
-  return shareName(a.names, b.names) ? sim : 0;
+  const shared = sharedNames(a.names, b.names);
+  if (shared >= 2) return sim;
+  if (shared === 1 && (!a.main || !b.main || namedIn(a.main, b.names) || namedIn(b.main, a.names)))
+    return sim;
+  return 0;
 }
 
 /**
- * Whether two name lists meet: the words of a name of one are all words of a name of the other ("Pine
- * Hollow" of "Pine Hollow Fire", "James Foley" of "James Wright Foley"; not "Ridgeback Fire" of "Caldwell
- * Ridge Fire").
+ * Whether a main name is one of the names: one's words lie within the other's from the same first word on
+ * ("Pine Hollow" of "Pine Hollow Fire", "Kessler" of "Kessler Components"), or the main name's two words or
+ * more within a longer name ("James Foley" of "James Wright Foley"); "Council" of "Lakeport City
+ * Council" is any council.
  */
-function shareName(a: readonly string[], b: readonly string[]): boolean {
+function namedIn(main: readonly string[], names: readonly string[]): boolean {
+  const words = (n: string) => n.split(/\s+/);
+  const within = (x: string[], y: string[]) => x.every((w) => y.includes(w));
+  return main.some((m) => {
+    const mw = words(m);
+    return names.some((n) => {
+      const nw = words(n);
+      return nw[0] === mw[0] ? within(mw, nw) || within(nw, mw) : within(mw, nw) && mw.length > 1;
+    });
+  });
+}
+
+/**
+ * How many names of `a` meet a name of `b`: the words of one are all words of the other ("Pine Hollow" of
+ * "Pine Hollow Fire", "James Foley" of "James Wright Foley"; not "Ridgeback Fire" of "Caldwell Ridge
+ * Fire"), or one is the other's initials ("NYC", "New York City").
+ */
+function sharedNames(a: readonly string[], b: readonly string[]): number {
   const split = (names: readonly string[]) => names.map((n) => new Set(n.split(/\s+/)));
   const within = (x: Set<string>, y: Set<string>) => [...x].every((w) => y.has(w));
+  const initialsOf = (n: string) =>
+    n
+      .split(/\s+/)
+      .map((w) => w[0])
+      .join('');
+  const ib = new Set(b.filter((n) => /\s/.test(n)).map(initialsOf));
   const wb = split(b);
-  if (split(a).some((x) => wb.some((y) => within(x, y) || within(y, x)))) return true;
-  // A name and its initials ("NYC", "New York City").
-  const initials = (names: readonly string[]) =>
-    new Set(
-      names
-        .filter((n) => /\s/.test(n))
-        .map((n) =>
-          n
-            .split(/\s+/)
-            .map((w) => w[0])
-            .join(''),
-        ),
-    );
-  const ia = initials(a);
-  const ib = initials(b);
-  return a.some((x) => ib.has(x)) || b.some((y) => ia.has(y));
+  return split(a).filter(
+    (x, k) =>
+      wb.some((y) => within(x, y) || within(y, x)) ||
+      ib.has(a[k]) ||
+      (/\s/.test(a[k]) && b.includes(initialsOf(a[k]))),
+  ).length;
 }
 
 /** The cosine from which two articles tell the same story. */

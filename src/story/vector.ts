@@ -25,6 +25,8 @@ export interface VectorInput {
   quantities: readonly Quantity[];
   /** The names its sentences give (entities other than sentence-initial words of no kind). */
   names?: readonly string[];
+  /** How many of its sentences tell each name (lower case). */
+  told?: ReadonlyMap<string, number>;
 }
 
 /** Names kept per article: a story's own names come up early and often. */
@@ -54,9 +56,27 @@ export function articleVector(input: VectorInput): ArticleVector {
   };
   if (input.names) {
     const names = [...new Set(input.names.map((n) => n.trim().toLowerCase()).filter(Boolean))];
-    vector.names = names.slice(0, MAX_NAMES).sort();
+    const text = `${input.headline}\n${input.text}`;
+    vector.names = properNames(names, text).slice(0, MAX_NAMES).sort();
+    // Its main names: those it tells in the most sentences, twice at least.
+    const told = vector.names.map((n) => input.told?.get(n) ?? 0);
+    const most = Math.max(...told);
+    if (most >= 2) vector.main = vector.names.filter((_, k) => told[k] === most);
   }
   return vector;
+}
+
+/** Words written in lower case: a word an article writes so is a common word there. */
+const LOWER_WORD = /(?<![\p{L}\p{N}])\p{Ll}[\p{L}-]*/gu;
+
+/**
+ * The names that tell which story an article is of: those with a word the article never writes in lower
+ * case ("Kessler", "Lakeport City Council"). A name of common words only ("the Union", "City Council",
+ * "Social Security") is named in every story of its kind ("the union said", "the council voted").
+ */
+function properNames(names: readonly string[], text: string): string[] {
+  const lower = new Set(text.match(LOWER_WORD) ?? []);
+  return names.filter((n) => n.split(/\s+/).some((w) => /^\p{L}{2}/u.test(w) && !lower.has(w)));
 }
 
 /** A hyphenated compound: words of letters joined by hyphens ("pumpkin-spice", "eggnog-chugging"). */
