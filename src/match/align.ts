@@ -133,18 +133,22 @@ const TOLD_OUTLET = /\btold\s+((?:the\s+)?(?:\p{Lu}[\p{L}\d.&'’-]*\s*){1,4})/g
  * Pentagon has confirmed that Ahmed Abdi Godane ... was killed").
  */
 function sharedBeyondSpeakers(a: SentenceAnalysis, b: SentenceAnalysis): number {
-  const speakers = new Set(
-    [a.attribution, b.attribution].flatMap((x) => (x ? contentStems(`${x.source} ${x.role ?? ''}`) : [])),
-  );
+  // The speaker's name and role are left out where the sentence names them, not wherever their words
+  // come up: "the Sayed Civilian Monitor said 38 of the dead were civilians" still says "civilians".
+  const named = [a.attribution, b.attribution].flatMap((x) => (x ? [x.source, x.role ?? ''] : []));
   // Whom they told is no more what they said than who they are ("told CBS News", "told the AP").
+  const told = new Set<string>();
   for (const s of [a, b])
-    for (const m of s.text.matchAll(TOLD_OUTLET)) for (const w of contentStems(m[1])) speakers.add(w);
-  const words = (s: SentenceAnalysis) =>
-    new Set(
-      contentStems(s.text)
-        .filter((w) => !speakers.has(w))
+    for (const m of s.text.matchAll(TOLD_OUTLET)) for (const w of contentStems(m[1])) told.add(w);
+  const words = (s: SentenceAnalysis) => {
+    let text = s.text;
+    for (const n of named) if (n) text = text.replace(n, ' ');
+    return new Set(
+      contentStems(text)
+        .filter((w) => !told.has(w))
         .map(concept),
     );
+  };
   const x = words(a);
   let shared = 0;
   for (const w of words(b)) if (x.has(w)) shared++;

@@ -50,9 +50,13 @@ export function numberConflict(
     (z) =>
       !('start' in z) || !(isPrevious(claim, z as NumberMention) || isHeldAgainst(claim, z as NumberMention)),
   );
+  // Not when that other figure is ours told again in another unit ("158 km/h (98 mph)"): theirs states it too.
   const statesAnother = (y: Quantity, x: Quantity) =>
     now.some(
-      (z) => z !== x && (((z.unit ? unitsAgree(z, y) : !y.unit) && compatible(z, y)) || sameFigure(z, y)),
+      (z) =>
+        z !== x &&
+        !(unitsAgree(z, x) && compatible(z, x)) &&
+        (((z.unit ? unitsAgree(z, y) : !y.unit) && compatible(z, y)) || sameFigure(z, y)),
     );
   // Two tallies of one event's people are two quantities: "Twelve people are now confirmed dead" and
   // "11 people still unaccounted for".

@@ -2526,6 +2526,30 @@ describe('judgePair', () => {
     ).toBe(false);
   });
 
+  it('reads what one speaker said past their name, not without the words their name shares with it', () => {
+    const ours = article([
+      'The Sayed Civilian Monitor, a London-based group that documents casualties in the conflict, said at least 38 of the dead were civilians, including women who had been selling vegetables.',
+    ]);
+    const theirs = article(['But the Sayed Civilian Monitor said 38 of those killed were civilians.']);
+    expect(judgePair(ours, theirs).find((j) => j.ours === 0)?.detail).toMatchObject({
+      stance: 'confirms',
+      basis: 'same-fact',
+    });
+  });
+
+  it('reads a figure told again in another unit as the figure, not a rival of theirs', () => {
+    const ours = article([
+      'The highest gust, 158 km/h (98 mph), was recorded at Carrick Point, Met Éireann said.',
+    ]);
+    const theirs = article([
+      'Belmullet recorded a gust of 141 km/h, while gusts of 158 km/h were measured at Carrick Point, according to Met Éireann.',
+    ]);
+    expect(judgePair(ours, theirs).find((j) => j.ours === 0)?.detail).toMatchObject({
+      stance: 'confirms',
+      basis: 'same-fact',
+    });
+  });
+
   it('disputes a denial with the claim it denies, both ways, though read alone a denial asserts nothing to judge', () => {
     const claim = article(['Dervan’s main hospital collapsed in the earthquake, killing four patients.']);
     const denial = article(['The health ministry denied reports that Dervan’s main hospital had collapsed.']);
