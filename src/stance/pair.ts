@@ -2615,7 +2615,7 @@ const CAPACITY_BEFORE =
  * "projected", what "had been expected", what analysts or economists forecast, a consensus forecast.
  */
 const FORECAST_BEFORE =
-  /\b(?:(?:forecasts?|projects?|projected|expects?|expected|sees|guided)\s+(?:[\w-]+\s+){0,3}?(?:revenue|sales|profits?|earnings|income|growth)\s+(?:of\s+)?|(?:exit|opinion)[\s-]polls?|polls?\s+(?:had\s+)?(?:shown|showed|given|gave|put|projected|predicted|suggested)|had\s+(?:been\s+)?(?:projected|forecast|predicted|expected|anticipated)|(?:analysts|economists|forecasters|pollsters|markets|traders|investors)(?:\s+\S+){0,4}?\s+(?:had\s+)?(?:expected|forecast|predicted|anticipated)|(?:consensus|market)\s+(?:forecasts?|expectations?|estimates?))\b/i;
+  /\b(?:(?:forecasts?|projects?|projected|expects?|expected|sees|guided)\s+(?:[\w-]+\s+){0,3}?(?:revenue|sales|profits?|earnings|income|growth)\s+(?:of\s+)?|(?:exit|opinion)[\s-]polls?|polls?\s+(?:had\s+)?(?:shown|showed|given|gave|put|projected|predicted|suggested)|had\s+(?:been\s+)?(?:projected|forecast|predicted|expected|anticipated)|(?:analysts|economists|forecasters|pollsters|markets|traders|investors)(?:\s+\S+){0,4}?\s+(?:had\s+)?(?:expected|forecast|predicted|anticipated)|(?:consensus|market)\s+(?:forecasts?|expectations?|estimates?)|(?:forecasting|predicting|warning\s+of|warned\s+of)\s+(?:[\w-]+\s+){0,3}?)\b/i;
 
 /** Where a clause before a figure begins: a stop, a semicolon, or a turn to another clause ("; the party won 55"). */
 const CLAUSE_TURN = /[;.!?]\s|\b(?:but|while|whereas|though|although|yet|instead)\b/gi;
@@ -2668,8 +2668,21 @@ function periodOf(s: SentenceAnalysis, n: NumberMention): string | undefined {
     const h = m[3] ? ORDINAL[m[3].toLowerCase()] : m[4];
     period = q ? `q${q}` : `h${h}`;
   }
-  return period;
+  if (period) return period;
+  const after = PERIOD_AFTER.exec(s.text.slice(n.end, n.end + 60));
+  if (!after) return undefined;
+  const span = after[1] ? after[1].toLowerCase().replace(/\s+/g, ' ').replace('twelve', '12') : 'month';
+  return `${span} to ${after[2] ?? after[3]}`.toLowerCase();
 }
+
+/**
+ * A period a statistic is told over, right after its figure: "rose 2.8% in the year to August", "in the
+ * three months to October", "0.6% in October alone". Two such figures of two periods are two figures.
+ */
+const PERIOD_AFTER = new RegExp(
+  `^\\s*(?:[\\w%-]+\\s+){0,3}?(?:in|over|for)\\s+the\\s+(year|12\\s+months|twelve\\s+months|three\\s+months|quarter|month)\\s+(?:to|ending|ended)\\s+(?:the\\s+end\\s+of\\s+)?(${MONTH_NAMES})\\b|^\\s*in\\s+(${MONTH_NAMES})\\s+alone\\b`,
+  'i',
+);
 
 /** The word that names a share of voters who voted, in a figure's clause. */
 const TURNOUT = /\bturnout\b/i;
@@ -2700,7 +2713,8 @@ function isTurnout(s: SentenceAnalysis, n: NumberMention): boolean {
  * names its group ("Five of the injured were seriously hurt", "14 of the closures") is as often the very
  * count another outlet gives alone ("Seven people were seriously injured"), and is compared.
  */
-const PART_AFTER = /^\s+(?:of|among)\s+(?:them|whom|those|these)\b/i;
+const PART_AFTER =
+  /^\s+(?:(?:of|among)\s+(?:them|whom|those|these)\b|(?:[\p{L}-]+\s+){0,2}(?:were|was|are|is)\s+(?:also\s+)?among\s+the\b)/iu;
 
 /**
  * Whether a figure counts a part of a group told before it ("Five others were injured, two of them

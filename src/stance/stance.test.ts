@@ -2550,6 +2550,40 @@ describe('judgePair', () => {
     });
   });
 
+  it('sets no figure against another of a part, a forecast or another period of the same thing', () => {
+    const disputed = (ours: string, theirs: string) =>
+      judgePair(article([ours]), article([theirs])).some(
+        (j) => j.ours === 0 && j.detail.stance === 'disputes' && j.detail.basis === 'numbers',
+      );
+    // A part of the dead is no count of them.
+    expect(
+      disputed(
+        'At least 31 people have been killed in the strike, the health ministry said.',
+        'Seventeen children were among the dead, according to the health ministry.',
+      ),
+    ).toBe(false);
+    // Nor is a forecast what came.
+    expect(
+      disputed(
+        'The weather service had issued a red warning, forecasting gusts of up to 130 km/h.',
+        'The weather service said gusts reached 158 km/h at the point, the strongest of the storm.',
+      ),
+    ).toBe(false);
+    // Nor is a statistic of one period that of another; of one period, it is.
+    expect(
+      disputed(
+        'Official figures showed house prices rose 2.8% in the year to August.',
+        'House prices rose 3.4% in the year to October, the building society said.',
+      ),
+    ).toBe(false);
+    expect(
+      disputed(
+        'Official figures showed house prices rose 2.8% in the year to October.',
+        'House prices rose 3.4% in the year to October, the building society said.',
+      ),
+    ).toBe(true);
+  });
+
   it('disputes a denial with the claim it denies, both ways, though read alone a denial asserts nothing to judge', () => {
     const claim = article(['Dervan’s main hospital collapsed in the earthquake, killing four patients.']);
     const denial = article(['The health ministry denied reports that Dervan’s main hospital had collapsed.']);
