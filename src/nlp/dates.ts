@@ -46,8 +46,8 @@ const DATE_RE = new RegExp(
     // August 2023, in June
     `\\b(?<m3>${MONTH}) (?<y3>\\d{4})\\b`,
     `\\b(?:in|since|until|by|last|next|this|early|late|mid-?) (?<m4>${MONTH_NAMES})\\b(?!,? \\d)`,
-    // weekdays: "on Saturday", "Sunday"
-    `\\b(?<wlead>(?:on|last|next|this) )?(?<wd>${WEEKDAY_NAMES})\\b`,
+    // weekdays: "on Saturday", "Sunday", and the day of every week ("closed on Sundays")
+    `\\b(?<wlead>(?:on|last|next|this) )?(?<wd>${WEEKDAY_NAMES})s?\\b`,
     // relative: "last summer", "next month", "last week", "yesterday"
     `\\b(?<rel>(?:last|next|this|earlier this|later this) (?<unit>week|month|year|spring|summer|autumn|fall|winter)|yesterday|today|tomorrow)\\b`,
     // a bare year

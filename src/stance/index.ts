@@ -142,7 +142,7 @@ interface StatedDay {
   deadline: boolean;
 }
 
-const WEEKDAY = new RegExp(`^(?:on\\s+)?(${WEEKDAY_NAMES})$`, 'i');
+const WEEKDAY = new RegExp(`^(?:on\\s+)?(${WEEKDAY_NAMES})s?$`, 'i');
 /** A month, alone after a preposition ("in May") or with its year ("September 2027", "in January 2027"). */
 const MONTH_ALONE = new RegExp(
   `^(?:(?:in|by|since|until)\\s+(${MONTH_NAMES})|(?:(?:in|by|since|until)\\s+)?(${MONTH_NAMES})\\s+(\\d{4}))$`,
@@ -246,8 +246,36 @@ export function dateConflict(
   if (CHANGE.test(claim.text) || CHANGE.test(other.text)) return undefined;
   const ours = written(claim);
   const theirs = written(other);
-  if (ours.length !== 1 || theirs.length !== 1) return undefined;
-  const [x, y] = [ours[0], theirs[0]];
+  if (ours.length === 1 && theirs.length === 1) {
+    const conflict = daysConflict(claim, ours[0], other, theirs[0]);
+    if (conflict) return conflict;
+  }
+  // Sentences that name several days: the one day of a kind each names ("told at a meeting on Monday
+  // ... by June 2026" against "on Tuesday ... by the end of March 2026"; "close on Sundays starting in
+  // July" against "on Mondays beginning in July").
+  const days = (s: SentenceAnalysis) =>
+    eventDates(s)
+      .map((d) => statedDay(s, d))
+      .filter((d) => d !== undefined);
+  const allOurs = days(claim);
+  const allTheirs = days(other);
+  for (const kind of ['weekday', 'day'] as const) {
+    const xs = allOurs.filter((d) => d.kind === kind);
+    const ys = allTheirs.filter((d) => d.kind === kind);
+    if (xs.length !== 1 || ys.length !== 1) continue;
+    const conflict = daysConflict(claim, xs[0], other, ys[0]);
+    if (conflict) return conflict;
+  }
+  return undefined;
+}
+
+/** Whether one stated day of each of two sentences do not meet (`dateConflict`). */
+function daysConflict(
+  claim: SentenceAnalysis,
+  x: StatedDay,
+  other: SentenceAnalysis,
+  y: StatedDay,
+): { ours: string; theirs: string; at: [DateMention, DateMention]; years: boolean } | undefined {
   if (x.deadline !== y.deadline) return undefined;
   // "due on December 18" against "meets next in January": a day written out is in its month.
   const months = (d: StatedDay) =>

@@ -2584,6 +2584,23 @@ describe('judgePair', () => {
     ).toBe(true);
   });
 
+  it('disputes a day of every week, and the one day of a kind of sentences that name several', () => {
+    const conflict = (ours: string, theirs: string) =>
+      judgePair(article([ours]), article([theirs])).find((j) => j.ours === 0)?.detail.numberConflict;
+    expect(
+      conflict(
+        'Branch libraries will close on Sundays starting in July, the council said.',
+        'Neighborhood branch libraries will be closed on Mondays beginning in July, the council said.',
+      ),
+    ).toEqual({ ours: 'Sundays', theirs: 'Mondays' });
+    expect(
+      conflict(
+        'Workers were told at a meeting on Monday afternoon that the plant would shut by June 2026.',
+        'Staff were told of the decision at a meeting on Tuesday morning, with production due to wind down by the end of March 2026.',
+      ),
+    ).toEqual({ ours: 'Monday', theirs: 'Tuesday' });
+  });
+
   it('disputes a denial with the claim it denies, both ways, though read alone a denial asserts nothing to judge', () => {
     const claim = article(['Dervan’s main hospital collapsed in the earthquake, killing four patients.']);
     const denial = article(['The health ministry denied reports that Dervan’s main hospital had collapsed.']);
