@@ -45,7 +45,7 @@ const DATE_RE = new RegExp(
     DAY_MONTH,
     // August 2023, in June
     `\\b(?<m3>${MONTH}) (?<y3>\\d{4})\\b`,
-    `\\b(?:in|since|until|by|last|next|this|early|late|mid-?) (?<m4>${MONTH_NAMES})\\b(?!,? \\d)`,
+    `\\b(?:in|since|until|by|last|next|this|early|late|mid-?) (?<m4>${MONTH_NAMES})\\b(?!,? \\d{4}\\b)(?! \\d)`,
     // weekdays: "on Saturday", "Sunday", and the day of every week ("closed on Sundays")
     `\\b(?<wlead>(?:on|last|next|this) )?(?<wd>${WEEKDAY_NAMES})s?\\b`,
     // relative: "last summer", "next month", "last week", "yesterday"

@@ -564,6 +564,13 @@ describe('findDates', () => {
       ['last summer', '2024-06-01', '2024-08-31'],
     ]);
   });
+
+  it('reads a month before a comma and a count as the month, a day of every week as its weekday', () => {
+    const raws = (t: string) => findDates(t).map((d) => d.raw);
+    expect(raws('In February, 19 people died when a bus station was hit.')).toEqual(['In February']);
+    expect(raws('It opened in June, 2024 was a hard year.')).toEqual(['2024']);
+    expect(raws('Branch libraries will close on Sundays.')).toEqual(['on Sundays']);
+  });
 });
 
 describe('findAttribution', () => {

@@ -170,13 +170,18 @@ const SAID_AFTER =
  * weekday ("on Sunday"; placed by the publication date when known, else by its name), a month alone
  * ("in May") or a year alone ("signed in 2019"). Not "last"/"next Monday", "yesterday", nor the day something was said.
  */
+/** What follows a day after "since" when the sentence goes on to tell what happened on it. */
+const SINCE_WHEN = /^,?\s+when\b/i;
+
 function statedDay(s: SentenceAnalysis, d: DateMention): StatedDay | undefined {
   const words = d.raw.trim();
   const lead = /^(?:by|on|in|since|until|till|from|before|after|starting|beginning)\s+/i.exec(words);
   const day = {
     mention: d,
     shown: lead ? words.slice(lead[0].length) : words,
-    deadline: DEADLINE.test(words),
+    // "since March, when a strike killed 19 people" dates the strike, not a span.
+    deadline:
+      DEADLINE.test(words) && !(/^since\b/i.test(words) && SINCE_WHEN.test(s.text.slice(d.end, d.end + 8))),
   };
   const key = dayKey(d);
   if (/\d/.test(d.raw) && key) {

@@ -2601,6 +2601,17 @@ describe('judgePair', () => {
     ).toEqual({ ours: 'Monday', theirs: 'Tuesday' });
   });
 
+  it('reads "since March, when ..." as the day of what happened then, and "In February, 19 people" as a month', () => {
+    const conflict = (ours: string, theirs: string) =>
+      judgePair(article([ours]), article([theirs])).find((j) => j.ours === 0)?.detail.numberConflict;
+    expect(
+      conflict(
+        'It was the deadliest single attack in Sayed since March, when a strike on a bus station in Dar Issa killed 19 people.',
+        'In February, 19 people died when a bus station in the town of Dar Issa was hit.',
+      ),
+    ).toEqual({ ours: 'March', theirs: 'February' });
+  });
+
   it('disputes a denial with the claim it denies, both ways, though read alone a denial asserts nothing to judge', () => {
     const claim = article(['Dervan’s main hospital collapsed in the earthquake, killing four patients.']);
     const denial = article(['The health ministry denied reports that Dervan’s main hospital had collapsed.']);
