@@ -508,10 +508,31 @@ export function figuresDiffer(a: SentenceAnalysis, b: SentenceAnalysis): boolean
       // soldiers", a figure of another order.
       // So does a magnitude ("Thousands of people" and "Tens of thousands of people" may tell one crowd).
       const magnitude = (isVague(x) || isVague(y)) && !!x.unit && !!y.unit;
+      // Two bounds the same way apart are two counts, though neither excludes the other: "at least 31
+      // people have been killed" and "killing at least 43 people" tell the toll at two moments or by two
+      // counts, not one figure.
+      if (!isVague(x) && !isVague(y) && boundsApart(x, y)) {
+        comparable = true;
+        continue;
+      }
       if ((compatible(x, y) && (nearValues(x, y) || magnitude)) || offByOne(x, y)) return false;
       comparable = true;
     }
   return comparable;
+}
+
+const LOWER_BOUNDS: ReadonlySet<string> = new Set(['at-least', 'more-than', 'just-over']);
+const UPPER_BOUNDS: ReadonlySet<string> = new Set(['at-most', 'less-than', 'up-to', 'just-under']);
+/** How far apart two bounds the same way are two values rather than one told twice. */
+const BOUNDS_APART = 1.1;
+
+/** Whether two figures are bounds the same way ("at least 31", "at least 43") of values well apart. */
+function boundsApart(x: Quantity, y: Quantity): boolean {
+  const same =
+    (LOWER_BOUNDS.has(x.qualifier) && LOWER_BOUNDS.has(y.qualifier)) ||
+    (UPPER_BOUNDS.has(x.qualifier) && UPPER_BOUNDS.has(y.qualifier));
+  const [lo, hi] = x.value < y.value ? [x.value, y.value] : [y.value, x.value];
+  return same && hi > BOUNDS_APART * lo;
 }
 
 /**

@@ -2612,6 +2612,25 @@ describe('judgePair', () => {
     ).toEqual({ ours: 'March', theirs: 'February' });
   });
 
+  it('confirms nothing by two bounds the same way well apart, which tell two counts', () => {
+    const confirmed = (ours: string, theirs: string) =>
+      judgePair(article([ours]), article([theirs])).some(
+        (j) => j.ours === 0 && j.detail.stance === 'confirms',
+      );
+    expect(
+      confirmed(
+        'At least 31 people have been killed in the strike, the ministry said.',
+        'The strike killed at least 43 people, according to the ministry.',
+      ),
+    ).toBe(false);
+    expect(
+      confirmed(
+        'At least 42 people have been killed in the strike, the ministry said.',
+        'The strike killed at least 43 people, according to the ministry.',
+      ),
+    ).toBe(true);
+  });
+
   it('disputes a denial with the claim it denies, both ways, though read alone a denial asserts nothing to judge', () => {
     const claim = article(['Dervan’s main hospital collapsed in the earthquake, killing four patients.']);
     const denial = article(['The health ministry denied reports that Dervan’s main hospital had collapsed.']);
