@@ -78,6 +78,26 @@ function asPercent(q: Quantity): Quantity {
   return q.unit === 'fraction' ? { ...q, value: q.value * 100, unit: '%' } : q;
 }
 
+/**
+ * Which way a figure's qualifier leaves it open: "at least 31", "more than", "just over" above; "up to
+ * 500", "less than", "just under" below; an exact or approximate figure neither.
+ */
+export function boundWay(q: Quantity): 'above' | 'below' | undefined {
+  switch (q.qualifier) {
+    case 'more-than':
+    case 'at-least':
+    case 'just-over':
+      return 'above';
+    case 'less-than':
+    case 'at-most':
+    case 'up-to':
+    case 'just-under':
+      return 'below';
+    default:
+      return undefined;
+  }
+}
+
 function interval(q: Quantity): Interval {
   const share = q.unit === 'fraction';
   const v = share ? q.value * 100 : q.value;

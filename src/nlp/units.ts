@@ -151,7 +151,6 @@ export function isMoneyUnit(word: string | undefined): boolean {
 export const FUSED_UNIT = new RegExp(
   `^(${ROWS.flatMap((r) => r.fused?.split(' ') ?? [])
     .sort((a, b) => b.length - a.length)
-    .map((n) => n.replace(/[/]/g, '\\/'))
     .join('|')})(?![\\p{L}\\d])`,
   'iu',
 );

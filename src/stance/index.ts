@@ -5,6 +5,7 @@
  */
 
 import {
+  boundWay,
   compatible,
   countsPeople,
   figureText,
@@ -46,10 +47,7 @@ export function numberConflict(
   // and "31 were injured"), and the very same figure states it whatever word follows ("300 seats", "the
   // 300-member parliament").
   // A value a change started from ("fell to 4.1 percent from 4.3 percent") states no count now.
-  const now = ours.filter(
-    (z) =>
-      !('start' in z) || !(isPrevious(claim, z as NumberMention) || isHeldAgainst(claim, z as NumberMention)),
-  );
+  const now = statingNow(claim, ours);
   // Not when that other figure is ours told again in another unit ("158 km/h (98 mph)"): theirs states it too.
   const statesAnother = (y: Quantity, x: Quantity) =>
     now.some(
@@ -69,10 +67,7 @@ export function numberConflict(
     );
   // Nor is where their change started a rival of ours ("rose to 4.3% in October from 4.1%" against "the
   // national rate of 4.3%").
-  const theirsNow = theirs.filter(
-    (z) =>
-      !('start' in z) || !(isPrevious(other, z as NumberMention) || isHeldAgainst(other, z as NumberMention)),
-  );
+  const theirsNow = statingNow(other, theirs);
   for (const x of now) {
     const comparable = theirsNow.filter(
       (y) =>
@@ -92,6 +87,13 @@ export function numberConflict(
     return { ours: figureText(x, y), theirs: figureText(y, x) };
   }
   return undefined;
+}
+
+/** A sentence's figures that state a count now: not where a change started, nor another's figure it is held against. */
+function statingNow(s: SentenceAnalysis, figures: readonly Quantity[]): Quantity[] {
+  return figures.filter(
+    (z) => !('start' in z) || !(isPrevious(s, z as NumberMention) || isHeldAgainst(s, z as NumberMention)),
+  );
 }
 
 /** Words before a figure another gave, that the sentence's own is held against ("below the", "higher than the"). */
@@ -165,14 +167,14 @@ const SAID_BEFORE =
 const SAID_AFTER =
   /^(?:\s+(?:night|morning|evening|afternoon))?,?\s+(?:[\w'.-]+\s+){0,4}?(?:said|says|reported|confirmed|told|denied|stated)\s+\w/i;
 
+/** What follows a day after "since" when the sentence goes on to tell what happened on it. */
+const SINCE_WHEN = /^,?\s+when\b/i;
+
 /**
  * The day a sentence says something happens on: a day written out ("March 1, 2027", "Oct. 8-13"), a
  * weekday ("on Sunday"; placed by the publication date when known, else by its name), a month alone
  * ("in May") or a year alone ("signed in 2019"). Not "last"/"next Monday", "yesterday", nor the day something was said.
  */
-/** What follows a day after "since" when the sentence goes on to tell what happened on it. */
-const SINCE_WHEN = /^,?\s+when\b/i;
-
 function statedDay(s: SentenceAnalysis, d: DateMention): StatedDay | undefined {
   const words = d.raw.trim();
   const lead = /^(?:by|on|in|since|until|till|from|before|after|starting|beginning)\s+/i.exec(words);
@@ -236,10 +238,11 @@ export function dateConflict(
   // ban starts on January 1").
   // Nor is a wire dateline's day ("CASTELLMAR, June 7 (Meridian Wire) - ") the event's: it is when the
   // story was filed, often the day after.
-  const written = (s: SentenceAnalysis) => {
-    const days = eventDates(s)
+  const stated = (s: SentenceAnalysis) =>
+    eventDates(s)
       .map((d) => statedDay(s, d))
       .filter((d) => d !== undefined);
+  const written = (days: StatedDay[]) => {
     // A year tells when only in a sentence that names no day or month ("a record set in 2007").
     const dated = days.filter((d) => d.kind !== 'year');
     if (!dated.length) return days;
@@ -249,8 +252,10 @@ export function dateConflict(
   // A change is told on the day it happened ("Her condition was upgraded on Monday from critical to
   // serious"), another day than the state it changed from ("in critical condition on Sunday night").
   if (CHANGE.test(claim.text) || CHANGE.test(other.text)) return undefined;
-  const ours = written(claim);
-  const theirs = written(other);
+  const allOurs = stated(claim);
+  const allTheirs = stated(other);
+  const ours = written(allOurs);
+  const theirs = written(allTheirs);
   if (ours.length === 1 && theirs.length === 1) {
     const conflict = daysConflict(claim, ours[0], other, theirs[0]);
     if (conflict) return conflict;
@@ -258,12 +263,6 @@ export function dateConflict(
   // Sentences that name several days: the one day of a kind each names ("told at a meeting on Monday
   // ... by June 2026" against "on Tuesday ... by the end of March 2026"; "close on Sundays starting in
   // July" against "on Mondays beginning in July").
-  const days = (s: SentenceAnalysis) =>
-    eventDates(s)
-      .map((d) => statedDay(s, d))
-      .filter((d) => d !== undefined);
-  const allOurs = days(claim);
-  const allTheirs = days(other);
   for (const kind of ['weekday', 'day'] as const) {
     const xs = allOurs.filter((d) => d.kind === kind);
     const ys = allTheirs.filter((d) => d.kind === kind);
@@ -521,18 +520,14 @@ export function figuresDiffer(a: SentenceAnalysis, b: SentenceAnalysis): boolean
   return comparable;
 }
 
-const LOWER_BOUNDS: ReadonlySet<string> = new Set(['at-least', 'more-than', 'just-over']);
-const UPPER_BOUNDS: ReadonlySet<string> = new Set(['at-most', 'less-than', 'up-to', 'just-under']);
 /** How far apart two bounds the same way are two values rather than one told twice. */
 const BOUNDS_APART = 1.1;
 
 /** Whether two figures are bounds the same way ("at least 31", "at least 43") of values well apart. */
 function boundsApart(x: Quantity, y: Quantity): boolean {
-  const same =
-    (LOWER_BOUNDS.has(x.qualifier) && LOWER_BOUNDS.has(y.qualifier)) ||
-    (UPPER_BOUNDS.has(x.qualifier) && UPPER_BOUNDS.has(y.qualifier));
+  const way = boundWay(x);
   const [lo, hi] = x.value < y.value ? [x.value, y.value] : [y.value, x.value];
-  return same && hi > BOUNDS_APART * lo;
+  return !!way && way === boundWay(y) && hi > BOUNDS_APART * lo;
 }
 
 /**
