@@ -1975,7 +1975,7 @@ function numberDisputes(
           // whole sentences is evidence enough ("Seven girls as young as 13 …" and "7 teen girls …").
           if (compatible(x, y)) {
             if (!stated[xi] && (whole >= NUMBER_FLOOR || related() >= NUMBER_FLOOR)) stated[xi] = true;
-            // A figure as telling as a count of hundreds, a share or a sum of money, given for the same
+            // A telling figure (`telling`: a count of ten or more, a share, a sum of money), given for the same
             // thing in a clause about it, is the same fact stated, however the rest of the sentences word
             // it ("Shares of Kestrel fell 6.2% to $41.18" and "Kestrel's shares tanked 6 per cent").
             if (
