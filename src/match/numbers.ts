@@ -252,6 +252,32 @@ export function compatible(x: Quantity, y: Quantity): boolean {
 }
 
 /**
+ * The other end of the range a bound belongs to ("between 40 and 50", "in his 60s"): the upper bound
+ * right after a lower one, or the lower right before an upper one, of one unit.
+ */
+export function rangeMate<Q extends Quantity>(figures: readonly Q[], y: Q): Q | undefined {
+  const i = figures.indexOf(y);
+  const mate =
+    y.qualifier === 'at-least'
+      ? figures[i + 1]
+      : y.qualifier === 'at-most' && i > 0
+        ? figures[i - 1]
+        : undefined;
+  const way = y.qualifier === 'at-least' ? 'at-most' : 'at-least';
+  return mate?.qualifier === way && mate.unit === y.unit ? mate : undefined;
+}
+
+/**
+ * Whether x can be the figure y gives, read with the rest of y's sentence (`figures`): within both ends
+ * of a range y bounds, so that a 71-year-old is no man "in his 60s", though he is one of 60 or more.
+ */
+export function compatibleWithin<Q extends Quantity>(x: Quantity, y: Q, figures: readonly Q[]): boolean {
+  if (!compatible(x, y)) return false;
+  const mate = rangeMate(figures, y);
+  return !mate || compatible(x, mate);
+}
+
+/**
  * Whether two numbers are of the same order of magnitude (a premise for being one quantity). `within`
  * is the largest ratio allowed: two outlets' figures for one count rarely differ by half, while a part
  * ("an initial group of 2,600") is often a quarter of the whole.

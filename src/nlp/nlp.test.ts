@@ -311,6 +311,10 @@ describe('findNumbers', () => {
     expect(read('The committee backed the plan by seven votes to four.')).toEqual([
       ['seven votes to four', 'score'],
     ]);
+    // A second count in a word that is no figure alone ("one" is mostly a pronoun).
+    expect(read('The board voted six to one to lower its key rate.')).toEqual([['six to one', 'score']]);
+    expect(read('They won by five votes to one.')).toEqual([['five votes to one', 'score']]);
+    expect(read('It fell from six to one.')).toEqual([['six', null]]);
     expect(read('The law passed with 214 votes in favour and 139 against.')).toEqual([
       ['214 votes in favour and 139', 'score'],
     ]);
@@ -323,6 +327,20 @@ describe('findNumbers', () => {
     );
     expect(a).toBe(b);
     expect(a).not.toBe(c);
+  });
+
+  it('reads an age told by its decade as a lower and an upper bound over the same words', () => {
+    const read = (text: string) =>
+      findNumbers(text, tokensOf(text)).map((n) => [n.raw, n.value, n.unit, n.qualifier]);
+    expect(read('A man in his 60s died at the scene.')).toEqual([
+      ['in his 60s', 60, AGE_UNIT, 'at-least'],
+      ['in his 60s', 69, AGE_UNIT, 'at-most'],
+    ]);
+    expect(read('She was in her late thirties.')).toEqual([
+      ['in her late thirties', 36, AGE_UNIT, 'at-least'],
+      ['in her late thirties', 39, AGE_UNIT, 'at-most'],
+    ]);
+    expect(read('Prices rose in the 1960s.')).toEqual([]);
   });
 
   it('reads a fraction a change goes by as a share ("by a third", "by half")', () => {

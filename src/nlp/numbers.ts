@@ -276,7 +276,7 @@ const SPAN_JOIN = /^\s*(?!and\b)([a-z]+)?\s*,?\s*(?:and\s+)?$/i;
 
 export function findNumbers(text: string, tokens: readonly Token[] = []): NumberMention[] {
   const out: NumberMention[] = [];
-  if (!NUMBER_HINT.test(text)) return out;
+  if (!NUMBER_HINT.test(text)) return withAgeDecades(text, out);
   for (const m of allMatches(NUMBER_RE, text)) {
     const g = m.groups ?? {};
     let degrees: string | undefined;
@@ -477,6 +477,29 @@ export function findNumbers(text: string, tokens: readonly Token[] = []): Number
       end: scale.end,
     });
   }
+  // "voted six to one", "won three to nil": a tally whose second count is a word no figure is read from
+  // alone ("one" is mostly a pronoun), told as a tally by the vote or win before it.
+  for (const [i, first] of out.entries()) {
+    const to = SCORE_TO_WORD.exec(text.slice(first.end));
+    if (
+      !to ||
+      !Number.isInteger(first.value) ||
+      (first.unit && !TALLIED.test(first.unit)) ||
+      !(to[1] || first.unit || SCORE_BEFORE.test(text.slice(Math.max(0, first.start - 12), first.start))) ||
+      out[i + 1]?.start === first.end + to[0].length - to[2].length
+    )
+      continue;
+    const second = SCORE_WORD_COUNT[to[2].toLowerCase()];
+    if (second === undefined || first.value < second) continue;
+    const end = first.end + to[0].length;
+    out[i] = {
+      ...first,
+      raw: text.slice(first.start, end),
+      value: scoreValue(first.value, second),
+      unit: SCORE_UNIT,
+      end,
+    };
+  }
   // "beat Morocco 3-2", "voted 7-4", "a 1-1 draw": a score or a tally, one figure of two counts (a range
   // runs up, "3-4 days"). Its value keeps both counts, so two scores agree only when both do.
   for (let i = 0; i + 1 < out.length; i++) {
@@ -579,7 +602,48 @@ export function findNumbers(text: string, tokens: readonly Token[] = []): Number
     out[i + 1] = { ...high, qualifier: 'at-most', ...(unit ? { unit } : {}) };
     i++;
   }
-  return out;
+  return withAgeDecades(text, out);
+}
+
+/** A person's age told by its decade: "in his 60s", "in her late thirties", "a man in his early 20s". */
+const AGE_DECADE =
+  /\bin\s+(?:his|her|their)\s+(?:(early|mid|late)[\s-]*)?(?:([2-9])0s|(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b/gi;
+const DECADE_WORDS = [
+  'twenties',
+  'thirties',
+  'forties',
+  'fifties',
+  'sixties',
+  'seventies',
+  'eighties',
+  'nineties',
+];
+/** The years of a decade that "early", "mid" and "late" leave open: the first five, the middle five and the last four. */
+const DECADE_PART: Readonly<Record<string, readonly [number, number]>> = {
+  early: [0, 4],
+  mid: [3, 7],
+  late: [6, 9],
+};
+
+/**
+ * The figures with any age told by its decade, read as a range of ages like "between 60 and 69": a lower
+ * and an upper bound, both spanning the words, so that "in his 60s" holds a 64-year-old and disputes a
+ * 71-year-old.
+ */
+function withAgeDecades(text: string, out: NumberMention[]): NumberMention[] {
+  const decades: NumberMention[] = [];
+  for (const m of allMatches(AGE_DECADE, text)) {
+    const tens = m[2] ? Number(m[2]) * 10 : (DECADE_WORDS.indexOf(m[3].toLowerCase()) + 2) * 10;
+    const [from, to] = DECADE_PART[m[1]?.toLowerCase() ?? ''] ?? [0, 9];
+    const span = { raw: m[0], unit: AGE_UNIT, start: m.index, end: m.index + m[0].length };
+    decades.push(
+      { ...span, value: tens + from, qualifier: 'at-least' },
+      { ...span, value: tens + to, qualifier: 'at-most' },
+    );
+  }
+  if (!decades.length) return out;
+  const apart = out.filter((n) => !decades.some((d) => n.start < d.end && d.start < n.end));
+  return [...apart, ...decades].sort((a, b) => a.start - b.start);
 }
 
 /**
@@ -651,7 +715,12 @@ const SCORE_FOR = /^\s+(?:votes?\s+)?(?:in\s+favou?r|for)(?:\s+and|,)\s+$/i;
 const SCORE_AGAINST = /^\s+(?:votes?\s+)?against\b/i;
 /** "to" between two counts, a tally when a vote or a win comes before it ("by 7 to 4", "won 21 to 17"). */
 const SCORE_TO = /^\s+to\s+$/i;
-const SCORE_BEFORE = /\b(?:by|voted|won|beat|lost|defeated|beating)\s+$/i;
+const SCORE_BEFORE = /\b(?:by|voted|won|beat|lost|defeated|beating|majority of)\s+$/i;
+/** A tally's second count in a word that is no figure alone: "six to one", "three goals to nil". */
+const SCORE_TO_WORD = /^\s+((?:votes?|goals?|points?|runs?|sets?)\s+)?to\s+(one|nil|none|zero)\b/i;
+/** What a tally counts, when read as a figure's unit ("five votes"). */
+const TALLIED = /^(?:votes?|goals?|points?|runs?|sets?)$/i;
+const SCORE_WORD_COUNT: Readonly<Record<string, number>> = { one: 1, nil: 0, none: 0, zero: 0 };
 /** One number for a score's two counts, equal only for the same two counts. */
 function scoreValue(a: number, b: number): number {
   return a * 1_000_000 + b;

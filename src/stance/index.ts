@@ -7,6 +7,7 @@
 import {
   boundWay,
   compatible,
+  compatibleWithin,
   countsPeople,
   figureText,
   isVague,
@@ -82,7 +83,7 @@ export function numberConflict(
     );
     if (!comparable.length) continue;
     // One compatible statement of the quantity is enough: other numbers may count something else.
-    if (comparable.some((y) => compatible(x, y))) continue;
+    if (comparable.some((y) => compatibleWithin(x, y, comparable))) continue;
     const y = closest(x, comparable);
     return { ours: figureText(x, y), theirs: figureText(y, x) };
   }

@@ -20,6 +20,7 @@ import { matchEvidence, sameSpeaker, similarityAtLeast, similarityFrom } from '.
 import { ParaphraseMemo } from '../match/model.ts';
 import {
   compatible,
+  compatibleWithin,
   countsPeople,
   figureText,
   isVague,
@@ -36,7 +37,15 @@ import { antecedentsOf } from '../nlp/anaphora.ts';
 import { originKey, sameOrigin, withoutDateline } from '../nlp/attribution.ts';
 import { MONTH_NAMES, WEEKDAY_NAMES } from '../nlp/dates.ts';
 import { isOrganisationWord } from '../nlp/entities.ts';
-import { findNone, harmedAlike, isAgeUnit, otherTally, sameHarm, sameTally } from '../nlp/numbers.ts';
+import {
+  findNone,
+  harmedAlike,
+  isAgeUnit,
+  otherTally,
+  SCORE_UNIT,
+  sameHarm,
+  sameTally,
+} from '../nlp/numbers.ts';
 import { isMoneyUnit, unitOf } from '../nlp/units.ts';
 import {
   CANNOT_CONFIRM,
@@ -1807,8 +1816,9 @@ function numberDisputes(
     !y.reached &&
     figures.some((z) => !z.denied && isPrevious(s, z) && sameQuantity(z, y) && compatible(z, y));
   const given = (figures: readonly NumberMention[], y: NumberMention) =>
-    figures.some((z) => !z.denied && ((sameQuantity(z, y) && compatible(z, y)) || sameFigure(z, y))) ||
-    addsUpTo(figures, y);
+    figures.some(
+      (z) => !z.denied && ((sameQuantity(z, y) && compatibleWithin(y, z, figures)) || sameFigure(z, y)),
+    ) || addsUpTo(figures, y);
   ours.sentences.forEach((c, i) => {
     const cn = ourCounts[i];
     if (!cn.length) return;
@@ -1914,7 +1924,15 @@ function numberDisputes(
           // said of one person, and a story has several ("a 22-year-old man", "another 40-year-old
           // man"): two ages are one person's only when the two sentences say much the same.
           const age = isAge(x) || isAge(y);
-          if (age && whole < BARE_NUMBER_FLOOR && !oneNamedAge(c, cn, t, tn)) continue;
+          // So are the one age of a person each of two sentences the alignment pairs as one fact gives ("A man in
+          // his 60s died when a tree fell on his car", "The 71-year-old was driving ... when the tree came down").
+          if (
+            age &&
+            whole < BARE_NUMBER_FLOOR &&
+            !(ourFact.get(i) === j && onePersonsAge(c, cn) && onePersonsAge(t, tn)) &&
+            !oneNamedAge(c, cn, t, tn)
+          )
+            continue;
           // Read only once the cheap tests leave the pair in question: most pairs of figures are not.
           const relatedAt = (
             cs: SentenceAnalysis,
@@ -1971,9 +1989,9 @@ function numberDisputes(
             keep(xi, j, score, conflict);
             continue;
           }
-          // A sentence like ours with a compatible figure states ours: for that, the likeness of the
+          // A sentence like ours with a compatible figure (within both ends of a range) states ours: for that, the likeness of the
           // whole sentences is evidence enough ("Seven girls as young as 13 …" and "7 teen girls …").
-          if (compatible(x, y)) {
+          if (compatibleWithin(x, y, tn)) {
             if (!stated[xi] && (whole >= NUMBER_FLOOR || related() >= NUMBER_FLOOR)) stated[xi] = true;
             // A telling figure (`telling`: a count of ten or more, a share, a sum of money), given for the same
             // thing in a clause about it, is the same fact stated, however the rest of the sentences word
@@ -2042,7 +2060,8 @@ const FIGURE_CONFIRM_RATIO = 1.06;
  */
 function telling(x: NumberMention): boolean {
   // A span ("a median follow-up of 26 months") is as often a detail of how as the fact itself.
-  if (!x.unit || x.denied || unitOf(x.unit)?.kind === 'time') return false;
+  // Nor is a score or a tally: its two small counts ("voted 7-4") recur across councils and matches.
+  if (!x.unit || x.denied || x.unit === SCORE_UNIT || unitOf(x.unit)?.kind === 'time') return false;
   return x.value >= 10 || !Number.isInteger(x.value) || x.unit === '%' || isMoneyUnit(x.unit);
 }
 
@@ -2249,6 +2268,9 @@ function countedAlike(a: string, x: NumberMention, b: string, y: NumberMention):
   if (ra.lead && ra.lead === rb.lead && x.unit && x.unit === y.unit) return true;
   // So do two figures that name one quantity (`quantityNamed`), of units that agree.
   if (ra.named && ra.named === rb.named && unitsAgree(x, y)) return true;
+  // Two tallies of a vote are one tally of the story's vote, whichever verb tells it ("The budget passed
+  // 7-4", "The council voted 8-3 late Monday to pass the plan").
+  if (x.unit === SCORE_UNIT && y.unit === SCORE_UNIT && votedAt(a, x) && votedAt(b, y)) return true;
   // So does one thing done to both, of one unit: "surveyed twelve sites" and "surveyed fourteen sites";
   // "Police evacuated 296 residents" and "About 400 people were evacuated".
   // Not of two percentages: "reached 6 percent" and "had reached 95 percent" are levels of anything.
@@ -2262,6 +2284,20 @@ function countedAlike(a: string, x: NumberMention, b: string, y: NumberMention):
   let shared = 0;
   for (const w of wa) if (wb.has(w)) shared++;
   return shared >= 2 && shared / Math.min(wa.size, wb.size) >= 0.6;
+}
+
+/** Words of a vote right around a tally: "passed 7-4", "voted six to one", "in a 5-2 vote", "split 5-2". */
+const VOTE_BEFORE =
+  /\b(?:vot(?:e|ed|ing)|pass(?:ed|es)?|approv(?:ed|es)|adopt(?:ed|s)|back(?:ed|s)|reject(?:ed|s)|ruled|split|endorsed|ratified|majority of)\s+(?:(?:an?|by)\s+)?$/i;
+const VOTE_AFTER = /^\s*(?:votes?|ruling|decision|majority|margin)\b/i;
+
+/** Whether a tally is a vote's, by its own words or those right around it ("seven votes to four"). */
+function votedAt(text: string, n: NumberMention): boolean {
+  return (
+    /\bvotes?\b/i.test(n.raw) ||
+    VOTE_AFTER.test(text.slice(n.end)) ||
+    VOTE_BEFORE.test(text.slice(Math.max(0, n.start - 24), n.start))
+  );
 }
 
 /** What a share is of, after it: "12 percent of the airline's operating expenses", "5% among women". */
@@ -2487,11 +2523,12 @@ const OPENING_TIME =
 
 /**
  * A sentence about an earlier event of the story's kind, dated: "The last escape from Harlow Ridge was in
- * 2015, when two inmates climbed over a fence", "The utility's last boil notice, in 2021, lasted nine days".
+ * 2015, when two inmates climbed over a fence", "The utility's last boil notice, in 2021, lasted nine days",
+ * "He survived the first, in 2021, by 170 votes to 150".
  * Group 1 is the year.
  */
 const PREVIOUS_EVENT =
-  /\b(?:last|previous|prior)(?:\s+[\p{L}'’-]+){1,6}?(?:\s+(?:was|were|came|happened|occurred|took place)\s+in|,\s*in)\s+((?:19|20)\d{2})\b/iu;
+  /\b(?:last|previous|prior|first|earlier)(?:\s+[\p{L}'’-]+){0,6}?(?:\s+(?:was|were|came|happened|occurred|took place)\s+in|,\s*in)\s+((?:19|20)\d{2})\b/iu;
 
 /** A relative time of the year before, anywhere in a sentence: "last year", "a year earlier". */
 const YEAR_BEFORE =
@@ -2825,16 +2862,25 @@ function oneNamedAge(
   b: SentenceAnalysis,
   bs: readonly NumberMention[],
 ): boolean {
-  const ages = (s: SentenceAnalysis, ns: readonly NumberMention[]) => {
-    const found = ns.filter(isAge);
-    return found.length === 1 && ofPerson(s, found[0]);
-  };
-  if (!ages(a, as) || !ages(b, bs)) return false;
+  if (!onePersonsAge(a, as) || !onePersonsAge(b, bs)) return false;
   const named = (s: SentenceAnalysis) =>
     new Set(s.entities.filter((e) => e.type === 'person' && /\s/.test(e.text)).map((e) => e.text));
   const ours = named(a);
   return ours.size > 0 && [...named(b)].some((n) => ours.has(n));
 }
+
+/**
+ * Whether a sentence gives one age, a person's: "A man in his 60s" (a decade's two bounds are one age),
+ * "The 71-year-old"; not "Zehaf-Bibeau, 32, ... Cirillo, 25", nor "a 113-year-old time capsule".
+ */
+function onePersonsAge(s: SentenceAnalysis, ns: readonly NumberMention[]): boolean {
+  const found = ns.filter(isAge);
+  return found.length > 0 && found.every((n) => n.start === found[0].start) && ofPerson(s, found[0]);
+}
+
+/** Words after "N-year-old" that leave it its own noun: a verb, a preposition ("the 71-year-old was", "the 30-year-old from"). */
+const NOT_A_NOUN =
+  /^(?:was|is|were|are|has|had|have|will|would|could|can|who|that|from|of|in|at|on|and|with|said|says|told|died|remains?)$/;
 
 /** The noun an age in "N-year-old" form goes on to ("a 113-year-old | time capsule", "a 46-year-old | man"). */
 const AGE_NOUN = /^[\s-]*(?:years?|months?)[\s-]old[\s-]+([a-z]+)/;
@@ -2845,7 +2891,10 @@ const AGE_NOUN = /^[\s-]*(?:years?|months?)[\s-]old[\s-]+([a-z]+)/;
  */
 function ofPerson(s: SentenceAnalysis, age: NumberMention): boolean {
   const noun = AGE_NOUN.exec(s.text.slice(age.end, age.end + 30))?.[1];
-  return !noun || countsPeople({ raw: noun, value: 0, qualifier: 'exact', unit: noun });
+  // "The 71-year-old was driving": an age that is its own noun is a person's.
+  return (
+    !noun || NOT_A_NOUN.test(noun) || countsPeople({ raw: noun, value: 0, qualifier: 'exact', unit: noun })
+  );
 }
 
 /** "22-year-old", "aged 22": a person's age. */

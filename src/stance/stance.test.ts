@@ -2612,6 +2612,75 @@ describe('judgePair', () => {
     ).toEqual({ ours: 'March', theirs: 'February' });
   });
 
+  it('disputes two tallies of a vote told by different verbs, and confirms nothing by a tally alone', () => {
+    const conflict = (ours: string, theirs: string) =>
+      judgePair(article([ours]), article([theirs])).find((j) => j.ours === 0)?.detail.numberConflict;
+    expect(
+      conflict(
+        'The budget passed 7-4, with Councilmembers Luis Reyes and Amara Fitch voting against.',
+        'The council voted 8-3 late Monday to pass the $1.34 billion spending plan.',
+      ),
+    ).toEqual({ ours: '7-4', theirs: '8-3' });
+    expect(
+      conflict(
+        'The Monetary Policy Committee voted 5-2 for the cut, the bank said.',
+        'Its rate-setters voted six to one to lower the key rate, the bank said.',
+      ),
+    ).toEqual({ ours: '5-2', theirs: 'six to one' });
+    expect(
+      conflict(
+        'The court ruled by a majority of five to two that the policy was unlawful.',
+        'Judges ruled by four votes to three that the government had acted unlawfully.',
+      ),
+    ).toEqual({ ours: 'five to two', theirs: 'four votes to three' });
+    // An earlier vote's tally is no rival of this one's.
+    expect(
+      conflict(
+        'Keller has faced two confidence votes; he survived the first, in 2021, by 170 votes to 150.',
+        'The motion was defeated by 163 votes to 158, with four abstentions, after a long debate.',
+      ),
+    ).toBeUndefined();
+    // Two councils' 7-4 votes on their budgets: the tally is no telling figure of one fact.
+    const basis = judgePair(
+      article(['The budget passed 7-4, with Councilmembers Luis Reyes and Amara Fitch voting against.']),
+      article([
+        'Lakeport City Council voted 7-4 on Tuesday to adopt a $412 million budget that keeps the tax rate.',
+      ]),
+    ).find((j) => j.ours === 0)?.detail.basis;
+    expect(basis).not.toBe('numbers');
+  });
+
+  it('reads an age by its decade as a range, and disputes an age outside it in a sentence of the same fact', () => {
+    const conflict = (ours: string, theirs: string) =>
+      judgePair(article([ours]), article([theirs])).find((j) => j.ours === 0)?.detail.numberConflict;
+    expect(
+      conflict(
+        'The 71-year-old was driving near Dunmore, Co Galway, when the tree came crashing down at around 6am.',
+        'A man in his 60s died when a tree fell on his car near Dunmore, County Galway, shortly before 6 a.m.',
+      ),
+    ).toEqual({ ours: '71', theirs: 'in his 60s' });
+    expect(
+      conflict(
+        'The 64-year-old was driving near Dunmore, Co Galway, when the tree came crashing down at around 6am.',
+        'A man in his 60s died when a tree fell on his car near Dunmore, County Galway, shortly before 6 a.m.',
+      ),
+    ).toBeUndefined();
+    // A range's two ends hold a figure between them only: "between 40 and 50" is no 74.
+    expect(
+      conflict(
+        'Between 40 and 50 people were killed in the attack on the market, officials said.',
+        'Officials said 74 people were killed in the attack on the market.',
+      ),
+    ).toEqual({ ours: '50', theirs: '74' });
+    // Two people's ages in one sentence give no one age to set against another's.
+    expect(
+      conflict(
+        'Corp. Nathan Cirillo, 24, was fatally shot by the assailant while he was standing guard at the memorial.',
+        'It was chance that brought the two men together, when Michael Zehaf-Bibeau, 32, launched his attack as Corporal Nathan Cirillo, 25, stood guard at the memorial.',
+      ),
+    ).toBeUndefined();
+  });
+
   it('confirms nothing by two bounds the same way well apart, which tell two counts', () => {
     const confirmed = (ours: string, theirs: string) =>
       judgePair(article([ours]), article([theirs])).some(
