@@ -148,6 +148,8 @@ export interface PairJudgement {
 
 /** Alignment score from which two sentences of one story can state the same fact. */
 export const ALIGN_FLOOR = 0.2;
+/** Similarity from which an aligned pair of sentences that tell one event on two days or hours disputes. */
+const DAY_DISPUTE = 0.3;
 /** Similarity from which an aligned pair of sentences of two full articles confirms. */
 export const ALIGNED_CONFIRM = 0.38;
 /**
@@ -886,15 +888,18 @@ function judgeAligned(c: SentenceAnalysis, t: SentenceAnalysis, context: PairCon
   // (A lone headline's question is as often the story told as a teaser: "Is this the world's oldest
   // burger?")
   if (!context.lone && (asks(c.text) || asks(t.text))) return null;
-  if (sim() < context.confirmFrom) return null;
   // A statement that would confirm ours but for the day it names disputes it, when the two days' own
-  // clauses tell of one event.
+  // clauses tell of one event; it need not be worded as closely as a confirmation, for another day or
+  // hour is itself words the two do not share ("brought under control at around 11am", "brought under
+  // control by 9 a.m.").
+  if (sim() < Math.min(context.confirmFrom, DAY_DISPUTE)) return null;
   // So does one that names another clock time for it ("at about 10:15 p.m." against "11:40 p.m.").
   // Two days of one clock time ("shortly before 7 p.m. on Friday", "at 6:40 p.m. on Thursday"), or of
   // one figure of one thing ("sentenced to 12 years behind bars on Wednesday", "on Thursday sentenced
-  // ... to 12 years in prison"), or of the one word that tells what happened then ("under a contract
-  // signed in 2021", "The agreement ... was signed in 2019"), are of one event however differently their
-  // clauses are worded.
+  // ... to 12 years in prison"), are of one event however differently their clauses are worded; so are
+  // two days or two hours of the one word that tells what happened then ("under a contract signed in
+  // 2021", "The agreement ... was signed in 2019"; "brought under control at around 11am", "under control
+  // by 9 a.m.").
   const day = dateConflict(c, t);
   const when = day ?? timeConflict(c, t);
   // Two years, of which a story tells many events ("joined the department in 1980", "went on leave in
@@ -902,11 +907,9 @@ function judgeAligned(c: SentenceAnalysis, t: SentenceAnalysis, context: PairCon
   const tied = (x: Span, y: Span) =>
     day?.years
       ? sameWordBefore(c, x, t, y) || sameDeedBefore(c, x, t, y)
-      : (day &&
-          (sameTimeOfDay(c, t) ||
-            shareFigure(c, t) ||
-            sameWordBefore(c, x, t, y) ||
-            sameDeedBefore(c, x, t, y, true))) ||
+      : (day && (sameTimeOfDay(c, t) || shareFigure(c, t))) ||
+        sameWordBefore(c, x, t, y) ||
+        sameDeedBefore(c, x, t, y, true) ||
         wholeClause(c, x, t, y) ||
         alignScore(overlap(around(c, x), around(t, y))) >= NUMBER_FLOOR;
   if (when && tied(when.at[0], when.at[1]))
@@ -916,6 +919,7 @@ function judgeAligned(c: SentenceAnalysis, t: SentenceAnalysis, context: PairCon
       basis: 'numbers',
       numberConflict: { ours: when.ours, theirs: when.theirs },
     };
+  if (sim() < context.confirmFrom) return null;
   // So does one that gives the same thing the opposite state ("The main road bridge remains closed"
   // against "The main road bridge reopened on Tuesday afternoon").
   const states = stateConflict(c.text, t.text);

@@ -2601,6 +2601,23 @@ describe('judgePair', () => {
     ).toEqual({ ours: 'Monday', theirs: 'Tuesday' });
   });
 
+  it('disputes another day or hour of one event in sentences worded too far apart to confirm each other', () => {
+    const conflict = (ours: string, theirs: string) =>
+      judgePair(article([ours]), article([theirs])).find((j) => j.ours === 0)?.detail.numberConflict;
+    expect(
+      conflict(
+        'Temperatures peaked at 46.2 degrees Celsius in the southern town of Almira on Thursday, July 17, a national record, the weather service said.',
+        'Almira, in the far south, reached 46.2C on Wednesday, breaking the national record set in 2003.',
+      ),
+    ).toEqual({ ours: 'Thursday July 17', theirs: 'Wednesday' });
+    expect(
+      conflict(
+        'The blaze at the Kessler Polymers plant was finally brought under control at around 11am, fire chiefs said.',
+        'The fire at the Kessler Polymers plant, which was brought under control by 9 a.m., destroyed the main warehouse.',
+      ),
+    ).toEqual({ ours: '11am', theirs: '9 a.m.' });
+  });
+
   it('reads "since March, when ..." as the day of what happened then, and "In February, 19 people" as a month', () => {
     const conflict = (ours: string, theirs: string) =>
       judgePair(article([ours]), article([theirs])).find((j) => j.ours === 0)?.detail.numberConflict;
