@@ -2024,6 +2024,9 @@ function numberDisputes(
           // No one harmed is a rival of any count of the harmed, however many.
           if (!(none || conflictScale(x, y))) continue;
           if (apart !== 0 && laterTally(apart, c, x, t, y)) continue;
+          // Nor is a count told as it stood at an hour of the day ("By midday, the airline had cancelled 380
+          // flights") a rival of a larger one: the count went on.
+          if ((x.value < y.value && countSoFar(c, x)) || (y.value < x.value && countSoFar(t, y))) continue;
           if (levelBefore(x, y) || levelBefore(y, x)) continue;
           const score = none ? Math.max(related(), whole) : related();
           // Two counts of one harm count one thing, as two figures of one unit do.
@@ -2094,6 +2097,19 @@ function laterTally(
 ): boolean {
   if ((apart > 0 ? y.value - x.value : x.value - y.value) <= 0) return false;
   return TALLY.test(around(c, x).text) && TALLY.test(around(t, y).text);
+}
+
+/**
+ * A count told as it stood at an hour of the day, not as it ended: "By 6pm, police said 17 people had
+ * been arrested", "had cancelled 380 flights by midday", "as of 5 p.m.". Not a deadline of days or years
+ * ("by 2030", "by Friday"), which tells a target.
+ */
+const SO_FAR =
+  /\b(?:by|as of|as at)\s+(?:about\s+|around\s+|early\s+|late\s+|mid-?)?(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|midday|noon|lunchtime|nightfall|dusk|(?:this|that|the)\s+(?:morning|afternoon|evening)|(?:morning|afternoon|evening))(?![\p{L}])|\bso far (?:today|this (?:morning|afternoon|evening))\b/iu;
+
+/** Whether a figure's own stretch of the sentence tells it as it stood at an hour (`SO_FAR`). */
+function countSoFar(s: SentenceAnalysis, n: NumberMention): boolean {
+  return SO_FAR.test(s.text.slice(Math.max(0, n.start - 60), n.end + 30));
 }
 
 /**
@@ -2672,9 +2688,15 @@ const FORECAST_AFTER =
  */
 function isForecast(s: SentenceAnalysis, n: NumberMention): boolean {
   return (
-    FORECAST_BEFORE.test(clauseBefore(s, n, 200)) || FORECAST_AFTER.test(s.text.slice(n.end, n.end + 48))
+    FORECAST_BEFORE.test(clauseBefore(s, n, 200)) ||
+    EXPECTED_TO.test(clauseBefore(s, n, 60)) ||
+    FORECAST_AFTER.test(s.text.slice(n.end, n.end + 48))
   );
 }
+
+/** What is expected or planned to be done to a figure, right before it: "expected to cancel around 300 flights". */
+const EXPECTED_TO =
+  /\b(?:expects?|expected|plans?|planned|aims?|intends?|intended|set|likely)\s+to\s+[a-z]+\s+(?:[a-z-]+\s+){0,2}$/i;
 
 /** The words of a figure's own clause before it, within `reach` characters (from its last `CLAUSE_TURN`). */
 function clauseBefore(s: SentenceAnalysis, n: NumberMention, reach: number): string {

@@ -2601,6 +2601,38 @@ describe('judgePair', () => {
     ).toEqual({ ours: 'Monday', theirs: 'Tuesday' });
   });
 
+  it('holds no count told as it stood at an hour of the day against a larger one, nor a plan against what was done', () => {
+    const disputed = (ours: string, theirs: string) =>
+      judgePair(article([ours]), article([theirs])).some(
+        (j) => j.ours === 0 && j.detail.stance === 'disputes',
+      );
+    expect(
+      disputed(
+        'By 6pm, police said 17 people had been arrested after clashes near the National Assembly.',
+        'Police said on Sunday that 23 people had been arrested after clashes near the National Assembly.',
+      ),
+    ).toBe(false);
+    // A count told as it ended, or a larger one at an hour, still disputes.
+    expect(
+      disputed(
+        'Police said 17 people had been arrested after clashes near the National Assembly.',
+        'Police said on Sunday that 23 people had been arrested after clashes near the National Assembly.',
+      ),
+    ).toBe(true);
+    expect(
+      disputed(
+        'By 6pm, police said 31 people had been arrested after clashes near the National Assembly.',
+        'Police said on Sunday that 23 people had been arrested after clashes near the National Assembly.',
+      ),
+    ).toBe(true);
+    expect(
+      disputed(
+        'Aurelia said it expected to cancel around 300 flights on Wednesday as the strike went on.',
+        'By midday, the airline had cancelled 380 flights as the strike went on, according to its website.',
+      ),
+    ).toBe(false);
+  });
+
   it('disputes another day or hour of one event in sentences worded too far apart to confirm each other', () => {
     const conflict = (ours: string, theirs: string) =>
       judgePair(article([ours]), article([theirs])).find((j) => j.ours === 0)?.detail.numberConflict;
