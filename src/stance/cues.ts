@@ -148,6 +148,49 @@ function dismissesTelling(words: readonly string[], i: number): boolean {
   return false;
 }
 
+const REJECT = /^reject(?:s|ed|ing)?$/;
+/**
+ * What is rejected when it is no telling but an action put forward: "rejects takeover offer", "rejected
+ * the appeal", "rejected a £48m bid". Rejecting claims or reports refutes; rejecting an offer is news.
+ */
+const REJECTED_ACTION = new Set(
+  [
+    'offer',
+    'bid',
+    'proposal',
+    'plan',
+    'deal',
+    'appeal',
+    'application',
+    'request',
+    'motion',
+    'bill',
+    'call',
+    'demand',
+    'approach',
+    'takeover',
+    'merger',
+    'budget',
+    'amendment',
+    'resolution',
+    'settlement',
+    'terms',
+    'nomination',
+    'invitation',
+  ].map(stem),
+);
+/** How many words after "rejected" its object may come ("rejected a revised £48m takeover offer"). */
+const REJECT_AHEAD = 5;
+
+function rejectsAction(words: readonly string[], i: number): boolean {
+  for (let k = i + 1; k <= i + REJECT_AHEAD && k < words.length; k++) {
+    const s = stem(words[k]);
+    if (REJECTED_ACTION.has(s)) return true;
+    if (TOLD_IN.has(s) || DISMISSED_TELLING.has(s)) return false;
+  }
+  return false;
+}
+
 /** Whether the lower-cased token at `i` of a text's tokens is a refuting word. */
 function isRefuting(words: readonly string[], i: number): boolean {
   const token = words[i];
@@ -162,6 +205,7 @@ function isRefuting(words: readonly string[], i: number): boolean {
         (next !== undefined && STAGE_OBJECT.has(next) && !STAGE_NOUN_AFTER.has(previous)))
     );
   if (DISMISS.test(token)) return dismissesTelling(words, i);
+  if (REJECT.test(token)) return !rejectsAction(words, i);
   return REFUTING_STEMS.has(stem(token));
 }
 

@@ -70,6 +70,16 @@ describe('refuting words', () => {
     expect(refuting('The claims were dismissed by the ministry.')).toBe(true);
   });
 
+  it('reads "reject" as a refutation unless what it rejects is an action put forward (an offer, a bid, an appeal)', () => {
+    const refuting = (text: string) => refutingWords(text) > 0;
+    expect(refuting('Penmore Bank rejects takeover offer from rival Harwick')).toBe(false);
+    expect(refuting('Valmonte rejected a £50m bid in July.')).toBe(false);
+    expect(refuting('The court rejected his appeal on Monday.')).toBe(false);
+    expect(refuting('The ministry rejected the reports as false.')).toBe(true);
+    expect(refuting('Police reject claims that the video was staged.')).toBe(true);
+    expect(refuting('The Pentagon rejected the idea outright.')).toBe(true);
+  });
+
   it('reads "a figment of the imagination" as a refutation, as it does "a myth"', () => {
     const refuting = (text: string) => refutingWords(text) > 0;
     expect(refuting('The pumpkin-spice condom is just a figment of your own gross imagination')).toBe(true);
