@@ -204,6 +204,11 @@ describe('quantities', () => {
     ['4,000 litres of solvent', '10,500 gallons of solvent', false],
     ['500 acres', '200 hectares', true],
     ['500 acres', '300 hectares', false],
+    ['cut rates by 25 basis points', 'cut by 0.25 percentage points', true],
+    ['cut rates by 25bp', 'cut by half a percentage point', false],
+    ['a 450-basis-point increase', 'up by 4.5 percentage points', true],
+    ['the crown lost about 18pc', 'a fall of 18 per cent', true],
+    ['will pay four point two billion dollars', 'agreed to pay $4.2 billion', true],
   ])('%s against %s: compatible %s', (ours, theirs, expected) => {
     expect(unitsAgree(q(ours), q(theirs))).toBe(true);
     expect(compatible(q(ours), q(theirs))).toBe(expected);

@@ -41,7 +41,7 @@ function comparablePair(a: Quantity, b: Quantity): [Quantity, Quantity] {
 }
 
 /** A measure in its dimension's base unit ("three miles" as 4,828 metres); any other quantity as it is. */
-function inBaseUnit(q: Quantity): Quantity {
+export function inBaseUnit<Q extends Quantity>(q: Q): Q {
   const measure = measureOf(q.unit);
   return measure ? { ...q, value: q.value * measure.size, unit: measure.base } : q;
 }

@@ -187,10 +187,10 @@ const NUMBER_RE = new RegExp(
     `\\b(?<frac>(?:a|one|two|three) ?-?(?:half|third|thirds|quarter|quarters|fourth|fifth|tenth)|half) of\\b`,
     `(?<=\\bby )(?<fracBy>(?:a|one|two) ?-?(?:half|third|thirds|quarter|quarters|fifth|tenth)|half)\\b(?! of\\b)`,
     // currency, digits with thousands separators or decimals, optional scale ("1.2million", "$5bn", "8 million")
-    `(?<cur>[$€£¥])?(?<num>\\d{1,3}(?:(?:,\\d{3})+|(?:[ \\u00a0\\u202f]\\d{3})+(?![\\d,]))(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)(?:\\s?(?<scale>${SCALE_WORDS}|bn|mln|mn|tn|[kmb])\\b)?(?<pct>\\s?(?:%|per ?cent\\b|percent\\b))?`,
+    `(?<cur>[$€£¥])?(?<num>\\d{1,3}(?:(?:,\\d{3})+|(?:[ \\u00a0\\u202f]\\d{3})+(?![\\d,]))(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)(?:\\s?(?<scale>${SCALE_WORDS}|bn|mln|mn|tn|[kmb])\\b)?(?<pct>\\s?(?:%|per ?cent\\b|percent\\b)|pc\\b)?`,
     // spelled-out numbers ("eleven thousand", "two dozen", "twenty-five"): "one five-hour operation"
     // is one operation of five hours, not six of anything
-    `\\b(?<words>(?:(?:${TENS_WORDS})[- ](?:${UNIT_WORDS})|(?:${WORD_NUM})(?:[- ]dozen)?)(?:\\s(?:${SCALE_WORDS}))*|(?:half an?|a|one) (?:dozen|${SCALE_WORDS})|(?:hundreds|thousands|millions|dozens|tens of thousands) of)\\b(?<andFrac>\\s+and\\s+a\\s+(?:half|quarter)(?:\\s+(?:${SCALE_WORDS}))?\\b)?(?<wpct>\\s(?:per ?cent|percent)\\b)?`,
+    `\\b(?<words>(?:(?:${TENS_WORDS})[- ](?:${UNIT_WORDS})|(?:${WORD_NUM})(?:[- ]dozen)?)(?:\\s+point(?:\\s+(?:${UNIT_WORDS}|zero))+(?=\\s(?:${SCALE_WORDS})))?(?:\\s(?:${SCALE_WORDS}))*|(?:half an?|a|one) (?:dozen|${SCALE_WORDS})|(?:hundreds|thousands|millions|dozens|tens of thousands) of)\\b(?<andFrac>\\s+and\\s+a\\s+(?:half|quarter)(?:\\s+(?:${SCALE_WORDS}))?\\b)?(?<wpct>\\s(?:per ?cent|percent)\\b)?`,
   ].join('|'),
   'giu',
 );
@@ -773,6 +773,18 @@ function ageBefore(
 function wordsValue(words: string): number {
   // "half a billion" is half of "a billion".
   if (words.startsWith('half ')) return wordsValue(words.replace(/^half an? /, 'a ')) / 2;
+  // "four point two billion" (as broadcasters write figures out): the digits after "point" are decimals.
+  const point = /^(.+?)\s+point((?:\s+\w+)+?)(\s+(?:hundred|thousand|million|billion|trillion).*)$/.exec(
+    words,
+  );
+  if (point) {
+    const decimals = point[2]
+      .trim()
+      .split(/\s+/)
+      .map((w) => SMALL[w]);
+    if (decimals.some((d) => d === undefined || d > 9)) return Number.NaN;
+    return wordsValue(`one${point[3]}`) * (wordsValue(point[1]) + Number(`0.${decimals.join('')}`));
+  }
   let total = 0;
   let current = 0;
   for (const w of words.replace(/^a /, 'one ').split(/[- ]+/)) {

@@ -17,7 +17,9 @@ export type UnitKind =
   | 'speed'
   | 'temperature'
   | 'power'
-  | 'energy';
+  | 'energy'
+  /** A change of a rate: percentage points and basis points (hundredths of one). */
+  | 'rate';
 
 /** A unit as the table knows it. */
 export interface Unit {
@@ -96,6 +98,9 @@ const ROWS: readonly Row[] = [
   { kind: 'energy', names: 'mwh', fused: 'mwh' },
   { kind: 'energy', names: 'gwh', fused: 'gwh' },
   { kind: 'energy', names: 'twh', fused: 'twh' },
+  // "half a percentage point", "50 basis points": the figure's unit is the first word of the two.
+  { kind: 'rate', size: 1, names: 'percentage percentage-point' },
+  { kind: 'rate', size: 0.01, names: 'basis basis-point bp bps', fused: 'bp bps' },
 ];
 
 const UNITS = new Map<string, Unit>();

@@ -23,6 +23,7 @@ import {
   compatibleWithin,
   countsPeople,
   figureText,
+  inBaseUnit,
   isVague,
   quantitiesOf,
   sameScale,
@@ -2004,7 +2005,7 @@ function numberDisputes(
               !none &&
               telling(xu) &&
               yu.unit &&
-              valuesWithin(xu, yu, FIGURE_CONFIRM_RATIO) &&
+              valuesWithin(inBaseUnit(xu), inBaseUnit(yu), FIGURE_CONFIRM_RATIO) &&
               !isPrevious(c, x) &&
               cuesOf(c).refutes < 0 &&
               !cuesOf(t).refuting &&
