@@ -189,6 +189,9 @@ describe('quantities', () => {
     ['more or less 500', '510', true],
     ['more or less 500', '700', false],
     ['~11,000', 'about 11,000', true],
+    ['employs around 400 people', 'employs 420 people', true],
+    ['nearly 200 cancers', '186 cancers', true],
+    ['around 400 people', '450 people', false],
   ])('%s against %s: compatible %s', (ours, theirs, expected) => {
     expect(compatible(q(ours), q(theirs))).toBe(expected);
   });

@@ -129,8 +129,9 @@ function interval(q: Quantity): Interval {
       if (share) return [lo, hi];
       if (Number.isInteger(v) && q.unit !== '%') {
         // "Nearly a dozen" jetliners are 11: an approximate count is at least one either way; a round one
-        // of two digits is as loose as its rounding ("about 40 kilometres" is 42), up to a limit.
-        const rounding = v < 100 ? Math.min(ROUNDING_SHARE * step(v), ROUNDING_LIMIT * v) : 0;
+        // under a thousand is as loose as its rounding ("about 40 kilometres" is 42, "around 400 people" 420,
+        // "nearly 200" 186), up to a limit.
+        const rounding = v < 1000 ? Math.min(ROUNDING_SHARE * step(v), ROUNDING_LIMIT * v) : 0;
         const w = Math.max(v * 0.04, 1, rounding);
         return [v - w, v + w];
       }
@@ -154,9 +155,9 @@ function interval(q: Quantity): Interval {
 }
 
 /**
- * How loose an approximate round count of two digits is: within this share of the step of its last digit
- * ("about 40" from 36 to 44), and never more than this share of its value ("about 20" is not 22). Larger
- * counts are told more closely ("about 2,000" is no 1,800).
+ * How loose an approximate round count under a thousand is: within this share of the step of its last
+ * digit ("about 40" from 36 to 44), and never more than this share of its value ("about 20" is not 22).
+ * Larger counts are told more closely ("about 2,000" is no 1,800).
  */
 const ROUNDING_SHARE = 0.4;
 const ROUNDING_LIMIT = 0.08;
