@@ -2022,6 +2022,8 @@ function numberDisputes(
             continue;
           }
           if (oursGiven[xi] || theirsGiven[yi] || offByOne(x, y)) continue;
+          // Nor are two changes over two spans, one of them named, one change.
+          if ((x.change || y.change) && (fx.span || fy.span) && fx.span !== fy.span) continue;
           // No one harmed is a rival of any count of the harmed, however many.
           if (!(none || conflictScale(x, y))) continue;
           if (apart !== 0 && laterTally(apart, c, x, t, y)) continue;
@@ -2512,6 +2514,8 @@ interface Figure {
   turnout: boolean;
   /** The quarter or half of a year its clause names ("third-quarter revenue of $4.21bn": q3), if any (`periodOf`). */
   period: string | undefined;
+  /** The span a change is told over ("gained 18 per cent this year", "since the start of the year"), if any (`spanOf`). */
+  span: string | undefined;
 }
 
 function figuresOf(s: SentenceAnalysis, counts: readonly NumberMention[]): Figure[] {
@@ -2531,7 +2535,24 @@ function figuresOf(s: SentenceAnalysis, counts: readonly NumberMention[]): Figur
     forecast: k < s.numbers.length && isForecast(s, n),
     turnout: k < s.numbers.length && isTurnout(s, n),
     period: k < s.numbers.length ? periodOf(s, n) : undefined,
+    span: k < s.numbers.length && n.change ? spanOf(s, n) : undefined,
   }));
+}
+
+/**
+ * The span from a start a change is told over, in the words after its figure or in its clause before it:
+ * "have gained 18 per cent this year", "has lost 18% of its value ... since the start of the year", "since
+ * Finance Minister Olek Varga took office". A change over one span and one over another, or over none
+ * named (the day's move: "Harwick shares fell 3.2%"), are two changes. A trailing year ("in the past
+ * year") is how an annual figure is told, one with "in the year to October", and is no such span.
+ */
+const SPAN =
+  /\b(?:(?:so far )?this (?:year|month|week|quarter)|(?:so far|year to date|year-to-date)\b|since (?:the start of )?[\w'’-]+(?: [\w'’-]+){0,2})/i;
+
+function spanOf(s: SentenceAnalysis, n: NumberMention): string | undefined {
+  const after = s.text.slice(n.end, n.end + 80).split(/[;.!?]\s|,\s+(?:while|but|and|as)\s/)[0];
+  const m = SPAN.exec(after) ?? SPAN.exec(clauseBefore(s, n, 80));
+  return m?.[0].toLowerCase().replace(/^so far this/, 'this');
 }
 
 /**

@@ -2643,6 +2643,32 @@ describe('judgePair', () => {
     ).toBe(false);
   });
 
+  it('holds no change over a span from a start against one over another span or the day', () => {
+    const disputed = (ours: string, theirs: string) =>
+      judgePair(article([ours]), article([theirs])).some(
+        (j) => j.ours === 0 && j.detail.stance === 'disputes',
+      );
+    expect(
+      disputed(
+        "Harwick's shares have gained 18 per cent this year, outperforming the sector.",
+        'Harwick shares fell 3.2% after the offer was announced.',
+      ),
+    ).toBe(false);
+    expect(
+      disputed(
+        'The crown had lost 25 percent of its value since Finance Minister Olek Varga took office.',
+        'The crown has lost 18% of its value against the dollar since the start of the year.',
+      ),
+    ).toBe(false);
+    // Over one span, they dispute.
+    expect(
+      disputed(
+        'The crown had lost 25 percent of its value against the dollar since the start of the year.',
+        'The crown has lost 18% of its value against the dollar since the start of the year.',
+      ),
+    ).toBe(true);
+  });
+
   it('disputes another day or hour of one event in sentences worded too far apart to confirm each other', () => {
     const conflict = (ours: string, theirs: string) =>
       judgePair(article([ours]), article([theirs])).find((j) => j.ours === 0)?.detail.numberConflict;
