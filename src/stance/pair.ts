@@ -2647,7 +2647,7 @@ function timesApart(a: SentenceAnalysis, b: SentenceAnalysis, both = false): boo
 
 /**
  * Whether two sentences each name places and neither names one of the other's: they tell of two places
- * ("Cork", "Dublin"), not of one.
+ * ("Cork", "Dublin"), not of one; or one names a place the other, told of the whole country, does not.
  */
 function placesApart(a: SentenceAnalysis, b: SentenceAnalysis): boolean {
   // A place that begins a longer name ("Cedarville General Hospital", "Cuyler County health department")
@@ -2662,13 +2662,37 @@ function placesApart(a: SentenceAnalysis, b: SentenceAnalysis): boolean {
       .map((e) => e.text);
   const pa = places(a);
   const pb = places(b);
-  if (!pa.length || !pb.length) return false;
   const names = (ps: string[], s: SentenceAnalysis) => {
     const text = s.text.toLowerCase();
     return ps.some((p) => text.includes(p.toLowerCase()));
   };
+  // One of a place and one of the whole country ("In Northmoor, the response rate was 96 per cent", "The
+  // overall response rate was 94.1%") tell of a part and its whole.
+  // The place must frame the figure as a part ("In Northmoor, ...", "in the Tarrow region"): a country named
+  // ("recalled in the US") or a dateline ("LONDON, Nov 1") is as often the whole.
+  const framed = (ps: string[], s: SentenceAnalysis) =>
+    ps.some((p) => {
+      const at = s.text.indexOf(p);
+      return (
+        (/^(?:in|across|throughout)\s+(?:the\s+)?$/i.test(s.text.slice(0, at)) &&
+          /^\s*,/.test(s.text.slice(at + p.length))) ||
+        PART_OF_COUNTRY.test(s.text.slice(at + p.length, at + p.length + 12))
+      );
+    });
+  if (!pa.length || !pb.length)
+    return (
+      (framed(pa, a) && WHOLE_SCOPE.test(b.text) && !names(pa, b)) ||
+      (framed(pb, b) && WHOLE_SCOPE.test(a.text) && !names(pb, a))
+    );
   return !names(pa, b) && !names(pb, a);
 }
+
+/** Nouns after a place's name that make it a part of a country: "the Tarrow region", "Cuyler County". */
+const PART_OF_COUNTRY = /^\s+(?:region|county|province|state|district|area)\b/i;
+
+/** Words that tell a figure of the whole country or of all its parts: "overall", "nationally", "nationwide". */
+const WHOLE_SCOPE =
+  /\b(?:overall|nationally|nationwide|country-?wide|across the (?:country|nation|whole country)|in the country as a whole)\b/i;
 
 /**
  * Whether a count is of a place the other sentence does not name: "Twenty-three people died in Teluma"

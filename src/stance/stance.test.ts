@@ -2643,6 +2643,32 @@ describe('judgePair', () => {
     ).toBe(false);
   });
 
+  it('holds no figure of a place framed as a part against one of the whole country', () => {
+    const disputed = (ours: string, theirs: string) =>
+      judgePair(article([ours]), article([theirs])).some(
+        (j) => j.ours === 0 && j.detail.stance === 'disputes',
+      );
+    expect(
+      disputed(
+        'In Northmoor, the response rate was 96 per cent, the highest.',
+        'The overall response rate was 94.1%.',
+      ),
+    ).toBe(false);
+    expect(
+      disputed(
+        'The census response rate in the Tarrow region was 96 per cent.',
+        'Nationally, the census response rate was 94.1%.',
+      ),
+    ).toBe(false);
+    // A country named is as often the whole: "in the US" against "nationwide" may be one figure.
+    expect(
+      disputed(
+        'The census response rate in Lorland was 96 per cent, officials said.',
+        'Nationwide, the census response rate was 94.1%, officials said.',
+      ),
+    ).toBe(true);
+  });
+
   it('holds no change over a span from a start against one over another span or the day', () => {
     const disputed = (ours: string, theirs: string) =>
       judgePair(article([ours]), article([theirs])).some(
