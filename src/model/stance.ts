@@ -7,7 +7,8 @@ export const STANCES: readonly Stance[] = ['disputes', 'confirms', 'unclear'];
 
 /**
  * Why a stance was given, so the reader can be told:
- * - `same-fact`: the other sentence states the same fact (a confirmation);
+ * - `same-fact`: the other sentence states the same fact (a confirmation; or, its outlet saying at once
+ *   that it could not verify it, a "cannot confirm");
  * - `numbers`: it gives a conflicting number, day or time for the same quantity or event, or another
  *   speaker of the same quoted words;
  * - `denial`: it denies or dismisses what the claim says;

@@ -336,6 +336,21 @@ function unsureScopes(text: string): readonly string[] {
   return cuesOf({ text }).unsureScopes;
 }
 
+/**
+ * Whether a sentence of theirs is told and at once left unverified by the outlet: its own "cannot
+ * confirm" points back at it ("The health board says 35 new radiographers have been recruited, but the
+ * Echo has been unable to verify that figure"), or the next sentence's does ("... at more than 700. TV5
+ * was unable to independently verify that figure.").
+ */
+function unverified(a: ArticleReading, i: number): boolean {
+  const s = a.sentences[i];
+  const next = a.sentences[i + 1];
+  return (
+    doubtedBack(s.text).some((d) => pointsAt(d, s)) ||
+    (!!next && doubtedBack(next.text).some((d) => pointsAt(d, s)))
+  );
+}
+
 function unsureAt(s: SentenceAnalysis): number {
   return cuesOf(s).unsure;
 }
@@ -1360,6 +1375,15 @@ export function judgePair(
   // Two debunks of one story agree on what matters to their readers: that the story is false.
   if (story.shared && ourSide === 'debunk' && theirSide === 'debunk')
     for (const d of debunksAgree(ours, theirs)) put(d.ours, d.theirs, d.detail);
+  // What their article states and at once says it could not verify leaves our claim unclear, not confirmed
+  // (a "cannot confirm" of ours is the same fact as theirs). Its basis stays: it is the same fact told.
+  for (const [key, j] of found)
+    if (
+      j.detail.stance === 'confirms' &&
+      unsureAt(ours.sentences[j.ours]) < 0 &&
+      unverified(theirs, j.theirs)
+    )
+      found.set(key, { ...j, detail: { ...j.detail, stance: 'unclear' } });
   return [...found.values()].sort((a, b) => a.ours - b.ours || a.theirs - b.theirs);
 }
 
@@ -1379,11 +1403,12 @@ function doubtedBack(text: string): { head?: string }[] {
 }
 
 /**
- * A definite noun or a pronoun that closes its phrase: what a "cannot confirm" points back with. One that
- * goes on ("the presence of North Korean forces in Russia") says what it doubts.
+ * A definite noun or a pronoun that closes its phrase: what a "cannot confirm" points back with ("that
+ * figure", "the union's claims about the alarms"). One that goes on ("the presence of North Korean forces
+ * in Russia") says what it doubts.
  */
 const POINTS_BACK =
-  /^\s+(?:independently\s+)?(?:(?:the|this|these|those|such|its|their)\s+([\p{L}-]+)|(?:it|this|that|them|these|those))\s*(?:[,.;]|$|(?:or|and|but|nor)\b)/iu;
+  /^\s+(?:independently\s+)?(?:(?:the|this|that|these|those|such|its|their)\s+(?:[\p{L}-]+['’]s\s+)?([\p{L}-]+)|(?:it|this|that|them|these|those))\s*(?:[,.;]|$|(?:or|and|but|nor|about)\b)/iu;
 
 /** Nouns that point back at a told fact whatever it was about: "the figures", "the account". */
 const TELLING_NOUNS: ReadonlySet<string> = new Set(

@@ -2643,6 +2643,41 @@ describe('judgePair', () => {
     ).toBe(false);
   });
 
+  it('leaves unclear what their article states and at once says it could not verify', () => {
+    const stance = (ours: string, theirs: string[]) =>
+      judgePair(article([ours]), article(theirs)).find((j) => j.ours === 0)?.detail.stance;
+    expect(
+      stance(
+        "The national funeral directors' association said on Monday that more than 700 people had died.",
+        [
+          "The funeral directors' association has put the number of deaths at more than 700.",
+          'TV5 was unable to independently verify that figure.',
+        ],
+      ),
+    ).toBe('unclear');
+    expect(
+      stance('The health board said 35 new radiographers had been recruited.', [
+        'The health board says 35 new radiographers have been recruited, but the Echo has been unable to verify that figure.',
+      ]),
+    ).toBe('unclear');
+    expect(
+      stance(
+        'Staff had complained for weeks that fire alarms in the mixing hall were faulty, the union said.',
+        [
+          'The United Workers Union has claimed that fire alarms at the factory had not been working properly.',
+          "Channel 7 has not been able to verify the union's claims about the alarms.",
+        ],
+      ),
+    ).toBe('unclear');
+    // A doubt of something else that follows leaves the confirmation standing.
+    expect(
+      stance('The health board said 35 new radiographers had been recruited.', [
+        'The health board says 35 new radiographers have been recruited.',
+        'The Echo could not confirm whether the new scanners had been delivered.',
+      ]),
+    ).toBe('confirms');
+  });
+
   it('holds no figure of a place framed as a part against one of the whole country', () => {
     const disputed = (ours: string, theirs: string) =>
       judgePair(article([ours]), article([theirs])).some(
