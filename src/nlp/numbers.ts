@@ -602,6 +602,11 @@ export function findNumbers(text: string, tokens: readonly Token[] = []): Number
     out[i + 1] = { ...high, qualifier: 'at-most', ...(unit ? { unit } : {}) };
     i++;
   }
+  // "Two workers were killed and 14 others were taken to hospital": the others are more of what the figure
+  // before counts.
+  for (let i = 1; i < out.length; i++)
+    if (out[i].unit?.toLowerCase() === 'others' && out[i - 1].unit && out[i - 1].unit !== AGE_UNIT)
+      out[i] = { ...out[i], unit: out[i - 1].unit };
   return withAgeDecades(text, out);
 }
 
@@ -893,7 +898,7 @@ export const HARM_INJURY = 2;
 export const HARM_MISSING = 4;
 export const HARM_RESCUED = 8;
 const HARM_WORD =
-  /\b(?:(kill(?:s|ed|ing)?|dead|deaths?|die[ds]?|dying|fatal(?:ly|ity|ities)?)|(injur(?:y|ies|e[ds]?|ing)|hurt|wound(?:s|ed|ing)?|harmed)|(casualt(?:y|ies))|(missing|unaccounted)|(rescued|saved|survivors?))\b/gi;
+  /\b(?:(kill(?:s|ed|ing)?|dead|deaths?|die[ds]?|dying|fatal(?:ly|ity|ities)?)|(injur(?:y|ies|e[ds]?|ing)|hurt|wound(?:s|ed|ing)?|harmed|hospitali[sz]ed|(?:taken|rushed|admitted|airlifted|flown)\s+to\s+(?:a\s+|the\s+)?hospital|treated\s+(?:in|at)\s+(?:a\s+|the\s+)?hospital)|(casualt(?:y|ies))|(missing|unaccounted)|(rescued|saved|survivors?))\b/gi;
 
 /** The harm bits of the words in a piece of text. */
 function harmBits(text: string): number {

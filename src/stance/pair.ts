@@ -2029,6 +2029,8 @@ function numberDisputes(
             if (
               !none &&
               telling(xu) &&
+              // A margin, like a tally, recurs across contests ("won by 19 votes").
+              !marginOf(c.text, x) &&
               yu.unit &&
               valuesWithin(inBaseUnit(xu), inBaseUnit(yu), FIGURE_CONFIRM_RATIO) &&
               !isPrevious(c, x) &&
@@ -2050,7 +2052,16 @@ function numberDisputes(
           // Nor are two changes over two spans, one of them named, one change.
           if ((x.change || y.change) && (fx.span || fy.span) && fx.span !== fy.span) continue;
           // No one harmed is a rival of any count of the harmed, however many.
-          if (!(none || conflictScale(x, y))) continue;
+          // Two margins of one unit are one margin though far apart ("by just 91 votes", "by a wafer-thin 19
+          // votes"), up to a tenfold.
+          if (
+            !(
+              none ||
+              conflictScale(x, y) ||
+              (marginOf(c.text, x) && marginOf(t.text, y) && sameScale(x, y, MARGINS_APART))
+            )
+          )
+            continue;
           if (apart !== 0 && laterTally(apart, c, x, t, y)) continue;
           // Nor is a count told as it stood at an hour of the day ("By midday, the airline had cancelled 380
           // flights") a rival of a larger one: the count went on.
@@ -2316,6 +2327,12 @@ function countedAlike(a: string, x: NumberMention, b: string, y: NumberMention):
   if (ra.lead && ra.lead === rb.lead && x.unit && x.unit === y.unit) return true;
   // So do two figures that name one quantity (`quantityNamed`), of units that agree.
   if (ra.named && ra.named === rb.named && unitsAgree(x, y)) return true;
+  // So do two terms a court or a body set ("sentenced to 16 years", "was sentenced to 18 years in March";
+  // "banned for four years"), and two margins ("won by just 91 votes", "lost by 19 votes").
+  if (unitsAgree(x, y) && x.unit && y.unit) {
+    if (termOf(a, x) && termOf(b, y) && termHolder(a, x) === termHolder(b, y)) return true;
+    if (marginOf(a, x) && marginOf(b, y)) return true;
+  }
   // Two tallies of a vote are one tally of the story's vote, whichever verb tells it ("The budget passed
   // 7-4", "The council voted 8-3 late Monday to pass the plan").
   if (x.unit === SCORE_UNIT && y.unit === SCORE_UNIT && votedAt(a, x) && votedAt(b, y)) return true;
@@ -2332,6 +2349,49 @@ function countedAlike(a: string, x: NumberMention, b: string, y: NumberMention):
   let shared = 0;
   for (const w of wa) if (wb.has(w)) shared++;
   return shared >= 2 && shared / Math.min(wa.size, wb.size) >= 0.6;
+}
+
+/** The ratio from which two margins are of two contests ("by 19 votes", "by 6,312 votes only two years ago"). */
+const MARGINS_APART = 10;
+
+/** Words that set a term before its span: "sentenced to", "jailed for", "banned for a total of". */
+const TERM_BEFORE =
+  /\b(?:sentenced|jailed|imprisoned|banned|suspended|barred|disqualified|locked up)\s+(?:\w+\s+)?(?:to|for)\s+(?:a\s+(?:total\s+of\s+)?)?$/i;
+/** A term named after its span: "a 16-year prison sentence", "a four-year ban". */
+const TERM_AFTER =
+  /^[\s-]*(?:years?|months?|weeks?)[\s-]+(?:(?:prison|jail|custodial)\s+)?(?:sentence|term|ban|suspension)\b/i;
+
+/** Whether a span is a term a court or a body set (`TERM_BEFORE`, `TERM_AFTER`). */
+function termOf(text: string, n: NumberMention): boolean {
+  if (!n.unit || unitOf(n.unit)?.kind !== 'time') return false;
+  return (
+    TERM_BEFORE.test(text.slice(Math.max(0, n.start - 40), n.start)) ||
+    TERM_AFTER.test(text.slice(n.end, n.end + 40))
+  );
+}
+
+/**
+ * Whose term a span is: the last word of the last capitalised name before it ("Leskov was arrested 19
+ * months ago and sentenced to 16 years": leskov; "among them Viktor Orlan, who was serving a 14-year
+ * sentence": orlan), or "" when none is named.
+ */
+function termHolder(text: string, n: NumberMention): string {
+  const names = [
+    ...text.slice(0, n.start).matchAll(/\b\p{Lu}[\p{Ll}'’-]+(?=\s+(?:was|is|has|had|who|,|and)\b|,)/gu),
+  ];
+  return names.length ? names[names.length - 1][0].toLowerCase() : '';
+}
+
+/** "by just 91 votes", "by a wafer-thin 19 votes", "won by three points": a margin, right after "by". */
+const MARGIN_BEFORE =
+  /\bby\s+(?:(?:just|only|a|an|some|nearly|almost|narrow|mere|slim|wafer-thin|razor-thin|comfortable|clear|whopping|[\w-]+ly)\s+){0,3}$/i;
+const MARGIN_UNIT = /^(?:votes?|points?|seats?|goals?|runs?|wickets?|strokes?|shots?|lengths?)$/i;
+
+/** Whether a figure is a margin of a vote or a game (`MARGIN_BEFORE`, of a unit a margin counts). */
+function marginOf(text: string, n: NumberMention): boolean {
+  return (
+    !!n.unit && MARGIN_UNIT.test(n.unit) && MARGIN_BEFORE.test(text.slice(Math.max(0, n.start - 40), n.start))
+  );
 }
 
 /** Words of a vote right around a tally: "passed 7-4", "voted six to one", "in a 5-2 vote", "split 5-2". */

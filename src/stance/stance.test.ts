@@ -2643,6 +2643,45 @@ describe('judgePair', () => {
     ).toBe(false);
   });
 
+  it('disputes two margins or two terms of one holder however worded, and counts "others" and "taken to hospital" as the hurt', () => {
+    const conflict = (ours: string, theirs: string) =>
+      judgePair(article([ours]), article([theirs])).find(
+        (j) => j.ours === 0 && j.detail.stance === 'disputes',
+      )?.detail.numberConflict;
+    expect(
+      conflict(
+        'Labour’s Grace Okafor won the Hallbrook West by-election by just 91 votes, the returning officer said.',
+        'The Alliance lost one of its safest seats by a wafer-thin 19 votes after a recount.',
+      ),
+    ).toEqual({ ours: '91', theirs: '19' });
+    // An earlier contest's margin, ten times and more apart, is another contest's.
+    expect(
+      conflict(
+        'Okafor won the seat by 19 votes after a recount on Friday.',
+        'Geoffrey Hart won it by 6,312 votes only two years ago.',
+      ),
+    ).toBeUndefined();
+    expect(
+      conflict(
+        'Leskov was arrested 19 months ago and sentenced to 16 years on spying charges.',
+        'Leskov was sentenced to 18 years in March after a closed trial.',
+      ),
+    ).toEqual({ ours: '16', theirs: '18' });
+    // Another holder's term is another term.
+    expect(
+      conflict(
+        'Leskov was arrested 19 months ago and sentenced to 16 years on spying charges.',
+        'Dravonia freed seven people, including Estmark journalist Anna Leskov, while Estmark released five Dravonian citizens, among them Viktor Orlan, who was serving a 14-year sentence for espionage.',
+      ),
+    ).toBeUndefined();
+    expect(
+      conflict(
+        'Two workers were killed and 14 others were taken to hospital, the fire service said.',
+        'Twenty people were rushed to hospital after the explosion, the fire service said.',
+      ),
+    ).toEqual({ ours: '14', theirs: 'Twenty' });
+  });
+
   it('leaves unclear what their article states and at once says it could not verify', () => {
     const stance = (ours: string, theirs: string[]) =>
       judgePair(article([ours]), article(theirs)).find((j) => j.ours === 0)?.detail.stance;
