@@ -2039,7 +2039,13 @@ function numberDisputes(
               cuesOf(t).unsure < 0
             ) {
               const score = related();
-              if (score >= NUMBER_FLOOR && score > (confirmed?.detail.score ?? -1))
+              // The very sum of money, to the unit, tells its fact by itself however each clause words what
+              // it paid ("reported revenue of $31.4 billion last year", "sales totalled $31.4bn in 2025").
+              const floor = sameSum(xu, yu) ? SAME_SUM_FLOOR : NUMBER_FLOOR;
+              if (
+                Math.max(score, sameSum(xu, yu) ? whole : 0) >= floor &&
+                score > (confirmed?.detail.score ?? -1)
+              )
                 confirmed = {
                   ours: i,
                   theirs: j,
@@ -2349,6 +2355,33 @@ function countedAlike(a: string, x: NumberMention, b: string, y: NumberMention):
   let shared = 0;
   for (const w of wa) if (wb.has(w)) shared++;
   return shared >= 2 && shared / Math.min(wa.size, wb.size) >= 0.6;
+}
+
+/** Likeness of whole sentences (or of their figures' clauses) from which the very sum of money states one fact. */
+const SAME_SUM_FLOOR = 0.1;
+
+/**
+ * Two sums of money of one currency, both exact, the same to the unit and of three significant digits or
+ * more ("$31.4 billion", "112 million pounds"): rounder sums recur across a story's facts ("$1.5 million
+ * for the youth summer jobs program", "$1.5 million on park maintenance").
+ */
+function sameSum(x: NumberMention, y: NumberMention): boolean {
+  return (
+    !!x.unit &&
+    significantDigits(x.value) >= 3 &&
+    isMoneyUnit(x.unit) &&
+    unitsAgree(x, y) &&
+    x.qualifier === 'exact' &&
+    y.qualifier === 'exact' &&
+    x.value === y.value &&
+    !x.change &&
+    !y.change
+  );
+}
+
+/** The digits of a value from its first to its last that is not zero: 31,400,000,000 has three. */
+function significantDigits(v: number): number {
+  return String(Math.abs(v)).replace('.', '').replace(/^0+/, '').replace(/0+$/, '').length;
 }
 
 /** The ratio from which two margins are of two contests ("by 19 votes", "by 6,312 votes only two years ago"). */

@@ -2682,6 +2682,24 @@ describe('judgePair', () => {
     ).toEqual({ ours: '14', theirs: 'Twenty' });
   });
 
+  it('confirms by the very sum of money of three significant digits, however each clause words it', () => {
+    const stance = (ours: string, theirs: string) =>
+      judgePair(article([ours]), article([theirs])).find((j) => j.ours === 0)?.detail;
+    expect(
+      stance(
+        'Kingsford completed the signing of Mateo Ferraz for a British record fee of 112 million pounds on Tuesday.',
+        'The £112m deal makes Ferraz the most expensive player in the history of the league.',
+      ),
+    ).toMatchObject({ stance: 'confirms', basis: 'numbers' });
+    // A rounder sum recurs across the facts of one story.
+    expect(
+      stance(
+        'The budget restores $1.5 million for the youth summer jobs program.',
+        'The plan will spend $1.5 million on park maintenance across the city.',
+      ),
+    ).toBeUndefined();
+  });
+
   it('leaves unclear what their article states and at once says it could not verify', () => {
     const stance = (ours: string, theirs: string[]) =>
       judgePair(article([ours]), article(theirs)).find((j) => j.ours === 0)?.detail.stance;
