@@ -315,6 +315,7 @@ describe('findNumbers', () => {
     expect(read('The board voted six to one to lower its key rate.')).toEqual([['six to one', 'score']]);
     expect(read('They won by five votes to one.')).toEqual([['five votes to one', 'score']]);
     expect(read('It fell from six to one.')).toEqual([['six', null]]);
+    expect(read('The sentence was raised by a three-to-two majority.')).toEqual([['three-to-two', 'score']]);
     expect(read('The law passed with 214 votes in favour and 139 against.')).toEqual([
       ['214 votes in favour and 139', 'score'],
     ]);

@@ -508,6 +508,7 @@ export function findNumbers(text: string, tokens: readonly Token[] = []): Number
     const joined =
       (SCORE_JOIN.test(between) && /^\d{1,3}$/.test(first.raw) && /^\d{1,3}$/.test(second.raw)) ||
       SCORE_WORDS.test(between) ||
+      (SCORE_HYPHEN_TO.test(between) && /^[a-z]+$/i.test(first.raw) && /^[a-z]+$/i.test(second.raw)) ||
       (SCORE_FOR.test(between) && SCORE_AGAINST.test(text.slice(second.end, second.end + 16))) ||
       (SCORE_TO.test(between) && SCORE_BEFORE.test(text.slice(Math.max(0, first.start - 12), first.start)));
     if (
@@ -713,6 +714,8 @@ const SCALE_ALONE = /^an?\s+(?:thousand|million|billion|trillion)$/i;
 export const SCORE_UNIT = 'score';
 /** The hyphen or dash of a score, with nothing around it ("3-2", "2–1"). */
 const SCORE_JOIN = /^[-–]$/;
+/** A tally in words joined by hyphens: "a three-to-two majority". */
+const SCORE_HYPHEN_TO = /^[-–]to[-–]$/i;
 /** A tally or score in words: "seven votes to four", "three goals to two". */
 const SCORE_WORDS = /^\s+(?:votes?|goals?|points?|runs?|sets?)\s+to\s+$/i;
 /** A tally told as votes for and against: "214 votes in favour and 139 against", "9 for and 5 against". */
