@@ -2019,8 +2019,9 @@ function numberDisputes(
             keep(xi, j, score, conflict);
             continue;
           }
-          // A sentence like ours with a compatible figure (within both ends of a range) states ours: for that, the likeness of the
-          // whole sentences is evidence enough ("Seven girls as young as 13 …" and "7 teen girls …").
+          // A sentence like ours with a compatible figure (within both ends of a range) states ours: for that,
+          // the likeness of the whole sentences is evidence enough ("Seven girls as young as 13 …" and "7 teen
+          // girls …").
           if (compatibleWithin(x, y, tn)) {
             if (!stated[xi] && (whole >= NUMBER_FLOOR || related() >= NUMBER_FLOOR)) stated[xi] = true;
             // A telling figure (`telling`: a count of ten or more, a share, a sum of money), given for the same
@@ -2041,9 +2042,9 @@ function numberDisputes(
               const score = related();
               // The very sum of money, to the unit, tells its fact by itself however each clause words what
               // it paid ("reported revenue of $31.4 billion last year", "sales totalled $31.4bn in 2025").
-              const floor = sameSum(xu, yu) ? SAME_SUM_FLOOR : NUMBER_FLOOR;
+              const sum = sameSum(xu, yu);
               if (
-                Math.max(score, sameSum(xu, yu) ? whole : 0) >= floor &&
+                (sum ? Math.max(score, whole) >= SAME_SUM_FLOOR : score >= NUMBER_FLOOR) &&
                 score > (confirmed?.detail.score ?? -1)
               )
                 confirmed = {
