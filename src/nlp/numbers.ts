@@ -716,8 +716,10 @@ export const SCORE_UNIT = 'score';
 const SCORE_JOIN = /^[-–]$/;
 /** A tally in words joined by hyphens: "a three-to-two majority". */
 const SCORE_HYPHEN_TO = /^[-–]to[-–]$/i;
+/** What a tally or a score counts: "seven votes to four", "three goals to two". */
+const TALLY_NOUN = '(?:votes?|goals?|points?|runs?|sets?)';
 /** A tally or score in words: "seven votes to four", "three goals to two". */
-const SCORE_WORDS = /^\s+(?:votes?|goals?|points?|runs?|sets?)\s+to\s+$/i;
+const SCORE_WORDS = new RegExp(`^\\s+${TALLY_NOUN}\\s+to\\s+$`, 'i');
 /** A tally told as votes for and against: "214 votes in favour and 139 against", "9 for and 5 against". */
 const SCORE_FOR = /^\s+(?:votes?\s+)?(?:in\s+favou?r|for)(?:\s+and|,)\s+$/i;
 const SCORE_AGAINST = /^\s+(?:votes?\s+)?against\b/i;
@@ -725,9 +727,9 @@ const SCORE_AGAINST = /^\s+(?:votes?\s+)?against\b/i;
 const SCORE_TO = /^\s+to\s+$/i;
 const SCORE_BEFORE = /\b(?:by|voted|won|beat|lost|defeated|beating|majority of)\s+$/i;
 /** A tally's second count in a word that is no figure alone: "six to one", "three goals to nil". */
-const SCORE_TO_WORD = /^\s+((?:votes?|goals?|points?|runs?|sets?)\s+)?to\s+(one|nil|none|zero)\b/i;
+const SCORE_TO_WORD = new RegExp(`^\\s+(${TALLY_NOUN}\\s+)?to\\s+(one|nil|none|zero)\\b`, 'i');
 /** What a tally counts, when read as a figure's unit ("five votes"). */
-const TALLIED = /^(?:votes?|goals?|points?|runs?|sets?)$/i;
+const TALLIED = new RegExp(`^${TALLY_NOUN}$`, 'i');
 const SCORE_WORD_COUNT: Readonly<Record<string, number>> = { one: 1, nil: 0, none: 0, zero: 0 };
 /** One number for a score's two counts, equal only for the same two counts. */
 function scoreValue(a: number, b: number): number {

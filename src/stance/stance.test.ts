@@ -2418,6 +2418,12 @@ describe('judgePair', () => {
     ...report([...texts.map(read), ...filler]),
     ...(claims ? { claims: new Set(claims) } : {}),
   });
+  /** The conflict their one-sentence article gives against our one sentence, if its first link has one. */
+  const conflictOf = (ours: string, theirs: string) =>
+    judgePair(article([ours]), article([theirs])).find((j) => j.ours === 0)?.detail.numberConflict;
+  /** Whether their one-sentence article disputes our one sentence. */
+  const disputedBy = (ours: string, theirs: string) =>
+    judgePair(article([ours]), article([theirs])).some((j) => j.ours === 0 && j.detail.stance === 'disputes');
   /** Which of our sentences their one statement leaves in doubt. */
   const doubtedBy = (theirs: string, ours: ReturnType<typeof article>) =>
     judgePair(ours, article([theirs]))
@@ -2518,18 +2524,14 @@ describe('judgePair', () => {
   });
 
   it('counts what was done to a figure past "a net" or "a total of" before it', () => {
-    const disputed = (ours: string, theirs: string) =>
-      judgePair(article([ours]), article([theirs])).some(
-        (j) => j.ours === 0 && j.detail.stance === 'disputes',
-      );
     expect(
-      disputed(
+      disputedBy(
         'Employers added a net 48,000 jobs during the month.',
         'The economy added 84,000 jobs in October, the bureau said.',
       ),
     ).toBe(true);
     expect(
-      disputed(
+      disputedBy(
         'Employers added a net 48,000 jobs during the month.',
         'The economy lost 84,000 jobs in October, the bureau said.',
       ),
@@ -2595,16 +2597,14 @@ describe('judgePair', () => {
   });
 
   it('disputes a day of every week, and the one day of a kind of sentences that name several', () => {
-    const conflict = (ours: string, theirs: string) =>
-      judgePair(article([ours]), article([theirs])).find((j) => j.ours === 0)?.detail.numberConflict;
     expect(
-      conflict(
+      conflictOf(
         'Branch libraries will close on Sundays starting in July, the council said.',
         'Neighborhood branch libraries will be closed on Mondays beginning in July, the council said.',
       ),
     ).toEqual({ ours: 'Sundays', theirs: 'Mondays' });
     expect(
-      conflict(
+      conflictOf(
         'Workers were told at a meeting on Monday afternoon that the plant would shut by June 2026.',
         'Staff were told of the decision at a meeting on Tuesday morning, with production due to wind down by the end of March 2026.',
       ),
@@ -2612,31 +2612,27 @@ describe('judgePair', () => {
   });
 
   it('holds no count told as it stood at an hour of the day against a larger one, nor a plan against what was done', () => {
-    const disputed = (ours: string, theirs: string) =>
-      judgePair(article([ours]), article([theirs])).some(
-        (j) => j.ours === 0 && j.detail.stance === 'disputes',
-      );
     expect(
-      disputed(
+      disputedBy(
         'By 6pm, police said 17 people had been arrested after clashes near the National Assembly.',
         'Police said on Sunday that 23 people had been arrested after clashes near the National Assembly.',
       ),
     ).toBe(false);
     // A count told as it ended, or a larger one at an hour, still disputes.
     expect(
-      disputed(
+      disputedBy(
         'Police said 17 people had been arrested after clashes near the National Assembly.',
         'Police said on Sunday that 23 people had been arrested after clashes near the National Assembly.',
       ),
     ).toBe(true);
     expect(
-      disputed(
+      disputedBy(
         'By 6pm, police said 31 people had been arrested after clashes near the National Assembly.',
         'Police said on Sunday that 23 people had been arrested after clashes near the National Assembly.',
       ),
     ).toBe(true);
     expect(
-      disputed(
+      disputedBy(
         'Aurelia said it expected to cancel around 300 flights on Wednesday as the strike went on.',
         'By midday, the airline had cancelled 380 flights as the strike went on, according to its website.',
       ),
@@ -2736,25 +2732,21 @@ describe('judgePair', () => {
   });
 
   it('holds no figure of a place framed as a part against one of the whole country', () => {
-    const disputed = (ours: string, theirs: string) =>
-      judgePair(article([ours]), article([theirs])).some(
-        (j) => j.ours === 0 && j.detail.stance === 'disputes',
-      );
     expect(
-      disputed(
+      disputedBy(
         'In Northmoor, the response rate was 96 per cent, the highest.',
         'The overall response rate was 94.1%.',
       ),
     ).toBe(false);
     expect(
-      disputed(
+      disputedBy(
         'The census response rate in the Tarrow region was 96 per cent.',
         'Nationally, the census response rate was 94.1%.',
       ),
     ).toBe(false);
     // A country named is as often the whole: "in the US" against "nationwide" may be one figure.
     expect(
-      disputed(
+      disputedBy(
         'The census response rate in Lorland was 96 per cent, officials said.',
         'Nationwide, the census response rate was 94.1%, officials said.',
       ),
@@ -2762,25 +2754,21 @@ describe('judgePair', () => {
   });
 
   it('holds no change over a span from a start against one over another span or the day', () => {
-    const disputed = (ours: string, theirs: string) =>
-      judgePair(article([ours]), article([theirs])).some(
-        (j) => j.ours === 0 && j.detail.stance === 'disputes',
-      );
     expect(
-      disputed(
+      disputedBy(
         "Harwick's shares have gained 18 per cent this year, outperforming the sector.",
         'Harwick shares fell 3.2% after the offer was announced.',
       ),
     ).toBe(false);
     expect(
-      disputed(
+      disputedBy(
         'The crown had lost 25 percent of its value since Finance Minister Olek Varga took office.',
         'The crown has lost 18% of its value against the dollar since the start of the year.',
       ),
     ).toBe(false);
     // Over one span, they dispute.
     expect(
-      disputed(
+      disputedBy(
         'The crown had lost 25 percent of its value against the dollar since the start of the year.',
         'The crown has lost 18% of its value against the dollar since the start of the year.',
       ),
@@ -2788,16 +2776,14 @@ describe('judgePair', () => {
   });
 
   it('disputes another day or hour of one event in sentences worded too far apart to confirm each other', () => {
-    const conflict = (ours: string, theirs: string) =>
-      judgePair(article([ours]), article([theirs])).find((j) => j.ours === 0)?.detail.numberConflict;
     expect(
-      conflict(
+      conflictOf(
         'Temperatures peaked at 46.2 degrees Celsius in the southern town of Almira on Thursday, July 17, a national record, the weather service said.',
         'Almira, in the far south, reached 46.2C on Wednesday, breaking the national record set in 2003.',
       ),
     ).toEqual({ ours: 'Thursday July 17', theirs: 'Wednesday' });
     expect(
-      conflict(
+      conflictOf(
         'The blaze at the Kessler Polymers plant was finally brought under control at around 11am, fire chiefs said.',
         'The fire at the Kessler Polymers plant, which was brought under control by 9 a.m., destroyed the main warehouse.',
       ),
@@ -2805,10 +2791,8 @@ describe('judgePair', () => {
   });
 
   it('reads "since March, when ..." as the day of what happened then, and "In February, 19 people" as a month', () => {
-    const conflict = (ours: string, theirs: string) =>
-      judgePair(article([ours]), article([theirs])).find((j) => j.ours === 0)?.detail.numberConflict;
     expect(
-      conflict(
+      conflictOf(
         'It was the deadliest single attack in Sayed since March, when a strike on a bus station in Dar Issa killed 19 people.',
         'In February, 19 people died when a bus station in the town of Dar Issa was hit.',
       ),
@@ -2816,29 +2800,27 @@ describe('judgePair', () => {
   });
 
   it('disputes two tallies of a vote told by different verbs, and confirms nothing by a tally alone', () => {
-    const conflict = (ours: string, theirs: string) =>
-      judgePair(article([ours]), article([theirs])).find((j) => j.ours === 0)?.detail.numberConflict;
     expect(
-      conflict(
+      conflictOf(
         'The budget passed 7-4, with Councilmembers Luis Reyes and Amara Fitch voting against.',
         'The council voted 8-3 late Monday to pass the $1.34 billion spending plan.',
       ),
     ).toEqual({ ours: '7-4', theirs: '8-3' });
     expect(
-      conflict(
+      conflictOf(
         'The Monetary Policy Committee voted 5-2 for the cut, the bank said.',
         'Its rate-setters voted six to one to lower the key rate, the bank said.',
       ),
     ).toEqual({ ours: '5-2', theirs: 'six to one' });
     expect(
-      conflict(
+      conflictOf(
         'The court ruled by a majority of five to two that the policy was unlawful.',
         'Judges ruled by four votes to three that the government had acted unlawfully.',
       ),
     ).toEqual({ ours: 'five to two', theirs: 'four votes to three' });
     // An earlier vote's tally is no rival of this one's.
     expect(
-      conflict(
+      conflictOf(
         'Keller has faced two confidence votes; he survived the first, in 2021, by 170 votes to 150.',
         'The motion was defeated by 163 votes to 158, with four abstentions, after a long debate.',
       ),
@@ -2854,30 +2836,28 @@ describe('judgePair', () => {
   });
 
   it('reads an age by its decade as a range, and disputes an age outside it in a sentence of the same fact', () => {
-    const conflict = (ours: string, theirs: string) =>
-      judgePair(article([ours]), article([theirs])).find((j) => j.ours === 0)?.detail.numberConflict;
     expect(
-      conflict(
+      conflictOf(
         'The 71-year-old was driving near Dunmore, Co Galway, when the tree came crashing down at around 6am.',
         'A man in his 60s died when a tree fell on his car near Dunmore, County Galway, shortly before 6 a.m.',
       ),
     ).toEqual({ ours: '71', theirs: 'in his 60s' });
     expect(
-      conflict(
+      conflictOf(
         'The 64-year-old was driving near Dunmore, Co Galway, when the tree came crashing down at around 6am.',
         'A man in his 60s died when a tree fell on his car near Dunmore, County Galway, shortly before 6 a.m.',
       ),
     ).toBeUndefined();
     // A range's two ends hold a figure between them only: "between 40 and 50" is no 74.
     expect(
-      conflict(
+      conflictOf(
         'Between 40 and 50 people were killed in the attack on the market, officials said.',
         'Officials said 74 people were killed in the attack on the market.',
       ),
     ).toEqual({ ours: '50', theirs: '74' });
     // Two people's ages in one sentence give no one age to set against another's.
     expect(
-      conflict(
+      conflictOf(
         'Corp. Nathan Cirillo, 24, was fatally shot by the assailant while he was standing guard at the memorial.',
         'It was chance that brought the two men together, when Michael Zehaf-Bibeau, 32, launched his attack as Corporal Nathan Cirillo, 25, stood guard at the memorial.',
       ),
